@@ -1,0 +1,107 @@
+-- claimtrack schema. PRAGMA user_version (set by the store, not here) is its version: 1.
+-- Constraints live here, not only in Rust, so that no tool writing to the file can break them.
+
+CREATE TABLE articles (
+    id               INTEGER PRIMARY KEY,
+    title            TEXT    NOT NULL,
+    url              TEXT,
+    outlet           TEXT,
+    published        TEXT    CHECK (published IS NULL OR date(published) = published),
+    -- The date relative dates were resolved against, and where it came from.
+    reference_date   TEXT    CHECK (reference_date IS NULL OR date(reference_date) = reference_date),
+    reference_source TEXT    NOT NULL CHECK (reference_source IN ('given', 'text', 'none')),
+    added_at         TEXT    NOT NULL,
+    content_hash     TEXT    NOT NULL UNIQUE,
+    body             TEXT    NOT NULL
+);
+
+CREATE TABLE claims (
+    id                INTEGER PRIMARY KEY,
+    article_id        INTEGER NOT NULL REFERENCES articles (id),
+    position          INTEGER NOT NULL,
+    text              TEXT    NOT NULL,
+    -- Byte offsets into articles.body.
+    start             INTEGER NOT NULL CHECK (start >= 0),
+    end               INTEGER NOT NULL CHECK (end > start),
+    kind              TEXT    NOT NULL
+                      CHECK (kind IN ('election', 'quantity', 'date', 'quote', 'role', 'statement')),
+    -- Every kind, most specific first, comma-separated.
+    kinds             TEXT    NOT NULL,
+    score             REAL    NOT NULL CHECK (score >= 0 AND score <= 1),
+    speaker           TEXT,
+    -- Kept in step with the last status event in the same transaction.
+    status            TEXT    NOT NULL DEFAULT 'unverified'
+                      CHECK (status IN ('unverified', 'in-progress', 'verified', 'false', 'misleading', 'unverifiable')),
+    status_changed_at TEXT    NOT NULL,
+    UNIQUE (article_id, position),
+    UNIQUE (article_id, start, end)
+);
+CREATE INDEX claims_by_status ON claims (status, id);
+
+-- Further places in the same article that state the claim again: one thing to check.
+CREATE TABLE claim_occurrences (
+    claim_id INTEGER NOT NULL REFERENCES claims (id),
+    start    INTEGER NOT NULL CHECK (start >= 0),
+    end      INTEGER NOT NULL CHECK (end > start),
+    text     TEXT    NOT NULL,
+    PRIMARY KEY (claim_id, start)
+);
+
+CREATE TABLE claim_values (
+    id       INTEGER PRIMARY KEY,
+    claim_id INTEGER NOT NULL REFERENCES claims (id),
+    position INTEGER NOT NULL,
+    type     TEXT    NOT NULL
+             CHECK (type IN ('count', 'number', 'money', 'percent', 'ordinal', 'range', 'date')),
+    text     TEXT    NOT NULL,
+    -- The normalised value as JSON: a number, [low, high] or an ISO date string.
+    value    TEXT    NOT NULL CHECK (json_valid(value)),
+    unit     TEXT,
+    start    INTEGER NOT NULL,
+    end      INTEGER NOT NULL,
+    UNIQUE (claim_id, position)
+);
+CREATE INDEX claim_values_by_claim ON claim_values (claim_id);
+
+CREATE TABLE sources (
+    id         INTEGER PRIMARY KEY,
+    claim_id   INTEGER NOT NULL REFERENCES claims (id),
+    -- A URL (http or https) or a free-text citation.
+    reference  TEXT    NOT NULL CHECK (length(trim(reference)) > 0),
+    is_url     INTEGER NOT NULL CHECK (is_url IN (0, 1)),
+    title      TEXT,
+    note       TEXT,
+    added_by   TEXT    NOT NULL,
+    added_at   TEXT    NOT NULL
+);
+CREATE INDEX sources_by_claim ON sources (claim_id);
+
+-- The audit trail: one row per change, never updated or deleted.
+CREATE TABLE events (
+    id          INTEGER PRIMARY KEY,
+    claim_id    INTEGER NOT NULL REFERENCES claims (id),
+    at          TEXT    NOT NULL,
+    by          TEXT    NOT NULL,
+    from_status TEXT    NOT NULL
+                CHECK (from_status IN ('unverified', 'in-progress', 'verified', 'false', 'misleading', 'unverifiable')),
+    to_status   TEXT    NOT NULL
+                CHECK (to_status IN ('unverified', 'in-progress', 'verified', 'false', 'misleading', 'unverifiable')),
+    note        TEXT
+);
+CREATE INDEX events_by_claim ON events (claim_id, id);
+
+-- The sources given with a change (`mark --source`), so the history shows what settled it.
+CREATE TABLE event_sources (
+    event_id  INTEGER NOT NULL REFERENCES events (id),
+    source_id INTEGER NOT NULL REFERENCES sources (id),
+    PRIMARY KEY (event_id, source_id)
+);
+
+CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
+BEGIN
+    SELECT RAISE(ABORT, 'events are append-only');
+END;
+CREATE TRIGGER events_are_append_only_delete BEFORE DELETE ON events
+BEGIN
+    SELECT RAISE(ABORT, 'events are append-only');
+END;

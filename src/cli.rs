@@ -1,0 +1,141 @@
+//! Command-line syntax, as clap derive structs: parsing only, no logic and no I/O.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Track the checkable claims of news articles through verification.
+#[derive(Debug, Parser)]
+#[command(name = "claimtrack", version, about, long_about = None)]
+pub struct Cli {
+    /// Database file [default: $CLAIMTRACK_DB, else $XDG_DATA_HOME/claimtrack/claims.db]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// When to colour tables: auto (only on a terminal), always or never
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    pub color: String,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read an article, extract its claims and store them
+    Add(AddArgs),
+    /// Extract claims from an article without storing anything
+    Extract(ExtractArgs),
+    /// Show the sentences the extractor sees
+    Split(SplitArgs),
+    /// List stored claims
+    List(ListArgs),
+    /// Show one claim with its values, sources and history
+    Show(ShowArgs),
+    /// Set the status of one or more claims
+    Mark(MarkArgs),
+    /// Show verification progress per article
+    Status(StatusArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Article text file, or - for standard input
+    pub file: String,
+    /// Title [default: the first non-empty line]
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Where the article was published online
+    #[arg(long)]
+    pub url: Option<String>,
+    /// The publication (for example "The New York Sun")
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Publication date, YYYY-MM-DD: relative dates ("on Wednesday") resolve against it
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub published: Option<String>,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Article text file, or - for standard input
+    pub file: String,
+    /// Publication date, YYYY-MM-DD: relative dates resolve against it
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub published: Option<String>,
+    /// List every sentence, with why those that are not claims were left out
+    #[arg(long)]
+    pub all: bool,
+    /// Print JSON (the only format; kept so scripts can say what they expect)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SplitArgs {
+    /// Article text file, or - for standard input
+    pub file: String,
+    /// Print JSON instead of one sentence a line
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only claims of this article
+    #[arg(long, value_name = "ID")]
+    pub article: Option<i64>,
+    /// Only claims with this status
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Only claims of this kind (quantity, election, date, quote, role, statement)
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Order: id (article order) or score (most check-worthy first)
+    #[arg(long, default_value = "id")]
+    pub sort: String,
+    /// At most this many claims
+    #[arg(long)]
+    pub limit: Option<u32>,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Claim id
+    pub id: i64,
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MarkArgs {
+    /// Claim ids, then the new status (unverified, in-progress, verified, false, misleading, unverifiable)
+    #[arg(required = true, num_args = 2.., value_name = "ID... STATUS")]
+    pub ids_and_status: Vec<String>,
+    /// A URL or citation that settles the claim (repeatable)
+    #[arg(long = "source", value_name = "URL_OR_CITATION")]
+    pub sources: Vec<String>,
+    /// Why: required for unverifiable
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Who made the change [default: $USER]
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Only this article
+    #[arg(long, value_name = "ID")]
+    pub article: Option<i64>,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,49 @@
+//! One file per subcommand. Each takes resolved settings and writes to an injected writer, so
+//! tests can run them in-process.
+
+pub mod add;
+pub mod extract;
+pub mod input;
+pub mod list;
+pub mod mark;
+pub mod show;
+pub mod split;
+pub mod status;
+
+use std::io::{Read, Write};
+
+use crate::cli::Command;
+use crate::config::Config;
+use crate::error::Result;
+use crate::store::Store;
+
+/// Run one parsed command. Commands that need no database (`extract`, `split`) never open it.
+pub fn run(
+    command: Command,
+    config: &Config,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+) -> Result<()> {
+    match command {
+        Command::Extract(args) => extract::run(&args, stdin, out),
+        Command::Split(args) => split::run(&args, stdin, out),
+        command => {
+            let mut store = Store::open(&config.db_path)?;
+            match command {
+                Command::Add(args) => add::run(config, &mut store, &args, stdin, out),
+                Command::List(args) => list::run(config, &store, &args, out),
+                Command::Show(args) => show::run(config, &store, &args, out),
+                Command::Mark(args) => mark::run(config, &mut store, &args, out),
+                Command::Status(args) => status::run(config, &store, &args, out),
+                Command::Extract(_) | Command::Split(_) => unreachable!("handled above"),
+            }
+        }
+    }
+}
+
+/// Write `value` as pretty JSON followed by a newline.
+pub(crate) fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::from)?;
+    writeln!(out)?;
+    Ok(())
+}

@@ -1,0 +1,46 @@
+//! The library's error type; `main` turns it into one line on stderr and an exit code.
+
+use std::io;
+use std::path::PathBuf;
+
+use crate::model::UnknownName;
+
+/// Everything that can go wrong in a command. Messages start lower-case and end without a
+/// period, so `main` can print them as `claimtrack: <message>`.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The user asked for something that cannot be done as asked.
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    UnknownName(#[from] UnknownName),
+    #[error("no claim with id {0}")]
+    NoSuchClaim(i64),
+    #[error("no article with id {0}")]
+    NoSuchArticle(i64),
+    #[error("cannot read {}: {reason}", path.display())]
+    Read { path: PathBuf, reason: String },
+    #[error("database {}: {reason}", path.display())]
+    Database { path: PathBuf, reason: String },
+    /// An SQLite failure in the middle of a command (the transaction was rolled back).
+    #[error("database: {0}")]
+    Storage(String),
+    /// Writing the output failed (a closed pipe is handled quietly by `main`).
+    #[error("{0}")]
+    Io(#[from] io::Error),
+}
+
+impl Error {
+    /// The process exit code for this error: 2 for every error, as documented in README.
+    /// (1 is kept for "nothing matched" where a command documents it.)
+    pub fn exit_code(&self) -> i32 {
+        2
+    }
+
+    /// True when the error is only that the reader of our output went away (`| head`).
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Io(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,128 @@
+//! Pure text-to-claims extraction: article text plus a reference date in, sentences and claims out.
+//!
+//! Nothing in this module reads files, touches the database or looks at the clock, and nothing in
+//! it can fail: odd input yields fewer claims and more warnings, never an error. That keeps it
+//! testable with plain strings and safe to fuzz.
+
+pub mod claims;
+pub mod clean;
+pub mod dates;
+pub mod numbers;
+pub mod sentences;
+pub mod values;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::{ClaimKind, Value};
+
+/// What the caller knows about the article besides its text.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// The publication date, when the caller knows it. Relative dates ("on Wednesday") resolve
+    /// against it; without it the extractor looks for a date in the text.
+    pub reference_date: Option<NaiveDate>,
+}
+
+/// Where the reference date used for relative dates came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReferenceSource {
+    /// Given by the caller (`--published`).
+    Given,
+    /// Found in the article text (a dateline or an explicit date).
+    Text,
+    /// No reference date: relative dates are left unresolved.
+    None,
+}
+
+/// One sentence as the extractor sees it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sentence {
+    /// Byte offsets into the input.
+    pub start: usize,
+    pub end: usize,
+    /// The slice with every run of white space folded to one space, so that a hard-wrapped
+    /// sentence reads as one line.
+    pub text: String,
+    /// Why this sentence is site furniture rather than article text, when it is.
+    #[serde(skip)]
+    pub boilerplate: Option<&'static str>,
+}
+
+/// A sentence (or a run of sentences a checker would check as one) with what was found in it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExtractedClaim {
+    /// Byte offsets into the input; `text` is exactly that slice.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The most specific of `kinds`.
+    pub kind: ClaimKind,
+    pub kinds: Vec<ClaimKind>,
+    /// Check-worthiness from 0 to 1: specific, consequential claims rank highest.
+    pub score: f64,
+    pub values: Vec<Value>,
+    pub speaker: Option<String>,
+    /// False for sentences that are not claims (kept so `extract --all` can show why).
+    pub checkable: bool,
+    /// Why a sentence is not checkable.
+    pub why: Option<String>,
+    /// Index (into `Extraction::claims`) of an earlier place in the article that states the
+    /// same claim: a checker settles both at once.
+    pub duplicate_of: Option<usize>,
+}
+
+/// Everything the extractor found in one text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extraction {
+    pub reference_date: Option<NaiveDate>,
+    pub reference_source: ReferenceSource,
+    pub sentences: Vec<Sentence>,
+    /// Every sentence unit in text order, checkable or not.
+    pub claims: Vec<ExtractedClaim>,
+    pub warnings: Vec<String>,
+}
+
+impl Extraction {
+    /// The claims a checker should see: checkable ones, in text order.
+    pub fn checkable_claims(&self) -> impl Iterator<Item = (usize, &ExtractedClaim)> {
+        self.claims.iter().enumerate().filter(|(_, c)| c.checkable)
+    }
+}
+
+/// Split `text` into sentences without looking for claims (what `claimtrack split` shows).
+pub fn split(text: &str) -> Vec<Sentence> {
+    let mut found = sentences::split(text);
+    for sentence in &mut found {
+        sentence.boilerplate = clean::boilerplate_reason(&text[sentence.start..sentence.end]);
+    }
+    found
+}
+
+/// Extract the claims of one article. Never fails and never panics.
+pub fn extract(text: &str, context: &Context) -> Extraction {
+    let sentences = split(text);
+    let (reference_date, reference_source) = match context.reference_date {
+        Some(date) => (Some(date), ReferenceSource::Given),
+        None => match dates::reference_date_from_text(text) {
+            Some(date) => (Some(date), ReferenceSource::Text),
+            None => (None, ReferenceSource::None),
+        },
+    };
+    let mut warnings = Vec::new();
+    if reference_date.is_none() {
+        warnings.push(
+            "no publication date given or found in the text: relative dates are left unresolved"
+                .to_string(),
+        );
+    }
+    let claims = claims::build(text, &sentences, reference_date);
+    Extraction {
+        reference_date,
+        reference_source,
+        sentences,
+        claims,
+        warnings,
+    }
+}

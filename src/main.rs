@@ -1,0 +1,37 @@
+//! The `claimtrack` binary: parse arguments, resolve settings, run the command, and turn an
+//! error into one line on stderr and an exit code. The only place that exits.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use claimtrack::cli::Cli;
+use claimtrack::config::{Config, Environment};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lookup = |name: &str| std::env::var(name).ok();
+    let stdout = std::io::stdout();
+    let env = Environment {
+        var: &lookup,
+        stdout_is_terminal: stdout.is_terminal(),
+        terminal_width: None,
+    };
+    let result = Config::resolve(cli.db.clone(), &cli.color, &env).and_then(|config| {
+        let mut out = stdout.lock();
+        let mut stdin = std::io::stdin().lock();
+        claimtrack::commands::run(cli.command, &config, &mut stdin, &mut out)?;
+        out.flush()?;
+        Ok(())
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        // `claimtrack list | head` closes the pipe early: that is not an error worth a message.
+        Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("claimtrack: {error}");
+            ExitCode::from(error.exit_code() as u8)
+        }
+    }
+}

@@ -1,0 +1,446 @@
+//! Renderers: comfy-table tables for people, and the `--json` structs that are the machine
+//! contract (documented in README; fields may be added, never renamed).
+
+use std::collections::BTreeMap;
+
+use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+use serde::Serialize;
+
+use crate::extract::{ExtractedClaim, Extraction, ReferenceSource, Sentence};
+use crate::model::{Article, Claim, ClaimKind, Event, Occurrence, Progress, Source, Status, Value};
+
+/// How tables look: width and colour are decided once, in `config`.
+#[derive(Debug, Clone, Copy)]
+pub struct TableStyle {
+    pub width: u16,
+    pub color: bool,
+}
+
+impl TableStyle {
+    fn table(&self) -> Table {
+        let mut table = Table::new();
+        table
+            .load_style(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(self.width);
+        if !self.color {
+            table.force_no_tty();
+        } else {
+            table.enforce_styling();
+        }
+        table
+    }
+
+    fn status_cell(&self, status: Status) -> Cell {
+        let cell = Cell::new(status.as_str());
+        if !self.color {
+            return cell;
+        }
+        match status {
+            Status::Verified => cell.fg(Color::Green),
+            Status::False => cell.fg(Color::Red),
+            Status::Misleading => cell.fg(Color::Yellow),
+            Status::Unverifiable => cell.fg(Color::Magenta),
+            Status::InProgress => cell.fg(Color::Cyan),
+            Status::Unverified => cell,
+        }
+    }
+}
+
+// ---------------------------------------------------------------- JSON contract
+
+/// `extract --json`.
+#[derive(Debug, Serialize)]
+pub struct ExtractJson<'a> {
+    pub reference_date: Option<String>,
+    pub reference_source: ReferenceSource,
+    pub claims: Vec<ExtractedClaimJson<'a>>,
+    pub warnings: &'a [String],
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExtractedClaimJson<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub kind: ClaimKind,
+    pub kinds: &'a [ClaimKind],
+    pub score: f64,
+    pub values: &'a [Value],
+    pub speaker: Option<&'a str>,
+    pub checkable: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<&'a str>,
+    /// Index in `claims` of the first place that states the same claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<usize>,
+}
+
+impl<'a> ExtractJson<'a> {
+    pub fn new(extraction: &'a Extraction, all: bool) -> Self {
+        let claims = extraction
+            .claims
+            .iter()
+            .filter(|c| all || c.checkable)
+            .map(|c: &'a ExtractedClaim| ExtractedClaimJson {
+                start: c.start,
+                end: c.end,
+                text: &c.text,
+                kind: c.kind,
+                kinds: &c.kinds,
+                score: round(c.score),
+                values: &c.values,
+                speaker: c.speaker.as_deref(),
+                checkable: c.checkable,
+                why: c.why.as_deref(),
+                duplicate_of: c.duplicate_of,
+            })
+            .collect();
+        ExtractJson {
+            reference_date: extraction.reference_date.map(|d| d.to_string()),
+            reference_source: extraction.reference_source,
+            claims,
+            warnings: &extraction.warnings,
+        }
+    }
+}
+
+/// `split --json`.
+#[derive(Debug, Serialize)]
+pub struct SplitJson<'a> {
+    pub sentences: &'a [Sentence],
+}
+
+/// A stored claim, as `list --json` and `show --json` print it.
+#[derive(Debug, Serialize)]
+pub struct ClaimJson<'a> {
+    pub id: i64,
+    pub article_id: i64,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub kind: ClaimKind,
+    pub kinds: &'a [ClaimKind],
+    pub score: f64,
+    pub status: Status,
+    pub status_changed_at: &'a str,
+    pub values: &'a [Value],
+    pub speaker: Option<&'a str>,
+    pub sources: &'a [Source],
+    /// Other places in the article that state the same claim.
+    pub occurrences: &'a [Occurrence],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<EventJson<'a>>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EventJson<'a> {
+    pub at: &'a str,
+    pub from: Status,
+    pub to: Status,
+    pub by: &'a str,
+    pub note: Option<&'a str>,
+    /// The first source given with the change (all of them are in `sources`).
+    pub source: Option<&'a str>,
+    pub sources: &'a [String],
+}
+
+impl<'a> ClaimJson<'a> {
+    pub fn new(claim: &'a Claim, events: Option<&'a [Event]>) -> Self {
+        ClaimJson {
+            id: claim.id,
+            article_id: claim.article_id,
+            text: &claim.text,
+            start: claim.start,
+            end: claim.end,
+            kind: claim.kind,
+            kinds: &claim.kinds,
+            score: round(claim.score),
+            status: claim.status,
+            status_changed_at: &claim.status_changed_at,
+            values: &claim.values,
+            speaker: claim.speaker.as_deref(),
+            sources: &claim.sources,
+            occurrences: &claim.occurrences,
+            events: events.map(|events| {
+                events
+                    .iter()
+                    .map(|e| EventJson {
+                        at: &e.at,
+                        from: e.from,
+                        to: e.to,
+                        by: &e.by,
+                        note: e.note.as_deref(),
+                        source: e.sources.first().map(String::as_str),
+                        sources: &e.sources,
+                    })
+                    .collect()
+            }),
+        }
+    }
+}
+
+/// `list --json`.
+#[derive(Debug, Serialize)]
+pub struct ListJson<'a> {
+    pub claims: Vec<ClaimJson<'a>>,
+}
+
+/// `show --json`.
+#[derive(Debug, Serialize)]
+pub struct ShowJson<'a> {
+    pub claim: ClaimJson<'a>,
+}
+
+/// `add --json`.
+#[derive(Debug, Serialize)]
+pub struct AddJson<'a> {
+    pub article: &'a Article,
+    /// True when the same text was stored before; nothing new was written.
+    pub already_present: bool,
+    pub reference_date: Option<&'a str>,
+    pub reference_source: &'a str,
+    pub claims: Vec<ClaimJson<'a>>,
+    pub warnings: &'a [String],
+}
+
+#[derive(Debug, Serialize)]
+pub struct ProgressJson {
+    pub claims: u64,
+    pub by_status: BTreeMap<&'static str, u64>,
+    pub resolved: u64,
+    /// resolved / claims, from 0 to 1.
+    pub progress: f64,
+}
+
+impl ProgressJson {
+    pub fn new(progress: &Progress) -> Self {
+        ProgressJson {
+            claims: progress.claims,
+            by_status: Status::ALL
+                .into_iter()
+                .map(|s| (s.as_str(), progress.count(s)))
+                .collect(),
+            resolved: progress.resolved(),
+            progress: round(progress.fraction()),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct ArticleProgressJson<'a> {
+    pub id: i64,
+    pub title: &'a str,
+    #[serde(flatten)]
+    pub progress: ProgressJson,
+}
+
+/// `status --json`.
+#[derive(Debug, Serialize)]
+pub struct StatusJson<'a> {
+    pub articles: Vec<ArticleProgressJson<'a>>,
+    pub total: ProgressJson,
+}
+
+fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+// ---------------------------------------------------------------- tables
+
+/// Shorten `text` to at most `max` characters, on a character boundary, with an ellipsis.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let folded: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded.chars().count() <= max {
+        return folded;
+    }
+    let mut cut: String = folded.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+/// A value as a checker reads it: `28,500 troops = 28500 troops`.
+pub fn value_summary(value: &Value) -> String {
+    let normalised = match &value.value {
+        crate::model::Normalized::Number(n) => format_number(*n),
+        crate::model::Normalized::Range(low, high) => format!(
+            "{}–{}",
+            low.map_or("…".to_string(), format_number),
+            high.map_or("…".to_string(), format_number)
+        ),
+        crate::model::Normalized::Date(date) => date.clone(),
+    };
+    match &value.unit {
+        Some(unit) => format!("{normalised} {unit}"),
+        None => normalised,
+    }
+}
+
+fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+fn values_cell(values: &[Value]) -> String {
+    values
+        .iter()
+        .map(value_summary)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The table `add` and `list` print: one row per claim.
+pub fn claims_table(claims: &[Claim], style: TableStyle, with_status: bool) -> Table {
+    let mut table = style.table();
+    let mut header = vec!["id", "kind", "values"];
+    if with_status {
+        header.push("status");
+    }
+    header.push("claim");
+    table.set_header(header);
+    for claim in claims {
+        let mut row = vec![
+            Cell::new(claim.id),
+            Cell::new(claim.kind.as_str()),
+            Cell::new(values_cell(&claim.values)),
+        ];
+        if with_status {
+            row.push(style.status_cell(claim.status));
+        }
+        let mut text = excerpt(&claim.text, 160);
+        if let Some(speaker) = &claim.speaker {
+            text.push_str(&format!("\n— {speaker}"));
+        }
+        if !claim.occurrences.is_empty() {
+            text.push_str(&format!(
+                "\n(stated {} times in the article)",
+                claim.occurrences.len() + 1
+            ));
+        }
+        row.push(Cell::new(text));
+        table.add_row(row);
+    }
+    table
+}
+
+/// A text progress bar: `████████░░░░  67%`.
+pub fn progress_bar(fraction: f64, width: usize) -> String {
+    let fraction = fraction.clamp(0.0, 1.0);
+    let filled = (fraction * width as f64).round() as usize;
+    format!(
+        "{}{} {:>3}%",
+        "█".repeat(filled),
+        "░".repeat(width - filled),
+        (fraction * 100.0).round() as u64
+    )
+}
+
+/// The table `status` prints: one row per article and a total row.
+pub fn status_table(rows: &[(Article, Progress)], total: &Progress, style: TableStyle) -> Table {
+    let mut table = style.table();
+    let mut header = vec![
+        "id".to_string(),
+        "article".to_string(),
+        "claims".to_string(),
+    ];
+    header.extend(Status::ALL.iter().map(|s| s.as_str().to_string()));
+    header.push("resolved".to_string());
+    table.set_header(header);
+    let mut push = |id: String, title: String, progress: &Progress| {
+        let mut row = vec![Cell::new(id), Cell::new(title), Cell::new(progress.claims)];
+        row.extend(Status::ALL.iter().map(|s| Cell::new(progress.count(*s))));
+        row.push(Cell::new(progress_bar(progress.fraction(), 10)));
+        table.add_row(row);
+    };
+    for (article, progress) in rows {
+        push(
+            article.id.to_string(),
+            excerpt(&article.title, 40),
+            progress,
+        );
+    }
+    push(String::new(), "total".to_string(), total);
+    table
+}
+
+/// `show` as text: the claim, its values, sources and history.
+pub fn claim_detail(
+    claim: &Claim,
+    article: &Article,
+    events: &[Event],
+    style: TableStyle,
+) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "claim {}  [{}]  {}\n",
+        claim.id,
+        claim.status,
+        claim
+            .kinds
+            .iter()
+            .map(|k| k.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    out.push_str(&format!(
+        "article {}: {}\n\n{}\n",
+        article.id,
+        article.title,
+        excerpt(&claim.text, usize::MAX)
+    ));
+    if let Some(speaker) = &claim.speaker {
+        out.push_str(&format!("speaker: {speaker}\n"));
+    }
+    out.push_str(&format!("check-worthiness: {:.2}\n", claim.score));
+    for occurrence in &claim.occurrences {
+        out.push_str(&format!(
+            "also stated at bytes {}..{}: {}\n",
+            occurrence.start,
+            occurrence.end,
+            excerpt(&occurrence.text, 100)
+        ));
+    }
+    if !claim.values.is_empty() {
+        out.push_str("\nvalues:\n");
+        for value in &claim.values {
+            out.push_str(&format!(
+                "  {:<8} {:<24} = {}\n",
+                value.value_type.as_str(),
+                value.text,
+                value_summary(value)
+            ));
+        }
+    }
+    out.push_str("\nsources:\n");
+    if claim.sources.is_empty() {
+        out.push_str("  (none yet)\n");
+    }
+    for source in &claim.sources {
+        out.push_str(&format!(
+            "  [{}] {}  (added by {} at {})\n",
+            source.id, source.reference, source.added_by, source.added_at
+        ));
+    }
+    out.push_str("\nhistory:\n");
+    if events.is_empty() {
+        out.push_str("  (no changes since it was added)\n");
+    } else {
+        let mut table = style.table();
+        table.set_header(vec!["when (UTC)", "by", "change", "note", "source"]);
+        for event in events {
+            table.add_row(vec![
+                Cell::new(&event.at),
+                Cell::new(&event.by),
+                Cell::new(format!("{} → {}", event.from, event.to)),
+                Cell::new(event.note.as_deref().unwrap_or("")),
+                Cell::new(event.sources.join("\n")),
+            ]);
+        }
+        out.push_str(&table.to_string());
+        out.push('\n');
+    }
+    out
+}

@@ -39,6 +39,9 @@ pub fn read_article(path: &str, stdin: &mut dyn Read) -> Result<ArticleText> {
         std::fs::read(file).map_err(|e| fail(describe_io_error(&e)))?
     };
     let text = decode(bytes).map_err(fail)?;
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(fail("is empty: there is no article text to read".into()));
+    }
     let content_hash = sha256_hex(text.as_bytes());
     Ok(ArticleText { text, content_hash })
 }

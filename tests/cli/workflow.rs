@@ -1,0 +1,235 @@
+//! The desk's loop, in-process: add an article, list its claims, mark them, read the history
+//! and the progress table.
+
+use crate::{Desk, SAMPLE, SAMPLE_PUBLISHED};
+
+#[test]
+fn empty_article_is_refused_and_nothing_is_stored() {
+    let desk = Desk::new();
+    let err = crate::run_with_stdin(&desk.db, &["add", "-"], " \n\t\n").unwrap_err();
+    assert!(err.to_string().contains("is empty"), "{err}");
+    assert_eq!(desk.json(&["status"])["total"]["claims"], 0);
+}
+
+#[test]
+fn same_text_added_twice_is_stored_once_and_named() {
+    let desk = Desk::new();
+    let first = desk.add_sample();
+    let claims_before = desk.json(&["list"])["claims"].as_array().unwrap().len();
+    let again = desk.json(&["add", SAMPLE, "--published", SAMPLE_PUBLISHED]);
+    assert_eq!(again["already_present"], true);
+    assert_eq!(again["article"]["id"], first);
+    let text = desk.ok(&["add", SAMPLE]);
+    assert!(
+        text.contains(&format!("already stored as article {first}")),
+        "{text}"
+    );
+    assert_eq!(
+        desk.json(&["list"])["claims"].as_array().unwrap().len(),
+        claims_before
+    );
+    assert_eq!(
+        desk.json(&["status"])["articles"].as_array().unwrap().len(),
+        1
+    );
+}
+
+#[test]
+fn title_defaults_to_the_first_non_empty_line() {
+    let desk = Desk::new();
+    desk.add_sample();
+    let status = desk.json(&["status"]);
+    assert_eq!(
+        status["articles"][0]["title"],
+        "With Backing of Washington and Tokyo, Seoul Presses North Korea More Aggressively"
+    );
+}
+
+#[test]
+fn add_says_which_reference_date_it_used() {
+    let desk = Desk::new();
+    let out = desk.ok(&["add", SAMPLE, "--published", SAMPLE_PUBLISHED]);
+    assert!(
+        out.contains("resolved against 2022-06-03 (from --published)"),
+        "{out}"
+    );
+
+    let desk = Desk::new();
+    let out = desk.json(&["add", SAMPLE]);
+    assert_eq!(
+        out["reference_source"], "text",
+        "the sample states June 3, 2022"
+    );
+    assert_eq!(out["reference_date"], "2022-06-03");
+}
+
+#[test]
+fn verdict_needs_a_source_given_now_or_earlier() {
+    let desk = Desk::new();
+    desk.add_sample();
+    assert!(desk.run(&["mark", "1", "false"]).is_err());
+    desk.ok(&[
+        "mark",
+        "1",
+        "verified",
+        "--source",
+        "Ministry of Defense white paper, 2022",
+    ]);
+    // The source given before still settles the next verdict.
+    desk.ok(&[
+        "mark",
+        "1",
+        "misleading",
+        "--note",
+        "troop count is authorised strength",
+    ]);
+    let claim = &desk.json(&["show", "1"])["claim"];
+    assert_eq!(claim["status"], "misleading");
+    assert_eq!(claim["sources"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        claim["sources"][0]["is_url"], false,
+        "a citation, not a URL"
+    );
+}
+
+#[test]
+fn every_change_is_an_event_in_order() {
+    let desk = Desk::new();
+    desk.add_sample();
+    desk.ok(&["mark", "2", "in-progress", "--by", "ana"]);
+    desk.ok(&[
+        "mark",
+        "2",
+        "verified",
+        "--source",
+        "https://example.org/a",
+        "--by",
+        "ben",
+        "--note",
+        "matches the record",
+    ]);
+    let events = desk.json(&["show", "2"])["claim"]["events"].clone();
+    let events = events.as_array().unwrap();
+    assert_eq!(events.len(), 2);
+    assert_eq!(events[0]["from"], "unverified");
+    assert_eq!(events[0]["to"], "in-progress");
+    assert_eq!(events[0]["by"], "ana");
+    assert_eq!(events[1]["from"], "in-progress");
+    assert_eq!(events[1]["to"], "verified");
+    assert_eq!(events[1]["by"], "ben");
+    assert_eq!(events[1]["note"], "matches the record");
+    assert_eq!(events[1]["source"], "https://example.org/a");
+    assert!(
+        events[1]["at"].as_str().unwrap().ends_with('Z'),
+        "times are UTC"
+    );
+}
+
+#[test]
+fn marking_several_claims_is_all_or_nothing() {
+    let desk = Desk::new();
+    desk.add_sample();
+    let err = desk
+        .run(&["mark", "1", "2", "999", "in-progress"])
+        .unwrap_err();
+    assert!(err.to_string().contains("999"));
+    let listed = desk.json(&["list", "--status", "in-progress"]);
+    assert!(
+        listed["claims"].as_array().unwrap().is_empty(),
+        "nothing was half-written"
+    );
+    assert!(
+        desk.json(&["show", "1"])["claim"]["events"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn list_filters_by_status_kind_article_and_limit() {
+    let desk = Desk::new();
+    desk.add_sample();
+    desk.ok(&["mark", "1-3", "in-progress"]);
+    let in_progress = desk.json(&["list", "--status", "in-progress"]);
+    let ids: Vec<i64> = in_progress["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, vec![1, 2, 3]);
+    assert_eq!(
+        desk.json(&["list", "--limit", "2"])["claims"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    for claim in desk.json(&["list", "--kind", "quantity"])["claims"]
+        .as_array()
+        .unwrap()
+    {
+        assert_eq!(claim["kind"], "quantity");
+    }
+    assert!(
+        desk.run(&["list", "--article", "7"]).is_err(),
+        "unknown article is an error"
+    );
+    assert!(desk.run(&["list", "--kind", "opinion"]).is_err());
+}
+
+#[test]
+fn status_counts_resolved_claims_per_article_and_in_total() {
+    let desk = Desk::new();
+    desk.add_sample();
+    crate::run_with_stdin(
+        &desk.db,
+        &["add", "-", "--title", "second"],
+        "Officials said 40 people attended the meeting on Tuesday.\n",
+    )
+    .unwrap();
+    let before = desk.json(&["status"]);
+    let claims = before["total"]["claims"].as_u64().unwrap();
+    desk.ok(&["mark", "1", "verified", "--source", "https://example.org/a"]);
+    desk.ok(&["mark", "2", "unverifiable", "--note", "no public record"]);
+    desk.ok(&["mark", "3", "in-progress"]);
+    let after = desk.json(&["status"]);
+    assert_eq!(after["total"]["claims"].as_u64().unwrap(), claims);
+    assert_eq!(after["total"]["resolved"], 2, "in-progress is not resolved");
+    assert_eq!(after["articles"][0]["by_status"]["unverifiable"], 1);
+    let progress = after["articles"][0]["progress"].as_f64().unwrap();
+    let expected = 2.0 / after["articles"][0]["claims"].as_f64().unwrap();
+    assert!((progress - expected).abs() < 1e-3);
+    let table = desk.ok(&["status"]);
+    assert!(table.contains("total"), "{table}");
+}
+
+#[test]
+fn extract_and_split_store_nothing() {
+    let desk = Desk::new();
+    let out = desk.json(&["extract", SAMPLE, "--published", SAMPLE_PUBLISHED]);
+    assert!(!out["claims"].as_array().unwrap().is_empty());
+    assert!(!desk.db.exists(), "extract never opens the database");
+    desk.ok(&["split", SAMPLE]);
+    assert!(!desk.db.exists());
+}
+
+#[test]
+fn extract_json_spans_are_slices_of_the_input() {
+    let desk = Desk::new();
+    let text = std::fs::read_to_string(SAMPLE).unwrap();
+    let out = desk.json(&["extract", SAMPLE, "--published", SAMPLE_PUBLISHED, "--all"]);
+    for claim in out["claims"].as_array().unwrap() {
+        let (start, end) = (
+            claim["start"].as_u64().unwrap() as usize,
+            claim["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[start..end], claim["text"].as_str().unwrap());
+        let score = claim["score"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&score));
+        if claim["checkable"] == false {
+            assert!(claim["why"].is_string(), "--all says why: {claim}");
+        }
+    }
+}

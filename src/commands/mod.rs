@@ -2,13 +2,19 @@
 //! tests can run them in-process.
 
 pub mod add;
+pub mod assign;
 pub mod extract;
 pub mod input;
 pub mod list;
 pub mod mark;
+pub mod matches;
+pub mod note;
+pub mod select;
 pub mod show;
+pub mod source;
 pub mod split;
 pub mod status;
+pub mod undo;
 
 use std::io::{Read, Write};
 
@@ -35,6 +41,11 @@ pub fn run(
                 Command::Show(args) => show::run(config, &store, &args, out),
                 Command::Mark(args) => mark::run(config, &mut store, &args, out),
                 Command::Status(args) => status::run(config, &store, &args, out),
+                Command::Source(command) => source::run(config, &mut store, &command, out),
+                Command::Note(args) => note::run(config, &mut store, &args, out),
+                Command::Assign(args) => assign::run(config, &mut store, &args, out),
+                Command::Undo(args) => undo::run(config, &mut store, &args, out),
+                Command::Matches(args) => matches::run(config, &store, &args, out),
                 Command::Extract(_) | Command::Split(_) => unreachable!("handled above"),
             }
         }

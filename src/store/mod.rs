@@ -8,7 +8,7 @@ mod claims;
 mod events;
 mod progress;
 
-pub use claims::{Added, ClaimFilter, NewArticle, NewClaim};
+pub use claims::{Added, Batch, ClaimFilter, NewArticle, NewClaim};
 pub use events::{Change, Mark, NewSource, Selection};
 pub use progress::CheckerProgress;
 

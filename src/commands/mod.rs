@@ -2,13 +2,16 @@
 //! tests can run them in-process.
 
 pub mod add;
+pub mod articles;
 pub mod assign;
+pub mod completions;
 pub mod extract;
 pub mod input;
 pub mod list;
 pub mod mark;
 pub mod matches;
 pub mod note;
+pub mod search;
 pub mod select;
 pub mod show;
 pub mod source;
@@ -23,7 +26,8 @@ use crate::config::Config;
 use crate::error::Result;
 use crate::store::Store;
 
-/// Run one parsed command. Commands that need no database (`extract`, `split`) never open it.
+/// Run one parsed command. Commands that need no database (`extract`, `split`, `completions`,
+/// `man`) never open it.
 pub fn run(
     command: Command,
     config: &Config,
@@ -33,6 +37,8 @@ pub fn run(
     match command {
         Command::Extract(args) => extract::run(&args, stdin, out),
         Command::Split(args) => split::run(&args, stdin, out),
+        Command::Completions(args) => completions::completions(&args, out),
+        Command::Man => completions::man(out),
         command => {
             let mut store = Store::open(&config.db_path)?;
             match command {
@@ -46,7 +52,12 @@ pub fn run(
                 Command::Assign(args) => assign::run(config, &mut store, &args, out),
                 Command::Undo(args) => undo::run(config, &mut store, &args, out),
                 Command::Matches(args) => matches::run(config, &store, &args, out),
-                Command::Extract(_) | Command::Split(_) => unreachable!("handled above"),
+                Command::Articles(args) => articles::run(config, &store, &args, out),
+                Command::Search(args) => search::run(config, &store, &args, out),
+                Command::Extract(_)
+                | Command::Split(_)
+                | Command::Completions(_)
+                | Command::Man => unreachable!("handled above"),
             }
         }
     }

@@ -7,10 +7,14 @@
 mod claims;
 mod events;
 mod progress;
+mod reports;
+mod search;
 
 pub use claims::{Added, ClaimFilter, NewArticle, NewClaim};
 pub use events::{Change, Mark, NewSource, Selection};
 pub use progress::CheckerProgress;
+pub use reports::DayActivity;
+pub use search::{Found, HIGHLIGHT_END, HIGHLIGHT_START};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

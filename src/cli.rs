@@ -51,6 +51,10 @@ pub enum Command {
     Articles(ArticlesArgs),
     /// Full-text search over claims, best match first
     Search(SearchArgs),
+    /// Write claims as ClaimReview JSON-LD, JSON lines or CSV
+    Export(ExportArgs),
+    /// Merge a JSON-lines export into this database without duplicates
+    Import(ImportArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Print the manual page (roff)

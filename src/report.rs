@@ -12,6 +12,8 @@ use crate::model::{
 };
 use crate::store::CheckerProgress;
 
+pub mod export;
+pub mod interchange;
 pub mod views;
 
 /// How tables look: width and colour are decided once, in `config`.

@@ -5,7 +5,9 @@ pub mod add;
 pub mod articles;
 pub mod assign;
 pub mod completions;
+pub mod export;
 pub mod extract;
+pub mod import;
 pub mod input;
 pub mod list;
 pub mod mark;
@@ -54,6 +56,8 @@ pub fn run(
                 Command::Matches(args) => matches::run(config, &store, &args, out),
                 Command::Articles(args) => articles::run(config, &store, &args, out),
                 Command::Search(args) => search::run(config, &store, &args, out),
+                Command::Export(args) => export::run(config, &store, &args, out),
+                Command::Import(args) => import::run(config, &mut store, &args, stdin, out),
                 Command::Extract(_)
                 | Command::Split(_)
                 | Command::Completions(_)

@@ -55,6 +55,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Merge a JSON-lines export into this database without duplicates
     Import(ImportArgs),
+    /// Write a self-contained HTML page of articles with their claims highlighted
+    Report(ReportArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Print the manual page (roff)
@@ -348,7 +350,7 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// The article [default: the only one; required when there are several]
+    /// Only this article [default: every article, one section each]
     #[arg(long, value_name = "ID")]
     pub article: Option<i64>,
     /// The only format so far; kept so scripts can say what they expect

@@ -13,6 +13,7 @@ use crate::model::{
 use crate::store::CheckerProgress;
 
 pub mod export;
+pub mod html;
 pub mod interchange;
 pub mod views;
 

@@ -13,6 +13,7 @@ pub mod list;
 pub mod mark;
 pub mod matches;
 pub mod note;
+pub mod report;
 pub mod search;
 pub mod select;
 pub mod show;
@@ -58,6 +59,7 @@ pub fn run(
                 Command::Search(args) => search::run(config, &store, &args, out),
                 Command::Export(args) => export::run(config, &store, &args, out),
                 Command::Import(args) => import::run(config, &mut store, &args, stdin, out),
+                Command::Report(args) => report::run(config, &store, &args, out),
                 Command::Extract(_)
                 | Command::Split(_)
                 | Command::Completions(_)

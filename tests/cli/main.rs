@@ -2,6 +2,7 @@
 //! runs the real executable for what only a process shows (exit codes, stderr, pipes).
 
 mod binary;
+mod html;
 mod interchange;
 mod reports;
 mod verification;

@@ -304,3 +304,21 @@ fn completions_and_man_page_are_generated() {
     assert!(man.starts_with(".ie") || man.contains(".TH"), "{man}");
     assert!(man.contains("claimtrack"));
 }
+
+#[test]
+fn search_that_finds_nothing_exits_one_from_the_real_binary() {
+    let desk = Desk::new();
+    desk.add_sample();
+    let output = assert_cmd::Command::cargo_bin("claimtrack")
+        .unwrap()
+        .env("NO_COLOR", "1")
+        .args(["--db", desk.db.to_str().unwrap(), "search", "zebra"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "claimtrack: no claims match 'zebra'\n"
+    );
+}

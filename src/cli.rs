@@ -154,8 +154,12 @@ pub struct MatchesArgs {
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// Article text file, or - for standard input
-    pub file: String,
+    /// Article text files or folders (searched recursively), or - for standard input
+    #[arg(required = true, value_name = "FILE|FOLDER|-")]
+    pub files: Vec<String>,
+    /// Which files of a folder are articles
+    #[arg(long, default_value = "*.txt", value_name = "PATTERN")]
+    pub glob: String,
     /// Title [default: the first non-empty line]
     #[arg(long)]
     pub title: Option<String>,

@@ -30,12 +30,14 @@ use crate::error::Result;
 use crate::store::Store;
 
 /// Run one parsed command. Commands that need no database (`extract`, `split`, `completions`,
-/// `man`) never open it.
+/// `man`) never open it. `err` receives warnings about single inputs of a batch; the error
+/// that ends a command is returned, for `main` to print.
 pub fn run(
     command: Command,
     config: &Config,
     stdin: &mut dyn Read,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<()> {
     match command {
         Command::Extract(args) => extract::run(&args, stdin, out),
@@ -45,7 +47,7 @@ pub fn run(
         command => {
             let mut store = Store::open(&config.db_path)?;
             match command {
-                Command::Add(args) => add::run(config, &mut store, &args, stdin, out),
+                Command::Add(args) => add::run(config, &mut store, &args, stdin, out, err),
                 Command::List(args) => list::run(config, &store, &args, out),
                 Command::Show(args) => show::run(config, &store, &args, out),
                 Command::Mark(args) => mark::run(config, &mut store, &args, out),

@@ -1,7 +1,7 @@
 //! Articles and claims: storing an extracted article in one transaction (with its full-text
 //! rows and its matches against claims already stored), and reading claims back.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{
     CLAIM_COLUMNS, SOURCE_COLUMNS, Store, article_from_row, claim_from_row, conversion_error,
@@ -63,6 +63,25 @@ pub struct ClaimFilter {
     pub limit: Option<u32>,
 }
 
+/// Articles being added in one transaction; dropped without `commit`, none of them is kept.
+pub struct Batch<'a> {
+    transaction: Transaction<'a>,
+}
+
+impl Batch<'_> {
+    /// Add one article; on error the article leaves no trace and the batch goes on.
+    pub fn add(&mut self, article: &NewArticle<'_>, now: &str) -> Result<Added> {
+        let savepoint = self.transaction.savepoint()?;
+        let added = insert_article(&savepoint, article, now)?;
+        savepoint.commit()?;
+        Ok(added)
+    }
+
+    pub fn commit(self) -> Result<()> {
+        Ok(self.transaction.commit()?)
+    }
+}
+
 /// How many stored claims the full-text index proposes for each new claim.
 const MATCH_CANDIDATES: i64 = 20;
 
@@ -75,6 +94,15 @@ impl Store {
         let added = insert_article(&transaction, article, now)?;
         transaction.commit()?;
         Ok(added)
+    }
+
+    /// Start adding many articles: each `Batch::add` is all-or-nothing for its article (a
+    /// savepoint), and `Batch::commit` makes the whole batch durable at once, which is what
+    /// makes loading an archive fast.
+    pub fn batch(&mut self) -> Result<Batch<'_>> {
+        Ok(Batch {
+            transaction: self.write()?,
+        })
     }
 
     pub fn article(&self, id: i64) -> Result<Article> {
@@ -237,11 +265,7 @@ fn read_values(connection: &rusqlite::Connection, claim_id: i64) -> Result<Vec<V
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn insert_article(
-    transaction: &Transaction<'_>,
-    article: &NewArticle<'_>,
-    now: &str,
-) -> Result<Added> {
+fn insert_article(transaction: &Connection, article: &NewArticle<'_>, now: &str) -> Result<Added> {
     let existing: Option<(i64, String)> = transaction
         .query_row(
             "SELECT id, title FROM articles WHERE content_hash = ?1",
@@ -329,7 +353,7 @@ fn insert_article(
 /// Compare each new claim with the stored claims of other articles that the full-text index
 /// proposes, and keep those with the same figures and similar wording.
 fn record_matches(
-    transaction: &Transaction<'_>,
+    transaction: &Connection,
     article_id: i64,
     claims: &[NewClaim],
     claim_ids: &[i64],

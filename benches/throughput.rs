@@ -21,7 +21,9 @@ fn main() {
             .and_then(|i| args.get(i + 1))
             .cloned()
     };
-    let megabytes: usize = option("--megabytes").and_then(|m| m.parse().ok()).unwrap_or(200);
+    let megabytes: usize = option("--megabytes")
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(200);
     let keep = option("--keep").map(PathBuf::from);
     let work = tempfile::tempdir().expect("a temporary folder");
     let root = keep.clone().unwrap_or_else(|| work.path().to_path_buf());
@@ -59,7 +61,9 @@ fn main() {
         peak_kib as f64 / 1024.0
     );
     let db_bytes = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0)
-        + std::fs::metadata(db.with_extension("db-wal")).map(|m| m.len()).unwrap_or(0);
+        + std::fs::metadata(db.with_extension("db-wal"))
+            .map(|m| m.len())
+            .unwrap_or(0);
     println!(
         "database: {:.1} MB, {:.0} bytes per claim",
         db_bytes as f64 / 1e6,
@@ -133,26 +137,50 @@ fn extraction_speed(corpus: &Path) {
 fn raw_insert(from: &Path, to: &Path) -> f64 {
     let _ = std::fs::remove_file(to);
     let source = rusqlite::Connection::open(from).unwrap();
-    let articles: Vec<(String, String, String)> = query(&source, "SELECT title, content_hash, body FROM articles ORDER BY id", |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-    });
+    let articles: Vec<(String, String, String)> = query(
+        &source,
+        "SELECT title, content_hash, body FROM articles ORDER BY id",
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    );
     type ClaimRow = (i64, i64, String, i64, i64, String, String, f64);
     let claims: Vec<ClaimRow> = query(
         &source,
         "SELECT article_id, position, text, start, end, kind, kinds, score FROM claims ORDER BY id",
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)),
+        |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+            ))
+        },
     );
     type ValueRow = (i64, i64, String, String, String, Option<String>, i64, i64);
     let values: Vec<ValueRow> = query(
         &source,
         "SELECT claim_id, position, type, text, value, unit, start, end FROM claim_values ORDER BY id",
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)),
+        |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+            ))
+        },
     );
     let mut target = rusqlite::Connection::open(to).unwrap();
+    target.execute_batch(include_str!("../schema.sql")).unwrap();
     target
-        .execute_batch(include_str!("../schema.sql"))
+        .execute_batch("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")
         .unwrap();
-    target.execute_batch("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;").unwrap();
     let started = Instant::now();
     let transaction = target.transaction().unwrap();
     {
@@ -160,7 +188,9 @@ fn raw_insert(from: &Path, to: &Path) -> f64 {
             .prepare("INSERT INTO articles (title, reference_source, added_at, content_hash, body) VALUES (?1, 'given', '2026-01-01T00:00:00Z', ?2, ?3)")
             .unwrap();
         for (title, hash, body) in &articles {
-            article.execute(rusqlite::params![title, hash, body]).unwrap();
+            article
+                .execute(rusqlite::params![title, hash, body])
+                .unwrap();
         }
         let mut claim = transaction
             .prepare("INSERT INTO claims (article_id, position, text, start, end, kind, kinds, score, status_changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '2026-01-01T00:00:00Z')")
@@ -263,8 +293,16 @@ fn write_corpus(folder: &Path, target_bytes: usize) -> (usize, usize) {
 }
 
 const NAMES: &[&str] = &[
-    "Sung Kim", "Kim Gunn", "Takehiro Funakoshi", "Wendy Sherman", "Maria Lopez", "David Chen",
-    "Amina Diallo", "Peter Novak", "Laura Rossi", "Omar Haddad",
+    "Sung Kim",
+    "Kim Gunn",
+    "Takehiro Funakoshi",
+    "Wendy Sherman",
+    "Maria Lopez",
+    "David Chen",
+    "Amina Diallo",
+    "Peter Novak",
+    "Laura Rossi",
+    "Omar Haddad",
 ];
 const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
 const MONTHS: &[&str] = &["June", "July", "March", "October", "December"];
@@ -274,7 +312,10 @@ fn vary(paragraph: &str, rng: &mut XorShift) -> String {
     let mut rest = paragraph;
     while let Some(c) = rest.chars().next() {
         if c.is_ascii_digit() {
-            let digits = rest.bytes().take_while(|b| b.is_ascii_digit() || *b == b',').count();
+            let digits = rest
+                .bytes()
+                .take_while(|b| b.is_ascii_digit() || *b == b',')
+                .count();
             let original: u64 = rest[..digits].replace(',', "").parse().unwrap_or(1);
             let varied = if (1900..2100).contains(&original) {
                 2015 + rng.below(10)

@@ -34,6 +34,7 @@ impl Store {
     pub fn import(&mut self, records: &[(usize, Record)]) -> Result<Imported> {
         let transaction = self.write()?;
         let imported = merge(&transaction, records)?;
+        super::claims::refresh_value_keys(&transaction)?;
         transaction.commit()?;
         Ok(imported)
     }

@@ -144,7 +144,7 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WEEKDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i-u)(?:\b(this\s+past|past|last|previous|next|following|coming|this\s+coming|this\s+upcoming|upcoming|this)\s+)?(?:\b(next|last|this|previous)\s+week\s*(?:-|on|,)?\s*)?\b{WEEKDAY}\b\.?(?:\s+(?:of\s+)?(next|last|this|previous|the\s+following)\s+week\b)?"
+        r"(?i-u)(?:\b(this\s+past|past|last|previous|next|following|coming|this\s+coming|this\s+upcoming|upcoming|this)\s+)?(?:\b(next|last|this|previous)\s+week\s*(?:-|on|,)?\s*)?\b{WEEKDAY}\b\.?(?:\s+(?:of\s+)?(next|last|this|previous|the\s+following)\s+week\b)?(?:\s+(?:morning|afternoon|evening|night)\b)?"
     ))
 });
 /// Weekday followed by a day of the month: "Monday 21", "Mon 13th", "tuesday the eleventh".
@@ -173,7 +173,7 @@ static THE_NTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i-u)\b(?:will|won't|shall|going\s+to|scheduled|expected\s+to|set\s+to|due\s+to|due|plans?\s+to|planned|to\s+be\s+held|upcoming|would|until|ahead\s+of|let's)\b|(?:'ll|’ll|’s\s+set)\b",
+        r"(?i-u)\b(?:will|won't|shall|going\s+to|(?:is|are|was|were)\s+scheduled|scheduled\s+(?:to|for)|expected\s+to|set\s+to|due\s+to|due|plans?\s+to|to\s+be\s+held|upcoming|would|should|until|ahead\s+of|let's)\b|(?:'ll|’ll|’s\s+set)\b",
     )
 });
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
@@ -196,26 +196,23 @@ fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     let to = ceil_char(text, (end + 40).min(text.len()));
     let before = &text[from..start];
     let after = &text[end..to];
-    // The nearest marker before the date decides; then one just after ("Thursday is set to").
+    // The nearest marker before the date decides ("scheduled" is both: future wins); with
+    // none before, the first marker after it ("In August, CBP announced").
     let last_future = FUTURE.find_iter(before).last().map(|m| m.end());
     let last_past = PAST.find_iter(before).last().map(|m| m.end());
     match (last_future, last_past) {
-        (Some(f), Some(p)) if f > p => return Tense::Future,
+        (Some(f), Some(p)) if f >= p => return Tense::Future,
         (Some(_), None) => return Tense::Future,
-        (_, Some(_)) => {
-            if FUTURE.is_match(after) && !PAST.is_match(after) {
-                return Tense::Future;
-            }
-            return Tense::Past;
-        }
+        (_, Some(_)) => return Tense::Past,
         _ => {}
     }
-    if FUTURE.is_match(after) {
-        Tense::Future
-    } else if PAST.is_match(after) {
-        Tense::Past
-    } else {
-        Tense::Neutral
+    let first_future = FUTURE.find(after).map(|m| m.start());
+    let first_past = PAST.find(after).map(|m| m.start());
+    match (first_future, first_past) {
+        (Some(f), Some(p)) if f <= p => Tense::Future,
+        (Some(_), None) => Tense::Future,
+        (_, Some(_)) => Tense::Past,
+        _ => Tense::Neutral,
     }
 }
 

@@ -994,7 +994,9 @@ pub fn find_numbers(text: &str) -> Vec<Value> {
             values.push(value);
             continue;
         }
-        if let Some(value) = classify(text, raw) {
+        let mut extra = Vec::new();
+        if let Some(value) = classify(text, raw, &mut extra) {
+            values.extend(extra);
             values.push(value);
         }
     }
@@ -1218,7 +1220,7 @@ fn try_between(text: &str, raw: &Raw, next: Option<&Raw>) -> Option<(Value, usiz
     if !ok || next.value <= raw.value {
         return None;
     }
-    let high_value = classify(text, next)?;
+    let high_value = classify(text, next, &mut Vec::new())?;
     let low_text_start = if prev == "between" {
         alpha_before(text, raw.start).map_or(raw.start, |(_, s)| s)
     } else {
@@ -1262,7 +1264,7 @@ fn is_year(value: f64) -> bool {
 }
 
 /// Decide what one raw number is from its neighbours.
-fn classify(text: &str, raw: &Raw) -> Option<Value> {
+fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
     let mut start = raw.start;
     let mut end = raw.end;
     let mut value = raw.value;
@@ -1297,7 +1299,24 @@ fn classify(text: &str, raw: &Raw) -> Option<Value> {
     // "half of the districts": a share, which the desk records as a percentage.
     if raw.words && (lower == "half" || lower == "a half") {
         let next = word_after(text, raw.end).map(|(w, _, _)| w.to_ascii_lowercase());
+        let prev = alpha_before(text, raw.start)
+            .map(|(w, _)| w)
+            .unwrap_or_default();
+        let share = matches!(
+            prev.as_str(),
+            "over" | "than" | "about" | "nearly" | "almost" | "roughly" | "just" | "some"
+        );
         match next.as_deref() {
+            _ if share && lower == "half" => {
+                return Some(Value {
+                    value_type: ValueType::Percent,
+                    text: text[start..end].to_string(),
+                    value: Normalized::Number(50.0),
+                    unit: None,
+                    start,
+                    end,
+                });
+            }
             Some("of" | "the" | "its" | "their" | "his" | "her") => {
                 return Some(Value {
                     value_type: ValueType::Percent,
@@ -1493,23 +1512,25 @@ fn classify(text: &str, raw: &Raw) -> Option<Value> {
             end,
         });
     }
-    // Open ranges: "up to 700", "more than 30,000", "at least 5".
+    // Open ranges: "up to 700", "more than 30,000", "at least 5". The bound is what the
+    // claim says, so it is reported as a range; the number itself is reported too, since a
+    // checker looks up "600,000 Israelis" whatever the qualifier.
     if let Some(open) = open_range(text, start) {
         let (low, high) = if open.0 {
             (Some(value), None)
         } else {
             (None, Some(value))
         };
-        let unit = if value_type == ValueType::Percent {
+        let range_unit = if value_type == ValueType::Percent {
             Some("percent".to_string())
         } else {
-            unit
+            unit.clone()
         };
-        return Some(Value {
+        extra.push(Value {
             value_type: ValueType::Range,
             text: text[open.1..end].to_string(),
             value: Normalized::Range(low, high),
-            unit,
+            unit: range_unit,
             start: open.1,
             end,
         });
@@ -1680,10 +1701,20 @@ mod tests {
                 "$40-50 billion",
                 &[("range", r(Some(4e10), Some(5e10)), Some("USD"))],
             ),
-            ("up to 700", &[("range", r(None, Some(700.0)), None)]),
+            // An open range keeps its bound and also reports the number it bounds.
+            (
+                "up to 700",
+                &[
+                    ("range", r(None, Some(700.0)), None),
+                    ("number", n(700.0), None),
+                ],
+            ),
             (
                 "more than 30,000 people",
-                &[("range", r(Some(30000.0), None), Some("people"))],
+                &[
+                    ("range", r(Some(30000.0), None), Some("people")),
+                    ("count", n(30000.0), Some("people")),
+                ],
             ),
             (
                 "aged 12 to 17",

@@ -23,16 +23,43 @@ pub fn find_values(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
                 .any(|r| r.start <= d.start && d.end <= r.end)
         })
         .collect();
+    let date_count = found.len();
     for number in numbers {
-        if !found
+        if !found[..date_count]
             .iter()
             .any(|d| number.start < d.end && d.start < number.end)
         {
             found.push(number);
         }
     }
+    // Link text such as "(Graphic: Emerging markets in 2019 - here)" is page furniture.
+    let furniture = furniture_spans(text);
+    found.retain(|v| !furniture.iter().any(|(s, e)| *s <= v.start && v.end <= *e));
     found.sort_by_key(|v| (v.start, v.end));
     found
+}
+
+/// Parenthesised wire-service furniture: graphic links and reporting credits.
+fn furniture_spans(text: &str) -> Vec<(usize, usize)> {
+    const OPENERS: [&str; 7] = [
+        "(Graphic",
+        "(Reporting",
+        "(Additional reporting",
+        "(Editing",
+        "(Writing by",
+        "(Compiled by",
+        "(Video",
+    ];
+    let mut spans = Vec::new();
+    for (start, _) in text.match_indices('(') {
+        if OPENERS.iter().any(|o| text[start..].starts_with(o)) {
+            let end = text[start..]
+                .find(')')
+                .map_or(text.len(), |e| start + e + 1);
+            spans.push((start, end));
+        }
+    }
+    spans
 }
 
 #[cfg(test)]

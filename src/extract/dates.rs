@@ -182,6 +182,46 @@ static PAST: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// One pass over the text for the words that every date pattern needs, so that the
+/// patterns themselves run only where they can match: most sentences have no month name or
+/// weekday, and running a dozen patterns over each would cost several times the whole scan.
+static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i-u)\b(?:(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)|(today|tonight|yesterday|tomorrow|tmrw|week|month|year|weekend|spring|summer|fall|autumn|winter)|(days?|weeks|months|years|fortnight))\b|((?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[0-9])",
+    )
+});
+
+/// Which kinds of date words occur in a text.
+#[derive(Default)]
+struct Triggers {
+    digits: bool,
+    month: bool,
+    weekday: bool,
+    relative: bool,
+    span: bool,
+}
+
+impl Triggers {
+    fn of(text: &str) -> Triggers {
+        let mut on = Triggers {
+            digits: text.bytes().any(|b| b.is_ascii_digit()),
+            ..Triggers::default()
+        };
+        for c in TRIGGER.captures_iter(text) {
+            on.month |= c.get(1).is_some() || c.get(5).is_some();
+            on.weekday |= c.get(2).is_some();
+            on.relative |= c.get(3).is_some();
+            on.span |= c.get(3).is_some() || c.get(4).is_some();
+        }
+        on
+    }
+
+    /// How many matches a gated pattern may yield: all of them, or none without a search.
+    fn limit(&self, on: bool) -> usize {
+        if on { usize::MAX } else { 0 }
+    }
+}
+
 /// Which way a date without a year or week looks from the reference date.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Tense {
@@ -400,12 +440,13 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
 
 /// Dates that carry their own day or month ("June 3, 2022", "in March", "2019").
 fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>) {
+    let on = Triggers::of(text);
     let bytes = text.as_bytes();
     let glued = |start: usize, end: usize| {
         (start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'$'))
             || (end < bytes.len() && bytes[end].is_ascii_alphanumeric())
     };
-    for c in ISO.captures_iter(text) {
+    for c in ISO.captures_iter(text).take(on.limit(on.digits)) {
         let whole = c.get(0).unwrap();
         if whole.start() > 0 && bytes[whole.start() - 1].is_ascii_digit() {
             continue;
@@ -431,7 +472,10 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
-    for c in YEAR_MONTH_NAME_DAY.captures_iter(text) {
+    for c in YEAR_MONTH_NAME_DAY
+        .captures_iter(text)
+        .take(on.limit(on.digits && on.month))
+    {
         let whole = c.get(0).unwrap();
         let (year, month, day) = if let Some(y) = c.get(1) {
             (y.as_str(), &c[2], &c[3])
@@ -444,7 +488,7 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
-    for c in NUMERIC.captures_iter(text) {
+    for c in NUMERIC.captures_iter(text).take(on.limit(on.digits)) {
         let whole = c.get(0).unwrap();
         if glued(whole.start(), whole.end())
             || text[whole.end()..].starts_with(['/', '-'])
@@ -479,7 +523,7 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
             }
         }
     }
-    for c in MONTH_DAY.captures_iter(text) {
+    for c in MONTH_DAY.captures_iter(text).take(on.limit(on.month)) {
         let whole = c.get(0).unwrap();
         let month_text = &c[1];
         // "may" and "march" in lower case are usually verbs.
@@ -511,7 +555,7 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
-    for c in DAY_MONTH.captures_iter(text) {
+    for c in DAY_MONTH.captures_iter(text).take(on.limit(on.month)) {
         let whole = c.get(0).unwrap();
         let month_text = &c[2];
         if month_text == "may" || month_text == "mar" || month_text == "march" {
@@ -547,7 +591,10 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
-    for c in MONTH_YEAR.captures_iter(text) {
+    for c in MONTH_YEAR
+        .captures_iter(text)
+        .take(on.limit(on.month && on.digits))
+    {
         let whole = c.get(0).unwrap();
         if c[1].eq_ignore_ascii_case("may") && !c[1].starts_with('M') {
             continue;
@@ -561,7 +608,7 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
             ));
         }
     }
-    for c in YEAR.captures_iter(text) {
+    for c in YEAR.captures_iter(text).take(on.limit(on.digits)) {
         let whole = c.get(0).unwrap();
         let year_match = c.get(2).unwrap();
         if glued(year_match.start(), year_match.end())
@@ -577,7 +624,7 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
         ));
     }
     if let Some(reference) = reference {
-        for c in BARE_MONTH.captures_iter(text) {
+        for c in BARE_MONTH.captures_iter(text).take(on.limit(on.month)) {
             let whole = c.get(0).unwrap();
             let name = c.get(2).unwrap();
             let modifier = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
@@ -689,7 +736,8 @@ fn is_year_context(text: &str, start: usize, end: usize) -> bool {
 
 /// Dates that need the reference date: weekdays, "last week", "yesterday", "two days ago".
 fn relative_dates(text: &str, reference: NaiveDate, all: &mut Vec<Found>) {
-    for c in WEEKDAY_RE.captures_iter(text) {
+    let on = Triggers::of(text);
+    for c in WEEKDAY_RE.captures_iter(text).take(on.limit(on.weekday)) {
         let whole = c.get(0).unwrap();
         let name = c.get(3).unwrap().as_str();
         let full_name = name.len() > 4;
@@ -769,7 +817,7 @@ fn relative_dates(text: &str, reference: NaiveDate, all: &mut Vec<Found>) {
         };
         all.push(found(whole.start(), whole.end(), ymd(date), false));
     }
-    for c in WEEKDAY_DAY.captures_iter(text) {
+    for c in WEEKDAY_DAY.captures_iter(text).take(on.limit(on.weekday)) {
         let whole = c.get(0).unwrap();
         let Some(weekday) = weekday_from(&c[1]) else {
             continue;
@@ -803,7 +851,7 @@ fn relative_dates(text: &str, reference: NaiveDate, all: &mut Vec<Found>) {
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
-    for c in RELATIVE.captures_iter(text) {
+    for c in RELATIVE.captures_iter(text).take(on.limit(on.relative)) {
         let whole = c.get(0).unwrap();
         let value = if let Some(word) = c.get(1) {
             let offset = match word.as_str().to_ascii_lowercase().as_str() {
@@ -867,7 +915,7 @@ fn relative_dates(text: &str, reference: NaiveDate, all: &mut Vec<Found>) {
             explicit: false,
         });
     }
-    for c in OFFSET.captures_iter(text) {
+    for c in OFFSET.captures_iter(text).take(on.limit(on.span)) {
         let whole = c.get(0).unwrap();
         let has_in = c.get(1).is_some();
         let tail = c.get(4).map(|m| m.as_str().to_ascii_lowercase());
@@ -917,7 +965,7 @@ fn relative_dates(text: &str, reference: NaiveDate, all: &mut Vec<Found>) {
             all.push(found(whole.start(), whole.end(), ymd(date), false));
         }
     }
-    for c in THE_NTH.captures_iter(text) {
+    for c in THE_NTH.captures_iter(text).take(on.limit(on.digits)) {
         let whole = c.get(0).unwrap();
         let day: u32 = c[1].parse().unwrap_or(0);
         let this_month = NaiveDate::from_ymd_opt(reference.year(), reference.month(), day);

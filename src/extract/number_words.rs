@@ -221,7 +221,7 @@ fn tokenize(text: &str, start: usize, limit: usize) -> Vec<Token> {
 /// Read the number that starts at byte `start` of `text`, if words (or digits followed by
 /// number words) start there. A lone digit number is left to the caller.
 pub fn parse_at(text: &str, start: usize) -> Option<WordNumber> {
-    let tokens = tokenize(text, start, 48);
+    let tokens = tokenize(text, start, 24);
     let parsed = parse_tokens(&tokens)?;
     let end = tokens[parsed.used - 1].end;
     Some(WordNumber {

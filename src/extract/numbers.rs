@@ -281,10 +281,21 @@ fn scan(text: &str) -> Vec<Raw> {
                 i = j;
                 continue;
             }
-            let word = text[i..j].to_ascii_lowercase();
-            if (number_words::is_number_word(&word) || word == "a" || word == "an")
-                && let Some(n) = number_words::parse_at(text, i)
-            {
+            // Lower-case into a stack buffer: this runs for every word of the article.
+            let mut buffer = [0u8; 16];
+            let candidate = if j - i <= buffer.len() {
+                buffer[..j - i].copy_from_slice(&bytes[i..j]);
+                buffer[..j - i].make_ascii_lowercase();
+                std::str::from_utf8(&buffer[..j - i]).unwrap_or("")
+            } else {
+                ""
+            };
+            let starts_number = match candidate {
+                "a" | "an" => article_before_number(text, j),
+                "" => false,
+                word => number_words::is_number_word(word),
+            };
+            if starts_number && let Some(n) = number_words::parse_at(text, i) {
                 found.push(Raw {
                     start: i,
                     end: n.end,
@@ -302,6 +313,25 @@ fn scan(text: &str) -> Vec<Raw> {
         i += 1;
     }
     found
+}
+
+/// "a"/"an" only starts a number before a multiplier or a fraction ("a dozen", "a third"):
+/// check the next word before the full parse, since articles are everywhere.
+fn article_before_number(text: &str, word_end: usize) -> bool {
+    let rest = text[word_end..].trim_start_matches(' ');
+    let next: &str = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    let mut buffer = [0u8; 16];
+    if next.is_empty() || next.len() > buffer.len() {
+        return false;
+    }
+    buffer[..next.len()].copy_from_slice(next.as_bytes());
+    buffer[..next.len()].make_ascii_lowercase();
+    let lower = std::str::from_utf8(&buffer[..next.len()]).unwrap_or("");
+    !matches!(lower, "one" | "second" | "first") && number_words::is_number_word(lower)
+        || matches!(lower, "twenty" | "thirty")
 }
 
 struct Scanned {

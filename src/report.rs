@@ -399,6 +399,11 @@ pub fn value_summary(value: &Value) -> String {
             high.map_or("…".to_string(), format_number)
         ),
         crate::model::Normalized::Date(date) => date.clone(),
+        crate::model::Normalized::DateRange(low, high) => format!(
+            "{}–{}",
+            low.as_deref().unwrap_or("…"),
+            high.as_deref().unwrap_or("…")
+        ),
     };
     match &value.unit {
         Some(unit) => format!("{normalised} {unit}"),

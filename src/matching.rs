@@ -82,6 +82,7 @@ fn value_key(value: &Value) -> String {
         Normalized::Number(n) => format!("n:{n}"),
         Normalized::Range(low, high) => format!("r:{low:?}:{high:?}"),
         Normalized::Date(d) => format!("d:{d}"),
+        Normalized::DateRange(from, to) => format!("dr:{from:?}:{to:?}"),
     }
 }
 

@@ -277,7 +277,10 @@ pub(super) fn refresh_value_keys(connection: &Connection) -> Result<()> {
         .collect::<rusqlite::Result<_>>()?;
     for id in ids {
         let key = Fingerprint::new("", &read_values(connection, id)?).value_key();
-        connection.execute("UPDATE claims SET value_key = ?2 WHERE id = ?1", params![id, key])?;
+        connection.execute(
+            "UPDATE claims SET value_key = ?2 WHERE id = ?1",
+            params![id, key],
+        )?;
     }
     Ok(())
 }
@@ -400,7 +403,10 @@ fn record_matches(
                 .collect::<rusqlite::Result<_>>()?
         } else {
             by_values
-                .query_map(params![fingerprint.value_key(), article_id, MATCH_CANDIDATES], row)?
+                .query_map(
+                    params![fingerprint.value_key(), article_id, MATCH_CANDIDATES],
+                    row,
+                )?
                 .collect::<rusqlite::Result<_>>()?
         };
         for (other_id, other_text) in found {

@@ -45,6 +45,33 @@ CREATE INDEX claims_by_status ON claims (status, id);
 CREATE INDEX claims_by_value_key ON claims (value_key) WHERE value_key <> '';
 CREATE INDEX claims_by_assignee ON claims (assignee) WHERE assignee IS NOT NULL;
 
+-- Claims per article and status, kept in step with `claims` by the triggers below in the same
+-- transaction, so that `status` answers at once on a million claims instead of counting them.
+CREATE TABLE article_status_counts (
+    article_id INTEGER NOT NULL REFERENCES articles (id),
+    status     TEXT    NOT NULL,
+    claims     INTEGER NOT NULL CHECK (claims >= 0),
+    PRIMARY KEY (article_id, status)
+) WITHOUT ROWID;
+
+CREATE TRIGGER claims_counted_on_insert AFTER INSERT ON claims
+BEGIN
+    INSERT INTO article_status_counts (article_id, status, claims) VALUES (NEW.article_id, NEW.status, 1)
+    ON CONFLICT (article_id, status) DO UPDATE SET claims = claims + 1;
+END;
+CREATE TRIGGER claims_counted_on_status AFTER UPDATE OF status ON claims WHEN OLD.status <> NEW.status
+BEGIN
+    UPDATE article_status_counts SET claims = claims - 1
+    WHERE article_id = OLD.article_id AND status = OLD.status;
+    INSERT INTO article_status_counts (article_id, status, claims) VALUES (NEW.article_id, NEW.status, 1)
+    ON CONFLICT (article_id, status) DO UPDATE SET claims = claims + 1;
+END;
+CREATE TRIGGER claims_counted_on_delete AFTER DELETE ON claims
+BEGIN
+    UPDATE article_status_counts SET claims = claims - 1
+    WHERE article_id = OLD.article_id AND status = OLD.status;
+END;
+
 -- Further places in the same article that state the claim again: one thing to check.
 CREATE TABLE claim_occurrences (
     claim_id INTEGER NOT NULL REFERENCES claims (id),
@@ -123,8 +150,9 @@ CREATE TABLE event_sources (
     PRIMARY KEY (event_id, source_id)
 );
 
--- Claims already stored that say the same thing as a newer claim: same figures and dates,
--- similar wording. Found when an article is added.
+-- Claims of other articles that say the same thing: same figures and dates, similar wording.
+-- Found when an article is added, and stored in both directions so that either claim lists
+-- its best matches with one index lookup.
 CREATE TABLE claim_matches (
     claim_id       INTEGER NOT NULL REFERENCES claims (id),
     matched_id     INTEGER NOT NULL REFERENCES claims (id),
@@ -132,7 +160,7 @@ CREATE TABLE claim_matches (
     PRIMARY KEY (claim_id, matched_id),
     CHECK (claim_id <> matched_id)
 );
-CREATE INDEX claim_matches_by_matched ON claim_matches (matched_id);
+CREATE INDEX claim_matches_best_first ON claim_matches (claim_id, score DESC, matched_id);
 
 -- Full-text index over claim texts, kept in step by the store (claim texts never change).
 CREATE VIRTUAL TABLE claims_fts USING fts5 (text, content = 'claims', content_rowid = 'id');

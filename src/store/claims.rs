@@ -82,8 +82,11 @@ impl Batch<'_> {
     }
 }
 
-/// How many stored claims the full-text index proposes for each new claim.
+/// How many stored claims are compared with each new claim.
 const MATCH_CANDIDATES: i64 = 20;
+
+/// How many matches `list` shows per claim: the best few are what a checker acts on.
+pub const LISTED_MATCHES: usize = 5;
 
 impl Store {
     /// Store an article with its claims, values and full-text rows, and record which stored
@@ -129,59 +132,74 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Claims matching `filter`, each with its values, other places, sources and matches.
+    /// Claims matching `filter`, each with its values, other places, sources and its best
+    /// matches (at most `LISTED_MATCHES`; `matches` gives them all).
     pub fn list_claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
-        if let Some(id) = filter.article_id {
-            self.article(id)?;
-        }
-        let mut sql = String::from(CLAIM_COLUMNS);
-        sql.push_str(
-            " WHERE (?1 IS NULL OR article_id = ?1) AND (?2 IS NULL OR status = ?2)
-              AND (?3 IS NULL OR kind = ?3) AND (?4 IS NULL OR assignee = ?4)",
-        );
-        sql.push_str(if filter.by_score {
-            " ORDER BY score DESC, id"
+        let order = if filter.by_score {
+            "score DESC, id"
         } else {
-            " ORDER BY id"
-        });
-        sql.push_str(" LIMIT ?5");
+            "id"
+        };
+        let (sql, values) = self.filtered(CLAIM_COLUMNS, filter, order)?;
         let mut statement = self.connection.prepare_cached(&sql)?;
-        let rows = statement.query_map(
-            params![
-                filter.article_id,
-                filter.status.map(Status::as_str),
-                filter.kind.map(ClaimKind::as_str),
-                filter.assignee,
-                filter.limit.map_or(-1, i64::from)
-            ],
-            claim_from_row,
-        )?;
+        let rows = statement.query_map(rusqlite::params_from_iter(values), claim_from_row)?;
         let mut claims = rows.collect::<rusqlite::Result<Vec<_>>>()?;
         for claim in &mut claims {
-            self.fill_claim(claim)?;
+            self.fill_claim(claim, Some(LISTED_MATCHES))?;
         }
         Ok(claims)
     }
 
     /// Ids of the claims matching `filter`, in id order.
     pub fn claim_ids(&self, filter: &ClaimFilter) -> Result<Vec<i64>> {
+        let (sql, values) = self.filtered("SELECT id FROM claims", filter, "id")?;
+        let mut statement = self.connection.prepare_cached(&sql)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(values), |row| row.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// `select` with a WHERE clause naming only the filters in use, so that SQLite can pick
+    /// the index that fits (a catch-all `?1 IS NULL OR ...` clause would scan every claim).
+    fn filtered(
+        &self,
+        select: &str,
+        filter: &ClaimFilter,
+        order: &str,
+    ) -> Result<(String, Vec<rusqlite::types::Value>)> {
+        use rusqlite::types::Value as Sql;
         if let Some(id) = filter.article_id {
             self.article(id)?;
         }
-        let mut statement = self.connection.prepare_cached(
-            "SELECT id FROM claims WHERE (?1 IS NULL OR article_id = ?1) AND (?2 IS NULL OR status = ?2)
-             AND (?3 IS NULL OR kind = ?3) AND (?4 IS NULL OR assignee = ?4) ORDER BY id",
-        )?;
-        let rows = statement.query_map(
-            params![
-                filter.article_id,
-                filter.status.map(Status::as_str),
-                filter.kind.map(ClaimKind::as_str),
-                filter.assignee
-            ],
-            |row| row.get(0),
-        )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut conditions = Vec::new();
+        let mut values = Vec::new();
+        if let Some(id) = filter.article_id {
+            conditions.push("article_id = ?");
+            values.push(Sql::Integer(id));
+        }
+        if let Some(status) = filter.status {
+            conditions.push("status = ?");
+            values.push(Sql::Text(status.as_str().into()));
+        }
+        if let Some(kind) = filter.kind {
+            conditions.push("kind = ?");
+            values.push(Sql::Text(kind.as_str().into()));
+        }
+        if let Some(assignee) = &filter.assignee {
+            conditions.push("assignee = ?");
+            values.push(Sql::Text(assignee.clone()));
+        }
+        let mut sql = select.to_string();
+        if !conditions.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&conditions.join(" AND "));
+        }
+        sql.push_str(" ORDER BY ");
+        sql.push_str(order);
+        if let Some(limit) = filter.limit {
+            sql.push_str(" LIMIT ?");
+            values.push(Sql::Integer(i64::from(limit)));
+        }
+        Ok((sql, values))
     }
 
     /// One claim with its values, other places, sources and matches.
@@ -192,11 +210,11 @@ impl Store {
             .query_row(&sql, [id], claim_from_row)
             .optional()?
             .ok_or(Error::NoSuchClaim(id))?;
-        self.fill_claim(&mut claim)?;
+        self.fill_claim(&mut claim, None)?;
         Ok(claim)
     }
 
-    fn fill_claim(&self, claim: &mut Claim) -> Result<()> {
+    fn fill_claim(&self, claim: &mut Claim, matches: Option<usize>) -> Result<()> {
         claim.values = read_values(&self.connection, claim.id)?;
         let mut occurrences = self.connection.prepare_cached(
             "SELECT start, end, text FROM claim_occurrences WHERE claim_id = ?1 ORDER BY start",
@@ -216,21 +234,24 @@ impl Store {
         claim.sources = sources
             .query_map([claim.id], source_from_row)?
             .collect::<rusqlite::Result<_>>()?;
-        claim.matches = self.matches(claim.id)?;
+        claim.matches = self.matches_limited(claim.id, matches)?;
         Ok(())
     }
 
     /// Claims of other articles that say the same thing as `claim_id`, best first. Matches are
     /// symmetric: an older claim lists the newer ones that matched it.
     pub fn matches(&self, claim_id: i64) -> Result<Vec<Match>> {
+        self.matches_limited(claim_id, None)
+    }
+
+    fn matches_limited(&self, claim_id: i64, limit: Option<usize>) -> Result<Vec<Match>> {
         let mut statement = self.connection.prepare_cached(
             "SELECT c.id, c.article_id, c.status, m.score, c.text
-             FROM (SELECT matched_id AS other, score FROM claim_matches WHERE claim_id = ?1
-                   UNION SELECT claim_id AS other, score FROM claim_matches WHERE matched_id = ?1) m
-             JOIN claims c ON c.id = m.other
-             ORDER BY m.score DESC, c.id",
+             FROM claim_matches m JOIN claims c ON c.id = m.matched_id
+             WHERE m.claim_id = ?1 ORDER BY m.score DESC, m.matched_id LIMIT ?2",
         )?;
-        let rows = statement.query_map([claim_id], |row| {
+        let limit = limit.map_or(-1, |l| l as i64);
+        let rows = statement.query_map(params![claim_id, limit], |row| {
             Ok(Match {
                 id: row.get(0)?,
                 article_id: row.get(1)?,
@@ -416,7 +437,9 @@ fn record_matches(
                 values: fingerprint.values.clone(),
             };
             if let Some(score) = similarity(&fingerprint, &other) {
-                insert_match.execute(params![claim_id, other_id, (score * 1e4).round() / 1e4])?;
+                let score = (score * 1e4).round() / 1e4;
+                insert_match.execute(params![claim_id, other_id, score])?;
+                insert_match.execute(params![other_id, claim_id, score])?;
             }
         }
     }

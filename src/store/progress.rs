@@ -22,8 +22,8 @@ impl Store {
     pub fn progress_by_article(&self, only: Option<i64>) -> Result<Vec<(Article, Progress)>> {
         let articles = self.articles(only)?;
         let mut statement = self.connection.prepare_cached(
-            "SELECT article_id, status, count(*) FROM claims
-             WHERE (?1 IS NULL OR article_id = ?1) GROUP BY article_id, status",
+            "SELECT article_id, status, claims FROM article_status_counts
+             WHERE (?1 IS NULL OR article_id = ?1) AND claims > 0",
         )?;
         let mut counts: HashMap<i64, Progress> = HashMap::new();
         let rows = statement.query_map([only], |row| {

@@ -233,3 +233,21 @@ fn extract_json_spans_are_slices_of_the_input() {
         }
     }
 }
+
+/// `status` reads counts kept in step with the claims; they must always equal a recount.
+#[test]
+fn status_counts_equal_a_recount_of_the_claims() {
+    let desk = Desk::new();
+    desk.add_sample();
+    desk.ok(&["mark", "1-4", "in-progress"]);
+    desk.ok(&["mark", "2", "verified", "--source", "https://example.org/a"]);
+    desk.ok(&["undo", "3"]);
+    desk.ok(&["mark", "5", "unverifiable", "--note", "no record"]);
+    let claims = desk.json(&["list"])["claims"].as_array().unwrap().clone();
+    let status = desk.json(&["status"]);
+    for name in ["unverified", "in-progress", "verified", "false", "misleading", "unverifiable"] {
+        let recount = claims.iter().filter(|c| c["status"] == name).count() as u64;
+        assert_eq!(status["total"]["by_status"][name].as_u64().unwrap(), recount, "{name}");
+    }
+    assert_eq!(status["total"]["by_status"]["in-progress"], 2);
+}

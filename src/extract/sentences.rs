@@ -1,49 +1,1351 @@
 //! Sentence boundaries: where one checkable unit of text ends and the next begins.
+//!
+//! The text is read in three layers. Lines are grouped into paragraphs (a blank line always ends
+//! one). Inside a paragraph, hard-wrapped lines are joined into one segment, while a line that is
+//! complete on its own (a heading, a photo credit, a dateline, a list item) stays apart. Each
+//! segment is then scanned byte by byte for sentence ends: `.`, `!`, `?` and ellipses, weighed
+//! against abbreviations, initials, decimals, closing quotes and list markers. A dateline at the
+//! start of an article ("WASHINGTON (AP) —") becomes a sentence of its own, so that the claim
+//! after it starts where a fact-checker would start reading.
+//!
+//! Every `Sentence` keeps the exact byte span of the input (trimmed of white space) and a `text`
+//! with each run of white space folded to one space.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::Sentence;
 
-/// Split `text` into sentences. Blank lines always end a sentence; within a paragraph a
-/// sentence ends at `.`, `!` or `?` followed by white space and a capital letter or a quote.
+/// Split `text` into sentences in text order. Never panics; spans are on char boundaries, do
+/// not overlap and never include a leading byte-order mark.
 pub fn split(text: &str) -> Vec<Sentence> {
-    let mut sentences = Vec::new();
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let at_break = if b == b'\n' {
-            true
-        } else if matches!(b, b'.' | b'!' | b'?') {
-            let next = text[i + 1..].chars().next();
-            next.is_none_or(|c| c.is_whitespace())
-        } else {
-            false
-        };
-        if at_break {
-            let end = if b == b'\n' { i } else { i + 1 };
-            push(text, start, end, &mut sentences);
-            start = end;
+    let mut out = Vec::new();
+    let body_start = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let lines = lines(text, body_start);
+    let mut terminal_from: Vec<bool> = Vec::new();
+    let mut paragraph_index = 0;
+    let mut first = 0;
+    while first < lines.len() {
+        let mut last = first;
+        while !lines[last].ends_paragraph && last + 1 < lines.len() {
+            last += 1;
         }
-        i += 1;
+        let paragraph = &lines[first..=last];
+        split_paragraph(
+            text,
+            paragraph,
+            paragraph_index,
+            &mut terminal_from,
+            &mut out,
+        );
+        paragraph_index += 1;
+        first = last + 1;
     }
-    push(text, start, text.len(), &mut sentences);
-    sentences
+    out
 }
 
-fn push(text: &str, start: usize, end: usize, sentences: &mut Vec<Sentence>) {
-    let slice = &text[start..end];
-    let trimmed_start = start + (slice.len() - slice.trim_start().len());
-    let trimmed_end = start + slice.trim_end().len();
-    if trimmed_start >= trimmed_end {
+/// One non-blank line: its trimmed byte span, its length in chars, and whether a blank line
+/// (or the end of the text, or a paragraph separator) follows it.
+struct Line {
+    start: usize,
+    end: usize,
+    chars: usize,
+    ends_paragraph: bool,
+}
+
+/// The non-blank lines of `text` from `from` on. Line ends are `\n`, `\r\n`, a lone `\r` and
+/// U+2028; U+2029 (paragraph separator) ends a paragraph like a blank line.
+fn lines(text: &str, from: usize) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut lines: Vec<Line> = Vec::new();
+    let mut line_start = from;
+    let mut i = from;
+    while i < bytes.len() {
+        let (terminator, paragraph) = match bytes[i] {
+            b'\n' => (1, false),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => (2, false),
+            b'\r' => (1, false),
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                (3, bytes[i + 2] == 0xA9)
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        push_line(text, line_start, i, paragraph, &mut lines);
+        i += terminator;
+        line_start = i;
+    }
+    push_line(text, line_start, bytes.len(), true, &mut lines);
+    lines
+}
+
+fn push_line(text: &str, start: usize, end: usize, paragraph: bool, lines: &mut Vec<Line>) {
+    let (start, end) = trim(text, start, end);
+    if start >= end {
+        if let Some(previous) = lines.last_mut() {
+            previous.ends_paragraph = true;
+        }
         return;
     }
-    sentences.push(Sentence {
-        start: trimmed_start,
-        end: trimmed_end,
-        text: text[trimmed_start..trimmed_end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
-        boilerplate: None,
+    let chars = text.as_bytes()[start..end]
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count();
+    lines.push(Line {
+        start,
+        end,
+        chars,
+        ends_paragraph: paragraph,
     });
+}
+
+/// Split one paragraph: decide which line breaks are hard (end a segment), then split segments.
+fn split_paragraph(
+    text: &str,
+    paragraph: &[Line],
+    paragraph_index: usize,
+    terminal_from: &mut Vec<bool>,
+    out: &mut Vec<Sentence>,
+) {
+    let width = paragraph.iter().map(|line| line.chars).max().unwrap_or(0);
+    // terminal_from[k]: some line from k on ends with sentence punctuation, so a fragment line
+    // before it is the start of a sentence that ends there. A paragraph of fragments with no
+    // punctuation at all is a list, and its lines stay apart.
+    terminal_from.clear();
+    terminal_from.resize(paragraph.len() + 1, false);
+    for k in (0..paragraph.len()).rev() {
+        terminal_from[k] =
+            terminal_from[k + 1] || ends_with_terminal(&text[paragraph[k].start..paragraph[k].end]);
+    }
+    let mut segment_start = paragraph[0].start;
+    let mut first_segment = true;
+    for (k, line) in paragraph.iter().enumerate() {
+        let next = paragraph.get(k + 1);
+        let joined = next.is_some_and(|next| joins(text, line, next, width, terminal_from[k + 1]));
+        if joined {
+            continue;
+        }
+        let dateline = first_segment && paragraph_index < DATELINE_PARAGRAPHS;
+        split_segment(text, segment_start, line.end, dateline, out);
+        first_segment = false;
+        if let Some(next) = next {
+            segment_start = next.start;
+        }
+    }
+}
+
+/// Datelines are only looked for in the first few paragraphs: a title, a subtitle and a photo
+/// caption may come before it, but a dateline deep in an article is not one.
+const DATELINE_PARAGRAPHS: usize = 8;
+
+/// Whether the break between `line` and `next` is a hard wrap inside one sentence.
+fn joins(text: &str, line: &Line, next: &Line, width: usize, ends_later: bool) -> bool {
+    let this = &text[line.start..line.end];
+    let following = &text[next.start..next.end];
+    if ends_with_terminal(this) {
+        // The sentence scanner decides: "Gov.\nEric Holcomb" goes on, "said.\nThe" ends.
+        return true;
+    }
+    if !ends_later || list_marker_len(following).is_some() {
+        return false;
+    }
+    let next_lower = following
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() && !this.ends_with(':'));
+    if this.ends_with(':') {
+        return next_lower;
+    }
+    if list_marker_len(this).is_some() || dateline_len(this, true).is_some_and(|n| n == this.len())
+    {
+        return next_lower && following.chars().next().is_some_and(char::is_lowercase);
+    }
+    if super::clean::is_credit(this) {
+        return false;
+    }
+    if next_lower || ends_with_connector(this) {
+        return true;
+    }
+    // A line as long as the paragraph's longest, whose next word would not have fitted on it,
+    // was wrapped by width; a shorter line was ended on purpose (a heading, a caption).
+    let first_word = following
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .map_or(0, |word| word.chars().count());
+    line.chars >= 40 && line.chars + 1 + first_word > width && !is_title_case(this)
+}
+
+/// Whether `line` ends with `.`, `!`, `?` or an ellipsis, possibly inside closing quotes.
+fn ends_with_terminal(line: &str) -> bool {
+    let stripped = line.trim_end_matches(is_closer);
+    stripped.ends_with(['.', '!', '?', '…'])
+}
+
+/// Words that cannot end a complete line.
+const CONNECTORS: &str = "a an the and or but of to in on at for with by from that as is was are were be has have \
+    had his her their its our who which said than into about";
+
+/// A line that ends in a comma, a dash or a function word cannot be complete.
+fn ends_with_connector(line: &str) -> bool {
+    if line.ends_with([',', ';', '-', '—', '–', '(', '/', '&']) {
+        return true;
+    }
+    let last = line.rsplit(' ').next().unwrap_or("");
+    is_listed(CONNECTORS, last)
+}
+
+/// A heading in title case: every word of four letters or more is capitalised.
+fn is_title_case(line: &str) -> bool {
+    let mut long_words = 0;
+    for word in line.split_whitespace() {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 4 {
+            continue;
+        }
+        long_words += 1;
+        if !word
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+        {
+            return false;
+        }
+    }
+    long_words >= 3
+}
+
+/// Scan one segment (a paragraph or the part of it between hard line breaks) for sentences.
+fn split_segment(text: &str, start: usize, end: usize, dateline: bool, out: &mut Vec<Sentence>) {
+    let mut scanner = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        start,
+        end,
+        out,
+    };
+    let mut sentence_start = start;
+    if dateline {
+        let head = &text[start..floor_char_boundary(text, (start + 160).min(end))];
+        if let Some(dash_end) = dateline_len(head, true) {
+            let (next, _) = trim(text, start + dash_end, end);
+            let starts_sentence = text[next..end]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_opening_quote(c));
+            if starts_sentence {
+                scanner.push(start, start + dash_end);
+                sentence_start = next;
+            }
+        }
+    }
+    scanner.run(sentence_start);
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    /// The segment being scanned.
+    start: usize,
+    end: usize,
+    out: &'a mut Vec<Sentence>,
+}
+
+/// What a terminal punctuation run decides.
+enum Step {
+    /// The sentence ends at `end`; the next one starts at or after `end`.
+    Boundary { end: usize },
+    /// Not a sentence end; scanning goes on at `resume`.
+    Continue { resume: usize },
+}
+
+/// A list marker at the start of a sentence ("1.", "2.)", "b)"), so the next one can be found.
+#[derive(Clone, Copy)]
+struct Marker {
+    value: u32,
+    letter: bool,
+    upper: bool,
+    style: &'static str,
+}
+
+impl Scanner<'_> {
+    fn run(&mut self, mut sentence_start: usize) {
+        let mut marker = self.marker_at(sentence_start);
+        let mut i = sentence_start + marker.map_or(0, |(_, len)| len);
+        while i < self.end {
+            let b = self.bytes[i];
+            let step = match b {
+                b'.' | b'!' | b'?' => Some(self.terminal(i, sentence_start)),
+                0xE2 if self.bytes[i + 1..].starts_with(&[0x80, 0xA6]) => {
+                    Some(self.terminal(i, sentence_start))
+                }
+                0xE2 if is_bullet_at(self.bytes, i)
+                    && i > sentence_start
+                    && self.space_before(i) =>
+                {
+                    // A bullet in running text starts a new list item.
+                    Some(Step::Boundary { end: i })
+                }
+                b' ' | b'\t' | b'\n' | b'\r' if marker.is_some() => self
+                    .next_marker_after(i, marker.and_then(|(m, _)| m))
+                    .map(|at| Step::Boundary { end: at }),
+                _ => None,
+            };
+            match step {
+                None => i += 1,
+                Some(Step::Continue { resume }) => i = resume.max(i + 1),
+                Some(Step::Boundary { end }) => {
+                    self.push(sentence_start, end);
+                    let (next, _) = trim(self.text, end, self.end);
+                    sentence_start = next;
+                    marker = self.marker_at(sentence_start);
+                    i = (sentence_start + marker.map_or(0, |(_, len)| len)).max(i + 1);
+                }
+            }
+        }
+        if sentence_start < self.end {
+            self.push_last(sentence_start);
+        }
+    }
+
+    /// Push the last sentence of the segment, splitting off a trailing photo credit in
+    /// parentheses ("... on Tuesday (AP Photo/Evan Vucci)").
+    fn push_last(&mut self, sentence_start: usize) {
+        let slice = &self.text[sentence_start..self.end];
+        if slice.ends_with(')')
+            && let Some(open) = slice.rfind('(')
+            && open > 0
+            && super::clean::is_credit(&slice[open..])
+            && self.space_before(sentence_start + open)
+        {
+            self.push(sentence_start, sentence_start + open);
+            self.push(sentence_start + open, self.end);
+            return;
+        }
+        self.push(sentence_start, self.end);
+    }
+
+    fn push(&mut self, start: usize, end: usize) {
+        let (start, end) = trim(self.text, start, end);
+        if start < end {
+            self.out.push(Sentence {
+                start,
+                end,
+                text: fold_whitespace(&self.text[start..end]),
+                boilerplate: None,
+            });
+        }
+    }
+
+    fn space_before(&self, i: usize) -> bool {
+        self.text[..i].chars().next_back().is_some_and(is_space)
+    }
+
+    /// A list marker at the start of a sentence, with its length in bytes.
+    fn marker_at(&self, at: usize) -> Option<(Option<Marker>, usize)> {
+        let rest = &self.text[at..self.end];
+        let len = list_marker_len(rest)?;
+        let mut body = rest;
+        if let Some(c) = body.chars().next()
+            && (is_bullet(c) || c == '*' || c == '-')
+        {
+            body = body[c.len_utf8()..].trim_start_matches(is_space);
+        }
+        let marker = parse_marker(body);
+        Some((marker, len))
+    }
+
+    /// The start of the list marker that follows `current`, when the white space at `i` is
+    /// followed by it ("1. The first item 2. The second item").
+    fn next_marker_after(&self, i: usize, current: Option<Marker>) -> Option<usize> {
+        let current = current?;
+        let at = i + 1;
+        if at >= self.end || self.bytes[at].is_ascii_whitespace() {
+            return None;
+        }
+        let rest = &self.text[at..self.end];
+        list_marker_len(rest)?;
+        let next = parse_marker(rest)?;
+        let follows = next.letter == current.letter
+            && next.upper == current.upper
+            && next.style == current.style
+            && next.value == current.value + 1;
+        follows.then_some(at)
+    }
+
+    /// Decide whether the terminal punctuation starting at `i` ends the sentence.
+    fn terminal(&self, i: usize, sentence_start: usize) -> Step {
+        let bytes = self.bytes;
+        // The run of terminal marks: "?!", "...", ". . . .", "…".
+        let mut j = i;
+        let mut dots = 0;
+        let mut exclaim = false;
+        let mut spaced = false;
+        while j < self.end {
+            match bytes[j] {
+                b'.' => {
+                    dots += 1;
+                    j += 1;
+                }
+                b'!' | b'?' => {
+                    exclaim = true;
+                    j += 1;
+                }
+                0xE2 if bytes[j + 1..].starts_with(&[0x80, 0xA6]) => {
+                    dots += 3;
+                    j += 3;
+                }
+                b' ' if dots > 0 && bytes.get(j + 1) == Some(&b'.') && lone_dot(bytes, j + 1) => {
+                    spaced = true;
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
+        let run_end = j;
+        let mut quoted = false;
+        while j < self.end {
+            let c = self.text[j..].chars().next().unwrap_or(' ');
+            if !is_closer(c) {
+                break;
+            }
+            quoted |= c != ')' && c != ']';
+            j += c.len_utf8();
+        }
+        let after = j;
+        if after >= self.end {
+            return Step::Boundary { end: after };
+        }
+        let attached = i > self.start && !self.space_before(i);
+        let next_char = self.text[after..].chars().next().unwrap_or(' ');
+        if !is_space(next_char) {
+            // "Hello world.Today is Tuesday.": a period glued to a capitalised word.
+            if dots == 1
+                && !exclaim
+                && after == run_end
+                && self.glued_boundary(i, after, sentence_start)
+            {
+                return Step::Boundary { end: after };
+            }
+            return Step::Continue { resume: run_end };
+        }
+        let (next, _) = trim(self.text, after, self.end);
+        let kind = next_kind(&self.text[next..self.end]);
+        if quoted && kind == NextKind::Bracket || self.text[..i].ends_with('[') {
+            // A citation after a quote ("...stairways [...]" (Smith 55).) and an omission in
+            // brackets ("[...]") do not end the sentence.
+            return Step::Continue { resume: after };
+        }
+        let starts = kind.starts_sentence();
+        let boundary = if dots >= 2 && !exclaim {
+            if attached && bytes.get(i + 1) == Some(&b' ') && spaced {
+                // "compounds. . . . The practice": the period ends the sentence and the
+                // ellipsis opens the next one.
+                if starts {
+                    return Step::Boundary { end: i + 1 };
+                }
+                false
+            } else if dots >= 4 || quoted {
+                starts
+            } else {
+                // A plain ellipsis marks an omission inside a sentence or a quote.
+                false
+            }
+        } else if exclaim {
+            starts
+        } else {
+            self.period_ends(i, sentence_start, kind, next)
+        };
+        if boundary && quoted && self.attribution_follows(next) {
+            // "“... the investigation?’” Holmes testified." The quote and who said it are one.
+            return Step::Continue { resume: after };
+        }
+        if boundary {
+            Step::Boundary { end: after }
+        } else {
+            Step::Continue { resume: after }
+        }
+    }
+
+    /// Whether a single period at `i`, followed by white space and then `kind` at `next`, ends
+    /// the sentence: abbreviations, initials and numbered references say no.
+    fn period_ends(&self, i: usize, sentence_start: usize, kind: NextKind, next: usize) -> bool {
+        if kind == NextKind::Lower || kind == NextKind::Other {
+            return false;
+        }
+        let word_start = self.word_start(i, sentence_start);
+        let word = self.text[word_start..i].trim_start_matches(|c: char| !c.is_alphanumeric());
+        if word.is_empty() {
+            return kind.starts_sentence();
+        }
+        if is_multi_period(word) {
+            let lower = word.to_ascii_lowercase();
+            return match lower.as_str() {
+                "a.m" | "p.m" => self.clock_time_ends(word_start, sentence_start, kind, next),
+                "e.g" | "i.e" | "c.f" | "a.k.a" => false,
+                _ => self.postpositive_ends(kind, next),
+            };
+        }
+        // "Tuesday.Mr" (no space after the first period): the abbreviation is the last part.
+        let word = word.rsplit('.').next().unwrap_or(word);
+        match abbreviation_class(word) {
+            Some(Abbreviation::Title) => false,
+            Some(Abbreviation::BeforeNumber) => kind != NextKind::Digit,
+            Some(Abbreviation::After) => self.postpositive_ends(kind, next),
+            None => {
+                let mut chars = word.chars();
+                let initial =
+                    chars.next().is_some_and(|c| c.is_uppercase()) && chars.next().is_none();
+                if initial && kind == NextKind::Upper {
+                    // "Jonas E. Smith" is a name; "you and I. Did" ends a sentence.
+                    return self.previous_word_is_lowercase(word_start, sentence_start);
+                }
+                true
+            }
+        }
+    }
+
+    /// After "Inc.", "Jr.", "U.S." or a month: the sentence ends only when the next word is one
+    /// that opens sentences ("U.S. How about you?", not "U.S. Government").
+    fn postpositive_ends(&self, kind: NextKind, next: usize) -> bool {
+        match kind {
+            NextKind::Upper => is_sentence_starter(first_word(&self.text[next..self.end])),
+            NextKind::Quote => true,
+            _ => false,
+        }
+    }
+
+    /// After "a.m." or "p.m.": "At 5 a.m. Mr. Smith went" goes on (a short time phrase opens the
+    /// sentence), "He left at 6 P.M. Mr. Smith then" ends; "6 p.m. Tuesday" goes on.
+    fn clock_time_ends(
+        &self,
+        word_start: usize,
+        sentence_start: usize,
+        kind: NextKind,
+        next: usize,
+    ) -> bool {
+        match kind {
+            NextKind::Quote => true,
+            NextKind::Upper => {
+                let next_word = first_word(&self.text[next..self.end]);
+                if is_time_word(next_word) {
+                    return false;
+                }
+                let before = &self.text[sentence_start..word_start];
+                before.split_whitespace().count() > 3
+            }
+            _ => false,
+        }
+    }
+
+    fn previous_word_is_lowercase(&self, word_start: usize, sentence_start: usize) -> bool {
+        let before = &self.text[sentence_start..word_start];
+        let Some(previous) = before.split_whitespace().next_back() else {
+            return false;
+        };
+        let previous = previous.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let lower = previous.chars().next().is_some_and(char::is_lowercase);
+        lower
+            && !matches!(
+                previous,
+                "de" | "van" | "von" | "da" | "del" | "bin" | "al" | "le" | "la"
+            )
+    }
+
+    /// Start of the word that ends at `i`, not before the sentence start `floor` (and bounded,
+    /// so a very long token stays linear).
+    fn word_start(&self, i: usize, floor: usize) -> usize {
+        let lower_bound = floor_char_boundary(self.text, i.saturating_sub(64)).max(floor);
+        let mut start = i;
+        for (offset, c) in self.text[lower_bound..i].char_indices().rev() {
+            if is_space(c) {
+                break;
+            }
+            start = lower_bound + offset;
+        }
+        start
+    }
+
+    /// A period with no space after it ends a sentence when a lowercase word or a number runs
+    /// into a capitalised word ("world.Today", "1,000.That"), but not inside an e-mail address, a
+    /// web address or an abbreviation ("Mr.Smith").
+    fn glued_boundary(&self, i: usize, after: usize, sentence_start: usize) -> bool {
+        let bytes = self.bytes;
+        let before_ok =
+            i > self.start && (bytes[i - 1].is_ascii_lowercase() || bytes[i - 1].is_ascii_digit());
+        let next_ok = bytes[after].is_ascii_uppercase()
+            && bytes.get(after + 1).is_some_and(|b| b.is_ascii_lowercase());
+        if !before_ok || !next_ok {
+            return false;
+        }
+        let word_start = self.word_start(i, sentence_start);
+        let word = &self.text[word_start..i];
+        if abbreviation_class(word).is_some() || word.len() == 1 {
+            return false;
+        }
+        let token_end = self.text
+            [after..floor_char_boundary(self.text, (after + 64).min(self.end))]
+            .find(|c: char| is_space(c))
+            .map_or(self.end.min(after + 64), |n| after + n);
+        let token = &self.text[word_start..floor_char_boundary(self.text, token_end)];
+        !(token.contains('@') || token.contains("://") || token.contains("www."))
+    }
+
+    /// Whether the words at `at` are a quote's attribution: a name or pronoun, then a verb of
+    /// saying ("Holmes testified", "She said").
+    fn attribution_follows(&self, at: usize) -> bool {
+        let rest = &self.text[at..floor_char_boundary(self.text, (at + 120).min(self.end))];
+        let mut words = rest.split_whitespace();
+        for _ in 0..4 {
+            let Some(word) = words.next() else {
+                return false;
+            };
+            let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            if is_speech_verb(bare) {
+                // The attribution must end there ("Holmes testified."), or go on with when or
+                // where; "He said the plan would work" is a sentence of its own.
+                let closes = bare.len() < word.len();
+                let then = words.next().unwrap_or("");
+                return closes
+                    || matches!(
+                        then.trim_end_matches(|c: char| !c.is_alphanumeric()),
+                        "on" | "in"
+                            | "at"
+                            | "during"
+                            | "after"
+                            | "last"
+                            | "this"
+                            | "yesterday"
+                            | "today"
+                            | "tonight"
+                            | "Monday"
+                            | "Tuesday"
+                            | "Wednesday"
+                            | "Thursday"
+                            | "Friday"
+                            | "Saturday"
+                            | "Sunday"
+                    );
+            }
+            if !bare.chars().next().is_some_and(char::is_uppercase) {
+                return false;
+            }
+        }
+        false
+    }
+}
+
+/// What follows a candidate sentence end.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum NextKind {
+    Upper,
+    Lower,
+    Digit,
+    Quote,
+    Bracket,
+    Other,
+}
+
+impl NextKind {
+    fn starts_sentence(self) -> bool {
+        matches!(
+            self,
+            NextKind::Upper | NextKind::Digit | NextKind::Quote | NextKind::Bracket
+        )
+    }
+}
+
+fn next_kind(rest: &str) -> NextKind {
+    let mut chars = rest.chars();
+    let Some(c) = chars.next() else {
+        return NextKind::Other;
+    };
+    if c.is_uppercase() {
+        NextKind::Upper
+    } else if c.is_lowercase() {
+        // "iPhone sales rose" starts a sentence like a capitalised word.
+        if chars.next().is_some_and(char::is_uppercase) {
+            NextKind::Upper
+        } else {
+            NextKind::Lower
+        }
+    } else if c.is_ascii_digit() || matches!(c, '$' | '£' | '€' | '¥') {
+        NextKind::Digit
+    } else if is_opening_quote(c) {
+        NextKind::Quote
+    } else if matches!(c, '(' | '[') || is_bullet(c) {
+        NextKind::Bracket
+    } else if c.is_alphabetic() {
+        // Scripts without case.
+        NextKind::Upper
+    } else {
+        NextKind::Other
+    }
+}
+
+fn first_word(rest: &str) -> &str {
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Abbreviation {
+    /// Stands before a name and never ends a sentence: "Mr.", "Gov.", "Mt.", "vs.".
+    Title,
+    /// Stands before a number: "No. 1", "p. 55"; otherwise an ordinary word.
+    BeforeNumber,
+    /// Can end a sentence: "Inc.", "Jr.", "Calif.", "Sept.", "etc.".
+    After,
+}
+
+fn abbreviation_class(word: &str) -> Option<Abbreviation> {
+    if word.len() > 8 {
+        return None;
+    }
+    let class = match word {
+        "Mr" | "Mrs" | "Ms" | "Messrs" | "Mmes" | "Dr" | "Drs" | "Prof" | "Gov" | "Govs"
+        | "Sen" | "Sens" | "Rep" | "Reps" | "Gen" | "Gens" | "Lt" | "Col" | "Sgt" | "Capt"
+        | "Cmdr" | "Cdr" | "Adm" | "Maj" | "Cpl" | "Pvt" | "Spc" | "Pres" | "Rev" | "Hon"
+        | "Supt" | "Det" | "Insp" | "Atty" | "Amb" | "Fr" | "Msgr" | "Mt" | "Ft" | "St" | "Ste"
+        | "Sta" | "vs" | "v" | "Vs" | "cf" | "approx" | "ca" | "viz" | "Gov't" => {
+            Abbreviation::Title
+        }
+        "No" | "Nos" | "no" | "nos" | "N°" | "Nº" | "p" | "pp" | "Vol" | "vol" | "Art" | "art"
+        | "Sec" | "sec" | "Fig" | "fig" | "Ch" | "ch" | "Para" | "para" | "Op" | "op" | "Nr"
+        | "nr" | "Pt" | "pt" | "Ex" | "ex" | "Ord" | "Rte" | "Hwy" => Abbreviation::BeforeNumber,
+        "Jr" | "Sr" | "Inc" | "Co" | "Cos" | "Corp" | "Ltd" | "Bros" | "Esq" | "Plc" | "Assn"
+        | "Dept" | "Univ" | "Ave" | "Blvd" | "Rd" | "Ln" | "Pl" | "Sq" | "Mfg" | "Intl" | "etc"
+        | "al" | "co" | "corp" | "inc" | "ltd" | "st" | "ave" | "rd" | "blvd" | "est" | "min"
+        | "max" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept"
+        | "Oct" | "Nov" | "Dec" | "Ala" | "Ariz" | "Ark" | "Calif" | "Cal" | "Colo" | "Conn"
+        | "Del" | "Fla" | "Ga" | "Ill" | "Ind" | "Kan" | "Kans" | "Ky" | "La" | "Md" | "Mass"
+        | "Mich" | "Minn" | "Miss" | "Mo" | "Mont" | "Neb" | "Nebr" | "Nev" | "Okla" | "Ore"
+        | "Pa" | "Penn" | "Tenn" | "Tex" | "Va" | "Vt" | "Wash" | "Wis" | "Wisc" | "Wyo" | "Ph"
+        | "PhD" | "Mon" | "Tue" | "Tues" | "Wed" | "Thu" | "Thurs" | "Fri" | "Sat" | "Sun" => {
+            Abbreviation::After
+        }
+        _ => return None,
+    };
+    Some(class)
+}
+
+/// "U.S", "a.m", "J.P", "Ph.D" (the final period is not part of `word`).
+fn is_multi_period(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    if bytes.len() < 3 || !bytes.contains(&b'.') {
+        return false;
+    }
+    bytes
+        .split(|&b| b == b'.')
+        .all(|part| !part.is_empty() && part.len() <= 2 && part.iter().all(u8::is_ascii_alphabetic))
+}
+
+const SENTENCE_STARTERS: &str = "A An The This That These Those It Its It's It’s He She They We I You His Her Their Our \
+    My Your There Here But And Or So Yet If When While Where What Who Why How After Before \
+    Since As In On At For From By With Without During Meanwhile However Still Also Then Now \
+    Some Many Most Much More Other Others Both Each Every All No Not Nor Although Though \
+    Because Despite Under Over Last Next Such Today Yesterday Earlier Later According \
+    Instead Even Only Among Until Unlike Like Once Do Does Did Is Are Was Were Has Have Had \
+    Can Could Will Would Should May Might Must Let Let's One Two Three Officials Police \
+    Authorities";
+
+/// Words that open sentences, used after abbreviations that can also end one.
+fn is_sentence_starter(word: &str) -> bool {
+    is_listed(SENTENCE_STARTERS, word)
+}
+
+const TIME_WORDS: &str = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April \
+    May June July August September October November December Jan Feb Mar Apr Jun Jul Aug \
+    Sept Sep Oct Nov Dec ET EST EDT CT CST CDT MT MST MDT PT PST PDT GMT BST UTC CET CEST \
+    KST JST Eastern Central Mountain Pacific local";
+
+/// Words that continue a clock time: "6 p.m. Tuesday", "9 a.m. ET".
+fn is_time_word(word: &str) -> bool {
+    is_listed(TIME_WORDS, word)
+}
+
+const SPEECH_VERBS: &str = "said says told added asked testified wrote writes stated argued explained noted \
+    recalled replied continued insisted tweeted warned declared answered responded remarked \
+    exclaimed shouted commented acknowledged admitted";
+
+fn is_speech_verb(word: &str) -> bool {
+    is_listed(SPEECH_VERBS, word)
+}
+
+/// Length in bytes of a list marker at the start of `line`, up to the white space after it: a
+/// bullet, "1.", "2.)", "3)", "a.", "b)" (a marker must be followed by white space).
+fn list_marker_len(line: &str) -> Option<usize> {
+    if let Some(c) = line.chars().next()
+        && (is_bullet(c) || c == '*' || c == '-')
+    {
+        let at = c.len_utf8();
+        let after = &line[at..];
+        let rest = after.trim_start_matches(is_space);
+        // "-5%" or "*Note" is not a list item; "- item", "⁃9." and "• 9." are.
+        if rest.is_empty() || (rest.len() == after.len() && !is_bullet(c)) {
+            return None;
+        }
+        let skipped = after.len() - rest.len();
+        return Some(enumerator_len(rest).map_or(at, |n| at + skipped + n));
+    }
+    enumerator_len(line)
+}
+
+/// Length of "12." / "12.)" / "12)" / "a." / "b)" at the start of `text`, which must be
+/// followed by white space.
+fn enumerator_len(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let body = if digits > 0 {
+        if digits > 3 {
+            return None;
+        }
+        digits
+    } else if bytes.first().is_some_and(u8::is_ascii_alphabetic) {
+        1
+    } else {
+        return None;
+    };
+    let style = if bytes[body..].starts_with(b".)") {
+        2
+    } else if matches!(bytes.get(body), Some(b'.' | b')')) {
+        1
+    } else {
+        return None;
+    };
+    let end = body + style;
+    let followed_by_space = text[end..].chars().next().is_some_and(is_space);
+    followed_by_space.then_some(end)
+}
+
+fn parse_marker(body: &str) -> Option<Marker> {
+    let len = enumerator_len(body)?;
+    let marker = &body[..len];
+    let digits = marker.bytes().take_while(u8::is_ascii_digit).count();
+    let style = match &marker[digits.max(1)..] {
+        ".)" => ".)",
+        ")" => ")",
+        _ => ".",
+    };
+    if digits > 0 {
+        let value = marker[..digits].parse().ok()?;
+        return Some(Marker {
+            value,
+            letter: false,
+            upper: false,
+            style,
+        });
+    }
+    let letter = marker.as_bytes()[0];
+    Some(Marker {
+        value: u32::from(letter.to_ascii_lowercase()),
+        letter: true,
+        upper: letter.is_ascii_uppercase(),
+        style,
+    })
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '⁃' | '‣' | '◦' | '▪' | '●' | '■' | '►' | '▸')
+}
+
+fn is_bullet_at(bytes: &[u8], i: usize) -> bool {
+    // Bullets used here all start with 0xE2; decode only then.
+    let end = (i + 3).min(bytes.len());
+    std::str::from_utf8(&bytes[i..end])
+        .ok()
+        .and_then(|s| s.chars().next())
+        .is_some_and(is_bullet)
+}
+
+/// Whether `word` is one of the space-separated words of `list`.
+fn is_listed(list: &str, word: &str) -> bool {
+    !word.is_empty() && list.split(' ').any(|listed| listed == word)
+}
+
+/// A dot that stands alone in a spaced ellipsis (". . ."), not one that starts ".45".
+fn lone_dot(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i + 1) {
+        None => true,
+        Some(b) => matches!(b, b' ' | b'.' | b'"' | b'\'' | b')' | b'\n' | b'\r' | 0xE2),
+    }
+}
+
+/// Characters that close a quote or a parenthesis after a sentence's final punctuation.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '›')
+}
+
+fn is_opening_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '‹' | '„')
+}
+
+/// White space as the splitter sees it: Unicode white space plus U+FEFF (a byte-order mark or
+/// zero-width no-break space is never part of a sentence).
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{FEFF}'
+}
+
+/// Trim white space from both ends of `text[start..end]`; returns the trimmed span.
+fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let slice = &text[start..end];
+    let front = slice.len() - slice.trim_start_matches(is_space).len();
+    let back = slice.trim_end_matches(is_space).len();
+    if front >= back {
+        return (end, end);
+    }
+    (start + front, start + back)
+}
+
+/// `text` with each run of white space folded to one space (the slice is already trimmed).
+pub(crate) fn fold_whitespace(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    let mut run_start = 0;
+    let mut in_space = false;
+    for (i, c) in text.char_indices() {
+        let space = if c.is_ascii() {
+            c.is_ascii_whitespace() || c == '\u{0b}'
+        } else {
+            is_space(c)
+        };
+        if space && !in_space {
+            folded.push_str(&text[run_start..i]);
+            in_space = true;
+        } else if !space && in_space {
+            if !folded.is_empty() {
+                folded.push(' ');
+            }
+            run_start = i;
+            in_space = false;
+        }
+    }
+    if !in_space {
+        folded.push_str(&text[run_start..]);
+    }
+    folded
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A dateline at the start of `text`: "WASHINGTON (AP) —", "COLUMBIA, S.C. (AP) —",
+/// "NEW YORK (Reuters) -", "SEOUL —", "Indianapolis –", "PanARMENIAN.Net -". Returns the byte
+/// length up to the end of the dash. `mixed_case` also accepts a place in ordinary case.
+pub(crate) fn dateline_len(text: &str, mixed_case: bool) -> Option<usize> {
+    let found = DATELINE.captures(text)?;
+    if !mixed_case && found.name("caps").is_none() {
+        return None;
+    }
+    found.name("dash").map(|dash| dash.end())
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    let caps = r"(?P<caps>[A-Z][A-Z'’.\-]*[A-Z.](?:[ \t\u{a0}][A-Z][A-Z'’.\-]*[A-Z.]){0,3})";
+    let mixed = r"[A-Z][a-z]+(?:[ \t\u{a0}][A-Z][a-z]+){0,2}";
+    let site = r"[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)+";
+    let region = r"(?:,[ \t\u{a0}]+[A-Z][A-Za-z.]*(?:[ \t\u{a0}][A-Z][A-Za-z.]*){0,2})?";
+    let date = r"(?:,?[ \t\u{a0}]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t\u{a0}]+\d{1,2}(?:,[ \t\u{a0}]+\d{4})?)?";
+    let agency = r"(?:[ \t\u{a0}]*\([A-Z][A-Za-z .&/\-]{0,30}\))?";
+    let dash = r"(?P<dash>[ \t\u{a0}]*(?:—|–|--)|[ \t\u{a0}]+-)";
+    let pattern = format!(r"^(?:{caps}|{mixed}|{site}){region}{date}{agency}{dash}");
+    Regex::new(&pattern).expect("dateline pattern is valid")
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Split `input` and compare the folded sentence texts.
+    fn check(input: &str, expected: &[&str]) {
+        let got: Vec<String> = split(input).into_iter().map(|s| s.text).collect();
+        assert_eq!(got, expected, "input: {input:?}");
+    }
+
+    #[test]
+    fn abbreviations_titles_and_places() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "titles before names",
+                "Mr. Kim met Gov. Holcomb and Lt. Col. Alexander Vindman. They talked.",
+                &[
+                    "Mr. Kim met Gov. Holcomb and Lt. Col. Alexander Vindman.",
+                    "They talked.",
+                ],
+            ),
+            (
+                "plural title",
+                "Sens. Cory Booker and Kamala Harris spoke. Then they left.",
+                &[
+                    "Sens. Cory Booker and Kamala Harris spoke.",
+                    "Then they left.",
+                ],
+            ),
+            (
+                "state after a city",
+                "She lives in Pittsburgh, Pa. The city is large.",
+                &["She lives in Pittsburgh, Pa.", "The city is large."],
+            ),
+            (
+                "state inside a sentence",
+                "Omar, D-Minn., and Rep. Smith of Ind. Gov. Holcomb's state.",
+                &["Omar, D-Minn., and Rep. Smith of Ind. Gov. Holcomb's state."],
+            ),
+            (
+                "month before a day",
+                "It starts Dec. 15 and ends Sept. 1. Then it stops.",
+                &["It starts Dec. 15 and ends Sept. 1.", "Then it stops."],
+            ),
+            (
+                "month at the end",
+                "Sentencing is scheduled for Feb. 14.",
+                &["Sentencing is scheduled for Feb. 14."],
+            ),
+            (
+                "number abbreviation",
+                "He was No. 1 in the list. It was p. 5.",
+                &["He was No. 1 in the list.", "It was p. 5."],
+            ),
+            (
+                "company ends a sentence",
+                "He works at Tempus Inc. The firm is big.",
+                &["He works at Tempus Inc.", "The firm is big."],
+            ),
+            (
+                "company inside a sentence",
+                "Pacific Gas & Electric Co. was set to begin.",
+                &["Pacific Gas & Electric Co. was set to begin."],
+            ),
+            (
+                "U.S. before a noun",
+                "The U.S. Attorney’s Office said so. It is final.",
+                &["The U.S. Attorney’s Office said so.", "It is final."],
+            ),
+            (
+                "U.N. ends a sentence",
+                "He spoke at the U.N. The crowd cheered.",
+                &["He spoke at the U.N.", "The crowd cheered."],
+            ),
+            (
+                "vs. in a label",
+                "Global currencies vs. Dollar index here.",
+                &["Global currencies vs. Dollar index here."],
+            ),
+            (
+                "British titles without a period",
+                "Ms Persson said so. Mr Assange denies it.",
+                &["Ms Persson said so.", "Mr Assange denies it."],
+            ),
+        ];
+        for (name, input, expected) in cases {
+            eprintln!("case: {name}");
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn initials_and_numbers() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "middle initial",
+                "Patrick W. Carlineo Jr., 55, pleaded guilty.",
+                &["Patrick W. Carlineo Jr., 55, pleaded guilty."],
+            ),
+            (
+                "initials run together",
+                "J.P. Morgan rose. Citi fell.",
+                &["J.P. Morgan rose.", "Citi fell."],
+            ),
+            (
+                "doctor and initial",
+                "Dr. Silvia S. Martins commented.",
+                &["Dr. Silvia S. Martins commented."],
+            ),
+            (
+                "decimal",
+                "Oil fell 3.38% to $55.12 per barrel. Gold rose.",
+                &["Oil fell 3.38% to $55.12 per barrel.", "Gold rose."],
+            ),
+            (
+                "number ends a sentence",
+                "The index closed at 8,570.66. Bonds rose.",
+                &["The index closed at 8,570.66.", "Bonds rose."],
+            ),
+            (
+                "year then a name",
+                "It was taken June 3, 2022. Kim Hong-Ji/pool via AP",
+                &["It was taken June 3, 2022.", "Kim Hong-Ji/pool via AP"],
+            ),
+            (
+                "instrument codes",
+                "The index .DJI fell and US10YT=RR rose.",
+                &["The index .DJI fell and US10YT=RR rose."],
+            ),
+            (
+                "caliber",
+                "He had a loaded .45-caliber handgun.",
+                &["He had a loaded .45-caliber handgun."],
+            ),
+            (
+                "clock time then a day",
+                "Polls close at 8 p.m. Tuesday in the state.",
+                &["Polls close at 8 p.m. Tuesday in the state."],
+            ),
+            (
+                "clock time ends a sentence",
+                "They left about 4:30 a.m. The rally began at noon.",
+                &["They left about 4:30 a.m.", "The rally began at noon."],
+            ),
+        ];
+        for (name, input, expected) in cases {
+            eprintln!("case: {name}");
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn quotes_and_ellipses() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "curly quote closes after the period",
+                "He warned of “the dire situation.” She agreed.",
+                &["He warned of “the dire situation.”", "She agreed."],
+            ),
+            (
+                "comma inside the quote",
+                "“It will strengthen our deterrence,” he said. Korea agreed.",
+                &[
+                    "“It will strengthen our deterrence,” he said.",
+                    "Korea agreed.",
+                ],
+            ),
+            (
+                "quoted question then the speaker",
+                "“Is he going to do it?’” Holmes testified. “He is.”",
+                &["“Is he going to do it?’” Holmes testified.", "“He is.”"],
+            ),
+            (
+                "question inside a quote with lowercase attribution",
+                "\"On whose authority?” said Hill.",
+                &["\"On whose authority?” said Hill."],
+            ),
+            (
+                "ellipsis character inside a quote",
+                "Kim said, “We are preparing … to make adjustments.” It was clear.",
+                &[
+                    "Kim said, “We are preparing … to make adjustments.”",
+                    "It was clear.",
+                ],
+            ),
+            (
+                "ellipsis before a capital in a quote",
+                "\"We will ask... the International Criminal Court (ICC) to act,\" he added.",
+                &["\"We will ask... the International Criminal Court (ICC) to act,\" he added."],
+            ),
+            (
+                "period then an ellipsis",
+                "“I come in humbly. ... I want to be a listener.”",
+                &["“I come in humbly.", "... I want to be a listener.”"],
+            ),
+            (
+                "straight quote opens the next sentence",
+                "He said no. \"We stand tall.\"",
+                &["He said no.", "\"We stand tall.\""],
+            ),
+        ];
+        for (name, input, expected) in cases {
+            eprintln!("case: {name}");
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn lines_paragraphs_and_datelines() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "hard wrap inside a sentence",
+                "Although the United States only has 28,500 troops in South Korea,\nWashington is ready to send in reinforcements if needed and also\nto send warplanes.",
+                &[
+                    "Although the United States only has 28,500 troops in South Korea, Washington is ready to send in reinforcements if needed and also to send warplanes.",
+                ],
+            ),
+            (
+                "blank line always ends a sentence",
+                "A sentence with no end\n\nAnother one.",
+                &["A sentence with no end", "Another one."],
+            ),
+            (
+                "heading above a paragraph",
+                "Overcrowded conditions worsen risk\nThe doctors offering to operate the flu vaccination clinic noted findings of overcrowded conditions.",
+                &[
+                    "Overcrowded conditions worsen risk",
+                    "The doctors offering to operate the flu vaccination clinic noted findings of overcrowded conditions.",
+                ],
+            ),
+            (
+                "photo credit line above a caption",
+                "Kim Hong-Ji/pool via AP\nThe U.S. special envoy for North Korea, Sung Kim, during a meeting at Seoul.",
+                &[
+                    "Kim Hong-Ji/pool via AP",
+                    "The U.S. special envoy for North Korea, Sung Kim, during a meeting at Seoul.",
+                ],
+            ),
+            (
+                "title case heading above a short line",
+                "With Backing of Washington and Tokyo, Seoul Presses North Korea\nIt was clear.",
+                &[
+                    "With Backing of Washington and Tokyo, Seoul Presses North Korea",
+                    "It was clear.",
+                ],
+            ),
+            (
+                "abbreviation at a line end",
+                "Republican Gov.\nEric Holcomb spoke.",
+                &["Republican Gov. Eric Holcomb spoke."],
+            ),
+            (
+                "CRLF line ends",
+                "One sentence.\r\n\r\nTwo sentences\r\nwrapped here.",
+                &["One sentence.", "Two sentences wrapped here."],
+            ),
+            (
+                "non-breaking spaces",
+                "It rose 5\u{a0}percent.\u{a0}It fell.",
+                &["It rose 5 percent.", "It fell."],
+            ),
+            (
+                "byte-order mark",
+                "\u{feff}SEOUL — Buttressed by success, Seoul warned.",
+                &["SEOUL —", "Buttressed by success, Seoul warned."],
+            ),
+            (
+                "wire dateline",
+                "WASHINGTON (AP) — Ambassador Gordon Sondland spoke.",
+                &["WASHINGTON (AP) —", "Ambassador Gordon Sondland spoke."],
+            ),
+            (
+                "dateline with a state",
+                "COLUMBIA, S.C. (AP) — About a dozen owners met.",
+                &["COLUMBIA, S.C. (AP) —", "About a dozen owners met."],
+            ),
+            (
+                "Reuters dateline with a hyphen",
+                "NEW YORK (Reuters) - Oil prices fell.",
+                &["NEW YORK (Reuters) -", "Oil prices fell."],
+            ),
+            (
+                "mixed-case dateline",
+                "Indianapolis – Several thousand teachers rallied.",
+                &["Indianapolis –", "Several thousand teachers rallied."],
+            ),
+            (
+                "site label",
+                "PanARMENIAN.Net - Verified video footage shows it.",
+                &["PanARMENIAN.Net -", "Verified video footage shows it."],
+            ),
+            (
+                "a name and a dash is not a dateline",
+                "Sondland — who is rich — spoke.",
+                &["Sondland — who is rich — spoke."],
+            ),
+            (
+                "trailing parenthetical credit",
+                "Trump speaks on Tuesday (AP Photo/Evan Vucci)",
+                &["Trump speaks on Tuesday", "(AP Photo/Evan Vucci)"],
+            ),
+            (
+                "question subhead",
+                "What did the prosecutors say?\n\nThey said no.",
+                &["What did the prosecutors say?", "They said no."],
+            ),
+        ];
+        for (name, input, expected) in cases {
+            eprintln!("case: {name}");
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn spans_are_exact_and_text_is_folded() {
+        let input = "\u{feff}  First  line\nwrapped here.\n\n Second.";
+        let found = split(input);
+        assert_eq!(found.len(), 2);
+        assert_eq!(
+            &input[found[0].start..found[0].end],
+            "First  line\nwrapped here."
+        );
+        assert_eq!(found[0].text, "First line wrapped here.");
+        assert_eq!(&input[found[1].start..found[1].end], "Second.");
+    }
+
+    #[test]
+    fn odd_input_gives_no_sentences() {
+        for input in ["", " ", "\n\n", "\u{feff}", "\u{a0}\r\n"] {
+            assert!(split(input).is_empty(), "input: {input:?}");
+        }
+    }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn reference_fold(slice: &str) -> String {
+            slice
+                .split(is_space)
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+
+        fn assert_well_formed(text: &str) {
+            let found = split(text);
+            let mut previous_end = 0;
+            for s in &found {
+                assert!(s.start < s.end, "empty span in {text:?}");
+                assert!(s.start >= previous_end, "overlap or disorder in {text:?}");
+                assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                let slice = &text[s.start..s.end];
+                assert_eq!(s.text, reference_fold(slice), "fold of {slice:?}");
+                assert!(!slice.starts_with(is_space) && !slice.ends_with(is_space));
+                previous_end = s.end;
+            }
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            #[test]
+            fn any_string(text in any::<String>()) {
+                assert_well_formed(&text);
+            }
+
+            #[test]
+            fn prose_like(text in "([A-Za-z]{1,8}|[.!?…“”\"'()•⁃ \n\r\u{a0}]|[0-9]{1,4}|Mr\\.|U\\.S\\.|a\\.m\\.|—|\\. \\. \\.){0,80}") {
+                assert_well_formed(&text);
+            }
+
+            #[test]
+            fn only_punctuation(text in "[.!?…“”\"' \n]{0,200}") {
+                assert_well_formed(&text);
+            }
+        }
+
+        #[test]
+        fn very_long_line() {
+            let long = "word ".repeat(50_000) + &"a.".repeat(10_000) + &".".repeat(10_000);
+            assert_well_formed(&long);
+        }
+    }
 }

@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use regex::RegexSet;
+use regex::{Regex, RegexSet};
 
 use super::sentences;
 
@@ -26,10 +26,15 @@ pub fn boilerplate_reason(sentence: &str, whole_line: bool) -> Option<&'static s
     if is_credit(sentence) {
         return Some("photo credit");
     }
-    if let Some(index) = RULES.matches(sentence).iter().next() {
-        return Some(RULE_REASONS[index].1);
+    if let Some(reason) = START_RULES.reason(sentence) {
+        return Some(reason);
     }
-    if sentences::dateline_len(sentence, true) == Some(sentence.len()) {
+    if let Some(reason) = ANYWHERE_RULES.reason(sentence) {
+        return Some(reason);
+    }
+    if sentence.ends_with(['—', '–', '-'])
+        && sentences::dateline_len(sentence, true) == Some(sentence.len())
+    {
         return Some("dateline");
     }
     if is_byline(sentence) {
@@ -56,10 +61,14 @@ pub fn is_whole_line(text: &str, start: usize, end: usize) -> bool {
             .all(sentences::is_space)
 }
 
+/// Number of words in folded text (one space between words); a cheap byte count.
+fn word_count(folded: &str) -> usize {
+    folded.bytes().filter(|&b| b == b' ').count() + 1
+}
+
 /// Reasons that only hold for a sentence alone on its line.
 fn line_reason(sentence: &str) -> Option<&'static str> {
-    let words = sentence.split_whitespace().count();
-    if words > 20 || starts_with_list_marker(sentence) {
+    if word_count(sentence) > 20 || starts_with_list_marker(sentence) {
         return None;
     }
     if sentence.ends_with('?') {
@@ -91,7 +100,7 @@ fn starts_with_list_marker(sentence: &str) -> bool {
 /// mentions a photographer is not one.
 pub(crate) fn is_credit(sentence: &str) -> bool {
     let sentence = sentence.trim();
-    if sentence.len() > 120 || sentence.split_whitespace().count() > 12 {
+    if sentence.len() > 120 || word_count(sentence) > 12 {
         return false;
     }
     CREDITS.is_match(sentence)
@@ -113,46 +122,18 @@ static CREDITS: LazyLock<RegexSet> = LazyLock::new(|| {
     .expect("credit patterns are valid")
 });
 
-/// Rules in order of precedence, each with the reason it gives.
-const RULE_REASONS: &[(&str, &str)] = &[
+/// Rules anchored at the start of the sentence, with the reason each gives. A sentence that
+/// does not begin like one of them is rejected after a few bytes.
+const STARTS: &[(&str, &str)] = &[
     (
         r"^\s*(?:©|\(c\)\s*\d{4}|copyright(?-u:\b))",
         "copyright line",
     ),
-    (r"(?-u:\b)all rights reserved(?-u:\b)", "copyright line"),
     (
-        r"(?-u:\b)may not be (?:re)?(?:published|reproduced|distributed|broadcast)",
-        "copyright line",
-    ),
-    (r"(?-u:\b)protected by copyright(?-u:\b)", "copyright line"),
-    (
-        r"^(?:sign|log) ?(?:in|up|out)(?-u:\b)|(?-u:\b)(?:sign|log) ?in (?:or|to)(?-u:\b)",
+        r"^(?:sign|log) ?(?:in|up|out)(?-u:\b)",
         "sign-in or terms footer",
     ),
-    (
-        r"(?-u:\b)create (?:a |an |your )?(?:free )?account(?-u:\b)",
-        "sign-in or terms footer",
-    ),
-    (
-        r"(?-u:\b)(?:our|the site'?s?|this site'?s?) (?:privacy policy|privacy notice|terms (?:of (?:use|service)|and conditions)|cookie policy|user agreement)",
-        "sign-in or terms footer",
-    ),
-    (
-        r"(?-u:\b)(?:by (?:continuing|clicking|signing up|registering|subscribing|using this (?:site|website|service)))(?-u:\b)",
-        "sign-in or terms footer",
-    ),
-    (
-        r"(?-u:\b)use of this (?:site|website)(?-u:\b)|(?-u:\b)acceptance of (?:our|the) terms(?-u:\b)",
-        "sign-in or terms footer",
-    ),
-    (
-        r"^subscribe(?-u:\b)|(?-u:\b)subscribe (?:now|today|for|to (?:our|the|get|read|continue))(?-u:\b)|(?-u:\b)already (?:a subscriber|have an account)(?-u:\b)",
-        "sign-in or terms footer",
-    ),
-    (
-        r"(?-u:\b)sign up (?:for|to get|to receive) (?:our|the|a|free)(?-u:\b)|(?-u:\b)newsletter sign-?up(?-u:\b)",
-        "sign-in or terms footer",
-    ),
+    (r"^subscribe(?-u:\b)", "sign-in or terms footer"),
     (
         r"^(?:click|tap) (?:here|to)(?-u:\b)|^(?:continue|keep) reading(?-u:\b)|^(?:read|see|show) (?:more|less)(?-u:\b)\s*\W*$",
         "link line",
@@ -170,7 +151,7 @@ const RULE_REASONS: &[(&str, &str)] = &[
         "graphic caption",
     ),
     (
-        r"^loading(?-u:\b)|(?-u:\b)photo gallery(?-u:\b)|^(?:view|see|open|launch) (?:the )?(?:photo |image )?(?:gallery|slideshow)(?-u:\b)",
+        r"^loading(?-u:\b)|^(?:view|see|open|launch) (?:the )?(?:photo |image )?(?:gallery|slideshow)(?-u:\b)",
         "gallery or advertisement",
     ),
     (
@@ -186,7 +167,7 @@ const RULE_REASONS: &[(&str, &str)] = &[
         "share or follow line",
     ),
     (
-        r"(?-u:\b)(?:contributed|contributing) (?:reporting )?(?:to|for) (?:this|the) (?:report|story|article)(?-u:\b)|^\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|produced) by(?-u:\b)",
+        r"^\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|produced) by(?-u:\b)",
         "byline",
     ),
     (
@@ -199,20 +180,96 @@ const RULE_REASONS: &[(&str, &str)] = &[
     ),
 ];
 
-static RULES: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(
-        RULE_REASONS
+/// Rules that may match anywhere in the sentence: phrases no article sentence uses.
+const ANYWHERE: &[(&str, &str)] = &[
+    (r"(?-u:\b)all rights reserved(?-u:\b)", "copyright line"),
+    (
+        r"(?-u:\b)may not be (?:re)?(?:published|reproduced|distributed|broadcast)",
+        "copyright line",
+    ),
+    (r"(?-u:\b)protected by copyright(?-u:\b)", "copyright line"),
+    (
+        r"(?-u:\b)(?:sign|log) ?in (?:or|to)(?-u:\b)",
+        "sign-in or terms footer",
+    ),
+    (
+        r"(?-u:\b)create (?:a |an |your )?(?:free )?account(?-u:\b)",
+        "sign-in or terms footer",
+    ),
+    (
+        r"(?-u:\b)(?:our|the site'?s?|this site'?s?) (?:privacy policy|privacy notice|terms (?:of (?:use|service)|and conditions)|cookie policy|user agreement)",
+        "sign-in or terms footer",
+    ),
+    (
+        r"(?-u:\b)by (?:continuing|clicking|signing up|registering|subscribing|using this (?:site|website|service))(?-u:\b)",
+        "sign-in or terms footer",
+    ),
+    (
+        r"(?-u:\b)use of this (?:site|website)(?-u:\b)|(?-u:\b)acceptance of (?:our|the) terms(?-u:\b)",
+        "sign-in or terms footer",
+    ),
+    (
+        r"(?-u:\b)subscribe (?:now|today|for|to (?:our|the|get|read|continue))(?-u:\b)|(?-u:\b)already (?:a subscriber|have an account)(?-u:\b)",
+        "sign-in or terms footer",
+    ),
+    (
+        r"(?-u:\b)sign up (?:for|to get|to receive) (?:our|the|a|free)(?-u:\b)|(?-u:\b)newsletter sign-?up(?-u:\b)",
+        "sign-in or terms footer",
+    ),
+    (r"(?-u:\b)photo gallery(?-u:\b)", "gallery or advertisement"),
+    (
+        r"(?-u:\b)(?:contributed|contributing) (?:reporting )?(?:to|for) (?:this|the) (?:report|story|article)(?-u:\b)",
+        "byline",
+    ),
+];
+
+/// The first rule of `rules` that matches, by a set built from them.
+struct Rules {
+    /// One regex for all of them: most sentences match none, and one pass tells.
+    any: Regex,
+    set: RegexSet,
+    reasons: Vec<&'static str>,
+}
+
+impl Rules {
+    /// `flags` are regex flags for every rule: `i-u` (ASCII case folding) lets rules made of
+    /// ASCII words use the fast literal search.
+    /// `anchored` rules all start with `^`: saying so makes a sentence that starts otherwise
+    /// fail after a few bytes instead of after a scan of the whole sentence.
+    fn new(rules: &[(&str, &'static str)], flags: &str, anchored: bool) -> Rules {
+        let patterns: Vec<String> = rules
             .iter()
-            .map(|(pattern, _)| format!("(?i){pattern}")),
-    )
-    .expect("boilerplate patterns are valid")
-});
+            .map(|(p, _)| format!("(?{flags}:{p})"))
+            .collect();
+        Rules {
+            any: Regex::new(&format!(
+                "{}(?:{})",
+                if anchored { "^" } else { "" },
+                patterns.join("|")
+            ))
+            .expect("boilerplate patterns are valid"),
+            set: RegexSet::new(&patterns).expect("boilerplate patterns are valid"),
+            reasons: rules.iter().map(|(_, reason)| *reason).collect(),
+        }
+    }
+
+    fn reason(&self, sentence: &str) -> Option<&'static str> {
+        if !self.any.is_match(sentence) {
+            return None;
+        }
+        let index = self.set.matches(sentence).iter().next()?;
+        Some(self.reasons[index])
+    }
+}
+
+static START_RULES: LazyLock<Rules> = LazyLock::new(|| Rules::new(STARTS, "i", true));
+static ANYWHERE_RULES: LazyLock<Rules> = LazyLock::new(|| Rules::new(ANYWHERE, "i-u", false));
 
 /// A byline: "By Jane Doe, Associated Press", "By JANE DOE and JOHN ROE", or a
 /// correspondent's name line ("Caroline Hawley, BBC diplomatic correspondent"). A byline has no
 /// sentence punctuation at its end, which keeps "By Tuesday, 300 schools had closed." a claim.
 fn is_byline(sentence: &str) -> bool {
-    if sentence.ends_with(['.', '!', '?', '"', '”']) || sentence.split_whitespace().count() > 14 {
+    if sentence.ends_with(['.', '!', '?', '"', '”']) || word_count(sentence) > 14 {
         return false;
     }
     let mut words = sentence.split_whitespace();

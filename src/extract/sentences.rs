@@ -45,13 +45,22 @@ pub fn split(text: &str) -> Vec<Sentence> {
     out
 }
 
-/// One non-blank line: its trimmed byte span, its length in chars, and whether a blank line
+/// One non-blank line: its trimmed byte span, and whether a blank line
 /// (or the end of the text, or a paragraph separator) follows it.
 struct Line {
     start: usize,
     end: usize,
-    chars: usize,
     ends_paragraph: bool,
+}
+
+impl Line {
+    /// Length in chars, for comparing line widths.
+    fn chars(&self, text: &str) -> usize {
+        text.as_bytes()[self.start..self.end]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count()
+    }
 }
 
 /// The non-blank lines of `text` from `from` on. Line ends are `\n`, `\r\n`, a lone `\r` and
@@ -62,6 +71,12 @@ fn lines(text: &str, from: usize) -> Vec<Line> {
     let mut line_start = from;
     let mut i = from;
     while i < bytes.len() {
+        while i < bytes.len() && !matches!(bytes[i], b'\n' | b'\r' | 0xE2) {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
         let (terminator, paragraph) = match bytes[i] {
             b'\n' => (1, false),
             b'\r' if bytes.get(i + 1) == Some(&b'\n') => (2, false),
@@ -92,14 +107,9 @@ fn push_line(text: &str, start: usize, end: usize, paragraph: bool, lines: &mut 
         }
         return;
     }
-    let chars = text.as_bytes()[start..end]
-        .iter()
-        .filter(|&&b| b & 0xC0 != 0x80)
-        .count();
     lines.push(Line {
         start,
         end,
-        chars,
         ends_paragraph: paragraph,
     });
 }
@@ -112,7 +122,22 @@ fn split_paragraph(
     terminal_from: &mut Vec<bool>,
     out: &mut Vec<Sentence>,
 ) {
-    let width = paragraph.iter().map(|line| line.chars).max().unwrap_or(0);
+    if let [line] = paragraph {
+        // The common case in web text: a paragraph on one line.
+        split_segment(
+            text,
+            line.start,
+            line.end,
+            paragraph_index < DATELINE_PARAGRAPHS,
+            out,
+        );
+        return;
+    }
+    let width = paragraph
+        .iter()
+        .map(|line| line.chars(text))
+        .max()
+        .unwrap_or(0);
     // terminal_from[k]: some line from k on ends with sentence punctuation, so a fragment line
     // before it is the start of a sentence that ends there. A paragraph of fragments with no
     // punctuation at all is a list, and its lines stay apart.
@@ -177,7 +202,8 @@ fn joins(text: &str, line: &Line, next: &Line, width: usize, ends_later: bool) -
         .split(|c: char| c.is_whitespace())
         .next()
         .map_or(0, |word| word.chars().count());
-    line.chars >= 40 && line.chars + 1 + first_word > width && !is_title_case(this)
+    let chars = line.chars(text);
+    chars >= 40 && chars + 1 + first_word > width && !is_title_case(this)
 }
 
 /// Whether `line` ends with `.`, `!`, `?` or an ellipsis, possibly inside closing quotes.
@@ -246,6 +272,26 @@ fn split_segment(text: &str, start: usize, end: usize, dateline: bool, out: &mut
     scanner.run(sentence_start);
 }
 
+/// Bytes where a sentence can end or a list item begin: terminal marks and the lead byte of
+/// "…" and the bullets. `SCAN_LIST` adds white space, where the next list marker may start.
+static SCAN: [bool; 256] = scan_table(false);
+static SCAN_LIST: [bool; 256] = scan_table(true);
+
+const fn scan_table(list: bool) -> [bool; 256] {
+    let mut table = [false; 256];
+    table[b'.' as usize] = true;
+    table[b'!' as usize] = true;
+    table[b'?' as usize] = true;
+    table[0xE2] = true;
+    if list {
+        table[b' ' as usize] = true;
+        table[b'\t' as usize] = true;
+        table[b'\n' as usize] = true;
+        table[b'\r' as usize] = true;
+    }
+    table
+}
+
 struct Scanner<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -277,6 +323,14 @@ impl Scanner<'_> {
         let mut marker = self.marker_at(sentence_start);
         let mut i = sentence_start + marker.map_or(0, |(_, len)| len);
         while i < self.end {
+            // Skip to the next byte that can matter: white space only while a list is open.
+            let table = if marker.is_some() { &SCAN_LIST } else { &SCAN };
+            while i < self.end && !table[usize::from(self.bytes[i])] {
+                i += 1;
+            }
+            if i >= self.end {
+                break;
+            }
             let b = self.bytes[i];
             let step = match b {
                 b'.' | b'!' | b'?' => Some(self.terminal(i, sentence_start)),
@@ -903,32 +957,81 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
     (start + front, start + back)
 }
 
-/// `text` with each run of white space folded to one space (the slice is already trimmed).
+/// `text` with each run of white space folded to one space, and none at either end. Works on
+/// bytes: a lone ASCII space between words is copied with the words around it.
 pub(crate) fn fold_whitespace(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut folded = String::with_capacity(text.len());
     let mut run_start = 0;
-    let mut in_space = false;
-    for (i, c) in text.char_indices() {
-        let space = if c.is_ascii() {
-            c.is_ascii_whitespace() || c == '\u{0b}'
-        } else {
-            is_space(c)
-        };
-        if space && !in_space {
-            folded.push_str(&text[run_start..i]);
-            in_space = true;
-        } else if !space && in_space {
-            if !folded.is_empty() {
-                folded.push(' ');
-            }
-            run_start = i;
-            in_space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && !FOLD[usize::from(bytes[i])] {
+            i += 1;
         }
+        if i >= bytes.len() {
+            break;
+        }
+        // A lone space between two ordinary bytes stays as it is, with the words around it.
+        let lone = bytes[i] == b' '
+            && i > 0
+            && bytes
+                .get(i + 1)
+                .is_some_and(|&next| !FOLD[usize::from(next)]);
+        let len = if lone { 0 } else { space_len(bytes, i) };
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        folded.push_str(&text[run_start..i]);
+        let mut j = i + len;
+        loop {
+            let len = space_len(bytes, j);
+            if len == 0 {
+                break;
+            }
+            j += len;
+        }
+        if j < bytes.len() && !folded.is_empty() {
+            folded.push(' ');
+        }
+        run_start = j;
+        i = j;
     }
-    if !in_space {
-        folded.push_str(&text[run_start..]);
-    }
+    folded.push_str(&text[run_start..]);
     folded
+}
+
+/// Bytes that may start white space: ASCII white space and the lead bytes of the Unicode
+/// spaces `space_len` knows.
+static FOLD: [bool; 256] = {
+    let mut table = [false; 256];
+    let starts = [
+        b' ', b'\t', b'\n', b'\r', 0x0b, 0x0c, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF,
+    ];
+    let mut k = 0;
+    while k < starts.len() {
+        table[starts[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
+/// Byte length of the white space character (as `is_space` sees it) at `i`, or 0.
+fn space_len(bytes: &[u8], i: usize) -> usize {
+    let Some(&b) = bytes.get(i) else {
+        return 0;
+    };
+    let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match b {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
+        0xC2 if matches!(at(1), 0x85 | 0xA0) => 2,
+        0xE1 if at(1) == 0x9A && at(2) == 0x80 => 3,
+        0xE2 if at(1) == 0x80 && matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => 3,
+        0xE2 if at(1) == 0x81 && at(2) == 0x9F => 3,
+        0xE3 if at(1) == 0x80 && at(2) == 0x80 => 3,
+        0xEF if at(1) == 0xBB && at(2) == 0xBF => 3,
+        _ => 0,
+    }
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
@@ -1288,6 +1391,14 @@ mod tests {
         );
         assert_eq!(found[0].text, "First line wrapped here.");
         assert_eq!(&input[found[1].start..found[1].end], "Second.");
+    }
+
+    #[test]
+    fn glued_periods_do_not_reach_before_the_sentence() {
+        // Found by the property test: a glued period split "a.m.Mr." mid-token, and the word
+        // before the next period was then looked for before the new sentence's start.
+        let found = split("a.m.Mr.AaU.S.\rMr.");
+        assert!(found.windows(2).all(|w| w[0].end <= w[1].start));
     }
 
     #[test]

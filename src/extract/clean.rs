@@ -68,16 +68,18 @@ fn word_count(folded: &str) -> usize {
 
 /// Reasons that only hold for a sentence alone on its line.
 fn line_reason(sentence: &str) -> Option<&'static str> {
-    if word_count(sentence) > 20 || starts_with_list_marker(sentence) {
+    let question = sentence.ends_with('?');
+    let stripped = sentence.trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+    let punctuated = stripped.ends_with(['.', '!', '?', '…', ':']);
+    if (punctuated && !question) || word_count(sentence) > 20 || starts_with_list_marker(sentence) {
         return None;
     }
-    if sentence.ends_with('?') {
+    if question {
         // A question alone on its line is a subhead ("What did the prosecutors say?"); a pure
         // question asserts nothing to check.
         return Some("question subhead");
     }
-    let stripped = sentence.trim_end_matches(['"', '\'', '”', '’', ')', ']']);
-    if !stripped.ends_with(['.', '!', '?', '…', ':']) {
+    if !punctuated {
         // A line with no sentence punctuation: a heading, a kicker, an outlet name, a lone
         // "or" between two buttons.
         return Some("heading");
@@ -182,43 +184,43 @@ const STARTS: &[(&str, &str)] = &[
 
 /// Rules that may match anywhere in the sentence: phrases no article sentence uses.
 const ANYWHERE: &[(&str, &str)] = &[
-    (r"(?-u:\b)all rights reserved(?-u:\b)", "copyright line"),
+    (r"all rights reserved(?-u:\b)", "copyright line"),
     (
-        r"(?-u:\b)may not be (?:re)?(?:published|reproduced|distributed|broadcast)",
+        r"may not be (?:re)?(?:published|reproduced|distributed|broadcast)",
         "copyright line",
     ),
-    (r"(?-u:\b)protected by copyright(?-u:\b)", "copyright line"),
+    (r"protected by copyright(?-u:\b)", "copyright line"),
     (
-        r"(?-u:\b)(?:sign|log) ?in (?:or|to)(?-u:\b)",
+        r"(?:sign|log) ?in (?:or|to)(?-u:\b)",
         "sign-in or terms footer",
     ),
     (
-        r"(?-u:\b)create (?:a |an |your )?(?:free )?account(?-u:\b)",
+        r"create (?:a |an |your )?(?:free )?account(?-u:\b)",
         "sign-in or terms footer",
     ),
     (
-        r"(?-u:\b)(?:our|the site'?s?|this site'?s?) (?:privacy policy|privacy notice|terms (?:of (?:use|service)|and conditions)|cookie policy|user agreement)",
+        r"(?:our|the site'?s?|this site'?s?) (?:privacy policy|privacy notice|terms (?:of (?:use|service)|and conditions)|cookie policy|user agreement)",
         "sign-in or terms footer",
     ),
     (
-        r"(?-u:\b)by (?:continuing|clicking|signing up|registering|subscribing|using this (?:site|website|service))(?-u:\b)",
+        r"by (?:continuing|clicking|signing up|registering|subscribing|using this (?:site|website|service))(?-u:\b)",
         "sign-in or terms footer",
     ),
     (
-        r"(?-u:\b)use of this (?:site|website)(?-u:\b)|(?-u:\b)acceptance of (?:our|the) terms(?-u:\b)",
+        r"use of this (?:site|website)(?-u:\b)|acceptance of (?:our|the) terms(?-u:\b)",
         "sign-in or terms footer",
     ),
     (
-        r"(?-u:\b)subscribe (?:now|today|for|to (?:our|the|get|read|continue))(?-u:\b)|(?-u:\b)already (?:a subscriber|have an account)(?-u:\b)",
+        r"subscribe (?:now|today|for|to (?:our|the|get|read|continue))(?-u:\b)|already (?:a subscriber|have an account)(?-u:\b)",
         "sign-in or terms footer",
     ),
     (
-        r"(?-u:\b)sign up (?:for|to get|to receive) (?:our|the|a|free)(?-u:\b)|(?-u:\b)newsletter sign-?up(?-u:\b)",
+        r"sign up (?:for|to get|to receive) (?:our|the|a|free)(?-u:\b)|newsletter sign-?up(?-u:\b)",
         "sign-in or terms footer",
     ),
-    (r"(?-u:\b)photo gallery(?-u:\b)", "gallery or advertisement"),
+    (r"photo gallery(?-u:\b)", "gallery or advertisement"),
     (
-        r"(?-u:\b)(?:contributed|contributing) (?:reporting )?(?:to|for) (?:this|the) (?:report|story|article)(?-u:\b)",
+        r"(?:contributed|contributing) (?:reporting )?(?:to|for) (?:this|the) (?:report|story|article)(?-u:\b)",
         "byline",
     ),
 ];

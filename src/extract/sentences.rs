@@ -13,6 +13,7 @@
 
 use std::sync::LazyLock;
 
+use memchr::{memchr, memchr_iter, memchr2, memchr2_iter, memchr3, memchr3_iter, memmem};
 use regex::Regex;
 
 use super::Sentence;
@@ -68,6 +69,16 @@ impl Line {
 fn lines(text: &str, from: usize) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut lines: Vec<Line> = Vec::new();
+    if only_newlines(&bytes[from..]) {
+        // The common case: `\n` is the only line end, found by a vectorised search.
+        let mut line_start = from;
+        for at in memchr_iter(b'\n', &bytes[from..]) {
+            push_line(text, line_start, from + at, false, &mut lines);
+            line_start = from + at + 1;
+        }
+        push_line(text, line_start, bytes.len(), true, &mut lines);
+        return lines;
+    }
     let mut line_start = from;
     let mut i = from;
     while i < bytes.len() {
@@ -97,6 +108,14 @@ fn lines(text: &str, from: usize) -> Vec<Line> {
     }
     push_line(text, line_start, bytes.len(), true, &mut lines);
     lines
+}
+
+/// Whether `\n` is the only line end in `bytes`: no `\r`, no U+2028 or U+2029.
+fn only_newlines(bytes: &[u8]) -> bool {
+    if memchr(b'\r', bytes).is_some() {
+        return false;
+    }
+    !memchr2_iter(0xA8, 0xA9, bytes).any(|at| at >= 2 && bytes[at - 2..at] == [0xE2, 0x80])
 }
 
 fn push_line(text: &str, start: usize, end: usize, paragraph: bool, lines: &mut Vec<Line>) {
@@ -252,6 +271,8 @@ fn split_segment(text: &str, start: usize, end: usize, dateline: bool, out: &mut
         bytes: text.as_bytes(),
         start,
         end,
+        plain_spaces: has_only_plain_spaces(&text.as_bytes()[start..end]),
+        next_ellipsis: 0,
         out,
     };
     let mut sentence_start = start;
@@ -272,24 +293,32 @@ fn split_segment(text: &str, start: usize, end: usize, dateline: bool, out: &mut
     scanner.run(sentence_start);
 }
 
-/// Bytes where a sentence can end or a list item begin: terminal marks and the lead byte of
-/// "…" and the bullets. `SCAN_LIST` adds white space, where the next list marker may start.
-static SCAN: [bool; 256] = scan_table(false);
-static SCAN_LIST: [bool; 256] = scan_table(true);
-
-const fn scan_table(list: bool) -> [bool; 256] {
+/// Bytes that matter inside a list: terminal marks, the lead byte of "…" and of the bullets,
+/// and white space, where the next list marker may start.
+static SCAN_LIST: [bool; 256] = {
     let mut table = [false; 256];
-    table[b'.' as usize] = true;
-    table[b'!' as usize] = true;
-    table[b'?' as usize] = true;
-    table[0xE2] = true;
-    if list {
-        table[b' ' as usize] = true;
-        table[b'\t' as usize] = true;
-        table[b'\n' as usize] = true;
-        table[b'\r' as usize] = true;
+    let bytes = [b'.', b'!', b'?', 0xE2, b' ', b'\t', b'\n', b'\r'];
+    let mut k = 0;
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
     }
     table
+};
+
+/// Whether the only white space in `bytes` is lone ASCII spaces (no tabs, line breaks, double
+/// spaces or Unicode spaces), so its sentences can be copied without folding. Each check is a
+/// vectorised search.
+fn has_only_plain_spaces(bytes: &[u8]) -> bool {
+    if memchr3(b'\t', b'\n', b'\r', bytes).is_some()
+        || memchr2(0x0b, 0x0c, bytes).is_some()
+        || memmem::find(bytes, b"  ").is_some()
+    {
+        return false;
+    }
+    let unicode_space = |at: usize| space_len(bytes, at) > 0;
+    !memchr3_iter(0xC2, 0xE1, 0xE2, bytes).any(unicode_space)
+        && !memchr2_iter(0xE3, 0xEF, bytes).any(unicode_space)
 }
 
 struct Scanner<'a> {
@@ -298,6 +327,10 @@ struct Scanner<'a> {
     /// The segment being scanned.
     start: usize,
     end: usize,
+    /// The segment's only white space is single ASCII spaces, so sentences need no folding.
+    plain_spaces: bool,
+    /// Where the next "…" is at or after the scan position (`end` when there is none).
+    next_ellipsis: usize,
     out: &'a mut Vec<Sentence>,
 }
 
@@ -323,10 +356,14 @@ impl Scanner<'_> {
         let mut marker = self.marker_at(sentence_start);
         let mut i = sentence_start + marker.map_or(0, |(_, len)| len);
         while i < self.end {
-            // Skip to the next byte that can matter: white space only while a list is open.
-            let table = if marker.is_some() { &SCAN_LIST } else { &SCAN };
-            while i < self.end && !table[usize::from(self.bytes[i])] {
-                i += 1;
+            // Skip to the next byte that can matter: white space and bullets only while a list
+            // is open; otherwise only terminal marks, found by a vectorised search.
+            if marker.is_some() {
+                while i < self.end && !SCAN_LIST[usize::from(self.bytes[i])] {
+                    i += 1;
+                }
+            } else {
+                i = self.next_terminal(i);
             }
             if i >= self.end {
                 break;
@@ -389,10 +426,25 @@ impl Scanner<'_> {
             self.out.push(Sentence {
                 start,
                 end,
-                text: fold_whitespace(&self.text[start..end]),
+                text: if self.plain_spaces {
+                    self.text[start..end].to_owned()
+                } else {
+                    fold_whitespace(&self.text[start..end])
+                },
                 boilerplate: None,
             });
         }
+    }
+
+    /// The first `.`, `!`, `?` or `…` at or after `i` (or `end`).
+    fn next_terminal(&mut self, i: usize) -> usize {
+        if self.next_ellipsis < i {
+            let rest = &self.bytes[i..self.end];
+            self.next_ellipsis = memmem::find(rest, "…".as_bytes()).map_or(self.end, |at| i + at);
+        }
+        let mark =
+            memchr3(b'.', b'!', b'?', &self.bytes[i..self.end]).map_or(self.end, |at| i + at);
+        mark.min(self.next_ellipsis)
     }
 
     fn space_before(&self, i: usize) -> bool {

@@ -152,19 +152,28 @@ fn split_paragraph(
         );
         return;
     }
-    let width = paragraph
-        .iter()
-        .map(|line| line.chars(text))
-        .max()
-        .unwrap_or(0);
-    // terminal_from[k]: some line from k on ends with sentence punctuation, so a fragment line
-    // before it is the start of a sentence that ends there. A paragraph of fragments with no
-    // punctuation at all is a list, and its lines stay apart.
+    let width = Width {
+        chars: paragraph
+            .iter()
+            .map(|line| line.chars(text))
+            .max()
+            .unwrap_or(0),
+        bytes: paragraph
+            .iter()
+            .map(|line| line.end - line.start)
+            .max()
+            .unwrap_or(0),
+    };
+    // terminal_from[k]: some line from k on holds sentence punctuation, so a fragment line
+    // before it may be the start of a sentence that ends there. In a paragraph of short
+    // fragments with no punctuation at all (a list) the lines stay apart.
     terminal_from.clear();
     terminal_from.resize(paragraph.len() + 1, false);
     for k in (0..paragraph.len()).rev() {
-        terminal_from[k] =
-            terminal_from[k + 1] || ends_with_terminal(&text[paragraph[k].start..paragraph[k].end]);
+        let line = &text.as_bytes()[paragraph[k].start..paragraph[k].end];
+        terminal_from[k] = terminal_from[k + 1]
+            || memchr3(b'.', b'!', b'?', line).is_some()
+            || memmem::find(line, "…".as_bytes()).is_some();
     }
     let mut segment_start = paragraph[0].start;
     let mut first_segment = true;
@@ -188,41 +197,58 @@ fn split_paragraph(
 const DATELINE_PARAGRAPHS: usize = 8;
 
 /// Whether the break between `line` and `next` is a hard wrap inside one sentence.
-fn joins(text: &str, line: &Line, next: &Line, width: usize, ends_later: bool) -> bool {
+/// The longest line of a paragraph, in chars and in bytes: some tools wrap text by bytes, so a
+/// line full of curly quotes looks short in chars.
+#[derive(Clone, Copy)]
+struct Width {
+    chars: usize,
+    bytes: usize,
+}
+
+fn joins(text: &str, line: &Line, next: &Line, width: Width, ends_later: bool) -> bool {
     let this = &text[line.start..line.end];
     let following = &text[next.start..next.end];
     if ends_with_terminal(this) {
         // The sentence scanner decides: "Gov.\nEric Holcomb" goes on, "said.\nThe" ends.
         return true;
     }
-    if !ends_later || list_marker_len(following).is_some() {
+    if list_marker_len(following).is_some() {
         return false;
     }
     let next_lower = following
         .chars()
         .next()
         .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() && !this.ends_with(':'));
-    if this.ends_with(':') {
-        return next_lower;
-    }
     if list_marker_len(this).is_some() || dateline_len(this, true).is_some_and(|n| n == this.len())
     {
-        return next_lower && following.chars().next().is_some_and(char::is_lowercase);
+        return ends_later && following.chars().next().is_some_and(char::is_lowercase);
     }
     if super::clean::is_credit(this) {
         return false;
-    }
-    if next_lower || ends_with_connector(this) {
-        return true;
     }
     // A line as long as the paragraph's longest, whose next word would not have fitted on it,
     // was wrapped by width; a shorter line was ended on purpose (a heading, a caption).
     let first_word = following
         .split(|c: char| c.is_whitespace())
         .next()
-        .map_or(0, |word| word.chars().count());
+        .unwrap_or("");
     let chars = line.chars(text);
-    chars >= 40 && chars + 1 + first_word > width && !is_title_case(this)
+    let wrapped = chars >= 20
+        && (chars + 1 + first_word.chars().count() > width.chars
+            || this.len() + 1 + first_word.len() > width.bytes);
+    if this.ends_with(':') {
+        // "commented:\n“Cannabis use ...”" is wrapped; a short label before a list is not.
+        return ends_later && (next_lower || wrapped);
+    }
+    if !ends_later {
+        // No sentence ends in the rest of the paragraph: a wrapped headline joins, short
+        // fragments (a list) stay apart.
+        return wrapped;
+    }
+    // A title-case line is not taken for a heading here: names wrap too ("The United Nations
+    // High Commissioner for Human\nRights said"), and a heading is usually followed by a blank
+    // line or by a body line far longer than itself.
+    next_lower || ends_with_connector(this) || wrapped
 }
 
 /// Whether `line` ends with `.`, `!`, `?` or an ellipsis, possibly inside closing quotes.
@@ -242,26 +268,6 @@ fn ends_with_connector(line: &str) -> bool {
     }
     let last = line.rsplit(' ').next().unwrap_or("");
     is_listed(CONNECTORS, last)
-}
-
-/// A heading in title case: every word of four letters or more is capitalised.
-fn is_title_case(line: &str) -> bool {
-    let mut long_words = 0;
-    for word in line.split_whitespace() {
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < 4 {
-            continue;
-        }
-        long_words += 1;
-        if !word
-            .chars()
-            .find(|c| c.is_alphabetic())
-            .is_some_and(char::is_uppercase)
-        {
-            return false;
-        }
-    }
-    long_words >= 3
 }
 
 /// Scan one segment (a paragraph or the part of it between hard line breaks) for sentences.
@@ -505,7 +511,9 @@ impl Scanner<'_> {
                     dots += 3;
                     j += 3;
                 }
-                b' ' if dots > 0 && bytes.get(j + 1) == Some(&b'.') && lone_dot(bytes, j + 1) => {
+                b' ' | b'\n'
+                    if dots > 0 && bytes.get(j + 1) == Some(&b'.') && lone_dot(bytes, j + 1) =>
+                {
                     spaced = true;
                     j += 1;
                 }
@@ -548,7 +556,7 @@ impl Scanner<'_> {
         }
         let starts = kind.starts_sentence();
         let boundary = if dots >= 2 && !exclaim {
-            if attached && bytes.get(i + 1) == Some(&b' ') && spaced {
+            if attached && matches!(bytes.get(i + 1), Some(b' ' | b'\n')) && spaced {
                 // "compounds. . . . The practice": the period ends the sentence and the
                 // ellipsis opens the next one.
                 if starts {
@@ -1358,11 +1366,35 @@ mod tests {
                 ],
             ),
             (
-                "title case heading above a short line",
-                "With Backing of Washington and Tokyo, Seoul Presses North Korea\nIt was clear.",
+                "wrapped line ending in a colon",
+                "Senior author Dr. Silvia S. Martins of Columbia University commented:\n\"Cannabis use disorder is associated with long-term harm.\"",
                 &[
-                    "With Backing of Washington and Tokyo, Seoul Presses North Korea",
-                    "It was clear.",
+                    "Senior author Dr. Silvia S. Martins of Columbia University commented: \"Cannabis use disorder is associated with long-term harm.\"",
+                ],
+            ),
+            (
+                "wrapped inside a spaced ellipsis",
+                "\"I come in humbly.\n... I want to be a listener.\"",
+                &["\"I come in humbly.", "... I want to be a listener.\""],
+            ),
+            (
+                "short label before a list",
+                "Key facts:\nThe troops stay.",
+                &["Key facts:", "The troops stay."],
+            ),
+            (
+                "wrapped headline",
+                "With Backing of Washington and Tokyo, Seoul Presses North Korea More\nAggressively",
+                &[
+                    "With Backing of Washington and Tokyo, Seoul Presses North Korea More Aggressively",
+                ],
+            ),
+            (
+                "wrapped caption with its credit",
+                "The U.S. special envoy for North Korea, Sung Kim, during a meeting with\nhis South Korean and Japanese counterparts at Seoul June 3, 2022. Kim\nHong-Ji/pool via AP",
+                &[
+                    "The U.S. special envoy for North Korea, Sung Kim, during a meeting with his South Korean and Japanese counterparts at Seoul June 3, 2022.",
+                    "Kim Hong-Ji/pool via AP",
                 ],
             ),
             (

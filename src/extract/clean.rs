@@ -1,19 +1,519 @@
-//! Site boilerplate that is never a claim: copyright lines, sign-in footers, photo credits.
+//! Site boilerplate that is never a claim: copyright lines, sign-in footers, photo credits,
+//! bylines, datelines, separators, link labels and headings.
+//!
+//! Each rule is written for page furniture in general, not for one site: a fact-checker would
+//! never spend time on any sentence these rules name. The rules look at the sentence's text
+//! with white space folded, plus whether it stands alone on its line (a heading, a byline or an
+//! outlet name is only furniture when nothing else shares its line).
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
+
+use super::sentences;
 
 /// Why `sentence` is page furniture rather than article text, or `None` when it is text.
-pub fn boilerplate_reason(sentence: &str) -> Option<&'static str> {
-    let lower = sentence.to_lowercase();
-    if sentence.starts_with('©') || lower.contains("all rights reserved") {
-        return Some("copyright line");
+/// `whole_line` says the sentence is all there is on its line (or its paragraph, for
+/// hard-wrapped text), which is what makes a short line without punctuation a heading.
+pub fn boilerplate_reason(sentence: &str, whole_line: bool) -> Option<&'static str> {
+    let sentence = sentence.trim();
+    if sentence.is_empty() {
+        return None;
     }
-    if lower.contains("sign in")
-        || lower.contains("privacy policy")
-        || lower.contains("terms of use")
-    {
-        return Some("sign-in or terms footer");
+    if !sentence.chars().any(char::is_alphanumeric) {
+        return Some("separator");
     }
-    if lower.ends_with("via ap") || lower.contains("/pool") {
+    if is_credit(sentence) {
         return Some("photo credit");
     }
+    if let Some(reason) = START_RULES.reason(sentence) {
+        return Some(reason);
+    }
+    if let Some(reason) = ANYWHERE_RULES.reason(sentence) {
+        return Some(reason);
+    }
+    if sentence.ends_with(['—', '–', '-'])
+        && sentences::dateline_len(sentence, true) == Some(sentence.len())
+    {
+        return Some("dateline");
+    }
+    if is_byline(sentence) {
+        return Some("byline");
+    }
+    if whole_line {
+        return line_reason(sentence);
+    }
     None
+}
+
+/// Whether `text[start..end]` is all that stands on its line: only white space between it and
+/// the line breaks (or the ends of the text) on either side.
+pub fn is_whole_line(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start]
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n' && c != '\r')
+        .all(sentences::is_space);
+    before
+        && text[end..]
+            .chars()
+            .take_while(|&c| c != '\n' && c != '\r')
+            .all(sentences::is_space)
+}
+
+/// Number of words in folded text (one space between words); a cheap byte count.
+fn word_count(folded: &str) -> usize {
+    folded.bytes().filter(|&b| b == b' ').count() + 1
+}
+
+/// Reasons that only hold for a sentence alone on its line.
+fn line_reason(sentence: &str) -> Option<&'static str> {
+    let question = sentence.ends_with('?');
+    let stripped = sentence.trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+    let punctuated = stripped.ends_with(['.', '!', '?', '…', ':']);
+    if (punctuated && !question) || word_count(sentence) > 20 || starts_with_list_marker(sentence) {
+        return None;
+    }
+    if question {
+        // A question alone on its line is a subhead ("What did the prosecutors say?"); a pure
+        // question asserts nothing to check.
+        return Some("question subhead");
+    }
+    if !punctuated {
+        // A line with no sentence punctuation: a heading, a kicker, an outlet name, a lone
+        // "or" between two buttons.
+        return Some("heading");
+    }
+    None
+}
+
+fn starts_with_list_marker(sentence: &str) -> bool {
+    let first = sentence.chars().next().unwrap_or(' ');
+    matches!(
+        first,
+        '•' | '⁃' | '‣' | '◦' | '▪' | '●' | '■' | '►' | '▸' | '*' | '-'
+    ) || sentence.split_whitespace().next().is_some_and(|w| {
+        w.len() <= 4 && w.starts_with(|c: char| c.is_ascii_digit()) && w.ends_with(['.', ')'])
+    })
+}
+
+/// A photo or picture credit: "Kim Hong-Ji/pool via AP", "(AP Photo/Evan Vucci)",
+/// "Photo: Getty Images", "Credit: Jane Doe/Reuters". Short by nature: a caption that merely
+/// mentions a photographer is not one.
+pub(crate) fn is_credit(sentence: &str) -> bool {
+    let sentence = sentence.trim();
+    if sentence.len() > 120 || word_count(sentence) > 12 {
+        return false;
+    }
+    CREDITS.is_match(sentence)
+}
+
+static CREDITS: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new([
+        // "Name/pool via AP", "Name/AP", "Name/Getty Images", "Name / Reuters"
+        r"(?i)^[^.!?]{0,60}\s?/\s?(?:pool|getty images|afp|ap|ap photo|reuters|epa|efe|bloomberg|shutterstock|alamy|zuma(?: press)?|sipa(?: usa)?|anadolu|xinhua|yonhap|kyodo|pa|pa images|the associated press|nurphoto|imagn|usa today sports|the new york times|the washington post)(?:\s?(?:via|/|for|-)\s?[a-z ./]{1,30})?\s*\)?$",
+        // "... via AP", "via Getty Images"
+        r"(?i)(?-u:\b)via (?:ap|afp|reuters|getty images|the associated press|bloomberg|epa|yonhap|xinhua)\s*\)?$",
+        // "(AP Photo/Evan Vucci)", "AP Photo", "Reuters photo"
+        r"(?i)^\(?\s*(?:ap|afp|epa|reuters|getty|bloomberg|xinhua|yonhap|pa|upi)?\s*(?:photo|photograph|image|picture|video)s?\s*(?:/|:|by(?-u:\b)|courtesy(?-u:\b)|credit(?-u:\b))",
+        // "Credit: ...", "Photo credit ...", "Image source: ..."
+        r"(?i)^\(?\s*(?:photo |image |picture |video )?(?:credit|courtesy|source)s?\s*:",
+        r"(?i)^\(?\s*(?:photo|image|picture)s? courtesy of(?-u:\b)",
+        r"(?i)^(?:getty images|ap images|shutterstock|istock(?:photo)?)(?:\s*/\s*.*)?$",
+    ])
+    .expect("credit patterns are valid")
+});
+
+/// Rules anchored at the start of the sentence, with the reason each gives. A sentence that
+/// does not begin like one of them is rejected after a few bytes.
+const STARTS: &[(&str, &str)] = &[
+    (
+        r"^\s*(?:©|\(c\)\s*\d{4}|copyright(?-u:\b))",
+        "copyright line",
+    ),
+    (
+        r"^(?:sign|log) ?(?:in|up|out)(?-u:\b)",
+        "sign-in or terms footer",
+    ),
+    (r"^subscribe(?-u:\b)", "sign-in or terms footer"),
+    (
+        r"^(?:click|tap) (?:here|to)(?-u:\b)|^(?:continue|keep) reading(?-u:\b)|^(?:read|see|show) (?:more|less)(?-u:\b)\s*\W*$",
+        "link line",
+    ),
+    (
+        r"^\(?\s*(?:graphic|graphics|chart|interactive|factbox|fact box|video|photos?|gallery|map|timeline|poll)\s*:[^)]*(?:-|–|—)\s*here\s*\)?\s*$",
+        "link line",
+    ),
+    (
+        r"^(?:related|related (?:stories|story|coverage|articles?|content|links?|reading)|read more|read also|also read|more|more on this|more from [a-z ]+|see also|recommended|watch|listen|profile|timeline|explainer|in pictures|in depth|live updates?|video|photos?)\s*:",
+        "link line",
+    ),
+    (
+        r"^(?:this|the) (?:graphic|chart|map|infographic|interactive|video|gallery)(?-u:\b)",
+        "graphic caption",
+    ),
+    (
+        r"^loading(?-u:\b)|^(?:view|see|open|launch) (?:the )?(?:photo |image )?(?:gallery|slideshow)(?-u:\b)",
+        "gallery or advertisement",
+    ),
+    (
+        r"^advertisement\s*$|^(?:story|article) continues (?:below|after)(?-u:\b)|^scroll (?:down )?to (?:continue|read)(?-u:\b)|^skip (?:to|this)(?-u:\b)",
+        "gallery or advertisement",
+    ),
+    (
+        r"^(?:follow|like|join|find) (?:us|[a-z0-9&.' \-]{1,40}?) on (?:facebook|twitter|instagram|x|linkedin|tiktok|youtube|threads|bluesky|whatsapp|telegram|flipboard)(?-u:\b)",
+        "share or follow line",
+    ),
+    (
+        r"^(?:share|tweet|email|e-mail|print|save)(?: (?:this|article|story|page|on (?:facebook|twitter|x|linkedin)|via (?:email|facebook|twitter)))*\s*$|^share (?:this|on|via)(?-u:\b)|^click to (?:share|email|print)(?-u:\b)",
+        "share or follow line",
+    ),
+    (
+        r"^\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|produced) by(?-u:\b)",
+        "byline",
+    ),
+    (
+        r"^(?:contact|email|e-mail|reach) (?:the )?(?:author|reporter|writer|us)(?-u:\b)|^(?:contact|e-?mail)\s*:",
+        "byline",
+    ),
+    (
+        r"^(?:this|the) (?:article|story|report|piece|post) (?:has been|was|is|first|originally) (?:adapted|updated|corrected|amended|republished|reprinted|produced|published|appeared|part of)(?-u:\b)|^(?:this|the) (?:article|story) (?:first |originally )?appeared(?-u:\b)|^originally (?:published|appeared)(?-u:\b)|^an? (?:earlier|previous) version of this (?:article|story)(?-u:\b)",
+        "syndication note",
+    ),
+];
+
+/// Rules that may match anywhere in the sentence: phrases no article sentence uses.
+const ANYWHERE: &[(&str, &str)] = &[
+    (r"all rights reserved(?-u:\b)", "copyright line"),
+    (
+        r"may not be (?:re)?(?:published|reproduced|distributed|broadcast)",
+        "copyright line",
+    ),
+    (r"protected by copyright(?-u:\b)", "copyright line"),
+    (
+        r"(?:sign|log) ?in (?:or|to)(?-u:\b)",
+        "sign-in or terms footer",
+    ),
+    (
+        r"create (?:a |an |your )?(?:free )?account(?-u:\b)",
+        "sign-in or terms footer",
+    ),
+    (
+        r"(?:our|the site'?s?|this site'?s?) (?:privacy policy|privacy notice|terms (?:of (?:use|service)|and conditions)|cookie policy|user agreement)",
+        "sign-in or terms footer",
+    ),
+    (
+        r"by (?:continuing|clicking|signing up|registering|subscribing|using this (?:site|website|service))(?-u:\b)",
+        "sign-in or terms footer",
+    ),
+    (
+        r"use of this (?:site|website)(?-u:\b)|acceptance of (?:our|the) terms(?-u:\b)",
+        "sign-in or terms footer",
+    ),
+    (
+        r"subscribe (?:now|today|for|to (?:our|the|get|read|continue))(?-u:\b)|already (?:a subscriber|have an account)(?-u:\b)",
+        "sign-in or terms footer",
+    ),
+    (
+        r"sign up (?:for|to get|to receive) (?:our|the|a|free)(?-u:\b)|newsletter sign-?up(?-u:\b)",
+        "sign-in or terms footer",
+    ),
+    (r"photo gallery(?-u:\b)", "gallery or advertisement"),
+    (
+        r"(?:contributed|contributing) (?:reporting )?(?:to|for) (?:this|the) (?:report|story|article)(?-u:\b)",
+        "byline",
+    ),
+];
+
+/// The first rule of `rules` that matches, by a set built from them.
+struct Rules {
+    /// One regex for all of them: most sentences match none, and one pass tells.
+    any: Regex,
+    set: RegexSet,
+    reasons: Vec<&'static str>,
+}
+
+impl Rules {
+    /// `flags` are regex flags for every rule: `i-u` (ASCII case folding) lets rules made of
+    /// ASCII words use the fast literal search.
+    /// `anchored` rules all start with `^`: saying so makes a sentence that starts otherwise
+    /// fail after a few bytes instead of after a scan of the whole sentence.
+    fn new(rules: &[(&str, &'static str)], flags: &str, anchored: bool) -> Rules {
+        let patterns: Vec<String> = rules
+            .iter()
+            .map(|(p, _)| format!("(?{flags}:{p})"))
+            .collect();
+        Rules {
+            any: Regex::new(&format!(
+                "{}(?:{})",
+                if anchored { "^" } else { "" },
+                patterns.join("|")
+            ))
+            .expect("boilerplate patterns are valid"),
+            set: RegexSet::new(&patterns).expect("boilerplate patterns are valid"),
+            reasons: rules.iter().map(|(_, reason)| *reason).collect(),
+        }
+    }
+
+    fn reason(&self, sentence: &str) -> Option<&'static str> {
+        if !self.any.is_match(sentence) {
+            return None;
+        }
+        let index = self.set.matches(sentence).iter().next()?;
+        Some(self.reasons[index])
+    }
+}
+
+static START_RULES: LazyLock<Rules> = LazyLock::new(|| Rules::new(STARTS, "i", true));
+static ANYWHERE_RULES: LazyLock<Rules> = LazyLock::new(|| Rules::new(ANYWHERE, "i-u", false));
+
+/// A byline: "By Jane Doe, Associated Press", "By JANE DOE and JOHN ROE", or a
+/// correspondent's name line ("Caroline Hawley, BBC diplomatic correspondent"). A byline has no
+/// sentence punctuation at its end, which keeps "By Tuesday, 300 schools had closed." a claim.
+fn is_byline(sentence: &str) -> bool {
+    if sentence.ends_with(['.', '!', '?', '"', '”']) || word_count(sentence) > 14 {
+        return false;
+    }
+    let mut words = sentence.split_whitespace();
+    let starts_with_by = words.next().is_some_and(|w| w.eq_ignore_ascii_case("by"));
+    if starts_with_by
+        && words
+            .next()
+            .is_some_and(|w| is_not_a_name(w.trim_end_matches(',')))
+    {
+        return false;
+    }
+    BYLINES.is_match(sentence)
+}
+
+/// Words after "By" that start a phrase of time or manner, not an author's name.
+fn is_not_a_name(word: &str) -> bool {
+    matches!(
+        word,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Then"
+            | "Now"
+            | "The"
+            | "This"
+            | "That"
+            | "Law"
+            | "Noon"
+            | "Midnight"
+    )
+}
+
+static BYLINES: LazyLock<RegexSet> = LazyLock::new(|| {
+    let name = r"[A-Z][\p{L}'’.\-]*";
+    RegexSet::new([
+        format!(
+            r"^(?i:by)\s+{name}(?:\s+(?:{name}|and|&|de|van|von|da|del|bin|al))*(?:\s*(?:,|\||—|–|-|for|of)\s*.{{0,80}})?$"
+        ),
+        format!(
+            r"^{name}(?:\s+{name}){{1,3}},\s+(?:[\p{{L}}'’\-]+\s+){{0,4}}(?i:correspondent|reporter|editor|writer|columnist|contributor|producer|journalist|analyst|photographer|staff writer)s?$"
+        ),
+    ])
+    .expect("byline patterns are valid")
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `sentence` (alone on its line when `whole_line`) gets `expected` as its reason.
+    fn check(sentence: &str, whole_line: bool, expected: Option<&str>) {
+        assert_eq!(
+            boilerplate_reason(sentence, whole_line),
+            expected,
+            "sentence: {sentence:?}"
+        );
+    }
+
+    #[test]
+    fn page_furniture_is_named() {
+        let cases: &[(&str, bool, Option<&str>)] = &[
+            // copyright and rights
+            (
+                "© 2025 The New York Sun Company, LLC. All rights reserved.",
+                true,
+                Some("copyright line"),
+            ),
+            (
+                "Copyright 2019 The Associated Press.",
+                false,
+                Some("copyright line"),
+            ),
+            (
+                "This material may not be published, broadcast, rewritten or redistributed.",
+                false,
+                Some("copyright line"),
+            ),
+            // sign-in, subscribe, terms
+            (
+                "Use of this site constitutes acceptance of our Terms of Use and Privacy Policy.",
+                true,
+                Some("sign-in or terms footer"),
+            ),
+            (
+                "Sign in or Create a free account",
+                true,
+                Some("sign-in or terms footer"),
+            ),
+            (
+                "By continuing you agree to our Privacy Policy and Terms of Use",
+                true,
+                Some("sign-in or terms footer"),
+            ),
+            (
+                "Subscribe now for unlimited access.",
+                true,
+                Some("sign-in or terms footer"),
+            ),
+            // photo credits
+            ("Kim Hong-Ji/pool via AP", true, Some("photo credit")),
+            ("Kim Hong-Ji/pool via AP", false, Some("photo credit")),
+            ("(AP Photo/Evan Vucci)", false, Some("photo credit")),
+            ("Photo: Getty Images", true, Some("photo credit")),
+            ("Credit: Jane Doe/Reuters", true, Some("photo credit")),
+            (
+                "Jim Watson/AFP via Getty Images",
+                true,
+                Some("photo credit"),
+            ),
+            // galleries, graphics, links, shares
+            (
+                "Loading photo gallery",
+                true,
+                Some("gallery or advertisement"),
+            ),
+            (
+                "This graphic, provided by Statista, shows the U.S. states where marijuana is legal.",
+                true,
+                Some("graphic caption"),
+            ),
+            (
+                "(Graphic: Global assets in 2019 - here)",
+                true,
+                Some("link line"),
+            ),
+            ("Related: Trump visits Seoul", true, Some("link line")),
+            ("Profile: Julian Assange", true, Some("link line")),
+            (
+                "Follow NBC Latino on Facebook, Twitter and Instagram.",
+                true,
+                Some("share or follow line"),
+            ),
+            ("Share this article", true, Some("share or follow line")),
+            // bylines and notes
+            ("By Jane Doe, Associated Press", true, Some("byline")),
+            ("By JANE DOE and JOHN ROE", true, Some("byline")),
+            (
+                "Associated Press writer Mark Sherman contributed to this report.",
+                false,
+                Some("byline"),
+            ),
+            (
+                "Caroline Hawley, BBC diplomatic correspondent",
+                true,
+                Some("byline"),
+            ),
+            (
+                "This article has been adapted from its original source.",
+                true,
+                Some("syndication note"),
+            ),
+            // separators, datelines, headings
+            ("___", true, Some("separator")),
+            ("* * *", true, Some("separator")),
+            ("WASHINGTON (AP) —", false, Some("dateline")),
+            ("Indianapolis –", false, Some("dateline")),
+            ("The New York Sun", true, Some("heading")),
+            ("or", true, Some("heading")),
+            ("Overcrowded conditions worsen risk", true, Some("heading")),
+            ("\"We write with urgency\"", true, Some("heading")),
+            (
+                "What did the prosecutors say?",
+                true,
+                Some("question subhead"),
+            ),
+        ];
+        for (sentence, whole_line, expected) in cases {
+            check(sentence, *whole_line, *expected);
+        }
+    }
+
+    #[test]
+    fn article_text_is_not_boilerplate() {
+        let cases: &[(&str, bool)] = &[
+            // a claim that mentions terms of use is still a claim
+            (
+                "Facebook changed its terms of use in 2019, regulators said.",
+                true,
+            ),
+            ("By Tuesday, 300 schools had closed.", true),
+            (
+                "The photographer, Kim Hong-Ji, has worked for Reuters since 2005.",
+                true,
+            ),
+            (
+                "More than 600,000 Israelis live in settlements in east Jerusalem and the West Bank.",
+                true,
+            ),
+            (
+                "Oil prices fell sharply on Tuesday on oversupply concerns.",
+                true,
+            ),
+            // a fragment that shares its line with a sentence is not a heading
+            (
+                "To win South Carolina he would need a base of support from voters who comprise roughly",
+                false,
+            ),
+            ("“Our bottom line has not changed,” Sung Kim said.", true),
+            (
+                "The U.S. special envoy for North Korea, Sung Kim, during a meeting at Seoul June 3, 2022.",
+                false,
+            ),
+            ("• 28,500 US troops are stationed in South Korea", true),
+            ("More importantly, the plan would cut taxes.", true),
+        ];
+        for (sentence, whole_line) in cases {
+            check(sentence, *whole_line, None);
+        }
+    }
+
+    #[test]
+    fn whole_line_detection() {
+        let text = "Title here\nFirst sentence. Second one.\n  Alone.  \r\nLast";
+        let at = |s: &str| text.find(s).unwrap();
+        assert!(is_whole_line(text, 0, "Title here".len()));
+        assert!(!is_whole_line(
+            text,
+            at("First"),
+            at("First") + "First sentence.".len()
+        ));
+        assert!(!is_whole_line(
+            text,
+            at("Second"),
+            at("Second") + "Second one.".len()
+        ));
+        assert!(is_whole_line(text, at("Alone."), at("Alone.") + 6));
+        assert!(is_whole_line(text, at("Last"), text.len()));
+    }
 }

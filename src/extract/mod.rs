@@ -95,7 +95,8 @@ impl Extraction {
 pub fn split(text: &str) -> Vec<Sentence> {
     let mut found = sentences::split(text);
     for sentence in &mut found {
-        sentence.boilerplate = clean::boilerplate_reason(&text[sentence.start..sentence.end]);
+        let whole_line = clean::is_whole_line(text, sentence.start, sentence.end);
+        sentence.boilerplate = clean::boilerplate_reason(&sentence.text, whole_line);
     }
     found
 }

@@ -1,49 +1,1546 @@
 //! Sentence boundaries: where one checkable unit of text ends and the next begins.
+//!
+//! The text is read in three layers. Lines are grouped into paragraphs (a blank line always ends
+//! one). Inside a paragraph, hard-wrapped lines are joined into one segment, while a line that is
+//! complete on its own (a heading, a photo credit, a dateline, a list item) stays apart. Each
+//! segment is then scanned byte by byte for sentence ends: `.`, `!`, `?` and ellipses, weighed
+//! against abbreviations, initials, decimals, closing quotes and list markers. A dateline at the
+//! start of an article ("WASHINGTON (AP) —") becomes a sentence of its own, so that the claim
+//! after it starts where a fact-checker would start reading.
+//!
+//! Every `Sentence` keeps the exact byte span of the input (trimmed of white space) and a `text`
+//! with each run of white space folded to one space.
+
+use std::sync::LazyLock;
+
+use memchr::{memchr, memchr_iter, memchr2, memchr2_iter, memchr3, memchr3_iter, memmem};
+use regex::Regex;
 
 use super::Sentence;
 
-/// Split `text` into sentences. Blank lines always end a sentence; within a paragraph a
-/// sentence ends at `.`, `!` or `?` followed by white space and a capital letter or a quote.
+/// Split `text` into sentences in text order. Never panics; spans are on char boundaries, do
+/// not overlap and never include a leading byte-order mark.
 pub fn split(text: &str) -> Vec<Sentence> {
-    let mut sentences = Vec::new();
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let at_break = if b == b'\n' {
-            true
-        } else if matches!(b, b'.' | b'!' | b'?') {
-            let next = text[i + 1..].chars().next();
-            next.is_none_or(|c| c.is_whitespace())
-        } else {
-            false
-        };
-        if at_break {
-            let end = if b == b'\n' { i } else { i + 1 };
-            push(text, start, end, &mut sentences);
-            start = end;
+    let mut out = Vec::new();
+    let body_start = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let lines = lines(text, body_start);
+    let mut terminal_from: Vec<bool> = Vec::new();
+    let mut paragraph_index = 0;
+    let mut first = 0;
+    while first < lines.len() {
+        let mut last = first;
+        while !lines[last].ends_paragraph && last + 1 < lines.len() {
+            last += 1;
         }
-        i += 1;
+        let paragraph = &lines[first..=last];
+        split_paragraph(
+            text,
+            paragraph,
+            paragraph_index,
+            &mut terminal_from,
+            &mut out,
+        );
+        paragraph_index += 1;
+        first = last + 1;
     }
-    push(text, start, text.len(), &mut sentences);
-    sentences
+    out
 }
 
-fn push(text: &str, start: usize, end: usize, sentences: &mut Vec<Sentence>) {
-    let slice = &text[start..end];
-    let trimmed_start = start + (slice.len() - slice.trim_start().len());
-    let trimmed_end = start + slice.trim_end().len();
-    if trimmed_start >= trimmed_end {
+/// One non-blank line: its trimmed byte span, and whether a blank line
+/// (or the end of the text, or a paragraph separator) follows it.
+struct Line {
+    start: usize,
+    end: usize,
+    ends_paragraph: bool,
+}
+
+impl Line {
+    /// Length in chars, for comparing line widths.
+    fn chars(&self, text: &str) -> usize {
+        text.as_bytes()[self.start..self.end]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count()
+    }
+}
+
+/// The non-blank lines of `text` from `from` on. Line ends are `\n`, `\r\n`, a lone `\r` and
+/// U+2028; U+2029 (paragraph separator) ends a paragraph like a blank line.
+fn lines(text: &str, from: usize) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut lines: Vec<Line> = Vec::new();
+    if only_newlines(&bytes[from..]) {
+        // The common case: `\n` is the only line end, found by a vectorised search.
+        let mut line_start = from;
+        for at in memchr_iter(b'\n', &bytes[from..]) {
+            push_line(text, line_start, from + at, false, &mut lines);
+            line_start = from + at + 1;
+        }
+        push_line(text, line_start, bytes.len(), true, &mut lines);
+        return lines;
+    }
+    let mut line_start = from;
+    let mut i = from;
+    while i < bytes.len() {
+        while i < bytes.len() && !matches!(bytes[i], b'\n' | b'\r' | 0xE2) {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
+        let (terminator, paragraph) = match bytes[i] {
+            b'\n' => (1, false),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => (2, false),
+            b'\r' => (1, false),
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                (3, bytes[i + 2] == 0xA9)
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        push_line(text, line_start, i, paragraph, &mut lines);
+        i += terminator;
+        line_start = i;
+    }
+    push_line(text, line_start, bytes.len(), true, &mut lines);
+    lines
+}
+
+/// Whether `\n` is the only line end in `bytes`: no `\r`, no U+2028 or U+2029.
+fn only_newlines(bytes: &[u8]) -> bool {
+    if memchr(b'\r', bytes).is_some() {
+        return false;
+    }
+    !memchr2_iter(0xA8, 0xA9, bytes).any(|at| at >= 2 && bytes[at - 2..at] == [0xE2, 0x80])
+}
+
+fn push_line(text: &str, start: usize, end: usize, paragraph: bool, lines: &mut Vec<Line>) {
+    let (start, end) = trim(text, start, end);
+    if start >= end {
+        if let Some(previous) = lines.last_mut() {
+            previous.ends_paragraph = true;
+        }
         return;
     }
-    sentences.push(Sentence {
-        start: trimmed_start,
-        end: trimmed_end,
-        text: text[trimmed_start..trimmed_end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
-        boilerplate: None,
+    lines.push(Line {
+        start,
+        end,
+        ends_paragraph: paragraph,
     });
+}
+
+/// Split one paragraph: decide which line breaks are hard (end a segment), then split segments.
+fn split_paragraph(
+    text: &str,
+    paragraph: &[Line],
+    paragraph_index: usize,
+    terminal_from: &mut Vec<bool>,
+    out: &mut Vec<Sentence>,
+) {
+    if let [line] = paragraph {
+        // The common case in web text: a paragraph on one line.
+        split_segment(
+            text,
+            line.start,
+            line.end,
+            paragraph_index < DATELINE_PARAGRAPHS,
+            out,
+        );
+        return;
+    }
+    let width = Width {
+        chars: paragraph
+            .iter()
+            .map(|line| line.chars(text))
+            .max()
+            .unwrap_or(0),
+        bytes: paragraph
+            .iter()
+            .map(|line| line.end - line.start)
+            .max()
+            .unwrap_or(0),
+    };
+    // terminal_from[k]: some line from k on holds sentence punctuation, so a fragment line
+    // before it may be the start of a sentence that ends there. In a paragraph of short
+    // fragments with no punctuation at all (a list) the lines stay apart.
+    terminal_from.clear();
+    terminal_from.resize(paragraph.len() + 1, false);
+    for k in (0..paragraph.len()).rev() {
+        let line = &text.as_bytes()[paragraph[k].start..paragraph[k].end];
+        terminal_from[k] = terminal_from[k + 1]
+            || memchr3(b'.', b'!', b'?', line).is_some()
+            || memmem::find(line, "…".as_bytes()).is_some();
+    }
+    let mut segment_start = paragraph[0].start;
+    let mut first_segment = true;
+    for (k, line) in paragraph.iter().enumerate() {
+        let next = paragraph.get(k + 1);
+        let joined = next.is_some_and(|next| joins(text, line, next, width, terminal_from[k + 1]));
+        if joined {
+            continue;
+        }
+        let dateline = first_segment && paragraph_index < DATELINE_PARAGRAPHS;
+        split_segment(text, segment_start, line.end, dateline, out);
+        first_segment = false;
+        if let Some(next) = next {
+            segment_start = next.start;
+        }
+    }
+}
+
+/// Datelines are only looked for in the first few paragraphs: a title, a subtitle and a photo
+/// caption may come before it, but a dateline deep in an article is not one.
+const DATELINE_PARAGRAPHS: usize = 8;
+
+/// Whether the break between `line` and `next` is a hard wrap inside one sentence.
+/// The longest line of a paragraph, in chars and in bytes: some tools wrap text by bytes, so a
+/// line full of curly quotes looks short in chars.
+#[derive(Clone, Copy)]
+struct Width {
+    chars: usize,
+    bytes: usize,
+}
+
+fn joins(text: &str, line: &Line, next: &Line, width: Width, ends_later: bool) -> bool {
+    let this = &text[line.start..line.end];
+    let following = &text[next.start..next.end];
+    if ends_with_terminal(this) {
+        // The sentence scanner decides: "Gov.\nEric Holcomb" goes on, "said.\nThe" ends.
+        return true;
+    }
+    if list_marker_len(following).is_some() {
+        return false;
+    }
+    let next_lower = following
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() && !this.ends_with(':'));
+    if list_marker_len(this).is_some() || dateline_len(this, true).is_some_and(|n| n == this.len())
+    {
+        return ends_later && following.chars().next().is_some_and(char::is_lowercase);
+    }
+    if super::clean::is_credit(this) {
+        return false;
+    }
+    // A line as long as the paragraph's longest, whose next word would not have fitted on it,
+    // was wrapped by width; a shorter line was ended on purpose (a heading, a caption).
+    let first_word = following
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let chars = line.chars(text);
+    let wrapped = chars >= 20
+        && (chars + 1 + first_word.chars().count() > width.chars
+            || this.len() + 1 + first_word.len() > width.bytes);
+    if this.ends_with(':') {
+        // "commented:\n“Cannabis use ...”" is wrapped; a short label before a list is not.
+        return ends_later && (next_lower || wrapped);
+    }
+    if !ends_later {
+        // No sentence ends in the rest of the paragraph: a wrapped headline joins, short
+        // fragments (a list) stay apart.
+        return wrapped;
+    }
+    // A title-case line is not taken for a heading here: names wrap too ("The United Nations
+    // High Commissioner for Human\nRights said"), and a heading is usually followed by a blank
+    // line or by a body line far longer than itself.
+    next_lower || ends_with_connector(this) || wrapped
+}
+
+/// Whether `line` ends with `.`, `!`, `?` or an ellipsis, possibly inside closing quotes.
+fn ends_with_terminal(line: &str) -> bool {
+    let stripped = line.trim_end_matches(is_closer);
+    stripped.ends_with(['.', '!', '?', '…'])
+}
+
+/// Words that cannot end a complete line.
+const CONNECTORS: &str = "a an the and or but of to in on at for with by from that as is was are were be has have \
+    had his her their its our who which said than into about";
+
+/// A line that ends in a comma, a dash or a function word cannot be complete.
+fn ends_with_connector(line: &str) -> bool {
+    if line.ends_with([',', ';', '-', '—', '–', '(', '/', '&']) {
+        return true;
+    }
+    let last = line.rsplit(' ').next().unwrap_or("");
+    is_listed(CONNECTORS, last)
+}
+
+/// Scan one segment (a paragraph or the part of it between hard line breaks) for sentences.
+fn split_segment(text: &str, start: usize, end: usize, dateline: bool, out: &mut Vec<Sentence>) {
+    let mut scanner = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        start,
+        end,
+        plain_spaces: has_only_plain_spaces(&text.as_bytes()[start..end]),
+        next_ellipsis: 0,
+        out,
+    };
+    let mut sentence_start = start;
+    if dateline {
+        let head = &text[start..floor_char_boundary(text, (start + 160).min(end))];
+        if let Some(dash_end) = dateline_len(head, true) {
+            let (next, _) = trim(text, start + dash_end, end);
+            let starts_sentence = text[next..end]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_opening_quote(c));
+            if starts_sentence {
+                scanner.push(start, start + dash_end);
+                sentence_start = next;
+            }
+        }
+    }
+    scanner.run(sentence_start);
+}
+
+/// Bytes that matter inside a list: terminal marks, the lead byte of "…" and of the bullets,
+/// and white space, where the next list marker may start.
+static SCAN_LIST: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = [b'.', b'!', b'?', 0xE2, b' ', b'\t', b'\n', b'\r'];
+    let mut k = 0;
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
+/// Whether the only white space in `bytes` is lone ASCII spaces (no tabs, line breaks, double
+/// spaces or Unicode spaces), so its sentences can be copied without folding. Each check is a
+/// vectorised search.
+fn has_only_plain_spaces(bytes: &[u8]) -> bool {
+    if memchr3(b'\t', b'\n', b'\r', bytes).is_some()
+        || memchr2(0x0b, 0x0c, bytes).is_some()
+        || memmem::find(bytes, b"  ").is_some()
+    {
+        return false;
+    }
+    let unicode_space = |at: usize| space_len(bytes, at) > 0;
+    !memchr3_iter(0xC2, 0xE1, 0xE2, bytes).any(unicode_space)
+        && !memchr2_iter(0xE3, 0xEF, bytes).any(unicode_space)
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    /// The segment being scanned.
+    start: usize,
+    end: usize,
+    /// The segment's only white space is single ASCII spaces, so sentences need no folding.
+    plain_spaces: bool,
+    /// Where the next "…" is at or after the scan position (`end` when there is none).
+    next_ellipsis: usize,
+    out: &'a mut Vec<Sentence>,
+}
+
+/// What a terminal punctuation run decides.
+enum Step {
+    /// The sentence ends at `end`; the next one starts at or after `end`.
+    Boundary { end: usize },
+    /// Not a sentence end; scanning goes on at `resume`.
+    Continue { resume: usize },
+}
+
+/// A list marker at the start of a sentence ("1.", "2.)", "b)"), so the next one can be found.
+#[derive(Clone, Copy)]
+struct Marker {
+    value: u32,
+    letter: bool,
+    upper: bool,
+    style: &'static str,
+}
+
+impl Scanner<'_> {
+    fn run(&mut self, mut sentence_start: usize) {
+        let mut marker = self.marker_at(sentence_start);
+        let mut i = sentence_start + marker.map_or(0, |(_, len)| len);
+        while i < self.end {
+            // Skip to the next byte that can matter: white space and bullets only while a list
+            // is open; otherwise only terminal marks, found by a vectorised search.
+            if marker.is_some() {
+                while i < self.end && !SCAN_LIST[usize::from(self.bytes[i])] {
+                    i += 1;
+                }
+            } else {
+                i = self.next_terminal(i);
+            }
+            if i >= self.end {
+                break;
+            }
+            let b = self.bytes[i];
+            let step = match b {
+                b'.' | b'!' | b'?' => Some(self.terminal(i, sentence_start)),
+                0xE2 if self.bytes[i + 1..].starts_with(&[0x80, 0xA6]) => {
+                    Some(self.terminal(i, sentence_start))
+                }
+                0xE2 if is_bullet_at(self.bytes, i)
+                    && i > sentence_start
+                    && self.space_before(i) =>
+                {
+                    // A bullet in running text starts a new list item.
+                    Some(Step::Boundary { end: i })
+                }
+                b' ' | b'\t' | b'\n' | b'\r' if marker.is_some() => self
+                    .next_marker_after(i, marker.and_then(|(m, _)| m))
+                    .map(|at| Step::Boundary { end: at }),
+                _ => None,
+            };
+            match step {
+                None => i += 1,
+                Some(Step::Continue { resume }) => i = resume.max(i + 1),
+                Some(Step::Boundary { end }) => {
+                    self.push(sentence_start, end);
+                    let (next, _) = trim(self.text, end, self.end);
+                    sentence_start = next;
+                    marker = self.marker_at(sentence_start);
+                    i = (sentence_start + marker.map_or(0, |(_, len)| len)).max(i + 1);
+                }
+            }
+        }
+        if sentence_start < self.end {
+            self.push_last(sentence_start);
+        }
+    }
+
+    /// Push the last sentence of the segment, splitting off a trailing photo credit in
+    /// parentheses ("... on Tuesday (AP Photo/Evan Vucci)").
+    fn push_last(&mut self, sentence_start: usize) {
+        let slice = &self.text[sentence_start..self.end];
+        if slice.ends_with(')')
+            && let Some(open) = slice.rfind('(')
+            && open > 0
+            && super::clean::is_credit(&slice[open..])
+            && self.space_before(sentence_start + open)
+        {
+            self.push(sentence_start, sentence_start + open);
+            self.push(sentence_start + open, self.end);
+            return;
+        }
+        self.push(sentence_start, self.end);
+    }
+
+    fn push(&mut self, start: usize, end: usize) {
+        let (start, end) = trim(self.text, start, end);
+        if start < end {
+            self.out.push(Sentence {
+                start,
+                end,
+                text: if self.plain_spaces {
+                    self.text[start..end].to_owned()
+                } else {
+                    fold_whitespace(&self.text[start..end])
+                },
+                boilerplate: None,
+            });
+        }
+    }
+
+    /// The first `.`, `!`, `?` or `…` at or after `i` (or `end`).
+    fn next_terminal(&mut self, i: usize) -> usize {
+        if self.next_ellipsis < i {
+            let rest = &self.bytes[i..self.end];
+            self.next_ellipsis = memmem::find(rest, "…".as_bytes()).map_or(self.end, |at| i + at);
+        }
+        let mark =
+            memchr3(b'.', b'!', b'?', &self.bytes[i..self.end]).map_or(self.end, |at| i + at);
+        mark.min(self.next_ellipsis)
+    }
+
+    fn space_before(&self, i: usize) -> bool {
+        self.text[..i].chars().next_back().is_some_and(is_space)
+    }
+
+    /// A list marker at the start of a sentence, with its length in bytes.
+    fn marker_at(&self, at: usize) -> Option<(Option<Marker>, usize)> {
+        let rest = &self.text[at..self.end];
+        let len = list_marker_len(rest)?;
+        let mut body = rest;
+        if let Some(c) = body.chars().next()
+            && (is_bullet(c) || c == '*' || c == '-')
+        {
+            body = body[c.len_utf8()..].trim_start_matches(is_space);
+        }
+        let marker = parse_marker(body);
+        Some((marker, len))
+    }
+
+    /// The start of the list marker that follows `current`, when the white space at `i` is
+    /// followed by it ("1. The first item 2. The second item").
+    fn next_marker_after(&self, i: usize, current: Option<Marker>) -> Option<usize> {
+        let current = current?;
+        let at = i + 1;
+        if at >= self.end || self.bytes[at].is_ascii_whitespace() {
+            return None;
+        }
+        let rest = &self.text[at..self.end];
+        list_marker_len(rest)?;
+        let next = parse_marker(rest)?;
+        let follows = next.letter == current.letter
+            && next.upper == current.upper
+            && next.style == current.style
+            && next.value == current.value + 1;
+        follows.then_some(at)
+    }
+
+    /// Decide whether the terminal punctuation starting at `i` ends the sentence.
+    fn terminal(&self, i: usize, sentence_start: usize) -> Step {
+        let bytes = self.bytes;
+        // The run of terminal marks: "?!", "...", ". . . .", "…".
+        let mut j = i;
+        let mut dots = 0;
+        let mut exclaim = false;
+        let mut spaced = false;
+        while j < self.end {
+            match bytes[j] {
+                b'.' => {
+                    dots += 1;
+                    j += 1;
+                }
+                b'!' | b'?' => {
+                    exclaim = true;
+                    j += 1;
+                }
+                0xE2 if bytes[j + 1..].starts_with(&[0x80, 0xA6]) => {
+                    dots += 3;
+                    j += 3;
+                }
+                b' ' | b'\n'
+                    if dots > 0 && bytes.get(j + 1) == Some(&b'.') && lone_dot(bytes, j + 1) =>
+                {
+                    spaced = true;
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
+        let run_end = j;
+        let mut quoted = false;
+        while j < self.end {
+            let c = self.text[j..].chars().next().unwrap_or(' ');
+            if !is_closer(c) {
+                break;
+            }
+            quoted |= c != ')' && c != ']';
+            j += c.len_utf8();
+        }
+        let after = j;
+        if after >= self.end {
+            return Step::Boundary { end: after };
+        }
+        let attached = i > self.start && !self.space_before(i);
+        let next_char = self.text[after..].chars().next().unwrap_or(' ');
+        if !is_space(next_char) {
+            // "Hello world.Today is Tuesday.": a period glued to a capitalised word.
+            if dots == 1
+                && !exclaim
+                && after == run_end
+                && self.glued_boundary(i, after, sentence_start)
+            {
+                return Step::Boundary { end: after };
+            }
+            return Step::Continue { resume: run_end };
+        }
+        let (next, _) = trim(self.text, after, self.end);
+        let kind = next_kind(&self.text[next..self.end]);
+        if quoted && kind == NextKind::Bracket || self.text[..i].ends_with('[') {
+            // A citation after a quote ("...stairways [...]" (Smith 55).) and an omission in
+            // brackets ("[...]") do not end the sentence.
+            return Step::Continue { resume: after };
+        }
+        let starts = kind.starts_sentence();
+        let boundary = if dots >= 2 && !exclaim {
+            if attached && matches!(bytes.get(i + 1), Some(b' ' | b'\n')) && spaced {
+                // "compounds. . . . The practice": the period ends the sentence and the
+                // ellipsis opens the next one.
+                if starts {
+                    return Step::Boundary { end: i + 1 };
+                }
+                false
+            } else if dots >= 4 || quoted {
+                starts
+            } else {
+                // A plain ellipsis marks an omission inside a sentence or a quote.
+                false
+            }
+        } else if exclaim {
+            starts
+        } else {
+            self.period_ends(i, sentence_start, kind, next)
+        };
+        if boundary && quoted && self.attribution_follows(next) {
+            // "“... the investigation?’” Holmes testified." The quote and who said it are one.
+            return Step::Continue { resume: after };
+        }
+        if boundary {
+            Step::Boundary { end: after }
+        } else {
+            Step::Continue { resume: after }
+        }
+    }
+
+    /// Whether a single period at `i`, followed by white space and then `kind` at `next`, ends
+    /// the sentence: abbreviations, initials and numbered references say no.
+    fn period_ends(&self, i: usize, sentence_start: usize, kind: NextKind, next: usize) -> bool {
+        if kind == NextKind::Lower || kind == NextKind::Other {
+            return false;
+        }
+        let word_start = self.word_start(i, sentence_start);
+        let word = self.text[word_start..i].trim_start_matches(|c: char| !c.is_alphanumeric());
+        if word.is_empty() {
+            return kind.starts_sentence();
+        }
+        if is_multi_period(word) {
+            let lower = word.to_ascii_lowercase();
+            return match lower.as_str() {
+                "a.m" | "p.m" => self.clock_time_ends(word_start, sentence_start, kind, next),
+                "e.g" | "i.e" | "c.f" | "a.k.a" => false,
+                _ => self.postpositive_ends(kind, next),
+            };
+        }
+        // "Tuesday.Mr" (no space after the first period): the abbreviation is the last part.
+        let word = word.rsplit('.').next().unwrap_or(word);
+        match abbreviation_class(word) {
+            Some(Abbreviation::Title) => false,
+            Some(Abbreviation::BeforeNumber) => kind != NextKind::Digit,
+            Some(Abbreviation::After) => self.postpositive_ends(kind, next),
+            None => {
+                let mut chars = word.chars();
+                let initial =
+                    chars.next().is_some_and(|c| c.is_uppercase()) && chars.next().is_none();
+                if initial && kind == NextKind::Upper {
+                    // "Jonas E. Smith" is a name; "you and I. Did" ends a sentence.
+                    return self.previous_word_is_lowercase(word_start, sentence_start);
+                }
+                true
+            }
+        }
+    }
+
+    /// After "Inc.", "Jr.", "U.S." or a month: the sentence ends only when the next word is one
+    /// that opens sentences ("U.S. How about you?", not "U.S. Government").
+    fn postpositive_ends(&self, kind: NextKind, next: usize) -> bool {
+        match kind {
+            NextKind::Upper => is_sentence_starter(first_word(&self.text[next..self.end])),
+            NextKind::Quote => true,
+            _ => false,
+        }
+    }
+
+    /// After "a.m." or "p.m.": "At 5 a.m. Mr. Smith went" goes on (a short time phrase opens the
+    /// sentence), "He left at 6 P.M. Mr. Smith then" ends; "6 p.m. Tuesday" goes on.
+    fn clock_time_ends(
+        &self,
+        word_start: usize,
+        sentence_start: usize,
+        kind: NextKind,
+        next: usize,
+    ) -> bool {
+        match kind {
+            NextKind::Quote => true,
+            NextKind::Upper => {
+                let next_word = first_word(&self.text[next..self.end]);
+                if is_time_word(next_word) {
+                    return false;
+                }
+                let before = &self.text[sentence_start..word_start];
+                before.split_whitespace().count() > 3
+            }
+            _ => false,
+        }
+    }
+
+    fn previous_word_is_lowercase(&self, word_start: usize, sentence_start: usize) -> bool {
+        let before = &self.text[sentence_start..word_start];
+        let Some(previous) = before.split_whitespace().next_back() else {
+            return false;
+        };
+        let previous = previous.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let lower = previous.chars().next().is_some_and(char::is_lowercase);
+        lower
+            && !matches!(
+                previous,
+                "de" | "van" | "von" | "da" | "del" | "bin" | "al" | "le" | "la"
+            )
+    }
+
+    /// Start of the word that ends at `i`, not before the sentence start `floor` (and bounded,
+    /// so a very long token stays linear).
+    fn word_start(&self, i: usize, floor: usize) -> usize {
+        let lower_bound = floor_char_boundary(self.text, i.saturating_sub(64)).max(floor);
+        let mut start = i;
+        for (offset, c) in self.text[lower_bound..i].char_indices().rev() {
+            if is_space(c) {
+                break;
+            }
+            start = lower_bound + offset;
+        }
+        start
+    }
+
+    /// A period with no space after it ends a sentence when a lowercase word or a number runs
+    /// into a capitalised word ("world.Today", "1,000.That"), but not inside an e-mail address, a
+    /// web address or an abbreviation ("Mr.Smith").
+    fn glued_boundary(&self, i: usize, after: usize, sentence_start: usize) -> bool {
+        let bytes = self.bytes;
+        let before_ok =
+            i > self.start && (bytes[i - 1].is_ascii_lowercase() || bytes[i - 1].is_ascii_digit());
+        let next_ok = bytes[after].is_ascii_uppercase()
+            && bytes.get(after + 1).is_some_and(|b| b.is_ascii_lowercase());
+        if !before_ok || !next_ok {
+            return false;
+        }
+        let word_start = self.word_start(i, sentence_start);
+        let word = &self.text[word_start..i];
+        if abbreviation_class(word).is_some() || word.len() == 1 {
+            return false;
+        }
+        let token_end = self.text
+            [after..floor_char_boundary(self.text, (after + 64).min(self.end))]
+            .find(|c: char| is_space(c))
+            .map_or(self.end.min(after + 64), |n| after + n);
+        let token = &self.text[word_start..floor_char_boundary(self.text, token_end)];
+        !(token.contains('@') || token.contains("://") || token.contains("www."))
+    }
+
+    /// Whether the words at `at` are a quote's attribution: a name or pronoun, then a verb of
+    /// saying ("Holmes testified", "She said").
+    fn attribution_follows(&self, at: usize) -> bool {
+        let rest = &self.text[at..floor_char_boundary(self.text, (at + 120).min(self.end))];
+        let mut words = rest.split_whitespace();
+        for _ in 0..4 {
+            let Some(word) = words.next() else {
+                return false;
+            };
+            let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            if is_speech_verb(bare) {
+                // The attribution must end there ("Holmes testified."), or go on with when or
+                // where; "He said the plan would work" is a sentence of its own.
+                let closes = bare.len() < word.len();
+                let then = words.next().unwrap_or("");
+                return closes
+                    || matches!(
+                        then.trim_end_matches(|c: char| !c.is_alphanumeric()),
+                        "on" | "in"
+                            | "at"
+                            | "during"
+                            | "after"
+                            | "last"
+                            | "this"
+                            | "yesterday"
+                            | "today"
+                            | "tonight"
+                            | "Monday"
+                            | "Tuesday"
+                            | "Wednesday"
+                            | "Thursday"
+                            | "Friday"
+                            | "Saturday"
+                            | "Sunday"
+                    );
+            }
+            if !bare.chars().next().is_some_and(char::is_uppercase) {
+                return false;
+            }
+        }
+        false
+    }
+}
+
+/// What follows a candidate sentence end.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum NextKind {
+    Upper,
+    Lower,
+    Digit,
+    Quote,
+    Bracket,
+    Other,
+}
+
+impl NextKind {
+    fn starts_sentence(self) -> bool {
+        matches!(
+            self,
+            NextKind::Upper | NextKind::Digit | NextKind::Quote | NextKind::Bracket
+        )
+    }
+}
+
+fn next_kind(rest: &str) -> NextKind {
+    let mut chars = rest.chars();
+    let Some(c) = chars.next() else {
+        return NextKind::Other;
+    };
+    if c.is_uppercase() {
+        NextKind::Upper
+    } else if c.is_lowercase() {
+        // "iPhone sales rose" starts a sentence like a capitalised word.
+        if chars.next().is_some_and(char::is_uppercase) {
+            NextKind::Upper
+        } else {
+            NextKind::Lower
+        }
+    } else if c.is_ascii_digit() || matches!(c, '$' | '£' | '€' | '¥') {
+        NextKind::Digit
+    } else if is_opening_quote(c) {
+        NextKind::Quote
+    } else if matches!(c, '(' | '[') || is_bullet(c) {
+        NextKind::Bracket
+    } else if c.is_alphabetic() {
+        // Scripts without case.
+        NextKind::Upper
+    } else {
+        NextKind::Other
+    }
+}
+
+fn first_word(rest: &str) -> &str {
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Abbreviation {
+    /// Stands before a name and never ends a sentence: "Mr.", "Gov.", "Mt.", "vs.".
+    Title,
+    /// Stands before a number: "No. 1", "p. 55"; otherwise an ordinary word.
+    BeforeNumber,
+    /// Can end a sentence: "Inc.", "Jr.", "Calif.", "Sept.", "etc.".
+    After,
+}
+
+fn abbreviation_class(word: &str) -> Option<Abbreviation> {
+    if word.len() > 8 {
+        return None;
+    }
+    let class = match word {
+        "Mr" | "Mrs" | "Ms" | "Messrs" | "Mmes" | "Dr" | "Drs" | "Prof" | "Gov" | "Govs"
+        | "Sen" | "Sens" | "Rep" | "Reps" | "Gen" | "Gens" | "Lt" | "Col" | "Sgt" | "Capt"
+        | "Cmdr" | "Cdr" | "Adm" | "Maj" | "Cpl" | "Pvt" | "Spc" | "Pres" | "Rev" | "Hon"
+        | "Supt" | "Det" | "Insp" | "Atty" | "Amb" | "Fr" | "Msgr" | "Mt" | "Ft" | "St" | "Ste"
+        | "Sta" | "vs" | "v" | "Vs" | "cf" | "approx" | "ca" | "viz" | "Gov't" => {
+            Abbreviation::Title
+        }
+        "No" | "Nos" | "no" | "nos" | "N°" | "Nº" | "p" | "pp" | "Vol" | "vol" | "Art" | "art"
+        | "Sec" | "sec" | "Fig" | "fig" | "Ch" | "ch" | "Para" | "para" | "Op" | "op" | "Nr"
+        | "nr" | "Pt" | "pt" | "Ex" | "ex" | "Ord" | "Rte" | "Hwy" => Abbreviation::BeforeNumber,
+        "Jr" | "Sr" | "Inc" | "Co" | "Cos" | "Corp" | "Ltd" | "Bros" | "Esq" | "Plc" | "Assn"
+        | "Dept" | "Univ" | "Ave" | "Blvd" | "Rd" | "Ln" | "Pl" | "Sq" | "Mfg" | "Intl" | "etc"
+        | "al" | "co" | "corp" | "inc" | "ltd" | "st" | "ave" | "rd" | "blvd" | "est" | "min"
+        | "max" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept"
+        | "Oct" | "Nov" | "Dec" | "Ala" | "Ariz" | "Ark" | "Calif" | "Cal" | "Colo" | "Conn"
+        | "Del" | "Fla" | "Ga" | "Ill" | "Ind" | "Kan" | "Kans" | "Ky" | "La" | "Md" | "Mass"
+        | "Mich" | "Minn" | "Miss" | "Mo" | "Mont" | "Neb" | "Nebr" | "Nev" | "Okla" | "Ore"
+        | "Pa" | "Penn" | "Tenn" | "Tex" | "Va" | "Vt" | "Wash" | "Wis" | "Wisc" | "Wyo" | "Ph"
+        | "PhD" | "Mon" | "Tue" | "Tues" | "Wed" | "Thu" | "Thurs" | "Fri" | "Sat" | "Sun" => {
+            Abbreviation::After
+        }
+        _ => return None,
+    };
+    Some(class)
+}
+
+/// "U.S", "a.m", "J.P", "Ph.D" (the final period is not part of `word`).
+fn is_multi_period(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    if bytes.len() < 3 || !bytes.contains(&b'.') {
+        return false;
+    }
+    bytes
+        .split(|&b| b == b'.')
+        .all(|part| !part.is_empty() && part.len() <= 2 && part.iter().all(u8::is_ascii_alphabetic))
+}
+
+const SENTENCE_STARTERS: &str = "A An The This That These Those It Its It's It’s He She They We I You His Her Their Our \
+    My Your There Here But And Or So Yet If When While Where What Who Why How After Before \
+    Since As In On At For From By With Without During Meanwhile However Still Also Then Now \
+    Some Many Most Much More Other Others Both Each Every All No Not Nor Although Though \
+    Because Despite Under Over Last Next Such Today Yesterday Earlier Later According \
+    Instead Even Only Among Until Unlike Like Once Do Does Did Is Are Was Were Has Have Had \
+    Can Could Will Would Should May Might Must Let Let's One Two Three Officials Police \
+    Authorities";
+
+/// Words that open sentences, used after abbreviations that can also end one.
+fn is_sentence_starter(word: &str) -> bool {
+    is_listed(SENTENCE_STARTERS, word)
+}
+
+const TIME_WORDS: &str = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April \
+    May June July August September October November December Jan Feb Mar Apr Jun Jul Aug \
+    Sept Sep Oct Nov Dec ET EST EDT CT CST CDT MT MST MDT PT PST PDT GMT BST UTC CET CEST \
+    KST JST Eastern Central Mountain Pacific local";
+
+/// Words that continue a clock time: "6 p.m. Tuesday", "9 a.m. ET".
+fn is_time_word(word: &str) -> bool {
+    is_listed(TIME_WORDS, word)
+}
+
+const SPEECH_VERBS: &str = "said says told added asked testified wrote writes stated argued explained noted \
+    recalled replied continued insisted tweeted warned declared answered responded remarked \
+    exclaimed shouted commented acknowledged admitted";
+
+fn is_speech_verb(word: &str) -> bool {
+    is_listed(SPEECH_VERBS, word)
+}
+
+/// Length in bytes of a list marker at the start of `line`, up to the white space after it: a
+/// bullet, "1.", "2.)", "3)", "a.", "b)" (a marker must be followed by white space).
+fn list_marker_len(line: &str) -> Option<usize> {
+    if let Some(c) = line.chars().next()
+        && (is_bullet(c) || c == '*' || c == '-')
+    {
+        let at = c.len_utf8();
+        let after = &line[at..];
+        let rest = after.trim_start_matches(is_space);
+        // "-5%" or "*Note" is not a list item; "- item", "⁃9." and "• 9." are.
+        if rest.is_empty() || (rest.len() == after.len() && !is_bullet(c)) {
+            return None;
+        }
+        let skipped = after.len() - rest.len();
+        return Some(enumerator_len(rest).map_or(at, |n| at + skipped + n));
+    }
+    enumerator_len(line)
+}
+
+/// Length of "12." / "12.)" / "12)" / "a." / "b)" at the start of `text`, which must be
+/// followed by white space.
+fn enumerator_len(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let body = if digits > 0 {
+        if digits > 3 {
+            return None;
+        }
+        digits
+    } else if bytes.first().is_some_and(u8::is_ascii_alphabetic) {
+        1
+    } else {
+        return None;
+    };
+    let style = if bytes[body..].starts_with(b".)") {
+        2
+    } else if matches!(bytes.get(body), Some(b'.' | b')')) {
+        1
+    } else {
+        return None;
+    };
+    let end = body + style;
+    let followed_by_space = text[end..].chars().next().is_some_and(is_space);
+    followed_by_space.then_some(end)
+}
+
+fn parse_marker(body: &str) -> Option<Marker> {
+    let len = enumerator_len(body)?;
+    let marker = &body[..len];
+    let digits = marker.bytes().take_while(u8::is_ascii_digit).count();
+    let style = match &marker[digits.max(1)..] {
+        ".)" => ".)",
+        ")" => ")",
+        _ => ".",
+    };
+    if digits > 0 {
+        let value = marker[..digits].parse().ok()?;
+        return Some(Marker {
+            value,
+            letter: false,
+            upper: false,
+            style,
+        });
+    }
+    let letter = marker.as_bytes()[0];
+    Some(Marker {
+        value: u32::from(letter.to_ascii_lowercase()),
+        letter: true,
+        upper: letter.is_ascii_uppercase(),
+        style,
+    })
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '⁃' | '‣' | '◦' | '▪' | '●' | '■' | '►' | '▸')
+}
+
+fn is_bullet_at(bytes: &[u8], i: usize) -> bool {
+    // Bullets used here all start with 0xE2; decode only then.
+    let end = (i + 3).min(bytes.len());
+    std::str::from_utf8(&bytes[i..end])
+        .ok()
+        .and_then(|s| s.chars().next())
+        .is_some_and(is_bullet)
+}
+
+/// Whether `word` is one of the space-separated words of `list`.
+fn is_listed(list: &str, word: &str) -> bool {
+    !word.is_empty() && list.split(' ').any(|listed| listed == word)
+}
+
+/// A dot that stands alone in a spaced ellipsis (". . ."), not one that starts ".45".
+fn lone_dot(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i + 1) {
+        None => true,
+        Some(b) => matches!(b, b' ' | b'.' | b'"' | b'\'' | b')' | b'\n' | b'\r' | 0xE2),
+    }
+}
+
+/// Characters that close a quote or a parenthesis after a sentence's final punctuation.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '›')
+}
+
+fn is_opening_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '‹' | '„')
+}
+
+/// White space as the splitter sees it: Unicode white space plus U+FEFF (a byte-order mark or
+/// zero-width no-break space is never part of a sentence).
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{FEFF}'
+}
+
+/// Trim white space from both ends of `text[start..end]`; returns the trimmed span.
+fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let slice = &text[start..end];
+    let front = slice.len() - slice.trim_start_matches(is_space).len();
+    let back = slice.trim_end_matches(is_space).len();
+    if front >= back {
+        return (end, end);
+    }
+    (start + front, start + back)
+}
+
+/// `text` with each run of white space folded to one space, and none at either end. Works on
+/// bytes: a lone ASCII space between words is copied with the words around it.
+pub(crate) fn fold_whitespace(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut folded = String::with_capacity(text.len());
+    let mut run_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && !FOLD[usize::from(bytes[i])] {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
+        // A lone space between two ordinary bytes stays as it is, with the words around it.
+        let lone = bytes[i] == b' '
+            && i > 0
+            && bytes
+                .get(i + 1)
+                .is_some_and(|&next| !FOLD[usize::from(next)]);
+        let len = if lone { 0 } else { space_len(bytes, i) };
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        folded.push_str(&text[run_start..i]);
+        let mut j = i + len;
+        loop {
+            let len = space_len(bytes, j);
+            if len == 0 {
+                break;
+            }
+            j += len;
+        }
+        if j < bytes.len() && !folded.is_empty() {
+            folded.push(' ');
+        }
+        run_start = j;
+        i = j;
+    }
+    folded.push_str(&text[run_start..]);
+    folded
+}
+
+/// Bytes that may start white space: ASCII white space and the lead bytes of the Unicode
+/// spaces `space_len` knows.
+static FOLD: [bool; 256] = {
+    let mut table = [false; 256];
+    let starts = [
+        b' ', b'\t', b'\n', b'\r', 0x0b, 0x0c, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF,
+    ];
+    let mut k = 0;
+    while k < starts.len() {
+        table[starts[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
+/// Byte length of the white space character (as `is_space` sees it) at `i`, or 0.
+fn space_len(bytes: &[u8], i: usize) -> usize {
+    let Some(&b) = bytes.get(i) else {
+        return 0;
+    };
+    let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match b {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
+        0xC2 if matches!(at(1), 0x85 | 0xA0) => 2,
+        0xE1 if at(1) == 0x9A && at(2) == 0x80 => 3,
+        0xE2 if at(1) == 0x80 && matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) => 3,
+        0xE2 if at(1) == 0x81 && at(2) == 0x9F => 3,
+        0xE3 if at(1) == 0x80 && at(2) == 0x80 => 3,
+        0xEF if at(1) == 0xBB && at(2) == 0xBF => 3,
+        _ => 0,
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A dateline at the start of `text`: "WASHINGTON (AP) —", "COLUMBIA, S.C. (AP) —",
+/// "NEW YORK (Reuters) -", "SEOUL —", "Indianapolis –", "PanARMENIAN.Net -". Returns the byte
+/// length up to the end of the dash. `mixed_case` also accepts a place in ordinary case.
+pub(crate) fn dateline_len(text: &str, mixed_case: bool) -> Option<usize> {
+    let found = DATELINE.captures(text)?;
+    if !mixed_case && found.name("caps").is_none() {
+        return None;
+    }
+    found.name("dash").map(|dash| dash.end())
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    let caps = r"(?P<caps>[A-Z][A-Z'’.\-]*[A-Z.](?:[ \t\u{a0}][A-Z][A-Z'’.\-]*[A-Z.]){0,3})";
+    let mixed = r"[A-Z][a-z]+(?:[ \t\u{a0}][A-Z][a-z]+){0,2}";
+    let site = r"[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)+";
+    let region = r"(?:,[ \t\u{a0}]+[A-Z][A-Za-z.]*(?:[ \t\u{a0}][A-Z][A-Za-z.]*){0,2})?";
+    let date = r"(?:,?[ \t\u{a0}]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t\u{a0}]+\d{1,2}(?:,[ \t\u{a0}]+\d{4})?)?";
+    let agency = r"(?:[ \t\u{a0}]*\([A-Z][A-Za-z .&/\-]{0,30}\))?";
+    let dash = r"(?P<dash>[ \t\u{a0}]*(?:—|–|--)|[ \t\u{a0}]+-)";
+    let pattern = format!(r"^(?:{caps}|{mixed}|{site}){region}{date}{agency}{dash}");
+    Regex::new(&pattern).expect("dateline pattern is valid")
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Split `input` and compare the folded sentence texts.
+    fn check(input: &str, expected: &[&str]) {
+        let got: Vec<String> = split(input).into_iter().map(|s| s.text).collect();
+        assert_eq!(got, expected, "input: {input:?}");
+    }
+
+    #[test]
+    fn abbreviations_titles_and_places() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "titles before names",
+                "Mr. Kim met Gov. Holcomb and Lt. Col. Alexander Vindman. They talked.",
+                &[
+                    "Mr. Kim met Gov. Holcomb and Lt. Col. Alexander Vindman.",
+                    "They talked.",
+                ],
+            ),
+            (
+                "plural title",
+                "Sens. Cory Booker and Kamala Harris spoke. Then they left.",
+                &[
+                    "Sens. Cory Booker and Kamala Harris spoke.",
+                    "Then they left.",
+                ],
+            ),
+            (
+                "state after a city",
+                "She lives in Pittsburgh, Pa. The city is large.",
+                &["She lives in Pittsburgh, Pa.", "The city is large."],
+            ),
+            (
+                "state inside a sentence",
+                "Omar, D-Minn., and Rep. Smith of Ind. Gov. Holcomb's state.",
+                &["Omar, D-Minn., and Rep. Smith of Ind. Gov. Holcomb's state."],
+            ),
+            (
+                "month before a day",
+                "It starts Dec. 15 and ends Sept. 1. Then it stops.",
+                &["It starts Dec. 15 and ends Sept. 1.", "Then it stops."],
+            ),
+            (
+                "month at the end",
+                "Sentencing is scheduled for Feb. 14.",
+                &["Sentencing is scheduled for Feb. 14."],
+            ),
+            (
+                "number abbreviation",
+                "He was No. 1 in the list. It was p. 5.",
+                &["He was No. 1 in the list.", "It was p. 5."],
+            ),
+            (
+                "company ends a sentence",
+                "He works at Tempus Inc. The firm is big.",
+                &["He works at Tempus Inc.", "The firm is big."],
+            ),
+            (
+                "company inside a sentence",
+                "Pacific Gas & Electric Co. was set to begin.",
+                &["Pacific Gas & Electric Co. was set to begin."],
+            ),
+            (
+                "U.S. before a noun",
+                "The U.S. Attorney’s Office said so. It is final.",
+                &["The U.S. Attorney’s Office said so.", "It is final."],
+            ),
+            (
+                "U.N. ends a sentence",
+                "He spoke at the U.N. The crowd cheered.",
+                &["He spoke at the U.N.", "The crowd cheered."],
+            ),
+            (
+                "vs. in a label",
+                "Global currencies vs. Dollar index here.",
+                &["Global currencies vs. Dollar index here."],
+            ),
+            (
+                "British titles without a period",
+                "Ms Persson said so. Mr Assange denies it.",
+                &["Ms Persson said so.", "Mr Assange denies it."],
+            ),
+        ];
+        for (name, input, expected) in cases {
+            eprintln!("case: {name}");
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn initials_and_numbers() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "middle initial",
+                "Patrick W. Carlineo Jr., 55, pleaded guilty.",
+                &["Patrick W. Carlineo Jr., 55, pleaded guilty."],
+            ),
+            (
+                "initials run together",
+                "J.P. Morgan rose. Citi fell.",
+                &["J.P. Morgan rose.", "Citi fell."],
+            ),
+            (
+                "doctor and initial",
+                "Dr. Silvia S. Martins commented.",
+                &["Dr. Silvia S. Martins commented."],
+            ),
+            (
+                "decimal",
+                "Oil fell 3.38% to $55.12 per barrel. Gold rose.",
+                &["Oil fell 3.38% to $55.12 per barrel.", "Gold rose."],
+            ),
+            (
+                "number ends a sentence",
+                "The index closed at 8,570.66. Bonds rose.",
+                &["The index closed at 8,570.66.", "Bonds rose."],
+            ),
+            (
+                "year then a name",
+                "It was taken June 3, 2022. Kim Hong-Ji/pool via AP",
+                &["It was taken June 3, 2022.", "Kim Hong-Ji/pool via AP"],
+            ),
+            (
+                "instrument codes",
+                "The index .DJI fell and US10YT=RR rose.",
+                &["The index .DJI fell and US10YT=RR rose."],
+            ),
+            (
+                "caliber",
+                "He had a loaded .45-caliber handgun.",
+                &["He had a loaded .45-caliber handgun."],
+            ),
+            (
+                "clock time then a day",
+                "Polls close at 8 p.m. Tuesday in the state.",
+                &["Polls close at 8 p.m. Tuesday in the state."],
+            ),
+            (
+                "clock time ends a sentence",
+                "They left about 4:30 a.m. The rally began at noon.",
+                &["They left about 4:30 a.m.", "The rally began at noon."],
+            ),
+        ];
+        for (name, input, expected) in cases {
+            eprintln!("case: {name}");
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn quotes_and_ellipses() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "curly quote closes after the period",
+                "He warned of “the dire situation.” She agreed.",
+                &["He warned of “the dire situation.”", "She agreed."],
+            ),
+            (
+                "comma inside the quote",
+                "“It will strengthen our deterrence,” he said. Korea agreed.",
+                &[
+                    "“It will strengthen our deterrence,” he said.",
+                    "Korea agreed.",
+                ],
+            ),
+            (
+                "quoted question then the speaker",
+                "“Is he going to do it?’” Holmes testified. “He is.”",
+                &["“Is he going to do it?’” Holmes testified.", "“He is.”"],
+            ),
+            (
+                "question inside a quote with lowercase attribution",
+                "\"On whose authority?” said Hill.",
+                &["\"On whose authority?” said Hill."],
+            ),
+            (
+                "ellipsis character inside a quote",
+                "Kim said, “We are preparing … to make adjustments.” It was clear.",
+                &[
+                    "Kim said, “We are preparing … to make adjustments.”",
+                    "It was clear.",
+                ],
+            ),
+            (
+                "ellipsis before a capital in a quote",
+                "\"We will ask... the International Criminal Court (ICC) to act,\" he added.",
+                &["\"We will ask... the International Criminal Court (ICC) to act,\" he added."],
+            ),
+            (
+                "period then an ellipsis",
+                "“I come in humbly. ... I want to be a listener.”",
+                &["“I come in humbly.", "... I want to be a listener.”"],
+            ),
+            (
+                "straight quote opens the next sentence",
+                "He said no. \"We stand tall.\"",
+                &["He said no.", "\"We stand tall.\""],
+            ),
+        ];
+        for (name, input, expected) in cases {
+            eprintln!("case: {name}");
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn lines_paragraphs_and_datelines() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "hard wrap inside a sentence",
+                "Although the United States only has 28,500 troops in South Korea,\nWashington is ready to send in reinforcements if needed and also\nto send warplanes.",
+                &[
+                    "Although the United States only has 28,500 troops in South Korea, Washington is ready to send in reinforcements if needed and also to send warplanes.",
+                ],
+            ),
+            (
+                "blank line always ends a sentence",
+                "A sentence with no end\n\nAnother one.",
+                &["A sentence with no end", "Another one."],
+            ),
+            (
+                "heading above a paragraph",
+                "Overcrowded conditions worsen risk\nThe doctors offering to operate the flu vaccination clinic noted findings of overcrowded conditions.",
+                &[
+                    "Overcrowded conditions worsen risk",
+                    "The doctors offering to operate the flu vaccination clinic noted findings of overcrowded conditions.",
+                ],
+            ),
+            (
+                "photo credit line above a caption",
+                "Kim Hong-Ji/pool via AP\nThe U.S. special envoy for North Korea, Sung Kim, during a meeting at Seoul.",
+                &[
+                    "Kim Hong-Ji/pool via AP",
+                    "The U.S. special envoy for North Korea, Sung Kim, during a meeting at Seoul.",
+                ],
+            ),
+            (
+                "wrapped line ending in a colon",
+                "Senior author Dr. Silvia S. Martins of Columbia University commented:\n\"Cannabis use disorder is associated with long-term harm.\"",
+                &[
+                    "Senior author Dr. Silvia S. Martins of Columbia University commented: \"Cannabis use disorder is associated with long-term harm.\"",
+                ],
+            ),
+            (
+                "wrapped inside a spaced ellipsis",
+                "\"I come in humbly.\n... I want to be a listener.\"",
+                &["\"I come in humbly.", "... I want to be a listener.\""],
+            ),
+            (
+                "short label before a list",
+                "Key facts:\nThe troops stay.",
+                &["Key facts:", "The troops stay."],
+            ),
+            (
+                "wrapped headline",
+                "With Backing of Washington and Tokyo, Seoul Presses North Korea More\nAggressively",
+                &[
+                    "With Backing of Washington and Tokyo, Seoul Presses North Korea More Aggressively",
+                ],
+            ),
+            (
+                "wrapped caption with its credit",
+                "The U.S. special envoy for North Korea, Sung Kim, during a meeting with\nhis South Korean and Japanese counterparts at Seoul June 3, 2022. Kim\nHong-Ji/pool via AP",
+                &[
+                    "The U.S. special envoy for North Korea, Sung Kim, during a meeting with his South Korean and Japanese counterparts at Seoul June 3, 2022.",
+                    "Kim Hong-Ji/pool via AP",
+                ],
+            ),
+            (
+                "abbreviation at a line end",
+                "Republican Gov.\nEric Holcomb spoke.",
+                &["Republican Gov. Eric Holcomb spoke."],
+            ),
+            (
+                "CRLF line ends",
+                "One sentence.\r\n\r\nTwo sentences\r\nwrapped here.",
+                &["One sentence.", "Two sentences wrapped here."],
+            ),
+            (
+                "non-breaking spaces",
+                "It rose 5\u{a0}percent.\u{a0}It fell.",
+                &["It rose 5 percent.", "It fell."],
+            ),
+            (
+                "byte-order mark",
+                "\u{feff}SEOUL — Buttressed by success, Seoul warned.",
+                &["SEOUL —", "Buttressed by success, Seoul warned."],
+            ),
+            (
+                "wire dateline",
+                "WASHINGTON (AP) — Ambassador Gordon Sondland spoke.",
+                &["WASHINGTON (AP) —", "Ambassador Gordon Sondland spoke."],
+            ),
+            (
+                "dateline with a state",
+                "COLUMBIA, S.C. (AP) — About a dozen owners met.",
+                &["COLUMBIA, S.C. (AP) —", "About a dozen owners met."],
+            ),
+            (
+                "Reuters dateline with a hyphen",
+                "NEW YORK (Reuters) - Oil prices fell.",
+                &["NEW YORK (Reuters) -", "Oil prices fell."],
+            ),
+            (
+                "mixed-case dateline",
+                "Indianapolis – Several thousand teachers rallied.",
+                &["Indianapolis –", "Several thousand teachers rallied."],
+            ),
+            (
+                "site label",
+                "PanARMENIAN.Net - Verified video footage shows it.",
+                &["PanARMENIAN.Net -", "Verified video footage shows it."],
+            ),
+            (
+                "a name and a dash is not a dateline",
+                "Sondland — who is rich — spoke.",
+                &["Sondland — who is rich — spoke."],
+            ),
+            (
+                "trailing parenthetical credit",
+                "Trump speaks on Tuesday (AP Photo/Evan Vucci)",
+                &["Trump speaks on Tuesday", "(AP Photo/Evan Vucci)"],
+            ),
+            (
+                "question subhead",
+                "What did the prosecutors say?\n\nThey said no.",
+                &["What did the prosecutors say?", "They said no."],
+            ),
+        ];
+        for (name, input, expected) in cases {
+            eprintln!("case: {name}");
+            check(input, expected);
+        }
+    }
+
+    #[test]
+    fn spans_are_exact_and_text_is_folded() {
+        let input = "\u{feff}  First  line\nwrapped here.\n\n Second.";
+        let found = split(input);
+        assert_eq!(found.len(), 2);
+        assert_eq!(
+            &input[found[0].start..found[0].end],
+            "First  line\nwrapped here."
+        );
+        assert_eq!(found[0].text, "First line wrapped here.");
+        assert_eq!(&input[found[1].start..found[1].end], "Second.");
+    }
+
+    #[test]
+    fn glued_periods_do_not_reach_before_the_sentence() {
+        // Found by the property test: a glued period split "a.m.Mr." mid-token, and the word
+        // before the next period was then looked for before the new sentence's start.
+        let found = split("a.m.Mr.AaU.S.\rMr.");
+        assert!(found.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    #[test]
+    fn odd_input_gives_no_sentences() {
+        for input in ["", " ", "\n\n", "\u{feff}", "\u{a0}\r\n"] {
+            assert!(split(input).is_empty(), "input: {input:?}");
+        }
+    }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn reference_fold(slice: &str) -> String {
+            slice
+                .split(is_space)
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+
+        fn assert_well_formed(text: &str) {
+            let found = split(text);
+            let mut previous_end = 0;
+            for s in &found {
+                assert!(s.start < s.end, "empty span in {text:?}");
+                assert!(s.start >= previous_end, "overlap or disorder in {text:?}");
+                assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                let slice = &text[s.start..s.end];
+                assert_eq!(s.text, reference_fold(slice), "fold of {slice:?}");
+                assert!(!slice.starts_with(is_space) && !slice.ends_with(is_space));
+                previous_end = s.end;
+            }
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            #[test]
+            fn any_string(text in any::<String>()) {
+                assert_well_formed(&text);
+            }
+
+            #[test]
+            fn prose_like(text in "([A-Za-z]{1,8}|[.!?…“”\"'()•⁃ \n\r\u{a0}]|[0-9]{1,4}|Mr\\.|U\\.S\\.|a\\.m\\.|—|\\. \\. \\.){0,80}") {
+                assert_well_formed(&text);
+            }
+
+            #[test]
+            fn only_punctuation(text in "[.!?…“”\"' \n]{0,200}") {
+                assert_well_formed(&text);
+            }
+        }
+
+        #[test]
+        fn very_long_line() {
+            let long = "word ".repeat(50_000) + &"a.".repeat(10_000) + &".".repeat(10_000);
+            assert_well_formed(&long);
+        }
+    }
 }

@@ -7,8 +7,10 @@
 pub mod claims;
 pub mod clean;
 pub mod dates;
+pub mod kinds;
 pub mod numbers;
 pub mod sentences;
+pub mod speakers;
 pub mod values;
 
 use chrono::NaiveDate;

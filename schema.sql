@@ -33,10 +33,13 @@ CREATE TABLE claims (
     status            TEXT    NOT NULL DEFAULT 'unverified'
                       CHECK (status IN ('unverified', 'in-progress', 'verified', 'false', 'misleading', 'unverifiable')),
     status_changed_at TEXT    NOT NULL,
+    -- The checker the claim is assigned to; kept in step with the last 'assign' event.
+    assignee          TEXT,
     UNIQUE (article_id, position),
     UNIQUE (article_id, start, end)
 );
 CREATE INDEX claims_by_status ON claims (status, id);
+CREATE INDEX claims_by_assignee ON claims (assignee) WHERE assignee IS NOT NULL;
 
 -- Further places in the same article that state the claim again: one thing to check.
 CREATE TABLE claim_occurrences (
@@ -71,31 +74,64 @@ CREATE TABLE sources (
     is_url     INTEGER NOT NULL CHECK (is_url IN (0, 1)),
     title      TEXT,
     note       TEXT,
+    excerpt    TEXT,
     added_by   TEXT    NOT NULL,
-    added_at   TEXT    NOT NULL
+    added_at   TEXT    NOT NULL,
+    -- Set when an undo takes the source back; the row stays for the record.
+    withdrawn  INTEGER NOT NULL DEFAULT 0 CHECK (withdrawn IN (0, 1)),
+    -- Set when the source was copied from another claim by 'mark --same-as'.
+    copied_from INTEGER REFERENCES sources (id)
 );
 CREATE INDEX sources_by_claim ON sources (claim_id);
 
--- The audit trail: one row per change, never updated or deleted.
+-- The audit trail: one row per change, never updated or deleted. Every event records the status
+-- and assignee before and after it (equal when it did not change them), so undo, history and
+-- progress over time are all read from here.
 CREATE TABLE events (
-    id          INTEGER PRIMARY KEY,
-    claim_id    INTEGER NOT NULL REFERENCES claims (id),
-    at          TEXT    NOT NULL,
-    by          TEXT    NOT NULL,
-    from_status TEXT    NOT NULL
-                CHECK (from_status IN ('unverified', 'in-progress', 'verified', 'false', 'misleading', 'unverifiable')),
-    to_status   TEXT    NOT NULL
-                CHECK (to_status IN ('unverified', 'in-progress', 'verified', 'false', 'misleading', 'unverifiable')),
-    note        TEXT
+    id            INTEGER PRIMARY KEY,
+    claim_id      INTEGER NOT NULL REFERENCES claims (id),
+    action        TEXT    NOT NULL
+                  CHECK (action IN ('status', 'source', 'note', 'assign', 'same-as', 'undo')),
+    at            TEXT    NOT NULL,
+    by            TEXT    NOT NULL,
+    from_status   TEXT    NOT NULL
+                  CHECK (from_status IN ('unverified', 'in-progress', 'verified', 'false', 'misleading', 'unverifiable')),
+    to_status     TEXT    NOT NULL
+                  CHECK (to_status IN ('unverified', 'in-progress', 'verified', 'false', 'misleading', 'unverifiable')),
+    from_assignee TEXT,
+    to_assignee   TEXT,
+    note          TEXT,
+    -- For 'undo': the event it reverts (an undo of an undo re-applies).
+    undoes        INTEGER REFERENCES events (id),
+    -- For 'same-as': the claim whose verdict and sources were copied.
+    same_as       INTEGER REFERENCES claims (id),
+    CHECK ((action = 'undo') = (undoes IS NOT NULL)),
+    CHECK ((action = 'same-as') = (same_as IS NOT NULL))
 );
 CREATE INDEX events_by_claim ON events (claim_id, id);
+CREATE INDEX events_by_checker ON events (by, at);
 
--- The sources given with a change (`mark --source`), so the history shows what settled it.
+-- Sources an event attached ('add') or withdrew ('withdraw', by an undo).
 CREATE TABLE event_sources (
     event_id  INTEGER NOT NULL REFERENCES events (id),
     source_id INTEGER NOT NULL REFERENCES sources (id),
+    effect    TEXT    NOT NULL CHECK (effect IN ('add', 'withdraw')),
     PRIMARY KEY (event_id, source_id)
 );
+
+-- Claims already stored that say the same thing as a newer claim: same figures and dates,
+-- similar wording. Found when an article is added.
+CREATE TABLE claim_matches (
+    claim_id       INTEGER NOT NULL REFERENCES claims (id),
+    matched_id     INTEGER NOT NULL REFERENCES claims (id),
+    score          REAL    NOT NULL CHECK (score >= 0 AND score <= 1),
+    PRIMARY KEY (claim_id, matched_id),
+    CHECK (claim_id <> matched_id)
+);
+CREATE INDEX claim_matches_by_matched ON claim_matches (matched_id);
+
+-- Full-text index over claim texts, kept in step by the store (claim texts never change).
+CREATE VIRTUAL TABLE claims_fts USING fts5 (text, content = 'claims', content_rowid = 'id');
 
 CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
 BEGIN

@@ -34,14 +34,118 @@ pub enum Command {
     Show(ShowArgs),
     /// Set the status of one or more claims
     Mark(MarkArgs),
-    /// Show verification progress per article
+    /// Show verification progress per article (or per checker)
     Status(StatusArgs),
+    /// Attach sources to claims
+    #[command(subcommand)]
+    Source(SourceCommand),
+    /// Write a note on claims
+    Note(NoteArgs),
+    /// Assign claims to a checker
+    Assign(AssignArgs),
+    /// Revert each claim's last change (an undo of an undo re-applies it)
+    Undo(UndoArgs),
+    /// Claims of other articles that say the same thing as a claim
+    Matches(MatchesArgs),
+}
+
+/// Which claims to act on, besides explicit ids: every filter narrows the selection.
+#[derive(Debug, Args, Default)]
+pub struct SelectArgs {
+    /// Claims of this article
+    #[arg(long, value_name = "ID")]
+    pub article: Option<i64>,
+    /// Claims of this kind
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Claims that currently have this status
+    #[arg(long, value_name = "STATUS")]
+    pub with_status: Option<String>,
+    /// Claims assigned to this checker
+    #[arg(long, value_name = "NAME")]
+    pub assignee: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SourceCommand {
+    /// Attach a URL or citation to claims: `source add ID... URL_OR_CITATION`
+    Add(SourceAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SourceAddArgs {
+    /// Claim ids (12, 7-9), then the URL (http or https) or citation
+    #[arg(required = true, num_args = 2.., value_name = "ID... URL_OR_CITATION")]
+    pub ids_and_reference: Vec<String>,
+    /// The source's title
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The passage of the source that settles the claim
+    #[arg(long)]
+    pub excerpt: Option<String>,
+    /// A note about the source
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Who added it [default: $USER]
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    /// Claim ids (12, 7-9), then the note
+    #[arg(required = true, num_args = 2.., value_name = "ID... TEXT")]
+    pub ids_and_text: Vec<String>,
+    /// Who wrote it [default: $USER]
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AssignArgs {
+    /// Claim ids (12, 7-9); or use the filters
+    #[arg(value_name = "ID")]
+    pub ids: Vec<String>,
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// The checker to assign to
+    #[arg(long, value_name = "NAME", required_unless_present = "nobody")]
+    pub to: Option<String>,
+    /// Take the claims off anyone's list
+    #[arg(long, conflicts_with = "to")]
+    pub nobody: bool,
+    /// Who made the change [default: $USER]
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct UndoArgs {
+    /// Claim ids (12, 7-9)
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<String>,
+    /// Who made the change [default: $USER]
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MatchesArgs {
+    /// Claim id
+    pub id: i64,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// Article text file, or - for standard input
-    pub file: String,
+    /// Article text files or folders (searched recursively), or - for standard input
+    #[arg(required = true, value_name = "FILE|FOLDER|-")]
+    pub files: Vec<String>,
+    /// Which files of a folder are articles
+    #[arg(long, default_value = "*.txt", value_name = "PATTERN")]
+    pub glob: String,
     /// Title [default: the first non-empty line]
     #[arg(long)]
     pub title: Option<String>,
@@ -94,6 +198,9 @@ pub struct ListArgs {
     /// Only claims of this kind (quantity, election, date, quote, role, statement)
     #[arg(long)]
     pub kind: Option<String>,
+    /// Only claims assigned to this checker
+    #[arg(long, value_name = "NAME")]
+    pub assignee: Option<String>,
     /// Order: id (article order) or score (most check-worthy first)
     #[arg(long, default_value = "id")]
     pub sort: String,
@@ -116,9 +223,16 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct MarkArgs {
-    /// Claim ids, then the new status (unverified, in-progress, verified, false, misleading, unverifiable)
-    #[arg(required = true, num_args = 2.., value_name = "ID... STATUS")]
+    /// Claim ids (12, 7-9), then the new status (unverified, in-progress, verified, false,
+    /// misleading, unverifiable); with filters the ids may be left out; with --same-as the
+    /// status is left out
+    #[arg(required = true, value_name = "ID... STATUS")]
     pub ids_and_status: Vec<String>,
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// Copy the verdict and sources of this claim, which says the same thing
+    #[arg(long, value_name = "ID")]
+    pub same_as: Option<i64>,
     /// A URL or citation that settles the claim (repeatable)
     #[arg(long = "source", value_name = "URL_OR_CITATION")]
     pub sources: Vec<String>,
@@ -135,6 +249,9 @@ pub struct StatusArgs {
     /// Only this article
     #[arg(long, value_name = "ID")]
     pub article: Option<i64>,
+    /// One row per checker: claims assigned, open and resolved, verdicts given
+    #[arg(long, conflicts_with = "article")]
+    pub by_checker: bool,
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,

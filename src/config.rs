@@ -17,12 +17,15 @@ pub struct Config {
     pub now: DateTime<Utc>,
     /// Who is making changes when `--by` is not given.
     pub user: String,
+    /// Draw progress bars on stderr (only when it is a terminal).
+    pub progress: bool,
 }
 
 /// What `Config::resolve` reads besides flags, so that tests can hand in their own.
 pub struct Environment<'a> {
     pub var: &'a dyn Fn(&str) -> Option<String>,
     pub stdout_is_terminal: bool,
+    pub stderr_is_terminal: bool,
     pub terminal_width: Option<u16>,
 }
 
@@ -75,6 +78,7 @@ impl Config {
             style: TableStyle { width, color },
             now: Utc::now(),
             user,
+            progress: env.stderr_is_terminal,
         })
     }
 
@@ -97,6 +101,7 @@ mod tests {
         let env = Environment {
             var: &lookup,
             stdout_is_terminal: terminal,
+            stderr_is_terminal: false,
             terminal_width: None,
         };
         Config::resolve(db.map(PathBuf::from), "auto", &env).unwrap()

@@ -22,6 +22,9 @@ pub enum Error {
     Read { path: PathBuf, reason: String },
     #[error("database {}: {reason}", path.display())]
     Database { path: PathBuf, reason: String },
+    /// Some inputs of a batch failed; each was reported as it happened, the rest were added.
+    #[error("{failed} of {total} files could not be added (each is named above); the others were")]
+    SomeFailed { failed: usize, total: usize },
     /// An SQLite failure in the middle of a command (the transaction was rolled back).
     #[error("database: {0}")]
     Storage(String),

@@ -9,6 +9,7 @@ pub mod commands;
 pub mod config;
 pub mod error;
 pub mod extract;
+pub mod matching;
 pub mod model;
 pub mod report;
 pub mod store;

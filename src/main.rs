@@ -16,12 +16,14 @@ fn main() -> ExitCode {
     let env = Environment {
         var: &lookup,
         stdout_is_terminal: stdout.is_terminal(),
+        stderr_is_terminal: std::io::stderr().is_terminal(),
         terminal_width: None,
     };
     let result = Config::resolve(cli.db.clone(), &cli.color, &env).and_then(|config| {
         let mut out = stdout.lock();
         let mut stdin = std::io::stdin().lock();
-        claimtrack::commands::run(cli.command, &config, &mut stdin, &mut out)?;
+        let mut err = std::io::stderr();
+        claimtrack::commands::run(cli.command, &config, &mut stdin, &mut out, &mut err)?;
         out.flush()?;
         Ok(())
     });

@@ -286,22 +286,89 @@ pub struct Source {
     pub reference: String,
     pub is_url: bool,
     pub title: Option<String>,
+    pub excerpt: Option<String>,
     pub note: Option<String>,
     pub added_by: String,
     pub added_at: String,
+    /// The source of another claim this one was copied from (`mark --same-as`).
+    pub copied_from: Option<i64>,
 }
 
-/// One change of a claim's status, with who made it, when, why and on what evidence.
+/// What kind of change an event records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Action {
+    /// The status changed (`mark`).
+    Status,
+    /// A source was attached without a status change (`source add`).
+    Source,
+    /// A note was written (`note`).
+    Note,
+    /// The claim was assigned to a checker, or unassigned (`assign`).
+    Assign,
+    /// The verdict and sources of a matching claim were copied (`mark --same-as`).
+    SameAs,
+    /// A compensating event that reverts an earlier one (`undo`).
+    Undo,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Status => "status",
+            Action::Source => "source",
+            Action::Note => "note",
+            Action::Assign => "assign",
+            Action::SameAs => "same-as",
+            Action::Undo => "undo",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Action> {
+        [
+            Action::Status,
+            Action::Source,
+            Action::Note,
+            Action::Assign,
+            Action::SameAs,
+            Action::Undo,
+        ]
+        .into_iter()
+        .find(|a| a.as_str() == text)
+    }
+}
+
+/// One change to a claim, with who made it, when, why and on what evidence. The status and
+/// assignee before and after are recorded on every event (equal when unchanged).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
     pub id: i64,
+    pub action: Action,
     pub at: String,
     pub by: String,
     pub from: Status,
     pub to: Status,
+    pub from_assignee: Option<String>,
+    pub to_assignee: Option<String>,
     pub note: Option<String>,
-    /// The sources given with this change, by reference.
+    /// The sources this change attached, by reference.
     pub sources: Vec<String>,
+    /// The sources this change withdrew (an undo of a change that attached them).
+    pub withdrawn_sources: Vec<String>,
+    /// For an undo: the event it reverts.
+    pub undoes: Option<i64>,
+    /// For a same-as decision: the claim whose verdict was copied.
+    pub same_as: Option<i64>,
+}
+
+/// A stored claim from another article that says the same thing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Match {
+    pub id: i64,
+    pub article_id: i64,
+    pub status: Status,
+    pub score: f64,
+    pub text: String,
 }
 
 /// A stored claim with what hangs off it.
@@ -319,9 +386,12 @@ pub struct Claim {
     pub speaker: Option<String>,
     pub status: Status,
     pub status_changed_at: String,
+    pub assignee: Option<String>,
     pub values: Vec<Value>,
     pub occurrences: Vec<Occurrence>,
+    /// Sources in force (withdrawn ones are only in the history).
     pub sources: Vec<Source>,
+    pub matches: Vec<Match>,
 }
 
 /// Claims counted by status for one article or for the whole database.

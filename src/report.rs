@@ -7,7 +7,10 @@ use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use crate::extract::{ExtractedClaim, Extraction, ReferenceSource, Sentence};
-use crate::model::{Article, Claim, ClaimKind, Event, Occurrence, Progress, Source, Status, Value};
+use crate::model::{
+    Action, Article, Claim, ClaimKind, Event, Match, Occurrence, Progress, Source, Status, Value,
+};
+use crate::store::CheckerProgress;
 
 /// How tables look: width and colour are decided once, in `config`.
 #[derive(Debug, Clone, Copy)]
@@ -17,7 +20,7 @@ pub struct TableStyle {
 }
 
 impl TableStyle {
-    fn table(&self) -> Table {
+    pub fn table(&self) -> Table {
         let mut table = Table::new();
         table
             .load_style(presets::UTF8_FULL_CONDENSED)
@@ -31,7 +34,7 @@ impl TableStyle {
         table
     }
 
-    fn status_cell(&self, status: Status) -> Cell {
+    pub fn status_cell(&self, status: Status) -> Cell {
         let cell = Cell::new(status.as_str());
         if !self.color {
             return cell;
@@ -124,17 +127,59 @@ pub struct ClaimJson<'a> {
     pub score: f64,
     pub status: Status,
     pub status_changed_at: &'a str,
+    pub assignee: Option<&'a str>,
     pub values: &'a [Value],
     pub speaker: Option<&'a str>,
     pub sources: &'a [Source],
     /// Other places in the article that state the same claim.
     pub occurrences: &'a [Occurrence],
+    /// Claims of other articles that say the same thing.
+    pub matches: Vec<MatchJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<EventJson<'a>>>,
 }
 
 #[derive(Debug, Serialize)]
+pub struct MatchJson<'a> {
+    pub id: i64,
+    pub article_id: i64,
+    pub status: Status,
+    pub score: f64,
+    pub text: &'a str,
+}
+
+impl<'a> MatchJson<'a> {
+    pub fn new(m: &'a Match) -> Self {
+        MatchJson {
+            id: m.id,
+            article_id: m.article_id,
+            status: m.status,
+            score: round(m.score),
+            text: &m.text,
+        }
+    }
+}
+
+/// `matches --json`.
+#[derive(Debug, Serialize)]
+pub struct MatchesJson<'a> {
+    pub id: i64,
+    #[serde(serialize_with = "serialize_matches")]
+    pub matches: &'a [Match],
+}
+
+fn serialize_matches<S: serde::Serializer>(
+    matches: &&[Match],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(matches.iter().map(MatchJson::new))
+}
+
+#[derive(Debug, Serialize)]
 pub struct EventJson<'a> {
+    pub id: i64,
+    /// status, source, note, assign, same-as or undo.
+    pub action: Action,
     pub at: &'a str,
     pub from: Status,
     pub to: Status,
@@ -143,6 +188,11 @@ pub struct EventJson<'a> {
     /// The first source given with the change (all of them are in `sources`).
     pub source: Option<&'a str>,
     pub sources: &'a [String],
+    pub withdrawn_sources: &'a [String],
+    pub from_assignee: Option<&'a str>,
+    pub to_assignee: Option<&'a str>,
+    pub undoes: Option<i64>,
+    pub same_as: Option<i64>,
 }
 
 impl<'a> ClaimJson<'a> {
@@ -158,14 +208,18 @@ impl<'a> ClaimJson<'a> {
             score: round(claim.score),
             status: claim.status,
             status_changed_at: &claim.status_changed_at,
+            assignee: claim.assignee.as_deref(),
             values: &claim.values,
             speaker: claim.speaker.as_deref(),
             sources: &claim.sources,
             occurrences: &claim.occurrences,
+            matches: claim.matches.iter().map(MatchJson::new).collect(),
             events: events.map(|events| {
                 events
                     .iter()
                     .map(|e| EventJson {
+                        id: e.id,
+                        action: e.action,
                         at: &e.at,
                         from: e.from,
                         to: e.to,
@@ -173,6 +227,11 @@ impl<'a> ClaimJson<'a> {
                         note: e.note.as_deref(),
                         source: e.sources.first().map(String::as_str),
                         sources: &e.sources,
+                        withdrawn_sources: &e.withdrawn_sources,
+                        from_assignee: e.from_assignee.as_deref(),
+                        to_assignee: e.to_assignee.as_deref(),
+                        undoes: e.undoes,
+                        same_as: e.same_as,
                     })
                     .collect()
             }),
@@ -240,6 +299,68 @@ pub struct ArticleProgressJson<'a> {
 pub struct StatusJson<'a> {
     pub articles: Vec<ArticleProgressJson<'a>>,
     pub total: ProgressJson,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CheckerJson<'a> {
+    pub name: &'a str,
+    /// Claims assigned to this checker, by status.
+    pub assigned: ProgressJson,
+    /// Assigned claims still unverified or in progress.
+    pub open: u64,
+    /// Verdicts this checker gave.
+    pub verdicts: u64,
+    /// Every change this checker made.
+    pub events: u64,
+}
+
+/// `status --by-checker --json`.
+#[derive(Debug, Serialize)]
+pub struct CheckersJson<'a> {
+    pub checkers: Vec<CheckerJson<'a>>,
+}
+
+impl<'a> CheckersJson<'a> {
+    pub fn new(checkers: &'a std::collections::BTreeMap<String, CheckerProgress>) -> Self {
+        CheckersJson {
+            checkers: checkers
+                .iter()
+                .map(|(name, c)| CheckerJson {
+                    name,
+                    assigned: ProgressJson::new(&c.assigned),
+                    open: c.assigned.claims - c.assigned.resolved(),
+                    verdicts: c.verdicts,
+                    events: c.events,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The table `status --by-checker` prints.
+pub fn checkers_table(checkers: &CheckersJson<'_>, style: TableStyle) -> Table {
+    let mut table = style.table();
+    table.set_header(vec![
+        "checker",
+        "assigned",
+        "open",
+        "resolved",
+        "verdicts given",
+        "changes made",
+        "progress",
+    ]);
+    for c in &checkers.checkers {
+        table.add_row(vec![
+            Cell::new(c.name),
+            Cell::new(c.assigned.claims),
+            Cell::new(c.open),
+            Cell::new(c.assigned.resolved),
+            Cell::new(c.verdicts),
+            Cell::new(c.events),
+            Cell::new(progress_bar(c.assigned.progress, 10)),
+        ]);
+    }
+    table
 }
 
 fn round(x: f64) -> f64 {
@@ -395,6 +516,9 @@ pub fn claim_detail(
         out.push_str(&format!("speaker: {speaker}\n"));
     }
     out.push_str(&format!("check-worthiness: {:.2}\n", claim.score));
+    if let Some(assignee) = &claim.assignee {
+        out.push_str(&format!("assigned to: {assignee}\n"));
+    }
     for occurrence in &claim.occurrences {
         out.push_str(&format!(
             "also stated at bytes {}..{}: {}\n",
@@ -424,23 +548,79 @@ pub fn claim_detail(
             source.id, source.reference, source.added_by, source.added_at
         ));
     }
+    if !claim.matches.is_empty() {
+        out.push_str("\nsame claim elsewhere (settle with `mark ID --same-as OTHER`):\n");
+        for m in &claim.matches {
+            out.push_str(&format!(
+                "  claim {} (article {}, {}, similarity {:.2}): {}\n",
+                m.id,
+                m.article_id,
+                m.status,
+                m.score,
+                excerpt(&m.text, 80)
+            ));
+        }
+    }
     out.push_str("\nhistory:\n");
     if events.is_empty() {
         out.push_str("  (no changes since it was added)\n");
     } else {
         let mut table = style.table();
-        table.set_header(vec!["when (UTC)", "by", "change", "note", "source"]);
+        table.set_header(vec!["#", "when (UTC)", "by", "change", "note", "source"]);
         for event in events {
             table.add_row(vec![
+                Cell::new(event.id),
                 Cell::new(&event.at),
                 Cell::new(&event.by),
-                Cell::new(format!("{} → {}", event.from, event.to)),
+                Cell::new(describe_event(event)),
                 Cell::new(event.note.as_deref().unwrap_or("")),
-                Cell::new(event.sources.join("\n")),
+                Cell::new(
+                    event
+                        .sources
+                        .iter()
+                        .cloned()
+                        .chain(
+                            event
+                                .withdrawn_sources
+                                .iter()
+                                .map(|s| format!("(withdrawn) {s}")),
+                        )
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                ),
             ]);
         }
         out.push_str(&table.to_string());
         out.push('\n');
     }
     out
+}
+
+fn describe_event(event: &Event) -> String {
+    let status = format!("{} → {}", event.from, event.to);
+    let assignee = format!(
+        "assigned {} → {}",
+        event.from_assignee.as_deref().unwrap_or("nobody"),
+        event.to_assignee.as_deref().unwrap_or("nobody")
+    );
+    match event.action {
+        Action::Status => status,
+        Action::SameAs => format!(
+            "{status} (same as claim {})",
+            event.same_as.unwrap_or_default()
+        ),
+        Action::Source => "source added".to_string(),
+        Action::Note => "note".to_string(),
+        Action::Assign => assignee,
+        Action::Undo => {
+            let mut what = format!("undo of #{}", event.undoes.unwrap_or_default());
+            if event.from != event.to {
+                what.push_str(&format!(": {status}"));
+            }
+            if event.from_assignee != event.to_assignee {
+                what.push_str(&format!(": {assignee}"));
+            }
+            what
+        }
+    }
 }

@@ -1,16 +1,26 @@
-//! `claimtrack add`: read an article, extract its claims and store everything in one transaction.
+//! `claimtrack add`: read articles, extract their claims and store them. One article is one
+//! transaction; many files or folders are streamed in batches, where each article is still
+//! all-or-nothing and a bad file is reported while the rest go on.
 
 use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use serde::Serialize;
 
 use crate::cli::AddArgs;
 use crate::config::Config;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::extract::{Context, Extraction, ReferenceSource, extract};
 use crate::model::Occurrence;
 use crate::report::{AddJson, ClaimJson, claims_table};
 use crate::store::{Added, ClaimFilter, NewArticle, NewClaim, Store};
 
-use super::input::{parse_published, read_article};
+use super::input::{ArticleText, parse_published, read_article};
+
+/// A batch commits after this many bytes of article text: large enough that commits are rare,
+/// small enough that an interrupted load loses little and memory stays flat.
+const BATCH_BYTES: usize = 16 * 1024 * 1024;
 
 pub fn run(
     config: &Config,
@@ -18,9 +28,36 @@ pub fn run(
     args: &AddArgs,
     stdin: &mut dyn Read,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<()> {
     let published = parse_published(args.published.as_deref())?;
-    let article = read_article(&args.file, stdin)?;
+    let single =
+        args.files.len() == 1 && (args.files[0] == "-" || !Path::new(&args.files[0]).is_dir());
+    if single {
+        return add_one(config, store, args, published, stdin, out);
+    }
+    if args.files.iter().any(|f| f == "-") {
+        return Err(Error::Invalid(
+            "- (standard input) cannot be mixed with files and folders".into(),
+        ));
+    }
+    if args.title.is_some() || args.url.is_some() {
+        return Err(Error::Invalid(
+            "--title and --url describe one article: give them with a single file".into(),
+        ));
+    }
+    add_many(config, store, args, published, out, err)
+}
+
+fn add_one(
+    config: &Config,
+    store: &mut Store,
+    args: &AddArgs,
+    published: Option<chrono::NaiveDate>,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let article = read_article(&args.files[0], stdin)?;
     let extraction = extract(
         &article.text,
         &Context {
@@ -31,22 +68,7 @@ pub fn run(
         .title
         .clone()
         .unwrap_or_else(|| title_from_text(&article.text));
-    let reference_source = match extraction.reference_source {
-        ReferenceSource::Given => "given",
-        ReferenceSource::Text => "text",
-        ReferenceSource::None => "none",
-    };
-    let new_article = NewArticle {
-        title: &title,
-        url: args.url.as_deref(),
-        outlet: args.outlet.as_deref(),
-        published: published.map(|d| d.to_string()),
-        reference_date: extraction.reference_date.map(|d| d.to_string()),
-        reference_source,
-        content_hash: &article.content_hash,
-        body: &article.text,
-        claims: claims_to_store(&extraction),
-    };
+    let new_article = new_article(&article, &extraction, &title, args, published);
     let added = store.add_article(&new_article, &config.now_text())?;
     let (article_id, already_present) = match &added {
         Added::New { article_id, .. } => (*article_id, false),
@@ -94,9 +116,241 @@ pub fn run(
             "no publication date given or found: relative dates left unresolved (give --published YYYY-MM-DD)"
         )?,
     }
+    let matched = claims.iter().filter(|c| !c.matches.is_empty()).count();
     writeln!(out, "{}", claims_table(&claims, config.style, false))?;
     writeln!(out, "{} claims added", claims.len())?;
+    if matched > 0 {
+        writeln!(
+            out,
+            "{matched} of them match claims of other articles: see `claimtrack matches ID`"
+        )?;
+    }
     Ok(())
+}
+
+/// What a batch did, as `add --json` prints it for several files.
+#[derive(Debug, Default, Serialize)]
+pub struct BatchSummary {
+    pub files: usize,
+    pub added: usize,
+    pub already_present: usize,
+    pub failed: Vec<FailedFile>,
+    pub claims: usize,
+    pub bytes: u64,
+    pub seconds: f64,
+    pub megabytes_per_second: f64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FailedFile {
+    pub path: String,
+    pub error: String,
+}
+
+fn add_many(
+    config: &Config,
+    store: &mut Store,
+    args: &AddArgs,
+    published: Option<chrono::NaiveDate>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let started = Instant::now();
+    let paths = collect_paths(&args.files, &args.glob, err)?;
+    let total_bytes: u64 = paths.iter().map(|(_, size)| size).sum();
+    let bar = progress_bar(config.progress, total_bytes);
+    let mut summary = BatchSummary {
+        files: paths.len(),
+        ..BatchSummary::default()
+    };
+    let now = config.now_text();
+    let mut batch = store.batch()?;
+    let mut batch_bytes = 0;
+    for (path, size) in &paths {
+        let display = path.display().to_string();
+        bar.set_message(display.clone());
+        let outcome = read_article(&display, &mut std::io::empty()).and_then(|article| {
+            let extraction = extract(
+                &article.text,
+                &Context {
+                    reference_date: published,
+                },
+            );
+            let title = title_from_text(&article.text);
+            let new = new_article(&article, &extraction, &title, args, published);
+            let claims = new.claims.len();
+            batch.add(&new, &now).map(|added| (added, claims))
+        });
+        match outcome {
+            Ok((Added::New { .. }, claims)) => {
+                summary.added += 1;
+                summary.claims += claims;
+            }
+            Ok((Added::AlreadyPresent { .. }, _)) => summary.already_present += 1,
+            Err(error) => {
+                bar.suspend(|| writeln!(err, "claimtrack: {error}"))?;
+                summary.failed.push(FailedFile {
+                    path: display,
+                    error: error.to_string(),
+                });
+            }
+        }
+        summary.bytes += size;
+        bar.inc(*size);
+        batch_bytes += *size as usize;
+        if batch_bytes >= BATCH_BYTES {
+            batch.commit()?;
+            batch = store.batch()?;
+            batch_bytes = 0;
+        }
+    }
+    batch.commit()?;
+    bar.finish_and_clear();
+    summary.seconds = started.elapsed().as_secs_f64();
+    summary.megabytes_per_second = if summary.seconds > 0.0 {
+        summary.bytes as f64 / 1e6 / summary.seconds
+    } else {
+        0.0
+    };
+    if args.json {
+        super::write_json(out, &summary)?;
+    } else {
+        writeln!(
+            out,
+            "{} articles added ({} claims), {} already present, {} failed; {:.1} MB in {:.2} s ({:.1} MB/s)",
+            summary.added,
+            summary.claims,
+            summary.already_present,
+            summary.failed.len(),
+            summary.bytes as f64 / 1e6,
+            summary.seconds,
+            summary.megabytes_per_second
+        )?;
+    }
+    if !summary.failed.is_empty() {
+        return Err(Error::SomeFailed {
+            failed: summary.failed.len(),
+            total: summary.files,
+        });
+    }
+    Ok(())
+}
+
+fn progress_bar(enabled: bool, total_bytes: u64) -> indicatif::ProgressBar {
+    if !enabled {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total_bytes);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {wide_msg}",
+        )
+        .expect("a valid template"),
+    );
+    bar
+}
+
+/// Every file named, and every file under the folders named whose name matches `glob`, in a
+/// stable order, with its size. Only paths are held, never the texts.
+fn collect_paths(
+    inputs: &[String],
+    glob: &str,
+    err: &mut dyn Write,
+) -> Result<Vec<(PathBuf, u64)>> {
+    let mut found = Vec::new();
+    for input in inputs {
+        let path = PathBuf::from(input);
+        if path.is_dir() {
+            walk(&path, glob, &mut found, err)?;
+        } else {
+            // A missing file is reported when it is read, like any other bad file.
+            let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            found.push((path, size));
+        }
+    }
+    Ok(found)
+}
+
+fn walk(
+    folder: &Path,
+    glob: &str,
+    found: &mut Vec<(PathBuf, u64)>,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let mut entries: Vec<_> = match std::fs::read_dir(folder) {
+        Ok(entries) => entries.filter_map(|e| e.ok()).collect(),
+        Err(error) => {
+            writeln!(
+                err,
+                "claimtrack: cannot read folder {}: {error}",
+                folder.display()
+            )?;
+            return Ok(());
+        }
+    };
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            walk(&path, glob, found, err)?;
+        } else if matches_glob(glob, &entry.file_name().to_string_lossy()) {
+            let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+            found.push((path, size));
+        }
+    }
+    Ok(())
+}
+
+/// Shell-style wildcard match of a file name: `*` is any run of characters, `?` one character.
+fn matches_glob(pattern: &str, name: &str) -> bool {
+    let pattern: Vec<char> = pattern.chars().collect();
+    let name: Vec<char> = name.chars().collect();
+    let (mut p, mut n) = (0, 0);
+    let (mut star, mut resume) = (None, 0);
+    while n < name.len() {
+        if p < pattern.len() && (pattern[p] == '?' || pattern[p] == name[n]) {
+            p += 1;
+            n += 1;
+        } else if p < pattern.len() && pattern[p] == '*' {
+            star = Some(p);
+            resume = n;
+            p += 1;
+        } else if let Some(s) = star {
+            p = s + 1;
+            resume += 1;
+            n = resume;
+        } else {
+            return false;
+        }
+    }
+    pattern[p..].iter().all(|c| *c == '*')
+}
+
+fn new_article<'a>(
+    article: &'a ArticleText,
+    extraction: &Extraction,
+    title: &'a str,
+    args: &'a AddArgs,
+    published: Option<chrono::NaiveDate>,
+) -> NewArticle<'a> {
+    NewArticle {
+        title,
+        url: args.url.as_deref(),
+        outlet: args.outlet.as_deref(),
+        published: published.map(|d| d.to_string()),
+        reference_date: extraction.reference_date.map(|d| d.to_string()),
+        reference_source: match extraction.reference_source {
+            ReferenceSource::Given => "given",
+            ReferenceSource::Text => "text",
+            ReferenceSource::None => "none",
+        },
+        content_hash: &article.content_hash,
+        body: &article.text,
+        claims: claims_to_store(extraction),
+    }
 }
 
 /// The first non-empty line, trimmed, as a title of at most 200 characters.
@@ -139,4 +393,25 @@ fn claims_to_store(extraction: &Extraction) -> Vec<NewClaim> {
         });
     }
     stored
+}
+
+#[cfg(test)]
+mod tests {
+    use super::matches_glob;
+
+    #[test]
+    fn glob_matches_file_names_like_a_shell() {
+        let cases = [
+            ("*.txt", "article.txt", true),
+            ("*.txt", "article.txt.bak", false),
+            ("*.txt", ".txt", true),
+            ("art?cle.*", "article.md", true),
+            ("*", "anything", true),
+            ("*2019*.txt", "reuters-2019-11.txt", true),
+            ("*.txt", "notes.md", false),
+        ];
+        for (pattern, name, expected) in cases {
+            assert_eq!(matches_glob(pattern, name), expected, "{pattern} vs {name}");
+        }
+    }
 }

@@ -22,6 +22,7 @@ pub fn run(config: &Config, store: &Store, args: &ListArgs, out: &mut dyn Write)
         article_id: args.article,
         status: args.status.as_deref().map(str::parse).transpose()?,
         kind: args.kind.as_deref().map(str::parse).transpose()?,
+        assignee: args.assignee.clone(),
         by_score,
         limit: args.limit,
     };

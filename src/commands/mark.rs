@@ -1,4 +1,5 @@
-//! `claimtrack mark`: set the status of claims, with sources and a note, as one transaction.
+//! `claimtrack mark`: set the status of claims, with sources and a note, as one transaction;
+//! or copy the verdict of a matching claim with `--same-as`.
 
 use std::io::Write;
 
@@ -6,23 +7,50 @@ use crate::cli::MarkArgs;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::model::Status;
-use crate::store::{Mark, Store};
+use crate::store::{Mark, NewSource, Store};
+
+use super::select::{is_id_word, resolve, write_changes};
 
 pub fn run(config: &Config, store: &mut Store, args: &MarkArgs, out: &mut dyn Write) -> Result<()> {
+    let by = args.by.clone().unwrap_or_else(|| config.user.clone());
+    let at = config.now_text();
+    if let Some(settled_id) = args.same_as {
+        if let Some(word) = args.ids_and_status.iter().find(|w| !is_id_word(w)) {
+            return Err(Error::Invalid(format!(
+                "--same-as copies the verdict of claim {settled_id}: leave out the status ('{word}')"
+            )));
+        }
+        if !args.sources.is_empty() {
+            return Err(Error::Invalid(
+                "--same-as copies the sources of the settled claim: add others with `claimtrack source add`".into(),
+            ));
+        }
+        let ids = resolve(store, &args.ids_and_status, &args.select)?;
+        let changes = store.same_as(&ids, settled_id, args.note.as_deref(), &by, &at)?;
+        return write_changes(out, &changes);
+    }
     let (status_word, id_words) = args
         .ids_and_status
         .split_last()
-        .expect("clap requires at least two arguments");
+        .expect("clap requires the status");
     let status: Status = status_word.parse()?;
-    let ids = parse_ids(id_words)?;
-    let sources: Vec<String> = args.sources.iter().map(|s| s.trim().to_string()).collect();
-    if sources.iter().any(String::is_empty) {
-        return Err(Error::Invalid(
-            "--source is empty: give a URL or a citation".into(),
-        ));
-    }
-    let by = args.by.clone().unwrap_or_else(|| config.user.clone());
-    let at = config.now_text();
+    let ids = resolve(store, id_words, &args.select)?;
+    let sources = args
+        .sources
+        .iter()
+        .map(|s| {
+            let reference = s.trim();
+            if reference.is_empty() {
+                return Err(Error::Invalid(
+                    "--source is empty: give a URL or a citation".into(),
+                ));
+            }
+            Ok(NewSource {
+                reference: reference.to_string(),
+                ..NewSource::default()
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
     let changes = store.mark(
         &ids,
         &Mark {
@@ -33,64 +61,5 @@ pub fn run(config: &Config, store: &mut Store, args: &MarkArgs, out: &mut dyn Wr
             at: &at,
         },
     )?;
-    for change in &changes {
-        writeln!(
-            out,
-            "claim {}: {} → {}",
-            change.claim_id, change.from, change.to
-        )?;
-    }
-    Ok(())
-}
-
-/// Claim ids as typed: single ids and inclusive ranges such as `7-9`, in order, without repeats.
-pub fn parse_ids(words: &[String]) -> Result<Vec<i64>> {
-    let mut ids = Vec::new();
-    for word in words {
-        let bad = || {
-            Error::Invalid(format!(
-                "'{word}' is not a claim id (ids look like 12 or 7-9)"
-            ))
-        };
-        let (low, high) = match word.split_once('-') {
-            Some((low, high)) => (
-                low.trim().parse::<i64>().map_err(|_| bad())?,
-                high.trim().parse::<i64>().map_err(|_| bad())?,
-            ),
-            None => {
-                let id = word.trim().parse::<i64>().map_err(|_| bad())?;
-                (id, id)
-            }
-        };
-        if low < 1 || high < low || high - low > 1_000_000 {
-            return Err(bad());
-        }
-        for id in low..=high {
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-    }
-    Ok(ids)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ids(words: &[&str]) -> Result<Vec<i64>> {
-        parse_ids(&words.iter().map(|w| w.to_string()).collect::<Vec<_>>())
-    }
-
-    #[test]
-    fn ranges_expand_and_repeats_collapse() {
-        assert_eq!(ids(&["3", "5", "7-9", "5"]).unwrap(), vec![3, 5, 7, 8, 9]);
-    }
-
-    #[test]
-    fn words_and_backward_ranges_are_refused() {
-        assert!(ids(&["three"]).is_err());
-        assert!(ids(&["9-7"]).is_err());
-        assert!(ids(&["0"]).is_err());
-    }
+    write_changes(out, &changes)
 }

@@ -2,13 +2,19 @@
 //! tests can run them in-process.
 
 pub mod add;
+pub mod assign;
 pub mod extract;
 pub mod input;
 pub mod list;
 pub mod mark;
+pub mod matches;
+pub mod note;
+pub mod select;
 pub mod show;
+pub mod source;
 pub mod split;
 pub mod status;
+pub mod undo;
 
 use std::io::{Read, Write};
 
@@ -18,11 +24,14 @@ use crate::error::Result;
 use crate::store::Store;
 
 /// Run one parsed command. Commands that need no database (`extract`, `split`) never open it.
+/// `err` receives warnings about single inputs of a batch; the error that ends a command is
+/// returned, for `main` to print.
 pub fn run(
     command: Command,
     config: &Config,
     stdin: &mut dyn Read,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<()> {
     match command {
         Command::Extract(args) => extract::run(&args, stdin, out),
@@ -30,11 +39,16 @@ pub fn run(
         command => {
             let mut store = Store::open(&config.db_path)?;
             match command {
-                Command::Add(args) => add::run(config, &mut store, &args, stdin, out),
+                Command::Add(args) => add::run(config, &mut store, &args, stdin, out, err),
                 Command::List(args) => list::run(config, &store, &args, out),
                 Command::Show(args) => show::run(config, &store, &args, out),
                 Command::Mark(args) => mark::run(config, &mut store, &args, out),
                 Command::Status(args) => status::run(config, &store, &args, out),
+                Command::Source(command) => source::run(config, &mut store, &command, out),
+                Command::Note(args) => note::run(config, &mut store, &args, out),
+                Command::Assign(args) => assign::run(config, &mut store, &args, out),
+                Command::Undo(args) => undo::run(config, &mut store, &args, out),
+                Command::Matches(args) => matches::run(config, &store, &args, out),
                 Command::Extract(_) | Command::Split(_) => unreachable!("handled above"),
             }
         }

@@ -6,10 +6,25 @@ use crate::cli::StatusArgs;
 use crate::config::Config;
 use crate::error::Result;
 use crate::model::{Progress, Status};
-use crate::report::{ArticleProgressJson, ProgressJson, StatusJson, status_table};
+use crate::report::{
+    ArticleProgressJson, CheckersJson, ProgressJson, StatusJson, checkers_table, status_table,
+};
 use crate::store::Store;
 
 pub fn run(config: &Config, store: &Store, args: &StatusArgs, out: &mut dyn Write) -> Result<()> {
+    if args.by_checker {
+        let checkers = store.progress_by_checker()?;
+        let report = CheckersJson::new(&checkers);
+        if args.json {
+            return super::write_json(out, &report);
+        }
+        if report.checkers.is_empty() {
+            writeln!(out, "nobody has been assigned claims or made changes yet")?;
+            return Ok(());
+        }
+        writeln!(out, "{}", checkers_table(&report, config.style))?;
+        return Ok(());
+    }
     let rows = store.progress_by_article(args.article)?;
     let mut total = Progress::default();
     for (_, progress) in &rows {

@@ -113,7 +113,7 @@ fn bad_input_gets_one_line_and_exit_code_2() {
             &["mark", "2", "unverifiable"],
             "needs a note",
         ),
-        ("folder instead of a file", &["add", "/tmp"], "is a folder"),
+        ("folder instead of a file", &["extract", "/tmp", "--json"], "is a folder"),
     ];
     for (what, args, message) in cases {
         let assert = claimtrack(&desk).args(*args).assert().code(2);
@@ -190,4 +190,92 @@ fn database_location_comes_from_the_environment_then_xdg() {
         explicit.exists(),
         "CLAIMTRACK_DB is used and its folder created"
     );
+}
+
+/// Several checkers at once on one database file, as separate processes: every change lands,
+/// nobody sees "database is locked", and the status counts equal a recount from the events.
+#[test]
+fn parallel_checkers_lose_no_update() {
+    let desk = Desk::new();
+    claimtrack(&desk)
+        .args(["add", SAMPLE, "--published", SAMPLE_PUBLISHED])
+        .assert()
+        .success();
+    let checkers = 4;
+    let rounds = 8;
+    let binary = assert_cmd::cargo::cargo_bin("claimtrack");
+    let handles: Vec<_> = (0..checkers)
+        .map(|checker| {
+            let binary = binary.clone();
+            let db = desk.db.clone();
+            std::thread::spawn(move || {
+                for round in 0..rounds {
+                    // Every checker notes the same shared claim, and marks one of its own.
+                    let own = (checker + 2).to_string();
+                    let runs: [Vec<String>; 2] = [
+                        vec![
+                            "note".into(),
+                            "1".into(),
+                            format!("checker {checker} round {round}"),
+                        ],
+                        vec![
+                            "mark".into(),
+                            own,
+                            if round % 2 == 0 {
+                                "in-progress"
+                            } else {
+                                "unverified"
+                            }
+                            .into(),
+                        ],
+                    ];
+                    for args in runs {
+                        let output = std::process::Command::new(&binary)
+                            .arg("--db")
+                            .arg(&db)
+                            .args(&args)
+                            .env("USER", format!("checker{checker}"))
+                            .output()
+                            .unwrap();
+                        assert!(
+                            output.status.success(),
+                            "{args:?}: {}",
+                            String::from_utf8_lossy(&output.stderr)
+                        );
+                    }
+                }
+            })
+        })
+        .collect();
+    for handle in handles {
+        handle.join().unwrap();
+    }
+    let connection = rusqlite::Connection::open(&desk.db).unwrap();
+    let notes: i64 = connection
+        .query_row(
+            "SELECT count(*) FROM events WHERE claim_id = 1 AND action = 'note'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(notes, (checkers * rounds) as i64, "every note landed");
+    let marks: i64 = connection
+        .query_row(
+            "SELECT count(*) FROM events WHERE action = 'status'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(marks, (checkers * rounds) as i64, "every mark landed");
+    // The current status of every claim equals the last event's, or unverified with none.
+    let disagreeing: i64 = connection
+        .query_row(
+            "SELECT count(*) FROM claims c WHERE c.status <> coalesce(
+                 (SELECT to_status FROM events e WHERE e.claim_id = c.id ORDER BY e.id DESC LIMIT 1),
+                 'unverified')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(disagreeing, 0);
 }

@@ -1,7 +1,9 @@
 //! Integration tests: most run commands in-process against a temporary database; `binary`
 //! runs the real executable for what only a process shows (exit codes, stderr, pipes).
 
+mod batch;
 mod binary;
+mod verification;
 mod workflow;
 
 use std::path::{Path, PathBuf};
@@ -69,10 +71,18 @@ pub fn run_with_stdin(db: &Path, args: &[&str], stdin: &str) -> Result<String, c
     let env = Environment {
         var: &vars,
         stdout_is_terminal: false,
+        stderr_is_terminal: false,
         terminal_width: Some(120),
     };
     let config = Config::resolve(cli.db.clone(), &cli.color, &env)?;
     let mut out = Vec::new();
-    claimtrack::commands::run(cli.command, &config, &mut stdin.as_bytes(), &mut out)?;
+    let mut err = Vec::new();
+    claimtrack::commands::run(
+        cli.command,
+        &config,
+        &mut stdin.as_bytes(),
+        &mut out,
+        &mut err,
+    )?;
     Ok(String::from_utf8(out).unwrap())
 }

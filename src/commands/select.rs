@@ -1,0 +1,106 @@
+//! Turning what the user typed into a set of claims: ids, ranges (`7-9`) and filters.
+
+use crate::cli::SelectArgs;
+use crate::error::{Error, Result};
+use crate::model::Action;
+use crate::store::{Change, ClaimFilter, Selection, Store};
+
+/// Claim ids as typed: single ids and inclusive ranges such as `7-9`, in order, without repeats.
+pub fn parse_ids(words: &[String]) -> Result<Vec<i64>> {
+    let mut ids = Vec::new();
+    for word in words {
+        let (low, high) = parse_id_word(word).ok_or_else(|| {
+            Error::Invalid(format!(
+                "'{word}' is not a claim id (ids look like 12 or 7-9)"
+            ))
+        })?;
+        for id in low..=high {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    Ok(ids)
+}
+
+/// True when `word` reads as a claim id or a range of them.
+pub fn is_id_word(word: &str) -> bool {
+    parse_id_word(word).is_some()
+}
+
+fn parse_id_word(word: &str) -> Option<(i64, i64)> {
+    let (low, high) = match word.split_once('-') {
+        Some((low, high)) => (low.trim().parse().ok()?, high.trim().parse().ok()?),
+        None => {
+            let id = word.trim().parse().ok()?;
+            (id, id)
+        }
+    };
+    (low >= 1 && high >= low && high - low <= 1_000_000).then_some((low, high))
+}
+
+/// The claims named by `ids` and narrowed by `select`, checked to exist.
+pub fn resolve(store: &Store, ids: &[String], select: &SelectArgs) -> Result<Vec<i64>> {
+    let selection = Selection {
+        ids: parse_ids(ids)?,
+        filter: ClaimFilter {
+            article_id: select.article,
+            status: select.with_status.as_deref().map(str::parse).transpose()?,
+            kind: select.kind.as_deref().map(str::parse).transpose()?,
+            assignee: select.assignee.clone(),
+            ..ClaimFilter::default()
+        },
+    };
+    store.select(&selection)
+}
+
+/// One line per claim saying what changed.
+pub fn write_changes(out: &mut dyn std::io::Write, changes: &[Change]) -> Result<()> {
+    for change in changes {
+        let id = change.claim_id;
+        match change.action {
+            _ if change.unchanged && change.action == Action::Assign => writeln!(
+                out,
+                "claim {id}: already assigned to {}",
+                change.to_assignee.as_deref().unwrap_or("nobody")
+            )?,
+            _ if change.unchanged => writeln!(out, "claim {id}: already {}", change.to)?,
+            Action::Status | Action::SameAs | Action::Undo if change.from != change.to => {
+                writeln!(out, "claim {id}: {} → {}", change.from, change.to)?
+            }
+            Action::Assign | Action::Undo if change.from_assignee != change.to_assignee => {
+                writeln!(
+                    out,
+                    "claim {id}: assigned {} → {}",
+                    change.from_assignee.as_deref().unwrap_or("nobody"),
+                    change.to_assignee.as_deref().unwrap_or("nobody")
+                )?
+            }
+            Action::Source => writeln!(out, "claim {id}: source added ({})", change.to)?,
+            Action::Note => writeln!(out, "claim {id}: note added")?,
+            _ => writeln!(out, "claim {id}: {} reverted", change.action.as_str())?,
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(words: &[&str]) -> Result<Vec<i64>> {
+        parse_ids(&words.iter().map(|w| w.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn ranges_expand_and_repeats_collapse() {
+        assert_eq!(ids(&["3", "5", "7-9", "5"]).unwrap(), vec![3, 5, 7, 8, 9]);
+    }
+
+    #[test]
+    fn words_and_backward_ranges_are_refused() {
+        assert!(ids(&["three"]).is_err());
+        assert!(ids(&["9-7"]).is_err());
+        assert!(ids(&["0"]).is_err());
+    }
+}

@@ -1,0 +1,205 @@
+//! Claim matching: does a new claim say the same thing as one already checked? Pure functions;
+//! the store finds candidates with its full-text index and asks `similarity` about each.
+//!
+//! Two claims match when their figures and dates are the same and their wording is similar.
+//! The figures come first because they are what a checker verifies: "28,500 troops" and
+//! "28,000 troops" in otherwise identical sentences are different claims, while a paraphrase
+//! that keeps the figure is the same one.
+
+use std::collections::BTreeSet;
+
+use crate::model::{Normalized, Value};
+
+/// Wording similarity needed when both claims carry the same figures or dates.
+pub const THRESHOLD_WITH_VALUES: f64 = 0.40;
+/// Wording similarity needed when neither has a figure or date: wording is all there is.
+pub const THRESHOLD_WITHOUT_VALUES: f64 = 0.60;
+
+/// A claim reduced to what matching compares.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fingerprint {
+    pub words: BTreeSet<String>,
+    pub values: BTreeSet<String>,
+}
+
+impl Fingerprint {
+    pub fn new(text: &str, values: &[Value]) -> Fingerprint {
+        Fingerprint {
+            words: content_words(text),
+            values: values.iter().map(value_key).collect(),
+        }
+    }
+}
+
+/// How alike two claims are, from 0 to 1, or `None` when they cannot be the same claim
+/// (different figures or dates, or wording too far apart).
+pub fn similarity(a: &Fingerprint, b: &Fingerprint) -> Option<f64> {
+    if a.values != b.values || a.words.is_empty() || b.words.is_empty() {
+        return None;
+    }
+    let shared = a.words.intersection(&b.words).count() as f64;
+    // Dice over content words: symmetric, and kinder than Jaccard to a paraphrase that adds
+    // a clause.
+    let dice = 2.0 * shared / (a.words.len() + b.words.len()) as f64;
+    let threshold = if a.values.is_empty() {
+        THRESHOLD_WITHOUT_VALUES
+    } else {
+        THRESHOLD_WITH_VALUES
+    };
+    (dice >= threshold).then_some(dice)
+}
+
+/// The words worth searching for: lower-cased, without stop words, crudely singular.
+pub fn content_words(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .map(|w| w.to_lowercase())
+        .filter(|w| w.chars().count() > 2 && !STOP_WORDS.contains(&w.as_str()))
+        .map(|w| singular(&w))
+        .collect()
+}
+
+fn singular(word: &str) -> String {
+    if word.len() > 4 && word.ends_with("ies") {
+        format!("{}y", &word[..word.len() - 3])
+    } else if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
+        word[..word.len() - 1].to_string()
+    } else {
+        word.to_string()
+    }
+}
+
+/// A value as matching compares it: its normalised value, whatever words expressed it.
+fn value_key(value: &Value) -> String {
+    match &value.value {
+        Normalized::Number(n) => format!("n:{n}"),
+        Normalized::Range(low, high) => format!("r:{low:?}:{high:?}"),
+        Normalized::Date(d) => format!("d:{d}"),
+    }
+}
+
+const STOP_WORDS: &[&str] = &[
+    "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "her", "was",
+    "one", "our", "out", "has", "have", "his", "him", "she", "they", "them", "their", "this",
+    "that", "these", "those", "with", "from", "will", "would", "could", "should", "into", "than",
+    "then", "there", "what", "when", "which", "who", "whom", "why", "how", "also", "only", "been",
+    "being", "were", "its", "about", "over", "after", "before", "said", "says", "say", "more",
+    "most", "some", "such", "very", "just", "while", "where", "other", "each", "both", "did",
+    "does", "may", "might", "must", "per", "cent", "percent", "yet", "still", "even",
+];
+
+/// The full-text query that finds candidates for `words`: any of them, so that a paraphrase
+/// sharing a few distinctive words is still found; ranking does the rest.
+pub fn candidate_query(words: &BTreeSet<String>) -> Option<String> {
+    let mut terms: Vec<&String> = words.iter().collect();
+    // Long words are the rare, distinctive ones; a short query keeps FTS fast.
+    terms.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    terms.truncate(12);
+    if terms.is_empty() {
+        return None;
+    }
+    Some(
+        terms
+            .iter()
+            .map(|w| format!("\"{}\"*", w.replace('"', "")))
+            .collect::<Vec<_>>()
+            .join(" OR "),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ValueType;
+
+    fn count(n: f64) -> Value {
+        Value {
+            value_type: ValueType::Count,
+            text: n.to_string(),
+            value: Normalized::Number(n),
+            unit: Some("troops".into()),
+            start: 0,
+            end: 0,
+        }
+    }
+
+    fn check(a: &str, a_values: &[f64], b: &str, b_values: &[f64], should_match: bool) {
+        let a_values: Vec<Value> = a_values.iter().map(|n| count(*n)).collect();
+        let b_values: Vec<Value> = b_values.iter().map(|n| count(*n)).collect();
+        let score = similarity(
+            &Fingerprint::new(a, &a_values),
+            &Fingerprint::new(b, &b_values),
+        );
+        assert_eq!(score.is_some(), should_match, "{a:?} vs {b:?}: {score:?}");
+    }
+
+    #[test]
+    fn paraphrase_with_the_same_figure_matches() {
+        check(
+            "Although the United States only has 28,500 troops in South Korea, Washington is ready to send reinforcements.",
+            &[28500.0],
+            "The United States keeps 28,500 troops stationed in South Korea.",
+            &[28500.0],
+            true,
+        );
+    }
+
+    #[test]
+    fn same_wording_with_a_different_figure_does_not_match() {
+        check(
+            "The United States has 28,500 troops in South Korea.",
+            &[28500.0],
+            "The United States has 28,000 troops in South Korea.",
+            &[28000.0],
+            false,
+        );
+    }
+
+    #[test]
+    fn a_figure_on_one_side_only_does_not_match() {
+        check(
+            "The United States has troops in South Korea.",
+            &[],
+            "The United States has 28,500 troops in South Korea.",
+            &[28500.0],
+            false,
+        );
+    }
+
+    #[test]
+    fn unrelated_claims_with_the_same_figure_do_not_match() {
+        check(
+            "Police said 12 people were arrested after the protest in Tehran.",
+            &[12.0],
+            "The ruling party won 12 of the governor races on Wednesday.",
+            &[12.0],
+            false,
+        );
+    }
+
+    #[test]
+    fn claims_without_figures_need_closer_wording() {
+        check(
+            "Sweden dropped its investigation into a rape allegation against Julian Assange.",
+            &[],
+            "Swedish prosecutors dropped the rape investigation against Julian Assange.",
+            &[],
+            true,
+        );
+        check(
+            "Sweden dropped its investigation into Julian Assange.",
+            &[],
+            "Julian Assange remains in a London prison.",
+            &[],
+            false,
+        );
+    }
+
+    #[test]
+    fn query_uses_the_longest_words_and_survives_quotes() {
+        let words = content_words("He said \"deterrence\" matters");
+        let query = candidate_query(&words).unwrap();
+        assert!(query.contains("\"deterrence\"*"), "{query}");
+        assert!(candidate_query(&content_words("a to of")).is_none());
+    }
+}

@@ -1,0 +1,389 @@
+//! Articles and claims: storing an extracted article in one transaction (with its full-text
+//! rows and its matches against claims already stored), and reading claims back.
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use super::{
+    CLAIM_COLUMNS, SOURCE_COLUMNS, Store, article_from_row, claim_from_row, conversion_error,
+    kinds_to_sql, source_from_row, status_from_sql,
+};
+use crate::error::{Error, Result};
+use crate::matching::{Fingerprint, candidate_query, similarity};
+use crate::model::{
+    Article, Claim, ClaimKind, Match, Normalized, Occurrence, Status, Value, ValueType,
+};
+
+/// An article ready to be stored, with its claims.
+#[derive(Debug, Clone)]
+pub struct NewArticle<'a> {
+    pub title: &'a str,
+    pub url: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub published: Option<String>,
+    pub reference_date: Option<String>,
+    pub reference_source: &'a str,
+    pub content_hash: &'a str,
+    pub body: &'a str,
+    pub claims: Vec<NewClaim>,
+}
+
+/// A claim ready to be stored.
+#[derive(Debug, Clone)]
+pub struct NewClaim {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub kind: ClaimKind,
+    pub kinds: Vec<ClaimKind>,
+    pub score: f64,
+    pub speaker: Option<String>,
+    pub values: Vec<Value>,
+    pub occurrences: Vec<Occurrence>,
+}
+
+/// What `add_article` did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Added {
+    New {
+        article_id: i64,
+        claim_ids: Vec<i64>,
+    },
+    /// The same text was stored before: nothing was written.
+    AlreadyPresent { article_id: i64, title: String },
+}
+
+/// Which claims `list_claims` returns.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimFilter {
+    pub article_id: Option<i64>,
+    pub status: Option<Status>,
+    pub kind: Option<ClaimKind>,
+    pub assignee: Option<String>,
+    pub by_score: bool,
+    pub limit: Option<u32>,
+}
+
+/// Articles being added in one transaction; dropped without `commit`, none of them is kept.
+pub struct Batch<'a> {
+    transaction: Transaction<'a>,
+}
+
+impl Batch<'_> {
+    /// Add one article; on error the article leaves no trace and the batch goes on.
+    pub fn add(&mut self, article: &NewArticle<'_>, now: &str) -> Result<Added> {
+        let savepoint = self.transaction.savepoint()?;
+        let added = insert_article(&savepoint, article, now)?;
+        savepoint.commit()?;
+        Ok(added)
+    }
+
+    pub fn commit(self) -> Result<()> {
+        Ok(self.transaction.commit()?)
+    }
+}
+
+/// How many stored claims the full-text index proposes for each new claim.
+const MATCH_CANDIDATES: i64 = 20;
+
+impl Store {
+    /// Store an article with its claims, values and full-text rows, and record which stored
+    /// claims of other articles each new claim matches; or report the article already stored
+    /// with the same text. One transaction: all of it or none of it.
+    pub fn add_article(&mut self, article: &NewArticle<'_>, now: &str) -> Result<Added> {
+        let transaction = self.write()?;
+        let added = insert_article(&transaction, article, now)?;
+        transaction.commit()?;
+        Ok(added)
+    }
+
+    /// Start adding many articles: each `Batch::add` is all-or-nothing for its article (a
+    /// savepoint), and `Batch::commit` makes the whole batch durable at once, which is what
+    /// makes loading an archive fast.
+    pub fn batch(&mut self) -> Result<Batch<'_>> {
+        Ok(Batch {
+            transaction: self.write()?,
+        })
+    }
+
+    pub fn article(&self, id: i64) -> Result<Article> {
+        self.connection
+            .query_row(
+                "SELECT id, title, url, outlet, published, reference_date, reference_source, added_at, content_hash
+                 FROM articles WHERE id = ?1",
+                [id],
+                article_from_row,
+            )
+            .optional()?
+            .ok_or(Error::NoSuchArticle(id))
+    }
+
+    pub fn articles(&self, only: Option<i64>) -> Result<Vec<Article>> {
+        if let Some(id) = only {
+            return Ok(vec![self.article(id)?]);
+        }
+        let mut statement = self.connection.prepare(
+            "SELECT id, title, url, outlet, published, reference_date, reference_source, added_at, content_hash
+             FROM articles ORDER BY id",
+        )?;
+        let rows = statement.query_map([], article_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Claims matching `filter`, each with its values, other places, sources and matches.
+    pub fn list_claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
+        if let Some(id) = filter.article_id {
+            self.article(id)?;
+        }
+        let mut sql = String::from(CLAIM_COLUMNS);
+        sql.push_str(
+            " WHERE (?1 IS NULL OR article_id = ?1) AND (?2 IS NULL OR status = ?2)
+              AND (?3 IS NULL OR kind = ?3) AND (?4 IS NULL OR assignee = ?4)",
+        );
+        sql.push_str(if filter.by_score {
+            " ORDER BY score DESC, id"
+        } else {
+            " ORDER BY id"
+        });
+        sql.push_str(" LIMIT ?5");
+        let mut statement = self.connection.prepare_cached(&sql)?;
+        let rows = statement.query_map(
+            params![
+                filter.article_id,
+                filter.status.map(Status::as_str),
+                filter.kind.map(ClaimKind::as_str),
+                filter.assignee,
+                filter.limit.map_or(-1, i64::from)
+            ],
+            claim_from_row,
+        )?;
+        let mut claims = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        for claim in &mut claims {
+            self.fill_claim(claim)?;
+        }
+        Ok(claims)
+    }
+
+    /// Ids of the claims matching `filter`, in id order.
+    pub fn claim_ids(&self, filter: &ClaimFilter) -> Result<Vec<i64>> {
+        if let Some(id) = filter.article_id {
+            self.article(id)?;
+        }
+        let mut statement = self.connection.prepare_cached(
+            "SELECT id FROM claims WHERE (?1 IS NULL OR article_id = ?1) AND (?2 IS NULL OR status = ?2)
+             AND (?3 IS NULL OR kind = ?3) AND (?4 IS NULL OR assignee = ?4) ORDER BY id",
+        )?;
+        let rows = statement.query_map(
+            params![
+                filter.article_id,
+                filter.status.map(Status::as_str),
+                filter.kind.map(ClaimKind::as_str),
+                filter.assignee
+            ],
+            |row| row.get(0),
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One claim with its values, other places, sources and matches.
+    pub fn claim(&self, id: i64) -> Result<Claim> {
+        let sql = format!("{CLAIM_COLUMNS} WHERE id = ?1");
+        let mut claim = self
+            .connection
+            .query_row(&sql, [id], claim_from_row)
+            .optional()?
+            .ok_or(Error::NoSuchClaim(id))?;
+        self.fill_claim(&mut claim)?;
+        Ok(claim)
+    }
+
+    fn fill_claim(&self, claim: &mut Claim) -> Result<()> {
+        claim.values = read_values(&self.connection, claim.id)?;
+        let mut occurrences = self.connection.prepare_cached(
+            "SELECT start, end, text FROM claim_occurrences WHERE claim_id = ?1 ORDER BY start",
+        )?;
+        claim.occurrences = occurrences
+            .query_map([claim.id], |row| {
+                Ok(Occurrence {
+                    start: row.get::<_, i64>(0)? as usize,
+                    end: row.get::<_, i64>(1)? as usize,
+                    text: row.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut sources = self.connection.prepare_cached(&format!(
+            "{SOURCE_COLUMNS} WHERE claim_id = ?1 AND withdrawn = 0 ORDER BY id"
+        ))?;
+        claim.sources = sources
+            .query_map([claim.id], source_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        claim.matches = self.matches(claim.id)?;
+        Ok(())
+    }
+
+    /// Claims of other articles that say the same thing as `claim_id`, best first. Matches are
+    /// symmetric: an older claim lists the newer ones that matched it.
+    pub fn matches(&self, claim_id: i64) -> Result<Vec<Match>> {
+        let mut statement = self.connection.prepare_cached(
+            "SELECT c.id, c.article_id, c.status, m.score, c.text
+             FROM (SELECT matched_id AS other, score FROM claim_matches WHERE claim_id = ?1
+                   UNION SELECT claim_id AS other, score FROM claim_matches WHERE matched_id = ?1) m
+             JOIN claims c ON c.id = m.other
+             ORDER BY m.score DESC, c.id",
+        )?;
+        let rows = statement.query_map([claim_id], |row| {
+            Ok(Match {
+                id: row.get(0)?,
+                article_id: row.get(1)?,
+                status: status_from_sql(row, 2)?,
+                score: row.get(3)?,
+                text: row.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn read_values(connection: &rusqlite::Connection, claim_id: i64) -> Result<Vec<Value>> {
+    let mut values = connection.prepare_cached(
+        "SELECT type, text, value, unit, start, end FROM claim_values WHERE claim_id = ?1 ORDER BY position",
+    )?;
+    let rows = values.query_map([claim_id], |row| {
+        let value_type: String = row.get(0)?;
+        let value: String = row.get(2)?;
+        Ok(Value {
+            value_type: value_type
+                .parse::<ValueType>()
+                .map_err(|e| conversion_error(0, e))?,
+            text: row.get(1)?,
+            value: serde_json::from_str::<Normalized>(&value)
+                .map_err(|e| conversion_error(2, e))?,
+            unit: row.get(3)?,
+            start: row.get::<_, i64>(4)? as usize,
+            end: row.get::<_, i64>(5)? as usize,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn insert_article(transaction: &Connection, article: &NewArticle<'_>, now: &str) -> Result<Added> {
+    let existing: Option<(i64, String)> = transaction
+        .query_row(
+            "SELECT id, title FROM articles WHERE content_hash = ?1",
+            [article.content_hash],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    if let Some((article_id, title)) = existing {
+        return Ok(Added::AlreadyPresent { article_id, title });
+    }
+    transaction.execute(
+        "INSERT INTO articles (title, url, outlet, published, reference_date, reference_source, added_at, content_hash, body)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            article.title,
+            article.url,
+            article.outlet,
+            article.published,
+            article.reference_date,
+            article.reference_source,
+            now,
+            article.content_hash,
+            article.body
+        ],
+    )?;
+    let article_id = transaction.last_insert_rowid();
+    let mut claim_ids = Vec::with_capacity(article.claims.len());
+    let mut insert_claim = transaction.prepare_cached(
+        "INSERT INTO claims (article_id, position, text, start, end, kind, kinds, score, speaker, status, status_changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'unverified', ?10)",
+    )?;
+    let mut insert_fts =
+        transaction.prepare_cached("INSERT INTO claims_fts (rowid, text) VALUES (?1, ?2)")?;
+    let mut insert_value = transaction.prepare_cached(
+        "INSERT INTO claim_values (claim_id, position, type, text, value, unit, start, end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    let mut insert_occurrence = transaction.prepare_cached(
+        "INSERT INTO claim_occurrences (claim_id, start, end, text) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (position, claim) in article.claims.iter().enumerate() {
+        insert_claim.execute(params![
+            article_id,
+            position as i64 + 1,
+            claim.text,
+            claim.start as i64,
+            claim.end as i64,
+            claim.kind.as_str(),
+            kinds_to_sql(&claim.kinds),
+            claim.score,
+            claim.speaker,
+            now
+        ])?;
+        let claim_id = transaction.last_insert_rowid();
+        claim_ids.push(claim_id);
+        insert_fts.execute(params![claim_id, claim.text])?;
+        for (value_position, value) in claim.values.iter().enumerate() {
+            insert_value.execute(params![
+                claim_id,
+                value_position as i64 + 1,
+                value.value_type.as_str(),
+                value.text,
+                serde_json::to_string(&value.value).expect("a value serialises"),
+                value.unit,
+                value.start as i64,
+                value.end as i64
+            ])?;
+        }
+        for occurrence in &claim.occurrences {
+            insert_occurrence.execute(params![
+                claim_id,
+                occurrence.start as i64,
+                occurrence.end as i64,
+                occurrence.text
+            ])?;
+        }
+    }
+    record_matches(transaction, article_id, &article.claims, &claim_ids)?;
+    Ok(Added::New {
+        article_id,
+        claim_ids,
+    })
+}
+
+/// Compare each new claim with the stored claims of other articles that the full-text index
+/// proposes, and keep those with the same figures and similar wording.
+fn record_matches(
+    transaction: &Connection,
+    article_id: i64,
+    claims: &[NewClaim],
+    claim_ids: &[i64],
+) -> Result<()> {
+    let mut candidates = transaction.prepare_cached(
+        "SELECT c.id, c.text FROM claims_fts f JOIN claims c ON c.id = f.rowid
+         WHERE claims_fts MATCH ?1 AND c.article_id <> ?2
+         ORDER BY f.rank LIMIT ?3",
+    )?;
+    let mut insert_match = transaction.prepare_cached(
+        "INSERT OR IGNORE INTO claim_matches (claim_id, matched_id, score) VALUES (?1, ?2, ?3)",
+    )?;
+    for (claim, &claim_id) in claims.iter().zip(claim_ids) {
+        let fingerprint = Fingerprint::new(&claim.text, &claim.values);
+        let Some(query) = candidate_query(&fingerprint.words) else {
+            continue;
+        };
+        let found: Vec<(i64, String)> = candidates
+            .query_map(params![query, article_id, MATCH_CANDIDATES], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        for (other_id, other_text) in found {
+            let other_values = read_values(transaction, other_id)?;
+            if let Some(score) =
+                similarity(&fingerprint, &Fingerprint::new(&other_text, &other_values))
+            {
+                insert_match.execute(params![claim_id, other_id, (score * 1e4).round() / 1e4])?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,97 @@
+//! Loading many articles at once: folders, a bad file among good ones, and a load that is
+//! interrupted and run again.
+
+use std::path::Path;
+
+use crate::{Desk, SAMPLE};
+
+/// Write `count` small, distinct articles under `folder`, numbered from `first`.
+fn write_articles(folder: &Path, first: usize, count: usize) {
+    std::fs::create_dir_all(folder).unwrap();
+    for i in first..first + count {
+        let text = format!(
+            "Council vote number {i}\n\nThe city council approved a budget of ${} million on Tuesday, officials said.\n\nThe mayor said {} residents had signed the petition.\n",
+            100 + i,
+            1000 + 7 * i
+        );
+        std::fs::write(folder.join(format!("article-{i:03}.txt")), text).unwrap();
+    }
+}
+
+#[test]
+fn a_folder_is_added_recursively_with_a_summary() {
+    let desk = Desk::new();
+    let dir = tempfile::tempdir().unwrap();
+    write_articles(&dir.path().join("2022"), 0, 3);
+    write_articles(&dir.path().join("2023/june"), 3, 2);
+    std::fs::write(dir.path().join("notes.md"), "not an article").unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let summary = desk.json(&["add", folder]);
+    assert_eq!(summary["files"], 3 + 2, "only *.txt files: {summary}");
+    assert_eq!(summary["added"], 5);
+    assert_eq!(summary["already_present"], 0);
+    assert!(summary["claims"].as_u64().unwrap() >= 5);
+    assert_eq!(
+        desk.json(&["status"])["articles"].as_array().unwrap().len(),
+        5
+    );
+    let text = desk.ok(&["add", folder, "--glob", "*.md"]);
+    assert!(
+        text.contains("1 articles added"),
+        "--glob picks other files: {text}"
+    );
+}
+
+#[test]
+fn a_bad_file_is_reported_and_the_rest_are_added() {
+    let desk = Desk::new();
+    let dir = tempfile::tempdir().unwrap();
+    write_articles(dir.path(), 0, 3);
+    std::fs::write(dir.path().join("article-001b.txt"), b"caf\xe9 latin-1 text").unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let err = desk.run(&["add", folder, SAMPLE]).unwrap_err();
+    assert_eq!(err.exit_code(), 2);
+    assert!(
+        err.to_string().contains("1 of 5 files could not be added"),
+        "{err}"
+    );
+    let status = desk.json(&["status"]);
+    assert_eq!(
+        status["articles"].as_array().unwrap().len(),
+        4,
+        "the good files were added"
+    );
+}
+
+#[test]
+fn an_interrupted_load_run_again_adds_only_what_is_missing() {
+    let desk = Desk::new();
+    let dir = tempfile::tempdir().unwrap();
+    write_articles(dir.path(), 0, 3);
+    let folder = dir.path().to_str().unwrap();
+    desk.json(&["add", folder]);
+    let claims_after_first = desk.json(&["status"])["total"]["claims"].as_u64().unwrap();
+    // The rest of the archive arrives; the whole folder is loaded again.
+    write_articles(dir.path(), 0, 5);
+    let summary = desk.json(&["add", folder]);
+    assert_eq!(summary["already_present"], 3);
+    assert_eq!(summary["added"], 2);
+    let fresh = Desk::new();
+    fresh.json(&["add", folder]);
+    assert_eq!(
+        desk.json(&["status"])["total"],
+        fresh.json(&["status"])["total"],
+        "two runs give what one clean run gives"
+    );
+    assert!(desk.json(&["status"])["total"]["claims"].as_u64().unwrap() > claims_after_first);
+}
+
+#[test]
+fn standard_input_and_title_belong_to_a_single_article() {
+    let desk = Desk::new();
+    let dir = tempfile::tempdir().unwrap();
+    write_articles(dir.path(), 0, 1);
+    let folder = dir.path().to_str().unwrap();
+    assert!(desk.run(&["add", folder, "-"]).is_err());
+    assert!(desk.run(&["add", folder, "--title", "x"]).is_err());
+}

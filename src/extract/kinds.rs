@@ -62,6 +62,15 @@ static EVALUATION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("evaluation pattern")
 });
 
+static IMPRESSION: LazyLock<Regex> = LazyLock::new(|| {
+    // "The sense of relief is almost palpable.", "Washington appears anxious to ...": an
+    // impression of a mood, with nothing on record to compare it with.
+    Regex::new(
+        r"(?:(?:is|are|was|were)\s+(?:almost\s+|very\s+|quite\s+|now\s+)?(?:palpable|unmistakable|obvious|evident|undeniable|remarkable|striking|extraordinary)\.?$|^\S+(?:\s+\S+)?\s+(?:appears|seems|appeared|seemed)\s+(?:to be\s+)?(?:anxious|eager|keen|determined|reluctant|confident|nervous|happy|unhappy|willing|ready)(?-u:\b))",
+    )
+    .expect("impression pattern")
+});
+
 static UNNAMED_PREDICTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?:Analysts|Experts|Observers|Critics|Commentators|Some|Many)\s+(?:say|said|believe|think|expect|predict|warn)\s.*(?-u:\b)(?:will|would|may|might|could)(?-u:\b)",
@@ -164,6 +173,9 @@ pub fn not_checkable_reason(
     }
     if !speech.has_attribution && HOPE.is_match(trimmed) {
         return Some("stated hope, nothing verifiable");
+    }
+    if !speech.has_attribution && IMPRESSION.is_match(trimmed) {
+        return Some("impression, nothing verifiable");
     }
     if EVALUATION.is_match(trimmed) {
         return Some("evaluation with nothing verifiable");
@@ -496,6 +508,30 @@ mod tests {
                 speech(None, false),
                 vec![],
                 false,
+            ),
+            (
+                "a mood is not on record",
+                "The sense of relief after the former president’s soft line is almost palpable.",
+                body(),
+                speech(None, false),
+                vec![],
+                false,
+            ),
+            (
+                "an impression of eagerness",
+                "Washington appears anxious to capitalize on the wave of support.",
+                body(),
+                speech(None, false),
+                vec![],
+                false,
+            ),
+            (
+                "a message stated with a figure stays",
+                "The message is unmistakable: the United States has 28,500 troops in South Korea.",
+                body(),
+                speech(None, false),
+                vec![number("28,500 troops", 28500.0)],
+                true,
             ),
         ]);
     }

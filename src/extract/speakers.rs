@@ -46,9 +46,38 @@ const GENERIC: u16 = 128;
 const SKIP: u16 = 256;
 const CONNECTOR: u16 = 512;
 const BE: u16 = 1024;
+/// Speech verbs and "according" (set from `SPEECH_VERBS`), so the per-token scan is a bit test.
+const SPEECH: u16 = 2048;
+/// Speech participles ("saying") and "according".
+const PARTICIPLE: u16 = 4096;
 
-static WORD_CLASS: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, u16> = HashMap::new();
+/// FNV-1a: the word tables are looked up once per token, and SipHash dominated the profile.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for byte in bytes {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+static WORD_CLASS: LazyLock<FastMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut map: FastMap<&'static str, u16> = FastMap::default();
     let mut add = |class: u16, words: &str| {
         for word in words.split_whitespace() {
             let word: &'static str = Box::leak(word.to_string().into_boxed_str());
@@ -138,6 +167,14 @@ static WORD_CLASS: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
     );
     add(CONNECTOR, "of for the de du da von van bin al der la le");
     add(BE, "is are was were be been being");
+    for verb in SPEECH_VERBS.keys() {
+        add(SPEECH, verb);
+    }
+    add(SPEECH, "pointed");
+    for participle in SPEECH_PARTICIPLES.keys() {
+        add(PARTICIPLE, participle);
+    }
+    add(PARTICIPLE, "according");
     map
 });
 
@@ -367,11 +404,17 @@ fn is_name_word(tok: &Tok) -> bool {
 }
 
 fn is_all_caps(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && word
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(|c| c.is_uppercase())
+    // Called for every word: stop at the first lowercase letter.
+    let mut letters = 0;
+    for c in word.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
 }
 
 fn is_suffix(word: &str) -> bool {
@@ -418,7 +461,11 @@ fn find_mentions(text: &str, tokens: &[Tok], range: std::ops::Range<usize>) -> V
         let first = i;
         let mut last = i;
         let mut j = i + 1;
-        while j < range.end && !tokens[last].possessive {
+        // A possessive ends a name ("Korea's Kim Gunn") unless a body's name goes on
+        // ("the U.S. Attorney's Office for the Western District").
+        while j < range.end
+            && (!tokens[last].possessive || (tokens[j].cap && tokens[j].is(ORG) && tokens[j].word))
+        {
             let next = &tokens[j];
             if next.quoted {
                 break;
@@ -430,10 +477,10 @@ fn find_mentions(text: &str, tokens: &[Tok], range: std::ops::Range<usize>) -> V
             }
             // "Doctors for Camp Closure", "Pacific Gas & Electric": a connector inside a name.
             let connector = (next.word && next.is(CONNECTOR) && !next.cap) || next.punct == '&';
-            if connector && j + 1 < range.end && is_name_word(&tokens[j + 1]) {
+            if connector && j + 1 < range.end {
                 let mut k = j + 1;
-                // "Office of the Western District": allow "of the".
-                if tokens[k].is(CONNECTOR) && !tokens[k].cap {
+                // "Office for the Western District": allow "for the".
+                if tokens[k].word && tokens[k].is(CONNECTOR) && !tokens[k].cap {
                     k += 1;
                 }
                 if k < range.end && is_name_word(&tokens[k]) && !tokens[k].quoted {
@@ -450,7 +497,15 @@ fn find_mentions(text: &str, tokens: &[Tok], range: std::ops::Range<usize>) -> V
             || (first > range.start
                 && !tokens[first - 1].word
                 && is_quote_mark(tokens[first - 1].punct));
-        if !(first == last && opens_sentence && tokens[first].is(GROUP | ROLE | GENERIC)) {
+        // "Buttressed by the success ...", "Facing him ...": an opening participle.
+        let word = token_text(text, &tokens[first]);
+        let participle = (word.ends_with("ed") || word.ends_with("ing"))
+            && word.len() > 5
+            && tokens
+                .get(first + 1)
+                .is_some_and(|t| t.word && t.is(COMMON) && !t.is(SPEECH));
+        let common_noun = tokens[first].is(GROUP | ROLE | GENERIC);
+        if !(first == last && opens_sentence && (common_noun || participle)) {
             mentions.push(classify_run(text, tokens, first, last, range.start));
         }
         i = last + 1;
@@ -585,7 +640,6 @@ fn appositive_titles(
 #[derive(Debug, Default)]
 struct Person {
     name: String,
-    surname: String,
     titles: Vec<String>,
     /// Byte positions where the person is mentioned, ascending.
     mentions: Vec<usize>,
@@ -603,6 +657,11 @@ struct Registry {
     people: Vec<Person>,
     orgs: Vec<Org>,
     acronyms: HashMap<String, String>,
+    /// Indexes, so that a long text costs time in proportion to its length.
+    person_index: FastMap<String, usize>,
+    org_index: FastMap<String, usize>,
+    /// Full names (two words or more) by surname.
+    by_surname: FastMap<String, Vec<usize>>,
 }
 
 fn surname_of(name: &str) -> String {
@@ -646,8 +705,12 @@ where
 }
 
 impl Registry {
+    fn is_person(&self, name: &str) -> bool {
+        self.person_index.contains_key(name)
+    }
+
     fn add_person(&mut self, name: &str, titles: &[String], position: usize) {
-        if let Some(person) = self.people.iter_mut().find(|p| p.name == name) {
+        if let Some(person) = self.person_index.get(name).map(|&i| &mut self.people[i]) {
             person.mentions.push(position);
             for title in titles {
                 if !person.titles.contains(title) {
@@ -656,9 +719,16 @@ impl Registry {
             }
             return;
         }
+        self.person_index
+            .insert(name.to_string(), self.people.len());
+        if name.contains(' ') {
+            self.by_surname
+                .entry(surname_of(name))
+                .or_default()
+                .push(self.people.len());
+        }
         self.people.push(Person {
             name: name.to_string(),
-            surname: surname_of(name),
             titles: titles.to_vec(),
             mentions: vec![position],
         });
@@ -666,10 +736,11 @@ impl Registry {
 
     fn add_org(&mut self, name: &str, position: usize) {
         let name = name.trim_start_matches("the ").trim_start_matches("The ");
-        if let Some(org) = self.orgs.iter_mut().find(|o| o.name == name) {
-            org.mentions.push(position);
+        if let Some(&index) = self.org_index.get(name) {
+            self.orgs[index].mentions.push(position);
             return;
         }
+        self.org_index.insert(name.to_string(), self.orgs.len());
         self.orgs.push(Org {
             name: name.to_string(),
             words: name.split_whitespace().map(lowercase).collect(),
@@ -689,10 +760,9 @@ impl Registry {
     /// A multi-word name for a single word: "Kim" -> "Sung Kim", "Arroyo" -> "Luz Contreras
     /// Arroyo". Only full names (two words or more) qualify.
     fn person_by_surname(&self, word: &str, position: usize) -> Option<&Person> {
+        let indexes = self.by_surname.get(word)?;
         best_by_recency(
-            self.people
-                .iter()
-                .filter(|p| p.name.contains(' ') && p.surname == word),
+            indexes.iter().map(|&i| &self.people[i]),
             |p| &p.mentions,
             position,
         )
@@ -704,11 +774,26 @@ impl Registry {
         modifiers: &[String],
         position: usize,
     ) -> Option<&Person> {
+        // Only a word for a position can pick a person out: "the envoy", not "the group".
+        if classify(head) & (TITLE | ROLE) == 0 {
+            return None;
+        }
         let head = normalise_title(head);
+        // "The premier" is how a prime minister is referred back to.
+        let also = match head.as_str() {
+            "premier" => "prime",
+            "governor" => "gov",
+            _ => "",
+        };
         let matching: Vec<&Person> = self
             .people
             .iter()
-            .filter(|p| p.name.contains(' ') && p.titles.contains(&head))
+            .filter(|p| {
+                p.name.contains(' ')
+                    && p.titles
+                        .iter()
+                        .any(|t| *t == head || (!also.is_empty() && t == also))
+            })
             .collect();
         if matching.is_empty() {
             return None;
@@ -723,19 +808,53 @@ impl Registry {
         )
     }
 
+    /// A body whose name shares a word with `word` ("the doctors" -> "Doctors for Camp
+    /// Closure", "prosecutors" -> "Swedish Prosecution Authority"), or with a word that
+    /// names the same people ("physicians" for doctors, "attorney" for prosecutors).
     fn org_by_word(&self, word: &str, position: usize) -> Option<&Org> {
+        const SAME_PEOPLE: &[(&str, &str)] = &[
+            ("prosecutor", "attorney"),
+            ("physician", "doctor"),
+            ("doctor", "physician"),
+        ];
         let word = word.trim_end_matches('s');
-        if word.len() < 4 {
+        if word.chars().count() < 4 {
             return None;
         }
-        let prefix = &word[..word.len().min(6)];
+        let stem = |w: &str| -> String { w.chars().take(6).collect() };
+        let mut stems = vec![stem(word)];
+        for (from, to) in SAME_PEOPLE {
+            if word == *from {
+                stems.push(stem(to));
+            }
+        }
         let shares = |w: &String| {
             let w = w.trim_end_matches('s');
-            w.len() >= prefix.len().min(5)
-                && (w.starts_with(prefix) || prefix.starts_with(w) && w.len() >= 5)
+            stems.iter().any(|prefix| {
+                w.chars().count() >= prefix.chars().count().min(5)
+                    && (w.starts_with(prefix.as_str())
+                        || prefix.starts_with(w) && w.chars().count() >= 5)
+            })
         };
         best_by_recency(
             self.orgs.iter().filter(|o| o.words.iter().any(shares)),
+            |o| &o.mentions,
+            position,
+        )
+    }
+
+    /// A body whose full name begins with `phrase` ("U.S. attorney's office" -> "U.S.
+    /// Attorney’s Office for the Western District of New York").
+    fn org_by_prefix(&self, phrase: &str, position: usize) -> Option<&Org> {
+        let fold = |s: &str| s.to_lowercase().replace('’', "'");
+        let phrase = fold(phrase);
+        if phrase.len() < 6 {
+            return None;
+        }
+        best_by_recency(
+            self.orgs
+                .iter()
+                .filter(|o| fold(&o.name).starts_with(&phrase)),
             |o| &o.mentions,
             position,
         )
@@ -843,8 +962,9 @@ enum Subject {
         determiner: Option<String>,
         words: Vec<String>,
         possessor: Option<String>,
-        /// A capitalised name is among the modifiers ("the French foreign ministry").
-        named: bool,
+        /// The capitalised name among the modifiers ("the French foreign ministry", "PG&E
+        /// officials").
+        named: Option<String>,
         text: String,
     },
 }
@@ -877,8 +997,7 @@ impl SentenceView<'_> {
             let tok = &self.tokens[i];
             let adverb = tok.word
                 && !tok.cap
-                && ((tok.is(SKIP) && self.mention_at(i).is_none())
-                    || lowercase(self.word(i)).ends_with("ly"));
+                && ((tok.is(SKIP) && self.mention_at(i).is_none()) || self.word(i).ends_with("ly"));
             if adverb {
                 if i == self.range.start {
                     return None;
@@ -984,7 +1103,7 @@ impl SentenceView<'_> {
         let mut words = Vec::new();
         let mut possessor = None;
         let mut determiner = None;
-        let mut named = false;
+        let mut named = None;
         let mut content_start = i;
         let mut k = i;
         loop {
@@ -1001,21 +1120,28 @@ impl SentenceView<'_> {
                 break;
             }
             if t.possessive {
-                let from = self
+                let mut from = self
                     .mention_ending_at(k)
                     .map_or(k, |m| self.mentions[m].first);
+                // "the U.S. attorney's office": the name before the possessive word too.
+                if from == k
+                    && k > self.range.start
+                    && let Some(m) = self.mention_ending_at(k - 1)
+                {
+                    from = self.mentions[m].first;
+                }
                 possessor = Some(self.text[self.tokens[from].start..t.end].to_string());
                 content_start = from;
                 break;
             }
-            if t.is(COMMON | BE) || SPEECH_VERBS.contains_key(w.as_str()) {
+            if t.is(COMMON | BE | SPEECH) {
                 break;
             }
             if let Some(m) = self.mention_ending_at(k) {
                 // "The Wikileaks founder", "The French foreign ministry": a name as modifier.
                 let mention = &self.mentions[m];
                 words.push(lowercase(&mention.name));
-                named = true;
+                named = Some(mention.name.clone());
                 content_start = mention.first;
                 if mention.first <= self.range.start || words.len() > 5 {
                     break;
@@ -1122,6 +1248,8 @@ struct Walk<'r> {
     salient_people: Vec<Option<String>>,
     /// The last body that spoke.
     last_org_speaker: Option<String>,
+    /// The last body that spoke under a plural common noun ("the doctors said").
+    last_group_speaker: Option<String>,
 }
 
 impl Walk<'_> {
@@ -1195,8 +1323,26 @@ impl Walk<'_> {
                 let head_class = classify(head);
                 let modifiers = &words[..words.len() - 1];
                 let the = determiner.as_deref() == Some("the");
-                // "Russia's foreign ministry", "the prosecutor's office": named as written.
-                if possessor.is_some() {
+                // "Carlineo's attorney": the person introduced with that title; "Russia's
+                // foreign ministry", "the prosecutor's office": named as written.
+                if let Some(owner) = possessor {
+                    if let Some(org) = self.registry.org_by_prefix(text, position) {
+                        return Some(org.name.clone());
+                    }
+                    // "The prosecutor's office": the prosecutors' body named in the article.
+                    let owner_word = lowercase(owner.trim_end_matches("'s").trim_end_matches("’s"));
+                    if head_class & GROUP != 0
+                        && !owner_word.contains(' ')
+                        && let Some(org) = self.registry.org_by_word(&owner_word, position)
+                    {
+                        return Some(org.name.clone());
+                    }
+                    if head_class & ROLE != 0
+                        && let Some(person) =
+                            self.registry.person_by_title(head, modifiers, position)
+                    {
+                        return Some(person.name.clone());
+                    }
                     return Some(text.clone());
                 }
                 // "His office said": the office of the person the sentence is about.
@@ -1215,8 +1361,16 @@ impl Walk<'_> {
                     return Some(person.name.clone());
                 }
                 // "The French foreign ministry said": a body named by the phrase itself.
-                if *named && head_class & GROUP != 0 {
+                if named.is_some() && head_class & GROUP != 0 {
                     return Some(text.clone());
+                }
+                // "PG&E officials said": the body they speak for.
+                let singular = head.strip_suffix('s').unwrap_or(head);
+                if let Some(name) = named
+                    && head.ends_with('s')
+                    && (head_class & GENERIC != 0 || classify(singular) & ROLE != 0)
+                {
+                    return Some(self.registry.expand(name));
                 }
                 // "The utilities commission", "the doctors", "prosecutors": a body named
                 // earlier with the same word.
@@ -1242,9 +1396,14 @@ impl Walk<'_> {
                 if head_class & ROLE != 0 {
                     return self.recent_salient_person();
                 }
-                // "The authors said": definite, resolvable by the reader; logged as written.
-                if head.ends_with('s') && head_class & GENERIC == 0 {
-                    return Some(format!("the {}", words.join(" ")));
+                // "The physicians stated", after the group of physicians spoke: that group.
+                // Otherwise "the authors" is definite, resolvable by the reader, and logged as
+                // written.
+                if head.ends_with('s') && classify(singular) & ROLE != 0 {
+                    return self
+                        .last_group_speaker
+                        .clone()
+                        .or_else(|| Some(format!("the {}", words.join(" "))));
                 }
                 None
             }
@@ -1254,7 +1413,7 @@ impl Walk<'_> {
 
 fn is_speech_verb(view: &SentenceView, i: usize) -> bool {
     let tok = &view.tokens[i];
-    if !tok.word || tok.quoted || tok.cap && i != view.range.start {
+    if !tok.word || tok.quoted || tok.cap && i != view.range.start || !tok.is(SPEECH) {
         return false;
     }
     let lower = lowercase(view.word(i));
@@ -1279,7 +1438,15 @@ fn is_speech_verb(view: &SentenceView, i: usize) -> bool {
 
 /// Find the attribution of one sentence. Returns the subject, whether one was attributed at
 /// all, and the verb's token index.
-fn attribution(view: &SentenceView) -> (Vec<(Subject, usize)>, bool) {
+/// What `attribution` found: subjects in order of preference, subjects to fall back on, and
+/// whether the sentence attributes anything at all.
+struct Attribution {
+    candidates: Vec<(Subject, usize)>,
+    last_resort: Vec<(Subject, usize)>,
+    attributed: bool,
+}
+
+fn attribution(view: &SentenceView) -> Attribution {
     let verbs: Vec<usize> = view
         .range
         .clone()
@@ -1298,11 +1465,13 @@ fn attribution(view: &SentenceView) -> (Vec<(Subject, usize)>, bool) {
         })
         .unwrap_or(view.range.start);
     let mut order: Vec<usize> = Vec::new();
+    let mut trailing_attribution = false;
     if let Some(&trailing) = verbs.iter().find(|&&v| v > last_break) {
         let short_subject = trailing - last_break <= 8;
-        let short_rest = view.range.end - trailing <= 4;
+        let short_rest = view.range.end - trailing <= 6;
         if last_break > view.range.start && short_subject && short_rest {
             order.push(trailing);
+            trailing_attribution = true;
         }
     }
     order.extend(verbs.iter().copied());
@@ -1328,7 +1497,7 @@ fn attribution(view: &SentenceView) -> (Vec<(Subject, usize)>, bool) {
     // "according to Amnesty International"; a participle "with Safadi warning", "..., saying".
     for i in view.range.clone() {
         let tok = &view.tokens[i];
-        if !tok.word || tok.quoted {
+        if !tok.word || tok.quoted || !tok.is(PARTICIPLE) {
             continue;
         }
         let lower = lowercase(view.word(i));
@@ -1347,24 +1516,25 @@ fn attribution(view: &SentenceView) -> (Vec<(Subject, usize)>, bool) {
                 candidates.push((Subject::Name(m), i));
                 continue;
             }
-            if !verbs.is_empty() {
-                continue;
-            }
-            let first = view
-                .mentions
-                .iter()
-                .position(|m| !m.possessive && m.kind != EntityKind::Place && m.first < i);
-            if let Some(m) = first {
-                candidates.push((Subject::Name(m), i));
-            } else if let Some(subject) =
-                first_noun_end(view).and_then(|e| view.noun_phrase_ending_at(e))
-            {
-                candidates.push((subject, i));
+            if verbs.is_empty() {
+                candidates.extend(sentence_subject(view, i).map(|s| (s, i)));
             }
         }
     }
+    // Last resort for a speech verb whose own subject was not understood ("The doctors
+    // offering to run the clinic noted ..."; "Another diplomat, former envoy Kurt Volker,
+    // shifted his account to say ..."): the subject the sentence opens with.
+    // Not for a trailing attribution: ", prosecutors said." names its own subject.
+    let mut last_resort = Vec::new();
+    if !trailing_attribution && let Some(&verb) = verbs.first() {
+        last_resort.extend(sentence_subject(view, verb).map(|s| (s, verb)));
+    }
     let attributed = !candidates.is_empty() || !verbs.is_empty();
-    (candidates, attributed)
+    Attribution {
+        candidates,
+        last_resort,
+        attributed,
+    }
 }
 
 /// Last word of the first noun phrase of the sentence ("The utilities commission").
@@ -1376,13 +1546,61 @@ fn first_noun_end(view: &SentenceView) -> Option<usize> {
     let mut last = None;
     while i < view.range.end {
         let tok = &view.tokens[i];
-        if !tok.word || tok.is(BE) || (i > view.range.start && tok.is(COMMON) && last.is_some()) {
+        let word = view.word(i);
+        // "The doctors offering ...", "Two people briefed ...": a participle ends the phrase.
+        let participle =
+            !tok.cap && last.is_some() && (word.ends_with("ing") || word.ends_with("ed"));
+        if !tok.word
+            || tok.quoted
+            || tok.is(BE)
+            || participle
+            || (i > view.range.start && tok.is(COMMON) && last.is_some())
+        {
             break;
         }
         last = Some(i);
         i += 1;
     }
     last
+}
+
+/// The subject a sentence opens with, before token `before`: a person or body named in
+/// apposition to the opening phrase ("Another diplomat, former envoy Kurt Volker,"), a name
+/// opening the sentence, or the opening noun phrase itself ("The doctors").
+fn sentence_subject(view: &SentenceView, before: usize) -> Option<Subject> {
+    let end = first_noun_end(view)?;
+    if end >= before {
+        return None;
+    }
+    if let Some(m) = view.mention_at(end) {
+        let mention = &view.mentions[m];
+        return (!mention.possessive && mention.kind != EntityKind::Place)
+            .then_some(Subject::Name(m));
+    }
+    // "Another diplomat, former special envoy to Ukraine Kurt Volker, shifted": the name
+    // closing the appositive.
+    if end + 1 < before && view.tokens[end + 1].punct == ',' {
+        let mut k = end + 2;
+        while k < before && view.tokens[k].word {
+            k += 1;
+        }
+        if k < before
+            && view.tokens[k].punct == ','
+            && let Some(m) = view.mention_ending_at(k - 1)
+            && view.mentions[m].kind == EntityKind::Person
+        {
+            return Some(Subject::Name(m));
+        }
+    }
+    view.noun_phrase_ending_at(end).filter(|s| {
+        !matches!(
+            s,
+            Subject::Phrase {
+                possessor: Some(_),
+                ..
+            }
+        )
+    })
 }
 
 /// Resolve the speaker of every sentence of `text`. `units` are the claim spans (byte ranges)
@@ -1438,16 +1656,12 @@ pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<Sentenc
                 continue;
             }
             let position = tokens[mention.first].start;
-            let full = registry
-                .people
-                .iter()
-                .position(|p| p.name.contains(' ') && p.surname == mention.name);
-            if full.is_some() {
+            if registry.by_surname.contains_key(&mention.name) {
                 mention.kind = EntityKind::Person;
             }
             if let Some(person) = registry
                 .person_by_surname(&mention.name, position)
-                .and_then(|p| registry.people.iter().position(|q| q.name == p.name))
+                .and_then(|p| registry.person_index.get(&p.name).copied())
             {
                 extra_mentions.push((person, position, mention.titles.clone()));
             }
@@ -1469,6 +1683,7 @@ pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<Sentenc
         registry: &registry,
         salient_people: Vec::with_capacity(sentences.len()),
         last_org_speaker: None,
+        last_group_speaker: None,
     };
     let mut results = vec![SentenceSpeech::default(); sentences.len()];
     for (index, range) in ranges.iter().enumerate() {
@@ -1482,7 +1697,11 @@ pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<Sentenc
             range: range.clone(),
             mentions: &all_mentions[index],
         };
-        let (candidates, attributed) = attribution(&view);
+        let Attribution {
+            candidates,
+            last_resort,
+            attributed,
+        } = attribution(&view);
         let position = tokens[range.start].start;
         let mut speaker = None;
         let mut subject = None;
@@ -1503,7 +1722,7 @@ pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<Sentenc
             };
             let weak = matches!(candidate, Subject::Name(m)
                 if matches!(view.mentions[*m].kind, EntityKind::Unknown | EntityKind::Place)
-                    && !registry.people.iter().any(|p| p.name == resolved));
+                    && !registry.is_person(&resolved));
             if weak {
                 if fallback.is_none() {
                     fallback = Some((resolved, candidate.clone()));
@@ -1513,6 +1732,15 @@ pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<Sentenc
             speaker = Some(resolved);
             subject = Some(candidate.clone());
             break;
+        }
+        if speaker.is_none() {
+            for (candidate, verb) in &last_resort {
+                if let Some(resolved) = walk.resolve(&view, candidate, position, *verb) {
+                    speaker = Some(resolved);
+                    subject = Some(candidate.clone());
+                    break;
+                }
+            }
         }
         if speaker.is_none()
             && let Some((resolved, candidate)) = fallback
@@ -1534,7 +1762,7 @@ pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<Sentenc
         let salient = speaker
             .clone()
             .filter(|s| {
-                registry.people.iter().any(|p| p.name == *s)
+                registry.is_person(s)
                     || matches!(&subject, Some(Subject::Pronoun(p)) if p == "he" || p == "she")
                     || matches!(&subject, Some(Subject::Name(m)) if view.mentions[*m].kind == EntityKind::Person)
             })
@@ -1549,10 +1777,13 @@ pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<Sentenc
         {
             walk.last_org_speaker = Some(s.clone());
         }
-        if let (Some(s), Some(Subject::Phrase { .. })) = (&speaker, &subject)
-            && !registry.people.iter().any(|p| p.name == *s)
+        if let (Some(s), Some(Subject::Phrase { words, .. })) = (&speaker, &subject)
+            && !registry.is_person(s)
         {
             walk.last_org_speaker = Some(s.clone());
+            if words.last().is_some_and(|w| w.ends_with('s')) && !s.starts_with("the ") {
+                walk.last_group_speaker = Some(s.clone());
+            }
         }
         walk.salient_people.push(salient);
         results[index] = SentenceSpeech {

@@ -35,10 +35,14 @@ CREATE TABLE claims (
     status_changed_at TEXT    NOT NULL,
     -- The checker the claim is assigned to; kept in step with the last 'assign' event.
     assignee          TEXT,
+    -- The claim's normalised figures and dates in one string (matching::Fingerprint): claims
+    -- can only match when these are equal, so it is the first filter for candidates.
+    value_key         TEXT    NOT NULL DEFAULT '',
     UNIQUE (article_id, position),
     UNIQUE (article_id, start, end)
 );
 CREATE INDEX claims_by_status ON claims (status, id);
+CREATE INDEX claims_by_value_key ON claims (value_key) WHERE value_key <> '';
 CREATE INDEX claims_by_assignee ON claims (assignee) WHERE assignee IS NOT NULL;
 
 -- Further places in the same article that state the claim again: one thing to check.

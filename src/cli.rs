@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Track the checkable claims of news articles through verification.
 #[derive(Debug, Parser)]
@@ -47,6 +47,20 @@ pub enum Command {
     Undo(UndoArgs),
     /// Claims of other articles that say the same thing as a claim
     Matches(MatchesArgs),
+    /// List articles with their publication details and progress
+    Articles(ArticlesArgs),
+    /// Full-text search over claims, best match first
+    Search(SearchArgs),
+    /// Write claims as ClaimReview JSON-LD, JSON lines or CSV
+    Export(ExportArgs),
+    /// Merge a JSON-lines export into this database without duplicates
+    Import(ImportArgs),
+    /// Write a self-contained HTML page of articles with their claims highlighted
+    Report(ReportArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff)
+    Man,
 }
 
 /// Which claims to act on, besides explicit ids: every filter narrows the selection.
@@ -249,10 +263,116 @@ pub struct StatusArgs {
     /// Only this article
     #[arg(long, value_name = "ID")]
     pub article: Option<i64>,
-    /// One row per checker: claims assigned, open and resolved, verdicts given
-    #[arg(long, conflicts_with = "article")]
+    /// One row per article (the default), kind, checker or day
+    #[arg(long, value_enum, value_name = "VIEW")]
+    pub by: Option<StatusView>,
+    /// Same as --by checker (kept for scripts written before --by)
+    #[arg(long, conflicts_with_all = ["article", "by"])]
     pub by_checker: bool,
+    /// Output format
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with = "json")]
+    pub format: Option<TableFormat>,
+    /// Print JSON instead of a table (same as --format json)
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The rows `status` counts by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusView {
+    Article,
+    Kind,
+    Checker,
+    Day,
+}
+
+/// How tabular reports are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// A table for people (coloured only on a terminal)
+    Table,
+    /// JSON, as documented in README
+    Json,
+    /// CSV with a header row (RFC 4180)
+    Csv,
+    /// A Markdown table
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct ArticlesArgs {
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to look for; every word must occur (quotes, -, : and * are taken literally)
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// Only claims with this status
+    #[arg(long)]
+    pub status: Option<String>,
+    /// At most this many claims
+    #[arg(long, default_value_t = 20)]
+    pub limit: u32,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// claimreview (JSON-LD of settled claims), jsonl (everything) or csv (one row per claim)
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Only this article
+    #[arg(long, value_name = "ID")]
+    pub article: Option<i64>,
+    /// The fact-checking organisation named as ClaimReview author
+    #[arg(long, value_name = "NAME", default_value = "claimtrack")]
+    pub publisher: String,
+    /// The publisher's web site
+    #[arg(long, value_name = "URL")]
+    pub publisher_url: Option<String>,
+}
+
+/// What `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Claimreview,
+    Jsonl,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A file written by `export --format jsonl`, or - for standard input
+    pub file: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Only this article [default: every article, one section each]
+    #[arg(long, value_name = "ID")]
+    pub article: Option<i64>,
+    /// The only format so far; kept so scripts can say what they expect
+    #[arg(long, value_enum, default_value = "html")]
+    pub format: ReportFormat,
+    /// Write to this file instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// bash, zsh, fish, elvish or powershell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }

@@ -28,16 +28,22 @@ pub enum Error {
     /// An SQLite failure in the middle of a command (the transaction was rolled back).
     #[error("database: {0}")]
     Storage(String),
+    /// A search or filter found nothing: exit code 1, like grep, so scripts can test for it.
+    #[error("{0}")]
+    NothingMatched(String),
     /// Writing the output failed (a closed pipe is handled quietly by `main`).
     #[error("{0}")]
     Io(#[from] io::Error),
 }
 
 impl Error {
-    /// The process exit code for this error: 2 for every error, as documented in README.
-    /// (1 is kept for "nothing matched" where a command documents it.)
+    /// The process exit code for this error, as documented in README: 1 when a command that
+    /// documents it found nothing (`search`), 2 for every error.
     pub fn exit_code(&self) -> i32 {
-        2
+        match self {
+            Error::NothingMatched(_) => 1,
+            _ => 2,
+        }
     }
 
     /// True when the error is only that the reader of our output went away (`| head`).

@@ -242,6 +242,9 @@ pub enum Normalized {
     Number(f64),
     Range(Option<f64>, Option<f64>),
     Date(String),
+    /// A span of dates ("over the weekend", "2008 to 2016"), each end an ISO date at its
+    /// granularity; `None` for an open end.
+    DateRange(Option<String>, Option<String>),
 }
 
 /// One number or date found in a claim. `start`/`end` are byte offsets into the text the

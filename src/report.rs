@@ -12,6 +12,11 @@ use crate::model::{
 };
 use crate::store::CheckerProgress;
 
+pub mod export;
+pub mod html;
+pub mod interchange;
+pub mod views;
+
 /// How tables look: width and colour are decided once, in `config`.
 #[derive(Debug, Clone, Copy)]
 pub struct TableStyle {
@@ -35,7 +40,11 @@ impl TableStyle {
     }
 
     pub fn status_cell(&self, status: Status) -> Cell {
-        let cell = Cell::new(status.as_str());
+        self.in_status_colour(status, Cell::new(status.as_str()))
+    }
+
+    /// `cell` in the colour of `status`, when colour is on.
+    pub fn in_status_colour(&self, status: Status, cell: Cell) -> Cell {
         if !self.color {
             return cell;
         }
@@ -390,6 +399,11 @@ pub fn value_summary(value: &Value) -> String {
             high.map_or("…".to_string(), format_number)
         ),
         crate::model::Normalized::Date(date) => date.clone(),
+        crate::model::Normalized::DateRange(low, high) => format!(
+            "{}–{}",
+            low.as_deref().unwrap_or("…"),
+            high.as_deref().unwrap_or("…")
+        ),
     };
     match &value.unit {
         Some(unit) => format!("{normalised} {unit}"),

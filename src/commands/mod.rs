@@ -2,13 +2,19 @@
 //! tests can run them in-process.
 
 pub mod add;
+pub mod articles;
 pub mod assign;
+pub mod completions;
+pub mod export;
 pub mod extract;
+pub mod import;
 pub mod input;
 pub mod list;
 pub mod mark;
 pub mod matches;
 pub mod note;
+pub mod report;
+pub mod search;
 pub mod select;
 pub mod show;
 pub mod source;
@@ -23,9 +29,9 @@ use crate::config::Config;
 use crate::error::Result;
 use crate::store::Store;
 
-/// Run one parsed command. Commands that need no database (`extract`, `split`) never open it.
-/// `err` receives warnings about single inputs of a batch; the error that ends a command is
-/// returned, for `main` to print.
+/// Run one parsed command. Commands that need no database (`extract`, `split`, `completions`,
+/// `man`) never open it. `err` receives warnings about single inputs of a batch; the error
+/// that ends a command is returned, for `main` to print.
 pub fn run(
     command: Command,
     config: &Config,
@@ -36,6 +42,8 @@ pub fn run(
     match command {
         Command::Extract(args) => extract::run(&args, stdin, out),
         Command::Split(args) => split::run(&args, stdin, out),
+        Command::Completions(args) => completions::completions(&args, out),
+        Command::Man => completions::man(out),
         command => {
             let mut store = Store::open(&config.db_path)?;
             match command {
@@ -49,7 +57,15 @@ pub fn run(
                 Command::Assign(args) => assign::run(config, &mut store, &args, out),
                 Command::Undo(args) => undo::run(config, &mut store, &args, out),
                 Command::Matches(args) => matches::run(config, &store, &args, out),
-                Command::Extract(_) | Command::Split(_) => unreachable!("handled above"),
+                Command::Articles(args) => articles::run(config, &store, &args, out),
+                Command::Search(args) => search::run(config, &store, &args, out),
+                Command::Export(args) => export::run(config, &store, &args, out),
+                Command::Import(args) => import::run(config, &mut store, &args, stdin, out),
+                Command::Report(args) => report::run(config, &store, &args, out),
+                Command::Extract(_)
+                | Command::Split(_)
+                | Command::Completions(_)
+                | Command::Man => unreachable!("handled above"),
             }
         }
     }

@@ -1,57 +1,121 @@
-//! `claimtrack status`: how far verification has got, per article and in total.
+//! `claimtrack status`: how far verification has got, per article (with a total), per kind,
+//! per checker or per day, as a table, JSON, CSV or Markdown.
 
 use std::io::Write;
 
-use crate::cli::StatusArgs;
+use crate::cli::{StatusArgs, StatusView, TableFormat};
 use crate::config::Config;
-use crate::error::Result;
-use crate::model::{Progress, Status};
-use crate::report::{
-    ArticleProgressJson, CheckersJson, ProgressJson, StatusJson, checkers_table, status_table,
+use crate::error::{Error, Result};
+use crate::report::views::{
+    DaysJson, Grid, KindProgressJson, KindsJson, articles_grid, checkers_grid, days_grid,
+    kinds_grid, total_of,
 };
+use crate::report::{ArticleProgressJson, CheckersJson, ProgressJson, StatusJson};
 use crate::store::Store;
 
 pub fn run(config: &Config, store: &Store, args: &StatusArgs, out: &mut dyn Write) -> Result<()> {
-    if args.by_checker {
-        let checkers = store.progress_by_checker()?;
-        let report = CheckersJson::new(&checkers);
-        if args.json {
-            return super::write_json(out, &report);
+    let format = match (args.json, args.format) {
+        (true, _) => TableFormat::Json,
+        (false, Some(format)) => format,
+        (false, None) => TableFormat::Table,
+    };
+    let view = if args.by_checker {
+        StatusView::Checker
+    } else {
+        args.by.unwrap_or(StatusView::Article)
+    };
+    match view {
+        StatusView::Article => {
+            let rows = store.progress_by_article(args.article)?;
+            let total = total_of(rows.iter().map(|(_, progress)| progress));
+            if format == TableFormat::Json {
+                return super::write_json(
+                    out,
+                    &StatusJson {
+                        articles: rows
+                            .iter()
+                            .map(|(article, progress)| ArticleProgressJson {
+                                id: article.id,
+                                title: &article.title,
+                                progress: ProgressJson::new(progress),
+                            })
+                            .collect(),
+                        total: ProgressJson::new(&total),
+                    },
+                );
+            }
+            let empty = "no articles yet: add one with `claimtrack add FILE`";
+            write_grid(config, out, format, &articles_grid(&rows, &total), empty)
         }
-        if report.checkers.is_empty() {
-            writeln!(out, "nobody has been assigned claims or made changes yet")?;
-            return Ok(());
+        StatusView::Kind => {
+            let rows = store.progress_by_kind(args.article)?;
+            let total = total_of(rows.iter().map(|(_, progress)| progress));
+            if format == TableFormat::Json {
+                return super::write_json(
+                    out,
+                    &KindsJson {
+                        kinds: rows
+                            .iter()
+                            .map(|(kind, progress)| KindProgressJson {
+                                kind: kind.as_str(),
+                                progress: ProgressJson::new(progress),
+                            })
+                            .collect(),
+                        total: ProgressJson::new(&total),
+                    },
+                );
+            }
+            let empty = "no claims yet: add an article with `claimtrack add FILE`";
+            write_grid(config, out, format, &kinds_grid(&rows, &total), empty)
         }
-        writeln!(out, "{}", checkers_table(&report, config.style))?;
-        return Ok(());
-    }
-    let rows = store.progress_by_article(args.article)?;
-    let mut total = Progress::default();
-    for (_, progress) in &rows {
-        for status in Status::ALL {
-            total.add(status, progress.count(status));
+        StatusView::Checker => {
+            if args.article.is_some() {
+                return Err(Error::Invalid(
+                    "--by checker counts every article: leave out --article".into(),
+                ));
+            }
+            let checkers = store.progress_by_checker()?;
+            let report = CheckersJson::new(&checkers);
+            if format == TableFormat::Json {
+                return super::write_json(out, &report);
+            }
+            let empty = "nobody has been assigned claims or made changes yet";
+            write_grid(config, out, format, &checkers_grid(&report), empty)
+        }
+        StatusView::Day => {
+            let days = store.activity_by_day(args.article)?;
+            if format == TableFormat::Json {
+                return super::write_json(out, &DaysJson::new(&days));
+            }
+            let empty = "no changes recorded yet";
+            write_grid(config, out, format, &days_grid(&days), empty)
         }
     }
-    if args.json {
-        return super::write_json(
-            out,
-            &StatusJson {
-                articles: rows
-                    .iter()
-                    .map(|(article, progress)| ArticleProgressJson {
-                        id: article.id,
-                        title: &article.title,
-                        progress: ProgressJson::new(progress),
-                    })
-                    .collect(),
-                total: ProgressJson::new(&total),
-            },
-        );
+}
+
+/// Write a grid in a format for people or spreadsheets. An empty table is a sentence saying
+/// why; empty CSV is still its header row, so scripts always get the columns.
+fn write_grid(
+    config: &Config,
+    out: &mut dyn Write,
+    format: TableFormat,
+    grid: &Grid,
+    empty: &str,
+) -> Result<()> {
+    match format {
+        TableFormat::Csv => grid.write_csv(out),
+        TableFormat::Table | TableFormat::Markdown if grid.rows.is_empty() => {
+            writeln!(out, "{empty}")?;
+            Ok(())
+        }
+        TableFormat::Table => {
+            writeln!(out, "{}", grid.to_table(config.style))?;
+            Ok(())
+        }
+        TableFormat::Markdown => {
+            write!(out, "{}", grid.to_markdown())?;
+            Ok(())
+        }
+        TableFormat::Json => unreachable!("JSON is written by each view"),
     }
-    if rows.is_empty() {
-        writeln!(out, "no articles yet: add one with `claimtrack add FILE`")?;
-        return Ok(());
-    }
-    writeln!(out, "{}", status_table(&rows, &total, config.style))?;
-    Ok(())
 }

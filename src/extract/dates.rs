@@ -1,66 +1,1143 @@
 //! Dates in text, absolute and relative, resolved against the reference date.
+//!
+//! Each pattern yields a candidate with its span and resolved value at its granularity
+//! (`YYYY-MM-DD`, `YYYY-Www`, `YYYY-MM`, `YYYY`, or a Saturday–Sunday range for weekends);
+//! overlapping candidates keep the longest. Relative expressions need a reference date and are
+//! left out without one. The sentence's tense decides the direction of a bare weekday or a
+//! month without a year: reported news looks back unless the clause speaks of the future.
 
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 use regex::Regex;
 
 use crate::model::{Normalized, Value, ValueType};
 
-static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}), (\d{4})").unwrap()
+const MONTH: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const WEEKDAY: &str = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)";
+
+/// Day-of-month words, longest first so "twenty first" wins over "twenty".
+static DAY_WORDS: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
+    let units = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    let unit_ords = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    ];
+    let teens = [
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    let teen_ords = [
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    let mut words = Vec::new();
+    for (i, (u, o)) in units.iter().zip(unit_ords).enumerate() {
+        words.push((u.to_string(), i as u32 + 1));
+        words.push((o.to_string(), i as u32 + 1));
+    }
+    for (i, (t, o)) in teens.iter().zip(teen_ords).enumerate() {
+        words.push((t.to_string(), i as u32 + 10));
+        words.push((o.to_string(), i as u32 + 10));
+    }
+    words.push(("twenty".into(), 20));
+    words.push(("twentieth".into(), 20));
+    words.push(("thirty".into(), 30));
+    words.push(("thirtieth".into(), 30));
+    for (tens, base) in [("twenty", 20u32), ("thirty", 30u32)] {
+        let last = if base == 30 { 1 } else { 9 };
+        for i in 0..last {
+            for sep in [" ", "-"] {
+                words.push((format!("{tens}{sep}{}", units[i]), base + i as u32 + 1));
+                words.push((format!("{tens}{sep}{}", unit_ords[i]), base + i as u32 + 1));
+            }
+        }
+    }
+    words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    words
 });
 
-fn month_number(name: &str) -> u32 {
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-    .iter()
-    .position(|m| *m == name)
-    .map_or(1, |p| p as u32 + 1)
+static DAY_WORD_ALT: LazyLock<String> = LazyLock::new(|| {
+    DAY_WORDS
+        .iter()
+        .map(|(w, _)| w.replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+});
+
+fn day_word_value(word: &str) -> Option<u32> {
+    let folded = word
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase();
+    DAY_WORDS
+        .iter()
+        .find(|(w, _)| *w == folded)
+        .map(|(_, v)| *v)
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("date pattern compiles")
+}
+
+/// "2022-06-03", "2019/aug/01", "2016 10 16", "20161016".
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?-u:\b)((?:1[6-9]|20)\d\d)(?:([-/. ])(\d{1,2})([-/. ])(\d{1,2})|(\d\d)(\d\d))(?-u:\b)")
+});
+static YEAR_MONTH_NAME_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i-u)\b((?:1[6-9]|20)\d\d)[-/]{MONTH}[-/](\d{{1,2}})\b|\b((?:1[6-9]|20)\d\d)/(\d{{1,2}})/{MONTH}\b"
+    ))
+});
+/// "5/17/2018", "12/12/30", "22/04", "11/20".
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?-u:\b)"));
+/// "June 3, 2022", "Dec. 31 , 1994", "Oct/2", "Sep-23-2020", "May twenty nine", "october, 1st".
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i-u)\b{MONTH}\b\.?(?:\s*[-/]\s*|\s*,\s*|\s+|)(\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{})\b)(?:(?:\s*,\s*|\s+|-)(?:of\s+|in\s+)?((?:1[6-9]|20)\d\d)\b)?",
+        *DAY_WORD_ALT
+    ))
+});
+/// "3 June 2022", "04th Jan 2019", "second of Aug", "15 April of 87", "05-Aug-2016".
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i-u)\b(\d{{1,2}}(?:st|nd|rd|th)?|{})(?:\s+of\s+|\s+|\s*[-/]\s*){MONTH}\b\.?(?:(?:\s*,\s*|\s+|\s*[-/]\s*)(?:of\s+|in\s+)?((?:1[6-9]|20)\d\d|'?\d\d)\b)?",
+        *DAY_WORD_ALT
+    ))
+});
+/// "March 2019", "March of 2019".
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i-u)\b{MONTH}\b\.?,?\s+(?:of\s+)?((?:1[6-9]|20)\d\d)\b"
+    ))
+});
+/// A bare month name, capitalised, with an optional part-of-month or direction word.
+static BARE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u)(?:\b(?i:(early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|last|next|this|in|since|until|by|from|through|during|of))[\s-]+)?\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?:\b|\B)",
+    )
+});
+/// A year alone, with an optional part-of-year phrase: "in 2019", "the end of 2020".
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i-u)(?:\b(early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+)?\b(1[7-9]\d\d|20\d\d)\b",
+    )
+});
+static WEEKDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i-u)(?:\b(this\s+past|past|last|previous|next|following|coming|this\s+coming|this\s+upcoming|upcoming|this)\s+)?(?:\b(next|last|this|previous)\s+week\s*(?:-|on|,)?\s*)?\b{WEEKDAY}\b\.?(?:\s+(?:of\s+)?(next|last|this|previous|the\s+following)\s+week\b)?(?:\s+(?:morning|afternoon|evening|night)\b)?"
+    ))
+});
+/// Weekday followed by a day of the month: "Monday 21", "Mon 13th", "tuesday the eleventh".
+static WEEKDAY_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i-u)\b{WEEKDAY}\b,?\s+(?:the\s+)?(\d{{1,2}}(?:st|nd|rd|th)?|{})\b(?:\s*[/.-]\s*(\d{{1,2}}))?",
+        *DAY_WORD_ALT
+    ))
+});
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i-u)\b(?:(today|tonight|yesterday|tomorrow|tmrw)|(?:(earlier|later)\s+)?(last|this|next|past)\s+(week|month|year|weekend|spring|summer|fall|autumn|winter)|(?:over\s+)?the\s+(weekend))\b",
+    )
+});
+/// "two days ago", "in 3 weeks", "3 days from today", "two days before yesterday".
+static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i-u)\b(?:(in)\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(day|week|month|year|fortnight)s?(?:'s|’s)?(?:\s+(ago|later|from\s+(?:today|now|tomorrow|tmrw)|after\s+(?:today|tomorrow)|before\s+(?:today|yesterday)))?\b",
+    )
+});
+/// "on the 18th", "around the 21st".
+static THE_NTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i-u)\b(?:on|around|by|until|since)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(\s+(?:of\s+)?this\s+month)?",
+    )
+});
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i-u)\b(?:will|won't|shall|going\s+to|(?:is|are|was|were)\s+scheduled|scheduled\s+(?:to|for)|expected\s+to|set\s+to|due\s+to|due|plans?\s+to|to\s+be\s+held|upcoming|would|should|until|ahead\s+of|let's)\b|(?:'ll|’ll|’s\s+set)\b",
+    )
+});
+static PAST: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i-u)\b(?:was|were|had|did|said|met|won|lost|took|made|went|came|began|told|left|held|got|fell|rose|saw|\w+ed)\b",
+    )
+});
+
+/// One pass over the text for the words that every date pattern needs, so that the
+/// patterns themselves run only where they can match: most sentences have no month name or
+/// weekday, and running a dozen patterns over each would cost several times the whole scan.
+static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i-u)\b(?:(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)|(today|tonight|yesterday|tomorrow|tmrw|week|month|year|weekend|spring|summer|fall|autumn|winter)|(days?|weeks|months|years|fortnight))\b|((?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[0-9])",
+    )
+});
+
+/// Which kinds of date words occur in a text.
+#[derive(Default)]
+struct Triggers {
+    digits: bool,
+    month: bool,
+    weekday: bool,
+    relative: bool,
+    span: bool,
+}
+
+impl Triggers {
+    fn of(text: &str) -> Triggers {
+        let mut on = Triggers {
+            digits: text.bytes().any(|b| b.is_ascii_digit()),
+            ..Triggers::default()
+        };
+        for c in TRIGGER.captures_iter(text) {
+            on.month |= c.get(1).is_some() || c.get(5).is_some();
+            on.weekday |= c.get(2).is_some();
+            on.relative |= c.get(3).is_some();
+            on.span |= c.get(3).is_some() || c.get(4).is_some();
+        }
+        on
+    }
+
+    /// How many matches a gated pattern may yield: all of them, or none without a search.
+    fn limit(&self, on: bool) -> usize {
+        if on { usize::MAX } else { 0 }
+    }
+}
+
+/// Which way a date without a year or week looks from the reference date.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Tense {
+    Past,
+    Future,
+    Neutral,
+}
+
+/// The tense of the clause around `start..end`: the 80 bytes before it and 40 after.
+fn tense_at(text: &str, start: usize, end: usize) -> Tense {
+    let from = floor_char(text, start.saturating_sub(80));
+    let to = ceil_char(text, (end + 40).min(text.len()));
+    let before = &text[from..start];
+    let after = &text[end..to];
+    // The nearest marker before the date decides ("scheduled" is both: future wins); with
+    // none before, the first marker after it ("In August, CBP announced").
+    let last_future = FUTURE.find_iter(before).last().map(|m| m.end());
+    let last_past = PAST.find_iter(before).last().map(|m| m.end());
+    match (last_future, last_past) {
+        (Some(f), Some(p)) if f >= p => return Tense::Future,
+        (Some(_), None) => return Tense::Future,
+        (_, Some(_)) => return Tense::Past,
+        _ => {}
+    }
+    let first_future = FUTURE.find(after).map(|m| m.start());
+    let first_past = PAST.find(after).map(|m| m.start());
+    match (first_future, first_past) {
+        (Some(f), Some(p)) if f <= p => Tense::Future,
+        (Some(_), None) => Tense::Future,
+        (_, Some(_)) => Tense::Past,
+        _ => Tense::Neutral,
+    }
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+fn month_from(name: &str) -> Option<u32> {
+    let lower = name.trim_end_matches('.').to_ascii_lowercase();
+    let prefix = lower.get(..3)?;
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months
+        .iter()
+        .position(|m| *m == prefix)
+        .map(|p| p as u32 + 1)
+}
+
+fn weekday_from(name: &str) -> Option<Weekday> {
+    let lower = name.to_ascii_lowercase();
+    Some(match lower.get(..3)? {
+        "mon" => Weekday::Mon,
+        "tue" => Weekday::Tue,
+        "wed" => Weekday::Wed,
+        "thu" => Weekday::Thu,
+        "fri" => Weekday::Fri,
+        "sat" => Weekday::Sat,
+        "sun" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn parse_day(text: &str) -> Option<u32> {
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        day_word_value(text)
+    } else {
+        digits.parse().ok()
+    }
+}
+
+fn parse_year(text: &str) -> Option<i32> {
+    let digits = text.trim_start_matches(['\'', '’']);
+    let year: i32 = digits.parse().ok()?;
+    if digits.len() == 2 {
+        // Two-digit years: the nearer century, as in "12/12/30" -> 1930 or 2030.
+        return Some(if year < 40 { 2000 + year } else { 1900 + year });
+    }
+    Some(year)
+}
+
+/// The date of `month`/`day` nearest the reference in the direction the tense gives.
+fn month_day_year(month: u32, day: u32, reference: NaiveDate, tense: Tense) -> Option<NaiveDate> {
+    let this_year = NaiveDate::from_ymd_opt(reference.year(), month, day);
+    match tense {
+        Tense::Future => match this_year {
+            Some(d) if d >= reference => Some(d),
+            _ => NaiveDate::from_ymd_opt(reference.year() + 1, month, day),
+        },
+        Tense::Past => match this_year {
+            Some(d) if d <= reference => Some(d),
+            _ => NaiveDate::from_ymd_opt(reference.year() - 1, month, day),
+        },
+        Tense::Neutral => this_year.or_else(|| {
+            // Feb 29 in a common year: the nearest leap year before.
+            (1..8).find_map(|k| NaiveDate::from_ymd_opt(reference.year() - k, month, day))
+        }),
+    }
+}
+
+fn month_year_for(month: u32, reference: NaiveDate, tense: Tense) -> i32 {
+    match tense {
+        Tense::Future if month < reference.month() => reference.year() + 1,
+        Tense::Past if month > reference.month() => reference.year() - 1,
+        _ => reference.year(),
+    }
+}
+
+fn week_start(date: NaiveDate) -> NaiveDate {
+    date - Duration::days(date.weekday().num_days_from_monday() as i64)
+}
+
+fn day_in_week(week_of: NaiveDate, weekday: Weekday) -> NaiveDate {
+    week_start(week_of) + Duration::days(weekday.num_days_from_monday() as i64)
+}
+
+fn iso_week(date: NaiveDate) -> String {
+    let week = date.iso_week();
+    format!("{}-W{:02}", week.year(), week.week())
+}
+
+fn ymd(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// A candidate date found in the text.
+struct Found {
+    start: usize,
+    end: usize,
+    value: Normalized,
+    /// Priority among overlapping candidates of the same length: explicit dates beat others.
+    explicit: bool,
+}
+
+fn found(start: usize, end: usize, value: String, explicit: bool) -> Found {
+    Found {
+        start,
+        end,
+        value: Normalized::Date(value),
+        explicit,
+    }
 }
 
 /// Every date in `text`, with offsets relative to `text`.
-pub fn find_dates(text: &str, _reference: Option<NaiveDate>) -> Vec<Value> {
-    MONTH_DAY_YEAR
-        .captures_iter(text)
-        .filter_map(|c| {
-            let whole = c.get(0)?;
-            let date = NaiveDate::from_ymd_opt(
-                c[3].parse().ok()?,
-                month_number(&c[1]),
-                c[2].parse().ok()?,
-            )?;
-            Some(Value {
-                value_type: ValueType::Date,
-                text: whole.as_str().to_string(),
-                value: Normalized::Date(date.format("%Y-%m-%d").to_string()),
-                unit: None,
-                start: whole.start(),
-                end: whole.end(),
-            })
+pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
+    let mut all: Vec<Found> = Vec::new();
+    explicit_dates(text, reference, &mut all);
+    if let Some(reference) = reference {
+        relative_dates(text, reference, &mut all);
+    }
+    // Keep the longest of overlapping candidates (explicit ones first on ties).
+    all.sort_by_key(|f| {
+        (
+            std::cmp::Reverse(f.end - f.start),
+            std::cmp::Reverse(f.explicit),
+            f.start,
+        )
+    });
+    let mut kept: Vec<Found> = Vec::new();
+    for candidate in all {
+        if kept
+            .iter()
+            .all(|k| candidate.end <= k.start || k.end <= candidate.start)
+        {
+            kept.push(candidate);
+        }
+    }
+    kept.sort_by_key(|f| f.start);
+    // "Tuesday, November 19": the weekday names the same day as the date after it.
+    let mut merged: Vec<Found> = Vec::with_capacity(kept.len());
+    for candidate in kept {
+        if let Some(last) = merged.last()
+            && candidate.explicit
+            && matches!(text[last.end..candidate.start].trim(), "" | ",")
+            && last.end <= candidate.start
+            && text[last.start..last.end]
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic())
+            && weekday_from(&text[last.start..last.end]).is_some()
+        {
+            let start = last.start;
+            merged.pop();
+            merged.push(Found { start, ..candidate });
+            continue;
+        }
+        merged.push(candidate);
+    }
+    merged
+        .into_iter()
+        .map(|f| Value {
+            value_type: if matches!(f.value, Normalized::DateRange(..)) {
+                ValueType::Range
+            } else {
+                ValueType::Date
+            },
+            text: text[f.start..f.end].to_string(),
+            value: f.value,
+            unit: None,
+            start: f.start,
+            end: f.end,
         })
         .collect()
 }
 
+/// Dates that carry their own day or month ("June 3, 2022", "in March", "2019").
+fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>) {
+    let on = Triggers::of(text);
+    let bytes = text.as_bytes();
+    let glued = |start: usize, end: usize| {
+        (start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'$'))
+            || (end < bytes.len() && bytes[end].is_ascii_alphanumeric())
+    };
+    for c in ISO.captures_iter(text).take(on.limit(on.digits)) {
+        let whole = c.get(0).unwrap();
+        if whole.start() > 0 && bytes[whole.start() - 1].is_ascii_digit() {
+            continue;
+        }
+        let year: i32 = c[1].parse().unwrap_or(0);
+        let (month, day) = match (c.get(3), c.get(5), c.get(6), c.get(7)) {
+            (Some(m), Some(d), _, _) => {
+                if c.get(2).map(|s| s.as_str()) != c.get(4).map(|s| s.as_str()) {
+                    continue;
+                }
+                (
+                    m.as_str().parse().unwrap_or(0),
+                    d.as_str().parse().unwrap_or(0),
+                )
+            }
+            (_, _, Some(m), Some(d)) => (
+                m.as_str().parse().unwrap_or(0),
+                d.as_str().parse().unwrap_or(0),
+            ),
+            _ => continue,
+        };
+        if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
+            all.push(found(whole.start(), whole.end(), ymd(date), true));
+        }
+    }
+    for c in YEAR_MONTH_NAME_DAY
+        .captures_iter(text)
+        .take(on.limit(on.digits && on.month))
+    {
+        let whole = c.get(0).unwrap();
+        let (year, month, day) = if let Some(y) = c.get(1) {
+            (y.as_str(), &c[2], &c[3])
+        } else {
+            (&c[4], &c[6], &c[5])
+        };
+        if let (Ok(y), Some(m), Ok(d)) = (year.parse(), month_from(month), day.parse())
+            && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
+        {
+            all.push(found(whole.start(), whole.end(), ymd(date), true));
+        }
+    }
+    for c in NUMERIC.captures_iter(text).take(on.limit(on.digits)) {
+        let whole = c.get(0).unwrap();
+        if glued(whole.start(), whole.end())
+            || text[whole.end()..].starts_with(['/', '-'])
+            || text[..whole.start()].ends_with(['/', '-', '.', ','])
+        {
+            continue;
+        }
+        let a: u32 = c[1].parse().unwrap_or(0);
+        let b: u32 = c[2].parse().unwrap_or(0);
+        // US order (month/day), unless the first number cannot be a month.
+        let (month, day) = if a > 12 { (b, a) } else { (a, b) };
+        match c.get(3) {
+            Some(y) => {
+                if let Some(year) = parse_year(y.as_str())
+                    && let Some(date) = NaiveDate::from_ymd_opt(year, month, day)
+                {
+                    all.push(found(whole.start(), whole.end(), ymd(date), true));
+                }
+            }
+            None => {
+                // "3/4" and "7/32" are fractions; a month/day pair needs a real date and a
+                // denominator that fractions rarely use.
+                let fraction_like = a < b && matches!(b, 2 | 3 | 4 | 8 | 16 | 32 | 64);
+                if fraction_like || day > 31 {
+                    continue;
+                }
+                let Some(reference) = reference else { continue };
+                let tense = tense_at(text, whole.start(), whole.end());
+                if let Some(date) = month_day_year(month, day, reference, tense) {
+                    all.push(found(whole.start(), whole.end(), ymd(date), true));
+                }
+            }
+        }
+    }
+    for c in MONTH_DAY.captures_iter(text).take(on.limit(on.month)) {
+        let whole = c.get(0).unwrap();
+        let month_text = &c[1];
+        // "may" and "march" in lower case are usually verbs.
+        if matches!(month_text, "may" | "march" | "mar" | "jan" | "sun") && c.get(3).is_none() {
+            let day_is_word = !c[2].starts_with(|ch: char| ch.is_ascii_digit());
+            if day_is_word || month_text == "may" {
+                continue;
+            }
+        }
+        let Some(month) = month_from(month_text) else {
+            continue;
+        };
+        let Some(day) = parse_day(&c[2]) else {
+            continue;
+        };
+        if day == 0 || day > 31 {
+            continue;
+        }
+        let date = match c.get(3) {
+            Some(y) => parse_year(y.as_str()).and_then(|y| NaiveDate::from_ymd_opt(y, month, day)),
+            None => match reference {
+                Some(r) => {
+                    month_day_year(month, day, r, tense_at(text, whole.start(), whole.end()))
+                }
+                None => None,
+            },
+        };
+        if let Some(date) = date {
+            all.push(found(whole.start(), whole.end(), ymd(date), true));
+        }
+    }
+    for c in DAY_MONTH.captures_iter(text).take(on.limit(on.month)) {
+        let whole = c.get(0).unwrap();
+        let month_text = &c[2];
+        if month_text == "may" || month_text == "mar" || month_text == "march" {
+            continue;
+        }
+        let Some(month) = month_from(month_text) else {
+            continue;
+        };
+        let Some(day) = parse_day(&c[1]) else {
+            continue;
+        };
+        if day == 0 || day > 31 || text[..whole.start()].ends_with(['$', '.', ',']) {
+            continue;
+        }
+        let date = match c.get(3) {
+            Some(y) if !y.as_str().starts_with(['\'']) && y.as_str().len() == 2 => {
+                // A bare two-digit number after a month is only a year after "of" ("of 87").
+                if whole.as_str().to_ascii_lowercase().contains(" of ") {
+                    parse_year(y.as_str()).and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
+                } else {
+                    continue;
+                }
+            }
+            Some(y) => parse_year(y.as_str()).and_then(|y| NaiveDate::from_ymd_opt(y, month, day)),
+            None => match reference {
+                Some(r) => {
+                    month_day_year(month, day, r, tense_at(text, whole.start(), whole.end()))
+                }
+                None => None,
+            },
+        };
+        if let Some(date) = date {
+            all.push(found(whole.start(), whole.end(), ymd(date), true));
+        }
+    }
+    for c in MONTH_YEAR
+        .captures_iter(text)
+        .take(on.limit(on.month && on.digits))
+    {
+        let whole = c.get(0).unwrap();
+        if c[1].eq_ignore_ascii_case("may") && !c[1].starts_with('M') {
+            continue;
+        }
+        if let (Some(month), Ok(year)) = (month_from(&c[1]), c[2].parse::<i32>()) {
+            all.push(found(
+                whole.start(),
+                whole.end(),
+                format!("{year:04}-{month:02}"),
+                true,
+            ));
+        }
+    }
+    for c in YEAR.captures_iter(text).take(on.limit(on.digits)) {
+        let whole = c.get(0).unwrap();
+        let year_match = c.get(2).unwrap();
+        if glued(year_match.start(), year_match.end())
+            || !is_year_context(text, year_match.start(), year_match.end())
+        {
+            continue;
+        }
+        all.push(found(
+            whole.start(),
+            whole.end(),
+            year_match.as_str().to_string(),
+            true,
+        ));
+    }
+    if let Some(reference) = reference {
+        for c in BARE_MONTH.captures_iter(text).take(on.limit(on.month)) {
+            let whole = c.get(0).unwrap();
+            let name = c.get(2).unwrap();
+            let modifier = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
+            // "May" and "March" are words too: only with a date word before them.
+            if matches!(name.as_str(), "May" | "March") && modifier.is_none() {
+                continue;
+            }
+            let Some(month) = month_from(name.as_str()) else {
+                continue;
+            };
+            let (start, year) = match modifier.as_deref() {
+                Some("last") => (
+                    whole.start(),
+                    if month < reference.month() {
+                        reference.year()
+                    } else {
+                        reference.year() - 1
+                    },
+                ),
+                Some("next") => (
+                    whole.start(),
+                    if month > reference.month() {
+                        reference.year()
+                    } else {
+                        reference.year() + 1
+                    },
+                ),
+                Some("this") => (whole.start(), reference.year()),
+                Some(m)
+                    if [
+                        "in", "since", "until", "by", "from", "through", "during", "of",
+                    ]
+                    .contains(&m) =>
+                {
+                    (
+                        name.start(),
+                        month_year_for(
+                            month,
+                            reference,
+                            tense_at(text, whole.start(), whole.end()),
+                        ),
+                    )
+                }
+                _ => (
+                    whole.start(),
+                    month_year_for(month, reference, tense_at(text, whole.start(), whole.end())),
+                ),
+            };
+            all.push(Found {
+                start,
+                end: name.end(),
+                value: Normalized::Date(format!("{year:04}-{month:02}")),
+                explicit: false,
+            });
+        }
+    }
+}
+
+/// A four-digit number is a year unless it counts something or is money.
+fn is_year_context(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end();
+    if before.ends_with(['$', '€', '£', '#']) || before.to_ascii_lowercase().ends_with("no.") {
+        return false;
+    }
+    if text[..start].ends_with('-') && !before.to_ascii_lowercase().ends_with("mid-") {
+        // "Covid-2019"-like names; "mid-2019" is a date.
+        let word_before = before.trim_end_matches('-');
+        if word_before.ends_with(|c: char| c.is_ascii_alphabetic())
+            && !word_before.to_ascii_lowercase().ends_with("mid")
+        {
+            return false;
+        }
+    }
+    let after = text[end..].trim_start();
+    if after.starts_with(['%', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let next: String = after
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if matches!(
+        next.as_str(),
+        "percent" | "people" | "million" | "billion" | "thousand" | "per" | "points"
+    ) {
+        return false;
+    }
+    // "2000 troops": a plural noun after the number counts things.
+    if next.len() > 3
+        && next.ends_with('s')
+        && !matches!(
+            next.as_str(),
+            "elections"
+                | "olympics"
+                | "games"
+                | "midterms"
+                | "primaries"
+                | "census"
+                | "was"
+                | "has"
+        )
+        && text[end..].starts_with(' ')
+    {
+        return false;
+    }
+    true
+}
+
+/// Dates that need the reference date: weekdays, "last week", "yesterday", "two days ago".
+fn relative_dates(text: &str, reference: NaiveDate, all: &mut Vec<Found>) {
+    let on = Triggers::of(text);
+    for c in WEEKDAY_RE.captures_iter(text).take(on.limit(on.weekday)) {
+        let whole = c.get(0).unwrap();
+        let name = c.get(3).unwrap().as_str();
+        let full_name = name.len() > 4;
+        // Abbreviations ("Sun", "Sat", "Wed") are words too: only capitalised and with "on"
+        // or a week phrase before them.
+        if !full_name {
+            let capital = name.starts_with(|ch: char| ch.is_ascii_uppercase());
+            let on_before = text[..whole.start()]
+                .to_ascii_lowercase()
+                .trim_end()
+                .ends_with(" on")
+                || text[..whole.start()]
+                    .to_ascii_lowercase()
+                    .trim_end()
+                    .ends_with("or");
+            if !(capital && (on_before || c.get(2).is_some() || c.get(1).is_some())) {
+                continue;
+            }
+        }
+        if full_name
+            && !name.starts_with(|ch: char| ch.is_ascii_uppercase())
+            && name != name.to_ascii_lowercase()
+        {
+            continue;
+        }
+        let Some(weekday) = weekday_from(name) else {
+            continue;
+        };
+        let before_mod = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
+        let week_mod = c
+            .get(2)
+            .or_else(|| c.get(4))
+            .map(|m| m.as_str().to_ascii_lowercase());
+        let date = match (before_mod.as_deref(), week_mod.as_deref()) {
+            (_, Some(w)) if w.starts_with("next") || w.contains("following") => {
+                day_in_week(reference + Duration::days(7), weekday)
+            }
+            (_, Some(w)) if w.starts_with("last") || w.starts_with("previous") => {
+                day_in_week(reference - Duration::days(7), weekday)
+            }
+            (_, Some(_)) => day_in_week(reference, weekday),
+            (Some(m), None) if m.starts_with("last") || m.starts_with("previous") => {
+                day_in_week(reference - Duration::days(7), weekday)
+            }
+            (Some(m), None) if m.starts_with("next") || m.starts_with("following") => {
+                day_in_week(reference + Duration::days(7), weekday)
+            }
+            (Some(m), None) if m.contains("past") => {
+                let mut d = reference - Duration::days(1);
+                while d.weekday() != weekday {
+                    d -= Duration::days(1);
+                }
+                d
+            }
+            (Some(m), None) if m.contains("coming") || m.contains("upcoming") => {
+                let mut d = reference + Duration::days(1);
+                while d.weekday() != weekday {
+                    d += Duration::days(1);
+                }
+                d
+            }
+            (Some(_), None) => day_in_week(reference, weekday),
+            (None, None) => {
+                let tense = tense_at(text, whole.start(), whole.end());
+                let mut d = reference;
+                if tense == Tense::Future {
+                    while d.weekday() != weekday {
+                        d += Duration::days(1);
+                    }
+                } else {
+                    while d.weekday() != weekday {
+                        d -= Duration::days(1);
+                    }
+                }
+                d
+            }
+        };
+        all.push(found(whole.start(), whole.end(), ymd(date), false));
+    }
+    for c in WEEKDAY_DAY.captures_iter(text).take(on.limit(on.weekday)) {
+        let whole = c.get(0).unwrap();
+        let Some(weekday) = weekday_from(&c[1]) else {
+            continue;
+        };
+        let Some(first) = parse_day(&c[2]) else {
+            continue;
+        };
+        if let Some(second) = c.get(3) {
+            // "Friday 7/6": month and day after the weekday.
+            let day: u32 = second.as_str().parse().unwrap_or(0);
+            if let Some(date) = month_day_year(first, day, reference, Tense::Neutral) {
+                all.push(found(whole.start(), whole.end(), ymd(date), true));
+            }
+            continue;
+        }
+        if first == 0 || first > 31 {
+            continue;
+        }
+        // The month nearest the reference (this one first, then back) where that day falls on
+        // that weekday.
+        let this_month = NaiveDate::from_ymd_opt(reference.year(), reference.month(), first);
+        let date = this_month.filter(|d| d.weekday() == weekday).or_else(|| {
+            (1..30).find_map(|k| {
+                let month_start = NaiveDate::from_ymd_opt(reference.year(), reference.month(), 1)?
+                    .checked_sub_months(Months::new(k))?;
+                NaiveDate::from_ymd_opt(month_start.year(), month_start.month(), first)
+                    .filter(|d| d.weekday() == weekday)
+            })
+        });
+        if let Some(date) = date {
+            all.push(found(whole.start(), whole.end(), ymd(date), true));
+        }
+    }
+    for c in RELATIVE.captures_iter(text).take(on.limit(on.relative)) {
+        let whole = c.get(0).unwrap();
+        let value = if let Some(word) = c.get(1) {
+            let offset = match word.as_str().to_ascii_lowercase().as_str() {
+                "yesterday" => -1,
+                "tomorrow" | "tmrw" => 1,
+                _ => 0,
+            };
+            Normalized::Date(ymd(reference + Duration::days(offset)))
+        } else if c.get(5).is_some() {
+            weekend(reference, tense_at(text, whole.start(), whole.end()), None)
+        } else {
+            let which = c[3].to_ascii_lowercase();
+            let unit = c[4].to_ascii_lowercase();
+            if which == "past" && unit != "weekend" {
+                // "in the past month" is a window, not a date.
+                continue;
+            }
+            let step: i32 = match which.as_str() {
+                "last" | "past" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            match unit.as_str() {
+                "week" => Normalized::Date(iso_week(reference + Duration::days(7 * step as i64))),
+                "month" => {
+                    let first = NaiveDate::from_ymd_opt(reference.year(), reference.month(), 1)
+                        .unwrap_or(reference);
+                    let date = if step < 0 {
+                        first.checked_sub_months(Months::new(1))
+                    } else {
+                        first.checked_add_months(Months::new(step as u32))
+                    };
+                    let Some(date) = date else { continue };
+                    Normalized::Date(date.format("%Y-%m").to_string())
+                }
+                "year" => Normalized::Date(format!("{}", reference.year() + step)),
+                "weekend" => weekend(reference, Tense::Neutral, Some(step)),
+                season => {
+                    // The year of the most recent (or next) such season.
+                    let season_month = match season {
+                        "spring" => 3,
+                        "summer" => 6,
+                        "winter" => 12,
+                        _ => 9,
+                    };
+                    let year = match step {
+                        -1 if reference.month() > season_month + 2 => reference.year(),
+                        -1 => reference.year() - 1,
+                        1 if reference.month() < season_month => reference.year(),
+                        1 => reference.year() + 1,
+                        _ => reference.year(),
+                    };
+                    Normalized::Date(format!("{year}"))
+                }
+            }
+        };
+        all.push(Found {
+            start: whole.start(),
+            end: whole.end(),
+            value,
+            explicit: false,
+        });
+    }
+    for c in OFFSET.captures_iter(text).take(on.limit(on.span)) {
+        let whole = c.get(0).unwrap();
+        let has_in = c.get(1).is_some();
+        let tail = c.get(4).map(|m| m.as_str().to_ascii_lowercase());
+        if !has_in && tail.is_none() {
+            continue;
+        }
+        // "in 3 years" is a date only when the clause is about the future; in reported news
+        // it is usually a span ("the biggest drop in 3 years").
+        if has_in && tail.is_none() && tense_at(text, whole.start(), whole.end()) != Tense::Future {
+            continue;
+        }
+        let count = match c[2].to_ascii_lowercase().as_str() {
+            "a" | "an" | "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            "eleven" => 11,
+            "twelve" => 12,
+            n => n.parse().unwrap_or(0),
+        };
+        let (anchor, sign) = match tail.as_deref() {
+            Some("ago") => (reference, -1),
+            Some(t) if t.ends_with("tomorrow") || t.ends_with("tmrw") => {
+                (reference + Duration::days(1), 1)
+            }
+            Some(t) if t.starts_with("before") && t.ends_with("yesterday") => {
+                (reference - Duration::days(1), -1)
+            }
+            Some(t) if t.starts_with("before") => (reference, -1),
+            _ => (reference, 1),
+        };
+        let unit = c[3].to_ascii_lowercase();
+        let date = match unit.as_str() {
+            "day" => anchor.checked_add_signed(Duration::days(sign * count)),
+            "week" => anchor.checked_add_signed(Duration::days(sign * 7 * count)),
+            "fortnight" => anchor.checked_add_signed(Duration::days(sign * 14 * count)),
+            "month" => shift_months(anchor, sign * count),
+            _ => shift_months(anchor, sign * 12 * count),
+        };
+        if let Some(date) = date {
+            all.push(found(whole.start(), whole.end(), ymd(date), false));
+        }
+    }
+    for c in THE_NTH.captures_iter(text).take(on.limit(on.digits)) {
+        let whole = c.get(0).unwrap();
+        let day: u32 = c[1].parse().unwrap_or(0);
+        let this_month = NaiveDate::from_ymd_opt(reference.year(), reference.month(), day);
+        if let Some(date) = this_month {
+            let start = whole.start() + whole.as_str().find("the").unwrap_or(0);
+            all.push(found(start, whole.end(), ymd(date), false));
+        }
+    }
+}
+
+fn shift_months(date: NaiveDate, months: i64) -> Option<NaiveDate> {
+    if months >= 0 {
+        date.checked_add_months(Months::new(months as u32))
+    } else {
+        date.checked_sub_months(Months::new((-months) as u32))
+    }
+}
+
+/// Saturday and Sunday of the weekend meant: the last one before the reference in past or
+/// neutral speech, the next one in the future (or with "next"/"this" when it is ahead).
+fn weekend(reference: NaiveDate, tense: Tense, step: Option<i32>) -> Normalized {
+    let this_saturday = day_in_week(reference, Weekday::Sat);
+    let saturday = match (step, tense) {
+        (Some(1), _) => {
+            this_saturday
+                + if reference >= this_saturday {
+                    Duration::days(7)
+                } else {
+                    Duration::days(0)
+                }
+        }
+        (Some(0), _) => this_saturday,
+        (None, Tense::Future) => this_saturday,
+        _ => {
+            if reference >= this_saturday {
+                this_saturday
+            } else {
+                this_saturday - Duration::days(7)
+            }
+        }
+    };
+    Normalized::DateRange(Some(ymd(saturday)), Some(ymd(saturday + Duration::days(1))))
+}
+
 /// A date the article states about itself (a dateline or the first full date), used as the
-/// reference date when the caller gives none.
+/// reference date when the caller gives none. Dates of other events ("born on", "since") are
+/// passed over.
 pub fn reference_date_from_text(text: &str) -> Option<NaiveDate> {
-    find_dates(text, None)
-        .into_iter()
-        .find_map(|v| match v.value {
-            Normalized::Date(s) => NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok(),
-            _ => None,
-        })
+    let mut explicit = Vec::new();
+    explicit_dates(text, None, &mut explicit);
+    explicit.sort_by_key(|f| f.start);
+    explicit.into_iter().find_map(|f| {
+        let Normalized::Date(s) = &f.value else {
+            return None;
+        };
+        let before = text[..f.start].to_ascii_lowercase();
+        let context = before.trim_end();
+        if ["born", "since", "until", "founded", "died", "from", "by"]
+            .iter()
+            .any(|w| context.ends_with(w) || context.ends_with(&format!("{w} on")))
+        {
+            return None;
+        }
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Dates found in `input` with reference `reference`, as their normalised strings.
+    fn check(input: &str, reference: &str, expected: &[&str]) -> bool {
+        let reference = NaiveDate::parse_from_str(reference, "%Y-%m-%d").ok();
+        let got: Vec<String> = find_dates(input, reference)
+            .into_iter()
+            .map(|v| match v.value {
+                Normalized::Date(s) => s,
+                Normalized::DateRange(a, b) => {
+                    format!("{}..{}", a.unwrap_or_default(), b.unwrap_or_default())
+                }
+                other => format!("{other:?}"),
+            })
+            .collect();
+        let ok = got == expected;
+        if !ok {
+            eprintln!("{input} (ref {reference:?}): got {got:?}, want {expected:?}");
+        }
+        ok
+    }
+
+    #[test]
+    fn absolute_dates() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("on June 3, 2022", "2019-01-01", &["2022-06-03"]),
+            ("on 3 June 2022", "2019-01-01", &["2022-06-03"]),
+            ("on 2022-06-03", "2019-01-01", &["2022-06-03"]),
+            ("on Jun. 3", "2022-06-10", &["2022-06-03"]),
+            ("until Dec. 15", "2019-11-20", &["2019-12-15"]),
+            ("in March", "2019-11-20", &["2019-03"]),
+            ("in 2019", "2020-11-20", &["2019"]),
+            ("last February", "2019-11-20", &["2019-02"]),
+            ("by mid-December", "2019-11-19", &["2019-12"]),
+            ("by the end of October", "2019-11-19", &["2019-10"]),
+            ("by the end of 2020", "2019-11-19", &["2020"]),
+            ("Tuesday, November 19", "2019-11-20", &["2019-11-19"]),
+            ("the 2016 election", "2019-11-20", &["2016"]),
+            ("5/17/2018", "2019-11-20", &["2018-05-17"]),
+        ];
+        let failed = cases.iter().filter(|(i, r, e)| !check(i, r, e)).count();
+        assert_eq!(failed, 0);
+    }
+
+    #[test]
+    fn relative_dates_follow_the_tense() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            // Friday 2022-06-03: a past weekday is the most recent one.
+            (
+                "local elections on Wednesday were won",
+                "2022-06-03",
+                &["2022-06-01"],
+            ),
+            ("they will meet on Friday", "2022-06-01", &["2022-06-03"]),
+            (
+                "Sondland, who will testify Thursday",
+                "2019-11-20",
+                &["2019-11-21"],
+            ),
+            ("talks next week", "2022-06-03", &["2022-W23"]),
+            ("Last week, he said", "2019-11-20", &["2019-W46"]),
+            ("this week", "2019-11-19", &["2019-W47"]),
+            ("last year", "2019-11-19", &["2018"]),
+            ("next month", "2019-11-19", &["2019-12"]),
+            ("earlier this month", "2019-11-19", &["2019-11"]),
+            (
+                "yesterday and today and tomorrow",
+                "2019-11-19",
+                &["2019-11-18", "2019-11-19", "2019-11-20"],
+            ),
+            (
+                "over the weekend",
+                "2019-11-20",
+                &["2019-11-16..2019-11-17"],
+            ),
+            ("last weekend", "2019-11-20", &["2019-11-16..2019-11-17"]),
+            ("last spring", "2019-11-19", &["2019"]),
+            ("two days ago", "2019-11-19", &["2019-11-17"]),
+        ];
+        let failed = cases.iter().filter(|(i, r, e)| !check(i, r, e)).count();
+        assert_eq!(failed, 0);
+    }
+
+    #[test]
+    fn no_reference_leaves_relative_dates_out() {
+        assert!(check("on Wednesday and last week", "", &[]));
+        assert!(check("I may go", "2019-11-19", &[]));
+        assert!(check("2000 troops", "2019-11-19", &[]));
+    }
+
+    #[test]
+    fn reference_from_text() {
+        let cases = [
+            ("SEOUL, June 3, 2022 — talks", Some("2022-06-03")),
+            (
+                "He was born on May 5, 1950. Published Jan. 2, 2020.",
+                Some("2020-01-02"),
+            ),
+            ("No date here.", None),
+        ];
+        for (input, want) in cases {
+            let got = reference_date_from_text(input).map(ymd);
+            assert_eq!(got.as_deref(), want, "{input}");
+        }
+    }
 }

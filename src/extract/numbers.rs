@@ -1,29 +1,1801 @@
-//! Numbers in text: digits, number words, money, percent, ranges and ordinals, normalised.
+//! Numbers in text: digits, number words, money, percent, ranges, counts and ordinals,
+//! normalised; numbers that are part of a name or a code are left out.
+//!
+//! A scan finds raw numbers (digits with their separators and scale suffixes, or runs of number
+//! words read by `number_words`), then each raw number is classified by its neighbours: a
+//! currency sign makes money, "%" or "percent" a percentage, a following plural noun a count,
+//! "between ... and ..." or "up to" a range. Names ("Covid-19", "Boeing 787", "S&P 500"),
+//! instrument codes ("CLc1"), clock times and phone numbers yield nothing.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+#[path = "number_words.rs"]
+mod number_words;
 
 use crate::model::{Normalized, Value, ValueType};
 
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?-u:\b)\d+(?:\.\d+)?").unwrap()
-});
+use number_words::WordKind;
 
-/// Every number in `text`, with offsets relative to `text`.
+/// A number as first read, before its context decides what it is.
+#[derive(Debug, Clone, PartialEq)]
+struct Raw {
+    start: usize,
+    end: usize,
+    value: f64,
+    kind: WordKind,
+    /// Read from words ("eight") rather than digits.
+    words: bool,
+    /// A second number joined by a hyphen or dash ("10-20", "$40-50 billion").
+    high: Option<f64>,
+}
+
+/// The word (a run of non-space characters) that ends just before `pos`, skipping one run of
+/// spaces. Returns the word and its start.
+fn word_before(text: &str, pos: usize) -> Option<(&str, usize)> {
+    let bytes = text.as_bytes();
+    let mut i = pos;
+    let mut spaces = 0;
+    while i > 0 && bytes[i - 1] == b' ' {
+        i -= 1;
+        spaces += 1;
+    }
+    if spaces == 0 || spaces > 2 {
+        return None;
+    }
+    let end = i;
+    while i > 0 && !bytes[i - 1].is_ascii_whitespace() {
+        i -= 1;
+    }
+    if i == end {
+        return None;
+    }
+    text.get(i..end).map(|w| (w, i))
+}
+
+/// The lower-cased alphabetic word that ends just before `pos` (punctuation stripped).
+fn alpha_before(text: &str, pos: usize) -> Option<(String, usize)> {
+    let (word, start) = word_before(text, pos)?;
+    let trimmed = word.trim_matches(|c: char| !c.is_ascii_alphabetic());
+    if trimmed.is_empty() {
+        return None;
+    }
+    Some((trimmed.to_ascii_lowercase(), start))
+}
+
+/// The next word after `pos` (skipping spaces, not punctuation): its text and byte span.
+fn word_after(text: &str, pos: usize) -> Option<(&str, usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut i = pos;
+    while i < bytes.len() && bytes[i] == b' ' {
+        i += 1;
+    }
+    let start = i;
+    while i < bytes.len() && (bytes[i].is_ascii_alphabetic() || bytes[i] == b'-') {
+        i += 1;
+    }
+    if i == start {
+        return None;
+    }
+    let word = text[start..i].trim_end_matches('-');
+    Some((word, start, start + word.len()))
+}
+
+/// Scale letters glued to digits ("28.5k", "1.2bn"); `money` allows the letters that would
+/// otherwise be units or names ("10M" is ten million dollars only after "$").
+fn glued_scale(suffix: &str, money: bool) -> Option<f64> {
+    match suffix {
+        "k" | "K" => Some(1e3),
+        "mil" | "mln" | "mn" => Some(1e6),
+        "m" | "M" | "mm" | "MM" if money => Some(1e6),
+        "bn" | "bln" | "b" => Some(1e9),
+        "B" if money => Some(1e9),
+        "tn" | "trn" | "tln" => Some(1e12),
+        _ => None,
+    }
+}
+
+fn currency_before(text: &str, start: usize) -> Option<&'static str> {
+    let before = text[..start].trim_end_matches(' ');
+    let pairs: [(&str, &str); 12] = [
+        ("US$", "USD"),
+        ("C$", "CAD"),
+        ("A$", "AUD"),
+        ("HK$", "HKD"),
+        ("$", "USD"),
+        ("€", "EUR"),
+        ("£", "GBP"),
+        ("¥", "JPY"),
+        ("₩", "KRW"),
+        ("₹", "INR"),
+        ("USD", "USD"),
+        ("EUR", "EUR"),
+    ];
+    for (sign, code) in pairs {
+        if let Some(rest) = before.strip_suffix(sign) {
+            // A sign glued to letters ("US10YT") is part of a code, except the prefixed dollars.
+            if sign.len() > 1 && sign.ends_with('$') || rest.is_empty() {
+                return Some(code);
+            }
+            let last = rest.as_bytes()[rest.len() - 1];
+            if !last.is_ascii_alphanumeric() || sign == "$" {
+                return Some(code);
+            }
+        }
+    }
+    None
+}
+
+/// Read a digit number at `i` (which starts with a digit or a "." before a digit).
+/// Returns its end, value and whether it looked like a plain year-shaped integer.
+fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
+    let bytes = text.as_bytes();
+    let digits_from = |mut j: usize| {
+        while j < bytes.len() && bytes[j].is_ascii_digit() {
+            j += 1;
+        }
+        j
+    };
+    let mut j = digits_from(i);
+    let int_len = j - i;
+    let mut cleaned: String = text[i..j].to_string();
+    // Thousands separators: commas, or spaces between three-digit groups ("40 000").
+    if j < bytes.len() && bytes[j] == b',' && int_len > 0 && int_len <= 3 {
+        let mut groups = Vec::new();
+        let mut k = j;
+        while k < bytes.len() && bytes[k] == b',' {
+            let g_end = digits_from(k + 1);
+            if g_end == k + 1 {
+                break;
+            }
+            groups.push((k + 1, g_end));
+            k = g_end;
+        }
+        let lens: Vec<usize> = groups.iter().map(|(a, b)| b - a).collect();
+        let western = !lens.is_empty() && lens.iter().all(|&l| l == 3);
+        let indian = lens.len() >= 2
+            && int_len <= 2
+            && lens[..lens.len() - 1].iter().all(|&l| l == 2)
+            && lens[lens.len() - 1] == 3;
+        if western || indian {
+            for (a, b) in &groups {
+                cleaned.push_str(&text[*a..*b]);
+            }
+            j = groups.last().map_or(j, |g| g.1);
+        } else if lens.len() == 1 && lens[0] <= 2 {
+            // A decimal comma ("1,3", "5,00"), as written in much of Europe.
+            cleaned.push('.');
+            cleaned.push_str(&text[groups[0].0..groups[0].1]);
+            j = groups[0].1;
+            return cleaned.parse().ok().map(|v| (j, v));
+        }
+    } else if int_len > 0 && int_len <= 3 {
+        // "1 234 567" and "40\u{202f}000": only whole three-digit groups.
+        let mut k = j;
+        loop {
+            let sep = if text[k..].starts_with(' ') {
+                1
+            } else if text[k..].starts_with('\u{202f}') || text[k..].starts_with('\u{a0}') {
+                text[k..].chars().next().map_or(1, char::len_utf8)
+            } else {
+                0
+            };
+            if sep == 0 {
+                break;
+            }
+            let g_end = digits_from(k + sep);
+            let next_ok = g_end >= bytes.len() || !bytes[g_end].is_ascii_alphanumeric();
+            if g_end - (k + sep) != 3 || !next_ok {
+                break;
+            }
+            cleaned.push_str(&text[k + sep..g_end]);
+            k = g_end;
+        }
+        j = k;
+    }
+    // Decimal part, or European thousands ("1.111,11").
+    if j + 1 < bytes.len() && bytes[j] == b'.' && bytes[j + 1].is_ascii_digit() {
+        let d_end = digits_from(j + 1);
+        if d_end - (j + 1) == 3
+            && d_end + 1 < bytes.len()
+            && bytes[d_end] == b','
+            && bytes[d_end + 1].is_ascii_digit()
+            && int_len <= 3
+        {
+            let f_end = digits_from(d_end + 1);
+            cleaned = format!(
+                "{}{}.{}",
+                &cleaned,
+                &text[j + 1..d_end],
+                &text[d_end + 1..f_end]
+            );
+            return cleaned.parse().ok().map(|v| (f_end, v));
+        }
+        cleaned.push_str(&text[j..d_end]);
+        j = d_end;
+    }
+    // Scientific notation ("1e10", "1.3e6", "-12e-1").
+    if j + 1 < bytes.len() && (bytes[j] == b'e' || bytes[j] == b'E') {
+        let mut k = j + 1;
+        if k < bytes.len() && (bytes[k] == b'+' || bytes[k] == b'-') {
+            k += 1;
+        }
+        let e_end = digits_from(k);
+        if e_end > k && (e_end >= bytes.len() || !bytes[e_end].is_ascii_alphabetic()) {
+            cleaned.push_str(&text[j..e_end]);
+            j = e_end;
+        }
+    }
+    cleaned.parse().ok().map(|v| (j, v))
+}
+
+/// Word prefixes that may be glued to a number without making it a name ("mid-2019").
+const FREE_PREFIXES: [&str; 6] = ["mid", "pre", "post", "late", "early", "won"];
+
+/// Find raw numbers in `text`.
+fn scan(text: &str) -> Vec<Raw> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let prev = if i > 0 { bytes[i - 1] } else { b' ' };
+        let starts_digits = b.is_ascii_digit()
+            || (b == b'.'
+                && i + 1 < bytes.len()
+                && bytes[i + 1].is_ascii_digit()
+                && !prev.is_ascii_digit()
+                && !prev.is_ascii_alphabetic());
+        if starts_digits && !prev.is_ascii_digit() {
+            if let Some(raw) = scan_digits(text, i) {
+                i = raw.end.max(i + 1);
+                if let Some(raw) = raw.keep {
+                    found.push(raw);
+                }
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        if b.is_ascii_alphabetic() && !prev.is_ascii_alphanumeric() {
+            let mut j = i;
+            while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+                j += 1;
+            }
+            if j < bytes.len() && bytes[j].is_ascii_digit() {
+                // Letters glued to digits: an ordinary lower-case word ("won12") is a typo for
+                // two words; anything else ("CLc1", "D4CC", "US10YT") is a code.
+                let word = &text[i..j];
+                let lowercase_word =
+                    word.len() >= 3 && word.bytes().all(|c| c.is_ascii_lowercase());
+                if lowercase_word {
+                    i = j;
+                    if let Some(raw) = scan_digits(text, j) {
+                        i = raw.end.max(j + 1);
+                        if let Some(raw) = raw.keep {
+                            found.push(raw);
+                        }
+                    }
+                    continue;
+                }
+                while j < bytes.len() && (bytes[j].is_ascii_alphanumeric()) {
+                    j += 1;
+                }
+                i = j;
+                continue;
+            }
+            // Lower-case into a stack buffer: this runs for every word of the article.
+            let mut buffer = [0u8; 16];
+            let candidate = if j - i <= buffer.len() {
+                buffer[..j - i].copy_from_slice(&bytes[i..j]);
+                buffer[..j - i].make_ascii_lowercase();
+                std::str::from_utf8(&buffer[..j - i]).unwrap_or("")
+            } else {
+                ""
+            };
+            let starts_number = match candidate {
+                "a" | "an" => article_before_number(text, j),
+                "" => false,
+                word => number_words::is_number_word(word),
+            };
+            if starts_number && let Some(n) = number_words::parse_at(text, i) {
+                found.push(Raw {
+                    start: i,
+                    end: n.end,
+                    value: n.value,
+                    kind: n.kind,
+                    words: true,
+                    high: None,
+                });
+                i = n.end;
+                continue;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    found
+}
+
+/// "a"/"an" only starts a number before a multiplier or a fraction ("a dozen", "a third"):
+/// check the next word before the full parse, since articles are everywhere.
+fn article_before_number(text: &str, word_end: usize) -> bool {
+    let rest = text[word_end..].trim_start_matches(' ');
+    let next: &str = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    let mut buffer = [0u8; 16];
+    if next.is_empty() || next.len() > buffer.len() {
+        return false;
+    }
+    buffer[..next.len()].copy_from_slice(next.as_bytes());
+    buffer[..next.len()].make_ascii_lowercase();
+    let lower = std::str::from_utf8(&buffer[..next.len()]).unwrap_or("");
+    !matches!(lower, "one" | "second" | "first") && number_words::is_number_word(lower)
+        || matches!(lower, "twenty" | "thirty")
+}
+
+struct Scanned {
+    end: usize,
+    keep: Option<Raw>,
+}
+
+/// Read the number whose digits start at `i`, with what is glued to it, and decide whether it
+/// is a number at all (codes, times and phone numbers are skipped whole).
+fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
+    let bytes = text.as_bytes();
+    let skip_token = |mut j: usize| {
+        while j < bytes.len()
+            && (bytes[j].is_ascii_alphanumeric() || matches!(bytes[j], b'.' | b'=' | b':'))
+            && !(bytes[j] == b'.'
+                && (j + 1 >= bytes.len() || !bytes[j + 1].is_ascii_alphanumeric()))
+        {
+            j += 1;
+        }
+        Scanned { end: j, keep: None }
+    };
+    let prev = if i > 0 { bytes[i - 1] } else { b' ' };
+    // "Covid-19", "G-20", "SCP-173": a number hyphenated to a word is part of a name.
+    if prev == b'-' && i >= 2 && bytes[i - 2].is_ascii_alphabetic() {
+        let mut k = i - 1;
+        while k > 0 && bytes[k - 1].is_ascii_alphabetic() {
+            k -= 1;
+        }
+        let prefix = text[k..i - 1].to_ascii_lowercase();
+        if !FREE_PREFIXES.contains(&prefix.as_str()) {
+            return Some(skip_token(i));
+        }
+    }
+    if matches!(prev, b'#' | b'/' | b':' | b'=' | b'_') {
+        return Some(skip_token(i));
+    }
+    // Clock times ("10:30", "4:30 a.m.").
+    let (end, mut value) = parse_digits(text, i)?;
+    let rest = &text[end..];
+    if rest.starts_with(':') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        let mut j = end + 1;
+        while j < bytes.len() && (bytes[j].is_ascii_digit() || bytes[j] == b':') {
+            j += 1;
+        }
+        return Some(Scanned { end: j, keep: None });
+    }
+    let lower_rest: String = rest
+        .chars()
+        .take(12)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let trimmed = lower_rest.trim_start();
+    if trimmed.starts_with("a.m.")
+        || trimmed.starts_with("p.m.")
+        || trimmed.starts_with("am ")
+        || trimmed.starts_with("pm ")
+        || trimmed.starts_with("o'clock")
+    {
+        return Some(Scanned { end, keep: None });
+    }
+    // Letters glued after the digits: scales, ordinal suffixes, or a code.
+    let mut j = end;
+    while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+        j += 1;
+    }
+    let mut kind = WordKind::Cardinal;
+    let mut number_end = end;
+    if j > end {
+        let suffix = &text[end..j];
+        let followed_by_code = j < bytes.len() && (bytes[j].is_ascii_digit() || bytes[j] == b'=');
+        let money = currency_before(text, i).is_some();
+        if followed_by_code {
+            return Some(skip_token(i));
+        }
+        if let Some(scale) = glued_scale(suffix, money) {
+            value *= scale;
+            number_end = j;
+        } else if matches!(
+            suffix.to_ascii_lowercase().as_str(),
+            "st" | "nd" | "rd" | "th"
+        ) && !text[i..end].contains(['.', ','])
+        {
+            kind = WordKind::Ordinal;
+            number_end = j;
+        } else {
+            return Some(skip_token(i));
+        }
+    }
+    // Fractions and mixed numbers: "7/32", "1-1/2", "2 1/4".
+    let mut raw = Raw {
+        start: i,
+        end: number_end,
+        value,
+        kind,
+        words: false,
+        high: None,
+    };
+    if kind == WordKind::Cardinal
+        && number_end == end
+        && let Some((den_end, numerator, denominator)) = slash_fraction(text, end, value)
+    {
+        if denominator == 0.0 {
+            return Some(Scanned {
+                end: den_end,
+                keep: None,
+            });
+        }
+        raw.value = numerator / denominator;
+        raw.end = den_end;
+        raw.kind = WordKind::Fraction;
+        return Some(Scanned {
+            end: den_end,
+            keep: Some(raw),
+        });
+    }
+    if kind == WordKind::Cardinal && number_end == end {
+        // Mixed number: "1-1/2" or "2  1/4".
+        let mut k = end;
+        while k < bytes.len() && (bytes[k] == b' ' || bytes[k] == b'-') && k - end < 3 {
+            k += 1;
+        }
+        if k > end
+            && k < bytes.len()
+            && bytes[k].is_ascii_digit()
+            && let Some((num_end, numerator)) = parse_digits(text, k)
+            && let Some((den_end, n, d)) = slash_fraction(text, num_end, numerator)
+            && d > 0.0
+            && n < d
+            && value.fract() == 0.0
+        {
+            raw.value = value + n / d;
+            raw.end = den_end;
+            return Some(Scanned {
+                end: den_end,
+                keep: Some(raw),
+            });
+        }
+        // Hyphenated pairs: a range "10-20", or a phone number / code "555-1234", "1-222-2222".
+        if (rest.starts_with('-') || rest.starts_with('–'))
+            && let Some(c) = rest.chars().next()
+        {
+            let k = end + c.len_utf8();
+            if k < bytes.len() && bytes[k].is_ascii_digit() {
+                let (h_end, high) = parse_digits(text, k)?;
+                let after = &text[h_end..];
+                let chained =
+                    after.starts_with('-') && after[1..].starts_with(|c: char| c.is_ascii_digit());
+                let phone = end - i == 3 && h_end - k == 4 && c == '-';
+                if chained || phone || after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                    let mut m = h_end;
+                    while m < bytes.len() && (bytes[m].is_ascii_alphanumeric() || bytes[m] == b'-')
+                    {
+                        m += 1;
+                    }
+                    return Some(Scanned { end: m, keep: None });
+                }
+                if high > value {
+                    raw.high = Some(high);
+                    raw.end = h_end;
+                    return Some(Scanned {
+                        end: h_end,
+                        keep: Some(raw),
+                    });
+                }
+                return Some(Scanned {
+                    end,
+                    keep: Some(raw),
+                });
+            }
+        }
+        // Digits followed by number words: "3 hundred and 21", "2.5 million".
+        if let Some(n) = number_words::parse_at(text, i)
+            && n.has_words
+            && n.end > end
+        {
+            raw.value = n.value;
+            raw.end = n.end;
+            raw.kind = n.kind;
+            return Some(Scanned {
+                end: n.end,
+                keep: Some(raw),
+            });
+        }
+    }
+    Some(Scanned {
+        end: raw.end,
+        keep: Some(raw),
+    })
+}
+
+/// "/32" after a numerator: the end, numerator and denominator, unless a further "/" makes it
+/// a date or a path.
+fn slash_fraction(text: &str, end: usize, numerator: f64) -> Option<(usize, f64, f64)> {
+    let bytes = text.as_bytes();
+    if end + 1 >= bytes.len() || bytes[end] != b'/' || !bytes[end + 1].is_ascii_digit() {
+        return None;
+    }
+    let mut k = end + 1;
+    while k < bytes.len() && bytes[k].is_ascii_digit() {
+        k += 1;
+    }
+    if k < bytes.len() && (bytes[k] == b'/' || bytes[k].is_ascii_alphanumeric()) {
+        return None;
+    }
+    let denominator: f64 = text[end + 1..k].parse().ok()?;
+    Some((k, numerator, denominator))
+}
+
+/// Words after which a number is a label, not a quantity ("Phase 1", "section 230").
+const LABEL_WORDS: [&str; 22] = [
+    "phase",
+    "section",
+    "article",
+    "chapter",
+    "stage",
+    "level",
+    "version",
+    "grade",
+    "category",
+    "class",
+    "type",
+    "title",
+    "route",
+    "flight",
+    "room",
+    "no",
+    "nos",
+    "number",
+    "model",
+    "episode",
+    "part",
+    "amendment",
+];
+
+/// Capitalised words that may stand before a real quantity ("About 500 people").
+const CAPITALISED_OK: [&str; 62] = [
+    "about",
+    "some",
+    "nearly",
+    "almost",
+    "over",
+    "only",
+    "just",
+    "around",
+    "roughly",
+    "all",
+    "more",
+    "fewer",
+    "less",
+    "at",
+    "in",
+    "on",
+    "by",
+    "for",
+    "with",
+    "of",
+    "to",
+    "from",
+    "since",
+    "until",
+    "after",
+    "before",
+    "during",
+    "between",
+    "up",
+    "and",
+    "but",
+    "or",
+    "than",
+    "approximately",
+    "another",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "these",
+    "those",
+    "the",
+    "exactly",
+    "least",
+    "last",
+    "next",
+    "past",
+    "under",
+    "below",
+    "above",
+    "barely",
+    "top",
+    "estimated",
+    "another",
+    "u.s.",
+    "us",
+    "as",
+    "nearly",
+    "almost",
+    "within",
+    "among",
+];
+
+const MONTHS_AND_DAYS: [&str; 19] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Words after a hyphen that make "N-word" a measurement ("48-year-old", "four-year high").
+fn is_unit_word(word: &str) -> bool {
+    let w = word.trim_end_matches('s');
+    matches!(
+        w,
+        "year"
+            | "month"
+            | "week"
+            | "day"
+            | "hour"
+            | "minute"
+            | "second"
+            | "decade"
+            | "century"
+            | "mile"
+            | "foot"
+            | "feet"
+            | "inch"
+            | "inche"
+            | "meter"
+            | "metre"
+            | "kilometer"
+            | "kilometre"
+            | "yard"
+            | "pound"
+            | "ton"
+            | "tonne"
+            | "acre"
+            | "point"
+            | "percent"
+            | "caliber"
+            | "calibre"
+            | "degree"
+            | "millimeter"
+            | "millimetre"
+            | "centimeter"
+            | "centimetre"
+            | "mph"
+            | "kph"
+            | "km"
+            | "kg"
+            | "kilogram"
+            | "gram"
+            | "liter"
+            | "litre"
+            | "gallon"
+            | "barrel"
+            | "ounce"
+            | "time"
+            | "member"
+            | "seat"
+            | "game"
+            | "run"
+            | "storey"
+            | "story"
+            | "page"
+            | "count"
+            | "vote"
+            | "man"
+            | "person"
+            | "people"
+            | "night"
+            | "term"
+            | "lane"
+            | "round"
+            | "hole"
+            | "megawatt"
+            | "watt"
+            | "volt"
+            | "bed"
+            | "room"
+    )
+}
+
+/// Measurement and duration units: a number before one is type `number` with that unit.
+fn is_measure_unit(word: &str) -> bool {
+    is_unit_word(word)
+        && !matches!(
+            word.trim_end_matches('s'),
+            "member"
+                | "seat"
+                | "game"
+                | "run"
+                | "page"
+                | "vote"
+                | "man"
+                | "person"
+                | "people"
+                | "bed"
+                | "room"
+                | "round"
+                | "hole"
+                | "lane"
+                | "term"
+                | "count"
+                | "storey"
+                | "story"
+        )
+}
+
+/// Words after a tenor ("10-year", "three-month") that make it an instrument's name.
+fn is_instrument_word(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "note"
+            | "notes"
+            | "bond"
+            | "bonds"
+            | "bill"
+            | "bills"
+            | "yield"
+            | "yields"
+            | "treasury"
+            | "treasuries"
+            | "paper"
+            | "gilt"
+            | "gilts"
+            | "bund"
+            | "bunds"
+            | "swap"
+            | "swaps"
+            | "futures"
+            | "contract"
+            | "contracts"
+            | "aluminum"
+            | "aluminium"
+            | "copper"
+            | "nickel"
+            | "zinc"
+            | "tin"
+            | "lead"
+            | "libor"
+            | "rate"
+            | "rates"
+            | "mortgage"
+            | "mortgages"
+            | "debt"
+            | "jgb"
+            | "jgbs"
+            | "tenor"
+    )
+}
+
+/// Words ending in "s" that are not plural nouns.
+fn is_non_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "was"
+            | "has"
+            | "does"
+            | "this"
+            | "its"
+            | "his"
+            | "hers"
+            | "us"
+            | "as"
+            | "less"
+            | "unless"
+            | "across"
+            | "always"
+            | "perhaps"
+            | "thus"
+            | "whereas"
+            | "plus"
+            | "minus"
+            | "besides"
+            | "towards"
+            | "afterwards"
+            | "yes"
+            | "ours"
+            | "theirs"
+            | "yours"
+            | "nonetheless"
+            | "nevertheless"
+            | "percent"
+            | "its'"
+            | "times"
+    )
+}
+
+/// Words that never start a counted noun phrase.
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "and"
+            | "or"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "than"
+            | "as"
+            | "per"
+            | "the"
+            | "a"
+            | "an"
+            | "that"
+            | "which"
+            | "who"
+            | "were"
+            | "was"
+            | "are"
+            | "is"
+            | "have"
+            | "had"
+            | "has"
+            | "be"
+            | "been"
+            | "will"
+            | "would"
+            | "could"
+            | "said"
+            | "says"
+            | "more"
+            | "less"
+            | "out"
+            | "up"
+            | "down"
+            | "over"
+            | "into"
+            | "after"
+            | "before"
+            | "percent"
+            | "points"
+            | "point"
+            | "but"
+            | "so"
+            | "if"
+            | "then"
+            | "when"
+            | "while"
+            | "other"
+            | "others"
+            | "each"
+            | "this"
+            | "these"
+            | "those"
+            | "such"
+            | "not"
+            | "no"
+            | "about"
+            | "around"
+            | "since"
+            | "until"
+            | "under"
+            | "between"
+            | "against"
+            | "during"
+            | "through"
+            | "among"
+            | "also"
+            | "still"
+            | "just"
+            | "only"
+            | "ago"
+            | "later"
+            | "earlier"
+            | "it"
+            | "they"
+            | "he"
+            | "she"
+            | "we"
+            | "you"
+            | "i"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+    )
+}
+
+fn is_irregular_plural(word: &str) -> bool {
+    matches!(
+        word,
+        "people"
+            | "children"
+            | "men"
+            | "women"
+            | "police"
+            | "staff"
+            | "personnel"
+            | "cattle"
+            | "sheep"
+            | "fish"
+            | "deer"
+            | "aircraft"
+            | "livestock"
+            | "feet"
+            | "teeth"
+            | "mice"
+            | "geese"
+            | "crew"
+            | "faculty"
+            | "youth"
+            | "clergy"
+    )
+}
+
+fn plural_like(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    (lower.ends_with('s') && lower.len() > 2 && !lower.ends_with("ss") && !is_non_noun(&lower))
+        || is_irregular_plural(&lower)
+}
+
+/// The counted noun after a number: "28,500 troops" -> "troops", "two Arab states" ->
+/// "Arab states". Returns the unit and where it ends.
+fn counted_noun(text: &str, end: usize, value: f64) -> Option<(String, usize)> {
+    let (w1, _, e1) = word_after(text, end)?;
+    if !text[end..].starts_with(' ') {
+        return None;
+    }
+    let l1 = w1.to_ascii_lowercase();
+    if is_function_word(&l1) || l1.contains('-') && !l1.starts_with("in-") {
+        if l1.starts_with("in-") {
+            return None;
+        }
+        if !l1.contains('-') {
+            return None;
+        }
+    }
+    if plural_like(w1) && !w1.contains('-') {
+        return Some((w1.to_string(), e1));
+    }
+    // Adjective + plural noun: "two Arab states", "40 fellow teachers".
+    if let Some((w2, _, e2)) = word_after(text, e1)
+        && text[e1..].starts_with(' ')
+        && plural_like(w2)
+        && !is_function_word(&w2.to_ascii_lowercase())
+        && !is_function_word(&l1)
+    {
+        return Some((format!("{w1} {w2}"), e2));
+    }
+    // "one toilet", "one in-person meeting": a single thing.
+    if value == 1.0
+        && !is_function_word(&l1)
+        && w1.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+    {
+        if w1.contains('-')
+            && let Some((w2, _, e2)) = word_after(text, e1)
+            && text[e1..].starts_with(' ')
+            && !is_function_word(&w2.to_ascii_lowercase())
+        {
+            return Some((w2.to_string(), e2));
+        }
+        return Some((w1.to_string(), e1));
+    }
+    None
+}
+
+/// Every number in `text`, classified, with offsets relative to `text`.
 pub fn find_numbers(text: &str) -> Vec<Value> {
-    NUMBER
-        .find_iter(text)
-        .filter_map(|m| {
-            let value: f64 = m.as_str().replace(',', "").parse().ok()?;
-            Some(Value {
-                value_type: ValueType::Number,
-                text: m.as_str().to_string(),
-                value: Normalized::Number(value),
-                unit: None,
-                start: m.start(),
-                end: m.end(),
-            })
-        })
-        .collect()
+    let raws = scan(text);
+    let mut values: Vec<Value> = Vec::new();
+    let mut skip_until = 0;
+    for (index, raw) in raws.iter().enumerate() {
+        if raw.start < skip_until {
+            continue;
+        }
+        if is_name_or_idiom(text, raw) {
+            continue;
+        }
+        if let Some((value, consumed_next)) = try_between(text, raw, raws.get(index + 1)) {
+            skip_until = consumed_next;
+            values.push(value);
+            continue;
+        }
+        let mut extra = Vec::new();
+        if let Some(value) = classify(text, raw, &mut extra) {
+            values.extend(extra);
+            values.push(value);
+        }
+    }
+    // "12 of the 17 positions": the first number counts the same thing as the second.
+    for i in 0..values.len().saturating_sub(1) {
+        let (a, b) = (&values[i], &values[i + 1]);
+        if a.unit.is_none()
+            && matches!(a.value_type, ValueType::Number)
+            && b.unit.is_some()
+            && b.value_type == ValueType::Count
+        {
+            let between = text[a.end..b.start].trim();
+            if matches!(
+                between,
+                "of the" | "of" | "out of" | "out of the" | "of its" | "of their"
+            ) {
+                let unit = values[i + 1].unit.clone();
+                values[i].unit = unit;
+                values[i].value_type = ValueType::Count;
+            }
+        }
+    }
+    values
+}
+
+/// Numbers that are part of a name or an idiom rather than a quantity.
+fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
+    let bytes = text.as_bytes();
+    let first_word = &text[raw.start..raw.end];
+    let lower = first_word.to_ascii_lowercase();
+    let sentence_start = text[..raw.start]
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .is_empty();
+    // A label word before ("Phase 1", "phase one", "No. 5").
+    if let Some((word, _)) = alpha_before(text, raw.start)
+        && LABEL_WORDS.contains(&word.as_str())
+    {
+        return true;
+    }
+    // A capitalised name before a number ("Boeing 787", "S&P 500", "STOXX 600").
+    if !raw.words
+        && let Some((word, _)) = word_before(text, raw.start)
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+    {
+        let bare = word.trim_end_matches([',', ':']).to_ascii_lowercase();
+        let quantity_after = {
+            let after = text[raw.end..].trim_start().to_ascii_lowercase();
+            after.starts_with('%') || after.starts_with("percent") || after.starts_with("per cent")
+        };
+        if !word.ends_with(',')
+            && !CAPITALISED_OK.contains(&bare.as_str())
+            && !MONTHS_AND_DAYS.contains(&bare.trim_end_matches('.'))
+            && !quantity_after
+        {
+            return true;
+        }
+    }
+    // "911 calls": the emergency number.
+    if first_word == "911" {
+        return true;
+    }
+    // "© 2025"
+    if text[..raw.start].trim_end().ends_with('©') {
+        return true;
+    }
+    if raw.words {
+        let capitalised = first_word.starts_with(|c: char| c.is_ascii_uppercase());
+        // "Six-Day War", "First Amendment", "Big Three": capitalised number words in a name.
+        if capitalised {
+            let after = &text[raw.end..];
+            let next_capital = after
+                .trim_start_matches([' ', '-'])
+                .starts_with(|c: char| c.is_ascii_uppercase());
+            if !sentence_start || next_capital {
+                return true;
+            }
+        }
+        // Hyphenated word numbers: "two-state solution" is a term, "four-year" a measure.
+        if bytes.get(raw.end) == Some(&b'-')
+            && let Some((unit, _, unit_end)) = word_after(text, raw.end + 1)
+        {
+            let unit_lower = unit.to_ascii_lowercase();
+            let head = unit_lower.split('-').next().unwrap_or("");
+            // "second-biggest", "first-ever": a hyphenated ordinal is still a rank.
+            if !is_unit_word(head) && raw.kind != WordKind::Ordinal {
+                return true;
+            }
+            if let Some((next, _, _)) = word_after(text, unit_end)
+                && is_instrument_word(next)
+            {
+                return true;
+            }
+        }
+        let next = word_after(text, raw.end).map(|(w, _, _)| w.to_ascii_lowercase());
+        let next = next.as_deref().unwrap_or("");
+        let prev = alpha_before(text, raw.start)
+            .map(|(w, _)| w)
+            .unwrap_or_default();
+        // "one of those interactions", "no one", "the one": idioms, not counts.
+        if lower == "one"
+            && (matches!(
+                next,
+                "of" | "another"
+                    | "day"
+                    | "time"
+                    | "way"
+                    | "thing"
+                    | "point"
+                    | "side"
+                    | "hand"
+                    | "more"
+                    | "last"
+                    | "such"
+                    | "that"
+                    | "who"
+                    | "which"
+                    | "or"
+                    | "and"
+                    | "after"
+                    | "by"
+                    | "is"
+                    | "was"
+                    | "would"
+                    | "could"
+                    | "will"
+                    | "should"
+                    | "can"
+                    | "might"
+                    | "must"
+                    | "may"
+                    | "has"
+                    | "had"
+                    | "does"
+                    | "did"
+                    | "i"
+                    | "he"
+                    | "she"
+                    | "could've"
+            ) || matches!(
+                prev.as_str(),
+                "the"
+                    | "this"
+                    | "that"
+                    | "no"
+                    | "any"
+                    | "every"
+                    | "each"
+                    | "which"
+                    | "someone"
+                    | "anyone"
+                    | "such"
+            ) || next.is_empty())
+        {
+            return true;
+        }
+        if raw.kind == WordKind::Ordinal {
+            // "the first time", "a second person", "at first": idioms and "another".
+            if matches!(
+                next,
+                "time" | "times" | "place" | "thing" | "things" | "of" | "ever"
+            ) || matches!(prev.as_str(), "at" | "a" | "an")
+                || next.is_empty()
+                    && !matches!(
+                        prev.as_str(),
+                        "finished" | "came" | "placed" | "ranked" | "was" | "is"
+                    )
+            {
+                return true;
+            }
+            if lower == "second" && matches!(next, "half" | "quarter" | "hand") {
+                return false;
+            }
+        }
+        if lower.starts_with("a ") || lower.starts_with("an ") {
+            // "a second person" is "another person"; "a third" alone without "of" is vague.
+            if lower.ends_with("second") {
+                return true;
+            }
+        }
+    } else {
+        // "10-year notes", "30-year bond": a tenor is part of the instrument's name.
+        if bytes.get(raw.end) == Some(&b'-')
+            && let Some((unit, _, unit_end)) = word_after(text, raw.end + 1)
+            && is_unit_word(unit.split('-').next().unwrap_or(""))
+            && let Some((next, _, _)) = word_after(text, unit_end)
+            && is_instrument_word(next)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// "between 10 and 20", "10 to 20", "from 2008 to 2016": a closed range of two raw numbers.
+fn try_between(text: &str, raw: &Raw, next: Option<&Raw>) -> Option<(Value, usize)> {
+    let next = next?;
+    if raw.kind != WordKind::Cardinal || next.kind != WordKind::Cardinal || raw.high.is_some() {
+        return None;
+    }
+    let gap = text[raw.end..next.start].trim().to_ascii_lowercase();
+    // Both ends must be the same kind of thing: "10% to 20%", "$10 to $20".
+    let low_percent = gap.starts_with('%');
+    let high_percent = text[next.end..].starts_with('%');
+    if low_percent != high_percent && low_percent {
+        return None;
+    }
+    let gap = gap.trim_start_matches(['%']).trim();
+    let money = currency_before(text, raw.start).is_some();
+    if currency_before(text, next.start).is_some() && !money {
+        return None;
+    }
+    let gap = gap.strip_suffix('$').unwrap_or(gap).trim();
+    let prev = alpha_before(text, raw.start)
+        .map(|(w, _)| w)
+        .unwrap_or_default();
+    let ok = match gap {
+        "and" => prev == "between",
+        "to" | "-" | "–" => prev != "from" || is_year(raw.value) && is_year(next.value),
+        _ => false,
+    };
+    if !ok || next.value <= raw.value {
+        return None;
+    }
+    let high_value = classify(text, next, &mut Vec::new())?;
+    let low_text_start = if prev == "between" {
+        alpha_before(text, raw.start).map_or(raw.start, |(_, s)| s)
+    } else {
+        raw.start
+    };
+    let unit = high_value.unit.clone();
+    let scale = match &high_value.value {
+        Normalized::Number(h) if next.value != 0.0 => h / next.value,
+        _ => 1.0,
+    };
+    let both_years = is_year(raw.value) && is_year(next.value) && unit.is_none() && !raw.words;
+    let value = if both_years {
+        Normalized::DateRange(
+            Some(format!("{}", raw.value as i64)),
+            Some(format!("{}", next.value as i64)),
+        )
+    } else {
+        let low = if currency_before(text, raw.start).is_some() || scale == 1.0 {
+            raw.value
+        } else {
+            raw.value * scale
+        };
+        Normalized::Range(Some(low), Some(next.value * scale))
+    };
+    let end = high_value.end.max(next.end);
+    Some((
+        Value {
+            value_type: ValueType::Range,
+            text: text[low_text_start..end].to_string(),
+            value,
+            unit,
+            start: low_text_start,
+            end,
+        },
+        end,
+    ))
+}
+
+fn is_year(value: f64) -> bool {
+    value.fract() == 0.0 && (1800.0..=2100.0).contains(&value)
+}
+
+/// Decide what one raw number is from its neighbours.
+fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
+    let mut start = raw.start;
+    let mut end = raw.end;
+    let mut value = raw.value;
+    let mut high = raw.high;
+    let mut value_type = match raw.kind {
+        WordKind::Ordinal => ValueType::Ordinal,
+        _ => ValueType::Number,
+    };
+    let mut unit: Option<String> = None;
+    let lower = text[raw.start..raw.end].to_ascii_lowercase();
+
+    // Negative numbers: "-1", "minus five".
+    if !raw.words && raw.start > 0 {
+        let before = &text[..raw.start];
+        let trimmed = before.trim_end_matches(' ');
+        if (trimmed.ends_with('-') || trimmed.ends_with('−'))
+            && !trimmed[..trimmed.len() - 1].ends_with(|c: char| c.is_alphanumeric())
+            && currency_before(text, raw.start).is_none()
+        {
+            let sign_len = if trimmed.ends_with('−') { 3 } else { 1 };
+            start = trimmed.len() - sign_len;
+            value = -value;
+        }
+    }
+    if let Some((word, word_start)) = alpha_before(text, raw.start)
+        && (word == "minus" || word == "negative")
+    {
+        start = word_start;
+        value = -value;
+    }
+
+    // "half of the districts": a share, which the desk records as a percentage.
+    if raw.words && (lower == "half" || lower == "a half") {
+        let next = word_after(text, raw.end).map(|(w, _, _)| w.to_ascii_lowercase());
+        let prev = alpha_before(text, raw.start)
+            .map(|(w, _)| w)
+            .unwrap_or_default();
+        let share = matches!(
+            prev.as_str(),
+            "over" | "than" | "about" | "nearly" | "almost" | "roughly" | "just" | "some"
+        );
+        match next.as_deref() {
+            _ if share && lower == "half" => {
+                return Some(Value {
+                    value_type: ValueType::Percent,
+                    text: text[start..end].to_string(),
+                    value: Normalized::Number(50.0),
+                    unit: None,
+                    start,
+                    end,
+                });
+            }
+            Some("of" | "the" | "its" | "their" | "his" | "her") => {
+                return Some(Value {
+                    value_type: ValueType::Percent,
+                    text: text[start..end].to_string(),
+                    value: Normalized::Number(50.0),
+                    unit: None,
+                    start,
+                    end,
+                });
+            }
+            _ if lower == "half" => return None,
+            _ => {}
+        }
+    }
+    // "a third term": an ordinal, not a fraction, unless "of" follows.
+    if raw.words
+        && raw.kind == WordKind::Fraction
+        && (lower.starts_with("a ") || lower.starts_with("an "))
+    {
+        let next = word_after(text, raw.end).map(|(w, _, _)| w.to_ascii_lowercase());
+        if next.as_deref() != Some("of") && !lower.ends_with("half") && !lower.ends_with("quarter")
+        {
+            if next.is_none() {
+                // Stand-alone ("a fifth"): keep the fraction.
+            } else {
+                value = (1.0 / value).round();
+                value_type = ValueType::Ordinal;
+                start = raw.start + lower.find(' ').map_or(0, |p| p + 1);
+            }
+        }
+    }
+
+    // Currency before: "$1.2 billion", "€5", "US$ 1MM".
+    if let Some(code) = currency_before(text, raw.start) {
+        value_type = ValueType::Money;
+        unit = Some(code.to_string());
+        let before = text[..raw.start].trim_end_matches(' ');
+        let sign_start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| !c.is_whitespace() && !c.is_ascii_digit() && *c != '(')
+            .last()
+            .map_or(raw.start, |(p, _)| p);
+        start = start.min(sign_start);
+        // A scale word after a hyphenated pair scales both ends: "$40-50 billion".
+        if let Some((w, _, e)) = word_after(text, end)
+            && text[end..].starts_with(' ')
+            && let Some(scale) = word_scale(w)
+        {
+            value *= scale;
+            high = high.map(|h| h * scale);
+            end = e;
+        }
+    } else if high.is_some()
+        && let Some((w, _, e)) = word_after(text, end)
+        && text[end..].starts_with(' ')
+        && let Some(scale) = word_scale(w)
+    {
+        value *= scale;
+        high = high.map(|h| h * scale);
+        end = e;
+    }
+
+    let after = &text[end..];
+    let after_lower: String = after
+        .chars()
+        .take(40)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let after_trim = after_lower.trim_start();
+    // Percentages: "10%", "10 percent", "10 per cent".
+    if value_type != ValueType::Money {
+        let percent_len = if after_lower.starts_with('%') {
+            Some(1)
+        } else if let Some(p) = [
+            "percent",
+            "per cent",
+            "pct",
+            "percentage points",
+            "percentage point",
+            "percentage",
+        ]
+        .iter()
+        .find(|p| {
+            after_trim.starts_with(**p)
+                && !after_trim[p.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+        }) {
+            let word_start = after_lower.len() - after_trim.len();
+            Some(word_start + p.len())
+        } else {
+            None
+        };
+        if let Some(len) = percent_len {
+            let consumed = &after_lower[..len];
+            end += consumed.len();
+            if consumed.contains("point") {
+                unit = Some("percentage points".to_string());
+            } else {
+                value_type = ValueType::Percent;
+            }
+        }
+    }
+    // Money named after the number: "5,000 won", "20 dollars".
+    if value_type == ValueType::Number
+        && let Some((w, _, e)) = word_after(text, end)
+        && text[end..].starts_with(' ')
+    {
+        let code = match w.to_ascii_lowercase().as_str() {
+            "dollars" | "dollar" => Some("USD"),
+            "euros" | "euro" => Some("EUR"),
+            "yen" => Some("JPY"),
+            "won" => Some("KRW"),
+            "yuan" | "renminbi" => Some("CNY"),
+            "rupees" => Some("INR"),
+            "pounds" if text[e..].trim_start().starts_with("sterling") => Some("GBP"),
+            _ => None,
+        };
+        if let Some(code) = code {
+            value_type = ValueType::Money;
+            unit = Some(code.to_string());
+            end = e;
+        }
+    }
+    // "$55.12 per barrel", "$1,472.19 an ounce": the price's unit.
+    if value_type == ValueType::Money
+        && let Some((w, _, e)) = word_after(text, end)
+        && matches!(w.to_ascii_lowercase().as_str(), "a" | "an" | "per")
+        && let Some((noun, _, ne)) = word_after(text, e)
+        && noun.bytes().all(|b| b.is_ascii_lowercase())
+        && !is_function_word(noun)
+    {
+        unit = Some(format!("{} per {}", unit.as_deref().unwrap_or(""), noun));
+        end = ne;
+    }
+    // Measurements and counts: "three days", "28,500 troops", "102.2 points".
+    if matches!(value_type, ValueType::Number | ValueType::Ordinal) && unit.is_none() {
+        let hyphen = text[end..].starts_with('-');
+        if hyphen {
+            if let Some((w, _, e)) = word_after(text, end + 1) {
+                let head = w.split('-').next().unwrap_or("").to_ascii_lowercase();
+                if is_unit_word(&head) {
+                    let plural = if head.ends_with('s') {
+                        head.clone()
+                    } else {
+                        format!("{head}s")
+                    };
+                    unit = Some(plural);
+                    end = end + 1 + head.len();
+                    let _ = e;
+                }
+            }
+        } else if let Some((w, _, e)) = word_after(text, end)
+            && text[end..].starts_with(' ')
+        {
+            let lw = w.to_ascii_lowercase();
+            if value_type == ValueType::Ordinal {
+                // "seventh straight session": the thing ranked, kept for the checker.
+                if !is_function_word(&lw) {
+                    unit = Some(w.to_string());
+                }
+            } else if is_measure_unit(&lw) || matches!(lw.as_str(), "per") {
+                if lw == "per" {
+                    if let Some((noun, _, ne)) = word_after(text, e) {
+                        unit = Some(format!("per {noun}"));
+                        end = ne;
+                    }
+                } else {
+                    unit = Some(lw.clone());
+                    end = e;
+                    // "1-1/2 year" reads as years.
+                    if !lw.ends_with('s') && value != 1.0 {
+                        unit = Some(format!("{lw}s"));
+                    }
+                }
+            } else if let Some((noun, noun_end)) = counted_noun(text, end, value) {
+                value_type = ValueType::Count;
+                unit = Some(noun);
+                end = noun_end;
+            }
+        }
+    }
+    if let Some(h) = high {
+        return Some(Value {
+            value_type: ValueType::Range,
+            text: text[start..end].to_string(),
+            value: Normalized::Range(Some(value), Some(h)),
+            unit: if value_type == ValueType::Percent {
+                Some("percent".to_string())
+            } else {
+                unit
+            },
+            start,
+            end,
+        });
+    }
+    // Open ranges: "up to 700", "more than 30,000", "at least 5". The bound is what the
+    // claim says, so it is reported as a range; the number itself is reported too, since a
+    // checker looks up "600,000 Israelis" whatever the qualifier.
+    if let Some(open) = open_range(text, start) {
+        let (low, high) = if open.0 {
+            (Some(value), None)
+        } else {
+            (None, Some(value))
+        };
+        let range_unit = if value_type == ValueType::Percent {
+            Some("percent".to_string())
+        } else {
+            unit.clone()
+        };
+        extra.push(Value {
+            value_type: ValueType::Range,
+            text: text[open.1..end].to_string(),
+            value: Normalized::Range(low, high),
+            unit: range_unit,
+            start: open.1,
+            end,
+        });
+    }
+    Some(Value {
+        value_type,
+        text: text[start..end].to_string(),
+        value: Normalized::Number(value),
+        unit,
+        start,
+        end,
+    })
+}
+
+/// A scale word after a number pair ("billion" in "$40-50 billion").
+fn word_scale(word: &str) -> Option<f64> {
+    match word.to_ascii_lowercase().as_str() {
+        "thousand" => Some(1e3),
+        "million" | "mln" | "mn" => Some(1e6),
+        "billion" | "bln" | "bn" => Some(1e9),
+        "trillion" | "tn" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// "more than" / "up to" before `start`: (true for a lower bound, where the phrase starts).
+fn open_range(text: &str, start: usize) -> Option<(bool, usize)> {
+    let before = text[..start].trim_end_matches(' ');
+    let lower: String = before
+        .chars()
+        .rev()
+        .take(24)
+        .collect::<String>()
+        .chars()
+        .rev()
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let phrases: [(&str, bool); 11] = [
+        ("more than", true),
+        ("at least", true),
+        ("upwards of", true),
+        ("no fewer than", true),
+        ("no less than", true),
+        ("up to", false),
+        ("as many as", false),
+        ("as much as", false),
+        ("fewer than", false),
+        ("less than", false),
+        ("at most", false),
+    ];
+    for (phrase, lower_bound) in phrases {
+        if lower.ends_with(phrase) {
+            let phrase_start = before.len() - phrase.len();
+            let boundary =
+                phrase_start == 0 || !before.as_bytes()[phrase_start - 1].is_ascii_alphabetic();
+            if boundary {
+                // "no more than 5" is an upper bound.
+                let full_start = if phrase == "more than"
+                    && before[..phrase_start]
+                        .to_ascii_lowercase()
+                        .trim_end()
+                        .ends_with("no")
+                {
+                    return Some((false, before[..phrase_start].trim_end().len() - 2));
+                } else {
+                    phrase_start
+                };
+                return Some((lower_bound, full_start));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Expected<'a> = (&'a str, Normalized, Option<&'a str>);
+
+    /// Run `find_numbers` on `input` and compare (type, value, unit) of each value found;
+    /// print a mismatch and return false so a table reports every failing case at once.
+    fn check(input: &str, expected: &[Expected]) -> bool {
+        let got: Vec<(String, Normalized, Option<String>)> = find_numbers(input)
+            .into_iter()
+            .map(|v| (v.value_type.as_str().to_string(), v.value, v.unit))
+            .collect();
+        let ok = got.len() == expected.len()
+            && got.iter().zip(expected).all(|(g, w)| {
+                let close = match (&g.1, &w.1) {
+                    (Normalized::Number(a), Normalized::Number(b)) => {
+                        (a - b).abs() < 1e-6 * b.abs().max(1.0)
+                    }
+                    (a, b) => a == b,
+                };
+                g.0 == w.0 && close && g.2.as_deref() == w.2
+            });
+        if !ok {
+            eprintln!("{input}: got {got:?}, want {expected:?}");
+        }
+        ok
+    }
+
+    fn n(v: f64) -> Normalized {
+        Normalized::Number(v)
+    }
+
+    #[test]
+    fn counts_money_and_percent() {
+        let cases: &[(&str, &[Expected])] = &[
+            ("28,500 troops", &[("count", n(28500.0), Some("troops"))]),
+            ("nine witnesses", &[("count", n(9.0), Some("witnesses"))]),
+            ("two Arab states", &[("count", n(2.0), Some("Arab states"))]),
+            ("$1.2 billion", &[("money", n(1.2e9), Some("USD"))]),
+            ("28.5k", &[("number", n(28500.0), None)]),
+            (
+                "rose 3.38% to $55.12 per barrel",
+                &[
+                    ("percent", n(3.38), None),
+                    ("money", n(55.12), Some("USD per barrel")),
+                ],
+            ),
+            (
+                "$1,472.19 an ounce",
+                &[("money", n(1472.19), Some("USD per ounce"))],
+            ),
+            ("10 per cent", &[("percent", n(10.0), None)]),
+            ("5,000 won", &[("money", n(5000.0), Some("KRW"))]),
+            (
+                "€5 and £6 and ¥7",
+                &[
+                    ("money", n(5.0), Some("EUR")),
+                    ("money", n(6.0), Some("GBP")),
+                    ("money", n(7.0), Some("JPY")),
+                ],
+            ),
+            ("three days", &[("number", n(3.0), Some("days"))]),
+            ("a 48-year-old man", &[("number", n(48.0), Some("years"))]),
+            ("a 1-1/2 year high", &[("number", n(1.5), Some("years"))]),
+            ("fell 7/32 in price", &[("number", n(0.21875), None)]),
+            (
+                "won12 of the 17 positions",
+                &[
+                    ("count", n(12.0), Some("positions")),
+                    ("count", n(17.0), Some("positions")),
+                ],
+            ),
+            ("half of the state", &[("percent", n(50.0), None)]),
+            (
+                "a dozen small-business owners",
+                &[("count", n(12.0), Some("small-business owners"))],
+            ),
+        ];
+        let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
+        assert_eq!(failed, 0);
+    }
+
+    #[test]
+    fn ranges() {
+        let r = |a: Option<f64>, b: Option<f64>| Normalized::Range(a, b);
+        let cases: &[(&str, &[Expected])] = &[
+            (
+                "between 10 and 20",
+                &[("range", r(Some(10.0), Some(20.0)), None)],
+            ),
+            ("10-20", &[("range", r(Some(10.0), Some(20.0)), None)]),
+            (
+                "$40-50 billion",
+                &[("range", r(Some(4e10), Some(5e10)), Some("USD"))],
+            ),
+            // An open range keeps its bound and also reports the number it bounds.
+            (
+                "up to 700",
+                &[
+                    ("range", r(None, Some(700.0)), None),
+                    ("number", n(700.0), None),
+                ],
+            ),
+            (
+                "more than 30,000 people",
+                &[
+                    ("range", r(Some(30000.0), None), Some("people")),
+                    ("count", n(30000.0), Some("people")),
+                ],
+            ),
+            (
+                "aged 12 to 17",
+                &[("range", r(Some(12.0), Some(17.0)), None)],
+            ),
+        ];
+        let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
+        assert_eq!(failed, 0);
+    }
+
+    #[test]
+    fn ordinals() {
+        let cases: &[(&str, &[Expected])] = &[
+            ("the 33rd", &[("ordinal", n(33.0), None)]),
+            (
+                "a seventh straight session",
+                &[("ordinal", n(7.0), Some("straight"))],
+            ),
+            ("the second-biggest", &[("ordinal", n(2.0), None)]),
+        ];
+        let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
+        assert_eq!(failed, 0);
+    }
+
+    #[test]
+    fn names_codes_and_idioms_are_not_values() {
+        let cases = [
+            "Covid-19",
+            "a Boeing 787 jet",
+            "the G-20 summit",
+            "Section 230",
+            "Phase 1",
+            "the S&P 500 index",
+            "the STOXX 600",
+            "10-year notes",
+            "the 30-year bond",
+            "Three-month aluminum",
+            "CLc1 LCOc1 .MIWD00000PUS US10YT=RR CMCU3 D4CC",
+            "call 555-1234",
+            "at 5 p.m. or 10:30",
+            "© 2025",
+            "one of those interactions",
+            "It wasn't the first time",
+            "a second person briefed",
+            "the Six-Day War and a two-state solution",
+            "the First Amendment",
+            "hundreds of rounds",
+            "several dozen",
+            "911 calls",
+        ];
+        let failed = cases.iter().filter(|i| !check(i, &[])).count();
+        assert_eq!(failed, 0);
+    }
 }

@@ -2,22 +2,104 @@
 
 use chrono::NaiveDate;
 
-use crate::model::Value;
+use crate::model::{Normalized, Value};
 
 use super::{dates, numbers};
 
 /// Dates and numbers in `text`, in text order, offsets relative to `text`. A number inside a
-/// date ("June 3, 2022") belongs to the date and is not reported again.
+/// date ("June 3, 2022") belongs to the date and is not reported again; a range of years
+/// ("2008 to 2016") is kept whole instead of as two dates.
 pub fn find_values(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
-    let mut found = dates::find_dates(text, reference);
-    for number in numbers::find_numbers(text) {
-        if !found
+    let numbers = numbers::find_numbers(text);
+    let year_ranges: Vec<&Value> = numbers
+        .iter()
+        .filter(|n| matches!(n.value, Normalized::DateRange(..)))
+        .collect();
+    let mut found: Vec<Value> = dates::find_dates(text, reference)
+        .into_iter()
+        .filter(|d| {
+            !year_ranges
+                .iter()
+                .any(|r| r.start <= d.start && d.end <= r.end)
+        })
+        .collect();
+    let date_count = found.len();
+    for number in numbers {
+        if !found[..date_count]
             .iter()
             .any(|d| number.start < d.end && d.start < number.end)
         {
             found.push(number);
         }
     }
+    // Link text such as "(Graphic: Emerging markets in 2019 - here)" is page furniture.
+    let furniture = furniture_spans(text);
+    found.retain(|v| !furniture.iter().any(|(s, e)| *s <= v.start && v.end <= *e));
     found.sort_by_key(|v| (v.start, v.end));
     found
+}
+
+/// Parenthesised wire-service furniture: graphic links and reporting credits.
+fn furniture_spans(text: &str) -> Vec<(usize, usize)> {
+    const OPENERS: [&str; 7] = [
+        "(Graphic",
+        "(Reporting",
+        "(Additional reporting",
+        "(Editing",
+        "(Writing by",
+        "(Compiled by",
+        "(Video",
+    ];
+    let mut spans = Vec::new();
+    for (start, _) in text.match_indices('(') {
+        if OPENERS.iter().any(|o| text[start..].starts_with(o)) {
+            let end = text[start..]
+                .find(')')
+                .map_or(text.len(), |e| start + e + 1);
+            spans.push((start, end));
+        }
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The (type, text) pairs found in `input` with reference 2019-11-20.
+    fn check(input: &str, expected: &[(&str, &str)]) -> bool {
+        let reference = NaiveDate::from_ymd_opt(2019, 11, 20);
+        let got: Vec<(String, String)> = find_values(input, reference)
+            .into_iter()
+            .map(|v| (v.value_type.as_str().to_string(), v.text))
+            .collect();
+        let ok = got.len() == expected.len()
+            && got
+                .iter()
+                .zip(expected)
+                .all(|(g, e)| g.0 == e.0 && g.1 == e.1);
+        if !ok {
+            eprintln!("{input}: got {got:?}, want {expected:?}");
+        }
+        ok
+    }
+
+    #[test]
+    fn dates_own_their_numbers() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            // The day and year of a date are not numbers of their own.
+            (
+                "On June 3, 2022, 28,500 troops",
+                &[("date", "June 3, 2022"), ("count", "28,500 troops")],
+            ),
+            ("in 2016", &[("date", "2016")]),
+            ("from 2008 to 2016", &[("range", "2008 to 2016")]),
+            (
+                "$2000 in 3 years",
+                &[("money", "$2000"), ("number", "3 years")],
+            ),
+        ];
+        let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
+        assert_eq!(failed, 0);
+    }
 }

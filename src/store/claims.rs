@@ -8,7 +8,7 @@ use super::{
     kinds_to_sql, source_from_row, status_from_sql,
 };
 use crate::error::{Error, Result};
-use crate::matching::{Fingerprint, candidate_query, similarity};
+use crate::matching::{Fingerprint, candidate_query, content_words, similarity};
 use crate::model::{
     Article, Claim, ClaimKind, Match, Normalized, Occurrence, Status, Value, ValueType,
 };
@@ -265,6 +265,26 @@ fn read_values(connection: &rusqlite::Connection, claim_id: i64) -> Result<Vec<V
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Give claims that have values but no `value_key` (inserted before their values, as import
+/// does) the key matching compares.
+pub(super) fn refresh_value_keys(connection: &Connection) -> Result<()> {
+    let ids: Vec<i64> = connection
+        .prepare(
+            "SELECT id FROM claims c WHERE value_key = ''
+             AND EXISTS (SELECT 1 FROM claim_values v WHERE v.claim_id = c.id)",
+        )?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        let key = Fingerprint::new("", &read_values(connection, id)?).value_key();
+        connection.execute(
+            "UPDATE claims SET value_key = ?2 WHERE id = ?1",
+            params![id, key],
+        )?;
+    }
+    Ok(())
+}
+
 fn insert_article(transaction: &Connection, article: &NewArticle<'_>, now: &str) -> Result<Added> {
     let existing: Option<(i64, String)> = transaction
         .query_row(
@@ -294,8 +314,8 @@ fn insert_article(transaction: &Connection, article: &NewArticle<'_>, now: &str)
     let article_id = transaction.last_insert_rowid();
     let mut claim_ids = Vec::with_capacity(article.claims.len());
     let mut insert_claim = transaction.prepare_cached(
-        "INSERT INTO claims (article_id, position, text, start, end, kind, kinds, score, speaker, status, status_changed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'unverified', ?10)",
+        "INSERT INTO claims (article_id, position, text, start, end, kind, kinds, score, speaker, status, status_changed_at, value_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'unverified', ?10, ?11)",
     )?;
     let mut insert_fts =
         transaction.prepare_cached("INSERT INTO claims_fts (rowid, text) VALUES (?1, ?2)")?;
@@ -317,7 +337,8 @@ fn insert_article(transaction: &Connection, article: &NewArticle<'_>, now: &str)
             kinds_to_sql(&claim.kinds),
             claim.score,
             claim.speaker,
-            now
+            now,
+            Fingerprint::new("", &claim.values).value_key()
         ])?;
         let claim_id = transaction.last_insert_rowid();
         claim_ids.push(claim_id);
@@ -358,29 +379,43 @@ fn record_matches(
     claims: &[NewClaim],
     claim_ids: &[i64],
 ) -> Result<()> {
-    let mut candidates = transaction.prepare_cached(
+    let mut by_values = transaction.prepare_cached(
+        "SELECT id, text FROM claims WHERE value_key = ?1 AND article_id <> ?2
+         ORDER BY id DESC LIMIT ?3",
+    )?;
+    let mut by_words = transaction.prepare_cached(
         "SELECT c.id, c.text FROM claims_fts f JOIN claims c ON c.id = f.rowid
-         WHERE claims_fts MATCH ?1 AND c.article_id <> ?2
-         ORDER BY f.rank LIMIT ?3",
+         WHERE claims_fts MATCH ?1 AND c.article_id <> ?2 AND c.value_key = ''
+         LIMIT ?3",
     )?;
     let mut insert_match = transaction.prepare_cached(
         "INSERT OR IGNORE INTO claim_matches (claim_id, matched_id, score) VALUES (?1, ?2, ?3)",
     )?;
+    let row = |row: &rusqlite::Row<'_>| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?));
     for (claim, &claim_id) in claims.iter().zip(claim_ids) {
         let fingerprint = Fingerprint::new(&claim.text, &claim.values);
-        let Some(query) = candidate_query(&fingerprint.words) else {
-            continue;
+        let found: Vec<(i64, String)> = if fingerprint.values.is_empty() {
+            let Some(query) = candidate_query(&claim.text) else {
+                continue;
+            };
+            by_words
+                .query_map(params![query, article_id, MATCH_CANDIDATES], row)?
+                .collect::<rusqlite::Result<_>>()?
+        } else {
+            by_values
+                .query_map(
+                    params![fingerprint.value_key(), article_id, MATCH_CANDIDATES],
+                    row,
+                )?
+                .collect::<rusqlite::Result<_>>()?
         };
-        let found: Vec<(i64, String)> = candidates
-            .query_map(params![query, article_id, MATCH_CANDIDATES], |row| {
-                Ok((row.get(0)?, row.get(1)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
         for (other_id, other_text) in found {
-            let other_values = read_values(transaction, other_id)?;
-            if let Some(score) =
-                similarity(&fingerprint, &Fingerprint::new(&other_text, &other_values))
-            {
+            // Candidates have the same figures by construction, so only wording is compared.
+            let other = Fingerprint {
+                words: content_words(&other_text),
+                values: fingerprint.values.clone(),
+            };
+            if let Some(score) = similarity(&fingerprint, &other) {
                 insert_match.execute(params![claim_id, other_id, (score * 1e4).round() / 1e4])?;
             }
         }

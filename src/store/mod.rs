@@ -6,11 +6,19 @@
 
 mod claims;
 mod events;
+mod export;
+mod import;
 mod progress;
+mod reports;
+mod search;
 
 pub use claims::{Added, Batch, ClaimFilter, NewArticle, NewClaim};
 pub use events::{Change, Mark, NewSource, Selection};
+pub use export::Settled;
+pub use import::Imported;
 pub use progress::CheckerProgress;
+pub use reports::DayActivity;
+pub use search::{Found, HIGHLIGHT_END, HIGHLIGHT_START};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -3,6 +3,9 @@
 
 mod batch;
 mod binary;
+mod html;
+mod interchange;
+mod reports;
 mod verification;
 mod workflow;
 

@@ -1,0 +1,357 @@
+//! Archive-scale benchmark: generates a corpus of realistic articles from the fixtures, then
+//! measures extraction alone, end-to-end `claimtrack add` of the whole folder (as a process),
+//! the raw SQLite insert rate of the same rows into the same schema, `status` and `list`
+//! latency on the resulting database, peak memory and database bytes per claim.
+//!
+//! `cargo bench --bench throughput -- [--megabytes N] [--keep DIR]` (default 200 MB).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use claimtrack::extract::{Context, extract};
+
+const SAMPLE: &str = include_str!("../fixtures/seed_nysun_korea.txt");
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let option = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let megabytes: usize = option("--megabytes")
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(200);
+    let keep = option("--keep").map(PathBuf::from);
+    let work = tempfile::tempdir().expect("a temporary folder");
+    let root = keep.clone().unwrap_or_else(|| work.path().to_path_buf());
+    let corpus = root.join("corpus");
+    let binary = env!("CARGO_BIN_EXE_claimtrack");
+
+    println!("claimtrack throughput benchmark ({megabytes} MB corpus)");
+    let started = Instant::now();
+    let (files, bytes) = write_corpus(&corpus, megabytes * 1_000_000);
+    println!(
+        "corpus: {files} articles, {:.1} MB, generated in {:.1} s",
+        bytes as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
+
+    extraction_speed(&corpus);
+
+    let db = root.join("bench.db");
+    let _ = std::fs::remove_file(&db);
+    let (add_seconds, peak_kib) = timed_process(
+        Command::new(binary)
+            .arg("--db")
+            .arg(&db)
+            .arg("add")
+            .arg(&corpus)
+            .arg("--json"),
+    );
+    let claims = count(&db, "SELECT count(*) FROM claims");
+    let add_rate = bytes as f64 / 1e6 / add_seconds;
+    println!(
+        "add (end to end, one process): {:.1} MB/s; {claims} claims in {:.2} s = {:.0} claims/s; peak memory {:.1} MB",
+        add_rate,
+        add_seconds,
+        claims as f64 / add_seconds,
+        peak_kib as f64 / 1024.0
+    );
+    let db_bytes = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0)
+        + std::fs::metadata(db.with_extension("db-wal"))
+            .map(|m| m.len())
+            .unwrap_or(0);
+    println!(
+        "database: {:.1} MB, {:.0} bytes per claim",
+        db_bytes as f64 / 1e6,
+        db_bytes as f64 / claims.max(1) as f64
+    );
+
+    let raw_seconds = raw_insert(&db, &root.join("raw.db"));
+    let raw_rate = bytes as f64 / 1e6 / raw_seconds;
+    println!(
+        "raw SQLite insert of the same rows (no extraction, no matching): {:.2} s = {:.1} MB/s; add / raw = {:.2}",
+        raw_seconds,
+        raw_rate,
+        raw_seconds / add_seconds
+    );
+
+    for args in [
+        vec!["status"],
+        vec!["status", "--json"],
+        vec!["list", "--status", "unverified", "--limit", "50"],
+        vec!["list", "--status", "unverified", "--limit", "50", "--json"],
+    ] {
+        let mut times = Vec::new();
+        for _ in 0..7 {
+            let (seconds, _) = timed_process(Command::new(binary).arg("--db").arg(&db).args(&args));
+            times.push(seconds);
+        }
+        times.sort_by(f64::total_cmp);
+        println!(
+            "{:<48} median {:>6.1} ms, best {:>6.1} ms (whole process, {claims} claims)",
+            args.join(" "),
+            times[times.len() / 2] * 1e3,
+            times[0] * 1e3
+        );
+    }
+    if keep.is_none() {
+        drop(work);
+    }
+}
+
+/// Extraction alone on one core, over the corpus read into memory a file at a time.
+fn extraction_speed(corpus: &Path) {
+    let texts: Vec<String> = files(corpus)
+        .iter()
+        .take(2000)
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let context = Context {
+        reference_date: chrono::NaiveDate::from_ymd_opt(2022, 6, 3),
+    };
+    let mut claims = 0;
+    let started = Instant::now();
+    let mut rounds = 0;
+    while started.elapsed() < Duration::from_secs(3) || rounds == 0 {
+        for text in &texts {
+            claims += extract(text, &context).claims.len();
+        }
+        rounds += 1;
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "extraction alone: {:.1} MB/s on one core ({} articles x {rounds}, {claims} sentences)",
+        (bytes * rounds) as f64 / 1e6 / seconds,
+        texts.len()
+    );
+}
+
+/// Insert the rows `add` stored (articles, claims, values, full-text rows) into a fresh
+/// database of the same schema, in one transaction with prepared statements: the ceiling
+/// for what `add` could reach with extraction and matching free.
+fn raw_insert(from: &Path, to: &Path) -> f64 {
+    let _ = std::fs::remove_file(to);
+    let source = rusqlite::Connection::open(from).unwrap();
+    let articles: Vec<(String, String, String)> = query(
+        &source,
+        "SELECT title, content_hash, body FROM articles ORDER BY id",
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    );
+    type ClaimRow = (i64, i64, String, i64, i64, String, String, f64);
+    let claims: Vec<ClaimRow> = query(
+        &source,
+        "SELECT article_id, position, text, start, end, kind, kinds, score FROM claims ORDER BY id",
+        |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+            ))
+        },
+    );
+    type ValueRow = (i64, i64, String, String, String, Option<String>, i64, i64);
+    let values: Vec<ValueRow> = query(
+        &source,
+        "SELECT claim_id, position, type, text, value, unit, start, end FROM claim_values ORDER BY id",
+        |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+            ))
+        },
+    );
+    let mut target = rusqlite::Connection::open(to).unwrap();
+    target.execute_batch(include_str!("../schema.sql")).unwrap();
+    target
+        .execute_batch("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")
+        .unwrap();
+    let started = Instant::now();
+    let transaction = target.transaction().unwrap();
+    {
+        let mut article = transaction
+            .prepare("INSERT INTO articles (title, reference_source, added_at, content_hash, body) VALUES (?1, 'given', '2026-01-01T00:00:00Z', ?2, ?3)")
+            .unwrap();
+        for (title, hash, body) in &articles {
+            article
+                .execute(rusqlite::params![title, hash, body])
+                .unwrap();
+        }
+        let mut claim = transaction
+            .prepare("INSERT INTO claims (article_id, position, text, start, end, kind, kinds, score, status_changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '2026-01-01T00:00:00Z')")
+            .unwrap();
+        let mut fts = transaction
+            .prepare("INSERT INTO claims_fts (rowid, text) VALUES (?1, ?2)")
+            .unwrap();
+        for c in &claims {
+            claim
+                .execute(rusqlite::params![c.0, c.1, c.2, c.3, c.4, c.5, c.6, c.7])
+                .unwrap();
+            fts.execute(rusqlite::params![transaction.last_insert_rowid(), c.2])
+                .unwrap();
+        }
+        let mut value = transaction
+            .prepare("INSERT INTO claim_values (claim_id, position, type, text, value, unit, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+            .unwrap();
+        for v in &values {
+            value
+                .execute(rusqlite::params![v.0, v.1, v.2, v.3, v.4, v.5, v.6, v.7])
+                .unwrap();
+        }
+    }
+    transaction.commit().unwrap();
+    started.elapsed().as_secs_f64()
+}
+
+fn query<T>(
+    connection: &rusqlite::Connection,
+    sql: &str,
+    map: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> Vec<T> {
+    let mut statement = connection.prepare(sql).unwrap();
+    statement
+        .query_map([], map)
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+fn count(db: &Path, sql: &str) -> i64 {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap()
+}
+
+/// Run a command to completion; wall-clock seconds and the child's peak resident memory (KiB).
+fn timed_process(command: &mut Command) -> (f64, i64) {
+    let started = Instant::now();
+    let output = command.output().expect("claimtrack runs");
+    let seconds = started.elapsed().as_secs_f64();
+    assert!(
+        output.status.success(),
+        "{command:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // SAFETY: getrusage only writes into the struct we hand it.
+    let peak = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
+        usage.ru_maxrss
+    };
+    (seconds, peak)
+}
+
+fn files(folder: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    found.sort();
+    found
+}
+
+/// Write articles made from the sample until `target_bytes` are written: each varies the
+/// figures, weekdays, months and names and keeps a random subset of paragraphs, so no two
+/// have the same text and the extractor sees realistic variety.
+fn write_corpus(folder: &Path, target_bytes: usize) -> (usize, usize) {
+    std::fs::create_dir_all(folder).unwrap();
+    let paragraphs: Vec<&str> = SAMPLE.split("\n\n").collect();
+    let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
+    let (mut written, mut files) = (0, 0);
+    while written < target_bytes {
+        let mut text = String::with_capacity(SAMPLE.len());
+        for (i, paragraph) in paragraphs.iter().enumerate() {
+            // Keep the headline and the footer; drop a fifth of the body paragraphs.
+            if i != 0 && i + 8 < paragraphs.len() && rng.below(5) == 0 {
+                continue;
+            }
+            text.push_str(&vary(paragraph, &mut rng));
+            text.push_str("\n\n");
+        }
+        let path = folder.join(format!("article-{files:06}.txt"));
+        std::fs::write(&path, &text).unwrap();
+        written += text.len();
+        files += 1;
+    }
+    (files, written)
+}
+
+const NAMES: &[&str] = &[
+    "Sung Kim",
+    "Kim Gunn",
+    "Takehiro Funakoshi",
+    "Wendy Sherman",
+    "Maria Lopez",
+    "David Chen",
+    "Amina Diallo",
+    "Peter Novak",
+    "Laura Rossi",
+    "Omar Haddad",
+];
+const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
+const MONTHS: &[&str] = &["June", "July", "March", "October", "December"];
+
+fn vary(paragraph: &str, rng: &mut XorShift) -> String {
+    let mut out = String::with_capacity(paragraph.len() + 16);
+    let mut rest = paragraph;
+    while let Some(c) = rest.chars().next() {
+        if c.is_ascii_digit() {
+            let digits = rest
+                .bytes()
+                .take_while(|b| b.is_ascii_digit() || *b == b',')
+                .count();
+            let original: u64 = rest[..digits].replace(',', "").parse().unwrap_or(1);
+            let varied = if (1900..2100).contains(&original) {
+                2015 + rng.below(10)
+            } else {
+                1 + rng.below(original.max(2) * 2)
+            };
+            out.push_str(&varied.to_string());
+            rest = &rest[digits..];
+            continue;
+        }
+        let replaced = [NAMES, WEEKDAYS, MONTHS].iter().find_map(|list| {
+            list.iter()
+                .find(|w| rest.starts_with(**w))
+                .map(|w| (w.len(), list[rng.below(list.len() as u64) as usize]))
+        });
+        match replaced {
+            Some((len, word)) => {
+                out.push_str(word);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    out
+}
+
+struct XorShift(u64);
+
+impl XorShift {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n.max(1)
+    }
+}

@@ -1,0 +1,226 @@
+//! Export formats for others to read: schema.org ClaimReview JSON-LD for settled claims, and
+//! CSV with one row per claim for editors' spreadsheets. Both are documented in README.
+
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::model::{Claim, Status};
+use crate::store::Settled;
+
+/// How a verdict reads on the ClaimReview rating scale (1 = false … 5 = true). `unverifiable`
+/// is published too, with -1: outside the scale on purpose, since "we could not settle it" is
+/// not a point between true and false (Google's guidance lets a text rating carry the meaning).
+pub fn rating(status: Status) -> Option<(i64, &'static str)> {
+    match status {
+        Status::Verified => Some((5, "True")),
+        Status::Misleading => Some((2, "Misleading")),
+        Status::False => Some((1, "False")),
+        Status::Unverifiable => Some((-1, "Unverifiable")),
+        Status::Unverified | Status::InProgress => None,
+    }
+}
+
+pub const BEST_RATING: i64 = 5;
+pub const WORST_RATING: i64 = 1;
+
+/// One ClaimReview (https://schema.org/ClaimReview).
+#[derive(Debug, Serialize)]
+pub struct ClaimReview {
+    #[serde(rename = "@context")]
+    pub context: &'static str,
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    #[serde(rename = "claimReviewed")]
+    pub claim_reviewed: String,
+    #[serde(rename = "itemReviewed")]
+    pub item_reviewed: ItemReviewed,
+    #[serde(rename = "reviewRating")]
+    pub review_rating: Rating,
+    pub author: Party,
+    /// The day the verdict was given (UTC).
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    pub date_published: Option<String>,
+    /// Where the review itself is published. claimtrack does not know that page, so it is
+    /// left out unless a later flag supplies it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// claimtrack's claim id, so a reader can come back to it.
+    pub identifier: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ItemReviewed {
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<Party>,
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    pub date_published: Option<String>,
+    pub appearance: Vec<Appearance>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Party {
+    /// Person (a speaker) or Organization (an outlet, the publisher).
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Appearance {
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub headline: String,
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    pub date_published: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Rating {
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    #[serde(rename = "ratingValue")]
+    pub rating_value: i64,
+    #[serde(rename = "bestRating")]
+    pub best_rating: i64,
+    #[serde(rename = "worstRating")]
+    pub worst_rating: i64,
+    #[serde(rename = "alternateName")]
+    pub alternate_name: &'static str,
+}
+
+impl ClaimReview {
+    /// The review of one settled claim; None for a claim without a verdict.
+    pub fn new(settled: &Settled, publisher: &str, publisher_url: Option<&str>) -> Option<Self> {
+        let (value, name) = rating(settled.claim.status)?;
+        let article = &settled.article;
+        let author = match (&settled.claim.speaker, &article.outlet) {
+            (Some(speaker), _) => Some(Party {
+                kind: "Person",
+                name: speaker.clone(),
+                url: None,
+            }),
+            (None, Some(outlet)) => Some(Party {
+                kind: "Organization",
+                name: outlet.clone(),
+                url: None,
+            }),
+            (None, None) => None,
+        };
+        Some(ClaimReview {
+            context: "https://schema.org",
+            kind: "ClaimReview",
+            claim_reviewed: super::excerpt(&settled.claim.text, usize::MAX),
+            item_reviewed: ItemReviewed {
+                kind: "Claim",
+                author,
+                date_published: article.published.clone(),
+                appearance: vec![Appearance {
+                    kind: "CreativeWork",
+                    url: article.url.clone(),
+                    headline: article.title.clone(),
+                    date_published: article.published.clone(),
+                }],
+            },
+            review_rating: Rating {
+                kind: "Rating",
+                rating_value: value,
+                best_rating: BEST_RATING,
+                worst_rating: WORST_RATING,
+                alternate_name: name,
+            },
+            author: Party {
+                kind: "Organization",
+                name: publisher.to_string(),
+                url: publisher_url.map(str::to_string),
+            },
+            date_published: settled
+                .verdict_at
+                .as_ref()
+                .map(|at| at.chars().take(10).collect()),
+            url: None,
+            identifier: format!("claimtrack:claim:{}", settled.claim.id),
+        })
+    }
+}
+
+/// The columns of `export --format csv`, one row per claim.
+pub const CSV_COLUMNS: [&str; 18] = [
+    "claim_id",
+    "article_id",
+    "article_title",
+    "article_url",
+    "outlet",
+    "published",
+    "position",
+    "kind",
+    "kinds",
+    "speaker",
+    "text",
+    "values",
+    "status",
+    "status_changed_at",
+    "verdict_by",
+    "assignee",
+    "sources",
+    "score",
+];
+
+/// Write claims as CSV: list-valued cells (`kinds`, `values`, `sources`) are joined with
+/// `"; "` (`kinds` with `,`) so that each claim stays one row.
+pub fn write_claims_csv(
+    out: &mut dyn std::io::Write,
+    rows: &[(Claim, crate::model::Article, Option<String>)],
+) -> Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer
+        .write_record(CSV_COLUMNS)
+        .map_err(super::views::csv_error)?;
+    for (claim, article, verdict_by) in rows {
+        let record = [
+            claim.id.to_string(),
+            article.id.to_string(),
+            article.title.clone(),
+            article.url.clone().unwrap_or_default(),
+            article.outlet.clone().unwrap_or_default(),
+            article.published.clone().unwrap_or_default(),
+            claim.position.to_string(),
+            claim.kind.as_str().to_string(),
+            claim
+                .kinds
+                .iter()
+                .map(|k| k.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+            claim.speaker.clone().unwrap_or_default(),
+            super::excerpt(&claim.text, usize::MAX),
+            claim
+                .values
+                .iter()
+                .map(super::value_summary)
+                .collect::<Vec<_>>()
+                .join("; "),
+            claim.status.as_str().to_string(),
+            claim.status_changed_at.clone(),
+            verdict_by.clone().unwrap_or_default(),
+            claim.assignee.clone().unwrap_or_default(),
+            claim
+                .sources
+                .iter()
+                .map(|s| s.reference.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+            format!("{}", super::round(claim.score)),
+        ];
+        writer
+            .write_record(&record)
+            .map_err(super::views::csv_error)?;
+    }
+    writer.flush()?;
+    Ok(())
+}

@@ -1,47 +1,286 @@
-//! From sentences to claims: kinds, quote speakers, check-worthiness and repeated claims.
+//! From sentences to claims: the claim span, checkability, kinds, speakers, check-worthiness
+//! and repeated claims folded together.
+//!
+//! One sentence is one claim unit. Quotations that run over several sentences are not merged:
+//! each sentence is checked against the same speaker (the devset annotators group them both
+//! ways, and a sentence-sized unit always lies inside the passage a checker logs).
+
+use std::collections::HashMap;
+use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use crate::model::ClaimKind;
+use crate::model::{Normalized, Value, ValueType};
 
+use super::kinds::{self, Placement};
+use super::speakers;
 use super::{ExtractedClaim, Sentence, values};
 
-/// Turn sentences into claims, one per sentence, in text order.
+/// Turn sentences into claims, one per sentence, in text order. Sentences that are not claims
+/// stay in the list with `checkable: false` and a `why`.
 pub fn build(
     text: &str,
     sentences: &[Sentence],
     reference: Option<NaiveDate>,
 ) -> Vec<ExtractedClaim> {
-    sentences
+    let skip: Vec<bool> = sentences.iter().map(|s| s.boilerplate.is_some()).collect();
+    let speech = speakers::resolve(text, sentences, &skip);
+    let first_text_sentence = sentences.iter().position(|s| s.boilerplate.is_none());
+    let mut claims: Vec<ExtractedClaim> = sentences
         .iter()
-        .map(|sentence| {
-            let slice = &text[sentence.start..sentence.end];
+        .enumerate()
+        .map(|(index, sentence)| {
+            let whole = &text[sentence.start..sentence.end];
+            // A dateline opening a paragraph ("WASHINGTON (AP) —") is not part of the claim.
+            let at_paragraph_start = text[..sentence.start]
+                .trim_end_matches([' ', '\t'])
+                .ends_with('\n')
+                || text[..sentence.start].trim().is_empty();
+            let skip_dateline = if at_paragraph_start && sentence.boilerplate.is_none() {
+                kinds::dateline_len(whole)
+            } else {
+                0
+            };
+            let start = sentence.start + skip_dateline;
+            let end = sentence.end.max(start);
+            let slice = &text[start..end];
             let mut values = values::find_values(slice, reference);
             for value in &mut values {
-                value.start += sentence.start;
-                value.end += sentence.start;
+                value.start += start;
+                value.end += start;
             }
-            let mut kinds = Vec::new();
-            if !values.is_empty() {
-                kinds.push(ClaimKind::Quantity);
-            }
-            if kinds.is_empty() {
-                kinds.push(ClaimKind::Statement);
-            }
-            let checkable = sentence.boilerplate.is_none();
+            let speech = &speech[index];
+            let placement = Placement {
+                first: Some(index) == first_text_sentence,
+                own_line: own_line(text, sentence.start, sentence.end),
+            };
+            let why = match sentence.boilerplate {
+                Some(reason) => Some(reason),
+                None => kinds::not_checkable_reason(slice, placement, speech, &values),
+            };
+            let checkable = why.is_none();
+            // A sentence that is only a dateline keeps its whole span so `--all` shows it.
+            let (start, slice) = if slice.trim().is_empty() {
+                (sentence.start, whole)
+            } else {
+                (start, slice)
+            };
+            let kinds = kinds::kinds(slice, &values, speech);
+            let score = if checkable {
+                kinds::score(slice, &kinds, &values, speech)
+            } else {
+                0.0
+            };
             ExtractedClaim {
-                start: sentence.start,
-                end: sentence.end,
+                start,
+                end,
                 text: slice.to_string(),
                 kind: kinds[0],
                 kinds,
-                score: if values.is_empty() { 0.3 } else { 0.7 },
+                score,
                 values,
-                speaker: None,
+                speaker: speech.speaker.clone(),
                 checkable,
-                why: sentence.boilerplate.map(str::to_string),
+                why: why.map(str::to_string),
                 duplicate_of: None,
             }
         })
+        .collect();
+    mark_duplicates(&mut claims);
+    claims
+}
+
+/// Nothing else shares the lines the sentence occupies.
+fn own_line(text: &str, start: usize, end: usize) -> bool {
+    let before = &text[..start];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let after = &text[end..];
+    let line_end = after.find('\n').map_or(text.len(), |i| end + i);
+    text[line_start..start].trim().is_empty() && text[end..line_end].trim().is_empty()
+}
+
+/// Words that carry the content of a claim, for comparing two wordings of it.
+fn content_words(text: &str) -> HashSet<String> {
+    const STOP: &[&str] = &[
+        "that", "this", "with", "from", "have", "has", "had", "only", "also", "will", "would",
+        "been", "were", "which", "their", "there", "than", "into", "about", "although", "though",
+        "while", "when", "then", "they", "them", "needed",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 4)
+        .map(str::to_lowercase)
+        .filter(|w| !STOP.contains(&w.as_str()))
         .collect()
+}
+
+fn number_keys(values: &[Value]) -> Vec<u64> {
+    values
+        .iter()
+        .filter(|v| v.value_type != ValueType::Date)
+        .filter_map(|v| match v.value {
+            Normalized::Number(n) => Some(n.to_bits()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A claim stated twice in one article is one thing to check: the later place points at the
+/// first. Two places state the same claim when they share a figure and most of the words of
+/// the shorter wording appear in the longer one; without a figure, only when the wording is
+/// the same.
+fn mark_duplicates(claims: &mut [ExtractedClaim]) {
+    let mut by_number: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut by_text: HashMap<String, usize> = HashMap::new();
+    let mut words_cache: HashMap<usize, HashSet<String>> = HashMap::new();
+    for index in 0..claims.len() {
+        if !claims[index].checkable {
+            continue;
+        }
+        let keys = number_keys(&claims[index].values);
+        let mut original = None;
+        'search: for key in &keys {
+            if let Some(earlier) = by_number.get(key) {
+                for &candidate in earlier {
+                    let mine = words_cache
+                        .entry(index)
+                        .or_insert_with(|| content_words(&claims[index].text))
+                        .clone();
+                    let theirs = words_cache
+                        .entry(candidate)
+                        .or_insert_with(|| content_words(&claims[candidate].text));
+                    let shared = mine.intersection(theirs).count();
+                    let smaller = mine.len().min(theirs.len());
+                    if smaller >= 4 && shared * 10 >= smaller * 7 {
+                        original = Some(candidate);
+                        break 'search;
+                    }
+                }
+            }
+        }
+        if original.is_none() {
+            let normalised: String = claims[index]
+                .text
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            if normalised.len() >= 20 {
+                match by_text.get(&normalised) {
+                    Some(&first) => original = Some(first),
+                    None => {
+                        by_text.insert(normalised, index);
+                    }
+                }
+            }
+        }
+        match original {
+            Some(first) => claims[index].duplicate_of = Some(first),
+            None => {
+                for key in keys {
+                    by_number.entry(key).or_default().push(index);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences_of(text: &str) -> Vec<Sentence> {
+        super::super::split(text)
+    }
+
+    fn claims_of(text: &str) -> Vec<ExtractedClaim> {
+        build(
+            text,
+            &sentences_of(text),
+            NaiveDate::from_ymd_opt(2022, 6, 3),
+        )
+    }
+
+    /// `expected`: for each pair (later sentence containing `later`, earlier one containing
+    /// `earlier`), whether the later is marked a duplicate of the earlier.
+    fn check(name: &str, text: &str, later: &str, earlier: &str, duplicate: bool) {
+        let claims = claims_of(text);
+        let later_index = claims
+            .iter()
+            .position(|c| c.text.contains(later))
+            .unwrap_or_else(|| panic!("case {name}: no claim with {later:?}"));
+        let earlier_index = claims
+            .iter()
+            .position(|c| c.text.contains(earlier))
+            .unwrap();
+        let got = claims[later_index].duplicate_of == Some(earlier_index);
+        assert_eq!(got, duplicate, "case {name}: {claims:#?}");
+    }
+
+    #[test]
+    fn duplicates() {
+        check(
+            "same figure, reworded and extended",
+            "The message is unmistakable: the United States only has 28,500 troops in South Korea, and Washington is ready to send reinforcements.\n\n\
+             Officials met on Friday.\n\n\
+             The message was unmistakable: Although the United States only has 28,500 troops in South Korea, Washington is ready to send in reinforcements if needed and also to send warplanes.\n",
+            "warplanes",
+            "message is unmistakable",
+            true,
+        );
+        check(
+            "same figure in an unrelated sentence is not a duplicate",
+            "The company employs 28,500 people in Ohio.\n\nThe army keeps 28,500 troops in South Korea near the border.\n",
+            "troops",
+            "company",
+            false,
+        );
+        check(
+            "same wording with a different figure is a different claim",
+            "Unemployment rose to 5 percent in the state in May.\n\nUnemployment rose to 6 percent in the state in June.\n",
+            "6 percent",
+            "5 percent",
+            false,
+        );
+    }
+
+    #[test]
+    fn identical_sentences_without_figures_are_duplicates() {
+        let text = "Israeli courts have declared most major settlements legal.\n\nOther news followed.\n\nIsraeli courts have declared most major settlements legal.\n";
+        let claims = claims_of(text);
+        let last = claims
+            .iter()
+            .rposition(|c| c.text.contains("Israeli"))
+            .unwrap();
+        assert_eq!(claims[last].duplicate_of, Some(0));
+    }
+
+    #[test]
+    fn dateline_is_trimmed_from_the_claim_span() {
+        let text = "WASHINGTON (AP) — Ambassador Gordon Sondland faces questions on Wednesday.\n";
+        let claims = claims_of(text);
+        assert_eq!(
+            claims[0].text,
+            "Ambassador Gordon Sondland faces questions on Wednesday."
+        );
+        assert_eq!(&text[claims[0].start..claims[0].end], claims[0].text);
+        assert!(claims[0].checkable);
+    }
+
+    #[test]
+    fn spans_are_slices_on_char_boundaries_for_odd_input() {
+        for text in [
+            "",
+            "—",
+            "SEOUL —",
+            "“”",
+            "A — b",
+            "\u{feff}é — x",
+            "ÉÉ (A) — ü.",
+        ] {
+            for claim in claims_of(text) {
+                assert!(text.is_char_boundary(claim.start) && text.is_char_boundary(claim.end));
+                assert_eq!(&text[claim.start..claim.end], claim.text);
+            }
+        }
+    }
 }

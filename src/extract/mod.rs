@@ -7,8 +7,10 @@
 pub mod claims;
 pub mod clean;
 pub mod dates;
+pub mod kinds;
 pub mod numbers;
 pub mod sentences;
+pub mod speakers;
 pub mod values;
 
 use chrono::NaiveDate;
@@ -125,5 +127,79 @@ pub fn extract(text: &str, context: &Context) -> Extraction {
         sentences,
         claims,
         warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sample article: what a fact-checker expects from the claims side of the extractor
+    /// (speakers, the repeated troops claim, the election claim, nothing from the footer).
+    #[test]
+    fn sample_article_claims() {
+        let text = include_str!("../../fixtures/seed_nysun_korea.txt");
+        let extraction = extract(
+            text,
+            &Context {
+                reference_date: NaiveDate::from_ymd_opt(2022, 6, 3),
+            },
+        );
+        let claims = &extraction.claims;
+        let find = |needle: &str| {
+            claims
+                .iter()
+                .position(|c| c.checkable && c.text.contains(needle))
+                .unwrap_or_else(|| panic!("no checkable claim with {needle:?}"))
+        };
+        // Quotes attributed to the three speakers, through "Mr. Kim" and "he said".
+        let cases: &[(&str, &str)] = &[
+            ("said bluntly", "Sung Kim"),
+            ("relentless pursuit of nuclear weapons", "Kim Gunn"),
+            ("would come up with a united response", "Kim Gunn"),
+            ("on all levels", "Kim Gunn"),
+            (
+                "trilateral cooperation is all the more important",
+                "Takehiro Funakoshi",
+            ),
+            ("highlighted our mutual deterrence", "Takehiro Funakoshi"),
+            ("Our bottom line has not changed", "Sung Kim"),
+        ];
+        for (needle, speaker) in cases {
+            let claim = &claims[find(needle)];
+            assert_eq!(claim.speaker.as_deref(), Some(*speaker), "{needle}");
+            assert!(claim.kinds.contains(&ClaimKind::Quote), "{needle}");
+        }
+        // The 28,500-troops claim is stated twice: the later place points at the first.
+        let first = find("The message is unmistakable");
+        let second = find("The message was unmistakable");
+        assert_eq!(claims[second].duplicate_of, Some(first));
+        assert_eq!(claims[first].duplicate_of, None);
+        // The election result.
+        let election = &claims[find("won12 of the 17 positions")];
+        assert_eq!(election.kind, ClaimKind::Election);
+        // Nothing from the footer, the photo credits or the headline is a claim.
+        for claim in claims.iter().filter(|c| c.checkable) {
+            for furniture in [
+                "via AP",
+                "©",
+                "Sign in",
+                "Privacy Policy",
+                "New York Sun",
+                "Seoul Presses",
+            ] {
+                assert!(
+                    !claim.text.contains(furniture),
+                    "{furniture}: {:?}",
+                    claim.text
+                );
+            }
+        }
+        // Opinion with nothing on record is kept, but not as a claim.
+        let mood = claims
+            .iter()
+            .find(|c| c.text.contains("almost palpable"))
+            .unwrap();
+        assert!(!mood.checkable && mood.why.is_some());
     }
 }

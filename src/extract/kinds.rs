@@ -1,0 +1,684 @@
+//! What a sentence is as a claim: checkable or not (and why), its kinds, its check-worthiness.
+//!
+//! The rules follow the desk's guideline: a claim asserts something a checker can verify against
+//! a record. Headings, questions, datelines, bylines, unattributed characterisations ("is widely
+//! seen as") and predictions with nothing present to check are kept but marked not checkable.
+//! A sentence with an opinion and a verifiable fact is a claim.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{ClaimKind, Value, ValueType};
+
+use super::speakers::SentenceSpeech;
+
+/// Where a sentence sits in the article, as far as checkability cares.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Placement {
+    /// The first sentence of the article.
+    pub first: bool,
+    /// The sentence is a line of its own: nothing else on the lines it occupies.
+    pub own_line: bool,
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    // "WASHINGTON (AP) —", "COLUMBIA, S.C. (AP) —", "SEOUL —", "Indianapolis –",
+    // "NEW YORK (Reuters) -", "PanARMENIAN.Net -": a short capitalised place or source,
+    // optionally an agency in brackets, then a dash and a space.
+    Regex::new(
+        r"^(?:[A-Z][A-Za-z.'’]*(?:,? [A-Z][A-Za-z.'’]*){0,3})(?: \([A-Za-z .]{1,20}\))? ?[—–-]{1,2}(?:\s+|$)",
+    )
+    .expect("dateline pattern")
+});
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and)\s+.*)?$")
+        .expect("byline pattern")
+});
+
+static CHARACTERISATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:is|are|was|were)\s+(?:widely\s+|often\s+|generally\s+|largely\s+|increasingly\s+)?(?:seen|viewed|regarded|perceived)\s+as(?-u:\b)",
+    )
+    .expect("characterisation pattern")
+});
+
+static PREDICTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:But|And|So|If not|Otherwise|Still),?\s+)?(?i:that|this|it|they|these|those|he|she|we)\s+(?:will|would|'ll)\s",
+    )
+    .expect("prediction pattern")
+});
+
+static HOPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:They|He|She|We|It)\s+(?:hopes?|wish(?:es)?)\s").expect("hope pattern")
+});
+
+static EVALUATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)makes? it\s+(?:that much\s+|even\s+|much\s+|all the more\s+)?(?:tougher|harder|easier|more difficult|less likely|more likely)(?-u:\b)",
+    )
+    .expect("evaluation pattern")
+});
+
+static IMPRESSION: LazyLock<Regex> = LazyLock::new(|| {
+    // "The sense of relief is almost palpable.", "Washington appears anxious to ...": an
+    // impression of a mood, with nothing on record to compare it with.
+    Regex::new(
+        r"(?:(?:is|are|was|were)\s+(?:almost\s+|very\s+|quite\s+|now\s+)?(?:palpable|unmistakable|obvious|evident|undeniable|remarkable|striking|extraordinary)\.?$|^\S+(?:\s+\S+)?\s+(?:appears|seems|appeared|seemed)\s+(?:to be\s+)?(?:anxious|eager|keen|determined|reluctant|confident|nervous|happy|unhappy|willing|ready)(?-u:\b))",
+    )
+    .expect("impression pattern")
+});
+
+static UNNAMED_PREDICTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:Analysts|Experts|Observers|Critics|Commentators|Some|Many)\s+(?:say|said|believe|think|expect|predict|warn)\s.*(?-u:\b)(?:will|would|may|might|could)(?-u:\b)",
+    )
+    .expect("unnamed prediction pattern")
+});
+
+static ELECTION: LazyLock<Regex> = LazyLock::new(|| {
+    // An outcome word with an electoral noun nearby, or words that are results on their own.
+    Regex::new(
+        r"(?i)(?-u:\b)(?:(?:won|wins|defeated|defeats|beat|lost|loses|leads|led|trails|trailed|swept|carried|took)(?:\d|(?-u:\b))[^.;]{0,80}?(?-u:\b)(?:election|elections|reelection|re-election|vote|votes|ballots?|primary|primaries|caucus(?:es)?|race|seats?|positions|polls?|polling|runoff|referendum|mandate|majority|percent|%)|(?:elected|re-elected|reelected|unseated|landslide|polling lead|lead in the polls|percent of the vote|% of the vote)(?-u:\b)|(?:reelection|re-election|election) (?:bid|victory|defeat|win|loss))",
+    )
+    .expect("election pattern")
+});
+
+static ROLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:member of|members of|part of|chairman of|head of|named (?:new |as )?|appointed|served as|serves as)(?-u:\b)")
+        .expect("role pattern")
+});
+
+/// Byte length of a dateline at the start of `sentence` ("WASHINGTON (AP) — "), or 0.
+pub fn dateline_len(sentence: &str) -> usize {
+    match DATELINE.find(sentence) {
+        Some(found) if found.end() <= 48 => {
+            // "The Palestinian Authority - which": a dateline is a place, so the words before
+            // the dash must not be ordinary sentence words.
+            let head = &sentence[..found.end()];
+            let words: Vec<&str> = head
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+                .collect();
+            let agency = head.contains('(');
+            let shouting = words.iter().all(|w| {
+                w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+            });
+            let one_word = words.len() == 1;
+            let ordinary = words.iter().any(|w| {
+                matches!(
+                    *w,
+                    "The" | "A" | "An" | "But" | "And" | "He" | "She" | "It" | "They" | "We" | "I"
+                )
+            });
+            if !ordinary && (agency || shouting || one_word) {
+                found.end()
+            } else {
+                0
+            }
+        }
+        _ => 0,
+    }
+}
+
+/// Why `text` (a sentence, dateline already trimmed) is not a checkable claim, or `None`.
+pub fn not_checkable_reason(
+    text: &str,
+    placement: Placement,
+    speech: &SentenceSpeech,
+    values: &[Value],
+) -> Option<&'static str> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Some("dateline alone");
+    }
+    if !trimmed.chars().any(char::is_alphanumeric) {
+        return Some("no words: page furniture");
+    }
+    let closing: &[char] = &['"', '”', '’', '\'', ')', ']', '*', ' '];
+    let core = trimmed.trim_end_matches(closing);
+    let last = core.chars().last().unwrap_or(' ');
+    let words = trimmed.split_whitespace().count();
+    if BYLINE.is_match(trimmed) && words <= 12 {
+        return Some("byline");
+    }
+    if last == '?' && !question_inside_quote(trimmed) {
+        return Some("question");
+    }
+    let is_list_item = trimmed.starts_with(['-', '*', '•']);
+    if placement.own_line && !matches!(last, '.' | '!' | '?' | ';') && !is_list_item && words <= 20
+    {
+        return Some(if placement.first {
+            "headline: restates the body, checked there"
+        } else {
+            "heading or caption line"
+        });
+    }
+    if speech.speaker.is_none() && UNNAMED_PREDICTION.is_match(trimmed) {
+        return Some("prediction by unnamed sources");
+    }
+    let has_number = values.iter().any(|v| v.value_type != ValueType::Date);
+    if has_number {
+        return None;
+    }
+    if speech.speaker.is_none() && CHARACTERISATION.is_match(trimmed) {
+        return Some("characterisation with nothing specific to check");
+    }
+    if !speech.has_attribution && PREDICTION.is_match(trimmed) {
+        return Some("prediction or intention with no present fact");
+    }
+    if !speech.has_attribution && HOPE.is_match(trimmed) {
+        return Some("stated hope, nothing verifiable");
+    }
+    if !speech.has_attribution && IMPRESSION.is_match(trimmed) {
+        return Some("impression, nothing verifiable");
+    }
+    if EVALUATION.is_match(trimmed) {
+        return Some("evaluation with nothing verifiable");
+    }
+    None
+}
+
+/// "“Why?” he asked." ends in a question mark only inside the quotation.
+fn question_inside_quote(text: &str) -> bool {
+    let core = text.trim_end();
+    core.ends_with("?”") && core.starts_with('“') && core.matches('“').count() > 1
+}
+
+/// The kinds of a checkable claim, most specific first.
+pub fn kinds(text: &str, values: &[Value], speech: &SentenceSpeech) -> Vec<ClaimKind> {
+    let mut kinds = Vec::with_capacity(3);
+    if ELECTION.is_match(text) {
+        kinds.push(ClaimKind::Election);
+    }
+    if values.iter().any(|v| v.value_type != ValueType::Date) {
+        kinds.push(ClaimKind::Quantity);
+    }
+    if values.iter().any(|v| v.value_type == ValueType::Date) {
+        kinds.push(ClaimKind::Date);
+    }
+    if speech.speaker.is_some() {
+        kinds.push(ClaimKind::Quote);
+    }
+    if speech.names_role || ROLE_WORDS.is_match(text) {
+        kinds.push(ClaimKind::Role);
+    }
+    if kinds.is_empty() {
+        kinds.push(ClaimKind::Statement);
+    }
+    kinds.sort();
+    kinds
+}
+
+static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:might|may|could|perhaps|possibly|seems?|appears?|likely|ironically)(?-u:\b)")
+        .expect("hedge pattern")
+});
+
+/// Check-worthiness from 0 to 1: figures, results and officials' statements rank above
+/// incidental colour.
+pub fn score(text: &str, kinds: &[ClaimKind], values: &[Value], speech: &SentenceSpeech) -> f64 {
+    let mut score: f64 = 0.35;
+    let numbers = values
+        .iter()
+        .filter(|v| v.value_type != ValueType::Date)
+        .count();
+    if kinds.contains(&ClaimKind::Election) {
+        score += 0.25;
+    }
+    if numbers > 0 {
+        score += 0.2 + 0.05 * (numbers.min(3) as f64);
+    }
+    if kinds.contains(&ClaimKind::Date) {
+        score += 0.05;
+    }
+    if speech.speaker.is_some() {
+        score += 0.15;
+    }
+    if kinds.contains(&ClaimKind::Role) {
+        score += 0.1;
+    }
+    let words = text.split_whitespace().count();
+    if words < 8 {
+        score -= 0.15;
+    }
+    if HEDGE.is_match(text) {
+        score -= 0.1;
+    }
+    // Proper names make a claim specific: something to look up.
+    let names = text
+        .split_whitespace()
+        .skip(1)
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    score += 0.02 * (names.min(5) as f64);
+    score.clamp(0.05, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Normalized;
+
+    fn number(text: &str, value: f64) -> Value {
+        Value {
+            value_type: ValueType::Count,
+            text: text.to_string(),
+            value: Normalized::Number(value),
+            unit: None,
+            start: 0,
+            end: 0,
+        }
+    }
+
+    fn date(text: &str, iso: &str) -> Value {
+        Value {
+            value_type: ValueType::Date,
+            text: text.to_string(),
+            value: Normalized::Date(iso.to_string()),
+            unit: None,
+            start: 0,
+            end: 0,
+        }
+    }
+
+    fn speech(speaker: Option<&str>, attributed: bool) -> SentenceSpeech {
+        SentenceSpeech {
+            speaker: speaker.map(str::to_string),
+            names_role: false,
+            unnamed_source: false,
+            has_attribution: attributed,
+        }
+    }
+
+    fn body() -> Placement {
+        Placement::default()
+    }
+
+    fn line() -> Placement {
+        Placement {
+            first: false,
+            own_line: true,
+        }
+    }
+
+    /// name, text, placement, speech, values, expected checkable.
+    type CheckableCase<'a> = (
+        &'a str,
+        &'a str,
+        Placement,
+        SentenceSpeech,
+        Vec<Value>,
+        bool,
+    );
+
+    fn check_checkable(cases: &[CheckableCase]) {
+        for (name, text, placement, speech, values, checkable) in cases {
+            let reason = not_checkable_reason(text, *placement, speech, values);
+            assert_eq!(
+                reason.is_none(),
+                *checkable,
+                "case {name}: {text:?} -> {reason:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn checkability() {
+        check_checkable(&[
+            (
+                "a figure is checkable",
+                "The U.S. has 28,500 troops in South Korea.",
+                body(),
+                speech(None, false),
+                vec![number("28,500 troops", 28500.0)],
+                true,
+            ),
+            (
+                "a plain past action is checkable",
+                "Israeli courts have declared most major settlements legal.",
+                body(),
+                speech(None, false),
+                vec![],
+                true,
+            ),
+            (
+                "headline on the first line",
+                "With Backing of Washington and Tokyo, Seoul Presses North Korea",
+                Placement {
+                    first: true,
+                    own_line: true,
+                },
+                speech(None, false),
+                vec![],
+                false,
+            ),
+            (
+                "subhead line",
+                "Overcrowded conditions worsen risk",
+                line(),
+                speech(None, false),
+                vec![],
+                false,
+            ),
+            (
+                "quoted subhead line",
+                "\"Alarming mortality rate\"",
+                line(),
+                speech(None, false),
+                vec![],
+                false,
+            ),
+            (
+                "byline with a role",
+                "Caroline Hawley, BBC diplomatic correspondent",
+                line(),
+                speech(None, false),
+                vec![],
+                false,
+            ),
+            (
+                "byline with by",
+                "By Jane Doe and John Roe",
+                body(),
+                speech(None, false),
+                vec![],
+                false,
+            ),
+            (
+                "question subhead",
+                "What did the prosecutors say?",
+                body(),
+                speech(None, false),
+                vec![],
+                false,
+            ),
+            (
+                "quoted question in reported speech stays",
+                "“And I asked, well, on whose authority?” said Hill.",
+                body(),
+                speech(Some("Fiona Hill"), true),
+                vec![],
+                true,
+            ),
+            (
+                "a line of its own that is a full sentence stays",
+                "Emerging market stocks rose 0.48%.",
+                line(),
+                speech(None, false),
+                vec![number("0.48%", 0.48)],
+                true,
+            ),
+            (
+                "unattributed characterisation",
+                "Settlements are seen as one of the most difficult issues in the conflict.",
+                body(),
+                speech(None, false),
+                vec![],
+                false,
+            ),
+            (
+                "characterisation with a fact stays",
+                "Israel seized the territories, seen as pivotal parts of a state, in the 1967 war.",
+                body(),
+                speech(None, false),
+                vec![date("1967", "1967")],
+                true,
+            ),
+            (
+                "widely seen as",
+                "The US policy shift was widely seen as an attempt to change the legal context.",
+                body(),
+                speech(None, false),
+                vec![],
+                false,
+            ),
+            (
+                "prediction by unnamed analysts",
+                "Analysts say it will further embolden the settlement movement.",
+                body(),
+                speech(None, true),
+                vec![],
+                false,
+            ),
+            (
+                "speculation with would",
+                "That would help Trump's farm belt constituency.",
+                body(),
+                speech(None, false),
+                vec![],
+                false,
+            ),
+            (
+                "future intention",
+                "If not, they will try to find other funding.",
+                body(),
+                speech(None, false),
+                vec![],
+                false,
+            ),
+            (
+                "a legal possibility stays",
+                "If convicted, he could face decades in jail.",
+                body(),
+                speech(None, false),
+                vec![],
+                true,
+            ),
+            (
+                "attributed forecast stays",
+                "But it may morph into something bigger, people familiar with the matter said.",
+                body(),
+                speech(None, true),
+                vec![],
+                true,
+            ),
+            (
+                "stated hope",
+                "They hope for government funding to help pay the cost.",
+                body(),
+                speech(None, false),
+                vec![],
+                false,
+            ),
+            (
+                "evaluation",
+                "His late entry, though, makes it that much tougher to raise awareness.",
+                body(),
+                speech(None, false),
+                vec![],
+                false,
+            ),
+            (
+                "dateline alone",
+                "",
+                body(),
+                speech(None, false),
+                vec![],
+                false,
+            ),
+            (
+                "separator",
+                "___",
+                line(),
+                speech(None, false),
+                vec![],
+                false,
+            ),
+            (
+                "a mood is not on record",
+                "The sense of relief after the former president’s soft line is almost palpable.",
+                body(),
+                speech(None, false),
+                vec![],
+                false,
+            ),
+            (
+                "an impression of eagerness",
+                "Washington appears anxious to capitalize on the wave of support.",
+                body(),
+                speech(None, false),
+                vec![],
+                false,
+            ),
+            (
+                "a message stated with a figure stays",
+                "The message is unmistakable: the United States has 28,500 troops in South Korea.",
+                body(),
+                speech(None, false),
+                vec![number("28,500 troops", 28500.0)],
+                true,
+            ),
+        ]);
+    }
+
+    #[test]
+    fn datelines_are_found_at_the_start() {
+        // name, sentence, what remains of it once the dateline is cut off.
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "wire dateline",
+                "WASHINGTON (AP) — Ambassador Gordon Sondland",
+                "Ambassador Gordon Sondland",
+            ),
+            (
+                "city and state",
+                "COLUMBIA, S.C. (AP) — About a dozen",
+                "About a dozen",
+            ),
+            (
+                "bare city in capitals",
+                "SEOUL — Buttressed by the success",
+                "Buttressed by the success",
+            ),
+            (
+                "city in title case with en dash",
+                "Indianapolis – Several thousand teachers",
+                "Several thousand teachers",
+            ),
+            (
+                "source label",
+                "PanARMENIAN.Net - Verified video footage",
+                "Verified video footage",
+            ),
+            (
+                "reuters",
+                "NEW YORK (Reuters) - Oil prices fell",
+                "Oil prices fell",
+            ),
+            ("dateline alone", "WASHINGTON (AP) —", ""),
+            (
+                "a parenthetical dash in a sentence is no dateline",
+                "The Palestinian Authority - which considers",
+                "The Palestinian Authority - which considers",
+            ),
+            (
+                "a name and a dash is no dateline",
+                "Sung Kim - the envoy - said so.",
+                "Sung Kim - the envoy - said so.",
+            ),
+            (
+                "no dash",
+                "Oil prices fell sharply on Tuesday.",
+                "Oil prices fell sharply on Tuesday.",
+            ),
+        ];
+        for (name, text, rest) in cases {
+            assert_eq!(&text[dateline_len(text)..], *rest, "case {name}");
+        }
+    }
+
+    #[test]
+    fn kinds_most_specific_first() {
+        type KindCase<'a> = (
+            &'a str,
+            &'a str,
+            Vec<Value>,
+            Option<&'a str>,
+            Vec<ClaimKind>,
+        );
+        let cases: &[KindCase] = &[
+            (
+                "election result with a count and a date",
+                "Candidates of the ruling party won12 of the 17 positions in local elections on Wednesday.",
+                vec![
+                    number("12 of the 17 positions", 12.0),
+                    date("on Wednesday", "2022-06-01"),
+                ],
+                None,
+                vec![ClaimKind::Election, ClaimKind::Quantity, ClaimKind::Date],
+            ),
+            (
+                "lost a reelection bid",
+                "Gov. Matt Bevin, who lost his reelection bid this month, lashed out.",
+                vec![],
+                None,
+                vec![ClaimKind::Election],
+            ),
+            (
+                "polling lead",
+                "Joe Biden has maintained a significant polling lead for months.",
+                vec![],
+                None,
+                vec![ClaimKind::Election],
+            ),
+            (
+                "a loss on the market is not an election",
+                "Japan’s Nikkei futures lost 0.66%.",
+                vec![number("0.66%", 0.66)],
+                None,
+                vec![ClaimKind::Quantity],
+            ),
+            (
+                "quote",
+                "“Our bottom line has not changed,” Sung Kim said.",
+                vec![],
+                Some("Sung Kim"),
+                vec![ClaimKind::Quote],
+            ),
+            (
+                "membership is a role",
+                "Customs and Border Protection, part of Homeland Security, did not accept the offer.",
+                vec![],
+                None,
+                vec![ClaimKind::Role],
+            ),
+            (
+                "plain statement",
+                "Israeli courts have declared most major settlements legal.",
+                vec![],
+                None,
+                vec![ClaimKind::Statement],
+            ),
+        ];
+        for (name, text, values, speaker, expected) in cases {
+            let got = kinds(text, values, &speech(*speaker, speaker.is_some()));
+            assert_eq!(&got, expected, "case {name}");
+        }
+    }
+
+    #[test]
+    fn scores_rank_figures_and_results_above_colour() {
+        let election = "Candidates of the ruling People Power Party won12 of the 17 positions.";
+        let election_values = vec![number("12 of the 17", 12.0)];
+        let colour = "The three tables formed a triangle.";
+        let high = score(
+            election,
+            &kinds(election, &election_values, &speech(None, false)),
+            &election_values,
+            &speech(None, false),
+        );
+        let low = score(
+            colour,
+            &kinds(colour, &[], &speech(None, false)),
+            &[],
+            &speech(None, false),
+        );
+        assert!(high > low + 0.3, "{high} vs {low}");
+        assert!((0.0..=1.0).contains(&high) && (0.0..=1.0).contains(&low));
+    }
+}

@@ -258,12 +258,15 @@ mod tests {
     fn dateline_is_trimmed_from_the_claim_span() {
         let text = "WASHINGTON (AP) — Ambassador Gordon Sondland faces questions on Wednesday.\n";
         let claims = claims_of(text);
+        // Whether the splitter cuts the dateline off as its own sentence or the claim trims
+        // it, the checkable claim starts after it and the dateline alone is never a claim.
+        let checkable: Vec<_> = claims.iter().filter(|c| c.checkable).collect();
+        assert_eq!(checkable.len(), 1);
         assert_eq!(
-            claims[0].text,
+            checkable[0].text,
             "Ambassador Gordon Sondland faces questions on Wednesday."
         );
-        assert_eq!(&text[claims[0].start..claims[0].end], claims[0].text);
-        assert!(claims[0].checkable);
+        assert_eq!(&text[checkable[0].start..checkable[0].end], checkable[0].text);
     }
 
     #[test]

@@ -245,9 +245,20 @@ fn status_counts_equal_a_recount_of_the_claims() {
     desk.ok(&["mark", "5", "unverifiable", "--note", "no record"]);
     let claims = desk.json(&["list"])["claims"].as_array().unwrap().clone();
     let status = desk.json(&["status"]);
-    for name in ["unverified", "in-progress", "verified", "false", "misleading", "unverifiable"] {
+    for name in [
+        "unverified",
+        "in-progress",
+        "verified",
+        "false",
+        "misleading",
+        "unverifiable",
+    ] {
         let recount = claims.iter().filter(|c| c["status"] == name).count() as u64;
-        assert_eq!(status["total"]["by_status"][name].as_u64().unwrap(), recount, "{name}");
+        assert_eq!(
+            status["total"]["by_status"][name].as_u64().unwrap(),
+            recount,
+            "{name}"
+        );
     }
     assert_eq!(status["total"]["by_status"]["in-progress"], 2);
 }

@@ -266,7 +266,10 @@ mod tests {
             checkable[0].text,
             "Ambassador Gordon Sondland faces questions on Wednesday."
         );
-        assert_eq!(&text[checkable[0].start..checkable[0].end], checkable[0].text);
+        assert_eq!(
+            &text[checkable[0].start..checkable[0].end],
+            checkable[0].text
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod binary;
 mod html;
 mod interchange;
 mod reports;
+mod sample;
 mod verification;
 mod workflow;
 

@@ -85,6 +85,10 @@ impl Batch<'_> {
 /// How many stored claims are compared with each new claim.
 const MATCH_CANDIDATES: i64 = 20;
 
+/// How many matches a new claim keeps: the best few are what a checker acts on, and an
+/// archive of near-identical wire copies would otherwise store a match for every pair.
+const KEPT_MATCHES: usize = 5;
+
 /// How many matches `list` shows per claim: the best few are what a checker acts on.
 pub const LISTED_MATCHES: usize = 5;
 
@@ -401,13 +405,17 @@ fn record_matches(
     claim_ids: &[i64],
 ) -> Result<()> {
     let mut by_values = transaction.prepare_cached(
-        "SELECT id, text FROM claims WHERE value_key = ?1 AND article_id <> ?2
+        // `value_key <> ''` lets SQLite use the partial index claims_by_value_key.
+        "SELECT id, text FROM claims WHERE value_key = ?1 AND value_key <> '' AND article_id <> ?2
          ORDER BY id DESC LIMIT ?3",
     )?;
+    // The most recent full-text hits only; filtering on value_key inside the query would make
+    // SQLite read claim after claim of a common wording until enough had no figures.
     let mut by_words = transaction.prepare_cached(
-        "SELECT c.id, c.text FROM claims_fts f JOIN claims c ON c.id = f.rowid
-         WHERE claims_fts MATCH ?1 AND c.article_id <> ?2 AND c.value_key = ''
-         LIMIT ?3",
+        "SELECT c.id, c.text FROM
+             (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?3) f
+         JOIN claims c ON c.id = f.rowid
+         WHERE c.article_id <> ?2 AND c.value_key = ''",
     )?;
     let mut insert_match = transaction.prepare_cached(
         "INSERT OR IGNORE INTO claim_matches (claim_id, matched_id, score) VALUES (?1, ?2, ?3)",
@@ -430,17 +438,23 @@ fn record_matches(
                 )?
                 .collect::<rusqlite::Result<_>>()?
         };
-        for (other_id, other_text) in found {
-            // Candidates have the same figures by construction, so only wording is compared.
-            let other = Fingerprint {
-                words: content_words(&other_text),
-                values: fingerprint.values.clone(),
-            };
-            if let Some(score) = similarity(&fingerprint, &other) {
-                let score = (score * 1e4).round() / 1e4;
-                insert_match.execute(params![claim_id, other_id, score])?;
-                insert_match.execute(params![other_id, claim_id, score])?;
-            }
+        let mut scored: Vec<(f64, i64)> = found
+            .into_iter()
+            .filter_map(|(other_id, other_text)| {
+                // Candidates have the same figures by construction: only wording is compared.
+                let other = Fingerprint {
+                    words: content_words(&other_text),
+                    values: fingerprint.values.clone(),
+                };
+                similarity(&fingerprint, &other).map(|score| (score, other_id))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.truncate(KEPT_MATCHES);
+        for (score, other_id) in scored {
+            let score = (score * 1e4).round() / 1e4;
+            insert_match.execute(params![claim_id, other_id, score])?;
+            insert_match.execute(params![other_id, claim_id, score])?;
         }
     }
     Ok(())

@@ -9,7 +9,9 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
-use regex::Regex;
+use regex::{Captures, Regex};
+
+use super::values::triggers::{self, Triggers};
 
 use crate::model::{Normalized, Value, ValueType};
 
@@ -182,44 +184,29 @@ static PAST: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// One pass over the text for the words that every date pattern needs, so that the
-/// patterns themselves run only where they can match: most sentences have no month name or
-/// weekday, and running a dozen patterns over each would cost several times the whole scan.
-static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i-u)\b(?:(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)|(today|tonight|yesterday|tomorrow|tmrw|week|month|year|weekend|spring|summer|fall|autumn|winter)|(days?|weeks|months|years|fortnight))\b|((?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[0-9])",
-    )
-});
-
-/// Which kinds of date words occur in a text.
-#[derive(Default)]
-struct Triggers {
-    digits: bool,
-    month: bool,
-    weekday: bool,
-    relative: bool,
-    span: bool,
-}
-
-impl Triggers {
-    fn of(text: &str) -> Triggers {
-        let mut on = Triggers {
-            digits: text.bytes().any(|b| b.is_ascii_digit()),
-            ..Triggers::default()
-        };
-        for c in TRIGGER.captures_iter(text) {
-            on.month |= c.get(1).is_some() || c.get(5).is_some();
-            on.weekday |= c.get(2).is_some();
-            on.relative |= c.get(3).is_some();
-            on.span |= c.get(3).is_some() || c.get(4).is_some();
-        }
-        on
-    }
-
-    /// How many matches a gated pattern may yield: all of them, or none without a search.
-    fn limit(&self, on: bool) -> usize {
-        if on { usize::MAX } else { 0 }
-    }
+/// Every match of `re` inside the trigger windows, or none when `on` is false. Each window is
+/// searched as a prefix of `text` starting at the window, so offsets stay relative to `text`
+/// and the look-behind checks after a match see the whole sentence.
+fn captures_in<'t>(
+    re: &'t Regex,
+    text: &'t str,
+    windows: &'t [(usize, usize)],
+    on: bool,
+) -> impl Iterator<Item = Captures<'t>> + 't {
+    windows
+        .iter()
+        .filter(move |_| on)
+        .flat_map(move |&(from, to)| {
+            let haystack = &text[..to];
+            let mut at = Some(from);
+            std::iter::from_fn(move || {
+                let c = re.captures_at(haystack, at?)?;
+                let whole = c.get(0)?;
+                // No pattern here matches the empty string; stop rather than loop if one did.
+                at = (whole.end() > whole.start()).then_some(whole.end());
+                Some(c)
+            })
+        })
 }
 
 /// Which way a date without a year or week looks from the reference date.
@@ -379,10 +366,15 @@ fn found(start: usize, end: usize, value: String, explicit: bool) -> Found {
 
 /// Every date in `text`, with offsets relative to `text`.
 pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
+    find_dates_with(text, reference, &Triggers::of(text))
+}
+
+/// `find_dates` with the sentence's triggers already read.
+pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) -> Vec<Value> {
     let mut all: Vec<Found> = Vec::new();
-    explicit_dates(text, reference, &mut all);
+    explicit_dates(text, reference, on, &mut all);
     if let Some(reference) = reference {
-        relative_dates(text, reference, &mut all);
+        relative_dates(text, reference, on, &mut all);
     }
     // Keep the longest of overlapping candidates (explicit ones first on ties).
     all.sort_by_key(|f| {
@@ -439,14 +431,16 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
 }
 
 /// Dates that carry their own day or month ("June 3, 2022", "in March", "2019").
-fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>) {
-    let on = Triggers::of(text);
+fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: &mut Vec<Found>) {
+    let month = on.has(triggers::MONTH);
+    let numeric = on.digits || on.has(triggers::NUMBER_WORD);
+    let w = &on.windows;
     let bytes = text.as_bytes();
     let glued = |start: usize, end: usize| {
         (start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'$'))
             || (end < bytes.len() && bytes[end].is_ascii_alphanumeric())
     };
-    for c in ISO.captures_iter(text).take(on.limit(on.digits)) {
+    for c in captures_in(&ISO, text, w, on.year_digits) {
         let whole = c.get(0).unwrap();
         if whole.start() > 0 && bytes[whole.start() - 1].is_ascii_digit() {
             continue;
@@ -472,10 +466,7 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
-    for c in YEAR_MONTH_NAME_DAY
-        .captures_iter(text)
-        .take(on.limit(on.digits && on.month))
-    {
+    for c in captures_in(&YEAR_MONTH_NAME_DAY, text, w, on.year_digits && month) {
         let whole = c.get(0).unwrap();
         let (year, month, day) = if let Some(y) = c.get(1) {
             (y.as_str(), &c[2], &c[3])
@@ -488,7 +479,7 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
-    for c in NUMERIC.captures_iter(text).take(on.limit(on.digits)) {
+    for c in captures_in(&NUMERIC, text, w, on.slash) {
         let whole = c.get(0).unwrap();
         if glued(whole.start(), whole.end())
             || text[whole.end()..].starts_with(['/', '-'])
@@ -523,7 +514,7 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
             }
         }
     }
-    for c in MONTH_DAY.captures_iter(text).take(on.limit(on.month)) {
+    for c in captures_in(&MONTH_DAY, text, w, month && numeric) {
         let whole = c.get(0).unwrap();
         let month_text = &c[1];
         // "may" and "march" in lower case are usually verbs.
@@ -555,7 +546,7 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
-    for c in DAY_MONTH.captures_iter(text).take(on.limit(on.month)) {
+    for c in captures_in(&DAY_MONTH, text, w, month && numeric) {
         let whole = c.get(0).unwrap();
         let month_text = &c[2];
         if month_text == "may" || month_text == "mar" || month_text == "march" {
@@ -591,10 +582,7 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
-    for c in MONTH_YEAR
-        .captures_iter(text)
-        .take(on.limit(on.month && on.digits))
-    {
+    for c in captures_in(&MONTH_YEAR, text, w, month && on.year_digits) {
         let whole = c.get(0).unwrap();
         if c[1].eq_ignore_ascii_case("may") && !c[1].starts_with('M') {
             continue;
@@ -608,7 +596,7 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
             ));
         }
     }
-    for c in YEAR.captures_iter(text).take(on.limit(on.digits)) {
+    for c in captures_in(&YEAR, text, w, on.year_digits) {
         let whole = c.get(0).unwrap();
         let year_match = c.get(2).unwrap();
         if glued(year_match.start(), year_match.end())
@@ -624,7 +612,7 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
         ));
     }
     if let Some(reference) = reference {
-        for c in BARE_MONTH.captures_iter(text).take(on.limit(on.month)) {
+        for c in captures_in(&BARE_MONTH, text, w, month) {
             let whole = c.get(0).unwrap();
             let name = c.get(2).unwrap();
             let modifier = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
@@ -735,9 +723,11 @@ fn is_year_context(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Dates that need the reference date: weekdays, "last week", "yesterday", "two days ago".
-fn relative_dates(text: &str, reference: NaiveDate, all: &mut Vec<Found>) {
-    let on = Triggers::of(text);
-    for c in WEEKDAY_RE.captures_iter(text).take(on.limit(on.weekday)) {
+fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found>) {
+    let weekday = on.has(triggers::WEEKDAY);
+    let numeric = on.digits || on.has(triggers::NUMBER_WORD);
+    let w = &on.windows;
+    for c in captures_in(&WEEKDAY_RE, text, w, weekday) {
         let whole = c.get(0).unwrap();
         let name = c.get(3).unwrap().as_str();
         let full_name = name.len() > 4;
@@ -817,7 +807,7 @@ fn relative_dates(text: &str, reference: NaiveDate, all: &mut Vec<Found>) {
         };
         all.push(found(whole.start(), whole.end(), ymd(date), false));
     }
-    for c in WEEKDAY_DAY.captures_iter(text).take(on.limit(on.weekday)) {
+    for c in captures_in(&WEEKDAY_DAY, text, w, weekday && numeric) {
         let whole = c.get(0).unwrap();
         let Some(weekday) = weekday_from(&c[1]) else {
             continue;
@@ -851,7 +841,7 @@ fn relative_dates(text: &str, reference: NaiveDate, all: &mut Vec<Found>) {
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
-    for c in RELATIVE.captures_iter(text).take(on.limit(on.relative)) {
+    for c in captures_in(&RELATIVE, text, w, on.has(triggers::RELATIVE)) {
         let whole = c.get(0).unwrap();
         let value = if let Some(word) = c.get(1) {
             let offset = match word.as_str().to_ascii_lowercase().as_str() {
@@ -915,7 +905,12 @@ fn relative_dates(text: &str, reference: NaiveDate, all: &mut Vec<Found>) {
             explicit: false,
         });
     }
-    for c in OFFSET.captures_iter(text).take(on.limit(on.span)) {
+    for c in captures_in(
+        &OFFSET,
+        text,
+        w,
+        on.has(triggers::RELATIVE | triggers::SPAN),
+    ) {
         let whole = c.get(0).unwrap();
         let has_in = c.get(1).is_some();
         let tail = c.get(4).map(|m| m.as_str().to_ascii_lowercase());
@@ -965,7 +960,7 @@ fn relative_dates(text: &str, reference: NaiveDate, all: &mut Vec<Found>) {
             all.push(found(whole.start(), whole.end(), ymd(date), false));
         }
     }
-    for c in THE_NTH.captures_iter(text).take(on.limit(on.digits)) {
+    for c in captures_in(&THE_NTH, text, w, on.ordinal_digits) {
         let whole = c.get(0).unwrap();
         let day: u32 = c[1].parse().unwrap_or(0);
         let this_month = NaiveDate::from_ymd_opt(reference.year(), reference.month(), day);
@@ -1015,7 +1010,7 @@ fn weekend(reference: NaiveDate, tense: Tense, step: Option<i32>) -> Normalized 
 /// passed over.
 pub fn reference_date_from_text(text: &str) -> Option<NaiveDate> {
     let mut explicit = Vec::new();
-    explicit_dates(text, None, &mut explicit);
+    explicit_dates(text, None, &Triggers::of(text), &mut explicit);
     explicit.sort_by_key(|f| f.start);
     explicit.into_iter().find_map(|f| {
         let Normalized::Date(s) = &f.value else {

@@ -14,6 +14,11 @@ use crate::model::{Normalized, Value, ValueType};
 
 use number_words::WordKind;
 
+use super::values::triggers;
+
+#[cfg(test)]
+pub(super) use number_words::is_number_word;
+
 /// A number as first read, before its context decides what it is.
 #[derive(Debug, Clone, PartialEq)]
 struct Raw {
@@ -281,20 +286,14 @@ fn scan(text: &str) -> Vec<Raw> {
                 i = j;
                 continue;
             }
-            // Lower-case into a stack buffer: this runs for every word of the article.
-            let mut buffer = [0u8; 16];
-            let candidate = if j - i <= buffer.len() {
-                buffer[..j - i].copy_from_slice(&bytes[i..j]);
-                buffer[..j - i].make_ascii_lowercase();
-                std::str::from_utf8(&buffer[..j - i]).unwrap_or("")
-            } else {
-                ""
-            };
-            let starts_number = match candidate {
-                "a" | "an" => article_before_number(text, j),
-                "" => false,
-                word => number_words::is_number_word(word),
-            };
+            // One hashed look-up per word (no allocation): this runs for every word.
+            let word = &bytes[i..j];
+            let starts_number =
+                if word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an") {
+                    article_before_number(text, j)
+                } else {
+                    triggers::word_flags_any_case(word) & triggers::NUMBER_WORD != 0
+                };
             if starts_number && let Some(n) = number_words::parse_at(text, i) {
                 found.push(Raw {
                     start: i,

@@ -183,12 +183,20 @@ fn tokenize(text: &str, start: usize, limit: usize) -> Vec<Token> {
             if j < bytes.len() && bytes[j].is_ascii_digit() {
                 break;
             }
+            let word = text[i..j].to_ascii_lowercase();
+            // Nothing after a word that is neither a number word nor a joiner can belong to
+            // the number: stop reading (and allocating) there.
+            let joins = lex(&word).is_some()
+                || matches!(word.as_str(), "and" | "a" | "an" | "point" | "of");
             tokens.push(Token {
                 end: j,
-                word: Some(text[i..j].to_ascii_lowercase()),
+                word: Some(word),
                 digits: None,
             });
             i = j;
+            if !joins {
+                break;
+            }
         } else if b.is_ascii_digit() {
             let mut j = i;
             while j < bytes.len()

@@ -105,6 +105,8 @@ const HOLIDAY_WORDS: &[&str] = &[
     "valentines",
     "juneteenth",
     "eve",
+    "patrick",
+    "patricks",
 ];
 
 /// Every word `number_words` reads (a unit test keeps the two in step).

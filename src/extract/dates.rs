@@ -401,8 +401,8 @@ pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) 
     for candidate in kept {
         if let Some(last) = merged.last()
             && candidate.explicit
-            && matches!(text[last.end..candidate.start].trim(), "" | ",")
             && last.end <= candidate.start
+            && matches!(text[last.end..candidate.start].trim(), "" | ",")
             && text[last.start..last.end]
                 .bytes()
                 .all(|b| b.is_ascii_alphabetic())
@@ -992,7 +992,10 @@ static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn chain_offsets(text: &str, kept: &mut [Found]) {
+    let mut previous_end = 0;
     for f in kept.iter_mut() {
+        let floor = previous_end;
+        previous_end = f.end;
         let Normalized::Date(value) = &f.value else {
             continue;
         };
@@ -1000,7 +1003,8 @@ fn chain_offsets(text: &str, kept: &mut [Found]) {
             continue;
         };
         // Only a short stretch before the date can hold the offset.
-        let from = floor_char(text, f.start.saturating_sub(40));
+        // It may not reach into the date before (kept dates never overlap).
+        let from = floor_char(text, f.start.saturating_sub(40)).max(floor);
         let Some(c) = CHAIN.captures(&text[from..f.start]) else {
             continue;
         };
@@ -1262,7 +1266,11 @@ fn holidays(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found
         // "May Day" and "the new year" alone are too vague; "in the New Year" is a season.
         if name.starts_with("new") && !name.contains("day") && !name.contains("eve") {
             let capital = c[2].starts_with('N');
-            if !capital && c.get(1).is_none() {
+            let after_the = text[..whole.start()]
+                .trim_end()
+                .to_ascii_lowercase()
+                .ends_with("the");
+            if !capital && c.get(1).is_none() && after_the {
                 continue;
             }
         }
@@ -1571,6 +1579,17 @@ mod tests {
                 "What happened the day before",
                 "2018-11-08",
                 &["2018-11-07"],
+            ),
+            // Regression: an offset between a weekday date and the date it moves panicked.
+            (
+                "I'll go back Sunday 3 weeks after January 15th.",
+                "2021-01-02",
+                &["2021-01-03", "2021-01-15"],
+            ),
+            (
+                "We will meet 5 days before new year.",
+                "2016-11-07",
+                &["2016-12-27"],
             ),
             (
                 "We will come back on the 15th day of next month",

@@ -164,8 +164,11 @@ fn tokenize(text: &str, start: usize, limit: usize) -> Vec<Token> {
                 } else if i < bytes.len() && bytes[i] == b'-' {
                     hyphens += 1;
                     i += 1;
-                } else if text[i..].starts_with('\u{a0}') || text[i..].starts_with('\u{202f}') {
-                    i += 2;
+                } else if text[i..].starts_with('\u{a0}') {
+                    i += '\u{a0}'.len_utf8();
+                } else if text[i..].starts_with('\u{202f}') {
+                    // A narrow no-break space is three bytes: stepping two split it (a panic).
+                    i += '\u{202f}'.len_utf8();
                 } else {
                     break;
                 }

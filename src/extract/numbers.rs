@@ -1675,6 +1675,12 @@ mod tests {
             ("two Arab states", &[("count", n(2.0), Some("Arab states"))]),
             ("$1.2 billion", &[("money", n(1.2e9), Some("USD"))]),
             ("28.5k", &[("number", n(28500.0), None)]),
+            // Regression: a narrow no-break space between groups split a character (a panic).
+            (
+                "1\u{202f}234\u{202f}567.89 is",
+                &[("number", n(1234567.89), None)],
+            ),
+            ("40 000 is", &[("number", n(40000.0), None)]),
             (
                 "rose 3.38% to $55.12 per barrel",
                 &[

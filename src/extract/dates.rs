@@ -343,7 +343,15 @@ fn iso_week(date: NaiveDate) -> String {
 }
 
 fn ymd(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    // Not `date.format(..)`: that parses its format string on every call.
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// The last few bytes of `text` before `end`, lower-cased: enough for the look-behind checks,
+/// without lower-casing (and allocating) the whole sentence or article before a match.
+fn lower_tail(text: &str, end: usize) -> String {
+    let from = floor_char(text, end.saturating_sub(24));
+    text[from..end].to_ascii_lowercase()
 }
 
 /// A candidate date found in the text.
@@ -686,14 +694,15 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: 
 /// A four-digit number is a year unless it counts something or is money.
 fn is_year_context(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end();
-    if before.ends_with(['$', '€', '£', '#']) || before.to_ascii_lowercase().ends_with("no.") {
+    let before_lower = lower_tail(before, before.len());
+    if before.ends_with(['$', '€', '£', '#']) || before_lower.ends_with("no.") {
         return false;
     }
-    if text[..start].ends_with('-') && !before.to_ascii_lowercase().ends_with("mid-") {
+    if text[..start].ends_with('-') && !before_lower.ends_with("mid-") {
         // "Covid-2019"-like names; "mid-2019" is a date.
         let word_before = before.trim_end_matches('-');
         if word_before.ends_with(|c: char| c.is_ascii_alphabetic())
-            && !word_before.to_ascii_lowercase().ends_with("mid")
+            && !lower_tail(word_before, word_before.len()).ends_with("mid")
         {
             return false;
         }
@@ -747,14 +756,8 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
         // or a week phrase before them.
         if !full_name {
             let capital = name.starts_with(|ch: char| ch.is_ascii_uppercase());
-            let on_before = text[..whole.start()]
-                .to_ascii_lowercase()
-                .trim_end()
-                .ends_with(" on")
-                || text[..whole.start()]
-                    .to_ascii_lowercase()
-                    .trim_end()
-                    .ends_with("or");
+            let tail = lower_tail(text, whole.start());
+            let on_before = tail.trim_end().ends_with(" on") || tail.trim_end().ends_with("or");
             if !(capital && (on_before || c.get(2).is_some() || c.get(1).is_some())) {
                 continue;
             }
@@ -1266,10 +1269,7 @@ fn holidays(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found
         // "May Day" and "the new year" alone are too vague; "in the New Year" is a season.
         if name.starts_with("new") && !name.contains("day") && !name.contains("eve") {
             let capital = c[2].starts_with('N');
-            let after_the = text[..whole.start()]
-                .trim_end()
-                .to_ascii_lowercase()
-                .ends_with("the");
+            let after_the = lower_tail(text, whole.start()).trim_end().ends_with("the");
             if !capital && c.get(1).is_none() && after_the {
                 continue;
             }
@@ -1424,7 +1424,7 @@ pub fn reference_date_from_text(text: &str) -> Option<NaiveDate> {
         let Normalized::Date(s) = &f.value else {
             return None;
         };
-        let before = text[..f.start].to_ascii_lowercase();
+        let before = lower_tail(text, f.start);
         let context = before.trim_end();
         if ["born", "since", "until", "founded", "died", "from", "by"]
             .iter()

@@ -32,6 +32,15 @@ struct Raw {
     high: Option<f64>,
 }
 
+/// The largest char boundary of `text` at or below `at` (clamped to its length).
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut i = at.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// The word (a run of non-space characters) that ends just before `pos`, skipping one run of
 /// spaces. Returns the word and its start.
 fn word_before(text: &str, pos: usize) -> Option<(&str, usize)> {
@@ -377,11 +386,7 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
         }
         return Some(Scanned { end: j, keep: None });
     }
-    let lower_rest: String = rest
-        .chars()
-        .take(12)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let lower_rest = rest[..floor_boundary(rest, 12)].to_ascii_lowercase();
     let trimmed = lower_rest.trim_start();
     if trimmed.starts_with("a.m.")
         || trimmed.starts_with("p.m.")
@@ -1072,7 +1077,8 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
     {
         let bare = word.trim_end_matches([',', ':']).to_ascii_lowercase();
         let quantity_after = {
-            let after = text[raw.end..].trim_start().to_ascii_lowercase();
+            let after = text[raw.end..].trim_start();
+            let after = after[..floor_boundary(after, 12)].to_ascii_lowercase();
             after.starts_with('%') || after.starts_with("percent") || after.starts_with("per cent")
         };
         if !word.ends_with(',')
@@ -1410,11 +1416,7 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
     }
 
     let after = &text[end..];
-    let after_lower: String = after
-        .chars()
-        .take(40)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let after_lower = after[..floor_boundary(after, 40)].to_ascii_lowercase();
     let after_trim = after_lower.trim_start();
     // Percentages: "10%", "10 percent", "10 per cent".
     if value_type != ValueType::Money {
@@ -1588,15 +1590,11 @@ fn word_scale(word: &str) -> Option<f64> {
 /// "more than" / "up to" before `start`: (true for a lower bound, where the phrase starts).
 fn open_range(text: &str, start: usize) -> Option<(bool, usize)> {
     let before = text[..start].trim_end_matches(' ');
-    let lower: String = before
-        .chars()
-        .rev()
-        .take(24)
-        .collect::<String>()
-        .chars()
-        .rev()
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let mut from = before.len().saturating_sub(24);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let lower = before[from..].to_ascii_lowercase();
     let phrases: [(&str, bool); 11] = [
         ("more than", true),
         ("at least", true),

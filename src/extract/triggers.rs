@@ -213,29 +213,33 @@ const MAX_WORD: usize = 16;
 /// The trigger lexicon as an open-addressing hash table keyed by the word packed into an
 /// integer: one multiply and usually one probe per word, no string comparison.
 struct Lexicon {
-    keys: Vec<u128>,
-    flags: Vec<u16>,
+    keys: [u64; TABLE_SIZE],
+    flags: [u16; TABLE_SIZE],
 }
 
 const TABLE_BITS: u32 = 10;
+const TABLE_SIZE: usize = 1 << TABLE_BITS;
 
-/// A lower-case word of at most 16 bytes packed into an integer (0 is never a word).
-fn pack(lower: &[u8]) -> u128 {
-    lower
+/// A lower-case word packed into an integer: its first eight bytes and its length (0 is never
+/// a word). Two words sharing eight letters and a length would collide; none of the lexicon's
+/// do, and an ordinary word that did would only run a pattern that then finds nothing.
+fn pack(lower: &[u8]) -> u64 {
+    let key = lower
         .iter()
-        .fold(0u128, |key, &b| (key << 8) | u128::from(b))
+        .take(8)
+        .fold(0u64, |key, &b| (key << 8) | u64::from(b));
+    key ^ ((lower.len() as u64) << 59)
 }
 
-fn slot(key: u128) -> usize {
-    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
+fn slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let size = 1 << TABLE_BITS;
+    let size = TABLE_SIZE;
     let mut lexicon = Lexicon {
-        keys: vec![0; size],
-        flags: vec![0; size],
+        keys: [0; TABLE_SIZE],
+        flags: [0; TABLE_SIZE],
     };
     let mut add = |words: &[&str], flag: u16| {
         for word in words {
@@ -270,11 +274,10 @@ pub fn word_flags(lower: &[u8]) -> u16 {
     if lower.len() < 2 || lower.len() > MAX_WORD {
         return 0;
     }
-    flags_of_key(pack(lower))
+    flags_of_key(&LEXICON, pack(lower))
 }
 
-fn flags_of_key(key: u128) -> u16 {
-    let lexicon = &*LEXICON;
+fn flags_of_key(lexicon: &Lexicon, key: u64) -> u16 {
     let mut i = slot(key);
     loop {
         let k = lexicon.keys[i];
@@ -284,7 +287,7 @@ fn flags_of_key(key: u128) -> u16 {
         if k == 0 {
             return 0;
         }
-        i = (i + 1) & ((1 << TABLE_BITS) - 1);
+        i = (i + 1) & (TABLE_SIZE - 1);
     }
 }
 
@@ -326,6 +329,7 @@ impl Triggers {
     /// Read `text` once.
     pub fn of(text: &str) -> Triggers {
         let bytes = text.as_bytes();
+        let lexicon = &*LEXICON;
         let mut found = Triggers::default();
         let mut i = 0;
         while i < bytes.len() {
@@ -360,14 +364,17 @@ impl Triggers {
             if b.is_ascii_alphabetic() {
                 // Pack the lower-cased word into an integer while reading it.
                 let start = i;
-                let mut key = 0u128;
+                let mut key = 0u64;
                 while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                    key = (key << 8) | u128::from(bytes[i] | 0x20);
+                    if i - start < 8 {
+                        key = (key << 8) | u64::from(bytes[i] | 0x20);
+                    }
                     i += 1;
                 }
                 let len = i - start;
+                key ^= (len as u64) << 59;
                 if (2..=MAX_WORD).contains(&len) {
-                    let flags = flags_of_key(key);
+                    let flags = flags_of_key(lexicon, key);
                     found.words |= flags;
                     if flags & !NUMBER_WORD != 0
                         || flags != 0 && found.words & (MONTH | SPAN | RELATIVE) != 0
@@ -466,6 +473,23 @@ mod tests {
         for word in NUMBER_WORDS {
             assert!(super::super::numbers::is_number_word(word), "{word}");
             assert_ne!(word_flags(word.as_bytes()) & NUMBER_WORD, 0, "{word}");
+        }
+    }
+
+    #[test]
+    fn no_two_trigger_words_share_a_key() {
+        let lists = [
+            MONTH_WORDS,
+            WEEKDAY_WORDS,
+            RELATIVE_WORDS,
+            SPAN_WORDS,
+            HOLIDAY_WORDS,
+            NUMBER_WORDS,
+        ];
+        let mut seen = std::collections::HashMap::new();
+        for word in lists.iter().flat_map(|l| l.iter()) {
+            let other = seen.insert(pack(word.as_bytes()), *word);
+            assert!(other.is_none_or(|o| o == *word), "{word} and {other:?}");
         }
     }
 

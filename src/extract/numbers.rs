@@ -244,7 +244,9 @@ fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
 const FREE_PREFIXES: [&str; 6] = ["mid", "pre", "post", "late", "early", "won"];
 
 /// Find raw numbers in `text`.
-fn scan(text: &str) -> Vec<Raw> {
+/// `number_words`: whether the text has any number word at all (from the trigger pass); without
+/// one, words need no look-up.
+fn scan(text: &str, number_words: bool) -> Vec<Raw> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;
@@ -292,6 +294,10 @@ fn scan(text: &str) -> Vec<Raw> {
                 while j < bytes.len() && (bytes[j].is_ascii_alphanumeric()) {
                     j += 1;
                 }
+                i = j;
+                continue;
+            }
+            if !number_words {
                 i = j;
                 continue;
             }
@@ -1013,7 +1019,12 @@ fn counted_noun(text: &str, end: usize, value: f64) -> Option<(String, usize)> {
 
 /// Every number in `text`, classified, with offsets relative to `text`.
 pub fn find_numbers(text: &str) -> Vec<Value> {
-    let raws = scan(text);
+    find_numbers_with(text, true)
+}
+
+/// `find_numbers` when the caller knows whether `text` has any number word.
+pub fn find_numbers_with(text: &str, number_words: bool) -> Vec<Value> {
+    let raws = scan(text, number_words);
     let mut values: Vec<Value> = Vec::new();
     let mut skip_until = 0;
     for (index, raw) in raws.iter().enumerate() {

@@ -322,8 +322,8 @@ pub struct Triggers {
 
 /// How far around a trigger a date pattern may reach ("the beginning of" before a month,
 /// ", 2022" after a day).
-const REACH_BEFORE: usize = 40;
-const REACH_AFTER: usize = 48;
+const REACH_BEFORE: usize = 28;
+const REACH_AFTER: usize = 32;
 
 impl Triggers {
     /// Read `text` once.

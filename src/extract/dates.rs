@@ -9,7 +9,9 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
-use regex::Regex;
+use regex::{Captures, Regex};
+
+use super::values::triggers::{self, Triggers};
 
 use crate::model::{Normalized, Value, ValueType};
 
@@ -113,7 +115,7 @@ static NUMERIC: LazyLock<Regex> =
 /// "June 3, 2022", "Dec. 31 , 1994", "Oct/2", "Sep-23-2020", "May twenty nine", "october, 1st".
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i-u)\b{MONTH}\b\.?(?:\s*[-/]\s*|\s*,\s*|\s+|)(\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{})\b)(?:(?:\s*,\s*|\s+|-)(?:of\s+|in\s+)?((?:1[6-9]|20)\d\d)\b)?",
+        r"(?i-u)\b{MONTH}\.?(?:\s*[-/]\s*|\s*,\s*|\s+|)(\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{})\b)(?:(?:\s*,\s*|\s+|-)(?:of\s+|in\s+)?((?:1[6-9]|20)\d\d)\b)?",
         *DAY_WORD_ALT
     ))
 });
@@ -182,44 +184,29 @@ static PAST: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// One pass over the text for the words that every date pattern needs, so that the
-/// patterns themselves run only where they can match: most sentences have no month name or
-/// weekday, and running a dozen patterns over each would cost several times the whole scan.
-static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i-u)\b(?:(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)|(today|tonight|yesterday|tomorrow|tmrw|week|month|year|weekend|spring|summer|fall|autumn|winter)|(days?|weeks|months|years|fortnight))\b|((?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[0-9])",
-    )
-});
-
-/// Which kinds of date words occur in a text.
-#[derive(Default)]
-struct Triggers {
-    digits: bool,
-    month: bool,
-    weekday: bool,
-    relative: bool,
-    span: bool,
-}
-
-impl Triggers {
-    fn of(text: &str) -> Triggers {
-        let mut on = Triggers {
-            digits: text.bytes().any(|b| b.is_ascii_digit()),
-            ..Triggers::default()
-        };
-        for c in TRIGGER.captures_iter(text) {
-            on.month |= c.get(1).is_some() || c.get(5).is_some();
-            on.weekday |= c.get(2).is_some();
-            on.relative |= c.get(3).is_some();
-            on.span |= c.get(3).is_some() || c.get(4).is_some();
-        }
-        on
-    }
-
-    /// How many matches a gated pattern may yield: all of them, or none without a search.
-    fn limit(&self, on: bool) -> usize {
-        if on { usize::MAX } else { 0 }
-    }
+/// Every match of `re` inside the trigger windows, or none when `on` is false. Each window is
+/// searched as a prefix of `text` starting at the window, so offsets stay relative to `text`
+/// and the look-behind checks after a match see the whole sentence.
+fn captures_in<'t>(
+    re: &'t Regex,
+    text: &'t str,
+    windows: &'t [(usize, usize)],
+    on: bool,
+) -> impl Iterator<Item = Captures<'t>> + 't {
+    windows
+        .iter()
+        .filter(move |_| on)
+        .flat_map(move |&(from, to)| {
+            let haystack = &text[..to];
+            let mut at = Some(from);
+            std::iter::from_fn(move || {
+                let c = re.captures_at(haystack, at?)?;
+                let whole = c.get(0)?;
+                // No pattern here matches the empty string; stop rather than loop if one did.
+                at = (whole.end() > whole.start()).then_some(whole.end());
+                Some(c)
+            })
+        })
 }
 
 /// Which way a date without a year or week looks from the reference date.
@@ -356,7 +343,15 @@ fn iso_week(date: NaiveDate) -> String {
 }
 
 fn ymd(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    // Not `date.format(..)`: that parses its format string on every call.
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// The last few bytes of `text` before `end`, lower-cased: enough for the look-behind checks,
+/// without lower-casing (and allocating) the whole sentence or article before a match.
+fn lower_tail(text: &str, end: usize) -> String {
+    let from = floor_char(text, end.saturating_sub(24));
+    text[from..end].to_ascii_lowercase()
 }
 
 /// A candidate date found in the text.
@@ -379,10 +374,16 @@ fn found(start: usize, end: usize, value: String, explicit: bool) -> Found {
 
 /// Every date in `text`, with offsets relative to `text`.
 pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
+    find_dates_with(text, reference, &Triggers::of(text))
+}
+
+/// `find_dates` with the sentence's triggers already read.
+pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) -> Vec<Value> {
     let mut all: Vec<Found> = Vec::new();
-    explicit_dates(text, reference, &mut all);
+    explicit_dates(text, reference, on, &mut all);
     if let Some(reference) = reference {
-        relative_dates(text, reference, &mut all);
+        relative_dates(text, reference, on, &mut all);
+        holidays(text, reference, on, &mut all);
     }
     // Keep the longest of overlapping candidates (explicit ones first on ties).
     all.sort_by_key(|f| {
@@ -402,13 +403,14 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
         }
     }
     kept.sort_by_key(|f| f.start);
+    chain_offsets(text, &mut kept);
     // "Tuesday, November 19": the weekday names the same day as the date after it.
     let mut merged: Vec<Found> = Vec::with_capacity(kept.len());
     for candidate in kept {
         if let Some(last) = merged.last()
             && candidate.explicit
-            && matches!(text[last.end..candidate.start].trim(), "" | ",")
             && last.end <= candidate.start
+            && matches!(text[last.end..candidate.start].trim(), "" | ",")
             && text[last.start..last.end]
                 .bytes()
                 .all(|b| b.is_ascii_alphabetic())
@@ -439,14 +441,16 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
 }
 
 /// Dates that carry their own day or month ("June 3, 2022", "in March", "2019").
-fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>) {
-    let on = Triggers::of(text);
+fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: &mut Vec<Found>) {
+    let month = on.has(triggers::MONTH);
+    let numeric = on.digits || on.has(triggers::NUMBER_WORD);
+    let w = &on.windows;
     let bytes = text.as_bytes();
     let glued = |start: usize, end: usize| {
         (start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'$'))
             || (end < bytes.len() && bytes[end].is_ascii_alphanumeric())
     };
-    for c in ISO.captures_iter(text).take(on.limit(on.digits)) {
+    for c in captures_in(&ISO, text, w, on.year_digits) {
         let whole = c.get(0).unwrap();
         if whole.start() > 0 && bytes[whole.start() - 1].is_ascii_digit() {
             continue;
@@ -472,10 +476,7 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
-    for c in YEAR_MONTH_NAME_DAY
-        .captures_iter(text)
-        .take(on.limit(on.digits && on.month))
-    {
+    for c in captures_in(&YEAR_MONTH_NAME_DAY, text, w, on.year_digits && month) {
         let whole = c.get(0).unwrap();
         let (year, month, day) = if let Some(y) = c.get(1) {
             (y.as_str(), &c[2], &c[3])
@@ -488,7 +489,7 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
-    for c in NUMERIC.captures_iter(text).take(on.limit(on.digits)) {
+    for c in captures_in(&NUMERIC, text, w, on.slash) {
         let whole = c.get(0).unwrap();
         if glued(whole.start(), whole.end())
             || text[whole.end()..].starts_with(['/', '-'])
@@ -523,7 +524,7 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
             }
         }
     }
-    for c in MONTH_DAY.captures_iter(text).take(on.limit(on.month)) {
+    for c in captures_in(&MONTH_DAY, text, w, month && numeric) {
         let whole = c.get(0).unwrap();
         let month_text = &c[1];
         // "may" and "march" in lower case are usually verbs.
@@ -542,20 +543,25 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
         if day == 0 || day > 31 {
             continue;
         }
+        let mut end = whole.end();
         let date = match c.get(3) {
             Some(y) => parse_year(y.as_str()).and_then(|y| NaiveDate::from_ymd_opt(y, month, day)),
-            None => match reference {
-                Some(r) => {
+            None => match (spelled_year_after(text, end), reference) {
+                (Some((year, year_end)), _) => {
+                    end = year_end;
+                    NaiveDate::from_ymd_opt(year, month, day)
+                }
+                (None, Some(r)) => {
                     month_day_year(month, day, r, tense_at(text, whole.start(), whole.end()))
                 }
-                None => None,
+                (None, None) => None,
             },
         };
         if let Some(date) = date {
-            all.push(found(whole.start(), whole.end(), ymd(date), true));
+            all.push(found(whole.start(), end, ymd(date), true));
         }
     }
-    for c in DAY_MONTH.captures_iter(text).take(on.limit(on.month)) {
+    for c in captures_in(&DAY_MONTH, text, w, month && numeric) {
         let whole = c.get(0).unwrap();
         let month_text = &c[2];
         if month_text == "may" || month_text == "mar" || month_text == "march" {
@@ -570,6 +576,7 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
         if day == 0 || day > 31 || text[..whole.start()].ends_with(['$', '.', ',']) {
             continue;
         }
+        let mut end = whole.end();
         let date = match c.get(3) {
             Some(y) if !y.as_str().starts_with(['\'']) && y.as_str().len() == 2 => {
                 // A bare two-digit number after a month is only a year after "of" ("of 87").
@@ -580,21 +587,22 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
                 }
             }
             Some(y) => parse_year(y.as_str()).and_then(|y| NaiveDate::from_ymd_opt(y, month, day)),
-            None => match reference {
-                Some(r) => {
+            None => match (spelled_year_after(text, end), reference) {
+                (Some((year, year_end)), _) => {
+                    end = year_end;
+                    NaiveDate::from_ymd_opt(year, month, day)
+                }
+                (None, Some(r)) => {
                     month_day_year(month, day, r, tense_at(text, whole.start(), whole.end()))
                 }
-                None => None,
+                (None, None) => None,
             },
         };
         if let Some(date) = date {
-            all.push(found(whole.start(), whole.end(), ymd(date), true));
+            all.push(found(whole.start(), end, ymd(date), true));
         }
     }
-    for c in MONTH_YEAR
-        .captures_iter(text)
-        .take(on.limit(on.month && on.digits))
-    {
+    for c in captures_in(&MONTH_YEAR, text, w, month && on.year_digits) {
         let whole = c.get(0).unwrap();
         if c[1].eq_ignore_ascii_case("may") && !c[1].starts_with('M') {
             continue;
@@ -608,7 +616,7 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
             ));
         }
     }
-    for c in YEAR.captures_iter(text).take(on.limit(on.digits)) {
+    for c in captures_in(&YEAR, text, w, on.year_digits) {
         let whole = c.get(0).unwrap();
         let year_match = c.get(2).unwrap();
         if glued(year_match.start(), year_match.end())
@@ -624,7 +632,7 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
         ));
     }
     if let Some(reference) = reference {
-        for c in BARE_MONTH.captures_iter(text).take(on.limit(on.month)) {
+        for c in captures_in(&BARE_MONTH, text, w, month) {
             let whole = c.get(0).unwrap();
             let name = c.get(2).unwrap();
             let modifier = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
@@ -686,14 +694,15 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, all: &mut Vec<Found>
 /// A four-digit number is a year unless it counts something or is money.
 fn is_year_context(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end();
-    if before.ends_with(['$', '€', '£', '#']) || before.to_ascii_lowercase().ends_with("no.") {
+    let before_lower = lower_tail(before, before.len());
+    if before.ends_with(['$', '€', '£', '#']) || before_lower.ends_with("no.") {
         return false;
     }
-    if text[..start].ends_with('-') && !before.to_ascii_lowercase().ends_with("mid-") {
+    if text[..start].ends_with('-') && !before_lower.ends_with("mid-") {
         // "Covid-2019"-like names; "mid-2019" is a date.
         let word_before = before.trim_end_matches('-');
         if word_before.ends_with(|c: char| c.is_ascii_alphabetic())
-            && !word_before.to_ascii_lowercase().ends_with("mid")
+            && !lower_tail(word_before, word_before.len()).ends_with("mid")
         {
             return false;
         }
@@ -735,9 +744,11 @@ fn is_year_context(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Dates that need the reference date: weekdays, "last week", "yesterday", "two days ago".
-fn relative_dates(text: &str, reference: NaiveDate, all: &mut Vec<Found>) {
-    let on = Triggers::of(text);
-    for c in WEEKDAY_RE.captures_iter(text).take(on.limit(on.weekday)) {
+fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found>) {
+    let weekday = on.has(triggers::WEEKDAY);
+    let numeric = on.digits || on.has(triggers::NUMBER_WORD);
+    let w = &on.windows;
+    for c in captures_in(&WEEKDAY_RE, text, w, weekday) {
         let whole = c.get(0).unwrap();
         let name = c.get(3).unwrap().as_str();
         let full_name = name.len() > 4;
@@ -745,14 +756,8 @@ fn relative_dates(text: &str, reference: NaiveDate, all: &mut Vec<Found>) {
         // or a week phrase before them.
         if !full_name {
             let capital = name.starts_with(|ch: char| ch.is_ascii_uppercase());
-            let on_before = text[..whole.start()]
-                .to_ascii_lowercase()
-                .trim_end()
-                .ends_with(" on")
-                || text[..whole.start()]
-                    .to_ascii_lowercase()
-                    .trim_end()
-                    .ends_with("or");
+            let tail = lower_tail(text, whole.start());
+            let on_before = tail.trim_end().ends_with(" on") || tail.trim_end().ends_with("or");
             if !(capital && (on_before || c.get(2).is_some() || c.get(1).is_some())) {
                 continue;
             }
@@ -817,7 +822,7 @@ fn relative_dates(text: &str, reference: NaiveDate, all: &mut Vec<Found>) {
         };
         all.push(found(whole.start(), whole.end(), ymd(date), false));
     }
-    for c in WEEKDAY_DAY.captures_iter(text).take(on.limit(on.weekday)) {
+    for c in captures_in(&WEEKDAY_DAY, text, w, weekday && numeric) {
         let whole = c.get(0).unwrap();
         let Some(weekday) = weekday_from(&c[1]) else {
             continue;
@@ -851,7 +856,7 @@ fn relative_dates(text: &str, reference: NaiveDate, all: &mut Vec<Found>) {
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
-    for c in RELATIVE.captures_iter(text).take(on.limit(on.relative)) {
+    for c in captures_in(&RELATIVE, text, w, on.has(triggers::RELATIVE)) {
         let whole = c.get(0).unwrap();
         let value = if let Some(word) = c.get(1) {
             let offset = match word.as_str().to_ascii_lowercase().as_str() {
@@ -915,7 +920,12 @@ fn relative_dates(text: &str, reference: NaiveDate, all: &mut Vec<Found>) {
             explicit: false,
         });
     }
-    for c in OFFSET.captures_iter(text).take(on.limit(on.span)) {
+    for c in captures_in(
+        &OFFSET,
+        text,
+        w,
+        on.has(triggers::RELATIVE | triggers::SPAN),
+    ) {
         let whole = c.get(0).unwrap();
         let has_in = c.get(1).is_some();
         let tail = c.get(4).map(|m| m.as_str().to_ascii_lowercase());
@@ -965,7 +975,7 @@ fn relative_dates(text: &str, reference: NaiveDate, all: &mut Vec<Found>) {
             all.push(found(whole.start(), whole.end(), ymd(date), false));
         }
     }
-    for c in THE_NTH.captures_iter(text).take(on.limit(on.digits)) {
+    for c in captures_in(&THE_NTH, text, w, on.ordinal_digits) {
         let whole = c.get(0).unwrap();
         let day: u32 = c[1].parse().unwrap_or(0);
         let this_month = NaiveDate::from_ymd_opt(reference.year(), reference.month(), day);
@@ -975,6 +985,399 @@ fn relative_dates(text: &str, reference: NaiveDate, all: &mut Vec<Found>) {
         }
     }
 }
+
+/// "3 days after January 12th", "two months after next Friday", "2 weeks before Christmas":
+/// an offset stated before a resolved day moves that day and takes in the offset's words.
+static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i-u)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(day|week|month|year|fortnight)s?\s+(after|before|from)\s+(?:the\s+)?$",
+    )
+});
+
+fn chain_offsets(text: &str, kept: &mut [Found]) {
+    let mut previous_end = 0;
+    for f in kept.iter_mut() {
+        let floor = previous_end;
+        previous_end = f.end;
+        let Normalized::Date(value) = &f.value else {
+            continue;
+        };
+        let Ok(date) = NaiveDate::parse_from_str(value, "%Y-%m-%d") else {
+            continue;
+        };
+        // Only a short stretch before the date can hold the offset.
+        // It may not reach into the date before (kept dates never overlap).
+        let from = floor_char(text, f.start.saturating_sub(40)).max(floor);
+        let Some(c) = CHAIN.captures(&text[from..f.start]) else {
+            continue;
+        };
+        let count = count_word(&c[1]);
+        let sign = if c[3].eq_ignore_ascii_case("before") {
+            -1
+        } else {
+            1
+        };
+        let Some(moved) = shift(date, &c[2].to_ascii_lowercase(), sign * count) else {
+            continue;
+        };
+        f.start = from + c.get(0).map_or(0, |m| m.start());
+        f.value = Normalized::Date(ymd(moved));
+    }
+}
+
+fn count_word(word: &str) -> i64 {
+    match word.to_ascii_lowercase().as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        n => n.parse().unwrap_or(0),
+    }
+}
+
+/// `date` moved by `count` units (negative for earlier).
+fn shift(date: NaiveDate, unit: &str, count: i64) -> Option<NaiveDate> {
+    match unit {
+        "day" => date.checked_add_signed(Duration::days(count)),
+        "week" => date.checked_add_signed(Duration::days(7 * count)),
+        "fortnight" => date.checked_add_signed(Duration::days(14 * count)),
+        "month" => shift_months(date, count),
+        _ => shift_months(date, 12 * count),
+    }
+}
+
+/// A year spelled out after a day and month: "nineteen eighty six", "nineteen hundred ninety
+/// three", "seventeen hundred thirty three", "two thousand and thirty two". Returns the year
+/// and where it ends.
+fn spelled_year_after(text: &str, at: usize) -> Option<(i32, usize)> {
+    let rest = &text[at..];
+    let mut words: Vec<(String, usize)> = Vec::new();
+    let mut offset = 0;
+    for piece in rest.split_inclusive([' ', '-', ',']) {
+        let word = piece.trim_end_matches([' ', '-', ',']);
+        let word_end = at + offset + word.len();
+        offset += piece.len();
+        if word.is_empty() {
+            if words.is_empty() {
+                continue;
+            }
+            break;
+        }
+        if !word.bytes().all(|b| b.is_ascii_alphabetic()) || words.len() == 6 {
+            break;
+        }
+        words.push((word.to_ascii_lowercase(), word_end));
+        if piece.ends_with(',') {
+            break;
+        }
+    }
+    let small = |w: &str| -> Option<i32> {
+        let units = [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ];
+        if let Some(p) = units.iter().position(|u| *u == w) {
+            return Some(p as i32);
+        }
+        let tens = [
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ];
+        tens.iter()
+            .position(|t| *t == w)
+            .map(|p| 20 + 10 * p as i32)
+    };
+    // The part below a hundred: "eighty six", "seventy", "thirteen", "oh five".
+    let tail = |from: usize| -> Option<(i32, usize)> {
+        let first = words.get(from)?;
+        if first.0 == "oh" {
+            let unit = small(&words.get(from + 1)?.0).filter(|u| (1..10).contains(u))?;
+            return Some((unit, from + 2));
+        }
+        let value = small(&first.0)?;
+        if value >= 20
+            && let Some(unit) = words.get(from + 1).and_then(|w| small(&w.0))
+            && (1..10).contains(&unit)
+        {
+            return Some((value + unit, from + 2));
+        }
+        Some((value, from + 1))
+    };
+    let skip_and = |i: usize| {
+        if words.get(i).is_some_and(|w| w.0 == "and") {
+            i + 1
+        } else {
+            i
+        }
+    };
+    let first = small(&words.first()?.0)?;
+    let (year, used) = if first == 2 && words.get(1)?.0 == "thousand" {
+        match tail(skip_and(2)) {
+            Some((t, used)) if t < 100 => (2000 + t, used),
+            _ => (2000, 2),
+        }
+    } else if (10..=20).contains(&first) {
+        if words.get(1)?.0 == "hundred" {
+            match tail(skip_and(2)) {
+                Some((t, used)) if t < 100 => (first * 100 + t, used),
+                _ => (first * 100, 2),
+            }
+        } else {
+            let (t, used) = tail(1)?;
+            if !(10..100).contains(&t) && words[1].0 != "oh" {
+                return None;
+            }
+            (first * 100 + t, used)
+        }
+    } else {
+        return None;
+    };
+    Some((year, words[used - 1].1))
+}
+
+/// Named days: fixed ones ("Christmas", "Independence Day") and movable feasts ("Easter",
+/// "Thanksgiving", "Black Friday"), with an optional year or "last"/"next" before them.
+static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i-u)\b(?:(last|previous|next|following|this)\s+)?(new\s+year(?:'s|’s)?\s+eve|new\s+year(?:'s|’s|s)?(?:\s+day)?|christmas(?:\s+day|\s+eve)?|xmas|easter(?:\s+sunday|\s+monday)?|good\s+friday|thanksgiving(?:\s+day)?|black\s+friday|cyber\s+monday|halloween|valentine(?:'s|’s|s)?(?:\s+day)?|(?:saint|st\.?)\s+patrick(?:'s|’s|s)?(?:\s+day)?|earth\s+day|independence\s+day|(?:international\s+)?workers(?:'|’)?\s+day|labou?r\s+day|memorial\s+day|veterans(?:'|’)?\s+day|columbus\s+day|presidents(?:'|’)?\s+day|mother(?:'s|’s|s)?\s+day|father(?:'s|’s|s)?\s+day|juneteenth|boxing\s+day)\b(?:\s+(?:of\s+)?(?:((?:1[6-9]|20)\d\d)\b|(this|last|next)\s+year\b))?",
+    )
+});
+
+/// The date of a named day in `year`.
+fn holiday_in(name: &str, year: i32) -> Option<NaiveDate> {
+    let fixed = |m, d| NaiveDate::from_ymd_opt(year, m, d);
+    let nth = |month, weekday, n: u32| {
+        NaiveDate::from_weekday_of_month_opt(year, month, weekday, n as u8)
+    };
+    let last = |month: u32, weekday: Weekday| {
+        let next_first = if month == 12 {
+            NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+        } else {
+            NaiveDate::from_ymd_opt(year, month + 1, 1)?
+        };
+        let mut d = next_first - Duration::days(1);
+        while d.weekday() != weekday {
+            d -= Duration::days(1);
+        }
+        Some(d)
+    };
+    let has = |w: &str| name.contains(w);
+    if has("new") {
+        return if has("eve") {
+            fixed(12, 31)
+        } else {
+            fixed(1, 1)
+        };
+    }
+    if has("christmas") || has("xmas") {
+        return if has("eve") {
+            fixed(12, 24)
+        } else {
+            fixed(12, 25)
+        };
+    }
+    if has("easter") || has("good") {
+        let sunday = easter(year)?;
+        return Some(if has("monday") {
+            sunday + Duration::days(1)
+        } else if has("good") {
+            sunday - Duration::days(2)
+        } else {
+            sunday
+        });
+    }
+    let thanksgiving = nth(11, Weekday::Thu, 4);
+    if has("thanksgiving") {
+        return thanksgiving;
+    }
+    if has("black") {
+        return thanksgiving.map(|d| d + Duration::days(1));
+    }
+    if has("cyber") {
+        return thanksgiving.map(|d| d + Duration::days(4));
+    }
+    match () {
+        _ if has("halloween") => fixed(10, 31),
+        _ if has("valentine") => fixed(2, 14),
+        _ if has("patrick") => fixed(3, 17),
+        _ if has("earth") => fixed(4, 22),
+        _ if has("independence") => fixed(7, 4),
+        _ if has("workers") || has("labour") => fixed(5, 1),
+        _ if has("labor") => nth(9, Weekday::Mon, 1),
+        _ if has("memorial") => last(5, Weekday::Mon),
+        _ if has("veterans") => fixed(11, 11),
+        _ if has("columbus") => nth(10, Weekday::Mon, 2),
+        _ if has("presidents") => nth(2, Weekday::Mon, 3),
+        _ if has("mother") => nth(5, Weekday::Sun, 2),
+        _ if has("father") => nth(6, Weekday::Sun, 3),
+        _ if has("juneteenth") => fixed(6, 19),
+        _ if has("boxing") => fixed(12, 26),
+        _ => None,
+    }
+}
+
+/// Easter Sunday in the Gregorian calendar (the anonymous algorithm, as published by Nature
+/// in 1876).
+fn easter(year: i32) -> Option<NaiveDate> {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32)
+}
+
+fn holidays(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found>) {
+    let words = triggers::HOLIDAY | triggers::SPAN | triggers::WEEKDAY | triggers::RELATIVE;
+    for c in captures_in(&HOLIDAY, text, &on.windows, on.has(words)) {
+        let whole = c.get(0).unwrap();
+        let name = c[2].to_ascii_lowercase();
+        // "May Day" and "the new year" alone are too vague; "in the New Year" is a season.
+        if name.starts_with("new") && !name.contains("day") && !name.contains("eve") {
+            let capital = c[2].starts_with('N');
+            let after_the = lower_tail(text, whole.start()).trim_end().ends_with("the");
+            if !capital && c.get(1).is_none() && after_the {
+                continue;
+            }
+        }
+        let modifier = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
+        let this_year = holiday_in(&name, reference.year());
+        let date = if let Some(y) = c.get(3) {
+            y.as_str()
+                .parse()
+                .ok()
+                .and_then(|year| holiday_in(&name, year))
+        } else if let Some(which) = c.get(4) {
+            let step = match which.as_str().to_ascii_lowercase().as_str() {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            holiday_in(&name, reference.year() + step)
+        } else {
+            let before = || {
+                this_year
+                    .filter(|d| *d < reference)
+                    .or_else(|| holiday_in(&name, reference.year() - 1))
+            };
+            let after = || {
+                this_year
+                    .filter(|d| *d > reference)
+                    .or_else(|| holiday_in(&name, reference.year() + 1))
+            };
+            match modifier.as_deref() {
+                Some("last" | "previous") => before(),
+                Some("next" | "following") => after(),
+                Some(_) => this_year,
+                None => match tense_at(text, whole.start(), whole.end()) {
+                    Tense::Past => this_year
+                        .filter(|d| *d <= reference)
+                        .or_else(|| holiday_in(&name, reference.year() - 1)),
+                    Tense::Future => this_year
+                        .filter(|d| *d >= reference)
+                        .or_else(|| holiday_in(&name, reference.year() + 1)),
+                    Tense::Neutral => this_year,
+                },
+            }
+        };
+        if let Some(date) = date {
+            all.push(found(whole.start(), whole.end(), ymd(date), true));
+        }
+    }
+    // "the day before" / "the day after" with nothing after them: the day next to today.
+    for c in captures_in(&DAY_BEFORE_AFTER, text, &on.windows, on.has(triggers::SPAN)) {
+        let whole = c.get(0).unwrap();
+        let next = text[whole.end()..].trim_start();
+        if next.starts_with(|ch: char| ch.is_alphanumeric()) {
+            continue;
+        }
+        let step = if c[1].eq_ignore_ascii_case("before") {
+            -1
+        } else {
+            1
+        };
+        all.push(found(
+            whole.start(),
+            whole.end(),
+            ymd(reference + Duration::days(step)),
+            false,
+        ));
+    }
+    // "the 15th day of next month", "the twenty third day of September".
+    for c in captures_in(&DAY_OF, text, &on.windows, on.has(triggers::SPAN)) {
+        let whole = c.get(0).unwrap();
+        let Some(day) = parse_day(&c[1]) else {
+            continue;
+        };
+        let date = if let Some(which) = c.get(2) {
+            let first = NaiveDate::from_ymd_opt(reference.year(), reference.month(), 1);
+            let step = match which.as_str().to_ascii_lowercase().as_str() {
+                "next" => 1,
+                "last" => -1,
+                _ => 0,
+            };
+            first
+                .and_then(|f| shift_months(f, step))
+                .and_then(|m| NaiveDate::from_ymd_opt(m.year(), m.month(), day))
+        } else {
+            month_from(&c[3]).and_then(|month| {
+                month_day_year(
+                    month,
+                    day,
+                    reference,
+                    tense_at(text, whole.start(), whole.end()),
+                )
+            })
+        };
+        if let Some(date) = date {
+            all.push(found(whole.start(), whole.end(), ymd(date), true));
+        }
+    }
+}
+
+static DAY_BEFORE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i-u)\bthe\s+day\s+(before|after)\b"));
+
+static DAY_OF: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i-u)\bthe\s+(\d{{1,2}}(?:st|nd|rd|th)|{})\s+day\s+of\s+(?:(next|last|this)\s+month|{MONTH})\b",
+        *DAY_WORD_ALT
+    ))
+});
 
 fn shift_months(date: NaiveDate, months: i64) -> Option<NaiveDate> {
     if months >= 0 {
@@ -1015,13 +1418,13 @@ fn weekend(reference: NaiveDate, tense: Tense, step: Option<i32>) -> Normalized 
 /// passed over.
 pub fn reference_date_from_text(text: &str) -> Option<NaiveDate> {
     let mut explicit = Vec::new();
-    explicit_dates(text, None, &mut explicit);
+    explicit_dates(text, None, &Triggers::of(text), &mut explicit);
     explicit.sort_by_key(|f| f.start);
     explicit.into_iter().find_map(|f| {
         let Normalized::Date(s) = &f.value else {
             return None;
         };
-        let before = text[..f.start].to_ascii_lowercase();
+        let before = lower_tail(text, f.start);
         let context = before.trim_end();
         if ["born", "since", "until", "founded", "died", "from", "by"]
             .iter()
@@ -1113,6 +1516,86 @@ mod tests {
             ("last weekend", "2019-11-20", &["2019-11-16..2019-11-17"]),
             ("last spring", "2019-11-19", &["2019"]),
             ("two days ago", "2019-11-19", &["2019-11-17"]),
+        ];
+        let failed = cases.iter().filter(|(i, r, e)| !check(i, r, e)).count();
+        assert_eq!(failed, 0);
+    }
+
+    #[test]
+    fn holidays_chains_and_spelled_years() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            // A named day with its year, or by "last"/"next", or by the tense.
+            ("on easter 2018", "2016-11-07", &["2018-04-01"]),
+            ("on Black Friday 2010", "2016-11-07", &["2010-11-26"]),
+            ("When was the last easter?", "2019-06-12", &["2019-04-21"]),
+            ("the next Thanksgiving", "2019-11-01", &["2019-11-28"]),
+            (
+                "shops opened on Christmas Day",
+                "2019-11-20",
+                &["2018-12-25"],
+            ),
+            ("we will meet on Christmas", "2019-11-20", &["2019-12-25"]),
+            (
+                "on Independence Day of this year",
+                "2018-07-17",
+                &["2018-07-04"],
+            ),
+            // An offset before a resolved day moves it.
+            (
+                "It will happen 3 days after January 12th.",
+                "2016-11-07",
+                &["2017-01-15"],
+            ),
+            (
+                "It happened 2 weeks before May 13 1999.",
+                "2016-11-07",
+                &["1999-04-29"],
+            ),
+            (
+                "It will end two months after next Friday.",
+                "2016-11-07",
+                &["2017-01-18"],
+            ),
+            // Years in words after a day and month.
+            (
+                "born on January twenty five nineteen eighty six",
+                "2019-05-30",
+                &["1986-01-25"],
+            ),
+            (
+                "on 6 April seventeen hundred thirty three",
+                "2019-05-30",
+                &["1733-04-06"],
+            ),
+            (
+                "on january first two thousand and thirty two",
+                "2019-04-25",
+                &["2032-01-01"],
+            ),
+            // A day glued to its month.
+            ("sold on Dec31 , 1994", "2018-05-01", &["1994-12-31"]),
+            // "the day before" alone is next to the reference; before a date it is not.
+            (
+                "What happened the day before",
+                "2018-11-08",
+                &["2018-11-07"],
+            ),
+            // Regression: an offset between a weekday date and the date it moves panicked.
+            (
+                "I'll go back Sunday 3 weeks after January 15th.",
+                "2021-01-02",
+                &["2021-01-03", "2021-01-15"],
+            ),
+            (
+                "We will meet 5 days before new year.",
+                "2016-11-07",
+                &["2016-12-27"],
+            ),
+            (
+                "We will come back on the 15th day of next month",
+                "2020-07-01",
+                &["2020-08-15"],
+            ),
         ];
         let failed = cases.iter().filter(|(i, r, e)| !check(i, r, e)).count();
         assert_eq!(failed, 0);

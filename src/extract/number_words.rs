@@ -164,8 +164,11 @@ fn tokenize(text: &str, start: usize, limit: usize) -> Vec<Token> {
                 } else if i < bytes.len() && bytes[i] == b'-' {
                     hyphens += 1;
                     i += 1;
-                } else if text[i..].starts_with('\u{a0}') || text[i..].starts_with('\u{202f}') {
-                    i += 2;
+                } else if text[i..].starts_with('\u{a0}') {
+                    i += '\u{a0}'.len_utf8();
+                } else if text[i..].starts_with('\u{202f}') {
+                    // A narrow no-break space is three bytes: stepping two split it (a panic).
+                    i += '\u{202f}'.len_utf8();
                 } else {
                     break;
                 }
@@ -183,12 +186,20 @@ fn tokenize(text: &str, start: usize, limit: usize) -> Vec<Token> {
             if j < bytes.len() && bytes[j].is_ascii_digit() {
                 break;
             }
+            let word = text[i..j].to_ascii_lowercase();
+            // Nothing after a word that is neither a number word nor a joiner can belong to
+            // the number: stop reading (and allocating) there.
+            let joins = lex(&word).is_some()
+                || matches!(word.as_str(), "and" | "a" | "an" | "point" | "of");
             tokens.push(Token {
                 end: j,
-                word: Some(text[i..j].to_ascii_lowercase()),
+                word: Some(word),
                 digits: None,
             });
             i = j;
+            if !joins {
+                break;
+            }
         } else if b.is_ascii_digit() {
             let mut j = i;
             while j < bytes.len()

@@ -14,6 +14,11 @@ use crate::model::{Normalized, Value, ValueType};
 
 use number_words::WordKind;
 
+use super::values::triggers;
+
+#[cfg(test)]
+pub(super) use number_words::is_number_word;
+
 /// A number as first read, before its context decides what it is.
 #[derive(Debug, Clone, PartialEq)]
 struct Raw {
@@ -25,6 +30,15 @@ struct Raw {
     words: bool,
     /// A second number joined by a hyphen or dash ("10-20", "$40-50 billion").
     high: Option<f64>,
+}
+
+/// The largest char boundary of `text` at or below `at` (clamped to its length).
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut i = at.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// The word (a run of non-space characters) that ends just before `pos`, skipping one run of
@@ -230,7 +244,9 @@ fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
 const FREE_PREFIXES: [&str; 6] = ["mid", "pre", "post", "late", "early", "won"];
 
 /// Find raw numbers in `text`.
-fn scan(text: &str) -> Vec<Raw> {
+/// `number_words`: whether the text has any number word at all (from the trigger pass); without
+/// one, words need no look-up.
+fn scan(text: &str, number_words: bool) -> Vec<Raw> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;
@@ -281,20 +297,18 @@ fn scan(text: &str) -> Vec<Raw> {
                 i = j;
                 continue;
             }
-            // Lower-case into a stack buffer: this runs for every word of the article.
-            let mut buffer = [0u8; 16];
-            let candidate = if j - i <= buffer.len() {
-                buffer[..j - i].copy_from_slice(&bytes[i..j]);
-                buffer[..j - i].make_ascii_lowercase();
-                std::str::from_utf8(&buffer[..j - i]).unwrap_or("")
-            } else {
-                ""
-            };
-            let starts_number = match candidate {
-                "a" | "an" => article_before_number(text, j),
-                "" => false,
-                word => number_words::is_number_word(word),
-            };
+            if !number_words {
+                i = j;
+                continue;
+            }
+            // One hashed look-up per word (no allocation): this runs for every word.
+            let word = &bytes[i..j];
+            let starts_number =
+                if word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an") {
+                    article_before_number(text, j)
+                } else {
+                    triggers::word_flags_any_case(word) & triggers::NUMBER_WORD != 0
+                };
             if starts_number && let Some(n) = number_words::parse_at(text, i) {
                 found.push(Raw {
                     start: i,
@@ -378,11 +392,7 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
         }
         return Some(Scanned { end: j, keep: None });
     }
-    let lower_rest: String = rest
-        .chars()
-        .take(12)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let lower_rest = rest[..floor_boundary(rest, 12)].to_ascii_lowercase();
     let trimmed = lower_rest.trim_start();
     if trimmed.starts_with("a.m.")
         || trimmed.starts_with("p.m.")
@@ -1009,7 +1019,12 @@ fn counted_noun(text: &str, end: usize, value: f64) -> Option<(String, usize)> {
 
 /// Every number in `text`, classified, with offsets relative to `text`.
 pub fn find_numbers(text: &str) -> Vec<Value> {
-    let raws = scan(text);
+    find_numbers_with(text, true)
+}
+
+/// `find_numbers` when the caller knows whether `text` has any number word.
+pub fn find_numbers_with(text: &str, number_words: bool) -> Vec<Value> {
+    let raws = scan(text, number_words);
     let mut values: Vec<Value> = Vec::new();
     let mut skip_until = 0;
     for (index, raw) in raws.iter().enumerate() {
@@ -1073,7 +1088,8 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
     {
         let bare = word.trim_end_matches([',', ':']).to_ascii_lowercase();
         let quantity_after = {
-            let after = text[raw.end..].trim_start().to_ascii_lowercase();
+            let after = text[raw.end..].trim_start();
+            let after = after[..floor_boundary(after, 12)].to_ascii_lowercase();
             after.starts_with('%') || after.starts_with("percent") || after.starts_with("per cent")
         };
         if !word.ends_with(',')
@@ -1411,11 +1427,7 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
     }
 
     let after = &text[end..];
-    let after_lower: String = after
-        .chars()
-        .take(40)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let after_lower = after[..floor_boundary(after, 40)].to_ascii_lowercase();
     let after_trim = after_lower.trim_start();
     // Percentages: "10%", "10 percent", "10 per cent".
     if value_type != ValueType::Money {
@@ -1589,15 +1601,11 @@ fn word_scale(word: &str) -> Option<f64> {
 /// "more than" / "up to" before `start`: (true for a lower bound, where the phrase starts).
 fn open_range(text: &str, start: usize) -> Option<(bool, usize)> {
     let before = text[..start].trim_end_matches(' ');
-    let lower: String = before
-        .chars()
-        .rev()
-        .take(24)
-        .collect::<String>()
-        .chars()
-        .rev()
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let mut from = before.len().saturating_sub(24);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let lower = before[from..].to_ascii_lowercase();
     let phrases: [(&str, bool); 11] = [
         ("more than", true),
         ("at least", true),
@@ -1676,6 +1684,12 @@ mod tests {
             ("two Arab states", &[("count", n(2.0), Some("Arab states"))]),
             ("$1.2 billion", &[("money", n(1.2e9), Some("USD"))]),
             ("28.5k", &[("number", n(28500.0), None)]),
+            // Regression: a narrow no-break space between groups split a character (a panic).
+            (
+                "1\u{202f}234\u{202f}567.89 is",
+                &[("number", n(1234567.89), None)],
+            ),
+            ("40 000 is", &[("number", n(40000.0), None)]),
             (
                 "rose 3.38% to $55.12 per barrel",
                 &[

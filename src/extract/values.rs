@@ -6,16 +6,28 @@ use crate::model::{Normalized, Value};
 
 use super::{dates, numbers};
 
+#[path = "triggers.rs"]
+pub(super) mod triggers;
+
 /// Dates and numbers in `text`, in text order, offsets relative to `text`. A number inside a
 /// date ("June 3, 2022") belongs to the date and is not reported again; a range of years
 /// ("2008 to 2016") is kept whole instead of as two dates.
 pub fn find_values(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
-    let numbers = numbers::find_numbers(text);
+    // Most sentences have no digit, no date word and no number word: stop at the one pass.
+    let on = triggers::Triggers::of(text);
+    if on.is_empty() {
+        return Vec::new();
+    }
+    let numbers = if on.digits || on.has(triggers::NUMBER_WORD) {
+        numbers::find_numbers_with(text, on.has(triggers::NUMBER_WORD))
+    } else {
+        Vec::new()
+    };
     let year_ranges: Vec<&Value> = numbers
         .iter()
         .filter(|n| matches!(n.value, Normalized::DateRange(..)))
         .collect();
-    let mut found: Vec<Value> = dates::find_dates(text, reference)
+    let mut found: Vec<Value> = dates::find_dates_with(text, reference, &on)
         .into_iter()
         .filter(|d| {
             !year_ranges
@@ -101,5 +113,70 @@ mod tests {
         ];
         let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
         assert_eq!(failed, 0);
+    }
+
+    /// Throughput of `find_values` alone over the sample article's sentences repeated to about
+    /// 8 MB; extra article files may be named in `CLAIMTRACK_SPEED_FILES` (colon-separated).
+    /// Run with `cargo test --release -- --ignored speed --nocapture`.
+    #[test]
+    #[ignore]
+    fn speed() {
+        let mut texts = vec![include_str!("../../fixtures/seed_nysun_korea.txt").to_string()];
+        if let Ok(paths) = std::env::var("CLAIMTRACK_SPEED_FILES") {
+            texts.extend(
+                paths
+                    .split(':')
+                    .filter_map(|p| std::fs::read_to_string(p).ok()),
+            );
+        }
+        let mut sentences: Vec<String> = Vec::new();
+        for text in &texts {
+            for s in super::super::sentences::split(text) {
+                sentences.push(text[s.start..s.end].to_string());
+            }
+        }
+        let one_pass: usize = sentences.iter().map(String::len).sum();
+        let rounds = (8_000_000 / one_pass.max(1)).max(1);
+        let reference = NaiveDate::from_ymd_opt(2022, 6, 3);
+        // CPU time of this thread, not wall time: the machine is shared.
+        let cpu_seconds = || {
+            let mut t = libc::timespec {
+                tv_sec: 0,
+                tv_nsec: 0,
+            };
+            // SAFETY: clock_gettime only writes the timespec it is given.
+            unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+            t.tv_sec as f64 + t.tv_nsec as f64 / 1e9
+        };
+        // Compile every regex before the clock starts: that is a once-per-process cost.
+        for s in &sentences {
+            find_values(s, reference);
+        }
+        let started = cpu_seconds();
+        let mut found = 0;
+        for _ in 0..rounds {
+            for s in &sentences {
+                found += find_values(s, reference).len();
+            }
+        }
+        let seconds = cpu_seconds() - started;
+        let trigger_started = cpu_seconds();
+        let mut windows = 0;
+        for _ in 0..rounds {
+            for s in &sentences {
+                windows += triggers::Triggers::of(s).windows.len();
+            }
+        }
+        let trigger_seconds = cpu_seconds() - trigger_started;
+        println!(
+            "of which the trigger pass alone: {:.1} MB/s ({windows} windows)",
+            (one_pass * rounds) as f64 / 1e6 / trigger_seconds
+        );
+        let megabytes = (one_pass * rounds) as f64 / 1e6;
+        println!(
+            "find_values: {:.1} MB/s of CPU time ({megabytes:.1} MB, {} sentences x {rounds}, {found} values)",
+            megabytes / seconds,
+            sentences.len()
+        );
     }
 }

@@ -1,0 +1,505 @@
+//! One cheap byte-level pass over a sentence that says which value patterns can match in it.
+//!
+//! Most sentences of an article have no digit, no month, no weekday and no number word, and
+//! running a dozen date regexes and the number scanner over each of them cost several times
+//! the whole sentence split. This pass reads each word once (lower-cased in a stack buffer,
+//! never allocated), rejects almost every word with one table look-up on its first two letters
+//! and its length, and records which kinds of trigger occur and where, so that callers run
+//! only the patterns that can match, and only on windows around their triggers.
+
+use std::sync::LazyLock;
+
+/// Kinds of trigger word, as bit flags.
+pub const MONTH: u16 = 1;
+pub const WEEKDAY: u16 = 1 << 1;
+/// "today", "yesterday", "week", "month", "year", seasons: relative date words.
+pub const RELATIVE: u16 = 1 << 2;
+/// "day", "days", "weeks", "fortnight": units of an offset ("three days ago").
+pub const SPAN: u16 = 1 << 3;
+/// Named days of the year ("Christmas", "Easter", "Thanksgiving").
+pub const HOLIDAY: u16 = 1 << 4;
+/// A word that can start or continue a number written in words.
+pub const NUMBER_WORD: u16 = 1 << 5;
+
+const MONTH_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+const WEEKDAY_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+const RELATIVE_WORDS: &[&str] = &[
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "tmrw",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+];
+
+const SPAN_WORDS: &[&str] = &[
+    "day",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "fortnight",
+    "fortnights",
+];
+
+const HOLIDAY_WORDS: &[&str] = &[
+    "christmas",
+    "xmas",
+    "easter",
+    "thanksgiving",
+    "halloween",
+    "valentine",
+    "valentines",
+    "juneteenth",
+    "eve",
+    "patrick",
+    "patricks",
+];
+
+/// Every word `number_words` reads (a unit test keeps the two in step).
+const NUMBER_WORDS: &[&str] = &[
+    "zero",
+    "nought",
+    "naught",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fourty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "dozen",
+    "dozens",
+    "dozs",
+    "dzs",
+    "doz",
+    "dz",
+    "thousand",
+    "thousands",
+    "lakh",
+    "lakhs",
+    "million",
+    "millions",
+    "mln",
+    "mil",
+    "crore",
+    "crores",
+    "billion",
+    "billions",
+    "bln",
+    "bn",
+    "trillion",
+    "trillions",
+    "tln",
+    "trn",
+    "half",
+    "halves",
+    "quarter",
+    "quarters",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "nineth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+    "hundredth",
+    "thousandth",
+    "millionth",
+    "billionth",
+    "trillionth",
+];
+
+/// Longest trigger word, in bytes; longer words are never looked up.
+const MAX_WORD: usize = 16;
+
+/// The trigger lexicon as an open-addressing hash table keyed by the word packed into an
+/// integer: one multiply and usually one probe per word, no string comparison.
+struct Lexicon {
+    keys: [u64; TABLE_SIZE],
+    flags: [u16; TABLE_SIZE],
+}
+
+const TABLE_BITS: u32 = 10;
+const TABLE_SIZE: usize = 1 << TABLE_BITS;
+
+/// A lower-case word packed into an integer: its first eight bytes and its length (0 is never
+/// a word). Two words sharing eight letters and a length would collide; none of the lexicon's
+/// do, and an ordinary word that did would only run a pattern that then finds nothing.
+fn pack(lower: &[u8]) -> u64 {
+    let key = lower
+        .iter()
+        .take(8)
+        .fold(0u64, |key, &b| (key << 8) | u64::from(b));
+    key ^ ((lower.len() as u64) << 59)
+}
+
+fn slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let size = TABLE_SIZE;
+    let mut lexicon = Lexicon {
+        keys: [0; TABLE_SIZE],
+        flags: [0; TABLE_SIZE],
+    };
+    let mut add = |words: &[&str], flag: u16| {
+        for word in words {
+            let key = pack(word.as_bytes());
+            let mut i = slot(key);
+            while lexicon.keys[i] != 0 && lexicon.keys[i] != key {
+                i = (i + 1) % size;
+            }
+            lexicon.keys[i] = key;
+            lexicon.flags[i] |= flag;
+        }
+    };
+    add(MONTH_WORDS, MONTH);
+    add(WEEKDAY_WORDS, WEEKDAY);
+    add(RELATIVE_WORDS, RELATIVE);
+    add(SPAN_WORDS, SPAN);
+    add(HOLIDAY_WORDS, HOLIDAY);
+    add(NUMBER_WORDS, NUMBER_WORD);
+    // Plural ordinals are fractions' denominators ("three fifths").
+    let plural_ordinals: Vec<String> = NUMBER_WORDS
+        .iter()
+        .filter(|w| w.ends_with("th") || **w == "third")
+        .map(|w| format!("{w}s"))
+        .collect();
+    let plural_ordinals: Vec<&str> = plural_ordinals.iter().map(String::as_str).collect();
+    add(&plural_ordinals, NUMBER_WORD);
+    lexicon
+});
+
+/// The trigger flags of one lower-case word (0 for an ordinary word).
+pub fn word_flags(lower: &[u8]) -> u16 {
+    if lower.len() < 2 || lower.len() > MAX_WORD {
+        return 0;
+    }
+    flags_of_key(&LEXICON, pack(lower))
+}
+
+fn flags_of_key(lexicon: &Lexicon, key: u64) -> u16 {
+    let mut i = slot(key);
+    loop {
+        let k = lexicon.keys[i];
+        if k == key {
+            return lexicon.flags[i];
+        }
+        if k == 0 {
+            return 0;
+        }
+        i = (i + 1) & (TABLE_SIZE - 1);
+    }
+}
+
+/// The trigger flags of the ASCII word `word` in any case.
+pub fn word_flags_any_case(word: &[u8]) -> u16 {
+    if word.len() > MAX_WORD {
+        return 0;
+    }
+    let mut buffer = [0u8; MAX_WORD];
+    buffer[..word.len()].copy_from_slice(word);
+    buffer[..word.len()].make_ascii_lowercase();
+    word_flags(&buffer[..word.len()])
+}
+
+/// What one pass over a sentence found.
+#[derive(Debug, Default, Clone)]
+pub struct Triggers {
+    /// Any ASCII digit.
+    pub digits: bool,
+    /// A run of four digits from 1600 to 2099, or of eight digits ("20161016").
+    pub year_digits: bool,
+    /// Digits, a slash, digits ("5/17", "7/32").
+    pub slash: bool,
+    /// One or two digits with an ordinal suffix ("18th").
+    pub ordinal_digits: bool,
+    /// Union of the word flags seen.
+    pub words: u16,
+    /// Byte spans around the date triggers (merged, on char boundaries): date patterns need
+    /// only look there.
+    pub windows: Vec<(usize, usize)>,
+}
+
+/// How far around a trigger a date pattern may reach ("the beginning of" before a month,
+/// ", 2022" after a day).
+const REACH_BEFORE: usize = 28;
+const REACH_AFTER: usize = 32;
+
+impl Triggers {
+    /// Read `text` once.
+    pub fn of(text: &str) -> Triggers {
+        let bytes = text.as_bytes();
+        let lexicon = &*LEXICON;
+        let mut found = Triggers::default();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_digit() {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                found.digits = true;
+                let run = &bytes[start..i];
+                let year_like = (run.len() == 4 || run.len() == 8)
+                    && matches!(&run[..2], b"16" | b"17" | b"18" | b"19" | b"20");
+                found.year_digits |= year_like;
+                let slash =
+                    i + 1 < bytes.len() && bytes[i] == b'/' && bytes[i + 1].is_ascii_digit();
+                found.slash |= slash;
+                let ordinal = run.len() <= 2
+                    && i + 1 < bytes.len()
+                    && matches!(
+                        [bytes[i] | 0x20, bytes[i + 1] | 0x20],
+                        [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
+                    );
+                found.ordinal_digits |= ordinal;
+                // Other digits ("28,500", "3 days") belong to a date only next to a date
+                // word, whose own window covers them.
+                if year_like || slash || ordinal {
+                    found.add_window(text, start, i);
+                }
+                continue;
+            }
+            if b.is_ascii_alphabetic() {
+                // Pack the lower-cased word into an integer while reading it.
+                let start = i;
+                let mut key = 0u64;
+                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                    if i - start < 8 {
+                        key = (key << 8) | u64::from(bytes[i] | 0x20);
+                    }
+                    i += 1;
+                }
+                let len = i - start;
+                key ^= (len as u64) << 59;
+                if (2..=MAX_WORD).contains(&len) {
+                    let flags = flags_of_key(lexicon, key);
+                    found.words |= flags;
+                    if flags & !NUMBER_WORD != 0
+                        || flags != 0 && found.words & (MONTH | SPAN | RELATIVE) != 0
+                    {
+                        // Number words count as triggers after a date word: "May twenty
+                        // nine", spelled-out years, "three days".
+                        found.add_window(text, start, i);
+                    }
+                }
+                continue;
+            }
+            i += 1;
+        }
+        found
+    }
+
+    /// Grow a trigger span by the reach of the date patterns, snap the ends outwards to white
+    /// space (so word boundaries at a window's edge are real ones) and merge it with the last
+    /// window when they overlap.
+    fn add_window(&mut self, text: &str, start: usize, end: usize) {
+        let bytes = text.as_bytes();
+        if let Some(last) = self.windows.last()
+            && end + REACH_AFTER <= last.1
+        {
+            return;
+        }
+        let mut from = start.saturating_sub(REACH_BEFORE);
+        while from > 0 && !bytes[from - 1].is_ascii_whitespace() {
+            from -= 1;
+        }
+        let mut to = (end + REACH_AFTER).min(bytes.len());
+        while to < bytes.len() && !bytes[to].is_ascii_whitespace() {
+            to += 1;
+        }
+        match self.windows.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => self.windows.push((from, to)),
+        }
+    }
+
+    /// Nothing here can be a number or a date.
+    pub fn is_empty(&self) -> bool {
+        !self.digits && self.words == 0
+    }
+
+    /// Any of the word flags in `mask` occurs.
+    pub fn has(&self, mask: u16) -> bool {
+        self.words & mask != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (digits, year_digits, slash, word flags) of a sentence.
+    type Found = (bool, bool, bool, u16);
+
+    fn check(input: &str, expected: Found) -> bool {
+        let t = Triggers::of(input);
+        let got = (t.digits, t.year_digits, t.slash, t.words);
+        if got != expected {
+            eprintln!("{input}: got {got:?}, want {expected:?}");
+        }
+        got == expected
+    }
+
+    #[test]
+    fn triggers_of_sentences() {
+        let cases: &[(&str, Found)] = &[
+            // Ordinary words are no trigger.
+            ("The talks went well, he said.", (false, false, false, 0)),
+            // Months and weekdays in any case, and glued to digits.
+            (
+                "on WEDNESDAY in June",
+                (false, false, false, MONTH | WEEKDAY),
+            ),
+            ("Jan3", (true, false, false, MONTH)),
+            // Years and slashes.
+            ("in 2019 and 5/17", (true, true, true, 0)),
+            ("28,500 troops", (true, false, false, 0)),
+            // Relative words, spans, holidays and number words.
+            (
+                "three days after Christmas last year",
+                (false, false, false, NUMBER_WORD | SPAN | HOLIDAY | RELATIVE),
+            ),
+            ("two-thirds", (false, false, false, NUMBER_WORD)),
+            ("the fifths", (false, false, false, NUMBER_WORD)),
+        ];
+        let failed = cases.iter().filter(|(i, e)| !check(i, *e)).count();
+        assert_eq!(failed, 0);
+    }
+
+    #[test]
+    fn number_words_agree_with_the_reader() {
+        for word in NUMBER_WORDS {
+            assert!(super::super::numbers::is_number_word(word), "{word}");
+            assert_ne!(word_flags(word.as_bytes()) & NUMBER_WORD, 0, "{word}");
+        }
+    }
+
+    #[test]
+    fn no_two_trigger_words_share_a_key() {
+        let lists = [
+            MONTH_WORDS,
+            WEEKDAY_WORDS,
+            RELATIVE_WORDS,
+            SPAN_WORDS,
+            HOLIDAY_WORDS,
+            NUMBER_WORDS,
+        ];
+        let mut seen = std::collections::HashMap::new();
+        for word in lists.iter().flat_map(|l| l.iter()) {
+            let other = seen.insert(pack(word.as_bytes()), *word);
+            assert!(other.is_none_or(|o| o == *word), "{word} and {other:?}");
+        }
+    }
+
+    #[test]
+    fn windows_cover_triggers_and_merge() {
+        let text = "x ".repeat(100) + "on June 3 and June 4 " + &"y ".repeat(100);
+        let t = Triggers::of(&text);
+        assert_eq!(t.windows.len(), 1);
+        let (from, to) = t.windows[0];
+        assert!(from < 200 && to > 221);
+        assert!(text.is_char_boundary(from) && text.is_char_boundary(to));
+    }
+}

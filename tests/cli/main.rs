@@ -3,6 +3,7 @@
 
 mod batch;
 mod binary;
+mod properties;
 mod reliability;
 mod verification;
 mod workflow;

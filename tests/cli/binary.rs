@@ -113,7 +113,11 @@ fn bad_input_gets_one_line_and_exit_code_2() {
             &["mark", "2", "unverifiable"],
             "needs a note",
         ),
-        ("folder instead of a file", &["extract", "/tmp", "--json"], "is a folder"),
+        (
+            "folder instead of a file",
+            &["extract", "/tmp", "--json"],
+            "is a folder",
+        ),
     ];
     for (what, args, message) in cases {
         let assert = claimtrack(&desk).args(*args).assert().code(2);

@@ -45,8 +45,16 @@ const UPGRADES: &[&str] = &[];
 const OPEN_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
      PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;";
 
-/// How long a command waits for another checker's write to finish before giving up.
+/// How long a command waits for another checker's write to finish before giving up, unless
+/// `BUSY_TIMEOUT_VARIABLE` says otherwise.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The environment variable that overrides `BUSY_TIMEOUT`, in milliseconds. Read here rather
+/// than in `Config` because it only tunes how the connection waits, and so that tests can make
+/// a blocked writer give up in a fraction of a second.
+pub const BUSY_TIMEOUT_VARIABLE: &str = "CLAIMTRACK_BUSY_TIMEOUT_MS";
+
+const FOREIGN_DATABASE: &str = "is an SQLite database of another program (it has tables but no claimtrack schema version); refusing to change it";
 
 /// The columns `source_from_row` reads, in order.
 pub(crate) const SOURCE_COLUMNS: &str = "SELECT id, reference, is_url, title, excerpt, note, added_by, added_at, copied_from FROM sources";
@@ -55,6 +63,7 @@ pub(crate) const SOURCE_COLUMNS: &str = "SELECT id, reference, is_url, title, ex
 pub struct Store {
     connection: Connection,
     path: PathBuf,
+    busy_timeout: Duration,
 }
 
 impl Store {
@@ -72,9 +81,10 @@ impl Store {
         if path.is_dir() {
             return Err(fail("is a folder, not a database file".into()));
         }
+        let busy_timeout = busy_timeout_from(std::env::var(BUSY_TIMEOUT_VARIABLE).ok())?;
         let connection = Connection::open(path).map_err(|e| fail(e.to_string()))?;
         connection
-            .busy_timeout(BUSY_TIMEOUT)
+            .busy_timeout(busy_timeout)
             .map_err(|e| fail(e.to_string()))?;
         // Reading the version first touches nothing, and fails on a file that is not SQLite.
         let version: i64 = connection
@@ -85,9 +95,23 @@ impl Store {
                 "was written by a newer claimtrack (schema version {version}, this one knows up to {SCHEMA_VERSION}): upgrade claimtrack"
             )));
         }
+        // Setting WAL rewrites the file header, so a foreign database is refused before it.
+        if version == 0 {
+            let tables: i64 = connection
+                .query_row(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                    [],
+                    |row| row.get(0),
+                )
+                .map_err(|e| fail(describe_open_error(&e)))?;
+            if tables > 0 {
+                return Err(fail(FOREIGN_DATABASE.into()));
+            }
+        }
         let mut store = Store {
             connection,
             path: path.to_path_buf(),
+            busy_timeout,
         };
         store
             .connection
@@ -118,7 +142,7 @@ impl Store {
             if tables > 0 {
                 return Err(Error::Database {
                     path,
-                    reason: "is an SQLite database of another program (it has tables but no claimtrack schema version); refusing to change it".into(),
+                    reason: FOREIGN_DATABASE.into(),
                 });
             }
             transaction.execute_batch(SCHEMA)?;
@@ -135,9 +159,52 @@ impl Store {
     /// Start a write transaction that takes the write lock at once, so that two checkers never
     /// both read, then both try to write and one fails with "database is locked".
     pub(crate) fn write(&mut self) -> Result<Transaction<'_>> {
+        let waited = self.busy_timeout;
+        let path = self.path.clone();
+        self.connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|error| match error.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                    Error::Database {
+                        path,
+                        reason: format!(
+                            "is busy: another claimtrack is writing to it and did not finish within {} ms ({BUSY_TIMEOUT_VARIABLE}); nothing was changed, try again",
+                            waited.as_millis()
+                        ),
+                    }
+                }
+                _ => error.into(),
+            })
+    }
+
+    /// Cap the database at `pages` pages (never below its current size) and return the cap in
+    /// force. This exists for tests: it makes the next write fail as on a full disk, so they can
+    /// check that the failed command rolls back and leaves nothing half-written.
+    pub fn limit_pages_for_tests(&self, pages: i64) -> Result<i64> {
         Ok(self
             .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+            .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |row| {
+                row.get(0)
+            })?)
+    }
+
+    /// How many pages the database has now (for `limit_pages_for_tests`).
+    pub fn page_count(&self) -> Result<i64> {
+        Ok(self
+            .connection
+            .query_row("PRAGMA page_count", [], |row| row.get(0))?)
+    }
+}
+
+/// The busy timeout: `BUSY_TIMEOUT`, or the value of `BUSY_TIMEOUT_VARIABLE` in milliseconds.
+fn busy_timeout_from(value: Option<String>) -> Result<Duration> {
+    match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(BUSY_TIMEOUT),
+        Some(text) => text.parse().map(Duration::from_millis).map_err(|_| {
+            Error::Invalid(format!(
+                "{BUSY_TIMEOUT_VARIABLE}='{text}' is not a number of milliseconds"
+            ))
+        }),
     }
 }
 
@@ -233,6 +300,16 @@ fn describe_open_error(error: &rusqlite::Error) -> String {
         }
         Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
             "is busy: another claimtrack is writing to it; try again".into()
+        }
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+            "is damaged (database disk image is malformed); refusing to change it: restore it from a backup".into()
+        }
+        // Seen on a full disk, and when a test caps the size with `limit_pages_for_tests`.
+        Some(rusqlite::ErrorCode::DiskFull) => {
+            "the disk is full (or the database reached its size limit): the change was rolled back and nothing was written; free some space and try again".into()
+        }
+        Some(rusqlite::ErrorCode::SystemIoFailure) => {
+            format!("input/output error ({error}): the change was rolled back; check the disk")
         }
         _ => error.to_string(),
     }

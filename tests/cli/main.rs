@@ -7,6 +7,8 @@ mod html;
 mod interchange;
 mod reports;
 mod sample;
+mod properties;
+mod reliability;
 mod verification;
 mod workflow;
 

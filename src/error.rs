@@ -25,6 +25,10 @@ pub enum Error {
     /// Some inputs of a batch failed; each was reported as it happened, the rest were added.
     #[error("{failed} of {total} files could not be added (each is named above); the others were")]
     SomeFailed { failed: usize, total: usize },
+    /// A failure of the storage itself (a full disk, an I/O error): nothing more can be written
+    /// in this command, so a batch stops instead of going on to the next article.
+    #[error("database: {0}")]
+    StorageFull(String),
     /// An SQLite failure in the middle of a command (the transaction was rolled back).
     #[error("database: {0}")]
     Storage(String),

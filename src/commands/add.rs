@@ -187,6 +187,11 @@ fn add_many(
                 summary.claims += claims;
             }
             Ok((Added::AlreadyPresent { .. }, _)) => summary.already_present += 1,
+            Err(error) if batch.is_broken() => {
+                // SQLite rolled back the whole batch (a full disk, say): stop, and say why.
+                bar.finish_and_clear();
+                return Err(error);
+            }
             Err(error) => {
                 bar.suspend(|| writeln!(err, "claimtrack: {error}"))?;
                 summary.failed.push(FailedFile {

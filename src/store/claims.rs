@@ -66,15 +66,33 @@ pub struct ClaimFilter {
 /// Articles being added in one transaction; dropped without `commit`, none of them is kept.
 pub struct Batch<'a> {
     transaction: Transaction<'a>,
+    broken: bool,
 }
 
 impl Batch<'_> {
-    /// Add one article; on error the article leaves no trace and the batch goes on.
+    /// Add one article; on error the article leaves no trace and the batch goes on, unless
+    /// SQLite itself rolled the whole batch back (a full disk, an I/O error): then
+    /// `is_broken` says so and the batch must stop.
     pub fn add(&mut self, article: &NewArticle<'_>, now: &str) -> Result<Added> {
+        let result = self.try_add(article, now);
+        if let Err(Error::StorageFull(_)) = result {
+            self.broken = true;
+        }
+        result
+    }
+
+    fn try_add(&mut self, article: &NewArticle<'_>, now: &str) -> Result<Added> {
         let savepoint = self.transaction.savepoint()?;
         let added = insert_article(&savepoint, article, now)?;
         savepoint.commit()?;
         Ok(added)
+    }
+
+    /// True when the batch cannot go on: the disk is full or failed (nothing more can be
+    /// written), or SQLite rolled the transaction back, so the next articles would be written
+    /// outside any transaction.
+    pub fn is_broken(&self) -> bool {
+        self.broken || self.transaction.is_autocommit()
     }
 
     pub fn commit(self) -> Result<()> {
@@ -109,6 +127,7 @@ impl Store {
     pub fn batch(&mut self) -> Result<Batch<'_>> {
         Ok(Batch {
             transaction: self.write()?,
+            broken: false,
         })
     }
 

@@ -317,6 +317,11 @@ fn describe_open_error(error: &rusqlite::Error) -> String {
 
 impl From<rusqlite::Error> for Error {
     fn from(error: rusqlite::Error) -> Self {
-        Error::Storage(describe_open_error(&error))
+        match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DiskFull | rusqlite::ErrorCode::SystemIoFailure) => {
+                Error::StorageFull(describe_open_error(&error))
+            }
+            _ => Error::Storage(describe_open_error(&error)),
+        }
     }
 }

@@ -5,10 +5,10 @@ mod batch;
 mod binary;
 mod html;
 mod interchange;
-mod reports;
-mod sample;
 mod properties;
 mod reliability;
+mod reports;
+mod sample;
 mod verification;
 mod workflow;
 

@@ -824,7 +824,6 @@ fn a_full_disk_rolls_back_and_says_so() {
 /// on its own, so an article is no longer all-or-nothing) and the final commit fails with
 /// "cannot commit - no transaction is active", hiding the disk-full message.
 #[test]
-#[ignore = "bug in src/store/claims.rs Batch::add: continues after SQLite rolled back the batch"]
 fn regression_full_disk_in_a_batch_stops_the_batch_and_says_so() {
     let desk = busy_desk();
     let before = dump(&desk.db);

@@ -13,6 +13,10 @@ use crate::model::{Normalized, Value};
 
 /// Wording similarity needed when both claims carry the same figures or dates.
 pub const THRESHOLD_WITH_VALUES: f64 = 0.40;
+/// Wording similarity needed when the shared figures include a distinctive one (a number of
+/// three or more digits that is not a year, or a full date): such a figure rarely recurs by
+/// chance, so a looser paraphrase is still the same claim.
+pub const THRESHOLD_WITH_DISTINCTIVE_VALUES: f64 = 0.25;
 /// Wording similarity needed when neither has a figure or date: wording is all there is.
 pub const THRESHOLD_WITHOUT_VALUES: f64 = 0.60;
 
@@ -44,16 +48,86 @@ pub fn similarity(a: &Fingerprint, b: &Fingerprint) -> Option<f64> {
     if a.values != b.values || a.words.is_empty() || b.words.is_empty() {
         return None;
     }
+    if contradicts(&a.words, &b.words) {
+        return None;
+    }
     let shared = a.words.intersection(&b.words).count() as f64;
     // Dice over content words: symmetric, and kinder than Jaccard to a paraphrase that adds
     // a clause.
     let dice = 2.0 * shared / (a.words.len() + b.words.len()) as f64;
     let threshold = if a.values.is_empty() {
         THRESHOLD_WITHOUT_VALUES
+    } else if a.values.iter().any(|key| is_distinctive(key)) {
+        THRESHOLD_WITH_DISTINCTIVE_VALUES
     } else {
         THRESHOLD_WITH_VALUES
     };
     (dice >= threshold).then_some(dice)
+}
+
+/// Words that say opposite things about the same figure: "rose 1.1 percent" and "fell 1.1
+/// percent", "approved 2,342 homes" and "demolished 2,342 homes" share figure and most words,
+/// yet are different claims. Each entry is two sides; the words are prefixes of lower-cased
+/// words, so that they cover the inflections.
+const CONTRARIES: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "rise", "rose", "risen", "increas", "gain", "climb", "jump", "grew", "grow", "surg",
+            "soar", "higher",
+        ],
+        &[
+            "fell", "fall", "drop", "declin", "decreas", "lower", "plung", "slid", "slump",
+            "tumbl", "sank",
+        ],
+    ),
+    (
+        &[
+            "approv", "sign", "pass", "adopt", "accept", "allow", "grant", "built", "build",
+        ],
+        &[
+            "reject", "veto", "block", "deni", "deny", "demolish", "refus", "overturn", "struck",
+        ],
+    ),
+    (
+        &["impos", "introduc", "add", "rais", "new"],
+        &[
+            "roll", "lift", "remov", "scrap", "cancel", "suspend", "eas", "waiv",
+        ],
+    ),
+    (
+        &["won", "win", "victor"],
+        &["lost", "lose", "defeat", "conced"],
+    ),
+    (
+        &["die", "dead", "death", "kill", "fatal"],
+        &["injur", "wound", "surviv", "hurt", "rescu"],
+    ),
+    (&["face", "facing"], &["sentenc", "jailed", "imprison"]),
+    (&["guilty", "convict"], &["acquit", "innocent", "cleared"]),
+];
+
+/// True when one claim has a word of one side of a contrary pair and the other claim a word of
+/// the other side that the first does not also have.
+fn contradicts(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    let has = |words: &BTreeSet<String>, side: &[&str]| {
+        words
+            .iter()
+            .any(|w| side.iter().any(|prefix| w.starts_with(prefix)))
+    };
+    CONTRARIES.iter().any(|(one, other)| {
+        (has(a, one) && has(b, other) && !has(a, other) && !has(b, one))
+            || (has(a, other) && has(b, one) && !has(a, one) && !has(b, other))
+    })
+}
+
+/// A value key (see `value_key`) for a figure that rarely recurs by chance.
+fn is_distinctive(key: &str) -> bool {
+    if let Some(number) = key.strip_prefix("n:").and_then(|n| n.parse::<f64>().ok()) {
+        let year_like = number.fract() == 0.0 && (1900.0..=2100.0).contains(&number);
+        return number.abs() >= 100.0 && !year_like;
+    }
+    // A full date, YYYY-MM-DD, names one day.
+    key.strip_prefix("d:").is_some_and(|d| d.len() == 10)
 }
 
 /// The words worth searching for: lower-cased, without stop words, crudely singular.
@@ -61,7 +135,11 @@ pub fn content_words(text: &str) -> BTreeSet<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().any(char::is_alphabetic))
         .map(|w| w.to_lowercase())
-        .filter(|w| w.chars().count() > 2 && !STOP_WORDS.contains(&w.as_str()))
+        .filter(|w| {
+            w.chars().count() > 2
+                && !STOP_WORDS.contains(&w.as_str())
+                && !NUMBER_WORDS.contains(&w.as_str())
+        })
         .map(|w| singular(&w))
         .collect()
 }
@@ -85,6 +163,13 @@ fn value_key(value: &Value) -> String {
         Normalized::DateRange(from, to) => format!("dr:{from:?}:{to:?}"),
     }
 }
+
+/// Number words are compared as values, not as wording.
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion",
+    "dozen", "half",
+];
 
 const STOP_WORDS: &[&str] = &[
     "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "her", "was",

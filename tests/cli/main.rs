@@ -5,6 +5,7 @@ mod batch;
 mod binary;
 mod html;
 mod interchange;
+mod matching;
 mod properties;
 mod reliability;
 mod reports;

@@ -346,32 +346,6 @@ impl<'a> CheckersJson<'a> {
     }
 }
 
-/// The table `status --by-checker` prints.
-pub fn checkers_table(checkers: &CheckersJson<'_>, style: TableStyle) -> Table {
-    let mut table = style.table();
-    table.set_header(vec![
-        "checker",
-        "assigned",
-        "open",
-        "resolved",
-        "verdicts given",
-        "changes made",
-        "progress",
-    ]);
-    for c in &checkers.checkers {
-        table.add_row(vec![
-            Cell::new(c.name),
-            Cell::new(c.assigned.claims),
-            Cell::new(c.open),
-            Cell::new(c.assigned.resolved),
-            Cell::new(c.verdicts),
-            Cell::new(c.events),
-            Cell::new(progress_bar(c.assigned.progress, 10)),
-        ]);
-    }
-    table
-}
-
 fn round(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
@@ -471,34 +445,6 @@ pub fn progress_bar(fraction: f64, width: usize) -> String {
         "░".repeat(width - filled),
         (fraction * 100.0).round() as u64
     )
-}
-
-/// The table `status` prints: one row per article and a total row.
-pub fn status_table(rows: &[(Article, Progress)], total: &Progress, style: TableStyle) -> Table {
-    let mut table = style.table();
-    let mut header = vec![
-        "id".to_string(),
-        "article".to_string(),
-        "claims".to_string(),
-    ];
-    header.extend(Status::ALL.iter().map(|s| s.as_str().to_string()));
-    header.push("resolved".to_string());
-    table.set_header(header);
-    let mut push = |id: String, title: String, progress: &Progress| {
-        let mut row = vec![Cell::new(id), Cell::new(title), Cell::new(progress.claims)];
-        row.extend(Status::ALL.iter().map(|s| Cell::new(progress.count(*s))));
-        row.push(Cell::new(progress_bar(progress.fraction(), 10)));
-        table.add_row(row);
-    };
-    for (article, progress) in rows {
-        push(
-            article.id.to_string(),
-            excerpt(&article.title, 40),
-            progress,
-        );
-    }
-    push(String::new(), "total".to_string(), total);
-    table
 }
 
 /// `show` as text: the claim, its values, sources and history.

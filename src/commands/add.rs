@@ -22,19 +22,19 @@ use super::input::{ArticleText, parse_published, read_article};
 /// small enough that an interrupted load loses little and memory stays flat.
 const BATCH_BYTES: usize = 16 * 1024 * 1024;
 
-pub fn run(
-    config: &Config,
-    store: &mut Store,
-    args: &AddArgs,
-    stdin: &mut dyn Read,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<()> {
+/// What `add` was asked to read, checked before the database is opened so that a mistyped
+/// path or date on a first `add` does not leave an empty database behind.
+enum Input {
+    One(ArticleText),
+    Many,
+}
+
+fn prepare(args: &AddArgs, stdin: &mut dyn Read) -> Result<(Input, Option<chrono::NaiveDate>)> {
     let published = parse_published(args.published.as_deref())?;
     let single =
         args.files.len() == 1 && (args.files[0] == "-" || !Path::new(&args.files[0]).is_dir());
     if single {
-        return add_one(config, store, args, published, stdin, out);
+        return Ok((Input::One(read_article(&args.files[0], stdin)?), published));
     }
     if args.files.iter().any(|f| f == "-") {
         return Err(Error::Invalid(
@@ -46,7 +46,47 @@ pub fn run(
             "--title and --url describe one article: give them with a single file".into(),
         ));
     }
-    add_many(config, store, args, published, out, err)
+    Ok((Input::Many, published))
+}
+
+pub fn run(
+    config: &Config,
+    args: &AddArgs,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let (input, published) = prepare(args, stdin)?;
+    let mut store = Store::open(&config.db_path)?;
+    add(config, &mut store, args, input, published, out, err)
+}
+
+/// `run` on a store that is already open (tests use it to simulate a full disk).
+pub fn run_with_store(
+    config: &Config,
+    store: &mut Store,
+    args: &AddArgs,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let (input, published) = prepare(args, stdin)?;
+    add(config, store, args, input, published, out, err)
+}
+
+fn add(
+    config: &Config,
+    store: &mut Store,
+    args: &AddArgs,
+    input: Input,
+    published: Option<chrono::NaiveDate>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    match input {
+        Input::One(article) => add_one(config, store, args, published, article, out),
+        Input::Many => add_many(config, store, args, published, out, err),
+    }
 }
 
 fn add_one(
@@ -54,10 +94,9 @@ fn add_one(
     store: &mut Store,
     args: &AddArgs,
     published: Option<chrono::NaiveDate>,
-    stdin: &mut dyn Read,
+    article: ArticleText,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let article = read_article(&args.files[0], stdin)?;
     let extraction = extract(
         &article.text,
         &Context {

@@ -42,12 +42,12 @@ pub fn run(
     match command {
         Command::Extract(args) => extract::run(&args, stdin, out),
         Command::Split(args) => split::run(&args, stdin, out),
+        Command::Add(args) => add::run(config, &args, stdin, out, err),
         Command::Completions(args) => completions::completions(&args, out),
         Command::Man => completions::man(out),
         command => {
             let mut store = Store::open(&config.db_path)?;
             match command {
-                Command::Add(args) => add::run(config, &mut store, &args, stdin, out, err),
                 Command::List(args) => list::run(config, &store, &args, out),
                 Command::Show(args) => show::run(config, &store, &args, out),
                 Command::Mark(args) => mark::run(config, &mut store, &args, out),
@@ -65,7 +65,8 @@ pub fn run(
                 Command::Extract(_)
                 | Command::Split(_)
                 | Command::Completions(_)
-                | Command::Man => unreachable!("handled above"),
+                | Command::Man
+                | Command::Add(_) => unreachable!("handled above"),
             }
         }
     }

@@ -771,7 +771,7 @@ fn run_on_store(store: &mut Store, db: &Path, args: &[&str]) -> Result<String, c
     let config = Config::resolve(cli.db.clone(), &cli.color, &env)?;
     let (mut out, mut err) = (Vec::new(), Vec::new());
     match cli.command {
-        Subcommand::Add(args) => claimtrack::commands::add::run(
+        Subcommand::Add(args) => claimtrack::commands::add::run_with_store(
             &config,
             store,
             &args,

@@ -262,3 +262,12 @@ fn status_counts_equal_a_recount_of_the_claims() {
     }
     assert_eq!(status["total"]["by_status"]["in-progress"], 2);
 }
+
+/// A first `add` with a mistyped path or date must not leave an empty database behind.
+#[test]
+fn failed_first_add_creates_no_database() {
+    let desk = Desk::new();
+    assert!(desk.run(&["add", "/nonexistent/article.txt"]).is_err());
+    assert!(desk.run(&["add", SAMPLE, "--published", "June 3"]).is_err());
+    assert!(!desk.db.exists());
+}

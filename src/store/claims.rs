@@ -428,11 +428,12 @@ fn record_matches(
         "SELECT id, text FROM claims WHERE value_key = ?1 AND value_key <> '' AND article_id <> ?2
          ORDER BY id DESC LIMIT ?3",
     )?;
-    // The most recent full-text hits only; filtering on value_key inside the query would make
-    // SQLite read claim after claim of a common wording until enough had no figures.
+    // The first full-text hits in the index's own order (the oldest claims, which are the ones
+    // most likely settled), so FTS5 stops early; filtering on value_key inside the query would
+    // make SQLite read claim after claim of a common wording until enough had no figures.
     let mut by_words = transaction.prepare_cached(
         "SELECT c.id, c.text FROM
-             (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?3) f
+             (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 LIMIT ?3) f
          JOIN claims c ON c.id = f.rowid
          WHERE c.article_id <> ?2 AND c.value_key = ''",
     )?;

@@ -3,6 +3,7 @@
 
 mod batch;
 mod binary;
+mod conformance;
 mod html;
 mod interchange;
 mod matching;

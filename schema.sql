@@ -11,8 +11,14 @@ CREATE TABLE articles (
     reference_date   TEXT    CHECK (reference_date IS NULL OR date(reference_date) = reference_date),
     reference_source TEXT    NOT NULL CHECK (reference_source IN ('given', 'text', 'none')),
     added_at         TEXT    NOT NULL,
-    content_hash     TEXT    NOT NULL UNIQUE,
-    body             TEXT    NOT NULL
+    content_hash     TEXT    NOT NULL UNIQUE
+);
+
+-- The full text of each article, exactly as read; claim offsets are byte offsets into it. Kept
+-- apart from `articles` so that listing articles never reads their texts.
+CREATE TABLE article_texts (
+    article_id INTEGER PRIMARY KEY REFERENCES articles (id),
+    body       TEXT    NOT NULL
 );
 
 CREATE TABLE claims (

@@ -139,7 +139,7 @@ fn raw_insert(from: &Path, to: &Path) -> f64 {
     let source = rusqlite::Connection::open(from).unwrap();
     let articles: Vec<(String, String, String)> = query(
         &source,
-        "SELECT title, content_hash, body FROM articles ORDER BY id",
+        "SELECT a.title, a.content_hash, t.body FROM articles a JOIN article_texts t ON t.article_id = a.id ORDER BY a.id",
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     );
     type ClaimRow = (i64, i64, String, i64, i64, String, String, f64);
@@ -185,11 +185,14 @@ fn raw_insert(from: &Path, to: &Path) -> f64 {
     let transaction = target.transaction().unwrap();
     {
         let mut article = transaction
-            .prepare("INSERT INTO articles (title, reference_source, added_at, content_hash, body) VALUES (?1, 'given', '2026-01-01T00:00:00Z', ?2, ?3)")
+            .prepare("INSERT INTO articles (title, reference_source, added_at, content_hash) VALUES (?1, 'given', '2026-01-01T00:00:00Z', ?2)")
+            .unwrap();
+        let mut text = transaction
+            .prepare("INSERT INTO article_texts (article_id, body) VALUES (?1, ?2)")
             .unwrap();
         for (title, hash, body) in &articles {
-            article
-                .execute(rusqlite::params![title, hash, body])
+            article.execute(rusqlite::params![title, hash]).unwrap();
+            text.execute(rusqlite::params![transaction.last_insert_rowid(), body])
                 .unwrap();
         }
         let mut claim = transaction

@@ -341,8 +341,8 @@ fn insert_article(transaction: &Connection, article: &NewArticle<'_>, now: &str)
         return Ok(Added::AlreadyPresent { article_id, title });
     }
     transaction.execute(
-        "INSERT INTO articles (title, url, outlet, published, reference_date, reference_source, added_at, content_hash, body)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO articles (title, url, outlet, published, reference_date, reference_source, added_at, content_hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             article.title,
             article.url,
@@ -351,11 +351,14 @@ fn insert_article(transaction: &Connection, article: &NewArticle<'_>, now: &str)
             article.reference_date,
             article.reference_source,
             now,
-            article.content_hash,
-            article.body
+            article.content_hash
         ],
     )?;
     let article_id = transaction.last_insert_rowid();
+    transaction.execute(
+        "INSERT INTO article_texts (article_id, body) VALUES (?1, ?2)",
+        params![article_id, article.body],
+    )?;
     let mut claim_ids = Vec::with_capacity(article.claims.len());
     let mut insert_claim = transaction.prepare_cached(
         "INSERT INTO claims (article_id, position, text, start, end, kind, kinds, score, speaker, status, status_changed_at, value_key)

@@ -32,8 +32,9 @@ impl Store {
         let connection = &self.connection;
         let mut records = Vec::new();
         let mut statement = connection.prepare(
-            "SELECT id, title, url, outlet, published, reference_date, reference_source, added_at, content_hash, body
-             FROM articles ORDER BY id",
+            "SELECT a.id, a.title, a.url, a.outlet, a.published, a.reference_date, a.reference_source, a.added_at,
+                    a.content_hash, t.body
+             FROM articles a JOIN article_texts t ON t.article_id = a.id ORDER BY a.id",
         )?;
         let articles = statement.query_map([], |row| {
             let article = article_from_row(row)?;
@@ -180,7 +181,7 @@ impl Store {
     pub fn article_body(&self, article_id: i64) -> Result<String> {
         self.article(article_id)?;
         Ok(self.connection.query_row(
-            "SELECT body FROM articles WHERE id = ?1",
+            "SELECT body FROM article_texts WHERE article_id = ?1",
             [article_id],
             |row| row.get(0),
         )?)

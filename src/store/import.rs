@@ -63,8 +63,8 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
         }
         transaction
             .execute(
-                "INSERT INTO articles (title, url, outlet, published, reference_date, reference_source, added_at, content_hash, body)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO articles (title, url, outlet, published, reference_date, reference_source, added_at, content_hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
                     article.title,
                     article.url,
@@ -73,15 +73,18 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
                     article.reference_date,
                     article.reference_source,
                     article.added_at,
-                    article.content_hash,
-                    article.body
+                    article.content_hash
                 ],
             )
             .map_err(|e| at_line(*line, e))?;
-        article_ids.insert(
-            article.content_hash.clone(),
-            transaction.last_insert_rowid(),
-        );
+        let article_id = transaction.last_insert_rowid();
+        transaction
+            .execute(
+                "INSERT INTO article_texts (article_id, body) VALUES (?1, ?2)",
+                params![article_id, article.body],
+            )
+            .map_err(|e| at_line(*line, e))?;
+        article_ids.insert(article.content_hash.clone(), article_id);
         imported.articles += 1;
     }
 

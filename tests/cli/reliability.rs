@@ -461,7 +461,7 @@ fn assert_claims_are_slices(db: &Path, article_id: i64) -> usize {
     let connection = rusqlite::Connection::open(db).unwrap();
     let body: String = connection
         .query_row(
-            "SELECT body FROM articles WHERE id = ?1",
+            "SELECT body FROM article_texts WHERE article_id = ?1",
             [article_id],
             |r| r.get(0),
         )

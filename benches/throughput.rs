@@ -70,7 +70,7 @@ fn main() {
         db_bytes as f64 / claims.max(1) as f64
     );
 
-    let raw_seconds = raw_insert(&db, &root.join("raw.db"));
+    let raw_seconds = raw_insert(&db, &root.join("raw.db"), 1);
     let raw_rate = bytes as f64 / 1e6 / raw_seconds;
     println!(
         "raw SQLite insert of the same rows (no extraction, no matching): {:.2} s = {:.1} MB/s; add / raw = {:.2}",
@@ -79,6 +79,17 @@ fn main() {
         raw_seconds / add_seconds
     );
 
+    // The latency figures are taken on an archive of at least a million claims: the rows add
+    // stored, inserted again under new ids until there are enough.
+    let copies = (1_000_000 + claims - 1) / claims.max(1);
+    let large = root.join("large.db");
+    raw_insert(&db, &large, copies);
+    let claims = count(&large, "SELECT count(*) FROM claims");
+    let articles = count(&large, "SELECT count(*) FROM articles");
+    println!(
+        "archive for latency: {claims} claims in {articles} articles ({copies} copies of the rows add stored)"
+    );
+    let db = large;
     for args in [
         vec!["status"],
         vec!["status", "--json"],
@@ -134,7 +145,10 @@ fn extraction_speed(corpus: &Path) {
 /// Insert the rows `add` stored (articles, claims, values, full-text rows) into a fresh
 /// database of the same schema, in one transaction with prepared statements: the ceiling
 /// for what `add` could reach with extraction and matching free.
-fn raw_insert(from: &Path, to: &Path) -> f64 {
+///
+/// With `copies` above 1 the rows are inserted again under new ids and content hashes, which
+/// builds a database of archive size for the latency figures; only the first copy is timed.
+fn raw_insert(from: &Path, to: &Path, copies: i64) -> f64 {
     let _ = std::fs::remove_file(to);
     let source = rusqlite::Connection::open(from).unwrap();
     let articles: Vec<(String, String, String)> = query(
@@ -179,46 +193,78 @@ fn raw_insert(from: &Path, to: &Path) -> f64 {
     let mut target = rusqlite::Connection::open(to).unwrap();
     target.execute_batch(include_str!("../schema.sql")).unwrap();
     target
+        .pragma_update(None, "user_version", claimtrack::store::SCHEMA_VERSION)
+        .unwrap();
+    target
         .execute_batch("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")
         .unwrap();
-    let started = Instant::now();
-    let transaction = target.transaction().unwrap();
-    {
-        let mut article = transaction
-            .prepare("INSERT INTO articles (title, reference_source, added_at, content_hash) VALUES (?1, 'given', '2026-01-01T00:00:00Z', ?2)")
+    let mut first_copy_seconds = 0.0;
+    let (article_count, claim_count) = (articles.len() as i64, claims.len() as i64);
+    for copy in 0..copies {
+        let (article_offset, claim_offset) = (copy * article_count, copy * claim_count);
+        let started = Instant::now();
+        let transaction = target.transaction().unwrap();
+        {
+            let mut article = transaction
+            .prepare("INSERT INTO articles (id, title, reference_source, added_at, content_hash) VALUES (?1, ?2, 'given', '2026-01-01T00:00:00Z', ?3)")
             .unwrap();
-        let mut text = transaction
-            .prepare("INSERT INTO article_texts (article_id, body) VALUES (?1, ?2)")
-            .unwrap();
-        for (title, hash, body) in &articles {
-            article.execute(rusqlite::params![title, hash]).unwrap();
-            text.execute(rusqlite::params![transaction.last_insert_rowid(), body])
+            let mut text = transaction
+                .prepare("INSERT INTO article_texts (article_id, body) VALUES (?1, ?2)")
                 .unwrap();
-        }
-        let mut claim = transaction
-            .prepare("INSERT INTO claims (article_id, position, text, start, end, kind, kinds, score, status_changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '2026-01-01T00:00:00Z')")
+            for (index, (title, hash, body)) in articles.iter().enumerate() {
+                let id = article_offset + index as i64 + 1;
+                article
+                    .execute(rusqlite::params![id, title, format!("{hash}-{copy}")])
+                    .unwrap();
+                text.execute(rusqlite::params![id, body]).unwrap();
+            }
+            let mut claim = transaction
+            .prepare("INSERT INTO claims (id, article_id, position, text, start, end, kind, kinds, score, status_changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '2026-01-01T00:00:00Z')")
             .unwrap();
-        let mut fts = transaction
-            .prepare("INSERT INTO claims_fts (rowid, text) VALUES (?1, ?2)")
-            .unwrap();
-        for c in &claims {
-            claim
-                .execute(rusqlite::params![c.0, c.1, c.2, c.3, c.4, c.5, c.6, c.7])
+            let mut fts = transaction
+                .prepare("INSERT INTO claims_fts (rowid, text) VALUES (?1, ?2)")
                 .unwrap();
-            fts.execute(rusqlite::params![transaction.last_insert_rowid(), c.2])
-                .unwrap();
-        }
-        let mut value = transaction
+            for (index, c) in claims.iter().enumerate() {
+                let id = claim_offset + index as i64 + 1;
+                claim
+                    .execute(rusqlite::params![
+                        id,
+                        c.0 + article_offset,
+                        c.1,
+                        c.2,
+                        c.3,
+                        c.4,
+                        c.5,
+                        c.6,
+                        c.7
+                    ])
+                    .unwrap();
+                fts.execute(rusqlite::params![id, c.2]).unwrap();
+            }
+            let mut value = transaction
             .prepare("INSERT INTO claim_values (claim_id, position, type, text, value, unit, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
             .unwrap();
-        for v in &values {
-            value
-                .execute(rusqlite::params![v.0, v.1, v.2, v.3, v.4, v.5, v.6, v.7])
-                .unwrap();
+            for v in &values {
+                value
+                    .execute(rusqlite::params![
+                        v.0 + claim_offset,
+                        v.1,
+                        v.2,
+                        v.3,
+                        v.4,
+                        v.5,
+                        v.6,
+                        v.7
+                    ])
+                    .unwrap();
+            }
+        }
+        transaction.commit().unwrap();
+        if copy == 0 {
+            first_copy_seconds = started.elapsed().as_secs_f64();
         }
     }
-    transaction.commit().unwrap();
-    started.elapsed().as_secs_f64()
+    first_copy_seconds
 }
 
 fn query<T>(

@@ -266,6 +266,13 @@ pub struct StatusArgs {
     /// One row per article (the default), kind, checker or day
     #[arg(long, value_enum, value_name = "VIEW")]
     pub by: Option<StatusView>,
+    /// With the article view: how many of the most recently added articles to list (the total
+    /// row always counts every article)
+    #[arg(long, default_value_t = 25, value_name = "N")]
+    pub limit: u32,
+    /// With the article view: list every article
+    #[arg(long)]
+    pub all: bool,
     /// Same as --by checker (kept for scripts written before --by)
     #[arg(long, conflicts_with_all = ["article", "by"])]
     pub by_checker: bool,

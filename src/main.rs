@@ -20,7 +20,9 @@ fn main() -> ExitCode {
         terminal_width: None,
     };
     let result = Config::resolve(cli.db.clone(), &cli.color, &env).and_then(|config| {
-        let mut out = stdout.lock();
+        // Buffered: stdout is line-buffered, and a million-claim status would make a system
+        // call per line.
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
         let mut stdin = std::io::stdin().lock();
         let mut err = std::io::stderr();
         claimtrack::commands::run(cli.command, &config, &mut stdin, &mut out, &mut err)?;

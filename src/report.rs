@@ -307,6 +307,8 @@ pub struct ArticleProgressJson<'a> {
 #[derive(Debug, Serialize)]
 pub struct StatusJson<'a> {
     pub articles: Vec<ArticleProgressJson<'a>>,
+    /// Articles counted in `total` but not listed (`status --all` lists every one).
+    pub articles_not_listed: u64,
     pub total: ProgressJson,
 }
 

@@ -26,12 +26,16 @@ pub fn run(config: &Config, store: &Store, args: &StatusArgs, out: &mut dyn Writ
     };
     match view {
         StatusView::Article => {
-            let rows = store.progress_by_article(args.article)?;
-            let total = total_of(rows.iter().map(|(_, progress)| progress));
+            // On an archive, listing every article would bury the ones being worked on and
+            // take seconds; the total still counts them all.
+            let limit = (!args.all && args.article.is_none()).then_some(args.limit);
+            let (rows, not_listed) = store.progress_by_article_limited(args.article, limit)?;
+            let total = store.total_progress(args.article)?;
             if format == TableFormat::Json {
                 return super::write_json(
                     out,
                     &StatusJson {
+                        articles_not_listed: not_listed,
                         articles: rows
                             .iter()
                             .map(|(article, progress)| ArticleProgressJson {
@@ -45,7 +49,14 @@ pub fn run(config: &Config, store: &Store, args: &StatusArgs, out: &mut dyn Writ
                 );
             }
             let empty = "no articles yet: add one with `claimtrack add FILE`";
-            write_grid(config, out, format, &articles_grid(&rows, &total), empty)
+            write_grid(config, out, format, &articles_grid(&rows, &total), empty)?;
+            if not_listed > 0 && format == TableFormat::Table {
+                writeln!(
+                    out,
+                    "the total counts {not_listed} earlier articles not listed: `status --all` lists every one, `--limit N` the last N"
+                )?;
+            }
+            Ok(())
         }
         StatusView::Kind => {
             let rows = store.progress_by_kind(args.article)?;

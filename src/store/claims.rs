@@ -147,11 +147,16 @@ impl Store {
         if let Some(id) = only {
             return Ok(vec![self.article(id)?]);
         }
-        let mut statement = self.connection.prepare(
+        self.articles_from(0)
+    }
+
+    /// Every article with an id of at least `from_id`, in id order.
+    pub fn articles_from(&self, from_id: i64) -> Result<Vec<Article>> {
+        let mut statement = self.connection.prepare_cached(
             "SELECT id, title, url, outlet, published, reference_date, reference_source, added_at, content_hash
-             FROM articles ORDER BY id",
+             FROM articles WHERE id >= ?1 ORDER BY id",
         )?;
-        let rows = statement.query_map([], article_from_row)?;
+        let rows = statement.query_map([from_id], article_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -20,13 +20,21 @@ pub struct CheckerProgress {
 impl Store {
     /// Claims counted by status, per article (all articles, or only `only`).
     pub fn progress_by_article(&self, only: Option<i64>) -> Result<Vec<(Article, Progress)>> {
-        let articles = self.articles(only)?;
+        self.progress_from(only, 0)
+    }
+
+    /// Progress of the articles with an id of at least `from_id`.
+    fn progress_from(&self, only: Option<i64>, from_id: i64) -> Result<Vec<(Article, Progress)>> {
+        let articles = match only {
+            Some(_) => self.articles(only)?,
+            None => self.articles_from(from_id)?,
+        };
         let mut statement = self.connection.prepare_cached(
             "SELECT article_id, status, claims FROM article_status_counts
-             WHERE (?1 IS NULL OR article_id = ?1) AND claims > 0",
+             WHERE (?1 IS NULL OR article_id = ?1) AND article_id >= ?2 AND claims > 0",
         )?;
         let mut counts: HashMap<i64, Progress> = HashMap::new();
-        let rows = statement.query_map([only], |row| {
+        let rows = statement.query_map(rusqlite::params![only, from_id], |row| {
             Ok((
                 row.get::<_, i64>(0)?,
                 status_from_sql(row, 1)?,
@@ -47,6 +55,49 @@ impl Store {
                 (article, progress)
             })
             .collect())
+    }
+
+    /// Like `progress_by_article`, but only the `limit` most recently added articles (in id
+    /// order), and how many articles were left out.
+    pub fn progress_by_article_limited(
+        &self,
+        only: Option<i64>,
+        limit: Option<u32>,
+    ) -> Result<(Vec<(Article, Progress)>, u64)> {
+        let Some(limit) = limit else {
+            return Ok((self.progress_by_article(only)?, 0));
+        };
+        let total: i64 = self
+            .connection
+            .query_row("SELECT count(*) FROM articles", [], |row| row.get(0))?;
+        let first_listed: i64 = self.connection.query_row(
+            "SELECT coalesce(min(id), 0) FROM (SELECT id FROM articles ORDER BY id DESC LIMIT ?1)",
+            [i64::from(limit)],
+            |row| row.get(0),
+        )?;
+        let rows = self.progress_from(only, first_listed)?;
+        let not_listed = (total as u64).saturating_sub(rows.len() as u64);
+        Ok((rows, not_listed))
+    }
+
+    /// Claims counted by status over every article (or only `only`).
+    pub fn total_progress(&self, only: Option<i64>) -> Result<Progress> {
+        if let Some(id) = only {
+            self.article(id)?;
+        }
+        let mut statement = self.connection.prepare_cached(
+            "SELECT status, sum(claims) FROM article_status_counts
+             WHERE (?1 IS NULL OR article_id = ?1) GROUP BY status",
+        )?;
+        let rows = statement.query_map([only], |row| {
+            Ok((status_from_sql(row, 0)?, row.get::<_, i64>(1)?))
+        })?;
+        let mut progress = Progress::default();
+        for row in rows {
+            let (status, count) = row?;
+            progress.add(status, count as u64);
+        }
+        Ok(progress)
     }
 
     /// Work per checker: everyone who has claims assigned or has made a change, by name.

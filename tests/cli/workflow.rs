@@ -271,3 +271,34 @@ fn failed_first_add_creates_no_database() {
     assert!(desk.run(&["add", SAMPLE, "--published", "June 3"]).is_err());
     assert!(!desk.db.exists());
 }
+
+/// On an archive `status` lists the most recent articles; the total still counts every one.
+#[test]
+fn status_lists_the_latest_articles_and_totals_them_all() {
+    let desk = Desk::new();
+    for i in 0..3 {
+        crate::run_with_stdin(
+            &desk.db,
+            &["add", "-", "--title", &format!("article {i}")],
+            &format!(
+                "Officials said {} people attended the meeting on Tuesday.\n",
+                10 + i
+            ),
+        )
+        .unwrap();
+    }
+    let all = desk.json(&["status", "--all"]);
+    let limited = desk.json(&["status", "--limit", "2"]);
+    let titles: Vec<&str> = limited["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, vec!["article 1", "article 2"]);
+    assert_eq!(limited["articles_not_listed"], 1);
+    assert_eq!(limited["total"], all["total"]);
+    assert_eq!(all["articles"].as_array().unwrap().len(), 3);
+    let table = desk.ok(&["status", "--limit", "2"]);
+    assert!(table.contains("1 earlier articles not listed"), "{table}");
+}

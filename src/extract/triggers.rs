@@ -398,6 +398,14 @@ impl Triggers {
                 }
                 continue;
             }
+            // A vulgar fraction ("½" is C2 BD, "⅔" is E2 85 94) counts as a digit.
+            if (b == 0xC2 && matches!(bytes.get(i + 1), Some(0xBC..=0xBE)))
+                || (b == 0xE2
+                    && bytes.get(i + 1) == Some(&0x85)
+                    && matches!(bytes.get(i + 2), Some(0x90..=0x9E)))
+            {
+                found.digits = true;
+            }
             i += 1;
         }
         found

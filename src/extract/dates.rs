@@ -579,7 +579,7 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: 
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
-    for c in captures_in(&MONTH_YEAR_DAY, text, w, on.year_digits && month) {
+    for c in captures_in(&MONTH_YEAR_DAY, text, w, on.hyphened_year && month) {
         let whole = c.get(0).unwrap();
         let (month, year, day) = if let Some(m) = c.get(1) {
             (m.as_str(), &c[2], &c[3])
@@ -592,7 +592,12 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: 
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
-    for c in captures_in(&WEEK_OF_MONTH, text, w, month && on.has(triggers::RELATIVE)) {
+    for c in captures_in(
+        &WEEK_OF_MONTH,
+        text,
+        w,
+        month && on.has(triggers::RELATIVE) && text.contains("eek of"),
+    ) {
         let whole = c.get(0).unwrap();
         let Some(month) = month_from(&c[2]) else {
             continue;
@@ -1148,7 +1153,10 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
             });
         }
     }
-    for c in captures_in(&COMPOUND, text, w, on.has(triggers::SPAN)) {
+    // Most offsets have one unit: look for several only where an ending word is present.
+    let compound = on.has(triggers::SPAN)
+        && (text.contains("ago") || text.contains("later") || text.contains(" now"));
+    for c in captures_in(&COMPOUND, text, w, compound) {
         let whole = c.get(0).unwrap();
         let sign = if c[2].eq_ignore_ascii_case("ago") {
             -1

@@ -316,6 +316,8 @@ pub struct Triggers {
     pub ordinal_digits: bool,
     /// "on 5.12": one or two digits, a dot and a digit, after "on".
     pub dotted: bool,
+    /// A year between hyphens ("September-2020-23").
+    pub hyphened_year: bool,
     /// Union of the word flags seen.
     pub words: u16,
     /// Byte spans around the date triggers (merged, on char boundaries): date patterns need
@@ -366,6 +368,11 @@ impl Triggers {
                     && bytes[start - 3] | 0x20 == b'o'
                     && bytes[start - 2] | 0x20 == b'n';
                 found.dotted |= dotted;
+                found.hyphened_year |= year_like
+                    && run.len() == 4
+                    && start > 0
+                    && bytes[start - 1] == b'-'
+                    && bytes.get(i) == Some(&b'-');
                 // Other digits ("28,500", "3 days") belong to a date only next to a date
                 // word, whose own window covers them.
                 if year_like || slash || ordinal || dotted {

@@ -538,6 +538,8 @@ fn parse_tokens(tokens: &[Token]) -> Option<Parsed> {
                     Last::Unit | Last::Teen | Last::Digits if value >= 100.0 => {
                         acc.total + acc.group() * value
                     }
+                    // "a hundred trillionth", "two hundred millionth".
+                    Last::Hundred if value >= 1000.0 => acc.total + acc.group() * value,
                     _ => break,
                 };
                 return Some(Parsed {
@@ -857,6 +859,7 @@ mod tests {
             ("twenty-fifth", 25.0, O),
             ("one hundred twenty-fifth", 125.0, O),
             ("two hundredth", 200.0, O),
+            ("a hundred trillionth", 1e14, O),
             // A whole number with "and" inside it, then a fraction: the fraction is added,
             // not read as the denominator of the last group.
             ("one hundred and three and two thirds", 103.0 + 2.0 / 3.0, F),

@@ -464,6 +464,11 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
         }
         return Some(Scanned { end: j, keep: None });
     }
+    // "192.168.1.2", "version 13.1.2": a second dot makes an address or a version, not a
+    // number.
+    if rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return Some(skip_token(i));
+    }
     // "2½": a whole number and a vulgar fraction.
     if value.fract() == 0.0
         && let Some((len, fraction)) = vulgar_at(text, end)
@@ -1964,6 +1969,9 @@ mod tests {
             // A currency sign before a number is not a capitalised name.
             ("target is US$ 1MM", &[("money", n(1e6), Some("USD"))]),
             ("The answer is minus one", &[("number", n(-1.0), None)]),
+            // Addresses and versions are not numbers.
+            ("at 192.168.1.2 now", &[]),
+            ("iOS 13.1.2", &[]),
         ];
         let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
         assert_eq!(failed, 0);

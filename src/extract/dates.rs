@@ -998,6 +998,17 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
         let Some(first) = parse_day(&c[2]) else {
             continue;
         };
+        // "Sunday 3 weeks after ...": the number counts an offset, not the day of the month.
+        let next_word = text[whole.end()..].trim_start().as_bytes();
+        let unit_after = ["day", "week", "month", "year", "hour", "fortnight"]
+            .iter()
+            .any(|unit| {
+                next_word.len() >= unit.len()
+                    && next_word[..unit.len()].eq_ignore_ascii_case(unit.as_bytes())
+            });
+        if unit_after {
+            continue;
+        }
         if let Some(second) = c.get(3) {
             // "Friday 7/6": month and day after the weekday.
             let day: u32 = second.as_str().parse().unwrap_or(0);
@@ -1704,6 +1715,12 @@ mod tests {
                 "2016-07-01",
                 &["2016-09-06"],
             ),
+            // The number after a weekday counts the offset, not the day of the month.
+            (
+                "I'll go back Sunday 3 weeks after January 15th.",
+                "2021-01-02",
+                &["2021-02-07"],
+            ),
             // A week of a month is an ISO week; a weekday after it is a day of that week.
             ("in the first week of October", "2019-11-07", &["2019-W40"]),
             ("1st week of Oct. on Friday.", "2019-11-07", &["2019-10-04"]),
@@ -1880,9 +1897,9 @@ mod tests {
             ),
             // Regression: an offset between a weekday date and the date it moves panicked.
             (
-                "I'll go back Sunday 3 weeks after January 15th.",
+                "I'll go back Sunday 3, 3 weeks after January 15th.",
                 "2021-01-02",
-                &["2021-01-03", "2021-01-15"],
+                &["2021-01-03", "2021-02-05"],
             ),
             (
                 "We will meet 5 days before new year.",

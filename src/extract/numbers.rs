@@ -136,6 +136,49 @@ fn spaced_scale(text: &str, end: usize) -> Option<(f64, usize)> {
     clause_end.then_some((scale, e))
 }
 
+/// A power written out after a number: "1.3x10^6" and "6.23×10^-4" (times a power of ten),
+/// "1.1^23" and "2.5^-1" (the number raised). Returns the end and the value; a sign before
+/// the base is the caller's.
+fn power_after(text: &str, end: usize, base: f64) -> Option<(usize, f64)> {
+    let rest = &text[end..];
+    let (times_ten, after) = if let Some(r) = ["x10^", "×10^", "*10^", "X10^"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    {
+        (true, r)
+    } else {
+        (false, rest.strip_prefix('^')?)
+    };
+    let signs = after
+        .bytes()
+        .take_while(|b| matches!(b, b'+' | b'-'))
+        .count();
+    let negative = after.as_bytes()[..signs]
+        .iter()
+        .filter(|b| **b == b'-')
+        .count()
+        % 2
+        == 1;
+    let digits = after[signs..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let mut exponent: f64 = after[signs..signs + digits].parse().ok()?;
+    if negative {
+        exponent = -exponent;
+    }
+    let value = if times_ten {
+        base * 10f64.powf(exponent)
+    } else {
+        base.powf(exponent)
+    };
+    let power_end = end + (rest.len() - after.len()) + signs + digits;
+    value.is_finite().then_some((power_end, value))
+}
+
 /// A vulgar fraction character at `i` ("½", "⅔"): its length in bytes and value.
 pub(super) fn vulgar_at(text: &str, i: usize) -> Option<(usize, f64)> {
     let c = text.get(i..)?.chars().next()?;
@@ -468,6 +511,19 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
     // number.
     if rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
         return Some(skip_token(i));
+    }
+    if let Some((power_end, powered)) = power_after(text, end, value) {
+        return Some(Scanned {
+            end: power_end,
+            keep: Some(Raw {
+                start: i,
+                end: power_end,
+                value: powered,
+                kind: WordKind::Cardinal,
+                words: false,
+                high: None,
+            }),
+        });
     }
     // "2½": a whole number and a vulgar fraction.
     if value.fract() == 0.0
@@ -1969,6 +2025,10 @@ mod tests {
             // A currency sign before a number is not a capitalised name.
             ("target is US$ 1MM", &[("money", n(1e6), Some("USD"))]),
             ("The answer is minus one", &[("number", n(-1.0), None)]),
+            // Powers written out.
+            ("1.3x10^6", &[("number", n(1.3e6), None)]),
+            ("6.23x10^-4", &[("number", n(6.23e-4), None)]),
+            ("-2.5^-1", &[("number", n(-0.4), None)]),
             // Addresses and versions are not numbers.
             ("at 192.168.1.2 now", &[]),
             ("iOS 13.1.2", &[]),

@@ -626,7 +626,12 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: 
             }
         };
         if let Some(day) = day {
-            all.push(found(whole.start(), whole.end(), iso_week(day), true));
+            // The period belongs to an abbreviated month ("Oct."), not to "March.".
+            let mut end = whole.end();
+            if whole.as_str().ends_with('.') && c[2].len() > 4 {
+                end -= 1;
+            }
+            all.push(found(whole.start(), end, iso_week(day), true));
         }
     }
     for c in captures_in(&ON_DOTTED, text, w, on.dotted) {

@@ -1410,6 +1410,8 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
                 next,
                 "time" | "times" | "place" | "thing" | "things" | "of" | "ever"
             ) || matches!(prev.as_str(), "at" | "a" | "an")
+                // "at the eleventh hour": an idiom for "at the last moment".
+                || lower == "eleventh" && next == "hour"
                 // Alone at the end, "first" to "third" are usually adverbs ("came
                 // second"); "eleventh" or "two hundredth" is a rank whatever follows.
                 || next.is_empty()
@@ -2047,6 +2049,7 @@ mod tests {
             ("the two millionth", &[("ordinal", n(2e6), None)]),
             // "first" to "third" alone stay adverbs; "the first time" stays an idiom.
             ("He came in first", &[]),
+            ("agreed at the eleventh hour", &[]),
             ("It wasn't the first time", &[]),
         ];
         let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();

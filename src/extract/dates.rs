@@ -152,19 +152,25 @@ static WEEKDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Weekday followed by a day of the month: "Monday 21", "Mon 13th", "tuesday the eleventh".
 static WEEKDAY_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i-u)\b{WEEKDAY}\b,?\s+(?:the\s+)?(\d{{1,2}}(?:st|nd|rd|th)?|{})\b(?:\s*[/.-]\s*(\d{{1,2}}))?",
+        r"(?i-u)(?:\b(?:this|next|coming)\s+)?\b{WEEKDAY}\b,?\s+(?:the\s+)?(\d{{1,2}}(?:st|nd|rd|th)?|{})\b(?:\s*[/.-]\s*(\d{{1,2}}))?",
         *DAY_WORD_ALT
     ))
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i-u)\b(?:(today|tonight|yesterday|tomorrow|tmrw)|(?:(earlier|later)\s+)?(last|this|next|past)\s+(week|month|year|weekend|spring|summer|fall|autumn|winter)|(?:over\s+)?the\s+(weekend))\b",
+        r"(?i-u)\b(?:(today|tonight|yesterday|tomorrow|tmrw|otd)|(?:(earlier|later)\s+)?(last|this|next|past)\s+(week|month|year|weekend|spring|summer|fall|autumn|winter)|(?:over\s+)?the\s+(weekend))\b",
     )
 });
 /// "two days ago", "in 3 weeks", "3 days from today", "two days before yesterday".
 static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i-u)\b(?:(in)\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(day|week|month|year|fortnight)s?(?:'s|’s)?(?:\s+(ago|later|from\s+(?:today|now|tomorrow|tmrw)|after\s+(?:today|tomorrow)|before\s+(?:today|yesterday)))?\b",
+        r"(?i-u)\b(?:(in)\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(day|week|month|year|fortnight)s?(?:'s|’s|'|’)?(?:\s+(time))?(?:\s+(ago|later|from\s+(?:today|now|tomorrow|tmrw)|after\s+(?:today|tomorrow)|before\s+(?:today|yesterday)))?\b",
+    )
+});
+/// "2 years 1 month 21 days later", "a year and two months ago": several units in one offset.
+static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i-u)\b((?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?:day|week|month|year)s?,?\s+(?:and\s+)?){2,4})(ago|later|from\s+now)\b",
     )
 });
 /// "on the 18th", "around the 21st".
@@ -361,6 +367,9 @@ struct Found {
     value: Normalized,
     /// Priority among overlapping candidates of the same length: explicit dates beat others.
     explicit: bool,
+    /// The unit of the offset that moved this date (b'd', b'w', b'm', b'y'), or 0: a weekday
+    /// next to it picks its day from it ("Monday two weeks from now").
+    offset_unit: u8,
 }
 
 fn found(start: usize, end: usize, value: String, explicit: bool) -> Found {
@@ -369,6 +378,7 @@ fn found(start: usize, end: usize, value: String, explicit: bool) -> Found {
         end,
         value: Normalized::Date(value),
         explicit,
+        offset_unit: 0,
     }
 }
 
@@ -407,6 +417,28 @@ pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) 
     // "Tuesday, November 19": the weekday names the same day as the date after it.
     let mut merged: Vec<Found> = Vec::with_capacity(kept.len());
     for candidate in kept {
+        // "Monday two weeks from now", "3 weeks after Christmas on Friday", "1st week of Oct.
+        // on Friday": the weekday names a day of the week (or the days after) the other gives.
+        if let Some(last) = merged.last()
+            && last.end <= candidate.start
+            && let between = text[last.end..candidate.start].trim()
+            && (matches!(between, "" | ",") || between.eq_ignore_ascii_case("on"))
+            && let Some(date) = match (plain_weekday(text, last), plain_weekday(text, &candidate)) {
+                (Some(day), None) => weekday_near(&candidate, day),
+                (None, Some(day)) => weekday_near(last, day),
+                _ => None,
+            }
+        {
+            let start = last.start;
+            merged.pop();
+            merged.push(Found {
+                start,
+                value: Normalized::Date(ymd(date)),
+                offset_unit: 0,
+                ..candidate
+            });
+            continue;
+        }
         if let Some(last) = merged.last()
             && candidate.explicit
             && last.end <= candidate.start
@@ -439,6 +471,64 @@ pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) 
         })
         .collect()
 }
+
+/// The weekday a candidate names when it is a weekday alone ("Friday", not "next Friday").
+fn plain_weekday(text: &str, f: &Found) -> Option<Weekday> {
+    let word = text[f.start..f.end].trim_end_matches('.');
+    if f.explicit || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    weekday_from(word)
+}
+
+/// The day `weekday` of the week `f` names, or of the day an offset moved it to: the same
+/// week for an offset in days or weeks, the first such weekday on or after the day for an
+/// offset in months or years ("two months from today on Tuesday").
+fn weekday_near(f: &Found, weekday: Weekday) -> Option<NaiveDate> {
+    let Normalized::Date(value) = &f.value else {
+        return None;
+    };
+    if let Some((year, week)) = value.split_once("-W") {
+        return NaiveDate::from_isoywd_opt(year.parse().ok()?, week.parse().ok()?, weekday);
+    }
+    if f.offset_unit == 0 {
+        return None;
+    }
+    let date = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()?;
+    if matches!(f.offset_unit, b'm' | b'y') {
+        let ahead = (7 + weekday.num_days_from_monday() as i64
+            - date.weekday().num_days_from_monday() as i64)
+            % 7;
+        return Some(date + Duration::days(ahead));
+    }
+    Some(day_in_week(date, weekday))
+}
+
+/// The first letter of an offset unit, a fortnight counted in weeks.
+fn unit_letter(unit: &str) -> u8 {
+    match unit.as_bytes().first().map(u8::to_ascii_lowercase) {
+        Some(b'f') => b'w',
+        Some(b) => b,
+        None => 0,
+    }
+}
+
+/// "the 1st week of Oct.", "the last week of March 2020": the ISO week holding that part of
+/// the month.
+static WEEK_OF_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i-u)\b(?:the\s+)?(1st|2nd|3rd|4th|first|second|third|fourth|last)\s+week\s+of\s+{MONTH}\b\.?(?:,?\s+((?:1[6-9]|20)\d\d)\b)?"
+    ))
+});
+/// "September-2020-23", "23-2020-September": the year between month and day.
+static MONTH_YEAR_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i-u)\b{MONTH}-((?:1[6-9]|20)\d\d)-(\d{{1,2}})\b|\b(\d{{1,2}})-((?:1[6-9]|20)\d\d)-{MONTH}\b"
+    ))
+});
+/// "on 5.12": a month and day with a dot, only after "on" and at the end of a clause.
+static ON_DOTTED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i-u)\bon\s+(\d{1,2})\.(\d{1,2})(?-u:\b)"));
 
 /// Dates that carry their own day or month ("June 3, 2022", "in March", "2019").
 fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: &mut Vec<Found>) {
@@ -489,6 +579,80 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: 
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
+    for c in captures_in(&MONTH_YEAR_DAY, text, w, on.hyphened_year && month) {
+        let whole = c.get(0).unwrap();
+        let (month, year, day) = if let Some(m) = c.get(1) {
+            (m.as_str(), &c[2], &c[3])
+        } else {
+            (&c[6], &c[5], &c[4])
+        };
+        if let (Some(m), Ok(y), Ok(d)) = (month_from(month), year.parse(), day.parse())
+            && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
+        {
+            all.push(found(whole.start(), whole.end(), ymd(date), true));
+        }
+    }
+    for c in captures_in(
+        &WEEK_OF_MONTH,
+        text,
+        w,
+        month && on.has(triggers::RELATIVE) && text.contains("eek of"),
+    ) {
+        let whole = c.get(0).unwrap();
+        let Some(month) = month_from(&c[2]) else {
+            continue;
+        };
+        let year = match (c.get(3), reference) {
+            (Some(y), _) => y.as_str().parse().unwrap_or(0),
+            (None, Some(r)) => month_year_for(month, r, tense_at(text, whole.start(), whole.end())),
+            (None, None) => continue,
+        };
+        let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
+            continue;
+        };
+        let day = match c[1].to_ascii_lowercase().as_str() {
+            // The week that holds most of the month's last seven days.
+            "last" => first
+                .checked_add_months(Months::new(1))
+                .map(|next| next - Duration::days(4)),
+            ordinal => {
+                let n = match ordinal.as_bytes()[0] {
+                    b'1' | b'f' if ordinal != "fourth" => 0,
+                    b'2' | b's' => 1,
+                    b'3' | b't' => 2,
+                    _ => 3,
+                };
+                Some(first + Duration::days(7 * n))
+            }
+        };
+        if let Some(day) = day {
+            // The period belongs to an abbreviated month ("Oct."), not to "March.".
+            let mut end = whole.end();
+            if whole.as_str().ends_with('.') && c[2].len() > 4 {
+                end -= 1;
+            }
+            all.push(found(whole.start(), end, iso_week(day), true));
+        }
+    }
+    for c in captures_in(&ON_DOTTED, text, w, on.dotted) {
+        let whole = c.get(0).unwrap();
+        let after = &text[whole.end()..];
+        let clause_ends = after.trim_start().is_empty()
+            || (after.starts_with(['.', ',', ';', '!', '?'])
+                && !after[1..].starts_with(|ch: char| ch.is_ascii_digit()));
+        let Some(reference) = reference else { continue };
+        if !clause_ends {
+            continue;
+        }
+        let a: u32 = c[1].parse().unwrap_or(0);
+        let b: u32 = c[2].parse().unwrap_or(0);
+        let (month, day) = if a > 12 { (b, a) } else { (a, b) };
+        let tense = tense_at(text, whole.start(), whole.end());
+        if let Some(date) = month_day_year(month, day, reference, tense) {
+            let start = c.get(1).map_or(whole.start(), |m| m.start());
+            all.push(found(start, whole.end(), ymd(date), true));
+        }
+    }
     for c in captures_in(&NUMERIC, text, w, on.slash) {
         let whole = c.get(0).unwrap();
         if glued(whole.start(), whole.end())
@@ -518,7 +682,15 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: 
                 }
                 let Some(reference) = reference else { continue };
                 let tense = tense_at(text, whole.start(), whole.end());
-                if let Some(date) = month_day_year(month, day, reference, tense) {
+                // "this 5/12": this year's, whichever side of the reference it falls.
+                let tail = lower_tail(text, whole.start());
+                let tail = tail.trim_end();
+                let this_year = (tail == "this" || tail.ends_with(" this"))
+                    .then(|| NaiveDate::from_ymd_opt(reference.year(), month, day))
+                    .flatten();
+                if let Some(date) =
+                    this_year.or_else(|| month_day_year(month, day, reference, tense))
+                {
                     all.push(found(whole.start(), whole.end(), ymd(date), true));
                 }
             }
@@ -686,6 +858,7 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: 
                 end: name.end(),
                 value: Normalized::Date(format!("{year:04}-{month:02}")),
                 explicit: false,
+                offset_unit: 0,
             });
         }
     }
@@ -830,6 +1003,17 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
         let Some(first) = parse_day(&c[2]) else {
             continue;
         };
+        // "Sunday 3 weeks after ...": the number counts an offset, not the day of the month.
+        let next_word = text[whole.end()..].trim_start().as_bytes();
+        let unit_after = ["day", "week", "month", "year", "hour", "fortnight"]
+            .iter()
+            .any(|unit| {
+                next_word.len() >= unit.len()
+                    && next_word[..unit.len()].eq_ignore_ascii_case(unit.as_bytes())
+            });
+        if unit_after {
+            continue;
+        }
         if let Some(second) = c.get(3) {
             // "Friday 7/6": month and day after the weekday.
             let day: u32 = second.as_str().parse().unwrap_or(0);
@@ -918,6 +1102,7 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
             end: whole.end(),
             value,
             explicit: false,
+            offset_unit: 0,
         });
     }
     for c in captures_in(
@@ -928,13 +1113,19 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
     ) {
         let whole = c.get(0).unwrap();
         let has_in = c.get(1).is_some();
-        let tail = c.get(4).map(|m| m.as_str().to_ascii_lowercase());
+        // "in a fortnight's time" is always ahead.
+        let time = c.get(4).is_some();
+        let tail = c.get(5).map(|m| m.as_str().to_ascii_lowercase());
         if !has_in && tail.is_none() {
             continue;
         }
         // "in 3 years" is a date only when the clause is about the future; in reported news
         // it is usually a span ("the biggest drop in 3 years").
-        if has_in && tail.is_none() && tense_at(text, whole.start(), whole.end()) != Tense::Future {
+        if has_in
+            && tail.is_none()
+            && !time
+            && tense_at(text, whole.start(), whole.end()) != Tense::Future
+        {
             continue;
         }
         let count = match c[2].to_ascii_lowercase().as_str() {
@@ -972,7 +1163,38 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
             _ => shift_months(anchor, sign * 12 * count),
         };
         if let Some(date) = date {
-            all.push(found(whole.start(), whole.end(), ymd(date), false));
+            all.push(Found {
+                offset_unit: unit_letter(&unit),
+                ..found(whole.start(), whole.end(), ymd(date), false)
+            });
+        }
+    }
+    // Most offsets have one unit: look for several only where an ending word is present.
+    let compound = on.has(triggers::SPAN)
+        && (text.contains("ago") || text.contains("later") || text.contains(" now"));
+    for c in captures_in(&COMPOUND, text, w, compound) {
+        let whole = c.get(0).unwrap();
+        let sign = if c[2].eq_ignore_ascii_case("ago") {
+            -1
+        } else {
+            1
+        };
+        let mut date = Some(reference);
+        let mut words = c[1]
+            .split(|ch: char| ch.is_ascii_whitespace() || ch == ',')
+            .filter(|word| !word.is_empty() && !word.eq_ignore_ascii_case("and"));
+        let mut last_unit = 0;
+        while let (Some(count), Some(unit)) = (words.next(), words.next()) {
+            let unit = unit.to_ascii_lowercase();
+            let unit = unit.trim_end_matches('s');
+            last_unit = unit_letter(unit);
+            date = date.and_then(|d| shift(d, unit, sign * count_word(count)));
+        }
+        if let Some(date) = date {
+            all.push(Found {
+                offset_unit: last_unit,
+                ..found(whole.start(), whole.end(), ymd(date), false)
+            });
         }
     }
     for c in captures_in(&THE_NTH, text, w, on.ordinal_digits) {
@@ -1022,6 +1244,7 @@ fn chain_offsets(text: &str, kept: &mut [Found]) {
         };
         f.start = from + c.get(0).map_or(0, |m| m.start());
         f.value = Normalized::Date(ymd(moved));
+        f.offset_unit = unit_letter(&c[2]);
     }
 }
 
@@ -1318,6 +1541,15 @@ fn holidays(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
+    // "closed for the day.": the day of the report.
+    for c in captures_in(&FOR_THE_DAY, text, &on.windows, on.has(triggers::SPAN)) {
+        let (whole, the) = (c.get(0).unwrap(), c.get(1).unwrap());
+        let next = text[whole.end()..].trim_start();
+        if next.starts_with(|ch: char| ch.is_alphanumeric()) {
+            continue;
+        }
+        all.push(found(the.start(), the.end(), ymd(reference), false));
+    }
     // "the day before" / "the day after" with nothing after them: the day next to today.
     for c in captures_in(&DAY_BEFORE_AFTER, text, &on.windows, on.has(triggers::SPAN)) {
         let whole = c.get(0).unwrap();
@@ -1368,6 +1600,8 @@ fn holidays(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found
         }
     }
 }
+
+static FOR_THE_DAY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i-u)\bfor\s+(the\s+day)\b"));
 
 static DAY_BEFORE_AFTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i-u)\bthe\s+day\s+(before|after)\b"));
@@ -1458,6 +1692,92 @@ mod tests {
             eprintln!("{input} (ref {reference:?}): got {got:?}, want {expected:?}");
         }
         ok
+    }
+
+    #[test]
+    fn weekdays_with_offsets_and_rarer_forms() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            // A weekday before an offset in weeks: that weekday of the week it lands in.
+            (
+                "I'll go back Monday two weeks from now.",
+                "2016-11-09",
+                &["2016-11-21"],
+            ),
+            (
+                "I'll go back Thursday, two year from now.",
+                "2021-01-02",
+                &["2023-01-05"],
+            ),
+            // "on Friday" after a chained offset in weeks: the same week.
+            (
+                "I'll go back 3 weeks after Christmas on Friday.",
+                "2021-01-02",
+                &["2022-01-14"],
+            ),
+            // After an offset in months: the first such weekday from that day on.
+            (
+                "I'll go back two months from today on Tuesday.",
+                "2016-07-01",
+                &["2016-09-06"],
+            ),
+            // The number after a weekday counts the offset, not the day of the month.
+            (
+                "I'll go back Sunday 3 weeks after January 15th.",
+                "2021-01-02",
+                &["2021-02-07"],
+            ),
+            // A week of a month is an ISO week; a weekday after it is a day of that week.
+            ("in the first week of October", "2019-11-07", &["2019-W40"]),
+            ("1st week of Oct. on Friday.", "2019-11-07", &["2019-10-04"]),
+            ("the last week of March 2020", "2019-11-07", &["2020-W13"]),
+            // The year between month and day.
+            (
+                "I'll go back September-2020-23.",
+                "2016-11-07",
+                &["2020-09-23"],
+            ),
+            (
+                "i'll go back 23-2020-September",
+                "2016-11-07",
+                &["2020-09-23"],
+            ),
+            // "this" before a month/day keeps this year even when it has passed.
+            (
+                "This task should be done this 5/12",
+                "2019-05-20",
+                &["2019-05-12"],
+            ),
+            // A dotted month and day after a weekday or after "on" at the end of a clause.
+            (
+                "a call on this Friday 7.6 with Jim.",
+                "2019-05-20",
+                &["2019-07-06"],
+            ),
+            (
+                "This task should be done on 5.12",
+                "2019-05-20",
+                &["2020-05-12"],
+            ),
+            ("It rose on 5.12 percent growth.", "2019-05-20", &[]),
+            // "in a fortnight's time" is ahead whatever the tense.
+            ("in a fortnight’s time", "2021-05-20", &["2021-06-03"]),
+            // An offset in several units.
+            (
+                "I left here 2 years 1 month 21 days later",
+                "2017-11-23",
+                &["2020-01-13"],
+            ),
+            ("a year and two months ago", "2017-11-23", &["2016-09-23"]),
+            // "otd" and "for the day" name the reference day; "the day" inside a phrase does not.
+            ("Pierre de Fermat died otd.", "2021-01-15", &["2021-01-15"]),
+            ("I'm blocked for the day", "2018-05-22", &["2018-05-22"]),
+            ("We waited for the day when it came.", "2018-05-22", &[]),
+        ];
+        let failed: Vec<_> = cases
+            .iter()
+            .filter(|(input, reference, expected)| !check(input, reference, expected))
+            .collect();
+        assert!(failed.is_empty(), "{} cases failed", failed.len());
     }
 
     #[test]
@@ -1582,9 +1902,9 @@ mod tests {
             ),
             // Regression: an offset between a weekday date and the date it moves panicked.
             (
-                "I'll go back Sunday 3 weeks after January 15th.",
+                "I'll go back Sunday 3, 3 weeks after January 15th.",
                 "2021-01-02",
-                &["2021-01-03", "2021-01-15"],
+                &["2021-01-03", "2021-02-05"],
             ),
             (
                 "We will meet 5 days before new year.",

@@ -538,6 +538,8 @@ fn parse_tokens(tokens: &[Token]) -> Option<Parsed> {
                     Last::Unit | Last::Teen | Last::Digits if value >= 100.0 => {
                         acc.total + acc.group() * value
                     }
+                    // "a hundred trillionth", "two hundred millionth".
+                    Last::Hundred if value >= 1000.0 => acc.total + acc.group() * value,
                     _ => break,
                 };
                 return Some(Parsed {
@@ -548,7 +550,11 @@ fn parse_tokens(tokens: &[Token]) -> Option<Parsed> {
             }
             Lex::Half | Lex::Quarter => {
                 let denominator = if lexed == Lex::Half { 2.0 } else { 4.0 };
-                if acc.last == Last::Unit && word.ends_with('s') || word == "quarter" && acc.any {
+                // "three halves", "one half", "three quarter(s)".
+                let one = acc.last == Last::Unit && acc.value() == 1.0;
+                if acc.last == Last::Unit && (word.ends_with('s') || one)
+                    || word == "quarter" && acc.any
+                {
                     let value = acc.value() / denominator;
                     if let Some(scale) = tokens.get(i + 1).and_then(word_of).and_then(lex)
                         && let Lex::Scale(s) = scale
@@ -643,7 +649,12 @@ fn parse_and(tokens: &[Token], i: usize, acc: &Acc) -> AndResult {
             }
             AndResult::Fraction(acc.value() + part, used)
         }
-        WordKind::Fraction if acc.last == Last::Hundred => {
+        // "one hundred and three and two thirds" is 103 2/3: a fraction with its own "and"
+        // is added whole (below), not split into a numerator for the group.
+        WordKind::Fraction
+            if acc.last == Last::Hundred
+                && !rest[..sub.used].iter().any(|t| word_of(t) == Some("and")) =>
+        {
             // "one hundred and thirty fifths" is 130/5: the numerator joins the group.
             for n in (1..sub.used).rev() {
                 if let Some(card) = parse_tokens(&rest[..n])
@@ -848,6 +859,13 @@ mod tests {
             ("twenty-fifth", 25.0, O),
             ("one hundred twenty-fifth", 125.0, O),
             ("two hundredth", 200.0, O),
+            ("a hundred trillionth", 1e14, O),
+            // A whole number with "and" inside it, then a fraction: the fraction is added,
+            // not read as the denominator of the last group.
+            ("one hundred and three and two thirds", 103.0 + 2.0 / 3.0, F),
+            ("one hundred and thirty and two fifths", 130.4, F),
+            ("one half", 0.5, F),
+            ("two million and one half", 2.5e6, WordKind::Cardinal),
         ];
         let failed = cases
             .iter()

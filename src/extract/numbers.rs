@@ -106,6 +106,106 @@ fn glued_scale(suffix: &str, money: bool) -> Option<f64> {
     }
 }
 
+/// A scale letter one or two spaces after a number at the end of a clause ("2.33 k",
+/// "1,674.5 G"): its factor and end. Followed by a word, the letter is more likely a name.
+fn spaced_scale(text: &str, end: usize) -> Option<(f64, usize)> {
+    let bytes = text.as_bytes();
+    let mut k = end;
+    while k < bytes.len() && bytes[k] == b' ' && k - end < 2 {
+        k += 1;
+    }
+    if k == end {
+        return None;
+    }
+    let mut e = k;
+    while e < bytes.len() && bytes[e].is_ascii_alphabetic() {
+        e += 1;
+    }
+    let scale = match &text[k..e] {
+        "k" | "K" => 1e3,
+        "M" | "MM" => 1e6,
+        "G" => 1e9,
+        _ => return None,
+    };
+    let clause_end = match bytes.get(e) {
+        None => true,
+        Some(b',' | b';' | b':' | b'!' | b'?' | b')') => true,
+        Some(b'.') => bytes.get(e + 1).is_none_or(u8::is_ascii_whitespace),
+        _ => false,
+    };
+    clause_end.then_some((scale, e))
+}
+
+/// A power written out after a number: "1.3x10^6" and "6.23×10^-4" (times a power of ten),
+/// "1.1^23" and "2.5^-1" (the number raised). Returns the end and the value; a sign before
+/// the base is the caller's.
+fn power_after(text: &str, end: usize, base: f64) -> Option<(usize, f64)> {
+    let rest = &text[end..];
+    let (times_ten, after) = if let Some(r) = ["x10^", "×10^", "*10^", "X10^"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    {
+        (true, r)
+    } else {
+        (false, rest.strip_prefix('^')?)
+    };
+    let signs = after
+        .bytes()
+        .take_while(|b| matches!(b, b'+' | b'-'))
+        .count();
+    let negative = after.as_bytes()[..signs]
+        .iter()
+        .filter(|b| **b == b'-')
+        .count()
+        % 2
+        == 1;
+    let digits = after[signs..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let mut exponent: f64 = after[signs..signs + digits].parse().ok()?;
+    if negative {
+        exponent = -exponent;
+    }
+    let value = if times_ten {
+        base * 10f64.powf(exponent)
+    } else {
+        base.powf(exponent)
+    };
+    let power_end = end + (rest.len() - after.len()) + signs + digits;
+    value.is_finite().then_some((power_end, value))
+}
+
+/// A vulgar fraction character at `i` ("½", "⅔"): its length in bytes and value.
+pub(super) fn vulgar_at(text: &str, i: usize) -> Option<(usize, f64)> {
+    let c = text.get(i..)?.chars().next()?;
+    let value = match c {
+        '½' => 0.5,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅕' => 0.2,
+        '⅖' => 0.4,
+        '⅗' => 0.6,
+        '⅘' => 0.8,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅐' => 1.0 / 7.0,
+        '⅛' => 0.125,
+        '⅜' => 0.375,
+        '⅝' => 0.625,
+        '⅞' => 0.875,
+        '⅑' => 1.0 / 9.0,
+        '⅒' => 0.1,
+        _ => return None,
+    };
+    Some((c.len_utf8(), value))
+}
+
 fn currency_before(text: &str, start: usize) -> Option<&'static str> {
     let before = text[..start].trim_end_matches(' ');
     let pairs: [(&str, &str); 12] = [
@@ -324,6 +424,21 @@ fn scan(text: &str, number_words: bool) -> Vec<Raw> {
             i = j;
             continue;
         }
+        // "the result is ⅔": lead bytes of the vulgar fractions, always a char boundary.
+        if (b == 0xC2 || b == 0xE2)
+            && let Some((len, value)) = vulgar_at(text, i)
+        {
+            found.push(Raw {
+                start: i,
+                end: i + len,
+                value,
+                kind: WordKind::Fraction,
+                words: false,
+                high: None,
+            });
+            i += len;
+            continue;
+        }
         i += 1;
     }
     found
@@ -392,6 +507,40 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
         }
         return Some(Scanned { end: j, keep: None });
     }
+    // "192.168.1.2", "version 13.1.2": a second dot makes an address or a version, not a
+    // number.
+    if rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return Some(skip_token(i));
+    }
+    if let Some((power_end, powered)) = power_after(text, end, value) {
+        return Some(Scanned {
+            end: power_end,
+            keep: Some(Raw {
+                start: i,
+                end: power_end,
+                value: powered,
+                kind: WordKind::Cardinal,
+                words: false,
+                high: None,
+            }),
+        });
+    }
+    // "2½": a whole number and a vulgar fraction.
+    if value.fract() == 0.0
+        && let Some((len, fraction)) = vulgar_at(text, end)
+    {
+        return Some(Scanned {
+            end: end + len,
+            keep: Some(Raw {
+                start: i,
+                end: end + len,
+                value: value + fraction,
+                kind: WordKind::Fraction,
+                words: false,
+                high: None,
+            }),
+        });
+    }
     let lower_rest = rest[..floor_boundary(rest, 12)].to_ascii_lowercase();
     let trimmed = lower_rest.trim_start();
     if trimmed.starts_with("a.m.")
@@ -429,6 +578,9 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
         } else {
             return Some(skip_token(i));
         }
+    } else if let Some((scale, scale_end)) = spaced_scale(text, end) {
+        value *= scale;
+        number_end = scale_end;
     }
     // Fractions and mixed numbers: "7/32", "1-1/2", "2 1/4".
     let mut raw = Raw {
@@ -1045,6 +1197,7 @@ pub fn find_numbers_with(text: &str, number_words: bool) -> Vec<Value> {
             values.push(value);
         }
     }
+    let ratios = ratios(text, &values);
     // "12 of the 17 positions": the first number counts the same thing as the second.
     for i in 0..values.len().saturating_sub(1) {
         let (a, b) = (&values[i], &values[i + 1]);
@@ -1064,7 +1217,55 @@ pub fn find_numbers_with(text: &str, number_words: bool) -> Vec<Value> {
             }
         }
     }
+    values.extend(ratios);
     values
+}
+
+/// "one in three", "two out of five hundred", "1 over 20": a ratio of two numbers, reported
+/// beside them (a checker compares "one in three" with a share from the source). "in" and
+/// "out of" need the part no larger than the whole and a whole that is not a year or a
+/// measure ("2 in 3 years"); "over" needs the clause to end after the second number ("won
+/// 5 over 3 days" is not a fraction).
+fn ratios(text: &str, values: &[Value]) -> Vec<Value> {
+    let mut found = Vec::new();
+    for pair in values.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let (Normalized::Number(x), Normalized::Number(y)) = (&a.value, &b.value) else {
+            continue;
+        };
+        let (x, y) = (*x, *y);
+        if a.value_type != ValueType::Number
+            || a.unit.is_some()
+            || a.end > b.start
+            || y == 0.0
+            || !matches!(b.value_type, ValueType::Number | ValueType::Count)
+        {
+            continue;
+        }
+        let between = text[a.end..b.start].trim();
+        let part_of_whole = (between.eq_ignore_ascii_case("in")
+            || between.eq_ignore_ascii_case("out of"))
+            && x >= 0.0
+            && x <= y
+            && (b.value_type == ValueType::Count || b.unit.is_none())
+            && (!is_year(y) || b.text.contains(','));
+        let over = between.eq_ignore_ascii_case("over")
+            && b.unit.is_none()
+            && !text[b.end..]
+                .trim_start()
+                .starts_with(|c: char| c.is_alphanumeric());
+        if part_of_whole || over {
+            found.push(Value {
+                value_type: ValueType::Number,
+                text: text[a.start..b.end].to_string(),
+                value: Normalized::Number(x / y),
+                unit: None,
+                start: a.start,
+                end: b.end,
+            });
+        }
+    }
+    found
 }
 
 /// Numbers that are part of a name or an idiom rather than a quantity.
@@ -1085,6 +1286,7 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
     if !raw.words
         && let Some((word, _)) = word_before(text, raw.start)
         && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && currency_before(text, raw.start).is_none()
     {
         let bare = word.trim_end_matches([',', ':']).to_ascii_lowercase();
         let quantity_after = {
@@ -1141,6 +1343,10 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
         let prev = alpha_before(text, raw.start)
             .map(|(w, _)| w)
             .unwrap_or_default();
+        // "minus one", "negative one": a signed number, never an idiom.
+        if matches!(prev.as_str(), "minus" | "negative") {
+            return false;
+        }
         // "one of those interactions", "no one", "the one": idioms, not counts.
         if lower == "one"
             && (matches!(
@@ -1204,7 +1410,12 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
                 next,
                 "time" | "times" | "place" | "thing" | "things" | "of" | "ever"
             ) || matches!(prev.as_str(), "at" | "a" | "an")
+                // "at the eleventh hour": an idiom for "at the last moment".
+                || lower == "eleventh" && next == "hour"
+                // Alone at the end, "first" to "third" are usually adverbs ("came
+                // second"); "eleventh" or "two hundredth" is a rank whatever follows.
                 || next.is_empty()
+                    && raw.value <= 3.0
                     && !matches!(
                         prev.as_str(),
                         "finished" | "came" | "placed" | "ranked" | "was" | "is"
@@ -1764,6 +1975,82 @@ mod tests {
                 "aged 12 to 17",
                 &[("range", r(Some(12.0), Some(17.0)), None)],
             ),
+        ];
+        let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
+        assert_eq!(failed, 0);
+    }
+
+    #[test]
+    fn ratios_vulgar_fractions_spaced_scales_and_signs() {
+        let cases: &[(&str, &[Expected])] = &[
+            // A ratio is reported beside its two numbers.
+            (
+                "one in three adults",
+                &[
+                    ("number", n(1.0), None),
+                    ("count", n(3.0), Some("adults")),
+                    ("number", n(1.0 / 3.0), None),
+                ],
+            ),
+            (
+                "1 over 20",
+                &[
+                    ("number", n(1.0), None),
+                    ("number", n(20.0), None),
+                    ("number", n(0.05), None),
+                ],
+            ),
+            // Not ratios: a year, a measure, a part larger than the whole, "over" before a noun.
+            (
+                "3 in 2019",
+                &[("number", n(3.0), None), ("number", n(2019.0), None)],
+            ),
+            (
+                "2 in 3 years",
+                &[("number", n(2.0), None), ("number", n(3.0), Some("years"))],
+            ),
+            (
+                "5 in 3",
+                &[("number", n(5.0), None), ("number", n(3.0), None)],
+            ),
+            (
+                "won 5 over 3 days",
+                &[("number", n(5.0), None), ("number", n(3.0), Some("days"))],
+            ),
+            // Vulgar fraction characters, alone or after a whole number.
+            ("the result is ⅔", &[("number", n(2.0 / 3.0), None)]),
+            ("2½ miles", &[("number", n(2.5), Some("miles"))]),
+            // A scale letter after a space, at the end of a clause only.
+            ("2.33 k", &[("number", n(2330.0), None)]),
+            ("1,674.5 G.", &[("number", n(1.6745e12), None)]),
+            ("1 M Street", &[("number", n(1.0), None)]),
+            // A currency sign before a number is not a capitalised name.
+            ("target is US$ 1MM", &[("money", n(1e6), Some("USD"))]),
+            ("The answer is minus one", &[("number", n(-1.0), None)]),
+            // Powers written out.
+            ("1.3x10^6", &[("number", n(1.3e6), None)]),
+            ("6.23x10^-4", &[("number", n(6.23e-4), None)]),
+            ("-2.5^-1", &[("number", n(-0.4), None)]),
+            // Addresses and versions are not numbers.
+            ("at 192.168.1.2 now", &[]),
+            ("iOS 13.1.2", &[]),
+        ];
+        let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
+        assert_eq!(failed, 0);
+    }
+
+    #[test]
+    fn bare_ordinal_words() {
+        let cases: &[(&str, &[Expected])] = &[
+            // Past "third", an ordinal word is a rank even at the end of a clause.
+            ("They finished in eleventh", &[("ordinal", n(11.0), None)]),
+            ("twenty-first", &[("ordinal", n(21.0), None)]),
+            ("two hundredth", &[("ordinal", n(200.0), None)]),
+            ("the two millionth", &[("ordinal", n(2e6), None)]),
+            // "first" to "third" alone stay adverbs; "the first time" stays an idiom.
+            ("He came in first", &[]),
+            ("agreed at the eleventh hour", &[]),
+            ("It wasn't the first time", &[]),
         ];
         let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
         assert_eq!(failed, 0);

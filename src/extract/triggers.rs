@@ -74,6 +74,7 @@ const RELATIVE_WORDS: &[&str] = &[
     "yesterday",
     "tomorrow",
     "tmrw",
+    "otd",
     "week",
     "month",
     "year",
@@ -313,6 +314,10 @@ pub struct Triggers {
     pub slash: bool,
     /// One or two digits with an ordinal suffix ("18th").
     pub ordinal_digits: bool,
+    /// "on 5.12": one or two digits, a dot and a digit, after "on".
+    pub dotted: bool,
+    /// A year between hyphens ("September-2020-23").
+    pub hyphened_year: bool,
     /// Union of the word flags seen.
     pub words: u16,
     /// Byte spans around the date triggers (merged, on char boundaries): date patterns need
@@ -354,9 +359,23 @@ impl Triggers {
                         [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
                     );
                 found.ordinal_digits |= ordinal;
+                let dotted = run.len() <= 2
+                    && i + 1 < bytes.len()
+                    && bytes[i] == b'.'
+                    && bytes[i + 1].is_ascii_digit()
+                    && start >= 3
+                    && bytes[start - 1] == b' '
+                    && bytes[start - 3] | 0x20 == b'o'
+                    && bytes[start - 2] | 0x20 == b'n';
+                found.dotted |= dotted;
+                found.hyphened_year |= year_like
+                    && run.len() == 4
+                    && start > 0
+                    && bytes[start - 1] == b'-'
+                    && bytes.get(i) == Some(&b'-');
                 // Other digits ("28,500", "3 days") belong to a date only next to a date
                 // word, whose own window covers them.
-                if year_like || slash || ordinal {
+                if year_like || slash || ordinal || dotted {
                     found.add_window(text, start, i);
                 }
                 continue;
@@ -385,6 +404,14 @@ impl Triggers {
                     }
                 }
                 continue;
+            }
+            // A vulgar fraction ("½" is C2 BD, "⅔" is E2 85 94) counts as a digit.
+            if (b == 0xC2 && matches!(bytes.get(i + 1), Some(0xBC..=0xBE)))
+                || (b == 0xE2
+                    && bytes.get(i + 1) == Some(&0x85)
+                    && matches!(bytes.get(i + 2), Some(0x90..=0x9E)))
+            {
+                found.digits = true;
             }
             i += 1;
         }

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use crate::model::{Normalized, Value, ValueType};
 
-use super::kinds::{self, Placement};
+use super::kinds::{self, Features, Placement};
 use super::speakers;
 use super::{ExtractedClaim, Sentence, values};
 
@@ -22,6 +22,17 @@ pub fn build(
     text: &str,
     sentences: &[Sentence],
     reference: Option<NaiveDate>,
+) -> Vec<ExtractedClaim> {
+    build_with(text, sentences, reference, values::find_values)
+}
+
+/// `build` with the value finder passed in, so the speed of claims-building can be measured
+/// apart from the speed of finding numbers and dates (`examples/extract_speed.rs`).
+pub fn build_with(
+    text: &str,
+    sentences: &[Sentence],
+    reference: Option<NaiveDate>,
+    find_values: impl Fn(&str, Option<NaiveDate>) -> Vec<Value>,
 ) -> Vec<ExtractedClaim> {
     let skip: Vec<bool> = sentences.iter().map(|s| s.boilerplate.is_some()).collect();
     let speech = speakers::resolve(text, sentences, &skip);
@@ -44,7 +55,7 @@ pub fn build(
             let start = sentence.start + skip_dateline;
             let end = sentence.end.max(start);
             let slice = &text[start..end];
-            let mut values = values::find_values(slice, reference);
+            let mut values = find_values(slice, reference);
             for value in &mut values {
                 value.start += start;
                 value.end += start;
@@ -54,20 +65,22 @@ pub fn build(
                 first: Some(index) == first_text_sentence,
                 own_line: own_line(text, sentence.start, sentence.end),
             };
+            let mut features = Features::of(slice);
             let why = match sentence.boilerplate {
                 Some(reason) => Some(reason),
-                None => kinds::not_checkable_reason(slice, placement, speech, &values),
+                None => kinds::not_checkable_reason(slice, &features, placement, speech, &values),
             };
             let checkable = why.is_none();
             // A sentence that is only a dateline keeps its whole span so `--all` shows it.
             let (start, slice) = if slice.trim().is_empty() {
+                features = Features::of(whole);
                 (sentence.start, whole)
             } else {
                 (start, slice)
             };
-            let kinds = kinds::kinds(slice, &values, speech);
+            let kinds = kinds::kinds(slice, &features, &values, speech);
             let score = if checkable {
-                kinds::score(slice, &kinds, &values, speech)
+                kinds::score(slice, &features, &kinds, &values, speech)
             } else {
                 0.0
             };
@@ -90,13 +103,18 @@ pub fn build(
     claims
 }
 
-/// Nothing else shares the lines the sentence occupies.
+/// Nothing else shares the lines the sentence occupies. Scans only from the sentence outwards
+/// and stops at the first other character, so a long paragraph costs nothing per sentence.
 fn own_line(text: &str, start: usize, end: usize) -> bool {
-    let before = &text[..start];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let after = &text[end..];
-    let line_end = after.find('\n').map_or(text.len(), |i| end + i);
-    text[line_start..start].trim().is_empty() && text[end..line_end].trim().is_empty()
+    text[..start]
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .all(char::is_whitespace)
+        && text[end..]
+            .chars()
+            .take_while(|&c| c != '\n')
+            .all(char::is_whitespace)
 }
 
 /// Words that carry the content of a claim, for comparing two wordings of it.
@@ -124,14 +142,45 @@ fn number_keys(values: &[Value]) -> Vec<u64> {
         .collect()
 }
 
+/// The wording of a claim with everything but letters and digits dropped, lowercased: two
+/// places with the same wording compare equal however they are punctuated.
+fn normalised_wording(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+}
+
+/// A hash of `normalised_wording(text)` and its length in bytes, computed without building
+/// the string: every checkable claim needs one, and only equal hashes need a real comparison.
+fn wording_key(text: &str) -> (u64, usize) {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut length = 0;
+    let mut feed = |c: char| {
+        hash ^= u64::from(u32::from(c));
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+        length += c.len_utf8();
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                feed(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            c.to_lowercase().for_each(&mut feed);
+        }
+    }
+    (hash, length)
+}
+
 /// A claim stated twice in one article is one thing to check: the later place points at the
 /// first. Two places state the same claim when they share a figure and most of the words of
 /// the shorter wording appear in the longer one; without a figure, only when the wording is
 /// the same.
 fn mark_duplicates(claims: &mut [ExtractedClaim]) {
     let mut by_number: HashMap<u64, Vec<usize>> = HashMap::new();
-    let mut by_text: HashMap<String, usize> = HashMap::new();
-    let mut words_cache: HashMap<usize, HashSet<String>> = HashMap::new();
+    // First places by the hash of their wording; equal hashes are compared in full.
+    let mut by_text: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut words_cache: Vec<Option<HashSet<String>>> = vec![None; claims.len()];
     for index in 0..claims.len() {
         if !claims[index].checkable {
             continue;
@@ -141,13 +190,13 @@ fn mark_duplicates(claims: &mut [ExtractedClaim]) {
         'search: for key in &keys {
             if let Some(earlier) = by_number.get(key) {
                 for &candidate in earlier {
-                    let mine = words_cache
-                        .entry(index)
-                        .or_insert_with(|| content_words(&claims[index].text))
-                        .clone();
-                    let theirs = words_cache
-                        .entry(candidate)
-                        .or_insert_with(|| content_words(&claims[candidate].text));
+                    words_cache[index].get_or_insert_with(|| content_words(&claims[index].text));
+                    words_cache[candidate]
+                        .get_or_insert_with(|| content_words(&claims[candidate].text));
+                    let (Some(mine), Some(theirs)) = (&words_cache[index], &words_cache[candidate])
+                    else {
+                        continue;
+                    };
                     let shared = mine.intersection(theirs).count();
                     let smaller = mine.len().min(theirs.len());
                     if smaller >= 4 && shared * 10 >= smaller * 7 {
@@ -158,18 +207,16 @@ fn mark_duplicates(claims: &mut [ExtractedClaim]) {
             }
         }
         if original.is_none() {
-            let normalised: String = claims[index]
-                .text
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect();
-            if normalised.len() >= 20 {
-                match by_text.get(&normalised) {
-                    Some(&first) => original = Some(first),
-                    None => {
-                        by_text.insert(normalised, index);
-                    }
+            let (hash, length) = wording_key(&claims[index].text);
+            if length >= 20 {
+                let firsts = by_text.entry(hash).or_default();
+                let same = firsts.iter().copied().find(|&first| {
+                    normalised_wording(&claims[first].text)
+                        .eq(normalised_wording(&claims[index].text))
+                });
+                match same {
+                    Some(first) => original = Some(first),
+                    None => firsts.push(index),
                 }
             }
         }

@@ -51,16 +51,24 @@ impl Features {
         let bytes = text.as_bytes();
         let mut features = Features::default();
         let mut in_word = false;
-        let mut run_start: Option<usize> = None;
         let mut i = 0;
         while i < bytes.len() {
             let byte = bytes[i];
-            let (space, upper, width) = if byte < 0x80 {
-                (
-                    matches!(byte, b' ' | b'\t'..=b'\r'),
-                    byte.is_ascii_uppercase(),
-                    1,
-                )
+            if byte.is_ascii_alphabetic() {
+                // A run of ASCII letters, the bulk of any sentence, in one tight loop.
+                let start = i;
+                while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                    i += 1;
+                }
+                features.start_word(&mut in_word, byte.is_ascii_uppercase());
+                features.triggers |= trigger_bits(&bytes[start..i]);
+            } else if byte.is_ascii() {
+                if matches!(byte, b' ' | b'\t'..=b'\r') {
+                    in_word = false;
+                } else {
+                    features.start_word(&mut in_word, false);
+                }
+                i += 1;
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 // The case-insensitive rules match "ſ" for "s" and the Kelvin sign for "k":
@@ -68,28 +76,26 @@ impl Features {
                 if matches!(c, 'ſ' | 'K') {
                     features.triggers = u8::MAX;
                 }
-                (c.is_whitespace(), c.is_uppercase(), c.len_utf8())
-            };
-            if byte.is_ascii_alphabetic() {
-                run_start.get_or_insert(i);
-            } else if let Some(start) = run_start.take() {
-                features.triggers |= trigger_bits(&bytes[start..i]);
-            }
-            if space {
-                in_word = false;
-            } else if !in_word {
-                in_word = true;
-                features.words += 1;
-                if features.words > 1 && upper {
-                    features.names += 1;
+                if c.is_whitespace() {
+                    in_word = false;
+                } else {
+                    features.start_word(&mut in_word, c.is_uppercase());
                 }
+                i += c.len_utf8();
             }
-            i += width;
-        }
-        if let Some(start) = run_start {
-            features.triggers |= trigger_bits(&bytes[start..]);
         }
         features
+    }
+
+    /// A character that is not white space: it starts a word unless one is going on.
+    fn start_word(&mut self, in_word: &mut bool, upper: bool) {
+        if !*in_word {
+            *in_word = true;
+            self.words += 1;
+            if self.words > 1 && upper {
+                self.names += 1;
+            }
+        }
     }
 
     fn has(&self, trigger: u8) -> bool {
@@ -97,45 +103,128 @@ impl Features {
     }
 }
 
+/// The words of the gated rules, in alphabetical order, with the rules each is a word of.
+const TRIGGER_WORDS: &[(&[u8], u8)] = &[
+    (b"appear", TRIGGER_HEDGE),
+    (b"appeared", TRIGGER_IMPRESSION),
+    (b"appears", TRIGGER_IMPRESSION | TRIGGER_HEDGE),
+    (b"appointed", TRIGGER_ROLE),
+    (b"beat", TRIGGER_ELECTION),
+    (b"carried", TRIGGER_ELECTION),
+    (b"chairman", TRIGGER_ROLE),
+    (b"could", TRIGGER_HEDGE),
+    (b"defeated", TRIGGER_ELECTION),
+    (b"defeats", TRIGGER_ELECTION),
+    (b"evident", TRIGGER_IMPRESSION),
+    (b"extraordinary", TRIGGER_IMPRESSION),
+    (b"head", TRIGGER_ROLE),
+    (b"ironically", TRIGGER_HEDGE),
+    (b"lead", TRIGGER_ELECTION),
+    (b"leads", TRIGGER_ELECTION),
+    (b"led", TRIGGER_ELECTION),
+    (b"likely", TRIGGER_HEDGE),
+    (b"loses", TRIGGER_ELECTION),
+    (b"lost", TRIGGER_ELECTION),
+    (b"make", TRIGGER_EVALUATION),
+    (b"makes", TRIGGER_EVALUATION),
+    (b"may", TRIGGER_HEDGE),
+    (b"member", TRIGGER_ROLE),
+    (b"members", TRIGGER_ROLE),
+    (b"might", TRIGGER_HEDGE),
+    (b"named", TRIGGER_ROLE),
+    (b"obvious", TRIGGER_IMPRESSION),
+    (b"palpable", TRIGGER_IMPRESSION),
+    (b"part", TRIGGER_ROLE),
+    (b"perceived", TRIGGER_CHARACTERISATION),
+    (b"perhaps", TRIGGER_HEDGE),
+    (b"polls", TRIGGER_ELECTION),
+    (b"possibly", TRIGGER_HEDGE),
+    (b"regarded", TRIGGER_CHARACTERISATION),
+    (b"remarkable", TRIGGER_IMPRESSION),
+    (b"seem", TRIGGER_HEDGE),
+    (b"seemed", TRIGGER_IMPRESSION),
+    (b"seems", TRIGGER_IMPRESSION | TRIGGER_HEDGE),
+    (b"seen", TRIGGER_CHARACTERISATION),
+    (b"served", TRIGGER_ROLE),
+    (b"serves", TRIGGER_ROLE),
+    (b"striking", TRIGGER_IMPRESSION),
+    (b"swept", TRIGGER_ELECTION),
+    (b"took", TRIGGER_ELECTION),
+    (b"trailed", TRIGGER_ELECTION),
+    (b"trails", TRIGGER_ELECTION),
+    (b"undeniable", TRIGGER_IMPRESSION),
+    (b"unmistakable", TRIGGER_IMPRESSION),
+    (b"viewed", TRIGGER_CHARACTERISATION),
+    (b"vote", TRIGGER_ELECTION),
+    (b"wins", TRIGGER_ELECTION),
+    (b"won", TRIGGER_ELECTION),
+];
+
+/// For each first letter `a` to `z`: where the rule words with that letter are in
+/// `TRIGGER_WORDS`, and for each length below 16 a bit for each second letter a rule word of
+/// that first letter and length has. Nearly every run of letters fails this test.
+const TRIGGER_INDEX: [(usize, usize, [u32; 16]); 26] = {
+    let mut index = [(0usize, 0usize, [0u32; 16]); 26];
+    let mut i = 0;
+    while i < TRIGGER_WORDS.len() {
+        let word = TRIGGER_WORDS[i].0;
+        let letter = (word[0] - b'a') as usize;
+        assert!(
+            word.len() >= 2 && word.len() < 16,
+            "rule words have 2 to 15 letters"
+        );
+        if index[letter].1 == 0 {
+            index[letter].0 = i;
+        }
+        // Alphabetical order keeps the words of one letter together.
+        assert!(
+            index[letter].1 == 0 || index[letter].1 == i,
+            "TRIGGER_WORDS is sorted"
+        );
+        index[letter].1 = i + 1;
+        index[letter].2[word.len()] |= 1 << (word[1] - b'a');
+        i += 1;
+    }
+    index
+};
+
 /// The rules a run of ASCII letters is a word of. Lowercased, as some rules ignore case.
 fn trigger_bits(run: &[u8]) -> u8 {
-    if run.len() < 3 {
-        return 0;
-    }
-    let mut buffer = [0u8; 16];
-    let tail = &run[run.len().saturating_sub(buffer.len())..];
-    for (slot, byte) in buffer.iter_mut().zip(tail) {
-        *slot = byte.to_ascii_lowercase();
-    }
-    let word = &buffer[..tail.len()];
-    let mut bits = match word {
-        b"seen" | b"viewed" | b"regarded" | b"perceived" => TRIGGER_CHARACTERISATION,
-        b"make" | b"makes" => TRIGGER_EVALUATION,
-        b"palpable" | b"unmistakable" | b"obvious" | b"evident" | b"undeniable" | b"remarkable"
-        | b"striking" | b"extraordinary" | b"appeared" | b"seemed" => TRIGGER_IMPRESSION,
-        b"appears" | b"seems" => TRIGGER_IMPRESSION | TRIGGER_HEDGE,
-        b"won" | b"wins" | b"defeated" | b"defeats" | b"beat" | b"lost" | b"loses" | b"leads"
-        | b"led" | b"trails" | b"trailed" | b"swept" | b"carried" | b"took" | b"lead" | b"vote"
-        | b"polls" => TRIGGER_ELECTION,
-        b"member" | b"members" | b"part" | b"chairman" | b"head" | b"named" | b"appointed"
-        | b"served" | b"serves" => TRIGGER_ROLE,
-        b"might" | b"may" | b"could" | b"perhaps" | b"possibly" | b"seem" | b"appear"
-        | b"likely" | b"ironically" => TRIGGER_HEDGE,
-        _ => 0,
-    };
+    let length = run.len();
+    let mut bits = 0;
     // These election words have no word boundary before them in the rule ("re-elected").
-    if [
-        b"elected".as_slice(),
-        b"unseated",
-        b"landslide",
-        b"election",
-    ]
-    .iter()
-    .any(|suffix| word.ends_with(suffix))
-    {
+    let ends_with = |suffix: &[u8]| {
+        length >= suffix.len() && run[length - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    let suffix = match run[length - 1] | 0x20 {
+        b'd' => ends_with(b"elected") || ends_with(b"unseated"),
+        b'n' => ends_with(b"election"),
+        b'e' => ends_with(b"landslide"),
+        _ => false,
+    };
+    if suffix {
         bits |= TRIGGER_ELECTION;
     }
-    bits
+    // Most runs are no rule's word: the first letter, length and second letter tell.
+    let first = usize::from((run[0] | 0x20).wrapping_sub(b'a'));
+    let Some((from, to, seconds)) = TRIGGER_INDEX.get(first) else {
+        return bits;
+    };
+    let second = run
+        .get(1)
+        .map_or(u32::MAX, |b| u32::from((b | 0x20).wrapping_sub(b'a')));
+    let known = seconds
+        .get(length)
+        .is_some_and(|mask| second < 32 && mask >> second & 1 == 1);
+    if !known {
+        return bits;
+    }
+    let found = TRIGGER_WORDS
+        .get(*from..*to)
+        .unwrap_or_default()
+        .iter()
+        .find(|(word, _)| word.eq_ignore_ascii_case(run));
+    bits | found.map_or(0, |(_, rules)| *rules)
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {

@@ -109,19 +109,30 @@ fn word_key(word: &[u8]) -> Option<u128> {
     if word.len() > LONGEST_WORD {
         return None;
     }
-    // A fixed-size buffer lowercased whole: the loop has no branches and vectorises.
     let mut buffer = [0u8; 16];
-    buffer[..word.len()].copy_from_slice(word);
-    let mut high = 0u8;
-    for byte in &mut buffer {
-        high |= *byte;
-        *byte = byte.to_ascii_lowercase();
+    for (slot, byte) in buffer.iter_mut().zip(word) {
+        *slot = *byte;
     }
-    if !high.is_ascii() {
+    let low = u64::from_le_bytes(buffer[..8].try_into().unwrap_or_default());
+    let high = u64::from_le_bytes(buffer[8..].try_into().unwrap_or_default());
+    if (low | high) & 0x8080_8080_8080_8080 != 0 {
         return None;
     }
-    buffer[15] = word.len() as u8;
-    Some(u128::from_le_bytes(buffer))
+    let key =
+        u128::from(lowercase_ascii_bytes(low)) | u128::from(lowercase_ascii_bytes(high)) << 64;
+    Some(key | (word.len() as u128) << 120)
+}
+
+/// ASCII-lowercase the eight ASCII bytes packed in `bytes` at once: a byte from `A` to `Z`
+/// gets its 0x20 bit set.
+fn lowercase_ascii_bytes(bytes: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // For ASCII bytes no addition carries into the next byte: the top bit of each byte of
+    // `above_z` says byte > 'Z', of `from_a` that byte >= 'A'.
+    let above_z = bytes + ONES * u64::from(0x7f - b'Z');
+    let from_a = bytes + ONES * u64::from(0x80 - b'A');
+    let upper = from_a & !above_z & (ONES * 0x80);
+    bytes | (upper >> 2)
 }
 
 static WORD_CLASS: LazyLock<HashMap<u128, u16, std::hash::BuildHasherDefault<KeyHasher>>> =
@@ -326,6 +337,33 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Where the word going on at byte `end` stops: letters and digits, joined by a hyphen,
+/// apostrophe, period or ampersand that has a letter or digit after it ("U.S", "co-op").
+fn word_end(text: &str, mut end: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        // ASCII letters and digits, the common case, a byte at a time.
+        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+        }
+        let Some(d) = char_at(text, end) else {
+            return end;
+        };
+        if !d.is_ascii() && is_word_char(d) {
+            end += d.len_utf8();
+            continue;
+        }
+        if matches!(d, '-' | '\'' | '’' | '.' | '&') {
+            let after = end + d.len_utf8();
+            if char_at(text, after).is_some_and(is_word_char) {
+                end = after;
+                continue;
+            }
+        }
+        return end;
+    }
+}
+
 /// Split the whole article into word and punctuation tokens, marking words inside direct
 /// quotations. A quotation left open at a paragraph break ends there: news style reopens it on
 /// the next paragraph.
@@ -350,21 +388,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
         }
         newlines = 0;
         if is_word_char(c) {
-            let mut end = i + width;
-            while let Some(d) = char_at(text, end) {
-                if is_word_char(d) {
-                    end += d.len_utf8();
-                    continue;
-                }
-                if matches!(d, '-' | '\'' | '’' | '.' | '&') {
-                    let after = end + d.len_utf8();
-                    if char_at(text, after).is_some_and(is_word_char) {
-                        end = after;
-                        continue;
-                    }
-                }
-                break;
-            }
+            let mut end = word_end(text, i + width);
             // "Mr." "Jr." "P." "U.S.": the period belongs to the word.
             if text.as_bytes().get(end) == Some(&b'.') {
                 let word = &text[i..end];
@@ -1497,7 +1521,8 @@ fn pronoun(word: &str) -> Option<&'static str> {
 
 fn is_speech_verb(view: &SentenceView, i: usize) -> bool {
     let tok = &view.tokens[i];
-    if !tok.word || tok.quoted || tok.cap && i != view.range.start || !tok.is(SPEECH) {
+    // The class test first: it fails for nearly every token, punctuation included.
+    if !tok.is(SPEECH) || !tok.word || tok.quoted || tok.cap && i != view.range.start {
         return false;
     }
     // The SPEECH class is the speech verbs plus "pointed", and only ASCII words have a class.
@@ -1530,6 +1555,18 @@ struct Attribution {
 }
 
 fn attribution(view: &SentenceView) -> Attribution {
+    // Every way of attributing starts at a speech verb or participle: most sentences have
+    // none and are done here.
+    if !view.tokens[view.range.clone()]
+        .iter()
+        .any(|t| t.is(SPEECH | PARTICIPLE))
+    {
+        return Attribution {
+            candidates: Vec::new(),
+            last_resort: Vec::new(),
+            attributed: false,
+        };
+    }
     let verbs: Vec<usize> = view
         .range
         .clone()
@@ -2154,6 +2191,38 @@ mod tests {
                 boilerplate: None,
             }];
             let _ = resolve(text, &sentences, &[false]);
+        }
+    }
+
+    /// The packed word keys lowercase like `to_ascii_lowercase`, whatever the case.
+    #[test]
+    fn word_keys_ignore_case_only() {
+        for byte in 0u8..0x80 {
+            let packed = lowercase_ascii_bytes(u64::from_le_bytes([byte; 8]));
+            assert_eq!(
+                packed,
+                u64::from_le_bytes([byte.to_ascii_lowercase(); 8]),
+                "{byte}"
+            );
+        }
+        // name, word, the class bits it must have (0: none).
+        let cases: &[(&str, &str, u16)] = &[
+            ("lowercase", "said", SPEECH),
+            ("capitalised", "Said", SPEECH),
+            ("shouting", "SAID", SPEECH),
+            ("abbreviation with its period", "Gov.", TITLE),
+            ("longest table word", "Editor-in-Chief", TITLE),
+            ("longer than any table word", "editor-in-chiefs", 0),
+            ("non-ASCII", "saïd", 0),
+            ("empty", "", 0),
+        ];
+        for (name, word, class) in cases {
+            let got = classify(word);
+            if *class == 0 {
+                assert_eq!(got, 0, "{name}");
+            } else {
+                assert!(got & class != 0, "{name}: {got}");
+            }
         }
     }
 }

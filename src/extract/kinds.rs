@@ -22,6 +22,211 @@ pub struct Placement {
     pub own_line: bool,
 }
 
+/// Facts about a sentence found in one pass over its bytes and shared by checkability, kinds
+/// and score: word counts, and which rule words occur. A rule whose regex scans the whole
+/// sentence runs only when one of its words is there, so most sentences cost one byte loop
+/// instead of a regex scan per rule.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Features {
+    /// Words as `split_whitespace` counts them.
+    pub words: usize,
+    /// Words after the first that start with an uppercase letter: proper names.
+    pub names: usize,
+    /// Which rules have one of their words in the sentence (the `TRIGGER_*` bits).
+    triggers: u8,
+}
+
+const TRIGGER_CHARACTERISATION: u8 = 1;
+const TRIGGER_EVALUATION: u8 = 2;
+const TRIGGER_IMPRESSION: u8 = 4;
+const TRIGGER_ELECTION: u8 = 8;
+const TRIGGER_ROLE: u8 = 16;
+const TRIGGER_HEDGE: u8 = 32;
+
+impl Features {
+    /// Scan `text` once. Word splitting follows `char::is_whitespace`; rule words are maximal
+    /// runs of ASCII letters, which every match of the gated regexes contains (their words sit
+    /// between ASCII word boundaries, spaces or digits).
+    pub fn of(text: &str) -> Features {
+        let bytes = text.as_bytes();
+        let mut features = Features::default();
+        let mut in_word = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            let byte = bytes[i];
+            if byte.is_ascii_alphabetic() {
+                // A run of ASCII letters, the bulk of any sentence, in one tight loop.
+                let start = i;
+                while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                    i += 1;
+                }
+                features.start_word(&mut in_word, byte.is_ascii_uppercase());
+                features.triggers |= trigger_bits(&bytes[start..i]);
+            } else if byte.is_ascii() {
+                if matches!(byte, b' ' | b'\t'..=b'\r') {
+                    in_word = false;
+                } else {
+                    features.start_word(&mut in_word, false);
+                }
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                // The case-insensitive rules match "ſ" for "s" and the Kelvin sign for "k":
+                // with either in the sentence, every rule runs.
+                if matches!(c, 'ſ' | 'K') {
+                    features.triggers = u8::MAX;
+                }
+                if c.is_whitespace() {
+                    in_word = false;
+                } else {
+                    features.start_word(&mut in_word, c.is_uppercase());
+                }
+                i += c.len_utf8();
+            }
+        }
+        features
+    }
+
+    /// A character that is not white space: it starts a word unless one is going on.
+    fn start_word(&mut self, in_word: &mut bool, upper: bool) {
+        if !*in_word {
+            *in_word = true;
+            self.words += 1;
+            if self.words > 1 && upper {
+                self.names += 1;
+            }
+        }
+    }
+
+    fn has(&self, trigger: u8) -> bool {
+        self.triggers & trigger != 0
+    }
+}
+
+/// The words of the gated rules, in alphabetical order, with the rules each is a word of.
+const TRIGGER_WORDS: &[(&[u8], u8)] = &[
+    (b"appear", TRIGGER_HEDGE),
+    (b"appeared", TRIGGER_IMPRESSION),
+    (b"appears", TRIGGER_IMPRESSION | TRIGGER_HEDGE),
+    (b"appointed", TRIGGER_ROLE),
+    (b"beat", TRIGGER_ELECTION),
+    (b"carried", TRIGGER_ELECTION),
+    (b"chairman", TRIGGER_ROLE),
+    (b"could", TRIGGER_HEDGE),
+    (b"defeated", TRIGGER_ELECTION),
+    (b"defeats", TRIGGER_ELECTION),
+    (b"evident", TRIGGER_IMPRESSION),
+    (b"extraordinary", TRIGGER_IMPRESSION),
+    (b"head", TRIGGER_ROLE),
+    (b"ironically", TRIGGER_HEDGE),
+    (b"lead", TRIGGER_ELECTION),
+    (b"leads", TRIGGER_ELECTION),
+    (b"led", TRIGGER_ELECTION),
+    (b"likely", TRIGGER_HEDGE),
+    (b"loses", TRIGGER_ELECTION),
+    (b"lost", TRIGGER_ELECTION),
+    (b"make", TRIGGER_EVALUATION),
+    (b"makes", TRIGGER_EVALUATION),
+    (b"may", TRIGGER_HEDGE),
+    (b"member", TRIGGER_ROLE),
+    (b"members", TRIGGER_ROLE),
+    (b"might", TRIGGER_HEDGE),
+    (b"named", TRIGGER_ROLE),
+    (b"obvious", TRIGGER_IMPRESSION),
+    (b"palpable", TRIGGER_IMPRESSION),
+    (b"part", TRIGGER_ROLE),
+    (b"perceived", TRIGGER_CHARACTERISATION),
+    (b"perhaps", TRIGGER_HEDGE),
+    (b"polls", TRIGGER_ELECTION),
+    (b"possibly", TRIGGER_HEDGE),
+    (b"regarded", TRIGGER_CHARACTERISATION),
+    (b"remarkable", TRIGGER_IMPRESSION),
+    (b"seem", TRIGGER_HEDGE),
+    (b"seemed", TRIGGER_IMPRESSION),
+    (b"seems", TRIGGER_IMPRESSION | TRIGGER_HEDGE),
+    (b"seen", TRIGGER_CHARACTERISATION),
+    (b"served", TRIGGER_ROLE),
+    (b"serves", TRIGGER_ROLE),
+    (b"striking", TRIGGER_IMPRESSION),
+    (b"swept", TRIGGER_ELECTION),
+    (b"took", TRIGGER_ELECTION),
+    (b"trailed", TRIGGER_ELECTION),
+    (b"trails", TRIGGER_ELECTION),
+    (b"undeniable", TRIGGER_IMPRESSION),
+    (b"unmistakable", TRIGGER_IMPRESSION),
+    (b"viewed", TRIGGER_CHARACTERISATION),
+    (b"vote", TRIGGER_ELECTION),
+    (b"wins", TRIGGER_ELECTION),
+    (b"won", TRIGGER_ELECTION),
+];
+
+/// For each first letter `a` to `z`: where the rule words with that letter are in
+/// `TRIGGER_WORDS`, and for each length below 16 a bit for each second letter a rule word of
+/// that first letter and length has. Nearly every run of letters fails this test.
+const TRIGGER_INDEX: [(usize, usize, [u32; 16]); 26] = {
+    let mut index = [(0usize, 0usize, [0u32; 16]); 26];
+    let mut i = 0;
+    while i < TRIGGER_WORDS.len() {
+        let word = TRIGGER_WORDS[i].0;
+        let letter = (word[0] - b'a') as usize;
+        assert!(
+            word.len() >= 2 && word.len() < 16,
+            "rule words have 2 to 15 letters"
+        );
+        if index[letter].1 == 0 {
+            index[letter].0 = i;
+        }
+        // Alphabetical order keeps the words of one letter together.
+        assert!(
+            index[letter].1 == 0 || index[letter].1 == i,
+            "TRIGGER_WORDS is sorted"
+        );
+        index[letter].1 = i + 1;
+        index[letter].2[word.len()] |= 1 << (word[1] - b'a');
+        i += 1;
+    }
+    index
+};
+
+/// The rules a run of ASCII letters is a word of. Lowercased, as some rules ignore case.
+fn trigger_bits(run: &[u8]) -> u8 {
+    let length = run.len();
+    let mut bits = 0;
+    // These election words have no word boundary before them in the rule ("re-elected").
+    let ends_with = |suffix: &[u8]| {
+        length >= suffix.len() && run[length - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    let suffix = match run[length - 1] | 0x20 {
+        b'd' => ends_with(b"elected") || ends_with(b"unseated"),
+        b'n' => ends_with(b"election"),
+        b'e' => ends_with(b"landslide"),
+        _ => false,
+    };
+    if suffix {
+        bits |= TRIGGER_ELECTION;
+    }
+    // Most runs are no rule's word: the first letter, length and second letter tell.
+    let first = usize::from((run[0] | 0x20).wrapping_sub(b'a'));
+    let Some((from, to, seconds)) = TRIGGER_INDEX.get(first) else {
+        return bits;
+    };
+    let second = run
+        .get(1)
+        .map_or(u32::MAX, |b| u32::from((b | 0x20).wrapping_sub(b'a')));
+    let known = seconds
+        .get(length)
+        .is_some_and(|mask| second < 32 && mask >> second & 1 == 1);
+    if !known {
+        return bits;
+    }
+    let found = TRIGGER_WORDS
+        .get(*from..*to)
+        .unwrap_or_default()
+        .iter()
+        .find(|(word, _)| word.eq_ignore_ascii_case(run));
+    bits | found.map_or(0, |(_, rules)| *rules)
+}
+
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // "WASHINGTON (AP) —", "COLUMBIA, S.C. (AP) —", "SEOUL —", "Indianapolis –",
     // "NEW YORK (Reuters) -", "PanARMENIAN.Net -": a short capitalised place or source,
@@ -128,6 +333,7 @@ pub fn dateline_len(sentence: &str) -> usize {
 /// Why `text` (a sentence, dateline already trimmed) is not a checkable claim, or `None`.
 pub fn not_checkable_reason(
     text: &str,
+    features: &Features,
     placement: Placement,
     speech: &SentenceSpeech,
     values: &[Value],
@@ -142,7 +348,7 @@ pub fn not_checkable_reason(
     let closing: &[char] = &['"', '”', '’', '\'', ')', ']', '*', ' '];
     let core = trimmed.trim_end_matches(closing);
     let last = core.chars().last().unwrap_or(' ');
-    let words = trimmed.split_whitespace().count();
+    let words = features.words;
     if BYLINE.is_match(trimmed) && words <= 12 {
         return Some("byline");
     }
@@ -165,7 +371,10 @@ pub fn not_checkable_reason(
     if has_number {
         return None;
     }
-    if speech.speaker.is_none() && CHARACTERISATION.is_match(trimmed) {
+    if speech.speaker.is_none()
+        && features.has(TRIGGER_CHARACTERISATION)
+        && CHARACTERISATION.is_match(trimmed)
+    {
         return Some("characterisation with nothing specific to check");
     }
     if !speech.has_attribution && PREDICTION.is_match(trimmed) {
@@ -174,10 +383,10 @@ pub fn not_checkable_reason(
     if !speech.has_attribution && HOPE.is_match(trimmed) {
         return Some("stated hope, nothing verifiable");
     }
-    if !speech.has_attribution && IMPRESSION.is_match(trimmed) {
+    if !speech.has_attribution && features.has(TRIGGER_IMPRESSION) && IMPRESSION.is_match(trimmed) {
         return Some("impression, nothing verifiable");
     }
-    if EVALUATION.is_match(trimmed) {
+    if features.has(TRIGGER_EVALUATION) && EVALUATION.is_match(trimmed) {
         return Some("evaluation with nothing verifiable");
     }
     None
@@ -190,9 +399,14 @@ fn question_inside_quote(text: &str) -> bool {
 }
 
 /// The kinds of a checkable claim, most specific first.
-pub fn kinds(text: &str, values: &[Value], speech: &SentenceSpeech) -> Vec<ClaimKind> {
+pub fn kinds(
+    text: &str,
+    features: &Features,
+    values: &[Value],
+    speech: &SentenceSpeech,
+) -> Vec<ClaimKind> {
     let mut kinds = Vec::with_capacity(3);
-    if ELECTION.is_match(text) {
+    if features.has(TRIGGER_ELECTION) && ELECTION.is_match(text) {
         kinds.push(ClaimKind::Election);
     }
     if values.iter().any(|v| v.value_type != ValueType::Date) {
@@ -204,7 +418,7 @@ pub fn kinds(text: &str, values: &[Value], speech: &SentenceSpeech) -> Vec<Claim
     if speech.speaker.is_some() {
         kinds.push(ClaimKind::Quote);
     }
-    if speech.names_role || ROLE_WORDS.is_match(text) {
+    if speech.names_role || (features.has(TRIGGER_ROLE) && ROLE_WORDS.is_match(text)) {
         kinds.push(ClaimKind::Role);
     }
     if kinds.is_empty() {
@@ -221,7 +435,13 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Check-worthiness from 0 to 1: figures, results and officials' statements rank above
 /// incidental colour.
-pub fn score(text: &str, kinds: &[ClaimKind], values: &[Value], speech: &SentenceSpeech) -> f64 {
+pub fn score(
+    text: &str,
+    features: &Features,
+    kinds: &[ClaimKind],
+    values: &[Value],
+    speech: &SentenceSpeech,
+) -> f64 {
     let mut score: f64 = 0.35;
     let numbers = values
         .iter()
@@ -242,20 +462,14 @@ pub fn score(text: &str, kinds: &[ClaimKind], values: &[Value], speech: &Sentenc
     if kinds.contains(&ClaimKind::Role) {
         score += 0.1;
     }
-    let words = text.split_whitespace().count();
-    if words < 8 {
+    if features.words < 8 {
         score -= 0.15;
     }
-    if HEDGE.is_match(text) {
+    if features.has(TRIGGER_HEDGE) && HEDGE.is_match(text) {
         score -= 0.1;
     }
     // Proper names make a claim specific: something to look up.
-    let names = text
-        .split_whitespace()
-        .skip(1)
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    score += 0.02 * (names.min(5) as f64);
+    score += 0.02 * (features.names.min(5) as f64);
     score.clamp(0.05, 1.0)
 }
 
@@ -318,7 +532,8 @@ mod tests {
 
     fn check_checkable(cases: &[CheckableCase]) {
         for (name, text, placement, speech, values, checkable) in cases {
-            let reason = not_checkable_reason(text, *placement, speech, values);
+            let reason =
+                not_checkable_reason(text, &Features::of(text), *placement, speech, values);
             assert_eq!(
                 reason.is_none(),
                 *checkable,
@@ -656,7 +871,12 @@ mod tests {
             ),
         ];
         for (name, text, values, speaker, expected) in cases {
-            let got = kinds(text, values, &speech(*speaker, speaker.is_some()));
+            let got = kinds(
+                text,
+                &Features::of(text),
+                values,
+                &speech(*speaker, speaker.is_some()),
+            );
             assert_eq!(&got, expected, "case {name}");
         }
     }
@@ -668,17 +888,94 @@ mod tests {
         let colour = "The three tables formed a triangle.";
         let high = score(
             election,
-            &kinds(election, &election_values, &speech(None, false)),
+            &Features::of(election),
+            &kinds(
+                election,
+                &Features::of(election),
+                &election_values,
+                &speech(None, false),
+            ),
             &election_values,
             &speech(None, false),
         );
         let low = score(
             colour,
-            &kinds(colour, &[], &speech(None, false)),
+            &Features::of(colour),
+            &kinds(colour, &Features::of(colour), &[], &speech(None, false)),
             &[],
             &speech(None, false),
         );
         assert!(high > low + 0.3, "{high} vs {low}");
         assert!((0.0..=1.0).contains(&high) && (0.0..=1.0).contains(&low));
+    }
+
+    /// A gated rule must never lose a match: wherever its regex matches, its words are found.
+    #[test]
+    fn rule_words_gate_every_match() {
+        let rules: [(&str, &Regex, u8); 6] = [
+            (
+                "characterisation",
+                &CHARACTERISATION,
+                TRIGGER_CHARACTERISATION,
+            ),
+            ("evaluation", &EVALUATION, TRIGGER_EVALUATION),
+            ("impression", &IMPRESSION, TRIGGER_IMPRESSION),
+            ("election", &ELECTION, TRIGGER_ELECTION),
+            ("role", &ROLE_WORDS, TRIGGER_ROLE),
+            ("hedge", &HEDGE, TRIGGER_HEDGE),
+        ];
+        // Each sentence matches at least one rule; the comment says what it catches.
+        let sentences = [
+            "The plan was widely seen as a retreat.",
+            "It makes it much harder to hire.",
+            "The relief is almost palpable.",
+            "Washington appears anxious to act.",
+            // A figure glued to the verb.
+            "The party won12 of the 17 positions.",
+            // Election words after a hyphen or a prefix.
+            "He was re-elected, then reelected.",
+            "His reelection bid failed.",
+            "Biden keeps a polling lead.",
+            "She took 52 percent of the vote.",
+            "LOST THE VOTE in a LANDSLIDE",
+            "She is a member of the board and was named as chairman.",
+            "It might rain; perhaps it SEEMS likely.",
+            // Unicode case folding: the long s and the Kelvin sign.
+            "It poſſibly rains.",
+            "The Kelvin sign in liKely.",
+        ];
+        for sentence in sentences {
+            let features = Features::of(sentence);
+            let mut matched = false;
+            for (name, regex, trigger) in &rules {
+                if regex.is_match(sentence) {
+                    matched = true;
+                    assert!(features.has(*trigger), "{name} in {sentence:?}");
+                }
+            }
+            assert!(matched, "no rule matches {sentence:?}");
+        }
+    }
+
+    /// Word counts as `split_whitespace` gives them, names as capitalised words after the first.
+    #[test]
+    fn features_count_words_and_names() {
+        let cases: &[(&str, usize, usize)] = &[
+            ("", 0, 0),
+            ("  one  ", 1, 0),
+            ("The U.S. has 28,500 troops", 5, 1),
+            // Non-breaking and em spaces separate words; an accented capital is a name.
+            ("a\u{a0}b\u{2003}Émile", 3, 1),
+            ("“Kim said” — Mr. Funakoshi", 5, 2),
+        ];
+        for (text, words, names) in cases {
+            let features = Features::of(text);
+            assert_eq!(
+                (features.words, features.names),
+                (*words, *names),
+                "{text:?}"
+            );
+            assert_eq!(features.words, text.split_whitespace().count(), "{text:?}");
+        }
     }
 }

@@ -109,18 +109,43 @@ fn word_key(word: &[u8]) -> Option<u128> {
     if word.len() > LONGEST_WORD {
         return None;
     }
-    let mut buffer = [0u8; 16];
-    for (slot, byte) in buffer.iter_mut().zip(word) {
-        *slot = *byte;
-    }
-    let low = u64::from_le_bytes(buffer[..8].try_into().unwrap_or_default());
-    let high = u64::from_le_bytes(buffer[8..].try_into().unwrap_or_default());
+    let (head, tail) = word.split_at(word.len().min(8));
+    let (low, high) = (load_le(head), load_le(tail));
     if (low | high) & 0x8080_8080_8080_8080 != 0 {
         return None;
     }
     let key =
         u128::from(lowercase_ascii_bytes(low)) | u128::from(lowercase_ascii_bytes(high)) << 64;
     Some(key | (word.len() as u128) << 120)
+}
+
+/// Up to eight bytes as a little-endian integer, zero-padded. Loaded straight from the slice
+/// in at most two overlapping reads: copying the word through a buffer first stalled the CPU
+/// on every word (a store-to-load forwarding failure).
+fn load_le(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    let u32_at = |from: usize| {
+        bytes
+            .get(from..from + 4)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+    };
+    let u16_at = |from: usize| {
+        bytes
+            .get(from..from + 2)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, |b| u64::from(u16::from_le_bytes(b)))
+    };
+    match n {
+        8.. => bytes
+            .get(..8)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, u64::from_le_bytes),
+        4..=7 => u32_at(0) | u32_at(n - 4) << (8 * (n - 4)),
+        2..=3 => u16_at(0) | u16_at(n - 2) << (8 * (n - 2)),
+        1 => u64::from(bytes[0]),
+        _ => 0,
+    }
 }
 
 /// ASCII-lowercase the eight ASCII bytes packed in `bytes` at once: a byte from `A` to `Z`

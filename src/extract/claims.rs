@@ -38,7 +38,7 @@ pub fn build_with(
     let skip: Vec<bool> = sentences.iter().map(|s| s.boilerplate.is_some()).collect();
     let speech = speakers::resolve(text, sentences, &skip);
     let first_text_sentence = sentences.iter().position(|s| s.boilerplate.is_none());
-    let mut claims: Vec<ExtractedClaim> = sentences
+    let (mut claims, wordings): (Vec<ExtractedClaim>, Vec<(u64, usize)>) = sentences
         .iter()
         .enumerate()
         .map(|(index, sentence)| {
@@ -85,7 +85,7 @@ pub fn build_with(
             } else {
                 0.0
             };
-            ExtractedClaim {
+            let claim = ExtractedClaim {
                 start,
                 end,
                 text: slice.to_string(),
@@ -97,10 +97,11 @@ pub fn build_with(
                 checkable,
                 why: why.map(str::to_string),
                 duplicate_of: None,
-            }
+            };
+            (claim, (features.wording_hash, features.wording_length))
         })
-        .collect();
-    mark_duplicates(&mut claims);
+        .unzip();
+    mark_duplicates(&mut claims, &wordings);
     claims
 }
 
@@ -182,49 +183,21 @@ fn normalised_wording(text: &str) -> impl Iterator<Item = char> + '_ {
         .flat_map(char::to_lowercase)
 }
 
-/// A hash of `normalised_wording(text)` and its length in bytes, computed without building
-/// the string: every checkable claim needs one, and only equal hashes need a real comparison.
-fn wording_key(text: &str) -> (u64, usize) {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut length = 0;
-    let mut feed = |c: u32, width: usize| {
-        hash = (hash.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        length += width;
-    };
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let byte = bytes[i];
-        if byte.is_ascii() {
-            if byte.is_ascii_alphanumeric() {
-                feed(u32::from(byte.to_ascii_lowercase()), 1);
-            }
-            i += 1;
-            continue;
-        }
-        let c = text[i..].chars().next().unwrap_or(' ');
-        if c.is_alphanumeric() {
-            c.to_lowercase()
-                .for_each(|lower| feed(u32::from(lower), lower.len_utf8()));
-        }
-        i += c.len_utf8();
-    }
-    (hash, length)
-}
-
 /// A claim stated twice in one article is one thing to check: the later place points at the
 /// first. Two places state the same claim when they share a figure and most of the words of
 /// the shorter wording appear in the longer one; without a figure, only when the wording is
 /// the same.
-fn mark_duplicates(claims: &mut [ExtractedClaim]) {
-    let originals = find_duplicates(claims);
+fn mark_duplicates(claims: &mut [ExtractedClaim], wordings: &[(u64, usize)]) {
+    let originals = find_duplicates(claims, wordings);
     for (claim, original) in claims.iter_mut().zip(originals) {
         claim.duplicate_of = original;
     }
 }
 
 /// For each claim, the earlier place stating the same claim (see `mark_duplicates`).
-fn find_duplicates(claims: &[ExtractedClaim]) -> Vec<Option<usize>> {
+/// `wordings`: for each claim, the hash of `normalised_wording` of its text and its length,
+/// from the sentence's `Features`.
+fn find_duplicates(claims: &[ExtractedClaim], wordings: &[(u64, usize)]) -> Vec<Option<usize>> {
     let mut originals = vec![None; claims.len()];
     let mut by_number: HashMap<u64, Vec<usize>> = HashMap::new();
     // First places by the hash of their wording; equal hashes are compared in full.
@@ -256,7 +229,7 @@ fn find_duplicates(claims: &[ExtractedClaim]) -> Vec<Option<usize>> {
             }
         }
         if original.is_none() {
-            let (hash, length) = wording_key(&claims[index].text);
+            let (hash, length) = wordings.get(index).copied().unwrap_or_default();
             if length >= 20 {
                 let firsts = by_text.entry(hash).or_default();
                 let same = firsts.iter().copied().find(|&first| {

@@ -34,6 +34,11 @@ pub struct Features {
     pub names: usize,
     /// Which rules have one of their words in the sentence (the `TRIGGER_*` bits).
     triggers: u8,
+    /// A hash of the sentence's letters and digits, lowercased, and their length in bytes:
+    /// two places with the same wording have the same hash (claims compare the wording of
+    /// equal hashes to find a claim stated twice).
+    pub wording_hash: u64,
+    pub wording_length: usize,
 }
 
 const TRIGGER_CHARACTERISATION: u8 = 1;
@@ -57,7 +62,8 @@ impl Features {
             if byte.is_ascii_alphabetic() {
                 // A run of ASCII letters, the bulk of any sentence, in one tight loop.
                 let start = i;
-                while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                while let Some(&letter) = bytes.get(i).filter(|b| b.is_ascii_alphabetic()) {
+                    features.feed_wording(u32::from(letter | 0x20), 1);
                     i += 1;
                 }
                 features.start_word(&mut in_word, byte.is_ascii_uppercase());
@@ -67,6 +73,9 @@ impl Features {
                     in_word = false;
                 } else {
                     features.start_word(&mut in_word, false);
+                    if byte.is_ascii_digit() {
+                        features.feed_wording(u32::from(byte), 1);
+                    }
                 }
                 i += 1;
             } else {
@@ -80,11 +89,23 @@ impl Features {
                     in_word = false;
                 } else {
                     features.start_word(&mut in_word, c.is_uppercase());
+                    if c.is_alphanumeric() {
+                        for lower in c.to_lowercase() {
+                            features.feed_wording(u32::from(lower), lower.len_utf8());
+                        }
+                    }
                 }
                 i += c.len_utf8();
             }
         }
         features
+    }
+
+    /// One character of the lowercased wording.
+    fn feed_wording(&mut self, c: u32, width: usize) {
+        self.wording_hash =
+            (self.wording_hash.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        self.wording_length += width;
     }
 
     /// A character that is not white space: it starts a word unless one is going on.
@@ -977,5 +998,40 @@ mod tests {
             );
             assert_eq!(features.words, text.split_whitespace().count(), "{text:?}");
         }
+    }
+
+    /// The wording hash ignores case, spacing and punctuation, and nothing else.
+    #[test]
+    fn wording_hash_follows_letters_and_digits() {
+        let key = |text: &str| {
+            let features = Features::of(text);
+            (features.wording_hash, features.wording_length)
+        };
+        // name, two texts, whether their wordings are the same.
+        let cases: &[(&str, &str, &str, bool)] = &[
+            (
+                "case and punctuation",
+                "Israeli courts have declared it legal.",
+                "“israeli COURTS, have declared it legal”",
+                true,
+            ),
+            ("accented capitals", "École 12", "école12", true),
+            (
+                "a different figure",
+                "rose to 5 percent",
+                "rose to 6 percent",
+                false,
+            ),
+            (
+                "a different word",
+                "the troops left",
+                "the troops stay",
+                false,
+            ),
+        ];
+        for (name, first, second, same) in cases {
+            assert_eq!(key(first) == key(second), *same, "{name}");
+        }
+        assert_eq!(key("a-b c").1, 3, "length counts letters and digits only");
     }
 }

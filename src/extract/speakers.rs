@@ -109,18 +109,43 @@ fn word_key(word: &[u8]) -> Option<u128> {
     if word.len() > LONGEST_WORD {
         return None;
     }
-    let mut buffer = [0u8; 16];
-    for (slot, byte) in buffer.iter_mut().zip(word) {
-        *slot = *byte;
-    }
-    let low = u64::from_le_bytes(buffer[..8].try_into().unwrap_or_default());
-    let high = u64::from_le_bytes(buffer[8..].try_into().unwrap_or_default());
+    let (head, tail) = word.split_at(word.len().min(8));
+    let (low, high) = (load_le(head), load_le(tail));
     if (low | high) & 0x8080_8080_8080_8080 != 0 {
         return None;
     }
     let key =
         u128::from(lowercase_ascii_bytes(low)) | u128::from(lowercase_ascii_bytes(high)) << 64;
     Some(key | (word.len() as u128) << 120)
+}
+
+/// Up to eight bytes as a little-endian integer, zero-padded. Loaded straight from the slice
+/// in at most two overlapping reads: copying the word through a buffer first stalled the CPU
+/// on every word (a store-to-load forwarding failure).
+fn load_le(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    let u32_at = |from: usize| {
+        bytes
+            .get(from..from + 4)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+    };
+    let u16_at = |from: usize| {
+        bytes
+            .get(from..from + 2)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, |b| u64::from(u16::from_le_bytes(b)))
+    };
+    match n {
+        8.. => bytes
+            .get(..8)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, u64::from_le_bytes),
+        4..=7 => u32_at(0) | u32_at(n - 4) << (8 * (n - 4)),
+        2..=3 => u16_at(0) | u16_at(n - 2) << (8 * (n - 2)),
+        1 => u64::from(bytes[0]),
+        _ => 0,
+    }
 }
 
 /// ASCII-lowercase the eight ASCII bytes packed in `bytes` at once: a byte from `A` to `Z`
@@ -135,20 +160,65 @@ fn lowercase_ascii_bytes(bytes: u64) -> u64 {
     bytes | (upper >> 2)
 }
 
-static WORD_CLASS: LazyLock<HashMap<u128, u16, std::hash::BuildHasherDefault<KeyHasher>>> =
-    LazyLock::new(|| {
-        let mut map: HashMap<u128, u16, std::hash::BuildHasherDefault<KeyHasher>> =
-            HashMap::default();
-        let mut add = |class: u16, words: &str| {
-            for word in words.split_whitespace() {
-                if let Some(key) = word_key(word.as_bytes()) {
-                    *map.entry(key).or_default() |= class;
-                }
-            }
+/// The word tables as one open-addressing table of packed keys: a lookup is a multiply, a
+/// shift and usually one comparison.
+struct WordTable {
+    keys: Vec<u128>,
+    classes: Vec<u16>,
+}
+
+impl WordTable {
+    /// log2 of the number of slots: about three per word keeps probes short.
+    const BITS: u32 = 11;
+
+    fn slot(key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - Self::BITS)) as usize
+    }
+
+    fn new(words: &HashMap<u128, u16, std::hash::BuildHasherDefault<KeyHasher>>) -> WordTable {
+        let size = 1 << Self::BITS;
+        let mut table = WordTable {
+            keys: vec![0; size],
+            classes: vec![0; size],
         };
-        add(
-            COMMON,
-            "the a an in on at but and or however yet so if as after afterward afterwards before \
+        for (&key, &class) in words {
+            let mut slot = Self::slot(key);
+            while table.keys[slot] != 0 {
+                slot = (slot + 1) & (size - 1);
+            }
+            table.keys[slot] = key;
+            table.classes[slot] = class;
+        }
+        table
+    }
+
+    /// The classes of the word packed in `key`; 0 for a word in no table. An empty slot
+    /// (key 0) ends the probe.
+    fn get(&self, key: u128) -> u16 {
+        let mut slot = Self::slot(key);
+        loop {
+            match self.keys.get(slot) {
+                Some(&found) if found == key => return self.classes[slot],
+                Some(&0) | None => return 0,
+                Some(_) => slot = (slot + 1) & (self.keys.len() - 1),
+            }
+        }
+    }
+}
+
+static WORD_CLASS: LazyLock<WordTable> = LazyLock::new(|| {
+    let mut map: HashMap<u128, u16, std::hash::BuildHasherDefault<KeyHasher>> = HashMap::default();
+    let mut add = |class: u16, words: &str| {
+        for word in words.split_whitespace() {
+            if let Some(key) = word_key(word.as_bytes()) {
+                *map.entry(key).or_default() |= class;
+            }
+        }
+    };
+    add(
+        COMMON,
+        "the a an in on at but and or however yet so if as after afterward afterwards before \
          during while when with without from for of to by this that these those there here it \
          its he she they we i you his her their our my your last next now then meanwhile \
          separately also still even although though because since until over under about \
@@ -156,16 +226,16 @@ static WORD_CLASS: LazyLock<HashMap<u128, u16, std::hash::BuildHasherDefault<Key
          both all each every no not another other such what who whom which where why how \
          instead despite among between into through against earlier later today yesterday \
          tomorrow tonight like just only once again already asked said says told added",
-        );
-        add(
-            TIME,
-            "monday tuesday wednesday thursday friday saturday sunday january february march april \
+    );
+    add(
+        TIME,
+        "monday tuesday wednesday thursday friday saturday sunday january february march april \
          may june july august september october november december jan feb mar apr jun jul aug \
          sep sept oct nov dec",
-        );
-        add(
-            TITLE,
-            "president vice prime minister secretary ambassador envoy governor gov senator sen sens \
+    );
+    add(
+        TITLE,
+        "president vice prime minister secretary ambassador envoy governor gov senator sen sens \
          representative rep reps mayor chairman chairwoman chair director deputy superintendent \
          speaker chief ceo cfo coo attorney commissioner judge justice king queen prince \
          princess pope sheikh general gen lt col colonel lieutenant sgt sergeant capt captain adm \
@@ -176,10 +246,10 @@ static WORD_CLASS: LazyLock<HashMap<u128, u16, std::hash::BuildHasherDefault<Key
          premier chancellor strategist economist trader scholar fellow researcher author \
          correspondent reporter teacher candidate nominee lawmaker legislator congressman \
          congresswoman delegate ceo president-elect",
-        );
-        add(
-            ORG,
-            "ministry office authority commission police league union nations association \
+    );
+    add(
+        ORG,
+        "ministry office authority commission police league union nations association \
          department council court party agency administration co inc corp corporation company \
          group international news service services committee bank university school college \
          institute center centers centre foundation organization organisation government \
@@ -190,55 +260,55 @@ static WORD_CLASS: LazyLock<HashMap<u128, u16, std::hash::BuildHasherDefault<Key
          motors energy electric partners capital holdings trust systems technologies labs \
          research affairs industries enterprises brotherhood movement front campaign \
          institution watch program programme initiative ltd llc plc tribunal",
-        );
-        add(
-            PLACE,
-            "north south east west northern southern eastern western central united states kingdom \
+    );
+    add(
+        PLACE,
+        "north south east west northern southern eastern western central united states kingdom \
          republic new san santa los las saint st fort port mount mt lake cape island islands \
          county city bay valley river sea ocean gulf coast strait peninsula province district \
          region street avenue road square park airport station hall capitol america europe asia \
          africa middle hong el sierra",
-        );
-        add(
-            GROUP,
-            "agency organization organisation group company firm utility body department office \
+    );
+    add(
+        GROUP,
+        "agency organization organisation group company firm utility body department office \
          ministry government administration commission committee authority council court \
          campaign union party team board panel regulator regulators prosecutors prosecution \
          police service",
-        );
-        add(
-            ROLE,
-            "envoy president secretary minister ambassador governor senator mayor spokesman \
+    );
+    add(
+        ROLE,
+        "envoy president secretary minister ambassador governor senator mayor spokesman \
          spokeswoman spokesperson official agent teacher director chief judge officer analyst \
          adviser advisor founder counselor negotiator premier chancellor diplomat witness \
          lawyer attorney prosecutor doctor physician professor scientist researcher author \
          economist strategist chairman chairwoman leader commander general candidate \
          superintendent speaker",
-        );
-        add(
-            GENERIC,
-            "analysts experts observers critics commentators economists sources people officials \
+    );
+    add(
+        GENERIC,
+        "analysts experts observers critics commentators economists sources people officials \
          some many others",
-        );
-        add(
-            SKIP,
-            "has have had also always already however then later reportedly previously repeatedly \
+    );
+    add(
+        SKIP,
+        "has have had also always already however then later reportedly previously repeatedly \
          recently once further sharply strongly bluntly publicly privately initially earlier \
          again never not just now would will could may might should did does do has been \
          often still even first last",
-        );
-        add(CONNECTOR, "of for the de du da von van bin al der la le");
-        add(BE, "is are was were be been being");
-        for verb in SPEECH_VERBS.keys() {
-            add(SPEECH, verb);
-        }
-        add(SPEECH, "pointed");
-        for participle in SPEECH_PARTICIPLES.keys() {
-            add(PARTICIPLE, participle);
-        }
-        add(PARTICIPLE, "according");
-        map
-    });
+    );
+    add(CONNECTOR, "of for the de du da von van bin al der la le");
+    add(BE, "is are was were be been being");
+    for verb in SPEECH_VERBS.keys() {
+        add(SPEECH, verb);
+    }
+    add(SPEECH, "pointed");
+    for participle in SPEECH_PARTICIPLES.keys() {
+        add(PARTICIPLE, participle);
+    }
+    add(PARTICIPLE, "according");
+    WordTable::new(&map)
+});
 
 /// Speech verbs: finite forms that attribute what follows or precedes to their subject.
 static SPEECH_VERBS: LazyLock<HashMap<&'static str, ()>> = LazyLock::new(|| {
@@ -298,7 +368,7 @@ const ABBREVIATIONS: &[&str] = &[
 
 fn classify(word: &str) -> u16 {
     match word_key(word.trim_end_matches('.').as_bytes()) {
-        Some(key) => WORD_CLASS.get(&key).copied().unwrap_or(0),
+        Some(key) => WORD_CLASS.get(key),
         None => 0,
     }
 }
@@ -992,6 +1062,8 @@ fn build_acronyms(text: &str, tokens: &[Tok]) -> HashMap<String, String> {
     }
     // Reused for every capitalised run: most runs are one word and define nothing.
     let mut words: Vec<usize> = Vec::new();
+    let mut initials = String::new();
+    let mut initial_ends: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if !(tokens[i].word && tokens[i].cap && !tokens[i].is(COMMON)) {
@@ -1018,12 +1090,18 @@ fn build_acronyms(text: &str, tokens: &[Tok]) -> HashMap<String, String> {
             }
         }
         if words.len() >= 2 {
+            // The initials of the whole run once; those of its first `end` words are a prefix.
+            initials.clear();
+            initial_ends.clear();
+            for &w in &words {
+                if let Some(first) = token_text(text, &tokens[w]).chars().next() {
+                    initials.push(first);
+                }
+                initial_ends.push(initials.len());
+            }
             for end in (2..=words.len()).rev() {
-                let initials: String = words[..end]
-                    .iter()
-                    .filter_map(|&w| token_text(text, &tokens[w]).chars().next())
-                    .collect();
-                if used.contains_key(&initials) && !map.contains_key(&initials) {
+                let initials = &initials[..initial_ends[end - 1]];
+                if used.contains_key(initials) && !map.contains_key(initials) {
                     // "Pacific Gas & Electric Co." for "PG&E": keep the corporate suffix.
                     let mut last = words[end - 1];
                     if end < words.len()
@@ -1035,7 +1113,7 @@ fn build_acronyms(text: &str, tokens: &[Tok]) -> HashMap<String, String> {
                         last = words[end];
                     }
                     let full = text[tokens[words[0]].start..tokens[last].end].to_string();
-                    map.insert(initials, full);
+                    map.insert(initials.to_string(), full);
                 }
             }
         }
@@ -1206,12 +1284,12 @@ impl SentenceView<'_> {
             if !t.word || t.quoted {
                 break;
             }
-            let w = lowercase(self.word(k));
-            if matches!(
-                w.as_str(),
-                "the" | "a" | "an" | "his" | "her" | "its" | "their"
-            ) {
-                determiner = Some(w);
+            let w = self.word(k);
+            if let Some(article) = ["the", "a", "an", "his", "her", "its", "their"]
+                .into_iter()
+                .find(|article| lower_is(w, article))
+            {
+                determiner = Some(article.to_string());
                 break;
             }
             if t.possessive {
@@ -1244,7 +1322,7 @@ impl SentenceView<'_> {
                 k = mention.first - 1;
                 continue;
             }
-            words.push(w);
+            words.push(lowercase(w));
             content_start = k;
             if k == self.range.start || words.len() > 5 {
                 break;

@@ -469,8 +469,13 @@ fn tokenize(text: &str) -> Vec<Tok> {
             }
             let mut word_end = end;
             let mut possessive = false;
+            // Both suffixes end in "s": most words are done after one byte.
+            let bytes = &text.as_bytes()[i..end];
             for suffix in ["'s", "’s"] {
-                if text[i..end].ends_with(suffix) && end - i > suffix.len() {
+                if bytes.last() == Some(&b's')
+                    && bytes.ends_with(suffix.as_bytes())
+                    && end - i > suffix.len()
+                {
                     word_end = end - suffix.len();
                     possessive = true;
                 }
@@ -1051,7 +1056,7 @@ fn build_acronyms(text: &str, tokens: &[Tok]) -> HashMap<String, String> {
     let mut used: HashMap<String, ()> = HashMap::new();
     for tok in tokens.iter().filter(|t| t.word) {
         let word = token_text(text, tok);
-        if is_all_caps(word) && word.len() <= 8 {
+        if word.len() <= 8 && is_all_caps(word) {
             let key: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
             used.insert(key, ());
         }

@@ -150,7 +150,6 @@ fn edge_cases_that_look_risky() {
 /// must stay offsets into the input as read, so the fix belongs in the splitter: start the
 /// first sentence after the mark.
 #[test]
-#[ignore = "src/extract/sentences.rs keeps a leading U+FEFF in the first sentence"]
 fn regression_utf8_byte_order_mark_is_not_part_of_a_sentence() {
     let text = "\u{feff}Troops arrived on June 3, 2022. Then 28,500 left.\n";
     let sentences = split(text);

@@ -25,13 +25,23 @@ pub const THRESHOLD_WITHOUT_VALUES: f64 = 0.60;
 pub struct Fingerprint {
     pub words: BTreeSet<String>,
     pub values: BTreeSet<String>,
+    /// Which sides of `CONTRARIES` the words take: bit 2i for the first side of pair i, bit
+    /// 2i+1 for the second. Computed once, so comparing two claims is a few bit operations.
+    pub contraries: u32,
 }
 
 impl Fingerprint {
     pub fn new(text: &str, values: &[Value]) -> Fingerprint {
+        Fingerprint::from_words(content_words(text), values.iter().map(value_key).collect())
+    }
+
+    /// A fingerprint of words and value keys already at hand.
+    pub fn from_words(words: BTreeSet<String>, values: BTreeSet<String>) -> Fingerprint {
+        let contraries = contrary_sides(&words);
         Fingerprint {
-            words: content_words(text),
-            values: values.iter().map(value_key).collect(),
+            words,
+            values,
+            contraries,
         }
     }
 
@@ -48,7 +58,7 @@ pub fn similarity(a: &Fingerprint, b: &Fingerprint) -> Option<f64> {
     if a.values != b.values || a.words.is_empty() || b.words.is_empty() {
         return None;
     }
-    if contradicts(&a.words, &b.words) {
+    if contradicts(a.contraries, b.contraries) {
         return None;
     }
     let shared = a.words.intersection(&b.words).count() as f64;
@@ -106,17 +116,32 @@ const CONTRARIES: &[(&[&str], &[&str])] = &[
     (&["guilty", "convict"], &["acquit", "innocent", "cleared"]),
 ];
 
+/// The sides of `CONTRARIES` that `words` take, as bits (see `Fingerprint::contraries`).
+fn contrary_sides(words: &BTreeSet<String>) -> u32 {
+    // The first byte is compared inline before the whole prefix: this runs for every
+    // candidate of every new claim, and most words share no first letter with most prefixes.
+    let has = |side: &[&str]| {
+        words.iter().any(|w| {
+            side.iter().any(|prefix| {
+                w.as_bytes().first() == prefix.as_bytes().first() && w.starts_with(prefix)
+            })
+        })
+    };
+    CONTRARIES
+        .iter()
+        .enumerate()
+        .fold(0, |mask, (i, (one, other))| {
+            mask | (u32::from(has(one)) << (2 * i)) | (u32::from(has(other)) << (2 * i + 1))
+        })
+}
+
 /// True when one claim has a word of one side of a contrary pair and the other claim a word of
 /// the other side that the first does not also have.
-fn contradicts(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
-    let has = |words: &BTreeSet<String>, side: &[&str]| {
-        words
-            .iter()
-            .any(|w| side.iter().any(|prefix| w.starts_with(prefix)))
-    };
-    CONTRARIES.iter().any(|(one, other)| {
-        (has(a, one) && has(b, other) && !has(a, other) && !has(b, one))
-            || (has(a, other) && has(b, one) && !has(a, one) && !has(b, other))
+fn contradicts(a: u32, b: u32) -> bool {
+    (0..CONTRARIES.len()).any(|i| {
+        let side = |mask: u32, bit: usize| mask >> (2 * i + bit) & 1 == 1;
+        (side(a, 0) && side(b, 1) && !side(a, 1) && !side(b, 0))
+            || (side(a, 1) && side(b, 0) && !side(a, 0) && !side(b, 1))
     })
 }
 

@@ -470,10 +470,8 @@ fn record_matches(
             .into_iter()
             .filter_map(|(other_id, other_text)| {
                 // Candidates have the same figures by construction: only wording is compared.
-                let other = Fingerprint {
-                    words: content_words(&other_text),
-                    values: fingerprint.values.clone(),
-                };
+                let other =
+                    Fingerprint::from_words(content_words(&other_text), fingerprint.values.clone());
                 similarity(&fingerprint, &other).map(|score| (score, other_id))
             })
             .collect();

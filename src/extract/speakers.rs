@@ -1160,14 +1160,15 @@ impl SentenceView<'_> {
         token_text(self.text, &self.tokens[i])
     }
 
+    // Mentions are found left to right and never overlap, so they are sorted by position and
+    // a binary search finds one: a linear scan per token made a long sentence quadratic.
     fn mention_ending_at(&self, i: usize) -> Option<usize> {
-        self.mentions.iter().position(|m| m.last == i)
+        self.mentions.binary_search_by_key(&i, |m| m.last).ok()
     }
 
     fn mention_at(&self, i: usize) -> Option<usize> {
-        self.mentions
-            .iter()
-            .position(|m| m.first <= i && i <= m.last)
+        let m = self.mentions.partition_point(|m| m.last < i);
+        (m < self.mentions.len() && self.mentions[m].first <= i).then_some(m)
     }
 
     /// Step left from `i` over auxiliaries and adverbs ("has already said").

@@ -314,6 +314,46 @@ fn read_values(connection: &rusqlite::Connection, claim_id: i64) -> Result<Vec<V
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// An article's row and text, as `add` and `import` both store them.
+pub(super) struct ArticleRow<'a> {
+    pub title: &'a str,
+    pub url: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub published: Option<&'a str>,
+    pub reference_date: Option<&'a str>,
+    pub reference_source: &'a str,
+    pub added_at: &'a str,
+    pub content_hash: &'a str,
+    pub body: &'a str,
+}
+
+/// Insert an article and its text; returns the new article's id.
+pub(super) fn insert_article_row(
+    connection: &Connection,
+    row: &ArticleRow<'_>,
+) -> rusqlite::Result<i64> {
+    connection.execute(
+        "INSERT INTO articles (title, url, outlet, published, reference_date, reference_source, added_at, content_hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            row.title,
+            row.url,
+            row.outlet,
+            row.published,
+            row.reference_date,
+            row.reference_source,
+            row.added_at,
+            row.content_hash
+        ],
+    )?;
+    let article_id = connection.last_insert_rowid();
+    connection.execute(
+        "INSERT INTO article_texts (article_id, body) VALUES (?1, ?2)",
+        params![article_id, row.body],
+    )?;
+    Ok(article_id)
+}
+
 /// Give claims that have values but no `value_key` (inserted before their values, as import
 /// does) the key matching compares.
 pub(super) fn refresh_value_keys(connection: &Connection) -> Result<()> {
@@ -345,24 +385,19 @@ fn insert_article(transaction: &Connection, article: &NewArticle<'_>, now: &str)
     if let Some((article_id, title)) = existing {
         return Ok(Added::AlreadyPresent { article_id, title });
     }
-    transaction.execute(
-        "INSERT INTO articles (title, url, outlet, published, reference_date, reference_source, added_at, content_hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            article.title,
-            article.url,
-            article.outlet,
-            article.published,
-            article.reference_date,
-            article.reference_source,
-            now,
-            article.content_hash
-        ],
-    )?;
-    let article_id = transaction.last_insert_rowid();
-    transaction.execute(
-        "INSERT INTO article_texts (article_id, body) VALUES (?1, ?2)",
-        params![article_id, article.body],
+    let article_id = insert_article_row(
+        transaction,
+        &ArticleRow {
+            title: article.title,
+            url: article.url,
+            outlet: article.outlet,
+            published: article.published.as_deref(),
+            reference_date: article.reference_date.as_deref(),
+            reference_source: article.reference_source,
+            added_at: now,
+            content_hash: article.content_hash,
+            body: article.body,
+        },
     )?;
     let mut claim_ids = Vec::with_capacity(article.claims.len());
     let mut insert_claim = transaction.prepare_cached(

@@ -61,29 +61,21 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
         if article_ids.contains_key(&article.content_hash) {
             continue;
         }
-        transaction
-            .execute(
-                "INSERT INTO articles (title, url, outlet, published, reference_date, reference_source, added_at, content_hash)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    article.title,
-                    article.url,
-                    article.outlet,
-                    article.published,
-                    article.reference_date,
-                    article.reference_source,
-                    article.added_at,
-                    article.content_hash
-                ],
-            )
-            .map_err(|e| at_line(*line, e))?;
-        let article_id = transaction.last_insert_rowid();
-        transaction
-            .execute(
-                "INSERT INTO article_texts (article_id, body) VALUES (?1, ?2)",
-                params![article_id, article.body],
-            )
-            .map_err(|e| at_line(*line, e))?;
+        let article_id = super::claims::insert_article_row(
+            transaction,
+            &super::claims::ArticleRow {
+                title: &article.title,
+                url: article.url.as_deref(),
+                outlet: article.outlet.as_deref(),
+                published: article.published.as_deref(),
+                reference_date: article.reference_date.as_deref(),
+                reference_source: &article.reference_source,
+                added_at: &article.added_at,
+                content_hash: &article.content_hash,
+                body: &article.body,
+            },
+        )
+        .map_err(|e| at_line(*line, e))?;
         article_ids.insert(article.content_hash.clone(), article_id);
         imported.articles += 1;
     }

@@ -1,4 +1,4 @@
--- claimtrack schema. PRAGMA user_version (set by the store, not here) is its version: 1.
+-- claimtrack schema. PRAGMA user_version (set by the store, not here) is its version: 2.
 -- Constraints live here, not only in Rust, so that no tool writing to the file can break them.
 
 CREATE TABLE articles (
@@ -158,15 +158,17 @@ CREATE TABLE event_sources (
 
 -- Claims of other articles that say the same thing: same figures and dates, similar wording.
 -- Found when an article is added, and stored in both directions so that either claim lists
--- its best matches with one index lookup.
+-- its matches with one range of the primary key, which is the table itself (WITHOUT ROWID):
+-- adding an archive writes several matches per claim, and one b-tree per row instead of a
+-- table and two indexes is much of the cost of `add`. A claim has few matches, so ordering
+-- them best first is done when they are read.
 CREATE TABLE claim_matches (
     claim_id       INTEGER NOT NULL REFERENCES claims (id),
     matched_id     INTEGER NOT NULL REFERENCES claims (id),
     score          REAL    NOT NULL CHECK (score >= 0 AND score <= 1),
     PRIMARY KEY (claim_id, matched_id),
     CHECK (claim_id <> matched_id)
-);
-CREATE INDEX claim_matches_best_first ON claim_matches (claim_id, score DESC, matched_id);
+) WITHOUT ROWID;
 
 -- Full-text index over claim texts, kept in step by the store (claim texts never change).
 CREATE VIRTUAL TABLE claims_fts USING fts5 (text, content = 'claims', content_rowid = 'id');

@@ -7,7 +7,8 @@
 //! "28,000 troops" in otherwise identical sentences are different claims, while a paraphrase
 //! that keeps the figure is the same one.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
+use std::sync::LazyLock;
 
 use crate::model::{Normalized, Value};
 
@@ -23,25 +24,64 @@ pub const THRESHOLD_WITHOUT_VALUES: f64 = 0.60;
 /// A claim reduced to what matching compares.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fingerprint {
-    pub words: BTreeSet<String>,
+    pub words: Words,
     pub values: BTreeSet<String>,
+}
+
+/// A claim's content words, reduced to what comparing wording needs.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Words {
+    /// Hashes of the content words, sorted, without repeats: counting the words two claims
+    /// share is then a merge of two short lists, with no string allocated per word. Matching
+    /// compares every new claim with up to 20 stored ones, so this runs for every candidate.
+    hashes: Vec<u64>,
     /// Which sides of `CONTRARIES` the words take: bit 2i for the first side of pair i, bit
-    /// 2i+1 for the second. Computed once, so comparing two claims is a few bit operations.
-    pub contraries: u32,
+    /// 2i+1 for the second.
+    contraries: u32,
+}
+
+impl Words {
+    pub fn new(text: &str) -> Words {
+        let mut words = Words::default();
+        for_each_content_word(text, |word| {
+            words.hashes.push(hash(word));
+            words.contraries |= contrary_sides(word);
+        });
+        words.hashes.sort_unstable();
+        words.hashes.dedup();
+        words
+    }
+
+    pub fn len(&self) -> usize {
+        self.hashes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.hashes.is_empty()
+    }
+
+    fn shared_with(&self, other: &Words) -> usize {
+        let (mut i, mut j, mut shared) = (0, 0, 0);
+        while i < self.hashes.len() && j < other.hashes.len() {
+            match self.hashes[i].cmp(&other.hashes[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        shared
+    }
 }
 
 impl Fingerprint {
     pub fn new(text: &str, values: &[Value]) -> Fingerprint {
-        Fingerprint::from_words(content_words(text), values.iter().map(value_key).collect())
-    }
-
-    /// A fingerprint of words and value keys already at hand.
-    pub fn from_words(words: BTreeSet<String>, values: BTreeSet<String>) -> Fingerprint {
-        let contraries = contrary_sides(&words);
         Fingerprint {
-            words,
-            values,
-            contraries,
+            words: Words::new(text),
+            values: values.iter().map(value_key).collect(),
         }
     }
 
@@ -55,16 +95,25 @@ impl Fingerprint {
 /// How alike two claims are, from 0 to 1, or `None` when they cannot be the same claim
 /// (different figures or dates, or wording too far apart).
 pub fn similarity(a: &Fingerprint, b: &Fingerprint) -> Option<f64> {
-    if a.values != b.values || a.words.is_empty() || b.words.is_empty() {
+    if a.values != b.values {
         return None;
     }
-    if contradicts(a.contraries, b.contraries) {
+    wording_similarity(a, &b.words)
+}
+
+/// `similarity` for a candidate already known to carry the same figures and dates as `a`
+/// (the store finds candidates by them): only the wording is compared.
+pub fn wording_similarity(a: &Fingerprint, other: &Words) -> Option<f64> {
+    if a.words.is_empty() || other.is_empty() {
         return None;
     }
-    let shared = a.words.intersection(&b.words).count() as f64;
+    if contradicts(a.words.contraries, other.contraries) {
+        return None;
+    }
+    let shared = a.words.shared_with(other) as f64;
     // Dice over content words: symmetric, and kinder than Jaccard to a paraphrase that adds
     // a clause.
-    let dice = 2.0 * shared / (a.words.len() + b.words.len()) as f64;
+    let dice = 2.0 * shared / (a.words.len() + other.len()) as f64;
     let threshold = if a.values.is_empty() {
         THRESHOLD_WITHOUT_VALUES
     } else if a.values.iter().any(|key| is_distinctive(key)) {
@@ -73,6 +122,14 @@ pub fn similarity(a: &Fingerprint, b: &Fingerprint) -> Option<f64> {
         THRESHOLD_WITH_VALUES
     };
     (dice >= threshold).then_some(dice)
+}
+
+/// FNV-1a: a collision between two of a claim's few dozen words is vanishingly rare, and
+/// would only nudge a similarity score.
+fn hash(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Words that say opposite things about the same figure: "rose 1.1 percent" and "fell 1.1
@@ -116,16 +173,14 @@ const CONTRARIES: &[(&[&str], &[&str])] = &[
     (&["guilty", "convict"], &["acquit", "innocent", "cleared"]),
 ];
 
-/// The sides of `CONTRARIES` that `words` take, as bits (see `Fingerprint::contraries`).
-fn contrary_sides(words: &BTreeSet<String>) -> u32 {
-    // The first byte is compared inline before the whole prefix: this runs for every
-    // candidate of every new claim, and most words share no first letter with most prefixes.
+/// The sides of `CONTRARIES` that one word takes, as bits (see `Words::contraries`).
+fn contrary_sides(word: &str) -> u32 {
+    // The first byte is compared inline before the whole prefix: most words share no first
+    // letter with most prefixes.
+    let first = word.as_bytes().first();
     let has = |side: &[&str]| {
-        words.iter().any(|w| {
-            side.iter().any(|prefix| {
-                w.as_bytes().first() == prefix.as_bytes().first() && w.starts_with(prefix)
-            })
-        })
+        side.iter()
+            .any(|prefix| first == prefix.as_bytes().first() && word.starts_with(prefix))
     };
     CONTRARIES
         .iter()
@@ -155,28 +210,37 @@ fn is_distinctive(key: &str) -> bool {
     key.strip_prefix("d:").is_some_and(|d| d.len() == 10)
 }
 
-/// The words worth searching for: lower-cased, without stop words, crudely singular.
-pub fn content_words(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .map(|w| w.to_lowercase())
-        .filter(|w| {
-            w.chars().count() > 2
-                && !STOP_WORDS.contains(&w.as_str())
-                && !NUMBER_WORDS.contains(&w.as_str())
-        })
-        .map(|w| singular(&w))
-        .collect()
+/// Calls `f` with each word worth comparing: lower-cased, without stop words, crudely
+/// singular. One buffer is reused for every word.
+fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut word = String::new();
+    for raw in text.split(|c: char| !c.is_alphanumeric()) {
+        if raw.len() < 3 || !raw.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        word.clear();
+        if raw.is_ascii() {
+            word.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            word.push_str(&raw.to_lowercase());
+        }
+        if word.chars().count() <= 2 || is_stop_word(&word) {
+            continue;
+        }
+        if word.len() > 4 && word.ends_with("ies") {
+            word.truncate(word.len() - 3);
+            word.push('y');
+        } else if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
+            word.pop();
+        }
+        f(&word);
+    }
 }
 
-fn singular(word: &str) -> String {
-    if word.len() > 4 && word.ends_with("ies") {
-        format!("{}y", &word[..word.len() - 3])
-    } else if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
-        word[..word.len() - 1].to_string()
-    } else {
-        word.to_string()
-    }
+fn is_stop_word(word: &str) -> bool {
+    static WORDS: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| STOP_WORDS.iter().chain(NUMBER_WORDS).copied().collect());
+    WORDS.contains(word)
 }
 
 /// A value as matching compares it: its normalised value, whatever words expressed it.

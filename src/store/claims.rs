@@ -8,7 +8,7 @@ use super::{
     kinds_to_sql, source_from_row, status_from_sql,
 };
 use crate::error::{Error, Result};
-use crate::matching::{Fingerprint, candidate_query, content_words, similarity};
+use crate::matching::{Fingerprint, Words, candidate_query, wording_similarity};
 use crate::model::{
     Article, Claim, ClaimKind, Match, Normalized, Occurrence, Status, Value, ValueType,
 };
@@ -66,6 +66,10 @@ pub struct ClaimFilter {
 /// Articles being added in one transaction; dropped without `commit`, none of them is kept.
 pub struct Batch<'a> {
     transaction: Transaction<'a>,
+    /// The store's cache, taken for the batch and given back by `commit`: if the batch is
+    /// rolled back, the words of its claims (whose ids will be reused) are forgotten with it.
+    words: WordCache,
+    home: &'a mut WordCache,
     broken: bool,
 }
 
@@ -83,8 +87,10 @@ impl Batch<'_> {
 
     fn try_add(&mut self, article: &NewArticle<'_>, now: &str) -> Result<Added> {
         let savepoint = self.transaction.savepoint()?;
-        let added = insert_article(&savepoint, article, now)?;
+        let mut pending = Vec::new();
+        let added = insert_article(&savepoint, article, now, &mut self.words, &mut pending)?;
         savepoint.commit()?;
+        self.words.extend(pending);
         Ok(added)
     }
 
@@ -96,7 +102,43 @@ impl Batch<'_> {
     }
 
     pub fn commit(self) -> Result<()> {
-        Ok(self.transaction.commit()?)
+        self.transaction.commit()?;
+        *self.home = self.words;
+        Ok(())
+    }
+}
+
+/// Content words of stored claims by claim id, so that matching reads and splits a stored
+/// claim's text once per process rather than once for every new claim it is compared with:
+/// on an archive of wire copies the same recent claims are candidates again and again.
+/// Claim texts never change; entries are added only for committed claims, and the cache is
+/// emptied when it reaches `WordCache::LIMIT` entries, which keeps memory flat.
+#[derive(Debug, Default)]
+pub(crate) struct WordCache(std::collections::HashMap<i64, Words>);
+
+impl WordCache {
+    const LIMIT: usize = 200_000;
+
+    fn get_or_read(&mut self, connection: &Connection, id: i64) -> Result<&Words> {
+        if self.0.len() >= Self::LIMIT && !self.0.contains_key(&id) {
+            self.0.clear();
+        }
+        match self.0.entry(id) {
+            std::collections::hash_map::Entry::Occupied(entry) => Ok(entry.into_mut()),
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                let mut read =
+                    connection.prepare_cached("SELECT text FROM claims WHERE id = ?1")?;
+                let text: String = read.query_row([id], |row| row.get(0))?;
+                Ok(entry.insert(Words::new(&text)))
+            }
+        }
+    }
+
+    fn extend(&mut self, words: Vec<(i64, Words)>) {
+        if self.0.len() + words.len() > Self::LIMIT {
+            self.0.clear();
+        }
+        self.0.extend(words);
     }
 }
 
@@ -115,9 +157,11 @@ impl Store {
     /// claims of other articles each new claim matches; or report the article already stored
     /// with the same text. One transaction: all of it or none of it.
     pub fn add_article(&mut self, article: &NewArticle<'_>, now: &str) -> Result<Added> {
-        let transaction = self.write()?;
-        let added = insert_article(&transaction, article, now)?;
+        let transaction = super::begin_write(&mut self.connection, &self.path, self.busy_timeout)?;
+        let mut pending = Vec::new();
+        let added = insert_article(&transaction, article, now, &mut self.words, &mut pending)?;
         transaction.commit()?;
+        self.words.extend(pending);
         Ok(added)
     }
 
@@ -126,7 +170,9 @@ impl Store {
     /// makes loading an archive fast.
     pub fn batch(&mut self) -> Result<Batch<'_>> {
         Ok(Batch {
-            transaction: self.write()?,
+            transaction: super::begin_write(&mut self.connection, &self.path, self.busy_timeout)?,
+            words: std::mem::take(&mut self.words),
+            home: &mut self.words,
             broken: false,
         })
     }
@@ -374,7 +420,15 @@ pub(super) fn refresh_value_keys(connection: &Connection) -> Result<()> {
     Ok(())
 }
 
-fn insert_article(transaction: &Connection, article: &NewArticle<'_>, now: &str) -> Result<Added> {
+/// Store an article and record its matches. The content words of its claims are pushed to
+/// `pending`, for the caller to cache once the article is committed.
+fn insert_article(
+    transaction: &Connection,
+    article: &NewArticle<'_>,
+    now: &str,
+    words: &mut WordCache,
+    pending: &mut Vec<(i64, Words)>,
+) -> Result<Added> {
     let existing: Option<(i64, String)> = transaction
         .query_row(
             "SELECT id, title FROM articles WHERE content_hash = ?1",
@@ -451,65 +505,72 @@ fn insert_article(transaction: &Connection, article: &NewArticle<'_>, now: &str)
             ])?;
         }
     }
-    record_matches(transaction, article_id, &article.claims, &claim_ids)?;
+    record_matches(transaction, &article.claims, &claim_ids, words, pending)?;
     Ok(Added::New {
         article_id,
         claim_ids,
     })
 }
 
-/// Compare each new claim with the stored claims of other articles that the full-text index
-/// proposes, and keep those with the same figures and similar wording.
+/// Compare each new claim with the stored claims of other articles that the value index or
+/// the full-text index proposes, and keep those with the same figures and similar wording.
 fn record_matches(
     transaction: &Connection,
-    article_id: i64,
     claims: &[NewClaim],
     claim_ids: &[i64],
+    words: &mut WordCache,
+    pending: &mut Vec<(i64, Words)>,
 ) -> Result<()> {
+    let Some(&first_new) = claim_ids.first() else {
+        return Ok(());
+    };
+    // The new article's claims were just inserted with the highest ids, so `id < first_new`
+    // is "a claim of another article", and both queries are answered from their index alone.
+    // `value_key <> ''` lets SQLite use the partial index claims_by_value_key; the newest
+    // candidates come first.
     let mut by_values = transaction.prepare_cached(
-        // `value_key <> ''` lets SQLite use the partial index claims_by_value_key.
-        "SELECT id, text FROM claims WHERE value_key = ?1 AND value_key <> '' AND article_id <> ?2
+        "SELECT id FROM claims WHERE value_key = ?1 AND value_key <> '' AND id < ?2
          ORDER BY id DESC LIMIT ?3",
     )?;
     // The first full-text hits in the index's own order (the oldest claims, which are the ones
     // most likely settled), so FTS5 stops early; filtering on value_key inside the query would
     // make SQLite read claim after claim of a common wording until enough had no figures.
     let mut by_words = transaction.prepare_cached(
-        "SELECT c.id, c.text FROM
-             (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 LIMIT ?3) f
+        "SELECT c.id FROM
+             (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 AND rowid < ?2 LIMIT ?3) f
          JOIN claims c ON c.id = f.rowid
-         WHERE c.article_id <> ?2 AND c.value_key = ''",
+         WHERE c.value_key = ''",
     )?;
     let mut insert_match = transaction.prepare_cached(
         "INSERT OR IGNORE INTO claim_matches (claim_id, matched_id, score) VALUES (?1, ?2, ?3)",
     )?;
-    let row = |row: &rusqlite::Row<'_>| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?));
     for (claim, &claim_id) in claims.iter().zip(claim_ids) {
         let fingerprint = Fingerprint::new(&claim.text, &claim.values);
-        let found: Vec<(i64, String)> = if fingerprint.values.is_empty() {
-            let Some(query) = candidate_query(&claim.text) else {
-                continue;
-            };
-            by_words
-                .query_map(params![query, article_id, MATCH_CANDIDATES], row)?
-                .collect::<rusqlite::Result<_>>()?
+        let found: Vec<i64> = if fingerprint.values.is_empty() {
+            match candidate_query(&claim.text) {
+                Some(query) => by_words
+                    .query_map(params![query, first_new, MATCH_CANDIDATES], |row| {
+                        row.get(0)
+                    })?
+                    .collect::<rusqlite::Result<_>>()?,
+                None => Vec::new(),
+            }
         } else {
             by_values
                 .query_map(
-                    params![fingerprint.value_key(), article_id, MATCH_CANDIDATES],
-                    row,
+                    params![fingerprint.value_key(), first_new, MATCH_CANDIDATES],
+                    |row| row.get(0),
                 )?
                 .collect::<rusqlite::Result<_>>()?
         };
-        let mut scored: Vec<(f64, i64)> = found
-            .into_iter()
-            .filter_map(|(other_id, other_text)| {
-                // Candidates have the same figures by construction: only wording is compared.
-                let other =
-                    Fingerprint::from_words(content_words(&other_text), fingerprint.values.clone());
-                similarity(&fingerprint, &other).map(|score| (score, other_id))
-            })
-            .collect();
+        let mut scored = Vec::with_capacity(found.len());
+        for other_id in found {
+            // Candidates have the same figures by construction: only wording is compared.
+            let other = words.get_or_read(transaction, other_id)?;
+            if let Some(score) = wording_similarity(&fingerprint, other) {
+                scored.push((score, other_id));
+            }
+        }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         scored.truncate(KEPT_MATCHES);
         for (score, other_id) in scored {
@@ -517,6 +578,7 @@ fn record_matches(
             insert_match.execute(params![claim_id, other_id, score])?;
             insert_match.execute(params![other_id, claim_id, score])?;
         }
+        pending.push((claim_id, fingerprint.words));
     }
     Ok(())
 }

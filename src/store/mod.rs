@@ -33,10 +33,24 @@ const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this binary writes. Upgrades from older versions are listed in
 /// `UPGRADES`; a database with a higher version is refused.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// `UPGRADES[n]` takes a database from version `n + 1` to `n + 2`. Append only.
-const UPGRADES: &[&str] = &[];
+const UPGRADES: &[&str] = &[
+    // 1 to 2: claim_matches becomes a WITHOUT ROWID table keyed by (claim_id, matched_id),
+    // without its best-first index (see schema.sql).
+    "CREATE TABLE claim_matches_2 (
+         claim_id   INTEGER NOT NULL REFERENCES claims (id),
+         matched_id INTEGER NOT NULL REFERENCES claims (id),
+         score      REAL    NOT NULL CHECK (score >= 0 AND score <= 1),
+         PRIMARY KEY (claim_id, matched_id),
+         CHECK (claim_id <> matched_id)
+     ) WITHOUT ROWID;
+     INSERT INTO claim_matches_2 (claim_id, matched_id, score)
+         SELECT claim_id, matched_id, score FROM claim_matches;
+     DROP TABLE claim_matches;
+     ALTER TABLE claim_matches_2 RENAME TO claim_matches;",
+];
 
 /// Set on every open. WAL lets readers work while a checker writes; in WAL mode
 /// `synchronous = NORMAL` cannot corrupt the database (a power cut may lose the last commits,
@@ -64,6 +78,8 @@ pub struct Store {
     connection: Connection,
     path: PathBuf,
     busy_timeout: Duration,
+    /// Content words of stored claims, by claim id, for matching (see `claims::WordCache`).
+    words: claims::WordCache,
 }
 
 impl Store {
@@ -112,6 +128,7 @@ impl Store {
             connection,
             path: path.to_path_buf(),
             busy_timeout,
+            words: claims::WordCache::default(),
         };
         store
             .connection
@@ -159,22 +176,7 @@ impl Store {
     /// Start a write transaction that takes the write lock at once, so that two checkers never
     /// both read, then both try to write and one fails with "database is locked".
     pub(crate) fn write(&mut self) -> Result<Transaction<'_>> {
-        let waited = self.busy_timeout;
-        let path = self.path.clone();
-        self.connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|error| match error.sqlite_error_code() {
-                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
-                    Error::Database {
-                        path,
-                        reason: format!(
-                            "is busy: another claimtrack is writing to it and did not finish within {} ms ({BUSY_TIMEOUT_VARIABLE}); nothing was changed, try again",
-                            waited.as_millis()
-                        ),
-                    }
-                }
-                _ => error.into(),
-            })
+        begin_write(&mut self.connection, &self.path, self.busy_timeout)
     }
 
     /// Cap the database at `pages` pages (never below its current size) and return the cap in
@@ -194,6 +196,29 @@ impl Store {
             .connection
             .query_row("PRAGMA page_count", [], |row| row.get(0))?)
     }
+}
+
+/// `Store::write` on the connection alone, so that a caller can hold the transaction and
+/// another field of the store at once.
+fn begin_write<'c>(
+    connection: &'c mut Connection,
+    path: &Path,
+    waited: Duration,
+) -> Result<Transaction<'c>> {
+    connection
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|error| match error.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                    Error::Database {
+                        path: path.to_path_buf(),
+                        reason: format!(
+                            "is busy: another claimtrack is writing to it and did not finish within {} ms ({BUSY_TIMEOUT_VARIABLE}); nothing was changed, try again",
+                            waited.as_millis()
+                        ),
+                    }
+                }
+                _ => error.into(),
+            })
 }
 
 /// The busy timeout: `BUSY_TIMEOUT`, or the value of `BUSY_TIMEOUT_VARIABLE` in milliseconds.

@@ -678,7 +678,9 @@ fn newer_schema_is_refused_by_every_command() {
     let (desk, _) = good_database_bytes();
     {
         let connection = rusqlite::Connection::open(&desk.db).unwrap();
-        connection.pragma_update(None, "user_version", 2).unwrap();
+        connection
+            .pragma_update(None, "user_version", claimtrack::store::SCHEMA_VERSION + 1)
+            .unwrap();
     }
     let before = dump(&desk.db);
     for args in [
@@ -691,7 +693,10 @@ fn newer_schema_is_refused_by_every_command() {
         assert_refused(
             "newer schema",
             &output,
-            "was written by a newer claimtrack (schema version 2",
+            &format!(
+                "was written by a newer claimtrack (schema version {}",
+                claimtrack::store::SCHEMA_VERSION + 1
+            ),
         );
     }
     assert_eq!(dump(&desk.db), before);
@@ -1105,4 +1110,51 @@ fn concurrent_adds_and_marks_lose_nothing() {
 fn count(db: &Path, sql: &str) -> i64 {
     let connection = rusqlite::Connection::open(db).unwrap();
     connection.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+/// A database written by the first schema (claim_matches with a rowid and a best-first index)
+/// is upgraded on open: matches, statuses and listings read the same as before.
+#[test]
+fn schema_1_database_is_upgraded_keeping_its_matches() {
+    let desk = Desk::new();
+    desk.add_sample();
+    // The same article with another footer: a second article whose claims match the first's.
+    let copy = desk.db.with_file_name("copy.txt");
+    let text = std::fs::read_to_string(SAMPLE).unwrap();
+    std::fs::write(&copy, format!("{text}\nReprinted with permission.\n")).unwrap();
+    desk.ok(&["add", copy.to_str().unwrap(), "--published", "2022-06-03"]);
+    let matches_before = desk.ok(&["matches", "1", "--json"]);
+    let list_before = desk.ok(&["list", "--json"]);
+    assert!(matches_before.contains("\"score\""), "{matches_before}");
+    {
+        let connection = rusqlite::Connection::open(&desk.db).unwrap();
+        connection
+            .execute_batch(
+                "CREATE TABLE old (claim_id INTEGER NOT NULL REFERENCES claims (id),
+                     matched_id INTEGER NOT NULL REFERENCES claims (id),
+                     score REAL NOT NULL CHECK (score >= 0 AND score <= 1),
+                     PRIMARY KEY (claim_id, matched_id), CHECK (claim_id <> matched_id));
+                 INSERT INTO old SELECT claim_id, matched_id, score FROM claim_matches;
+                 DROP TABLE claim_matches;
+                 ALTER TABLE old RENAME TO claim_matches;
+                 CREATE INDEX claim_matches_best_first ON claim_matches (claim_id, score DESC, matched_id);
+                 PRAGMA user_version = 1;",
+            )
+            .unwrap();
+    }
+    assert_eq!(desk.ok(&["matches", "1", "--json"]), matches_before);
+    assert_eq!(desk.ok(&["list", "--json"]), list_before);
+    let connection = rusqlite::Connection::open(&desk.db).unwrap();
+    let version: i64 = connection
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, claimtrack::store::SCHEMA_VERSION);
+    let sql: String = connection
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE name = 'claim_matches'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(sql.contains("WITHOUT ROWID"), "{sql}");
 }

@@ -22,6 +22,9 @@ use super::input::{ArticleText, parse_published, read_article};
 /// small enough that an interrupted load loses little and memory stays flat.
 const BATCH_BYTES: usize = 16 * 1024 * 1024;
 
+/// How many read and extracted articles may wait for the store.
+const PREPARED_AHEAD: usize = 16;
+
 /// What `add` was asked to read, checked before the database is opened so that a mistyped
 /// path or date on a first `add` does not leave an empty database behind.
 enum Input {
@@ -203,52 +206,73 @@ fn add_many(
         ..BatchSummary::default()
     };
     let now = config.now_text();
-    let mut batch = store.batch()?;
-    let mut batch_bytes = 0;
-    for (path, size) in &paths {
-        let display = path.display().to_string();
-        bar.set_message(display.clone());
-        let outcome = read_article(&display, &mut std::io::empty()).and_then(|article| {
-            let extraction = extract(
-                &article.text,
-                &Context {
-                    reference_date: published,
-                },
-            );
-            let title = title_from_text(&article.text);
-            let new = new_article(&article, &extraction, &title, args, published);
-            let claims = new.claims.len();
-            batch.add(&new, &now).map(|added| (added, claims))
+    // Reading and extracting run on a second thread, a few articles ahead of the one being
+    // stored: extraction is pure and SQLite writes from one connection, so the two overlap
+    // on a machine with two cores. The channel's bound keeps memory flat.
+    let (sender, prepared) = std::sync::mpsc::sync_channel(PREPARED_AHEAD);
+    std::thread::scope(|scope| -> Result<()> {
+        let paths = &paths;
+        scope.spawn(move || {
+            for (path, _) in paths {
+                let article = read_article(&path.display().to_string(), &mut std::io::empty()).map(
+                    |article| {
+                        let extraction = extract(
+                            &article.text,
+                            &Context {
+                                reference_date: published,
+                            },
+                        );
+                        (article, extraction)
+                    },
+                );
+                if sender.send(article).is_err() {
+                    // The store stopped (a full disk): nothing more is wanted.
+                    return;
+                }
+            }
         });
-        match outcome {
-            Ok((Added::New { .. }, claims)) => {
-                summary.added += 1;
-                summary.claims += claims;
+        let mut batch = store.batch()?;
+        let mut batch_bytes = 0;
+        for ((path, size), article) in paths.iter().zip(prepared) {
+            let display = path.display().to_string();
+            bar.set_message(display.clone());
+            let outcome = article.and_then(|(article, extraction)| {
+                let title = title_from_text(&article.text);
+                let new = new_article(&article, &extraction, &title, args, published);
+                let claims = new.claims.len();
+                batch.add(&new, &now).map(|added| (added, claims))
+            });
+            match outcome {
+                Ok((Added::New { .. }, claims)) => {
+                    summary.added += 1;
+                    summary.claims += claims;
+                }
+                Ok((Added::AlreadyPresent { .. }, _)) => summary.already_present += 1,
+                Err(error) if batch.is_broken() => {
+                    // SQLite rolled back the whole batch (a full disk, say): stop, and say why.
+                    bar.finish_and_clear();
+                    return Err(error);
+                }
+                Err(error) => {
+                    bar.suspend(|| writeln!(err, "claimtrack: {error}"))?;
+                    summary.failed.push(FailedFile {
+                        path: display,
+                        error: error.to_string(),
+                    });
+                }
             }
-            Ok((Added::AlreadyPresent { .. }, _)) => summary.already_present += 1,
-            Err(error) if batch.is_broken() => {
-                // SQLite rolled back the whole batch (a full disk, say): stop, and say why.
-                bar.finish_and_clear();
-                return Err(error);
-            }
-            Err(error) => {
-                bar.suspend(|| writeln!(err, "claimtrack: {error}"))?;
-                summary.failed.push(FailedFile {
-                    path: display,
-                    error: error.to_string(),
-                });
+            summary.bytes += size;
+            bar.inc(*size);
+            batch_bytes += *size as usize;
+            if batch_bytes >= BATCH_BYTES {
+                batch.commit()?;
+                batch = store.batch()?;
+                batch_bytes = 0;
             }
         }
-        summary.bytes += size;
-        bar.inc(*size);
-        batch_bytes += *size as usize;
-        if batch_bytes >= BATCH_BYTES {
-            batch.commit()?;
-            batch = store.batch()?;
-            batch_bytes = 0;
-        }
-    }
-    batch.commit()?;
+        batch.commit()?;
+        Ok(())
+    })?;
     bar.finish_and_clear();
     summary.seconds = started.elapsed().as_secs_f64();
     summary.megabytes_per_second = if summary.seconds > 0.0 {

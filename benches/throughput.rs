@@ -73,7 +73,7 @@ fn main() {
     let raw_seconds = raw_insert(&db, &root.join("raw.db"), 1);
     let raw_rate = bytes as f64 / 1e6 / raw_seconds;
     println!(
-        "raw SQLite insert of the same rows (no extraction, no matching): {:.2} s = {:.1} MB/s; add / raw = {:.2}",
+        "raw SQLite insert of the same rows (no extraction, no search for matches): {:.2} s = {:.1} MB/s; add / raw = {:.2}",
         raw_seconds,
         raw_rate,
         raw_seconds / add_seconds
@@ -142,9 +142,10 @@ fn extraction_speed(corpus: &Path) {
     );
 }
 
-/// Insert the rows `add` stored (articles, claims, values, full-text rows) into a fresh
-/// database of the same schema, in one transaction with prepared statements: the ceiling
-/// for what `add` could reach with extraction and matching free.
+/// Insert the rows `add` stored (articles and their texts, claims, full-text rows, values,
+/// other places and matches) into a fresh database of the same schema and settings, in one
+/// transaction with prepared statements: the ceiling for what `add` could reach with
+/// extraction and the search for matches free.
 ///
 /// With `copies` above 1 the rows are inserted again under new ids and content hashes, which
 /// builds a database of archive size for the latency figures; only the first copy is timed.
@@ -190,13 +191,27 @@ fn raw_insert(from: &Path, to: &Path, copies: i64) -> f64 {
             ))
         },
     );
+    type OccurrenceRow = (i64, i64, i64, String);
+    let occurrences: Vec<OccurrenceRow> = query(
+        &source,
+        "SELECT claim_id, start, end, text FROM claim_occurrences ORDER BY rowid",
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    );
+    let matches: Vec<(i64, i64, f64)> = query(
+        &source,
+        "SELECT claim_id, matched_id, score FROM claim_matches",
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    );
     let mut target = rusqlite::Connection::open(to).unwrap();
     target.execute_batch(include_str!("../schema.sql")).unwrap();
     target
         .pragma_update(None, "user_version", claimtrack::store::SCHEMA_VERSION)
         .unwrap();
     target
-        .execute_batch("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")
+        .execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+             PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;",
+        )
         .unwrap();
     let mut first_copy_seconds = 0.0;
     let (article_count, claim_count) = (articles.len() as i64, claims.len() as i64);
@@ -255,6 +270,28 @@ fn raw_insert(from: &Path, to: &Path, copies: i64) -> f64 {
                         v.5,
                         v.6,
                         v.7
+                    ])
+                    .unwrap();
+            }
+            let mut occurrence = transaction
+                .prepare("INSERT INTO claim_occurrences (claim_id, start, end, text) VALUES (?1, ?2, ?3, ?4)")
+                .unwrap();
+            for o in &occurrences {
+                occurrence
+                    .execute(rusqlite::params![o.0 + claim_offset, o.1, o.2, o.3])
+                    .unwrap();
+            }
+            let mut matched = transaction
+                .prepare(
+                    "INSERT INTO claim_matches (claim_id, matched_id, score) VALUES (?1, ?2, ?3)",
+                )
+                .unwrap();
+            for m in &matches {
+                matched
+                    .execute(rusqlite::params![
+                        m.0 + claim_offset,
+                        m.1 + claim_offset,
+                        m.2
                     ])
                     .unwrap();
             }

@@ -270,10 +270,10 @@ const STOP_WORDS: &[&str] = &[
     "does", "may", "might", "must", "per", "cent", "percent", "yet", "still", "even",
 ];
 
-/// The full-text query that proposes candidates for a claim without figures: its three longest
-/// content words, all required. Long words are the rare, distinctive ones, and requiring them
-/// all keeps the query an intersection of short lists, which stays fast on a million claims.
-pub fn candidate_query(text: &str) -> Option<String> {
+/// The words that propose candidates for a claim without figures: its three longest content
+/// words, all required. Long words are the rare, distinctive ones, and requiring them all
+/// keeps the search an intersection of short lists, which stays fast on a million claims.
+pub fn candidate_terms(text: &str) -> Option<Vec<String>> {
     let mut terms: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().all(char::is_alphabetic) && w.chars().count() > 3)
@@ -283,16 +283,30 @@ pub fn candidate_query(text: &str) -> Option<String> {
     terms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     terms.dedup();
     terms.truncate(3);
-    if terms.len() < 2 {
-        return None;
-    }
-    Some(
-        terms
-            .iter()
-            .map(|w| format!("\"{w}\""))
-            .collect::<Vec<_>>()
-            .join(" AND "),
-    )
+    (terms.len() >= 2).then_some(terms)
+}
+
+/// `candidate_terms` as a full-text (FTS5) query.
+pub fn candidate_query(terms: &[String]) -> String {
+    terms
+        .iter()
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
+/// The tokens of a text as the full-text index sees them (FTS5's default tokenizer splits on
+/// what is not a letter or digit and lower-cases), hashed: what `candidate_terms` are looked
+/// up in, for claims not yet in the index.
+pub fn search_tokens(text: &str) -> impl Iterator<Item = u64> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| hash(&w.to_lowercase()))
+}
+
+/// `search_tokens`' hash of one term.
+pub fn search_token(term: &str) -> u64 {
+    hash(term)
 }
 
 #[cfg(test)]
@@ -385,8 +399,11 @@ mod tests {
 
     #[test]
     fn query_requires_the_longest_words_and_survives_quotes() {
-        let query = candidate_query("He said \"deterrence\" matters to allies").unwrap();
-        assert_eq!(query, "\"deterrence\" AND \"matters\" AND \"allies\"");
-        assert!(candidate_query("a to of").is_none());
+        let terms = candidate_terms("He said \"deterrence\" matters to allies").unwrap();
+        assert_eq!(
+            candidate_query(&terms),
+            "\"deterrence\" AND \"matters\" AND \"allies\""
+        );
+        assert!(candidate_terms("a to of").is_none());
     }
 }

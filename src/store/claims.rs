@@ -8,7 +8,10 @@ use super::{
     kinds_to_sql, source_from_row, status_from_sql,
 };
 use crate::error::{Error, Result};
-use crate::matching::{Fingerprint, Words, candidate_query, wording_similarity};
+use crate::matching::{
+    Fingerprint, Words, candidate_query, candidate_terms, search_token, search_tokens,
+    wording_similarity,
+};
 use crate::model::{
     Article, Claim, ClaimKind, Match, Normalized, Occurrence, Status, Value, ValueType,
 };
@@ -70,6 +73,7 @@ pub struct Batch<'a> {
     /// rolled back, the words of its claims (whose ids will be reused) are forgotten with it.
     words: WordCache,
     home: &'a mut WordCache,
+    unindexed: Unindexed,
     broken: bool,
 }
 
@@ -87,10 +91,17 @@ impl Batch<'_> {
 
     fn try_add(&mut self, article: &NewArticle<'_>, now: &str) -> Result<Added> {
         let savepoint = self.transaction.savepoint()?;
-        let mut pending = Vec::new();
-        let added = insert_article(&savepoint, article, now, &mut self.words, &mut pending)?;
+        let mut learnt = Learnt::default();
+        let added = insert_article(
+            &savepoint,
+            article,
+            now,
+            &mut self.words,
+            &self.unindexed,
+            &mut learnt,
+        )?;
         savepoint.commit()?;
-        self.words.extend(pending);
+        learnt.keep(&mut self.words, &mut self.unindexed);
         Ok(added)
     }
 
@@ -101,7 +112,9 @@ impl Batch<'_> {
         self.broken || self.transaction.is_autocommit()
     }
 
+    /// Index the batch's claims for full-text search and make the batch durable.
     pub fn commit(self) -> Result<()> {
+        self.unindexed.index(&self.transaction)?;
         self.transaction.commit()?;
         *self.home = self.words;
         Ok(())
@@ -142,6 +155,93 @@ impl WordCache {
     }
 }
 
+/// Claims written in the open transaction and not yet in the full-text index.
+///
+/// FTS5 writes its pending rows to a new segment at every savepoint, and a batch takes one
+/// savepoint per article: indexing claims as they were stored left thousands of tiny segments
+/// that every later full-text query had to seek through (a third of `add`'s time). So the
+/// index is written once, when the transaction ends, and until then matching finds
+/// candidates among these claims with a small in-memory index of their words.
+#[derive(Debug, Default)]
+pub(crate) struct Unindexed {
+    /// The largest claim id when the transaction began: claims above it are not indexed yet.
+    /// The transaction holds the write lock, so every one of them is ours.
+    indexed_up_to: i64,
+    /// For each token (`matching::search_tokens`), the claims that have it, in id order.
+    claims_by_token: std::collections::HashMap<u64, Vec<i64>>,
+    /// The claims with figures or dates, which full-text candidates leave out.
+    with_values: std::collections::HashSet<i64>,
+}
+
+impl Unindexed {
+    fn begin(transaction: &Connection) -> Result<Unindexed> {
+        Ok(Unindexed {
+            indexed_up_to: transaction.query_row(
+                "SELECT coalesce(max(id), 0) FROM claims",
+                [],
+                |row| row.get(0),
+            )?,
+            ..Unindexed::default()
+        })
+    }
+
+    /// The first `limit` claims below `before` that have every term, in id order, each with
+    /// whether it has no figures: what the full-text query would answer if they were indexed.
+    fn candidates(&self, terms: &[String], before: i64, limit: usize) -> Vec<(i64, bool)> {
+        let lists: Option<Vec<&Vec<i64>>> = terms
+            .iter()
+            .map(|term| self.claims_by_token.get(&search_token(term)))
+            .collect();
+        let Some(mut lists) = lists else {
+            return Vec::new();
+        };
+        lists.sort_by_key(|list| list.len());
+        let Some((shortest, others)) = lists.split_first() else {
+            return Vec::new();
+        };
+        shortest
+            .iter()
+            .filter(|id| **id < before && others.iter().all(|l| l.binary_search(id).is_ok()))
+            .take(limit)
+            .map(|id| (*id, !self.with_values.contains(id)))
+            .collect()
+    }
+
+    /// Write the full-text rows of the claims stored since `begin`.
+    fn index(&self, transaction: &Connection) -> Result<()> {
+        transaction.execute(
+            "INSERT INTO claims_fts (rowid, text) SELECT id, text FROM claims WHERE id > ?1",
+            [self.indexed_up_to],
+        )?;
+        Ok(())
+    }
+}
+
+/// What storing one article taught matching, kept only once the article is committed: its
+/// claims' content words and search tokens.
+#[derive(Debug, Default)]
+struct Learnt {
+    words: Vec<(i64, Words)>,
+    tokens: Vec<(i64, Vec<u64>, bool)>,
+}
+
+impl Learnt {
+    fn keep(self, words: &mut WordCache, unindexed: &mut Unindexed) {
+        words.extend(self.words);
+        for (id, tokens, has_values) in self.tokens {
+            for token in tokens {
+                let claims = unindexed.claims_by_token.entry(token).or_default();
+                if claims.last() != Some(&id) {
+                    claims.push(id);
+                }
+            }
+            if has_values {
+                unindexed.with_values.insert(id);
+            }
+        }
+    }
+}
+
 /// How many stored claims are compared with each new claim.
 const MATCH_CANDIDATES: i64 = 20;
 
@@ -158,10 +258,19 @@ impl Store {
     /// with the same text. One transaction: all of it or none of it.
     pub fn add_article(&mut self, article: &NewArticle<'_>, now: &str) -> Result<Added> {
         let transaction = super::begin_write(&mut self.connection, &self.path, self.busy_timeout)?;
-        let mut pending = Vec::new();
-        let added = insert_article(&transaction, article, now, &mut self.words, &mut pending)?;
+        let unindexed = Unindexed::begin(&transaction)?;
+        let mut learnt = Learnt::default();
+        let added = insert_article(
+            &transaction,
+            article,
+            now,
+            &mut self.words,
+            &unindexed,
+            &mut learnt,
+        )?;
+        unindexed.index(&transaction)?;
         transaction.commit()?;
-        self.words.extend(pending);
+        learnt.keep(&mut self.words, &mut Unindexed::default());
         Ok(added)
     }
 
@@ -169,8 +278,11 @@ impl Store {
     /// savepoint), and `Batch::commit` makes the whole batch durable at once, which is what
     /// makes loading an archive fast.
     pub fn batch(&mut self) -> Result<Batch<'_>> {
+        let transaction = super::begin_write(&mut self.connection, &self.path, self.busy_timeout)?;
+        let unindexed = Unindexed::begin(&transaction)?;
         Ok(Batch {
-            transaction: super::begin_write(&mut self.connection, &self.path, self.busy_timeout)?,
+            transaction,
+            unindexed,
             words: std::mem::take(&mut self.words),
             home: &mut self.words,
             broken: false,
@@ -433,7 +545,8 @@ fn insert_article(
     article: &NewArticle<'_>,
     now: &str,
     words: &mut WordCache,
-    pending: &mut Vec<(i64, Words)>,
+    unindexed: &Unindexed,
+    learnt: &mut Learnt,
 ) -> Result<Added> {
     let existing: Option<(i64, String)> = transaction
         .query_row(
@@ -464,8 +577,6 @@ fn insert_article(
         "INSERT INTO claims (article_id, position, text, start, end, kind, kinds, score, speaker, status, status_changed_at, value_key)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'unverified', ?10, ?11)",
     )?;
-    let mut insert_fts =
-        transaction.prepare_cached("INSERT INTO claims_fts (rowid, text) VALUES (?1, ?2)")?;
     let mut insert_value = transaction.prepare_cached(
         "INSERT INTO claim_values (claim_id, position, type, text, value, unit, start, end)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -489,7 +600,12 @@ fn insert_article(
         ])?;
         let claim_id = transaction.last_insert_rowid();
         claim_ids.push(claim_id);
-        insert_fts.execute(params![claim_id, claim.text])?;
+        let mut tokens: Vec<u64> = search_tokens(&claim.text).collect();
+        tokens.sort_unstable();
+        tokens.dedup();
+        learnt
+            .tokens
+            .push((claim_id, tokens, !claim.values.is_empty()));
         for (value_position, value) in claim.values.iter().enumerate() {
             insert_value.execute(params![
                 claim_id,
@@ -511,7 +627,14 @@ fn insert_article(
             ])?;
         }
     }
-    record_matches(transaction, &article.claims, &claim_ids, words, pending)?;
+    record_matches(
+        transaction,
+        &article.claims,
+        &claim_ids,
+        words,
+        unindexed,
+        &mut learnt.words,
+    )?;
     Ok(Added::New {
         article_id,
         claim_ids,
@@ -525,6 +648,7 @@ fn record_matches(
     claims: &[NewClaim],
     claim_ids: &[i64],
     words: &mut WordCache,
+    unindexed: &Unindexed,
     pending: &mut Vec<(i64, Words)>,
 ) -> Result<()> {
     let Some(&first_new) = claim_ids.first() else {
@@ -541,11 +665,11 @@ fn record_matches(
     // The first full-text hits in the index's own order (the oldest claims, which are the ones
     // most likely settled), so FTS5 stops early; filtering on value_key inside the query would
     // make SQLite read claim after claim of a common wording until enough had no figures.
+    // Claims of this transaction are not in the index yet: `Unindexed` stands in for it.
     let mut by_words = transaction.prepare_cached(
-        "SELECT c.id FROM
+        "SELECT c.id, c.value_key = '' FROM
              (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 AND rowid < ?2 LIMIT ?3) f
-         JOIN claims c ON c.id = f.rowid
-         WHERE c.value_key = ''",
+         JOIN claims c ON c.id = f.rowid ORDER BY c.id",
     )?;
     let mut insert_match = transaction.prepare_cached(
         "INSERT OR IGNORE INTO claim_matches (claim_id, matched_id, score) VALUES (?1, ?2, ?3)",
@@ -553,12 +677,21 @@ fn record_matches(
     for (claim, &claim_id) in claims.iter().zip(claim_ids) {
         let fingerprint = Fingerprint::new(&claim.text, &claim.values);
         let found: Vec<i64> = if fingerprint.values.is_empty() {
-            match candidate_query(&claim.text) {
-                Some(query) => by_words
-                    .query_map(params![query, first_new, MATCH_CANDIDATES], |row| {
-                        row.get(0)
-                    })?
-                    .collect::<rusqlite::Result<_>>()?,
+            match candidate_terms(&claim.text) {
+                Some(terms) => {
+                    let mut hits: Vec<(i64, bool)> = by_words
+                        .query_map(
+                            params![candidate_query(&terms), first_new, MATCH_CANDIDATES],
+                            |row| Ok((row.get(0)?, row.get(1)?)),
+                        )?
+                        .collect::<rusqlite::Result<_>>()?;
+                    let room = MATCH_CANDIDATES as usize - hits.len();
+                    hits.extend(unindexed.candidates(&terms, first_new, room));
+                    hits.into_iter()
+                        .filter(|(_, figureless)| *figureless)
+                        .map(|(id, _)| id)
+                        .collect()
+                }
                 None => Vec::new(),
             }
         } else {

@@ -95,3 +95,52 @@ fn standard_input_and_title_belong_to_a_single_article() {
     assert!(desk.run(&["add", folder, "-"]).is_err());
     assert!(desk.run(&["add", folder, "--title", "x"]).is_err());
 }
+
+/// Within a batch the full-text index is written at commit, and matching looks among the
+/// batch's own claims another way: the matches and search hits must be exactly those of
+/// adding the same articles one at a time.
+#[test]
+fn a_batch_finds_the_same_matches_as_adding_one_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(SAMPLE).unwrap();
+    let files = [
+        ("a.txt", text.clone()),
+        ("b.txt", format!("{text}\nReprinted with permission.\n")),
+        (
+            "c.txt",
+            text.replace("28,500", "28,000")
+                .replace("Sung Kim", "Kim Sung"),
+        ),
+    ];
+    for (name, body) in &files {
+        std::fs::write(dir.path().join(name), body).unwrap();
+    }
+    let (batch, single) = (Desk::new(), Desk::new());
+    batch.ok(&["add", dir.path().to_str().unwrap()]);
+    for (name, _) in &files {
+        single.ok(&["add", dir.path().join(name).to_str().unwrap()]);
+    }
+    let claims = single.json(&["list"])["claims"].as_array().unwrap().len();
+    assert_eq!(
+        batch.json(&["list"])["claims"].as_array().unwrap().len(),
+        claims
+    );
+    let mut matched = 0;
+    for id in 1..=claims {
+        let id = id.to_string();
+        let (from_batch, one_by_one) = (
+            batch.json(&["matches", &id])["matches"].clone(),
+            single.json(&["matches", &id])["matches"].clone(),
+        );
+        assert_eq!(from_batch, one_by_one, "claim {id}");
+        matched += usize::from(!one_by_one.as_array().unwrap().is_empty());
+    }
+    assert!(matched > claims / 2, "{matched} of {claims} claims matched");
+    for query in ["Seoul", "troops", "governors"] {
+        assert_eq!(
+            batch.ok(&["search", query, "--json"]),
+            single.ok(&["search", query, "--json"]),
+            "search {query}"
+        );
+    }
+}

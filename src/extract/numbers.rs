@@ -106,6 +106,48 @@ fn glued_scale(suffix: &str, money: bool) -> Option<f64> {
     }
 }
 
+/// "10M", "1.5M users": a capital M glued to a number is a million without a currency sign
+/// too, when the number has two digits or a decimal point (a lone digit is a name: "3M") and
+/// nothing but a clause end or a word follows. The M of a race distance ("400M hurdles") is
+/// metres.
+fn glued_million(text: &str, start: usize, digits_end: usize, suffix_end: usize) -> bool {
+    if &text[digits_end..suffix_end] != "M" {
+        return false;
+    }
+    let digits = &text[start..digits_end];
+    if digits.len() < 2 && !digits.contains('.') {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let clause_or_word = match bytes.get(suffix_end) {
+        None => true,
+        Some(b) => {
+            b.is_ascii_whitespace() || matches!(b, b',' | b'.' | b';' | b':' | b'!' | b'?' | b')')
+        }
+    };
+    if !clause_or_word {
+        return false;
+    }
+    let next = word_after(text, suffix_end).map(|(w, _, _)| w.to_ascii_lowercase());
+    !matches!(
+        next.as_deref(),
+        Some(
+            "hurdles"
+                | "relay"
+                | "freestyle"
+                | "dash"
+                | "sprint"
+                | "race"
+                | "final"
+                | "butterfly"
+                | "backstroke"
+                | "breaststroke"
+                | "medley"
+                | "individual"
+        )
+    )
+}
+
 /// A scale letter one or two spaces after a number at the end of a clause ("2.33 k",
 /// "1,674.5 G"): its factor and end. Followed by a word, the letter is more likely a name.
 fn spaced_scale(text: &str, end: usize) -> Option<(f64, usize)> {
@@ -273,8 +315,12 @@ fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
                 cleaned.push_str(&text[*a..*b]);
             }
             j = groups.last().map_or(j, |g| g.1);
-        } else if lens.len() == 1 && lens[0] <= 2 {
-            // A decimal comma ("1,3", "5,00"), as written in much of Europe.
+        } else if lens.len() == 1
+            && lens[0] <= 2
+            && !(i >= 2 && bytes[i - 1] == b',' && bytes[i - 2].is_ascii_digit())
+        {
+            // A decimal comma ("1,3", "5,00"), as written in much of Europe; but not at the
+            // end of a list of numbers ("nrs. 22,24,26,31" ends with 31, not 26.31).
             cleaned.push('.');
             cleaned.push_str(&text[groups[0].0..groups[0].1]);
             j = groups[0].1;
@@ -567,6 +613,9 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
         }
         if let Some(scale) = glued_scale(suffix, money) {
             value *= scale;
+            number_end = j;
+        } else if glued_million(text, i, end, j) {
+            value *= 1e6;
             number_end = j;
         } else if matches!(
             suffix.to_ascii_lowercase().as_str(),
@@ -1318,7 +1367,7 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
             let next_capital = after
                 .trim_start_matches([' ', '-'])
                 .starts_with(|c: char| c.is_ascii_uppercase());
-            if !sentence_start || next_capital {
+            if (!sentence_start || next_capital) && !ranked_session(text, raw) {
                 return true;
             }
         }
@@ -1445,6 +1494,22 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
         }
     }
     false
+}
+
+/// "Ninth Meeting of the ...", "Fifth Plenum of the Central Committee": a capitalised ordinal
+/// past "third" before one capitalised noun and "of" numbers a session of a body, which is a
+/// fact to check. "First" to "third" are left out: "First Lady of", "Second Secretary of" are
+/// titles.
+fn ranked_session(text: &str, raw: &Raw) -> bool {
+    if raw.kind != WordKind::Ordinal || raw.value <= 3.0 {
+        return false;
+    }
+    let Some((noun, _, noun_end)) = word_after(text, raw.end) else {
+        return false;
+    };
+    noun.starts_with(|c: char| c.is_ascii_uppercase())
+        && !noun.contains('-')
+        && word_after(text, noun_end).is_some_and(|(w, _, _)| w == "of")
 }
 
 /// "between 10 and 20", "10 to 20", "from 2008 to 2016": a closed range of two raw numbers.
@@ -2040,6 +2105,45 @@ mod tests {
     }
 
     #[test]
+    fn lists_glued_millions_and_ranked_sessions() {
+        let cases: &[(&str, &[Expected])] = &[
+            // A list of numbers written with commas: the last pair is not a decimal comma.
+            (
+                "nrs. 22,24,26,31",
+                &[
+                    ("number", n(22.0), None),
+                    ("number", n(24.0), None),
+                    ("number", n(26.0), None),
+                    ("number", n(31.0), None),
+                ],
+            ),
+            // Still a decimal comma alone, still a thousands separator with three digits.
+            ("1,5 is", &[("number", n(1.5), None)]),
+            ("26,310 people", &[("count", n(26310.0), Some("people"))]),
+            // A capital M glued to two digits or a decimal is a million.
+            ("It grew 10M.", &[("number", n(1e7), None)]),
+            ("1.5M users", &[("count", n(1.5e6), Some("users"))]),
+            // A capitalised ordinal numbering a session of a body.
+            (
+                "The Ninth Meeting of the board",
+                &[("ordinal", n(9.0), Some("Meeting"))],
+            ),
+            (
+                "Nineth Meeting of the board",
+                &[("ordinal", n(9.0), Some("Meeting"))],
+            ),
+            // Fractions whose denominator is a compound ordinal.
+            ("owns one twenty-fifth of it", &[("number", n(0.04), None)]),
+            (
+                "one hundred and fifth anniversary",
+                &[("ordinal", n(105.0), Some("anniversary"))],
+            ),
+        ];
+        let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
+        assert_eq!(failed, 0);
+    }
+
+    #[test]
     fn bare_ordinal_words() {
         let cases: &[(&str, &[Expected])] = &[
             // Past "third", an ordinal word is a rank even at the end of a clause.
@@ -2095,6 +2199,12 @@ mod tests {
             "hundreds of rounds",
             "several dozen",
             "911 calls",
+            // A lone digit glued to M is a name; M after a race distance is metres.
+            "shares of 3M fell",
+            "the 400M hurdles",
+            // Titles and court names with a capitalised ordinal.
+            "the First Lady of France",
+            "the Ninth Circuit",
         ];
         let failed = cases.iter().filter(|i| !check(i, &[])).count();
         assert_eq!(failed, 0);

@@ -1628,29 +1628,39 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
             prev.as_str(),
             "over" | "than" | "about" | "nearly" | "almost" | "roughly" | "just" | "some"
         );
-        match next.as_deref() {
-            _ if share && lower == "half" => {
-                return Some(Value {
-                    value_type: ValueType::Percent,
-                    text: text[start..end].to_string(),
-                    value: Normalized::Number(50.0),
-                    unit: None,
-                    start,
+        let of_something = matches!(
+            next.as_deref(),
+            Some("of" | "the" | "its" | "their" | "his" | "her")
+        );
+        if share && lower == "half" || of_something {
+            // "more than half", "up to half of": a bound on the share, reported as an open
+            // range beside it, as for "more than 30,000".
+            if let Some((lower_bound, phrase_start)) = open_range(text, start) {
+                let bound = Some(50.0);
+                extra.push(Value {
+                    value_type: ValueType::Range,
+                    text: text[phrase_start..end].to_string(),
+                    value: if lower_bound {
+                        Normalized::Range(bound, None)
+                    } else {
+                        Normalized::Range(None, bound)
+                    },
+                    unit: Some("percent".to_string()),
+                    start: phrase_start,
                     end,
                 });
             }
-            Some("of" | "the" | "its" | "their" | "his" | "her") => {
-                return Some(Value {
-                    value_type: ValueType::Percent,
-                    text: text[start..end].to_string(),
-                    value: Normalized::Number(50.0),
-                    unit: None,
-                    start,
-                    end,
-                });
-            }
-            _ if lower == "half" => return None,
-            _ => {}
+            return Some(Value {
+                value_type: ValueType::Percent,
+                text: text[start..end].to_string(),
+                value: Normalized::Number(50.0),
+                unit: None,
+                start,
+                end,
+            });
+        }
+        if lower == "half" {
+            return None;
         }
     }
     // "a third term": an ordinal, not a fraction, unless "of" follows.
@@ -1999,6 +2009,29 @@ mod tests {
                 ],
             ),
             ("half of the state", &[("percent", n(50.0), None)]),
+            // A bound on a share is an open range beside the share, as with digits.
+            (
+                "more than half of the districts",
+                &[
+                    (
+                        "range",
+                        Normalized::Range(Some(50.0), None),
+                        Some("percent"),
+                    ),
+                    ("percent", n(50.0), None),
+                ],
+            ),
+            (
+                "up to half of them",
+                &[
+                    (
+                        "range",
+                        Normalized::Range(None, Some(50.0)),
+                        Some("percent"),
+                    ),
+                    ("percent", n(50.0), None),
+                ],
+            ),
             (
                 "a dozen small-business owners",
                 &[("count", n(12.0), Some("small-business owners"))],

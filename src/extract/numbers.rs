@@ -250,6 +250,14 @@ pub(super) fn vulgar_at(text: &str, i: usize) -> Option<(usize, f64)> {
 
 fn currency_before(text: &str, start: usize) -> Option<&'static str> {
     let before = text[..start].trim_end_matches(' ');
+    // Every sign below ends in "$", "D", "R" or the last byte of "€ £ ¥ ₩ ₹": this runs for
+    // every number, most of which have none.
+    if !matches!(
+        before.as_bytes().last(),
+        Some(b'$' | b'D' | b'R' | 0xAC | 0xA3 | 0xA5 | 0xA9 | 0xB9)
+    ) {
+        return None;
+    }
     let pairs: [(&str, &str); 12] = [
         ("US$", "USD"),
         ("C$", "CAD"),
@@ -1886,13 +1894,7 @@ fn word_scale(word: &str) -> Option<f64> {
 
 /// "more than" / "up to" before `start`: (true for a lower bound, where the phrase starts).
 fn open_range(text: &str, start: usize) -> Option<(bool, usize)> {
-    let before = text[..start].trim_end_matches(' ');
-    let mut from = before.len().saturating_sub(24);
-    while !before.is_char_boundary(from) {
-        from += 1;
-    }
-    let lower = before[from..].to_ascii_lowercase();
-    let phrases: [(&str, bool); 11] = [
+    const PHRASES: [(&str, bool); 11] = [
         ("more than", true),
         ("at least", true),
         ("upwards of", true),
@@ -1905,28 +1907,43 @@ fn open_range(text: &str, start: usize) -> Option<(bool, usize)> {
         ("less than", false),
         ("at most", false),
     ];
-    for (phrase, lower_bound) in phrases {
-        if lower.ends_with(phrase) {
-            let phrase_start = before.len() - phrase.len();
-            let boundary =
-                phrase_start == 0 || !before.as_bytes()[phrase_start - 1].is_ascii_alphabetic();
-            if boundary {
-                // "no more than 5" is an upper bound.
-                let full_start = if phrase == "more than"
-                    && before[..phrase_start]
-                        .to_ascii_lowercase()
-                        .trim_end()
-                        .ends_with("no")
-                {
-                    return Some((false, before[..phrase_start].trim_end().len() - 2));
-                } else {
-                    phrase_start
-                };
-                return Some((lower_bound, full_start));
+    let before = text[..start].trim_end_matches(' ');
+    let bytes = before.as_bytes();
+    // Every phrase ends in "n", "t", "f", "o" or "s": most numbers stop at this one look.
+    if !bytes
+        .last()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'n' | b't' | b'f' | b'o' | b's'))
+    {
+        return None;
+    }
+    for (phrase, lower_bound) in PHRASES {
+        if !ends_with_ignore_case(bytes, phrase) {
+            continue;
+        }
+        let phrase_start = before.len() - phrase.len();
+        if phrase_start > 0 && bytes[phrase_start - 1].is_ascii_alphabetic() {
+            continue;
+        }
+        // "no more than 5" is an upper bound.
+        if phrase == "more than" {
+            let head = before[..phrase_start].trim_end();
+            let head_bytes = head.as_bytes();
+            if ends_with_ignore_case(head_bytes, "no")
+                && (head_bytes.len() == 2
+                    || !head_bytes[head_bytes.len() - 3].is_ascii_alphabetic())
+            {
+                return Some((false, head.len() - 2));
             }
         }
+        return Some((lower_bound, phrase_start));
     }
     None
+}
+
+/// True when `haystack` ends with `needle`, ignoring ASCII case (no allocation).
+fn ends_with_ignore_case(haystack: &[u8], needle: &str) -> bool {
+    haystack.len() >= needle.len()
+        && haystack[haystack.len() - needle.len()..].eq_ignore_ascii_case(needle.as_bytes())
 }
 
 #[cfg(test)]
@@ -2053,6 +2070,21 @@ mod tests {
             (
                 "$40-50 billion",
                 &[("range", r(Some(4e10), Some(5e10)), Some("USD"))],
+            ),
+            // "piano more than 5" is not "no more than"; "No more than 5" is.
+            (
+                "a piano more than 5",
+                &[
+                    ("range", r(Some(5.0), None), None),
+                    ("number", n(5.0), None),
+                ],
+            ),
+            (
+                "No more than 5",
+                &[
+                    ("range", r(None, Some(5.0)), None),
+                    ("number", n(5.0), None),
+                ],
             ),
             // An open range keeps its bound and also reports the number it bounds.
             (

@@ -434,7 +434,11 @@ fn parse_tokens(tokens: &[Token]) -> Option<Parsed> {
                 // phrase is the numerator of a fraction, as in "one fifth".
                 Last::Unit if acc.value() == 1.0 && acc.total == 0.0 => {
                     match parse_tokens(&tokens[i..]) {
-                        Some(rest) if rest.kind == WordKind::Ordinal && rest.value > 2.0 => {
+                        Some(rest)
+                            if rest.kind == WordKind::Ordinal
+                                && rest.value > 2.0
+                                && ends_fraction(tokens, i + rest.used) =>
+                        {
                             return Some(Parsed {
                                 used: i + rest.used,
                                 value: 1.0 / rest.value,
@@ -477,7 +481,9 @@ fn parse_tokens(tokens: &[Token]) -> Option<Parsed> {
                 _ => {
                     // "one twenty-fifth" is 1/25: after a lone "one" a singular compound
                     // ordinal is the denominator, as "one fifth" is 1/5.
-                    let lone_one = acc.last == Last::Unit && acc.value() == 1.0;
+                    let lone_one = acc.last == Last::Unit
+                        && acc.value() == 1.0
+                        && ends_fraction(tokens, i + 2);
                     if let Some(f) = compound_denominator(tokens, i, v, lone_one) {
                         return Some(Parsed {
                             used: f.1,
@@ -608,6 +614,16 @@ fn parse_tokens(tokens: &[Token]) -> Option<Parsed> {
         value,
         kind: WordKind::Cardinal,
     })
+}
+
+/// A singular ordinal after "one" is a denominator only at the end of the phrase or before
+/// "of" ("one twenty-fifth of the budget"); before a noun it is a rank ("one twenty-first
+/// century problem").
+fn ends_fraction(tokens: &[Token], next: usize) -> bool {
+    match tokens.get(next) {
+        None => true,
+        Some(token) => matches!(word_of(token), Some("of")),
+    }
 }
 
 /// "of a million" after a fraction.
@@ -886,6 +902,15 @@ mod tests {
         assert!(check("two and a previous", Some((2.0, WordKind::Cardinal))));
         // "one one" with no ordinal after it is not a fraction.
         assert!(check("one one five", Some((1.0, WordKind::Cardinal))));
+        // Before a noun a compound ordinal is a rank, not the denominator of "one".
+        assert!(check(
+            "one twenty-first century problem",
+            Some((1.0, WordKind::Cardinal))
+        ));
+        assert!(check(
+            "one one hundred fifth birthday",
+            Some((1.0, WordKind::Cardinal))
+        ));
         // An ordinal after "and" larger than the group before it is a second number.
         assert!(check(
             "one hundred and two hundredth",
@@ -923,6 +948,7 @@ mod tests {
             // An ordinal after "and" closes the number.
             ("one hundred and fifth", 105.0, O),
             ("two thousand and twenty-first", 2021.0, O),
+            ("one twenty-fifth of the budget", 0.04, F),
             ("two million and one half", 2.5e6, WordKind::Cardinal),
         ];
         let failed = cases

@@ -1209,8 +1209,14 @@ fn counted_noun(text: &str, end: usize, value: f64) -> Option<(String, usize)> {
     {
         return Some((format!("{w1} {w2}"), e2));
     }
-    // "one toilet", "one in-person meeting": a single thing.
+    // "one toilet", "one in-person meeting": a single thing. A hyphenated number word after
+    // "one" ("one twenty-first century problem") is a number of its own, not the thing.
+    let number_head = l1
+        .split('-')
+        .next()
+        .is_some_and(number_words::is_number_word);
     if value == 1.0
+        && !number_head
         && !is_function_word(&l1)
         && w1.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
     {
@@ -2199,6 +2205,14 @@ mod tests {
             ),
             // Fractions whose denominator is a compound ordinal.
             ("owns one twenty-fifth of it", &[("number", n(0.04), None)]),
+            // Before a noun the compound ordinal is a rank of its own, not what "one" counts.
+            (
+                "one twenty-first century problem",
+                &[
+                    ("number", n(1.0), None),
+                    ("ordinal", n(21.0), Some("century")),
+                ],
+            ),
             (
                 "one hundred and fifth anniversary",
                 &[("ordinal", n(105.0), Some("anniversary"))],

@@ -396,6 +396,13 @@ fn parse_tokens(tokens: &[Token]) -> Option<Parsed> {
                         kind: WordKind::Fraction,
                     });
                 }
+                AndResult::Ordinal(value, used) => {
+                    return Some(Parsed {
+                        used,
+                        value,
+                        kind: WordKind::Ordinal,
+                    });
+                }
                 AndResult::Scaled(value, used) => {
                     return Some(Parsed {
                         used,
@@ -423,6 +430,24 @@ fn parse_tokens(tokens: &[Token]) -> Option<Parsed> {
                     acc.small = v;
                     acc.last = Last::Unit;
                 }
+                // "one one hundred fifth" is 1/105: a lone "one" before a whole ordinal
+                // phrase is the numerator of a fraction, as in "one fifth".
+                Last::Unit if acc.value() == 1.0 && acc.total == 0.0 => {
+                    match parse_tokens(&tokens[i..]) {
+                        Some(rest)
+                            if rest.kind == WordKind::Ordinal
+                                && rest.value > 2.0
+                                && ends_fraction(tokens, i + rest.used) =>
+                        {
+                            return Some(Parsed {
+                                used: i + rest.used,
+                                value: 1.0 / rest.value,
+                                kind: WordKind::Fraction,
+                            });
+                        }
+                        _ => break,
+                    }
+                }
                 Last::Tens => {
                     acc.small += v;
                     acc.last = Last::Unit;
@@ -442,7 +467,7 @@ fn parse_tokens(tokens: &[Token]) -> Option<Parsed> {
                     // plural ordinal unit is the denominator when a numerator precedes it.
                     if acc.any
                         && acc.last != Last::Scale
-                        && let Some(f) = compound_denominator(tokens, i, v)
+                        && let Some(f) = compound_denominator(tokens, i, v, false)
                     {
                         return Some(Parsed {
                             used: f.1,
@@ -454,7 +479,12 @@ fn parse_tokens(tokens: &[Token]) -> Option<Parsed> {
                     acc.last = Last::Tens;
                 }
                 _ => {
-                    if let Some(f) = compound_denominator(tokens, i, v) {
+                    // "one twenty-fifth" is 1/25: after a lone "one" a singular compound
+                    // ordinal is the denominator, as "one fifth" is 1/5.
+                    let lone_one = acc.last == Last::Unit
+                        && acc.value() == 1.0
+                        && ends_fraction(tokens, i + 2);
+                    if let Some(f) = compound_denominator(tokens, i, v, lone_one) {
                         return Some(Parsed {
                             used: f.1,
                             value: acc.value() / f.0,
@@ -586,6 +616,16 @@ fn parse_tokens(tokens: &[Token]) -> Option<Parsed> {
     })
 }
 
+/// A singular ordinal after "one" is a denominator only at the end of the phrase or before
+/// "of" ("one twenty-fifth of the budget"); before a noun it is a rank ("one twenty-first
+/// century problem").
+fn ends_fraction(tokens: &[Token], next: usize) -> bool {
+    match tokens.get(next) {
+        None => true,
+        Some(token) => matches!(word_of(token), Some("of")),
+    }
+}
+
 /// "of a million" after a fraction.
 fn of_a_scale(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
     if tokens.get(i).and_then(word_of) != Some("of") {
@@ -602,10 +642,15 @@ fn of_a_scale(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
 }
 
 /// A tens word followed by a plural ordinal unit ("thirty fifths", "twenty-firsts"), or by a
-/// singular one after a lone numerator: the denominator and the tokens used.
-fn compound_denominator(tokens: &[Token], i: usize, tens: f64) -> Option<(f64, usize)> {
+/// singular one when `singular_ok` (after a lone "one"): the denominator and the tokens used.
+fn compound_denominator(
+    tokens: &[Token],
+    i: usize,
+    tens: f64,
+    singular_ok: bool,
+) -> Option<(f64, usize)> {
     match tokens.get(i + 1).and_then(word_of).and_then(lex) {
-        Some(Lex::Ordinal { value, plural }) if value < 10.0 && plural => {
+        Some(Lex::Ordinal { value, plural }) if value < 10.0 && (plural || singular_ok) => {
             Some((tens + value, i + 2))
         }
         _ => None,
@@ -614,6 +659,8 @@ fn compound_denominator(tokens: &[Token], i: usize, tens: f64) -> Option<(f64, u
 
 enum AndResult {
     Join(Acc, usize),
+    /// "one hundred and fifth": an ordinal closing the cardinal, with the tokens used.
+    Ordinal(f64, usize),
     /// A finished number: value, tokens used, and whether a scale made it a whole number.
     Fraction(f64, usize),
     Scaled(f64, usize),
@@ -724,7 +771,20 @@ fn parse_and(tokens: &[Token], i: usize, acc: &Acc) -> AndResult {
             }
             AndResult::Join(next, i + 1 + n)
         }
-        WordKind::Ordinal => AndResult::Stop,
+        // "one hundred and fifth", "two thousand and twenty-first": the ordinal ends the
+        // number; only a part smaller than the group before "and" may close it.
+        WordKind::Ordinal => {
+            let limit = match acc.last {
+                Last::Hundred => 100.0,
+                Last::Scale => acc.last_scale,
+                _ => return AndResult::Stop,
+            };
+            if sub.value < limit {
+                AndResult::Ordinal(acc.value() + sub.value, i + 1 + sub.used)
+            } else {
+                AndResult::Stop
+            }
+        }
     }
 }
 
@@ -840,6 +900,22 @@ mod tests {
         ));
         assert!(check("three-nought-four", Some((3.0, WordKind::Cardinal))));
         assert!(check("two and a previous", Some((2.0, WordKind::Cardinal))));
+        // "one one" with no ordinal after it is not a fraction.
+        assert!(check("one one five", Some((1.0, WordKind::Cardinal))));
+        // Before a noun a compound ordinal is a rank, not the denominator of "one".
+        assert!(check(
+            "one twenty-first century problem",
+            Some((1.0, WordKind::Cardinal))
+        ));
+        assert!(check(
+            "one one hundred fifth birthday",
+            Some((1.0, WordKind::Cardinal))
+        ));
+        // An ordinal after "and" larger than the group before it is a second number.
+        assert!(check(
+            "one hundred and two hundredth",
+            Some((100.0, WordKind::Cardinal))
+        ));
     }
 
     #[test]
@@ -865,6 +941,14 @@ mod tests {
             ("one hundred and three and two thirds", 103.0 + 2.0 / 3.0, F),
             ("one hundred and thirty and two fifths", 130.4, F),
             ("one half", 0.5, F),
+            // A lone "one" before a compound or whole ordinal phrase is a numerator.
+            ("one twenty-fifth", 0.04, F),
+            ("one one hundred fifth", 1.0 / 105.0, F),
+            ("one one hundred and fifth", 1.0 / 105.0, F),
+            // An ordinal after "and" closes the number.
+            ("one hundred and fifth", 105.0, O),
+            ("two thousand and twenty-first", 2021.0, O),
+            ("one twenty-fifth of the budget", 0.04, F),
             ("two million and one half", 2.5e6, WordKind::Cardinal),
         ];
         let failed = cases

@@ -106,6 +106,48 @@ fn glued_scale(suffix: &str, money: bool) -> Option<f64> {
     }
 }
 
+/// "10M", "1.5M users": a capital M glued to a number is a million without a currency sign
+/// too, when the number has two digits or a decimal point (a lone digit is a name: "3M") and
+/// nothing but a clause end or a word follows. The M of a race distance ("400M hurdles") is
+/// metres.
+fn glued_million(text: &str, start: usize, digits_end: usize, suffix_end: usize) -> bool {
+    if &text[digits_end..suffix_end] != "M" {
+        return false;
+    }
+    let digits = &text[start..digits_end];
+    if digits.len() < 2 && !digits.contains('.') {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let clause_or_word = match bytes.get(suffix_end) {
+        None => true,
+        Some(b) => {
+            b.is_ascii_whitespace() || matches!(b, b',' | b'.' | b';' | b':' | b'!' | b'?' | b')')
+        }
+    };
+    if !clause_or_word {
+        return false;
+    }
+    let next = word_after(text, suffix_end).map(|(w, _, _)| w.to_ascii_lowercase());
+    !matches!(
+        next.as_deref(),
+        Some(
+            "hurdles"
+                | "relay"
+                | "freestyle"
+                | "dash"
+                | "sprint"
+                | "race"
+                | "final"
+                | "butterfly"
+                | "backstroke"
+                | "breaststroke"
+                | "medley"
+                | "individual"
+        )
+    )
+}
+
 /// A scale letter one or two spaces after a number at the end of a clause ("2.33 k",
 /// "1,674.5 G"): its factor and end. Followed by a word, the letter is more likely a name.
 fn spaced_scale(text: &str, end: usize) -> Option<(f64, usize)> {
@@ -208,6 +250,14 @@ pub(super) fn vulgar_at(text: &str, i: usize) -> Option<(usize, f64)> {
 
 fn currency_before(text: &str, start: usize) -> Option<&'static str> {
     let before = text[..start].trim_end_matches(' ');
+    // Every sign below ends in "$", "D", "R" or the last byte of "€ £ ¥ ₩ ₹": this runs for
+    // every number, most of which have none.
+    if !matches!(
+        before.as_bytes().last(),
+        Some(b'$' | b'D' | b'R' | 0xAC | 0xA3 | 0xA5 | 0xA9 | 0xB9)
+    ) {
+        return None;
+    }
     let pairs: [(&str, &str); 12] = [
         ("US$", "USD"),
         ("C$", "CAD"),
@@ -273,8 +323,12 @@ fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
                 cleaned.push_str(&text[*a..*b]);
             }
             j = groups.last().map_or(j, |g| g.1);
-        } else if lens.len() == 1 && lens[0] <= 2 {
-            // A decimal comma ("1,3", "5,00"), as written in much of Europe.
+        } else if lens.len() == 1
+            && lens[0] <= 2
+            && !(i >= 2 && bytes[i - 1] == b',' && bytes[i - 2].is_ascii_digit())
+        {
+            // A decimal comma ("1,3", "5,00"), as written in much of Europe; but not at the
+            // end of a list of numbers ("nrs. 22,24,26,31" ends with 31, not 26.31).
             cleaned.push('.');
             cleaned.push_str(&text[groups[0].0..groups[0].1]);
             j = groups[0].1;
@@ -567,6 +621,9 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
         }
         if let Some(scale) = glued_scale(suffix, money) {
             value *= scale;
+            number_end = j;
+        } else if glued_million(text, i, end, j) {
+            value *= 1e6;
             number_end = j;
         } else if matches!(
             suffix.to_ascii_lowercase().as_str(),
@@ -1152,8 +1209,14 @@ fn counted_noun(text: &str, end: usize, value: f64) -> Option<(String, usize)> {
     {
         return Some((format!("{w1} {w2}"), e2));
     }
-    // "one toilet", "one in-person meeting": a single thing.
+    // "one toilet", "one in-person meeting": a single thing. A hyphenated number word after
+    // "one" ("one twenty-first century problem") is a number of its own, not the thing.
+    let number_head = l1
+        .split('-')
+        .next()
+        .is_some_and(number_words::is_number_word);
     if value == 1.0
+        && !number_head
         && !is_function_word(&l1)
         && w1.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
     {
@@ -1318,7 +1381,7 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
             let next_capital = after
                 .trim_start_matches([' ', '-'])
                 .starts_with(|c: char| c.is_ascii_uppercase());
-            if !sentence_start || next_capital {
+            if (!sentence_start || next_capital) && !ranked_session(text, raw) {
                 return true;
             }
         }
@@ -1447,6 +1510,22 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
     false
 }
 
+/// "Ninth Meeting of the ...", "Fifth Plenum of the Central Committee": a capitalised ordinal
+/// past "third" before one capitalised noun and "of" numbers a session of a body, which is a
+/// fact to check. "First" to "third" are left out: "First Lady of", "Second Secretary of" are
+/// titles.
+fn ranked_session(text: &str, raw: &Raw) -> bool {
+    if raw.kind != WordKind::Ordinal || raw.value <= 3.0 {
+        return false;
+    }
+    let Some((noun, _, noun_end)) = word_after(text, raw.end) else {
+        return false;
+    };
+    noun.starts_with(|c: char| c.is_ascii_uppercase())
+        && !noun.contains('-')
+        && word_after(text, noun_end).is_some_and(|(w, _, _)| w == "of")
+}
+
 /// "between 10 and 20", "10 to 20", "from 2008 to 2016": a closed range of two raw numbers.
 fn try_between(text: &str, raw: &Raw, next: Option<&Raw>) -> Option<(Value, usize)> {
     let next = next?;
@@ -1563,29 +1642,39 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
             prev.as_str(),
             "over" | "than" | "about" | "nearly" | "almost" | "roughly" | "just" | "some"
         );
-        match next.as_deref() {
-            _ if share && lower == "half" => {
-                return Some(Value {
-                    value_type: ValueType::Percent,
-                    text: text[start..end].to_string(),
-                    value: Normalized::Number(50.0),
-                    unit: None,
-                    start,
+        let of_something = matches!(
+            next.as_deref(),
+            Some("of" | "the" | "its" | "their" | "his" | "her")
+        );
+        if share && lower == "half" || of_something {
+            // "more than half", "up to half of": a bound on the share, reported as an open
+            // range beside it, as for "more than 30,000".
+            if let Some((lower_bound, phrase_start)) = open_range(text, start) {
+                let bound = Some(50.0);
+                extra.push(Value {
+                    value_type: ValueType::Range,
+                    text: text[phrase_start..end].to_string(),
+                    value: if lower_bound {
+                        Normalized::Range(bound, None)
+                    } else {
+                        Normalized::Range(None, bound)
+                    },
+                    unit: Some("percent".to_string()),
+                    start: phrase_start,
                     end,
                 });
             }
-            Some("of" | "the" | "its" | "their" | "his" | "her") => {
-                return Some(Value {
-                    value_type: ValueType::Percent,
-                    text: text[start..end].to_string(),
-                    value: Normalized::Number(50.0),
-                    unit: None,
-                    start,
-                    end,
-                });
-            }
-            _ if lower == "half" => return None,
-            _ => {}
+            return Some(Value {
+                value_type: ValueType::Percent,
+                text: text[start..end].to_string(),
+                value: Normalized::Number(50.0),
+                unit: None,
+                start,
+                end,
+            });
+        }
+        if lower == "half" {
+            return None;
         }
     }
     // "a third term": an ordinal, not a fraction, unless "of" follows.
@@ -1811,13 +1900,7 @@ fn word_scale(word: &str) -> Option<f64> {
 
 /// "more than" / "up to" before `start`: (true for a lower bound, where the phrase starts).
 fn open_range(text: &str, start: usize) -> Option<(bool, usize)> {
-    let before = text[..start].trim_end_matches(' ');
-    let mut from = before.len().saturating_sub(24);
-    while !before.is_char_boundary(from) {
-        from += 1;
-    }
-    let lower = before[from..].to_ascii_lowercase();
-    let phrases: [(&str, bool); 11] = [
+    const PHRASES: [(&str, bool); 11] = [
         ("more than", true),
         ("at least", true),
         ("upwards of", true),
@@ -1830,28 +1913,43 @@ fn open_range(text: &str, start: usize) -> Option<(bool, usize)> {
         ("less than", false),
         ("at most", false),
     ];
-    for (phrase, lower_bound) in phrases {
-        if lower.ends_with(phrase) {
-            let phrase_start = before.len() - phrase.len();
-            let boundary =
-                phrase_start == 0 || !before.as_bytes()[phrase_start - 1].is_ascii_alphabetic();
-            if boundary {
-                // "no more than 5" is an upper bound.
-                let full_start = if phrase == "more than"
-                    && before[..phrase_start]
-                        .to_ascii_lowercase()
-                        .trim_end()
-                        .ends_with("no")
-                {
-                    return Some((false, before[..phrase_start].trim_end().len() - 2));
-                } else {
-                    phrase_start
-                };
-                return Some((lower_bound, full_start));
+    let before = text[..start].trim_end_matches(' ');
+    let bytes = before.as_bytes();
+    // Every phrase ends in "n", "t", "f", "o" or "s": most numbers stop at this one look.
+    if !bytes
+        .last()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'n' | b't' | b'f' | b'o' | b's'))
+    {
+        return None;
+    }
+    for (phrase, lower_bound) in PHRASES {
+        if !ends_with_ignore_case(bytes, phrase) {
+            continue;
+        }
+        let phrase_start = before.len() - phrase.len();
+        if phrase_start > 0 && bytes[phrase_start - 1].is_ascii_alphabetic() {
+            continue;
+        }
+        // "no more than 5" is an upper bound.
+        if phrase == "more than" {
+            let head = before[..phrase_start].trim_end();
+            let head_bytes = head.as_bytes();
+            if ends_with_ignore_case(head_bytes, "no")
+                && (head_bytes.len() == 2
+                    || !head_bytes[head_bytes.len() - 3].is_ascii_alphabetic())
+            {
+                return Some((false, head.len() - 2));
             }
         }
+        return Some((lower_bound, phrase_start));
     }
     None
+}
+
+/// True when `haystack` ends with `needle`, ignoring ASCII case (no allocation).
+fn ends_with_ignore_case(haystack: &[u8], needle: &str) -> bool {
+    haystack.len() >= needle.len()
+        && haystack[haystack.len() - needle.len()..].eq_ignore_ascii_case(needle.as_bytes())
 }
 
 #[cfg(test)]
@@ -1934,6 +2032,29 @@ mod tests {
                 ],
             ),
             ("half of the state", &[("percent", n(50.0), None)]),
+            // A bound on a share is an open range beside the share, as with digits.
+            (
+                "more than half of the districts",
+                &[
+                    (
+                        "range",
+                        Normalized::Range(Some(50.0), None),
+                        Some("percent"),
+                    ),
+                    ("percent", n(50.0), None),
+                ],
+            ),
+            (
+                "up to half of them",
+                &[
+                    (
+                        "range",
+                        Normalized::Range(None, Some(50.0)),
+                        Some("percent"),
+                    ),
+                    ("percent", n(50.0), None),
+                ],
+            ),
             (
                 "a dozen small-business owners",
                 &[("count", n(12.0), Some("small-business owners"))],
@@ -1955,6 +2076,21 @@ mod tests {
             (
                 "$40-50 billion",
                 &[("range", r(Some(4e10), Some(5e10)), Some("USD"))],
+            ),
+            // "piano more than 5" is not "no more than"; "No more than 5" is.
+            (
+                "a piano more than 5",
+                &[
+                    ("range", r(Some(5.0), None), None),
+                    ("number", n(5.0), None),
+                ],
+            ),
+            (
+                "No more than 5",
+                &[
+                    ("range", r(None, Some(5.0)), None),
+                    ("number", n(5.0), None),
+                ],
             ),
             // An open range keeps its bound and also reports the number it bounds.
             (
@@ -2040,6 +2176,53 @@ mod tests {
     }
 
     #[test]
+    fn lists_glued_millions_and_ranked_sessions() {
+        let cases: &[(&str, &[Expected])] = &[
+            // A list of numbers written with commas: the last pair is not a decimal comma.
+            (
+                "nrs. 22,24,26,31",
+                &[
+                    ("number", n(22.0), None),
+                    ("number", n(24.0), None),
+                    ("number", n(26.0), None),
+                    ("number", n(31.0), None),
+                ],
+            ),
+            // Still a decimal comma alone, still a thousands separator with three digits.
+            ("1,5 is", &[("number", n(1.5), None)]),
+            ("26,310 people", &[("count", n(26310.0), Some("people"))]),
+            // A capital M glued to two digits or a decimal is a million.
+            ("It grew 10M.", &[("number", n(1e7), None)]),
+            ("1.5M users", &[("count", n(1.5e6), Some("users"))]),
+            // A capitalised ordinal numbering a session of a body.
+            (
+                "The Ninth Meeting of the board",
+                &[("ordinal", n(9.0), Some("Meeting"))],
+            ),
+            (
+                "Nineth Meeting of the board",
+                &[("ordinal", n(9.0), Some("Meeting"))],
+            ),
+            // Fractions whose denominator is a compound ordinal.
+            ("owns one twenty-fifth of it", &[("number", n(0.04), None)]),
+            // Before a noun the compound ordinal is a rank of its own, not what "one" counts.
+            (
+                "one twenty-first century problem",
+                &[
+                    ("number", n(1.0), None),
+                    ("ordinal", n(21.0), Some("century")),
+                ],
+            ),
+            (
+                "one hundred and fifth anniversary",
+                &[("ordinal", n(105.0), Some("anniversary"))],
+            ),
+        ];
+        let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
+        assert_eq!(failed, 0);
+    }
+
+    #[test]
     fn bare_ordinal_words() {
         let cases: &[(&str, &[Expected])] = &[
             // Past "third", an ordinal word is a rank even at the end of a clause.
@@ -2095,6 +2278,12 @@ mod tests {
             "hundreds of rounds",
             "several dozen",
             "911 calls",
+            // A lone digit glued to M is a name; M after a race distance is metres.
+            "shares of 3M fell",
+            "the 400M hurdles",
+            // Titles and court names with a capitalised ordinal.
+            "the First Lady of France",
+            "the Ninth Circuit",
         ];
         let failed = cases.iter().filter(|i| !check(i, &[])).count();
         assert_eq!(failed, 0);

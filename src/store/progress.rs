@@ -121,23 +121,34 @@ impl Store {
                 .assigned
                 .add(status, count as u64);
         }
+        // A verdict that was undone is not a verdict given; an undo of that undo gives it back.
+        // Undos point at earlier events, so walking them newest first settles every chain.
+        let mut undos = self.connection.prepare_cached(
+            "SELECT id, undoes FROM events WHERE action = 'undo' ORDER BY id DESC",
+        )?;
+        let mut undone = std::collections::HashSet::new();
+        for row in undos.query_map([], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?)))? {
+            let (id, target) = row?;
+            if !undone.contains(&id) {
+                undone.insert(target);
+            }
+        }
         let mut work = self.connection.prepare_cached(
-            "SELECT by, count(*),
-                    sum(action IN ('status', 'same-as') AND to_status NOT IN ('unverified', 'in-progress'))
-             FROM events GROUP BY by",
+            "SELECT by, id, action IN ('status', 'same-as') AND to_status NOT IN ('unverified', 'in-progress')
+             FROM events",
         )?;
         let rows = work.query_map([], |row| {
             Ok((
                 row.get::<_, String>(0)?,
                 row.get::<_, i64>(1)?,
-                row.get::<_, i64>(2)?,
+                row.get::<_, bool>(2)?,
             ))
         })?;
         for row in rows {
-            let (name, events, verdicts) = row?;
+            let (name, id, verdict) = row?;
             let checker = checkers.entry(name).or_default();
-            checker.events = events as u64;
-            checker.verdicts = verdicts as u64;
+            checker.events += 1;
+            checker.verdicts += u64::from(verdict && !undone.contains(&id));
         }
         Ok(checkers)
     }

@@ -83,7 +83,15 @@ fn undo_appends_a_compensating_event_and_undo_of_undo_reapplies() {
         "--source",
         "https://example.org/record",
     ]);
+    let verdicts =
+        |desk: &Desk| desk.json(&["status", "--by-checker"])["checkers"][0]["verdicts"].clone();
+    assert_eq!(verdicts(&desk), 1);
     desk.ok(&["undo", "1"]);
+    assert_eq!(
+        verdicts(&desk),
+        0,
+        "an undone verdict is not a verdict given"
+    );
     let after_undo = claim(&desk, 1);
     assert_eq!(after_undo["status"], "in-progress");
     assert!(
@@ -102,6 +110,7 @@ fn undo_appends_a_compensating_event_and_undo_of_undo_reapplies() {
     desk.ok(&["undo", "1"]);
     let reapplied = claim(&desk, 1);
     assert_eq!(reapplied["status"], "false", "undo of an undo re-applies");
+    assert_eq!(verdicts(&desk), 1);
     assert_eq!(reapplied["sources"].as_array().unwrap().len(), 1);
     assert_eq!(reapplied["events"].as_array().unwrap().len(), 4);
 }

@@ -276,14 +276,22 @@ const STOP_WORDS: &[&str] = &[
 pub fn candidate_terms(text: &str) -> Option<Vec<String>> {
     let mut terms: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().all(char::is_alphabetic) && w.chars().count() > 3)
-        .map(str::to_lowercase)
-        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .filter_map(candidate_term)
         .collect();
     terms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     terms.dedup();
     terms.truncate(3);
     (terms.len() >= 2).then_some(terms)
+}
+
+/// A word that can be a candidate term, lower-cased: letters only, more than three of them,
+/// not a stop word.
+fn candidate_term(word: &str) -> Option<String> {
+    if !(word.chars().all(char::is_alphabetic) && word.chars().count() > 3) {
+        return None;
+    }
+    let word = word.to_lowercase();
+    (!STOP_WORDS.contains(&word.as_str())).then_some(word)
 }
 
 /// `candidate_terms` as a full-text (FTS5) query.
@@ -295,13 +303,13 @@ pub fn candidate_query(terms: &[String]) -> String {
         .join(" AND ")
 }
 
-/// The tokens of a text as the full-text index sees them (FTS5's default tokenizer splits on
-/// what is not a letter or digit and lower-cases), hashed: what `candidate_terms` are looked
-/// up in, for claims not yet in the index.
+/// The tokens of a text that `candidate_terms` can ask for, as the full-text index sees them
+/// (FTS5's default tokenizer splits on what is not a letter or digit and lower-cases), hashed:
+/// what candidates are looked up in, for claims not yet in the index.
 pub fn search_tokens(text: &str) -> impl Iterator<Item = u64> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| hash(&w.to_lowercase()))
+        .filter_map(candidate_term)
+        .map(|w| hash(&w))
 }
 
 /// `search_tokens`' hash of one term.

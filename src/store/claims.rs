@@ -130,7 +130,7 @@ impl Batch<'_> {
 pub(crate) struct WordCache(std::collections::HashMap<i64, Words>);
 
 impl WordCache {
-    const LIMIT: usize = 200_000;
+    const LIMIT: usize = 50_000;
 
     fn get_or_read(&mut self, connection: &Connection, id: i64) -> Result<&Words> {
         if self.0.len() >= Self::LIMIT && !self.0.contains_key(&id) {
@@ -167,8 +167,9 @@ pub(crate) struct Unindexed {
     /// The largest claim id when the transaction began: claims above it are not indexed yet.
     /// The transaction holds the write lock, so every one of them is ours.
     indexed_up_to: i64,
-    /// For each token (`matching::search_tokens`), the claims that have it, in id order.
-    claims_by_token: std::collections::HashMap<u64, Vec<i64>>,
+    /// For each token (`matching::search_tokens`), the claims that have it, in id order, as
+    /// offsets from `indexed_up_to`: half the memory of ids, on a batch of 70,000 claims.
+    claims_by_token: std::collections::HashMap<u64, Vec<u32>>,
     /// The claims with figures or dates, which full-text candidates leave out.
     with_values: std::collections::HashSet<i64>,
 }
@@ -188,7 +189,7 @@ impl Unindexed {
     /// The first `limit` claims below `before` that have every term, in id order, each with
     /// whether it has no figures: what the full-text query would answer if they were indexed.
     fn candidates(&self, terms: &[String], before: i64, limit: usize) -> Vec<(i64, bool)> {
-        let lists: Option<Vec<&Vec<i64>>> = terms
+        let lists: Option<Vec<&Vec<u32>>> = terms
             .iter()
             .map(|term| self.claims_by_token.get(&search_token(term)))
             .collect();
@@ -201,9 +202,11 @@ impl Unindexed {
         };
         shortest
             .iter()
-            .filter(|id| **id < before && others.iter().all(|l| l.binary_search(id).is_ok()))
+            .filter(|offset| others.iter().all(|l| l.binary_search(offset).is_ok()))
+            .map(|offset| self.indexed_up_to + i64::from(*offset))
+            .filter(|id| *id < before)
             .take(limit)
-            .map(|id| (*id, !self.with_values.contains(id)))
+            .map(|id| (id, !self.with_values.contains(&id)))
             .collect()
     }
 
@@ -229,10 +232,15 @@ impl Learnt {
     fn keep(self, words: &mut WordCache, unindexed: &mut Unindexed) {
         words.extend(self.words);
         for (id, tokens, has_values) in self.tokens {
+            // A batch is far below four billion claims; one that is not just goes unindexed
+            // until its commit, which costs matches, never correctness.
+            let Ok(offset) = u32::try_from(id - unindexed.indexed_up_to) else {
+                continue;
+            };
             for token in tokens {
                 let claims = unindexed.claims_by_token.entry(token).or_default();
-                if claims.last() != Some(&id) {
-                    claims.push(id);
+                if claims.last() != Some(&offset) {
+                    claims.push(offset);
                 }
             }
             if has_values {

@@ -20,7 +20,7 @@ use super::input::{ArticleText, parse_published, read_article};
 
 /// A batch commits after this many bytes of article text: large enough that commits are rare,
 /// small enough that an interrupted load loses little and memory stays flat.
-const BATCH_BYTES: usize = 16 * 1024 * 1024;
+const BATCH_BYTES: usize = 8 * 1024 * 1024;
 
 /// How many read and extracted articles may wait for the store.
 const PREPARED_AHEAD: usize = 16;

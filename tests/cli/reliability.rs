@@ -929,7 +929,7 @@ fn a_batch_killed_at_any_moment_leaves_whole_articles_and_reruns_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let archive = dir.path().join("archive");
     // Enough articles for a batch of a second or two in a debug build (storing costs several
-    // milliseconds a claim there). That is far under the 16 MB at which a batch commits, so
+    // milliseconds a claim there). That is far under the 8 MB at which a batch commits, so
     // the kills land inside one batch transaction or after its commit.
     write_archive(&archive, ARCHIVE_ARTICLES, 700);
     let folder = archive.to_str().unwrap();

@@ -105,6 +105,7 @@ const LONGEST_WORD: usize = 15;
 
 /// An ASCII word of at most `LONGEST_WORD` bytes, lowercased and packed into one integer with
 /// its length in the top byte; `None` for anything else (no table word is longer or non-ASCII).
+#[inline]
 fn word_key(word: &[u8]) -> Option<u128> {
     if word.len() > LONGEST_WORD {
         return None;
@@ -366,6 +367,7 @@ const ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "ft", "vs",
 ];
 
+#[inline]
 fn classify(word: &str) -> u16 {
     match word_key(word.trim_end_matches('.').as_bytes()) {
         Some(key) => WORD_CLASS.get(key),
@@ -404,7 +406,13 @@ fn lower_is(word: &str, lower: &str) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // Curly quotes, dashes and the ellipsis sit in General Punctuation, which has no letter or
+    // digit (a test checks every code point): news text is full of them, and the Unicode
+    // table lookup for each one showed in the profile.
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 /// Where the word going on at byte `end` stops: letters and digits, joined by a hyphen,
@@ -437,8 +445,9 @@ fn word_end(text: &str, mut end: usize) -> usize {
 /// Split the whole article into word and punctuation tokens, marking words inside direct
 /// quotations. A quotation left open at a paragraph break ends there: news style reopens it on
 /// the next paragraph.
-fn tokenize(text: &str) -> Vec<Tok> {
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+fn tokenize(text: &str, tokens: &mut Vec<Tok>) {
+    tokens.clear();
+    tokens.reserve(text.len() / 5 + 1);
     let mut in_quote = false;
     let mut newlines = 0;
     let mut i = 0;
@@ -524,7 +533,6 @@ fn tokenize(text: &str) -> Vec<Tok> {
         });
         i += width;
     }
-    tokens
 }
 
 fn is_quote_mark(c: char) -> bool {
@@ -824,7 +832,7 @@ struct Org {
 struct Registry {
     people: Vec<Person>,
     orgs: Vec<Org>,
-    acronyms: HashMap<String, String>,
+    acronyms: FastMap<String, String>,
     /// Indexes, so that a long text costs time in proportion to its length.
     person_index: FastMap<String, usize>,
     org_index: FastMap<String, usize>,
@@ -1052,16 +1060,32 @@ impl Registry {
 
 /// Acronyms defined by the text itself: any capitalised sequence ("Customs and Border
 /// Protection") whose initials spell an all-capitals word used in the article ("CBP").
-fn build_acronyms(text: &str, tokens: &[Tok]) -> HashMap<String, String> {
-    let mut used: HashMap<String, ()> = HashMap::new();
+fn build_acronyms(text: &str, tokens: &[Tok]) -> FastMap<String, String> {
+    let mut used: FastMap<String, ()> = FastMap::default();
+    // The first characters of the acronyms used (ASCII ones as bits): a run whose first
+    // initial is none of them defines nothing, and most runs are such.
+    let mut first_initials: u128 = 0;
+    let mut non_ascii_initial = false;
     for tok in tokens.iter().filter(|t| t.word) {
         let word = token_text(text, tok);
         if word.len() <= 8 && is_all_caps(word) {
             let key: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+            match key.chars().next() {
+                Some(c) if c.is_ascii() => first_initials |= 1 << u32::from(c),
+                Some(_) => non_ascii_initial = true,
+                None => {}
+            }
             used.insert(key, ());
         }
     }
-    let mut map = HashMap::new();
+    let may_open_acronym = |c: char| {
+        if c.is_ascii() {
+            first_initials >> u32::from(c) & 1 == 1
+        } else {
+            non_ascii_initial
+        }
+    };
+    let mut map = FastMap::default();
     if used.is_empty() {
         return map;
     }
@@ -1094,7 +1118,11 @@ fn build_acronyms(text: &str, tokens: &[Tok]) -> HashMap<String, String> {
                 break;
             }
         }
-        if words.len() >= 2 {
+        let opens = token_text(text, &tokens[i])
+            .chars()
+            .next()
+            .is_some_and(may_open_acronym);
+        if words.len() >= 2 && opens {
             // The initials of the whole run once; those of its first `end` words are a prefix.
             initials.clear();
             initial_ends.clear();
@@ -1811,7 +1839,27 @@ fn sentence_subject(view: &SentenceView, before: usize) -> Option<Subject> {
 /// Resolve the speaker of every sentence of `text`. `units` are the claim spans (byte ranges)
 /// in text order; boilerplate sentences are passed with `skip` set and get nothing.
 pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<SentenceSpeech> {
-    let tokens = tokenize(text);
+    thread_local! {
+        /// The token buffer, kept from one article to the next: allocating and freeing a
+        /// buffer of an article's size each time cost more than filling it.
+        static TOKENS: std::cell::Cell<Vec<Tok>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    let mut tokens = TOKENS.take();
+    tokenize(text, &mut tokens);
+    let speech = resolve_tokens(text, sentences, skip, &tokens);
+    // A huge article's buffer is not worth keeping.
+    if tokens.capacity() <= 1 << 20 {
+        TOKENS.set(tokens);
+    }
+    speech
+}
+
+fn resolve_tokens(
+    text: &str,
+    sentences: &[Sentence],
+    skip: &[bool],
+    tokens: &[Tok],
+) -> Vec<SentenceSpeech> {
     let ranges: Vec<std::ops::Range<usize>> = sentences
         .iter()
         .map(|s| {
@@ -1823,7 +1871,7 @@ pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<Sentenc
     // Pass 1: every name in the article, with its titles, so that "Pompeo" and "the doctors"
     // can be resolved even where the full name comes later.
     let mut registry = Registry {
-        acronyms: build_acronyms(text, &tokens),
+        acronyms: build_acronyms(text, tokens),
         ..Registry::default()
     };
     let mut all_mentions: Vec<Vec<Mention>> = Vec::with_capacity(sentences.len());
@@ -1832,12 +1880,12 @@ pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<Sentenc
             all_mentions.push(Vec::new());
             continue;
         }
-        let mut mentions = find_mentions(text, &tokens, range.clone());
+        let mut mentions = find_mentions(text, tokens, range.clone());
         for mention in &mut mentions {
             let position = tokens[mention.first].start;
             match mention.kind {
                 EntityKind::Person => {
-                    let extra = appositive_titles(text, &tokens, mention, range);
+                    let extra = appositive_titles(text, tokens, mention, range);
                     mention.titles.extend(extra);
                     if mention.name.contains(' ') {
                         registry.add_person(&mention.name, &mention.titles, position);
@@ -1898,7 +1946,7 @@ pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<Sentenc
         }
         let view = SentenceView {
             text,
-            tokens: &tokens,
+            tokens,
             range: range.clone(),
             mentions: &all_mentions[index],
         };
@@ -2070,6 +2118,17 @@ mod tests {
             .into_iter()
             .map(|s| s.speaker)
             .collect()
+    }
+
+    /// `is_word_char` answers "no" for all of General Punctuation without the Unicode lookup:
+    /// that is only right while the block holds no letter or digit.
+    #[test]
+    fn general_punctuation_has_no_word_characters() {
+        let word_chars: Vec<char> = ('\u{2000}'..='\u{206F}')
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        assert!(word_chars.is_empty(), "{word_chars:?}");
+        assert!(is_word_char('é') && is_word_char('7') && !is_word_char('—'));
     }
 
     /// `expected`: the speaker of the LAST sentence of `text`.

@@ -448,6 +448,7 @@ fn word_end(text: &str, mut end: usize) -> usize {
 fn tokenize(text: &str, tokens: &mut Vec<Tok>) {
     tokens.clear();
     tokens.reserve(text.len() / 5 + 1);
+    let word_classes = &*WORD_CLASS;
     let mut in_quote = false;
     let mut newlines = 0;
     let mut i = 0;
@@ -499,7 +500,12 @@ fn tokenize(text: &str, tokens: &mut Vec<Tok>) {
                 quoted: in_quote,
                 punct: ' ',
                 opens: false,
-                class: classify(word),
+                // A token word ends in at most one period (the one taken in above), so
+                // dropping it is `classify`'s trim; the table is looked up once per article.
+                class: match word_key(word.strip_suffix('.').unwrap_or(word).as_bytes()) {
+                    Some(key) => word_classes.get(key),
+                    None => 0,
+                },
             });
             i = end;
             continue;
@@ -791,8 +797,12 @@ fn appositive_titles(
     let after = mention.last + 1;
     if after + 1 < range.end && tokens[after].punct == ',' {
         let det = &tokens[after + 1];
-        let lower = lowercase(token_text(text, det));
-        if det.word && matches!(lower.as_str(), "the" | "a" | "an" | "who" | "now") {
+        let word = token_text(text, det);
+        if det.word
+            && ["the", "a", "an", "who", "now"]
+                .iter()
+                .any(|lower| lower_is(word, lower))
+        {
             let mut end = after + 2;
             while end < range.end && tokens[end].word && end - after < 12 {
                 end += 1;

@@ -839,10 +839,14 @@ struct Org {
 }
 
 #[derive(Debug, Default)]
-struct Registry {
+struct Registry<'t> {
     people: Vec<Person>,
     orgs: Vec<Org>,
-    acronyms: FastMap<String, String>,
+    /// The article, for the acronyms it defines: found only when an all-capitals name must be
+    /// expanded, which most articles never ask for.
+    text: &'t str,
+    tokens: &'t [Tok],
+    acronyms: std::cell::OnceCell<FastMap<String, String>>,
     /// Indexes, so that a long text costs time in proportion to its length.
     person_index: FastMap<String, usize>,
     org_index: FastMap<String, usize>,
@@ -890,7 +894,7 @@ where
     best.map(|(c, _)| c)
 }
 
-impl Registry {
+impl Registry<'_> {
     fn is_person(&self, name: &str) -> bool {
         self.person_index.contains_key(name)
     }
@@ -1052,9 +1056,14 @@ impl Registry {
     }
 
     fn expand(&self, name: &str) -> String {
-        let key: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
-        if let Some(full) = self.acronyms.get(&key).filter(|_| is_all_caps(name)) {
-            return full.clone();
+        if is_all_caps(name) {
+            let key: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
+            let acronyms = self
+                .acronyms
+                .get_or_init(|| build_acronyms(self.text, self.tokens));
+            if let Some(full) = acronyms.get(&key) {
+                return full.clone();
+            }
         }
         // "Amnesty" for "Amnesty International".
         let longer = self
@@ -1466,7 +1475,7 @@ impl SentenceView<'_> {
 
 /// Per-sentence state the resolver keeps while walking the article.
 struct Walk<'r> {
-    registry: &'r Registry,
+    registry: &'r Registry<'r>,
     /// The person each earlier sentence is mostly about (its speaker or its first person).
     salient_people: Vec<Option<String>>,
     /// The last body that spoke.
@@ -1881,7 +1890,8 @@ fn resolve_tokens(
     // Pass 1: every name in the article, with its titles, so that "Pompeo" and "the doctors"
     // can be resolved even where the full name comes later.
     let mut registry = Registry {
-        acronyms: build_acronyms(text, tokens),
+        text,
+        tokens,
         ..Registry::default()
     };
     let mut all_mentions: Vec<Vec<Mention>> = Vec::with_capacity(sentences.len());

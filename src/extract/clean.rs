@@ -29,7 +29,9 @@ pub fn boilerplate_reason(sentence: &str, whole_line: bool) -> Option<&'static s
     if let Some(reason) = START_RULES.reason(sentence) {
         return Some(reason);
     }
-    if let Some(reason) = ANYWHERE_RULES.reason(sentence) {
+    if may_match_anywhere_rule(sentence)
+        && let Some(reason) = ANYWHERE_RULES.reason(sentence)
+    {
         return Some(reason);
     }
     if sentence.ends_with(['—', '–', '-'])
@@ -105,7 +107,22 @@ pub(crate) fn is_credit(sentence: &str) -> bool {
     if sentence.len() > 120 || word_count(sentence) > 12 {
         return false;
     }
-    CREDITS.is_match(sentence)
+    may_be_credit(sentence) && CREDITS.is_match(sentence)
+}
+
+/// Each `CREDITS` pattern needs a slash, a colon, or one of these words in ASCII lowercase:
+/// "via", "photo", "image", "picture", "video", "courtesy", "getty", "shutterstock",
+/// "istock". The patterns fold case the Unicode way, which also matches "ſ" for "s" and the
+/// Kelvin sign for "k": with either in the sentence, the patterns run.
+static CREDIT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("[/:ſK]|via|photo|image|picture|video|courtesy|getty|shutterstock|istock")
+        .expect("credit words are valid")
+});
+
+/// Whether a `CREDITS` pattern can match: a literal search is much cheaper than the patterns'
+/// case-insensitive automaton, and most short sentences have none of the words.
+fn may_be_credit(sentence: &str) -> bool {
+    CREDIT_WORDS.is_match(&sentence.to_ascii_lowercase())
 }
 
 static CREDITS: LazyLock<RegexSet> = LazyLock::new(|| {
@@ -264,6 +281,31 @@ impl Rules {
     }
 }
 
+/// Each `ANYWHERE` rule contains one of these phrases, as ASCII-lowercased text: "rights
+/// reserved", "may not be", "copyright", "signin", "sign in", "login", "log in", "account",
+/// "privacy policy" and the other policy names, "continuing", "clicking", "signing up",
+/// "registering", "subscrib", "using this", "use of this", "acceptance of", "sign up",
+/// "sign-up", "signup", "photo gallery", "contribut". Keep the list a cover of the rules when
+/// they change (a test checks one match of each rule). Short words alone ("log", "terms")
+/// would let through every sentence with "technology" or "in terms of".
+static ANYWHERE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "rights reserved|may not be|copyright|signin|sign in|login|log in|account|\
+         privacy policy|privacy notice|terms of use|terms of service|terms and conditions|\
+         cookie policy|user agreement|continuing|clicking|signing up|registering|subscrib|\
+         using this|use of this|acceptance of|sign up|sign-up|signup|photo gallery|contribut",
+    )
+    .expect("boilerplate words are valid")
+});
+
+/// Whether an `ANYWHERE` rule can match: a plain literal search of the lowercased sentence
+/// (vectorised) is many times faster than running the case-insensitive rules over every
+/// sentence, and nearly every sentence has none of the words. The rules fold ASCII case only
+/// (`i-u`), so ASCII lowercasing is exact.
+fn may_match_anywhere_rule(sentence: &str) -> bool {
+    ANYWHERE_WORDS.is_match(&sentence.to_ascii_lowercase())
+}
+
 static START_RULES: LazyLock<Rules> = LazyLock::new(|| Rules::new(STARTS, "i", true));
 static ANYWHERE_RULES: LazyLock<Rules> = LazyLock::new(|| Rules::new(ANYWHERE, "i-u", false));
 
@@ -344,6 +386,60 @@ mod tests {
             expected,
             "sentence: {sentence:?}"
         );
+    }
+
+    /// The word filter before the credit patterns lets through a match of each pattern (in
+    /// the order of `CREDITS`, in odd case), and stops a short sentence with none of its words.
+    #[test]
+    fn credit_word_filter_covers_every_pattern() {
+        let matches = [
+            "Kim Hong-Ji / POOL",
+            "Jane Doe VIA AP",
+            "AP Photograph by Jane Doe",
+            "Source: Reuters",
+            "Pictures courtesy of the family",
+            "Getty Images",
+        ];
+        assert_eq!(matches.len(), CREDITS.len());
+        for sentence in matches {
+            assert!(CREDITS.is_match(sentence), "{sentence}");
+            assert!(may_be_credit(sentence), "{sentence}");
+        }
+        assert!(!may_be_credit("The ministry said it would respond."));
+        assert!(may_be_credit("ſhutterſtock"), "Unicode case folding");
+    }
+
+    /// The word filter before the `ANYWHERE` rules lets through a match of every rule (one
+    /// example per rule, in the order of `ANYWHERE`, in odd case), and stops plain news text.
+    #[test]
+    fn anywhere_word_filter_covers_every_rule() {
+        let matches = [
+            "Overall Rights Reserved",
+            "It MAY NOT BE republished",
+            "protected by Copyright.",
+            "Blogin to continue",
+            "Recreate your account",
+            "see the site's User Agreement",
+            "By Using This Website you agree",
+            "acceptance of the Terms",
+            "Already have an account?",
+            "Newsletter signup",
+            "PHOTO GALLERY",
+            "Contributing reporting to this story",
+        ];
+        assert_eq!(matches.len(), ANYWHERE.len());
+        for sentence in matches {
+            assert!(ANYWHERE_RULES.reason(sentence).is_some(), "{sentence}");
+            assert!(may_match_anywhere_rule(sentence), "{sentence}");
+        }
+        for sentence in [
+            "The United States has 28,500 troops in South Korea.",
+            "“We are ready,” Mr. Kim said on Wednesday.",
+            // Short words of the rules inside common words and phrases.
+            "Human rights groups said the technology's design was, in terms of cost, a signal.",
+        ] {
+            assert!(!may_match_anywhere_rule(sentence), "{sentence}");
+        }
     }
 
     #[test]

@@ -105,6 +105,7 @@ const LONGEST_WORD: usize = 15;
 
 /// An ASCII word of at most `LONGEST_WORD` bytes, lowercased and packed into one integer with
 /// its length in the top byte; `None` for anything else (no table word is longer or non-ASCII).
+#[inline]
 fn word_key(word: &[u8]) -> Option<u128> {
     if word.len() > LONGEST_WORD {
         return None;
@@ -117,6 +118,29 @@ fn word_key(word: &[u8]) -> Option<u128> {
     let key =
         u128::from(lowercase_ascii_bytes(low)) | u128::from(lowercase_ascii_bytes(high)) << 64;
     Some(key | (word.len() as u128) << 120)
+}
+
+/// `word_key` of `bytes[start..start + len]`, without branching on the word's length when 16
+/// bytes can be read from `start`: one 16-byte load, masked to the word. Word lengths vary
+/// from token to token, and the branches of `load_le` on them were mispredicted.
+#[inline]
+fn word_key_at(bytes: &[u8], start: usize, len: usize) -> Option<u128> {
+    let Some(wide) = bytes.get(start..start + 16) else {
+        return word_key(bytes.get(start..start + len)?);
+    };
+    if len > LONGEST_WORD {
+        return None;
+    }
+    let mut sixteen = [0u8; 16];
+    sixteen.copy_from_slice(wide);
+    let word = u128::from_le_bytes(sixteen) & ((1u128 << (8 * len)) - 1);
+    let (low, high) = (word as u64, (word >> 64) as u64);
+    if (low | high) & 0x8080_8080_8080_8080 != 0 {
+        return None;
+    }
+    let key =
+        u128::from(lowercase_ascii_bytes(low)) | u128::from(lowercase_ascii_bytes(high)) << 64;
+    Some(key | (len as u128) << 120)
 }
 
 /// Up to eight bytes as a little-endian integer, zero-padded. Loaded straight from the slice
@@ -366,6 +390,7 @@ const ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "ft", "vs",
 ];
 
+#[inline]
 fn classify(word: &str) -> u16 {
     match word_key(word.trim_end_matches('.').as_bytes()) {
         Some(key) => WORD_CLASS.get(key),
@@ -404,7 +429,13 @@ fn lower_is(word: &str, lower: &str) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // Curly quotes, dashes and the ellipsis sit in General Punctuation, which has no letter or
+    // digit (a test checks every code point): news text is full of them, and the Unicode
+    // table lookup for each one showed in the profile.
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 /// Where the word going on at byte `end` stops: letters and digits, joined by a hyphen,
@@ -437,8 +468,10 @@ fn word_end(text: &str, mut end: usize) -> usize {
 /// Split the whole article into word and punctuation tokens, marking words inside direct
 /// quotations. A quotation left open at a paragraph break ends there: news style reopens it on
 /// the next paragraph.
-fn tokenize(text: &str) -> Vec<Tok> {
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+fn tokenize(text: &str, tokens: &mut Vec<Tok>) {
+    tokens.clear();
+    tokens.reserve(text.len() / 5 + 1);
+    let word_classes = &*WORD_CLASS;
     let mut in_quote = false;
     let mut newlines = 0;
     let mut i = 0;
@@ -490,7 +523,16 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 quoted: in_quote,
                 punct: ' ',
                 opens: false,
-                class: classify(word),
+                // A token word ends in at most one period (the one taken in above), so
+                // dropping it is `classify`'s trim; the table is looked up once per article.
+                class: match word_key_at(
+                    text.as_bytes(),
+                    i,
+                    word.strip_suffix('.').unwrap_or(word).len(),
+                ) {
+                    Some(key) => word_classes.get(key),
+                    None => 0,
+                },
             });
             i = end;
             continue;
@@ -524,7 +566,6 @@ fn tokenize(text: &str) -> Vec<Tok> {
         });
         i += width;
     }
-    tokens
 }
 
 fn is_quote_mark(c: char) -> bool {
@@ -783,8 +824,12 @@ fn appositive_titles(
     let after = mention.last + 1;
     if after + 1 < range.end && tokens[after].punct == ',' {
         let det = &tokens[after + 1];
-        let lower = lowercase(token_text(text, det));
-        if det.word && matches!(lower.as_str(), "the" | "a" | "an" | "who" | "now") {
+        let word = token_text(text, det);
+        if det.word
+            && ["the", "a", "an", "who", "now"]
+                .iter()
+                .any(|lower| lower_is(word, lower))
+        {
             let mut end = after + 2;
             while end < range.end && tokens[end].word && end - after < 12 {
                 end += 1;
@@ -821,10 +866,14 @@ struct Org {
 }
 
 #[derive(Debug, Default)]
-struct Registry {
+struct Registry<'t> {
     people: Vec<Person>,
     orgs: Vec<Org>,
-    acronyms: HashMap<String, String>,
+    /// The article, for the acronyms it defines: found only when an all-capitals name must be
+    /// expanded, which most articles never ask for.
+    text: &'t str,
+    tokens: &'t [Tok],
+    acronyms: std::cell::OnceCell<FastMap<String, String>>,
     /// Indexes, so that a long text costs time in proportion to its length.
     person_index: FastMap<String, usize>,
     org_index: FastMap<String, usize>,
@@ -872,7 +921,7 @@ where
     best.map(|(c, _)| c)
 }
 
-impl Registry {
+impl Registry<'_> {
     fn is_person(&self, name: &str) -> bool {
         self.person_index.contains_key(name)
     }
@@ -1034,9 +1083,14 @@ impl Registry {
     }
 
     fn expand(&self, name: &str) -> String {
-        let key: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
-        if let Some(full) = self.acronyms.get(&key).filter(|_| is_all_caps(name)) {
-            return full.clone();
+        if is_all_caps(name) {
+            let key: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
+            let acronyms = self
+                .acronyms
+                .get_or_init(|| build_acronyms(self.text, self.tokens));
+            if let Some(full) = acronyms.get(&key) {
+                return full.clone();
+            }
         }
         // "Amnesty" for "Amnesty International".
         let longer = self
@@ -1052,16 +1106,32 @@ impl Registry {
 
 /// Acronyms defined by the text itself: any capitalised sequence ("Customs and Border
 /// Protection") whose initials spell an all-capitals word used in the article ("CBP").
-fn build_acronyms(text: &str, tokens: &[Tok]) -> HashMap<String, String> {
-    let mut used: HashMap<String, ()> = HashMap::new();
+fn build_acronyms(text: &str, tokens: &[Tok]) -> FastMap<String, String> {
+    let mut used: FastMap<String, ()> = FastMap::default();
+    // The first characters of the acronyms used (ASCII ones as bits): a run whose first
+    // initial is none of them defines nothing, and most runs are such.
+    let mut first_initials: u128 = 0;
+    let mut non_ascii_initial = false;
     for tok in tokens.iter().filter(|t| t.word) {
         let word = token_text(text, tok);
         if word.len() <= 8 && is_all_caps(word) {
             let key: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+            match key.chars().next() {
+                Some(c) if c.is_ascii() => first_initials |= 1 << u32::from(c),
+                Some(_) => non_ascii_initial = true,
+                None => {}
+            }
             used.insert(key, ());
         }
     }
-    let mut map = HashMap::new();
+    let may_open_acronym = |c: char| {
+        if c.is_ascii() {
+            first_initials >> u32::from(c) & 1 == 1
+        } else {
+            non_ascii_initial
+        }
+    };
+    let mut map = FastMap::default();
     if used.is_empty() {
         return map;
     }
@@ -1094,7 +1164,11 @@ fn build_acronyms(text: &str, tokens: &[Tok]) -> HashMap<String, String> {
                 break;
             }
         }
-        if words.len() >= 2 {
+        let opens = token_text(text, &tokens[i])
+            .chars()
+            .next()
+            .is_some_and(may_open_acronym);
+        if words.len() >= 2 && opens {
             // The initials of the whole run once; those of its first `end` words are a prefix.
             initials.clear();
             initial_ends.clear();
@@ -1428,7 +1502,7 @@ impl SentenceView<'_> {
 
 /// Per-sentence state the resolver keeps while walking the article.
 struct Walk<'r> {
-    registry: &'r Registry,
+    registry: &'r Registry<'r>,
     /// The person each earlier sentence is mostly about (its speaker or its first person).
     salient_people: Vec<Option<String>>,
     /// The last body that spoke.
@@ -1811,7 +1885,27 @@ fn sentence_subject(view: &SentenceView, before: usize) -> Option<Subject> {
 /// Resolve the speaker of every sentence of `text`. `units` are the claim spans (byte ranges)
 /// in text order; boilerplate sentences are passed with `skip` set and get nothing.
 pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<SentenceSpeech> {
-    let tokens = tokenize(text);
+    thread_local! {
+        /// The token buffer, kept from one article to the next: allocating and freeing a
+        /// buffer of an article's size each time cost more than filling it.
+        static TOKENS: std::cell::Cell<Vec<Tok>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    let mut tokens = TOKENS.take();
+    tokenize(text, &mut tokens);
+    let speech = resolve_tokens(text, sentences, skip, &tokens);
+    // A huge article's buffer is not worth keeping.
+    if tokens.capacity() <= 1 << 20 {
+        TOKENS.set(tokens);
+    }
+    speech
+}
+
+fn resolve_tokens(
+    text: &str,
+    sentences: &[Sentence],
+    skip: &[bool],
+    tokens: &[Tok],
+) -> Vec<SentenceSpeech> {
     let ranges: Vec<std::ops::Range<usize>> = sentences
         .iter()
         .map(|s| {
@@ -1823,7 +1917,8 @@ pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<Sentenc
     // Pass 1: every name in the article, with its titles, so that "Pompeo" and "the doctors"
     // can be resolved even where the full name comes later.
     let mut registry = Registry {
-        acronyms: build_acronyms(text, &tokens),
+        text,
+        tokens,
         ..Registry::default()
     };
     let mut all_mentions: Vec<Vec<Mention>> = Vec::with_capacity(sentences.len());
@@ -1832,12 +1927,12 @@ pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<Sentenc
             all_mentions.push(Vec::new());
             continue;
         }
-        let mut mentions = find_mentions(text, &tokens, range.clone());
+        let mut mentions = find_mentions(text, tokens, range.clone());
         for mention in &mut mentions {
             let position = tokens[mention.first].start;
             match mention.kind {
                 EntityKind::Person => {
-                    let extra = appositive_titles(text, &tokens, mention, range);
+                    let extra = appositive_titles(text, tokens, mention, range);
                     mention.titles.extend(extra);
                     if mention.name.contains(' ') {
                         registry.add_person(&mention.name, &mention.titles, position);
@@ -1898,7 +1993,7 @@ pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<Sentenc
         }
         let view = SentenceView {
             text,
-            tokens: &tokens,
+            tokens,
             range: range.clone(),
             mentions: &all_mentions[index],
         };
@@ -2070,6 +2165,37 @@ mod tests {
             .into_iter()
             .map(|s| s.speaker)
             .collect()
+    }
+
+    /// The 16-byte load of `word_key_at` gives the key `word_key` gives, for every length
+    /// and case, near the end of the text (the fallback) and away from it.
+    #[test]
+    fn word_key_at_agrees_with_word_key() {
+        let text = "Spokesman SAID the editor-in-chief, éclair; a x envoy-extraordinary. ";
+        let padded = format!("{text}{}", " ".repeat(16));
+        for haystack in [text, padded.as_str()] {
+            let bytes = haystack.as_bytes();
+            for start in 0..bytes.len() {
+                for len in 0..=(bytes.len() - start).min(LONGEST_WORD + 2) {
+                    assert_eq!(
+                        word_key_at(bytes, start, len),
+                        word_key(&bytes[start..start + len]),
+                        "{start} {len}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// `is_word_char` answers "no" for all of General Punctuation without the Unicode lookup:
+    /// that is only right while the block holds no letter or digit.
+    #[test]
+    fn general_punctuation_has_no_word_characters() {
+        let word_chars: Vec<char> = ('\u{2000}'..='\u{206F}')
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        assert!(word_chars.is_empty(), "{word_chars:?}");
+        assert!(is_word_char('é') && is_word_char('7') && !is_word_char('—'));
     }
 
     /// `expected`: the speaker of the LAST sentence of `text`.

@@ -15,10 +15,3 @@ pub mod report;
 pub mod store;
 
 pub use error::{Error, Result};
-
-/// mimalloc instead of the system allocator for every binary built on this library: the
-/// extractor makes a few small allocations per word (names, titles, values), and with glibc's
-/// malloc and free these took about a sixth of extraction time (extraction alone is ~19%
-/// faster with it, measured by `examples/extract_speed.rs`).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -1616,13 +1616,15 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
     if !raw.words && raw.start > 0 {
         let before = &text[..raw.start];
         let trimmed = before.trim_end_matches(' ');
-        if (trimmed.ends_with('-') || trimmed.ends_with('−'))
-            && !trimmed[..trimmed.len() - 1].ends_with(|c: char| c.is_alphanumeric())
-            && currency_before(text, raw.start).is_none()
-        {
-            let sign_len = if trimmed.ends_with('−') { 3 } else { 1 };
-            start = trimmed.len() - sign_len;
-            value = -value;
+        // The minus sign may be U+2212, three bytes: what precedes it starts before all three.
+        if let Some(sign @ ('-' | '−')) = trimmed.chars().next_back() {
+            let before_sign = &trimmed[..trimmed.len() - sign.len_utf8()];
+            if !before_sign.ends_with(|c: char| c.is_alphanumeric())
+                && currency_before(text, raw.start).is_none()
+            {
+                start = before_sign.len();
+                value = -value;
+            }
         }
     }
     if let Some((word, word_start)) = alpha_before(text, raw.start)

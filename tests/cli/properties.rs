@@ -138,6 +138,10 @@ fn edge_cases_that_look_risky() {
         "é.É. ß!Σ? 日本. 𝄞.",
         "\r\r\r.\r\n\r\n",
         "1,000,000,000,000,000,000,000.5 people",
+        // Found by the fuzzer: a U+2212 minus sign (three bytes) after a hyphen, before a
+        // number; the sign check sliced one byte back, inside the sign.
+        "[10-1\u{0}0-1\u{0}0\u{0}0-\u{2212}10\u{0}1-)\u{0}0\u{0}0-2E",
+        "−5 degrees, -−3, a−2, x −7",
     ];
     for text in cases {
         check(text, None);

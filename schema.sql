@@ -157,16 +157,17 @@ CREATE TABLE event_sources (
 );
 
 -- Claims of other articles that say the same thing: same figures and dates, similar wording.
--- Found when an article is added, and stored in both directions so that either claim lists
--- its matches with one range of the primary key, which is the table itself (WITHOUT ROWID):
--- adding an archive writes several matches per claim, and one b-tree per row instead of a
--- table and two indexes is much of the cost of `add`. A claim has few matches, so ordering
--- them best first is done when they are read.
+-- Found when an article is added, and stored in both directions. The table is its primary
+-- key (WITHOUT ROWID), ordered best first within a claim, so that `list` reads a claim's best
+-- few matches without sorting all of them (a claim that many wire copies repeat has
+-- thousands), and adding an archive writes one b-tree per match row instead of a table and
+-- two indexes. A pair's score is a function of the two claims, so (claim, score, match) is
+-- one row per pair.
 CREATE TABLE claim_matches (
     claim_id       INTEGER NOT NULL REFERENCES claims (id),
     matched_id     INTEGER NOT NULL REFERENCES claims (id),
     score          REAL    NOT NULL CHECK (score >= 0 AND score <= 1),
-    PRIMARY KEY (claim_id, matched_id),
+    PRIMARY KEY (claim_id, score DESC, matched_id),
     CHECK (claim_id <> matched_id)
 ) WITHOUT ROWID;
 

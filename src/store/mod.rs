@@ -38,13 +38,13 @@ pub const SCHEMA_VERSION: i64 = 2;
 
 /// `UPGRADES[n]` takes a database from version `n + 1` to `n + 2`. Append only.
 const UPGRADES: &[&str] = &[
-    // 1 to 2: claim_matches becomes a WITHOUT ROWID table keyed by (claim_id, matched_id),
-    // without its best-first index (see schema.sql).
+    // 1 to 2: claim_matches becomes a WITHOUT ROWID table keyed best first,
+    // (claim_id, score DESC, matched_id), without its separate index (see schema.sql).
     "CREATE TABLE claim_matches_2 (
          claim_id   INTEGER NOT NULL REFERENCES claims (id),
          matched_id INTEGER NOT NULL REFERENCES claims (id),
          score      REAL    NOT NULL CHECK (score >= 0 AND score <= 1),
-         PRIMARY KEY (claim_id, matched_id),
+         PRIMARY KEY (claim_id, score DESC, matched_id),
          CHECK (claim_id <> matched_id)
      ) WITHOUT ROWID;
      INSERT INTO claim_matches_2 (claim_id, matched_id, score)

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::extract::{Context, Extraction, ReferenceSource, extract};
 use crate::model::Occurrence;
 use crate::report::{AddJson, ClaimJson, claims_table};
-use crate::store::{Added, ClaimFilter, NewArticle, NewClaim, Store};
+use crate::store::{Added, ClaimFilter, MatchKeys, NewArticle, NewClaim, Store};
 
 use super::input::{ArticleText, parse_published, read_article};
 
@@ -110,7 +110,8 @@ fn add_one(
         .title
         .clone()
         .unwrap_or_else(|| title_from_text(&article.text));
-    let new_article = new_article(&article, &extraction, &title, args, published);
+    let claims = claims_to_store(&extraction);
+    let new_article = new_article(&article, &extraction, claims, &title, args, published);
     let added = store.add_article(&new_article, &config.now_text())?;
     let (article_id, already_present) = match &added {
         Added::New { article_id, .. } => (*article_id, false),
@@ -222,7 +223,8 @@ fn add_many(
                                 reference_date: published,
                             },
                         );
-                        (article, extraction)
+                        let claims = claims_to_store(&extraction);
+                        (article, extraction, claims)
                     },
                 );
                 if sender.send(article).is_err() {
@@ -236,9 +238,9 @@ fn add_many(
         for ((path, size), article) in paths.iter().zip(prepared) {
             let display = path.display().to_string();
             bar.set_message(display.clone());
-            let outcome = article.and_then(|(article, extraction)| {
+            let outcome = article.and_then(|(article, extraction, claims)| {
                 let title = title_from_text(&article.text);
-                let new = new_article(&article, &extraction, &title, args, published);
+                let new = new_article(&article, &extraction, claims, &title, args, published);
                 let claims = new.claims.len();
                 batch.add(&new, &now).map(|added| (added, claims))
             });
@@ -400,6 +402,7 @@ fn matches_glob(pattern: &str, name: &str) -> bool {
 fn new_article<'a>(
     article: &'a ArticleText,
     extraction: &Extraction,
+    claims: Vec<NewClaim>,
     title: &'a str,
     args: &'a AddArgs,
     published: Option<chrono::NaiveDate>,
@@ -417,7 +420,7 @@ fn new_article<'a>(
         },
         content_hash: &article.content_hash,
         body: &article.text,
-        claims: claims_to_store(extraction),
+        claims,
     }
 }
 
@@ -458,6 +461,7 @@ fn claims_to_store(extraction: &Extraction) -> Vec<NewClaim> {
             speaker: claim.speaker.clone(),
             values: claim.values.clone(),
             occurrences: Vec::new(),
+            keys: MatchKeys::new(&claim.text, &claim.values),
         });
     }
     stored

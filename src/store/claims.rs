@@ -42,6 +42,31 @@ pub struct NewClaim {
     pub speaker: Option<String>,
     pub values: Vec<Value>,
     pub occurrences: Vec<Occurrence>,
+    /// What matching needs of the claim, computed where the claim is made: batch add makes
+    /// claims on its reading thread, so the storing thread (the bottleneck) does not.
+    pub keys: MatchKeys,
+}
+
+/// A claim's fingerprint, value key and search tokens (see `matching`).
+#[derive(Debug, Clone)]
+pub struct MatchKeys {
+    fingerprint: Fingerprint,
+    value_key: String,
+    tokens: Vec<u64>,
+}
+
+impl MatchKeys {
+    pub fn new(text: &str, values: &[Value]) -> MatchKeys {
+        let fingerprint = Fingerprint::new(text, values);
+        let mut tokens: Vec<u64> = search_tokens(text).collect();
+        tokens.sort_unstable();
+        tokens.dedup();
+        MatchKeys {
+            value_key: fingerprint.value_key(),
+            fingerprint,
+            tokens,
+        }
+    }
 }
 
 /// What `add_article` did.
@@ -604,16 +629,15 @@ fn insert_article(
             claim.score,
             claim.speaker,
             now,
-            Fingerprint::new("", &claim.values).value_key()
+            claim.keys.value_key
         ])?;
         let claim_id = transaction.last_insert_rowid();
         claim_ids.push(claim_id);
-        let mut tokens: Vec<u64> = search_tokens(&claim.text).collect();
-        tokens.sort_unstable();
-        tokens.dedup();
-        learnt
-            .tokens
-            .push((claim_id, tokens, !claim.values.is_empty()));
+        learnt.tokens.push((
+            claim_id,
+            claim.keys.tokens.clone(),
+            !claim.values.is_empty(),
+        ));
         for (value_position, value) in claim.values.iter().enumerate() {
             insert_value.execute(params![
                 claim_id,
@@ -683,7 +707,7 @@ fn record_matches(
         "INSERT OR IGNORE INTO claim_matches (claim_id, matched_id, score) VALUES (?1, ?2, ?3)",
     )?;
     for (claim, &claim_id) in claims.iter().zip(claim_ids) {
-        let fingerprint = Fingerprint::new(&claim.text, &claim.values);
+        let fingerprint = &claim.keys.fingerprint;
         let found: Vec<i64> = if fingerprint.values.is_empty() {
             match candidate_terms(&claim.text) {
                 Some(terms) => {
@@ -705,7 +729,7 @@ fn record_matches(
         } else {
             by_values
                 .query_map(
-                    params![fingerprint.value_key(), first_new, MATCH_CANDIDATES],
+                    params![claim.keys.value_key, first_new, MATCH_CANDIDATES],
                     |row| row.get(0),
                 )?
                 .collect::<rusqlite::Result<_>>()?
@@ -714,7 +738,7 @@ fn record_matches(
         for other_id in found {
             // Candidates have the same figures by construction: only wording is compared.
             let other = words.get_or_read(transaction, other_id)?;
-            if let Some(score) = wording_similarity(&fingerprint, other) {
+            if let Some(score) = wording_similarity(fingerprint, other) {
                 scored.push((score, other_id));
             }
         }
@@ -725,7 +749,7 @@ fn record_matches(
             insert_match.execute(params![claim_id, other_id, score])?;
             insert_match.execute(params![other_id, claim_id, score])?;
         }
-        pending.push((claim_id, fingerprint.words));
+        pending.push((claim_id, fingerprint.words.clone()));
     }
     Ok(())
 }

@@ -12,7 +12,7 @@ mod progress;
 mod reports;
 mod search;
 
-pub use claims::{Added, Batch, ClaimFilter, NewArticle, NewClaim};
+pub use claims::{Added, Batch, ClaimFilter, MatchKeys, NewArticle, NewClaim};
 pub use events::{Change, Mark, NewSource, Selection};
 pub use export::Settled;
 pub use import::Imported;

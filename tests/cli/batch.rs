@@ -144,3 +144,52 @@ fn a_batch_finds_the_same_matches_as_adding_one_at_a_time() {
         );
     }
 }
+
+/// An article that fails half-way through being stored (here a trigger refuses one of its
+/// values, after its article row and first claim are written) leaves no trace, and the batch
+/// goes on with the others.
+#[test]
+fn an_article_failing_half_way_is_rolled_back_alone() {
+    let desk = Desk::new();
+    desk.ok(&["status"]);
+    {
+        let connection = rusqlite::Connection::open(&desk.db).unwrap();
+        connection
+            .execute_batch(
+                "CREATE TRIGGER refuse_troops BEFORE INSERT ON claim_values
+                 WHEN NEW.unit = 'troops' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END;",
+            )
+            .unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write_articles(dir.path(), 0, 3);
+    std::fs::copy(SAMPLE, dir.path().join("article-001b.txt")).unwrap();
+    let err = desk
+        .run(&["add", dir.path().to_str().unwrap()])
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("1 of 4 files could not be added"),
+        "{err}"
+    );
+    let connection = rusqlite::Connection::open(&desk.db).unwrap();
+    let count = |sql: &str| -> i64 { connection.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(count("SELECT count(*) FROM articles"), 3);
+    assert_eq!(
+        count("SELECT count(*) FROM claims WHERE article_id NOT IN (SELECT id FROM articles)"),
+        0
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM claims_fts"),
+        count("SELECT count(*) FROM claims")
+    );
+    assert_eq!(
+        count("SELECT sum(claims) FROM article_status_counts"),
+        count("SELECT count(*) FROM claims")
+    );
+    connection
+        .execute_batch("DROP TRIGGER refuse_troops")
+        .unwrap();
+    let summary = desk.json(&["add", dir.path().to_str().unwrap()]);
+    assert_eq!(summary["added"], 1, "{summary}");
+    assert_eq!(summary["already_present"], 3);
+}

@@ -47,12 +47,15 @@ pub struct NewClaim {
     pub keys: MatchKeys,
 }
 
-/// A claim's fingerprint, value key and search tokens (see `matching`).
+/// A claim's fingerprint, value key, search tokens and candidate terms (see `matching`).
 #[derive(Debug, Clone)]
 pub struct MatchKeys {
     fingerprint: Fingerprint,
     value_key: String,
     tokens: Vec<u64>,
+    /// For a claim without figures: the terms candidates must have, and them as a
+    /// full-text query.
+    terms: Option<(Vec<String>, String)>,
 }
 
 impl MatchKeys {
@@ -61,10 +64,19 @@ impl MatchKeys {
         let mut tokens: Vec<u64> = search_tokens(text).collect();
         tokens.sort_unstable();
         tokens.dedup();
+        let terms = if fingerprint.values.is_empty() {
+            candidate_terms(text).map(|terms| {
+                let query = candidate_query(&terms);
+                (terms, query)
+            })
+        } else {
+            None
+        };
         MatchKeys {
             value_key: fingerprint.value_key(),
             fingerprint,
             tokens,
+            terms,
         }
     }
 }
@@ -727,16 +739,15 @@ fn record_matches(
     for (claim, &claim_id) in claims.iter().zip(claim_ids) {
         let fingerprint = &claim.keys.fingerprint;
         let found: Vec<i64> = if fingerprint.values.is_empty() {
-            match candidate_terms(&claim.text) {
-                Some(terms) => {
+            match &claim.keys.terms {
+                Some((terms, query)) => {
                     let mut hits: Vec<(i64, bool)> = by_words
-                        .query_map(
-                            params![candidate_query(&terms), first_new, MATCH_CANDIDATES],
-                            |row| Ok((row.get(0)?, row.get(1)?)),
-                        )?
+                        .query_map(params![query, first_new, MATCH_CANDIDATES], |row| {
+                            Ok((row.get(0)?, row.get(1)?))
+                        })?
                         .collect::<rusqlite::Result<_>>()?;
                     let room = MATCH_CANDIDATES as usize - hits.len();
-                    hits.extend(unindexed.candidates(&terms, first_new, room));
+                    hits.extend(unindexed.candidates(terms, first_new, room));
                     hits.into_iter()
                         .filter(|(_, figureless)| *figureless)
                         .map(|(id, _)| id)

@@ -606,7 +606,8 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
             k -= 1;
         }
         let prefix = lowercase(&text[k..i - 1]);
-        if !FREE_PREFIXES.contains(&prefix.as_str()) {
+        let prefix = prefix.as_str();
+        if !FREE_PREFIXES.contains(&prefix) {
             return Some(skip_token(i));
         }
     }
@@ -658,6 +659,7 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
         });
     }
     let lower_rest = lowercase(&rest[..floor_boundary(rest, 12)]);
+    let lower_rest = lower_rest.as_str();
     let trimmed = lower_rest.trim_start();
     if trimmed.starts_with("a.m.")
         || trimmed.starts_with("p.m.")
@@ -1237,8 +1239,9 @@ fn is_irregular_plural(word: &str) -> bool {
 
 fn plural_like(word: &str) -> bool {
     let lower = lowercase(word);
-    (lower.ends_with('s') && lower.len() > 2 && !lower.ends_with("ss") && !is_non_noun(&lower))
-        || is_irregular_plural(&lower)
+    let lower = lower.as_str();
+    (lower.ends_with('s') && lower.len() > 2 && !lower.ends_with("ss") && !is_non_noun(lower))
+        || is_irregular_plural(lower)
 }
 
 /// The counted noun after a number: "28,500 troops" -> "troops", "two Arab states" ->
@@ -1249,7 +1252,8 @@ fn counted_noun(text: &str, end: usize, value: f64) -> Option<(String, usize)> {
         return None;
     }
     let l1 = lowercase(w1);
-    if is_function_word(&l1) || l1.contains('-') && !l1.starts_with("in-") {
+    let l1 = l1.as_str();
+    if is_function_word(l1) || l1.contains('-') && !l1.starts_with("in-") {
         if l1.starts_with("in-") {
             return None;
         }
@@ -1265,7 +1269,7 @@ fn counted_noun(text: &str, end: usize, value: f64) -> Option<(String, usize)> {
         && text[e1..].starts_with(' ')
         && plural_like(w2)
         && !is_function_word(&lowercase(w2))
-        && !is_function_word(&l1)
+        && !is_function_word(l1)
     {
         return Some((format!("{w1} {w2}"), e2));
     }
@@ -1277,7 +1281,7 @@ fn counted_noun(text: &str, end: usize, value: f64) -> Option<(String, usize)> {
         .is_some_and(number_words::is_number_word);
     if value == 1.0
         && !number_head
-        && !is_function_word(&l1)
+        && !is_function_word(l1)
         && w1.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
     {
         if w1.contains('-')
@@ -1396,6 +1400,7 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
     let bytes = text.as_bytes();
     let first_word = &text[raw.start..raw.end];
     let lower = lowercase(first_word);
+    let lower = lower.as_str();
     let sentence_start = text[..raw.start]
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .is_empty();
@@ -1412,13 +1417,15 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
         && currency_before(text, raw.start).is_none()
     {
         let bare = lowercase(word.trim_end_matches([',', ':']));
+        let bare = bare.as_str();
         let quantity_after = {
             let after = text[raw.end..].trim_start();
             let after = lowercase(&after[..floor_boundary(after, 12)]);
+            let after = after.as_str();
             after.starts_with('%') || after.starts_with("percent") || after.starts_with("per cent")
         };
         if !word.ends_with(',')
-            && !CAPITALISED_OK.contains(&bare.as_str())
+            && !CAPITALISED_OK.contains(&bare)
             && !MONTHS_AND_DAYS.contains(&bare.trim_end_matches('.'))
             && !quantity_after
         {
@@ -1450,6 +1457,7 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
             && let Some((unit, _, unit_end)) = word_after(text, raw.end + 1)
         {
             let unit_lower = lowercase(unit);
+            let unit_lower = unit_lower.as_str();
             let head = unit_lower.split('-').next().unwrap_or("");
             // "second-biggest", "first-ever": a hyphenated ordinal is still a rank.
             if !is_unit_word(head) && raw.kind != WordKind::Ordinal {
@@ -1593,6 +1601,7 @@ fn try_between(text: &str, raw: &Raw, next: Option<&Raw>) -> Option<(Value, usiz
         return None;
     }
     let gap = lowercase(text[raw.end..next.start].trim());
+    let gap = gap.as_str();
     // Both ends must be the same kind of thing: "10% to 20%", "$10 to $20".
     let low_percent = gap.starts_with('%');
     let high_percent = text[next.end..].starts_with('%');
@@ -1671,6 +1680,7 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
     };
     let mut unit: Option<String> = None;
     let lower = lowercase(&text[raw.start..raw.end]);
+    let lower = lower.as_str();
 
     // Negative numbers: "-1", "minus five".
     if !raw.words && raw.start > 0 {
@@ -1788,13 +1798,16 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
         end = e;
     }
 
+    // The look-ahead is cut at 40 bytes and compared in any case where it lies, without a
+    // lower-cased copy (this runs for every number).
     let after = &text[end..];
-    let after_lower = lowercase(&after[..floor_boundary(after, 40)]);
-    let after_trim = after_lower.trim_start();
+    let after_cut = &after[..floor_boundary(after, 40)];
+    let after_trim = after_cut.trim_start();
     // Percentages: "10%", "10 percent", "10 per cent".
     if value_type != ValueType::Money {
-        let percent_len = if after_lower.starts_with('%') {
-            Some(1)
+        // (bytes consumed, whether the word is "percentage point(s)")
+        let percent = if after_cut.starts_with('%') {
+            Some((1, false))
         } else if let Some(p) = [
             "percent",
             "per cent",
@@ -1805,18 +1818,17 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
         ]
         .iter()
         .find(|p| {
-            after_trim.starts_with(**p)
+            starts_with_ignore_case(after_trim, p)
                 && !after_trim[p.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
         }) {
-            let word_start = after_lower.len() - after_trim.len();
-            Some(word_start + p.len())
+            let word_start = after_cut.len() - after_trim.len();
+            Some((word_start + p.len(), p.contains("point")))
         } else {
             None
         };
-        if let Some(len) = percent_len {
-            let consumed = &after_lower[..len];
-            end += consumed.len();
-            if consumed.contains("point") {
+        if let Some((len, points)) = percent {
+            end += len;
+            if points {
                 unit = Some("percentage points".to_string());
             } else {
                 value_type = ValueType::Percent;
@@ -1861,7 +1873,8 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
         if hyphen {
             if let Some((w, _, e)) = word_after(text, end + 1) {
                 let head = lowercase(w.split('-').next().unwrap_or(""));
-                if is_unit_word(&head) {
+                let head = head.as_str();
+                if is_unit_word(head) {
                     let plural = if head.ends_with('s') {
                         head.to_string()
                     } else {
@@ -1876,12 +1889,13 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
             && text[end..].starts_with(' ')
         {
             let lw = lowercase(w);
+            let lw = lw.as_str();
             if value_type == ValueType::Ordinal {
                 // "seventh straight session": the thing ranked, kept for the checker.
-                if !is_function_word(&lw) {
+                if !is_function_word(lw) {
                     unit = Some(w.to_string());
                 }
-            } else if is_measure_unit(&lw) || matches!(lw.as_str(), "per") {
+            } else if is_measure_unit(lw) || matches!(lw, "per") {
                 if lw == "per" {
                     if let Some((noun, _, ne)) = word_after(text, e) {
                         unit = Some(format!("per {noun}"));
@@ -2009,6 +2023,13 @@ fn open_range(text: &str, start: usize) -> Option<(bool, usize)> {
 }
 
 /// True when `haystack` ends with `needle`, ignoring ASCII case (no allocation).
+/// Whether `text` starts with the ASCII `prefix` in any case; the match ends on a char
+/// boundary, since every byte it covers is ASCII.
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len()
+        && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
 fn ends_with_ignore_case(haystack: &[u8], needle: &str) -> bool {
     haystack.len() >= needle.len()
         && haystack[haystack.len() - needle.len()..].eq_ignore_ascii_case(needle.as_bytes())

@@ -522,6 +522,9 @@ fn scan(text: &str, number_words: bool) -> Vec<Raw> {
             let starts_number =
                 if word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an") {
                     article_before_number(text, j)
+                } else if word.iter().all(u8::is_ascii_lowercase) {
+                    // Most words of prose are lower case already: skip the lower-cased copy.
+                    triggers::word_flags(word) & triggers::NUMBER_WORD != 0
                 } else {
                     triggers::word_flags_any_case(word) & triggers::NUMBER_WORD != 0
                 };

@@ -361,7 +361,10 @@ fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
     };
     let mut j = digits_from(i);
     let int_len = j - i;
-    let mut cleaned: String = text[i..j].to_string();
+    // The number without its separators. Until a separator is dropped it is `text[i..j]`
+    // itself, so most numbers are parsed in place without a copy.
+    let mut cleaned = String::new();
+    let mut separated = false;
     // Thousands separators: commas, or spaces between three-digit groups ("40 000").
     if j < bytes.len() && bytes[j] == b',' && int_len > 0 && int_len <= 3 {
         let mut groups = Vec::new();
@@ -381,6 +384,8 @@ fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
             && lens[..lens.len() - 1].iter().all(|&l| l == 2)
             && lens[lens.len() - 1] == 3;
         if western || indian {
+            cleaned.push_str(&text[i..j]);
+            separated = true;
             for (a, b) in &groups {
                 cleaned.push_str(&text[*a..*b]);
             }
@@ -391,6 +396,7 @@ fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
         {
             // A decimal comma ("1,3", "5,00"), as written in much of Europe; but not at the
             // end of a list of numbers ("nrs. 22,24,26,31" ends with 31, not 26.31).
+            cleaned.push_str(&text[i..j]);
             cleaned.push('.');
             cleaned.push_str(&text[groups[0].0..groups[0].1]);
             j = groups[0].1;
@@ -415,6 +421,10 @@ fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
             if g_end - (k + sep) != 3 || !next_ok {
                 break;
             }
+            if !separated {
+                cleaned.push_str(&text[i..j]);
+                separated = true;
+            }
             cleaned.push_str(&text[k + sep..g_end]);
             k = g_end;
         }
@@ -432,13 +442,15 @@ fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
             let f_end = digits_from(d_end + 1);
             cleaned = format!(
                 "{}{}.{}",
-                &cleaned,
+                if separated { &cleaned } else { &text[i..j] },
                 &text[j + 1..d_end],
                 &text[d_end + 1..f_end]
             );
             return cleaned.parse().ok().map(|v| (f_end, v));
         }
-        cleaned.push_str(&text[j..d_end]);
+        if separated {
+            cleaned.push_str(&text[j..d_end]);
+        }
         j = d_end;
     }
     // Scientific notation ("1e10", "1.3e6", "-12e-1").
@@ -449,11 +461,14 @@ fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
         }
         let e_end = digits_from(k);
         if e_end > k && (e_end >= bytes.len() || !bytes[e_end].is_ascii_alphabetic()) {
-            cleaned.push_str(&text[j..e_end]);
+            if separated {
+                cleaned.push_str(&text[j..e_end]);
+            }
             j = e_end;
         }
     }
-    cleaned.parse().ok().map(|v| (j, v))
+    let number = if separated { &cleaned } else { &text[i..j] };
+    number.parse().ok().map(|v| (j, v))
 }
 
 /// Word prefixes that may be glued to a number without making it a name ("mid-2019").

@@ -2016,7 +2016,7 @@ fn open_range(text: &str, start: usize) -> Option<(bool, usize)> {
     {
         return None;
     }
-    for (phrase, lower_bound) in PHRASES {
+    for &(phrase, lower_bound) in &PHRASES {
         if !ends_with_ignore_case(bytes, phrase) {
             continue;
         }

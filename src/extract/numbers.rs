@@ -19,6 +19,68 @@ use super::values::triggers;
 #[cfg(test)]
 pub(super) use number_words::is_number_word;
 
+/// An ASCII-lower-cased copy of a short piece of text, kept on the stack. Classifying one
+/// number compares a dozen neighbouring words in any case; a heap `String` for each of them
+/// was a large share of the number pass. Longer text (rare) is copied to the heap, so what a
+/// comparison sees never depends on the length.
+enum Lower {
+    Inline {
+        buffer: [u8; LOWER_INLINE],
+        len: usize,
+    },
+    Heap(String),
+}
+
+/// Long enough for any word and for the 40-byte look-ahead after a number.
+const LOWER_INLINE: usize = 48;
+
+/// `text` lower-cased (ASCII letters only, as `str::to_ascii_lowercase`).
+fn lowercase(text: &str) -> Lower {
+    let len = text.len();
+    if len > LOWER_INLINE {
+        return Lower::Heap(text.to_ascii_lowercase());
+    }
+    let mut buffer = [0u8; LOWER_INLINE];
+    buffer[..len].copy_from_slice(text.as_bytes());
+    buffer[..len].make_ascii_lowercase();
+    Lower::Inline { buffer, len }
+}
+
+impl Lower {
+    fn as_str(&self) -> &str {
+        match self {
+            // Lower-casing ASCII bytes keeps UTF-8 valid, so this never falls back.
+            Lower::Inline { buffer, len } => std::str::from_utf8(&buffer[..*len]).unwrap_or(""),
+            Lower::Heap(text) => text,
+        }
+    }
+}
+
+impl Default for Lower {
+    fn default() -> Self {
+        lowercase("")
+    }
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for Lower {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// A number as first read, before its context decides what it is.
 #[derive(Debug, Clone, PartialEq)]
 struct Raw {
@@ -65,13 +127,13 @@ fn word_before(text: &str, pos: usize) -> Option<(&str, usize)> {
 }
 
 /// The lower-cased alphabetic word that ends just before `pos` (punctuation stripped).
-fn alpha_before(text: &str, pos: usize) -> Option<(String, usize)> {
+fn alpha_before(text: &str, pos: usize) -> Option<(Lower, usize)> {
     let (word, start) = word_before(text, pos)?;
     let trimmed = word.trim_matches(|c: char| !c.is_ascii_alphabetic());
     if trimmed.is_empty() {
         return None;
     }
-    Some((trimmed.to_ascii_lowercase(), start))
+    Some((lowercase(trimmed), start))
 }
 
 /// The next word after `pos` (skipping spaces, not punctuation): its text and byte span.
@@ -128,7 +190,7 @@ fn glued_million(text: &str, start: usize, digits_end: usize, suffix_end: usize)
     if !clause_or_word {
         return false;
     }
-    let next = word_after(text, suffix_end).map(|(w, _, _)| w.to_ascii_lowercase());
+    let next = word_after(text, suffix_end).map(|(w, _, _)| lowercase(w));
     !matches!(
         next.as_deref(),
         Some(
@@ -299,7 +361,10 @@ fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
     };
     let mut j = digits_from(i);
     let int_len = j - i;
-    let mut cleaned: String = text[i..j].to_string();
+    // The number without its separators. Until a separator is dropped it is `text[i..j]`
+    // itself, so most numbers are parsed in place without a copy.
+    let mut cleaned = String::new();
+    let mut separated = false;
     // Thousands separators: commas, or spaces between three-digit groups ("40 000").
     if j < bytes.len() && bytes[j] == b',' && int_len > 0 && int_len <= 3 {
         let mut groups = Vec::new();
@@ -319,6 +384,8 @@ fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
             && lens[..lens.len() - 1].iter().all(|&l| l == 2)
             && lens[lens.len() - 1] == 3;
         if western || indian {
+            cleaned.push_str(&text[i..j]);
+            separated = true;
             for (a, b) in &groups {
                 cleaned.push_str(&text[*a..*b]);
             }
@@ -329,6 +396,7 @@ fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
         {
             // A decimal comma ("1,3", "5,00"), as written in much of Europe; but not at the
             // end of a list of numbers ("nrs. 22,24,26,31" ends with 31, not 26.31).
+            cleaned.push_str(&text[i..j]);
             cleaned.push('.');
             cleaned.push_str(&text[groups[0].0..groups[0].1]);
             j = groups[0].1;
@@ -353,6 +421,10 @@ fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
             if g_end - (k + sep) != 3 || !next_ok {
                 break;
             }
+            if !separated {
+                cleaned.push_str(&text[i..j]);
+                separated = true;
+            }
             cleaned.push_str(&text[k + sep..g_end]);
             k = g_end;
         }
@@ -370,13 +442,15 @@ fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
             let f_end = digits_from(d_end + 1);
             cleaned = format!(
                 "{}{}.{}",
-                &cleaned,
+                if separated { &cleaned } else { &text[i..j] },
                 &text[j + 1..d_end],
                 &text[d_end + 1..f_end]
             );
             return cleaned.parse().ok().map(|v| (f_end, v));
         }
-        cleaned.push_str(&text[j..d_end]);
+        if separated {
+            cleaned.push_str(&text[j..d_end]);
+        }
         j = d_end;
     }
     // Scientific notation ("1e10", "1.3e6", "-12e-1").
@@ -387,11 +461,14 @@ fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
         }
         let e_end = digits_from(k);
         if e_end > k && (e_end >= bytes.len() || !bytes[e_end].is_ascii_alphabetic()) {
-            cleaned.push_str(&text[j..e_end]);
+            if separated {
+                cleaned.push_str(&text[j..e_end]);
+            }
             j = e_end;
         }
     }
-    cleaned.parse().ok().map(|v| (j, v))
+    let number = if separated { &cleaned } else { &text[i..j] };
+    number.parse().ok().map(|v| (j, v))
 }
 
 /// Word prefixes that may be glued to a number without making it a name ("mid-2019").
@@ -460,6 +537,9 @@ fn scan(text: &str, number_words: bool) -> Vec<Raw> {
             let starts_number =
                 if word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an") {
                     article_before_number(text, j)
+                } else if word.iter().all(u8::is_ascii_lowercase) {
+                    // Most words of prose are lower case already: skip the lower-cased copy.
+                    triggers::word_flags(word) & triggers::NUMBER_WORD != 0
                 } else {
                     triggers::word_flags_any_case(word) & triggers::NUMBER_WORD != 0
                 };
@@ -543,8 +623,9 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
         while k > 0 && bytes[k - 1].is_ascii_alphabetic() {
             k -= 1;
         }
-        let prefix = text[k..i - 1].to_ascii_lowercase();
-        if !FREE_PREFIXES.contains(&prefix.as_str()) {
+        let prefix = lowercase(&text[k..i - 1]);
+        let prefix = prefix.as_str();
+        if !FREE_PREFIXES.contains(&prefix) {
             return Some(skip_token(i));
         }
     }
@@ -595,7 +676,8 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
             }),
         });
     }
-    let lower_rest = rest[..floor_boundary(rest, 12)].to_ascii_lowercase();
+    let lower_rest = lowercase(&rest[..floor_boundary(rest, 12)]);
+    let lower_rest = lower_rest.as_str();
     let trimmed = lower_rest.trim_start();
     if trimmed.starts_with("a.m.")
         || trimmed.starts_with("p.m.")
@@ -625,10 +707,8 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
         } else if glued_million(text, i, end, j) {
             value *= 1e6;
             number_end = j;
-        } else if matches!(
-            suffix.to_ascii_lowercase().as_str(),
-            "st" | "nd" | "rd" | "th"
-        ) && !text[i..end].contains(['.', ','])
+        } else if matches!(lowercase(suffix).as_str(), "st" | "nd" | "rd" | "th")
+            && !text[i..end].contains(['.', ','])
         {
             kind = WordKind::Ordinal;
             number_end = j;
@@ -976,7 +1056,7 @@ fn is_measure_unit(word: &str) -> bool {
 /// Words after a tenor ("10-year", "three-month") that make it an instrument's name.
 fn is_instrument_word(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        lowercase(word).as_str(),
         "note"
             | "notes"
             | "bond"
@@ -1176,9 +1256,10 @@ fn is_irregular_plural(word: &str) -> bool {
 }
 
 fn plural_like(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    (lower.ends_with('s') && lower.len() > 2 && !lower.ends_with("ss") && !is_non_noun(&lower))
-        || is_irregular_plural(&lower)
+    let lower = lowercase(word);
+    let lower = lower.as_str();
+    (lower.ends_with('s') && lower.len() > 2 && !lower.ends_with("ss") && !is_non_noun(lower))
+        || is_irregular_plural(lower)
 }
 
 /// The counted noun after a number: "28,500 troops" -> "troops", "two Arab states" ->
@@ -1188,8 +1269,9 @@ fn counted_noun(text: &str, end: usize, value: f64) -> Option<(String, usize)> {
     if !text[end..].starts_with(' ') {
         return None;
     }
-    let l1 = w1.to_ascii_lowercase();
-    if is_function_word(&l1) || l1.contains('-') && !l1.starts_with("in-") {
+    let l1 = lowercase(w1);
+    let l1 = l1.as_str();
+    if is_function_word(l1) || l1.contains('-') && !l1.starts_with("in-") {
         if l1.starts_with("in-") {
             return None;
         }
@@ -1204,8 +1286,8 @@ fn counted_noun(text: &str, end: usize, value: f64) -> Option<(String, usize)> {
     if let Some((w2, _, e2)) = word_after(text, e1)
         && text[e1..].starts_with(' ')
         && plural_like(w2)
-        && !is_function_word(&w2.to_ascii_lowercase())
-        && !is_function_word(&l1)
+        && !is_function_word(&lowercase(w2))
+        && !is_function_word(l1)
     {
         return Some((format!("{w1} {w2}"), e2));
     }
@@ -1217,13 +1299,13 @@ fn counted_noun(text: &str, end: usize, value: f64) -> Option<(String, usize)> {
         .is_some_and(number_words::is_number_word);
     if value == 1.0
         && !number_head
-        && !is_function_word(&l1)
+        && !is_function_word(l1)
         && w1.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
     {
         if w1.contains('-')
             && let Some((w2, _, e2)) = word_after(text, e1)
             && text[e1..].starts_with(' ')
-            && !is_function_word(&w2.to_ascii_lowercase())
+            && !is_function_word(&lowercase(w2))
         {
             return Some((w2.to_string(), e2));
         }
@@ -1335,7 +1417,8 @@ fn ratios(text: &str, values: &[Value]) -> Vec<Value> {
 fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
     let bytes = text.as_bytes();
     let first_word = &text[raw.start..raw.end];
-    let lower = first_word.to_ascii_lowercase();
+    let lower = lowercase(first_word);
+    let lower = lower.as_str();
     let sentence_start = text[..raw.start]
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .is_empty();
@@ -1351,14 +1434,16 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
         && word.starts_with(|c: char| c.is_ascii_uppercase())
         && currency_before(text, raw.start).is_none()
     {
-        let bare = word.trim_end_matches([',', ':']).to_ascii_lowercase();
+        let bare = lowercase(word.trim_end_matches([',', ':']));
+        let bare = bare.as_str();
         let quantity_after = {
             let after = text[raw.end..].trim_start();
-            let after = after[..floor_boundary(after, 12)].to_ascii_lowercase();
+            let after = lowercase(&after[..floor_boundary(after, 12)]);
+            let after = after.as_str();
             after.starts_with('%') || after.starts_with("percent") || after.starts_with("per cent")
         };
         if !word.ends_with(',')
-            && !CAPITALISED_OK.contains(&bare.as_str())
+            && !CAPITALISED_OK.contains(&bare)
             && !MONTHS_AND_DAYS.contains(&bare.trim_end_matches('.'))
             && !quantity_after
         {
@@ -1389,7 +1474,8 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
         if bytes.get(raw.end) == Some(&b'-')
             && let Some((unit, _, unit_end)) = word_after(text, raw.end + 1)
         {
-            let unit_lower = unit.to_ascii_lowercase();
+            let unit_lower = lowercase(unit);
+            let unit_lower = unit_lower.as_str();
             let head = unit_lower.split('-').next().unwrap_or("");
             // "second-biggest", "first-ever": a hyphenated ordinal is still a rank.
             if !is_unit_word(head) && raw.kind != WordKind::Ordinal {
@@ -1401,7 +1487,7 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
                 return true;
             }
         }
-        let next = word_after(text, raw.end).map(|(w, _, _)| w.to_ascii_lowercase());
+        let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
         let next = next.as_deref().unwrap_or("");
         let prev = alpha_before(text, raw.start)
             .map(|(w, _)| w)
@@ -1532,7 +1618,8 @@ fn try_between(text: &str, raw: &Raw, next: Option<&Raw>) -> Option<(Value, usiz
     if raw.kind != WordKind::Cardinal || next.kind != WordKind::Cardinal || raw.high.is_some() {
         return None;
     }
-    let gap = text[raw.end..next.start].trim().to_ascii_lowercase();
+    let gap = lowercase(text[raw.end..next.start].trim());
+    let gap = gap.as_str();
     // Both ends must be the same kind of thing: "10% to 20%", "$10 to $20".
     let low_percent = gap.starts_with('%');
     let high_percent = text[next.end..].starts_with('%');
@@ -1610,7 +1697,8 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
         _ => ValueType::Number,
     };
     let mut unit: Option<String> = None;
-    let lower = text[raw.start..raw.end].to_ascii_lowercase();
+    let lower = lowercase(&text[raw.start..raw.end]);
+    let lower = lower.as_str();
 
     // Negative numbers: "-1", "minus five".
     if !raw.words && raw.start > 0 {
@@ -1636,7 +1724,7 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
 
     // "half of the districts": a share, which the desk records as a percentage.
     if raw.words && (lower == "half" || lower == "a half") {
-        let next = word_after(text, raw.end).map(|(w, _, _)| w.to_ascii_lowercase());
+        let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
         let prev = alpha_before(text, raw.start)
             .map(|(w, _)| w)
             .unwrap_or_default();
@@ -1684,7 +1772,7 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
         && raw.kind == WordKind::Fraction
         && (lower.starts_with("a ") || lower.starts_with("an "))
     {
-        let next = word_after(text, raw.end).map(|(w, _, _)| w.to_ascii_lowercase());
+        let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
         if next.as_deref() != Some("of") && !lower.ends_with("half") && !lower.ends_with("quarter")
         {
             if next.is_none() {
@@ -1728,13 +1816,16 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
         end = e;
     }
 
+    // The look-ahead is cut at 40 bytes and compared in any case where it lies, without a
+    // lower-cased copy (this runs for every number).
     let after = &text[end..];
-    let after_lower = after[..floor_boundary(after, 40)].to_ascii_lowercase();
-    let after_trim = after_lower.trim_start();
+    let after_cut = &after[..floor_boundary(after, 40)];
+    let after_trim = after_cut.trim_start();
     // Percentages: "10%", "10 percent", "10 per cent".
     if value_type != ValueType::Money {
-        let percent_len = if after_lower.starts_with('%') {
-            Some(1)
+        // (bytes consumed, whether the word is "percentage point(s)")
+        let percent = if after_cut.starts_with('%') {
+            Some((1, false))
         } else if let Some(p) = [
             "percent",
             "per cent",
@@ -1745,18 +1836,17 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
         ]
         .iter()
         .find(|p| {
-            after_trim.starts_with(**p)
+            starts_with_ignore_case(after_trim, p)
                 && !after_trim[p.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
         }) {
-            let word_start = after_lower.len() - after_trim.len();
-            Some(word_start + p.len())
+            let word_start = after_cut.len() - after_trim.len();
+            Some((word_start + p.len(), p.contains("point")))
         } else {
             None
         };
-        if let Some(len) = percent_len {
-            let consumed = &after_lower[..len];
-            end += consumed.len();
-            if consumed.contains("point") {
+        if let Some((len, points)) = percent {
+            end += len;
+            if points {
                 unit = Some("percentage points".to_string());
             } else {
                 value_type = ValueType::Percent;
@@ -1768,7 +1858,7 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
         && let Some((w, _, e)) = word_after(text, end)
         && text[end..].starts_with(' ')
     {
-        let code = match w.to_ascii_lowercase().as_str() {
+        let code = match lowercase(w).as_str() {
             "dollars" | "dollar" => Some("USD"),
             "euros" | "euro" => Some("EUR"),
             "yen" => Some("JPY"),
@@ -1787,7 +1877,7 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
     // "$55.12 per barrel", "$1,472.19 an ounce": the price's unit.
     if value_type == ValueType::Money
         && let Some((w, _, e)) = word_after(text, end)
-        && matches!(w.to_ascii_lowercase().as_str(), "a" | "an" | "per")
+        && matches!(lowercase(w).as_str(), "a" | "an" | "per")
         && let Some((noun, _, ne)) = word_after(text, e)
         && noun.bytes().all(|b| b.is_ascii_lowercase())
         && !is_function_word(noun)
@@ -1800,10 +1890,11 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
         let hyphen = text[end..].starts_with('-');
         if hyphen {
             if let Some((w, _, e)) = word_after(text, end + 1) {
-                let head = w.split('-').next().unwrap_or("").to_ascii_lowercase();
-                if is_unit_word(&head) {
+                let head = lowercase(w.split('-').next().unwrap_or(""));
+                let head = head.as_str();
+                if is_unit_word(head) {
                     let plural = if head.ends_with('s') {
-                        head.clone()
+                        head.to_string()
                     } else {
                         format!("{head}s")
                     };
@@ -1815,20 +1906,21 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
         } else if let Some((w, _, e)) = word_after(text, end)
             && text[end..].starts_with(' ')
         {
-            let lw = w.to_ascii_lowercase();
+            let lw = lowercase(w);
+            let lw = lw.as_str();
             if value_type == ValueType::Ordinal {
                 // "seventh straight session": the thing ranked, kept for the checker.
-                if !is_function_word(&lw) {
+                if !is_function_word(lw) {
                     unit = Some(w.to_string());
                 }
-            } else if is_measure_unit(&lw) || matches!(lw.as_str(), "per") {
+            } else if is_measure_unit(lw) || matches!(lw, "per") {
                 if lw == "per" {
                     if let Some((noun, _, ne)) = word_after(text, e) {
                         unit = Some(format!("per {noun}"));
                         end = ne;
                     }
                 } else {
-                    unit = Some(lw.clone());
+                    unit = Some(lw.to_string());
                     end = e;
                     // "1-1/2 year" reads as years.
                     if !lw.ends_with('s') && value != 1.0 {
@@ -1891,7 +1983,7 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
 
 /// A scale word after a number pair ("billion" in "$40-50 billion").
 fn word_scale(word: &str) -> Option<f64> {
-    match word.to_ascii_lowercase().as_str() {
+    match lowercase(word).as_str() {
         "thousand" => Some(1e3),
         "million" | "mln" | "mn" => Some(1e6),
         "billion" | "bln" | "bn" => Some(1e9),
@@ -1924,7 +2016,7 @@ fn open_range(text: &str, start: usize) -> Option<(bool, usize)> {
     {
         return None;
     }
-    for (phrase, lower_bound) in PHRASES {
+    for &(phrase, lower_bound) in &PHRASES {
         if !ends_with_ignore_case(bytes, phrase) {
             continue;
         }
@@ -1949,6 +2041,13 @@ fn open_range(text: &str, start: usize) -> Option<(bool, usize)> {
 }
 
 /// True when `haystack` ends with `needle`, ignoring ASCII case (no allocation).
+/// Whether `text` starts with the ASCII `prefix` in any case; the match ends on a char
+/// boundary, since every byte it covers is ASCII.
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len()
+        && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
 fn ends_with_ignore_case(haystack: &[u8], needle: &str) -> bool {
     haystack.len() >= needle.len()
         && haystack[haystack.len() - needle.len()..].eq_ignore_ascii_case(needle.as_bytes())
@@ -1981,6 +2080,26 @@ mod tests {
             eprintln!("{input}: got {got:?}, want {expected:?}");
         }
         ok
+    }
+
+    #[test]
+    fn stack_lowercase_matches_the_heap_one() {
+        let long = "Forty-Eight Bytes Is The Inline Buffer; This Text Is Longer Than That";
+        let cases = [
+            ("", "empty"),
+            ("Troops", "a capitalised word"),
+            ("PERCENTAGE POINTS", "upper case"),
+            ("Ärzte Über", "non-ASCII letters stay as they are"),
+            (&long[..LOWER_INLINE], "exactly the inline length"),
+            (long, "longer than the buffer goes to the heap"),
+        ];
+        for (input, what) in cases {
+            assert_eq!(
+                lowercase(input).as_str(),
+                input.to_ascii_lowercase(),
+                "{what}"
+            );
+        }
     }
 
     fn n(v: f64) -> Normalized {

@@ -61,20 +61,26 @@ impl Words {
     }
 
     fn shared_with(&self, other: &Words) -> usize {
-        let (mut i, mut j, mut shared) = (0, 0, 0);
-        while i < self.hashes.len() && j < other.hashes.len() {
-            match self.hashes[i].cmp(&other.hashes[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    shared += 1;
-                    i += 1;
-                    j += 1;
-                }
+        shared_count(&self.hashes, &other.hashes)
+    }
+}
+
+/// How many items two sorted lists without repeats share: a merge, no allocation. Used here
+/// for hashed words and by the extractor for the words of repeated claims in one article.
+pub fn shared_count<T: Ord>(mine: &[T], theirs: &[T]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < mine.len() && j < theirs.len() {
+        match mine[i].cmp(&theirs[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
             }
         }
-        shared
     }
+    shared
 }
 
 impl Fingerprint {

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use crate::matching::shared_count;
 use crate::model::{Normalized, Value, ValueType};
 
 use super::kinds::{self, Features, Placement};
@@ -145,23 +146,6 @@ fn content_words(text: &str) -> Vec<Cow<'_, str>> {
     words.sort_unstable();
     words.dedup();
     words
-}
-
-/// How many words two sorted, distinct lists share.
-fn shared_count(mine: &[Cow<str>], theirs: &[Cow<str>]) -> usize {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < mine.len() && j < theirs.len() {
-        match mine[i].cmp(&theirs[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    shared
 }
 
 fn number_keys(values: &[Value]) -> Vec<u64> {

@@ -7,7 +7,7 @@
 //! "28,000 troops" in otherwise identical sentences are different claims, while a paraphrase
 //! that keeps the figure is the same one.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use crate::model::{Normalized, Value};
@@ -43,13 +43,19 @@ pub struct Words {
 impl Words {
     pub fn new(text: &str) -> Words {
         let mut words = Words::default();
-        for_each_content_word(text, |word| {
-            words.hashes.push(hash(word));
-            words.contraries |= contrary_sides(word);
-        });
-        words.hashes.sort_unstable();
-        words.hashes.dedup();
+        scan_words(text, |word| words.push(word), |_, _| {});
+        words.finish();
         words
+    }
+
+    fn push(&mut self, word: &str) {
+        self.hashes.push(hash(word));
+        self.contraries |= contrary_sides(word);
+    }
+
+    fn finish(&mut self) {
+        self.hashes.sort_unstable();
+        self.hashes.dedup();
     }
 
     pub fn len(&self) -> usize {
@@ -89,6 +95,34 @@ impl Fingerprint {
             words: Words::new(text),
             values: values.iter().map(value_key).collect(),
         }
+    }
+
+    /// The fingerprint with the search tokens of the text (see `search_tokens`, sorted and
+    /// without repeats) and, for a claim without figures, its `candidate_terms`: all three
+    /// from one reading of the text, which `add` does for every claim it stores.
+    pub fn with_search_keys(
+        text: &str,
+        values: &[Value],
+    ) -> (Fingerprint, Vec<u64>, Option<Vec<String>>) {
+        let values: BTreeSet<String> = values.iter().map(value_key).collect();
+        let mut words = Words::default();
+        let mut tokens = Vec::new();
+        let mut terms = Vec::new();
+        scan_words(
+            text,
+            |word| words.push(word),
+            |term, token| {
+                tokens.push(token);
+                if values.is_empty() {
+                    terms.push(term.to_string());
+                }
+            },
+        );
+        words.finish();
+        tokens.sort_unstable();
+        tokens.dedup();
+        let terms = (values.is_empty()).then(|| longest_terms(terms)).flatten();
+        (Fingerprint { words, values }, tokens, terms)
     }
 
     /// The figures and dates as one string: equal for claims that can match, empty for a
@@ -181,19 +215,26 @@ const CONTRARIES: &[(&[&str], &[&str])] = &[
 
 /// The sides of `CONTRARIES` that one word takes, as bits (see `Words::contraries`).
 fn contrary_sides(word: &str) -> u32 {
-    // The first byte is compared inline before the whole prefix: most words share no first
-    // letter with most prefixes.
-    let first = word.as_bytes().first();
-    let has = |side: &[&str]| {
-        side.iter()
-            .any(|prefix| first == prefix.as_bytes().first() && word.starts_with(prefix))
+    // The prefixes by first byte, each with its side's bit: a word is compared only with
+    // the few prefixes that begin as it does, not with all eighty.
+    static BY_FIRST_BYTE: LazyLock<Vec<Vec<(&'static str, u32)>>> = LazyLock::new(|| {
+        let mut table = vec![Vec::new(); 256];
+        for (i, (one, other)) in CONTRARIES.iter().enumerate() {
+            for (bit, side) in [(2 * i, one), (2 * i + 1, other)] {
+                for prefix in side.iter() {
+                    table[usize::from(prefix.as_bytes()[0])].push((*prefix, 1 << bit));
+                }
+            }
+        }
+        table
+    });
+    let Some(&first) = word.as_bytes().first() else {
+        return 0;
     };
-    CONTRARIES
+    BY_FIRST_BYTE[usize::from(first)]
         .iter()
-        .enumerate()
-        .fold(0, |mask, (i, (one, other))| {
-            mask | (u32::from(has(one)) << (2 * i)) | (u32::from(has(other)) << (2 * i + 1))
-        })
+        .filter(|(prefix, _)| word.starts_with(prefix))
+        .fold(0, |mask, (_, bit)| mask | bit)
 }
 
 /// True when one claim has a word of one side of a contrary pair and the other claim a word of
@@ -216,21 +257,50 @@ fn is_distinctive(key: &str) -> bool {
     key.strip_prefix("d:").is_some_and(|d| d.len() == 10)
 }
 
-/// Calls `f` with each word worth comparing: lower-cased, without stop words, crudely
-/// singular. One buffer is reused for every word.
-fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
+/// Reads a text's words once, lower-cased in one reused buffer, and calls `content` with
+/// each word worth comparing (not a stop word or number word, crudely singular) and
+/// `candidate` with each word that can be a candidate term (see `candidate_term`) and its
+/// search token.
+fn scan_words(text: &str, mut content: impl FnMut(&str), mut candidate: impl FnMut(&str, u64)) {
     let mut word = String::new();
     for raw in text.split(|c: char| !c.is_alphanumeric()) {
-        if raw.len() < 3 || !raw.chars().any(char::is_alphabetic) {
+        if raw.len() < 3 {
+            continue;
+        }
+        let ascii = raw.is_ascii();
+        let (any_letter, all_letters, raw_chars) = if ascii {
+            (
+                raw.bytes().any(|b| b.is_ascii_alphabetic()),
+                raw.bytes().all(|b| b.is_ascii_alphabetic()),
+                raw.len(),
+            )
+        } else {
+            (
+                raw.chars().any(char::is_alphabetic),
+                raw.chars().all(char::is_alphabetic),
+                raw.chars().count(),
+            )
+        };
+        if !any_letter {
             continue;
         }
         word.clear();
-        if raw.is_ascii() {
+        if ascii {
             word.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         } else {
             word.push_str(&raw.to_lowercase());
         }
-        if word.chars().count() <= 2 || is_stop_word(&word) {
+        let token = hash(&word);
+        let stop = stop_word(token);
+        if all_letters && raw_chars > 3 && stop != Some(StopWord::Stop) {
+            candidate(&word, token);
+        }
+        let chars = if ascii {
+            word.len()
+        } else {
+            word.chars().count()
+        };
+        if chars <= 2 || stop.is_some() {
             continue;
         }
         if word.len() > 4 && word.ends_with("ies") {
@@ -239,14 +309,38 @@ fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
         } else if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
             word.pop();
         }
-        f(&word);
+        content(&word);
     }
 }
 
-fn is_stop_word(word: &str) -> bool {
-    static WORDS: LazyLock<HashSet<&'static str>> =
-        LazyLock::new(|| STOP_WORDS.iter().chain(NUMBER_WORDS).copied().collect());
-    WORDS.contains(word)
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum StopWord {
+    /// Left out of wording and of candidate terms.
+    Stop,
+    /// A number word: left out of wording (figures are compared as values), but a candidate
+    /// term.
+    Number,
+}
+
+/// Whether the lower-cased word with this hash is a stop word or a number word. Looked up by
+/// the hash the word needs anyway: a word whose 64-bit hash equals a stop word's is vanishingly
+/// rare, and would only lose one word of a comparison.
+fn stop_word(token: u64) -> Option<StopWord> {
+    static HASHES: LazyLock<Vec<(u64, StopWord)>> = LazyLock::new(|| {
+        let mut hashes: Vec<(u64, StopWord)> = STOP_WORDS
+            .iter()
+            .map(|w| (hash(w), StopWord::Stop))
+            .chain(NUMBER_WORDS.iter().map(|w| (hash(w), StopWord::Number)))
+            .collect();
+        // A word in both lists is a stop word.
+        hashes.sort_by_key(|(h, kind)| (*h, *kind != StopWord::Stop));
+        hashes.dedup_by_key(|(h, _)| *h);
+        hashes
+    });
+    HASHES
+        .binary_search_by_key(&token, |(h, _)| *h)
+        .ok()
+        .map(|i| HASHES[i].1)
 }
 
 /// A value as matching compares it: its normalised value, whatever words expressed it.
@@ -280,24 +374,18 @@ const STOP_WORDS: &[&str] = &[
 /// words, all required. Long words are the rare, distinctive ones, and requiring them all
 /// keeps the search an intersection of short lists, which stays fast on a million claims.
 pub fn candidate_terms(text: &str) -> Option<Vec<String>> {
-    let mut terms: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter_map(candidate_term)
-        .collect();
+    let mut terms = Vec::new();
+    scan_words(text, |_| {}, |term, _| terms.push(term.to_string()));
+    longest_terms(terms)
+}
+
+/// The three longest of a claim's candidate terms (see `candidate_term`), or `None` when it
+/// has fewer than two.
+fn longest_terms(mut terms: Vec<String>) -> Option<Vec<String>> {
     terms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     terms.dedup();
     terms.truncate(3);
     (terms.len() >= 2).then_some(terms)
-}
-
-/// A word that can be a candidate term, lower-cased: letters only, more than three of them,
-/// not a stop word.
-fn candidate_term(word: &str) -> Option<String> {
-    if !(word.chars().all(char::is_alphabetic) && word.chars().count() > 3) {
-        return None;
-    }
-    let word = word.to_lowercase();
-    (!STOP_WORDS.contains(&word.as_str())).then_some(word)
 }
 
 /// `candidate_terms` as a full-text (FTS5) query.
@@ -311,11 +399,12 @@ pub fn candidate_query(terms: &[String]) -> String {
 
 /// The tokens of a text that `candidate_terms` can ask for, as the full-text index sees them
 /// (FTS5's default tokenizer splits on what is not a letter or digit and lower-cases), hashed:
-/// what candidates are looked up in, for claims not yet in the index.
-pub fn search_tokens(text: &str) -> impl Iterator<Item = u64> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter_map(candidate_term)
-        .map(|w| hash(&w))
+/// what candidates are looked up in, for claims not yet in the index. A candidate term is a
+/// word of letters only, more than three of them, lower-cased, and not a stop word.
+pub fn search_tokens(text: &str) -> Vec<u64> {
+    let mut tokens = Vec::new();
+    scan_words(text, |_| {}, |_, token| tokens.push(token));
+    tokens
 }
 
 /// `search_tokens`' hash of one term.
@@ -409,6 +498,27 @@ mod tests {
             &[],
             false,
         );
+    }
+
+    #[test]
+    fn number_words_are_search_terms_but_not_wording() {
+        // "hundred" can find candidates; as wording it would make "a hundred" and "three
+        // hundred" look alike, so it is left to the values.
+        let terms = candidate_terms("Hundred soldiers crossed").unwrap();
+        assert_eq!(terms, ["soldiers", "crossed", "hundred"]);
+        assert_eq!(Words::new("Hundred soldiers crossed").len(), 2);
+        // Stop words are neither.
+        assert!(candidate_terms("their would should soldiers").is_none());
+        assert_eq!(Words::new("Their soldiers would cross").len(), 2);
+        // One reading gives what the separate functions give.
+        let text = "Officials said the hundred soldiers crossed the river before dawn.";
+        let (fingerprint, tokens, terms) = Fingerprint::with_search_keys(text, &[]);
+        assert_eq!(fingerprint, Fingerprint::new(text, &[]));
+        assert_eq!(terms, candidate_terms(text));
+        let mut expected = search_tokens(text);
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(tokens, expected);
     }
 
     #[test]

@@ -181,7 +181,7 @@ static THE_NTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i-u)\b(?:will|won't|shall|going\s+to|(?:is|are|was|were)\s+scheduled|scheduled\s+(?:to|for)|expected\s+to|set\s+to|due\s+to|due|plans?\s+to|to\s+be\s+held|upcoming|would|should|until|ahead\s+of|let's)\b|(?:'ll|’ll|’s\s+set)\b",
+        r"(?i-u)\b(?:will|won't|shall|going\s+to|(?:is|are|was|were)\s+scheduled|scheduled\s+(?:to|for)|(?:a|an|the|its|their)\s+(?:scheduled|planned|proposed)|expected\s+to|set\s+to|due\s+to|due|plans?\s+to|to\s+be\s+held|upcoming|would|should|until|ahead\s+of|let's)\b|(?:'ll|’ll|’s\s+set)\b",
     )
 });
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
@@ -1836,6 +1836,17 @@ mod tests {
             ("last weekend", "2019-11-20", &["2019-11-16..2019-11-17"]),
             ("last spring", "2019-11-19", &["2019"]),
             ("two days ago", "2019-11-19", &["2019-11-17"]),
+            // "a scheduled Dec. 15 ..." names a date still to come, whatever the verb.
+            (
+                "Trump decided that cancelling a scheduled Dec. 15 increase is needed",
+                "2019-11-20",
+                &["2019-12-15"],
+            ),
+            (
+                "they postponed the planned March 1 vote",
+                "2022-01-10",
+                &["2022-03-01"],
+            ),
         ];
         let failed = cases.iter().filter(|(i, r, e)| !check(i, r, e)).count();
         assert_eq!(failed, 0);

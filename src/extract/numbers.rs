@@ -127,6 +127,39 @@ fn word_before(text: &str, pos: usize) -> Option<(&str, usize)> {
 }
 
 /// The lower-cased alphabetic word that ends just before `pos` (punctuation stripped).
+/// Does lower-cased `rest` start with a time zone or "local time", as a whole word?
+fn is_time_zone(rest: &str) -> bool {
+    const ZONES: &[&str] = &[
+        "gmt",
+        "utc",
+        "local time",
+        "est",
+        "edt",
+        "pst",
+        "pdt",
+        "cst",
+        "cdt",
+        "cet",
+        "cest",
+        "bst",
+        "jst",
+        "kst",
+        "ist",
+        "hrs",
+        "hours gmt",
+    ];
+    ZONES.iter().any(|zone| {
+        rest.strip_prefix(zone)
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_ascii_alphanumeric()))
+    })
+}
+
+/// Ordinals that name a part of a period ("the second half", "third quarter").
+const ORDINAL_WORDS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth",
+];
+
 fn alpha_before(text: &str, pos: usize) -> Option<(Lower, usize)> {
     let (word, start) = word_before(text, pos)?;
     let trimmed = word.trim_matches(|c: char| !c.is_ascii_alphabetic());
@@ -685,6 +718,10 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
         || trimmed.starts_with("pm ")
         || trimmed.starts_with("o'clock")
     {
+        return Some(Scanned { end, keep: None });
+    }
+    // "by 1430 GMT", "at 0900 local time": a 24-hour clock time, as wire copy writes them.
+    if end - i == 4 && value <= 2359.0 && value % 100.0 < 60.0 && is_time_zone(trimmed) {
         return Some(Scanned { end, keep: None });
     }
     // Letters glued after the digits: scales, ordinal suffixes, or a code.
@@ -1722,6 +1759,22 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
         value = -value;
     }
 
+    // "the first half of the season", "in the third quarter", "last quarter": a period of
+    // time, not a share.
+    if raw.words && (lower == "half" || lower == "quarter" || lower == "quarters") {
+        let prev = alpha_before(text, raw.start)
+            .map(|(w, _)| w)
+            .unwrap_or_default();
+        let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
+        let period = matches!(
+            prev.as_str(),
+            "the" | "this" | "last" | "next" | "previous" | "final" | "each" | "every" | "per"
+        ) || ORDINAL_WORDS.contains(&prev.as_str());
+        // A bare "quarter" is a share only as "quarter of" ("a quarter" is read whole).
+        if period || lower != "half" && next.as_deref() != Some("of") {
+            return None;
+        }
+    }
     // "half of the districts": a share, which the desk records as a percentage.
     if raw.words && (lower == "half" || lower == "a half") {
         let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
@@ -2375,6 +2428,28 @@ mod tests {
     }
 
     #[test]
+    fn halves_and_quarters_of_a_period_are_not_shares() {
+        let cases: &[(&str, &[Expected])] = &[
+            (
+                "profit rose in the third quarter",
+                &[("ordinal", n(3.0), Some("quarter"))],
+            ),
+            (
+                "the first half of the season",
+                &[("ordinal", n(1.0), Some("half"))],
+            ),
+            ("growth slowed last quarter", &[]),
+            ("the quarter ended", &[]),
+            // Shares stay shares.
+            ("a quarter of voters", &[("number", n(0.25), None)]),
+            ("half of the districts", &[("percent", n(50.0), None)]),
+            ("three quarters of the budget", &[("number", n(0.75), None)]),
+        ];
+        let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
+        assert_eq!(failed, 0);
+    }
+
+    #[test]
     fn names_codes_and_idioms_are_not_values() {
         let cases = [
             "Covid-19",
@@ -2390,6 +2465,9 @@ mod tests {
             "CLc1 LCOc1 .MIWD00000PUS US10YT=RR CMCU3 D4CC",
             "call 555-1234",
             "at 5 p.m. or 10:30",
+            // Wire copy's 24-hour clock.
+            "shares rose by 1430 GMT",
+            "at 0900 local time",
             "© 2025",
             "one of those interactions",
             "It wasn't the first time",

@@ -902,6 +902,25 @@ const LABEL_WORDS: [&str; 22] = [
     "amendment",
 ];
 
+/// Bodies that vote, whose name may stand before a tally ("the Senate 52-48").
+const VOTING_BODIES: &[&str] = &[
+    "house",
+    "senate",
+    "assembly",
+    "parliament",
+    "congress",
+    "chamber",
+    "committee",
+    "council",
+    "court",
+    "commons",
+    "lords",
+    "legislature",
+    "board",
+    "jury",
+    "panel",
+];
+
 /// Capitalised words that may stand before a real quantity ("About 500 people").
 const CAPITALISED_OK: [&str; 62] = [
     "about",
@@ -1479,10 +1498,20 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
             let after = after.as_str();
             after.starts_with('%') || after.starts_with("percent") || after.starts_with("per cent")
         };
+        // "passed the House 232-196": a vote tally, not a name.
+        let tally = VOTING_BODIES.contains(&bare) && {
+            let after = &text[raw.end..];
+            let after = after
+                .strip_prefix('-')
+                .or_else(|| after.strip_prefix('–'))
+                .or_else(|| after.strip_prefix(" to "));
+            after.is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
+        };
         if !word.ends_with(',')
             && !CAPITALISED_OK.contains(&bare)
             && !MONTHS_AND_DAYS.contains(&bare.trim_end_matches('.'))
             && !quantity_after
+            && !tally
         {
             return true;
         }
@@ -2422,6 +2451,24 @@ mod tests {
                 &[("ordinal", n(7.0), Some("straight"))],
             ),
             ("the second-biggest", &[("ordinal", n(2.0), None)]),
+        ];
+        let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
+        assert_eq!(failed, 0);
+    }
+
+    #[test]
+    fn a_tally_after_a_voting_body_is_not_a_name() {
+        let cases: &[(&str, &[Expected])] = &[
+            (
+                "passed the House 232-196",
+                &[("number", n(232.0), None), ("number", n(196.0), None)],
+            ),
+            (
+                "approved by the Senate 52 to 48",
+                &[("number", n(52.0), None), ("number", n(48.0), None)],
+            ),
+            // A model number keeps its name.
+            ("a Boeing 737-800 jet", &[]),
         ];
         let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
         assert_eq!(failed, 0);

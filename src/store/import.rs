@@ -328,9 +328,14 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
         };
         let claim = claim_id(&claim_ids, *line, &found.claim)?;
         let matched = claim_id(&claim_ids, *line, &found.matched)?;
+        // A pair already matched is kept as it is, whatever score the other desk gave it:
+        // the key includes the score (for `list`'s best-first order), so INSERT OR IGNORE
+        // alone would store the pair twice if two versions of claimtrack scored it apart.
         imported.matches += transaction
             .execute(
-                "INSERT OR IGNORE INTO claim_matches (claim_id, matched_id, score) VALUES (?1, ?2, ?3)",
+                "INSERT INTO claim_matches (claim_id, matched_id, score)
+                 SELECT ?1, ?2, ?3 WHERE NOT EXISTS
+                     (SELECT 1 FROM claim_matches WHERE claim_id = ?1 AND matched_id = ?2)",
                 params![claim, matched, found.score],
             )
             .map_err(|e| at_line(*line, e))? as u64;

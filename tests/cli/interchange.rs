@@ -256,3 +256,46 @@ fn a_malformed_line_is_refused_with_its_number_and_nothing_is_written() {
         0
     );
 }
+
+#[test]
+fn a_match_scored_differently_elsewhere_is_not_stored_twice() {
+    let desk = Desk::new();
+    desk.add_sample();
+    let dir = tempfile::tempdir().unwrap();
+    let variant = dir.path().join("variant.txt");
+    let text = std::fs::read_to_string(crate::SAMPLE).unwrap();
+    std::fs::write(&variant, text.replace("Sung Kim", "Someone Else")).unwrap();
+    desk.ok(&[
+        "add",
+        variant.to_str().unwrap(),
+        "--published",
+        crate::SAMPLE_PUBLISHED,
+    ]);
+    let count = |desk: &Desk| -> usize {
+        ids(desk)
+            .iter()
+            .map(|id| {
+                desk.json(&["matches", id])["matches"]
+                    .as_array()
+                    .unwrap()
+                    .len()
+            })
+            .sum()
+    };
+    let before = count(&desk);
+    assert!(before > 0, "the variant matches the sample");
+    // The same export, as a desk whose claimtrack scored every pair a little differently.
+    let rescored: String = export(&desk, &["jsonl"])
+        .lines()
+        .map(|line| {
+            let mut record: Value = serde_json::from_str(line).unwrap();
+            if record["record"] == "match" {
+                let score = record["score"].as_f64().unwrap();
+                record["score"] = Value::from(score * 0.9);
+            }
+            record.to_string() + "\n"
+        })
+        .collect();
+    run_with_stdin(&desk.db, &["import", "-"], &rescored).unwrap();
+    assert_eq!(count(&desk), before);
+}

@@ -344,6 +344,11 @@ pub(super) fn vulgar_at(text: &str, i: usize) -> Option<(usize, f64)> {
 }
 
 fn currency_before(text: &str, start: usize) -> Option<&'static str> {
+    currency_sign_before(text, start).map(|(code, _)| code)
+}
+
+/// `currency_before` with where its sign starts.
+fn currency_sign_before(text: &str, start: usize) -> Option<(&'static str, usize)> {
     let before = text[..start].trim_end_matches(' ');
     // Every sign below ends in "$", "D", "R" or the last byte of "€ £ ¥ ₩ ₹": this runs for
     // every number, most of which have none.
@@ -371,11 +376,11 @@ fn currency_before(text: &str, start: usize) -> Option<&'static str> {
         if let Some(rest) = before.strip_suffix(sign) {
             // A sign glued to letters ("US10YT") is part of a code, except the prefixed dollars.
             if sign.len() > 1 && sign.ends_with('$') || rest.is_empty() {
-                return Some(code);
+                return Some((code, rest.len()));
             }
             let last = rest.as_bytes()[rest.len() - 1];
             if !last.is_ascii_alphanumeric() || sign == "$" {
-                return Some(code);
+                return Some((code, rest.len()));
             }
         }
     }
@@ -1698,7 +1703,9 @@ fn try_between(text: &str, raw: &Raw, next: Option<&Raw>) -> Option<(Value, usiz
         return None;
     }
     let gap = gap.strip_suffix('$').unwrap_or(gap).trim();
-    let prev = alpha_before(text, raw.start)
+    // The low end with its currency sign: "between $5 million and $10 million".
+    let low_start = currency_sign_before(text, raw.start).map_or(raw.start, |(_, at)| at);
+    let prev = alpha_before(text, low_start)
         .map(|(w, _)| w)
         .unwrap_or_default();
     let ok = match gap {
@@ -1709,17 +1716,70 @@ fn try_between(text: &str, raw: &Raw, next: Option<&Raw>) -> Option<(Value, usiz
     if !ok || next.value <= raw.value {
         return None;
     }
+    // "Oil fell $1.20 to $56.30": a change and the level it reached, not a range; "rose 10
+    // to 20 percent" is a range of the change.
+    const CHANGES: &[&str] = &[
+        "rose",
+        "rise",
+        "rises",
+        "risen",
+        "fell",
+        "fall",
+        "falls",
+        "fallen",
+        "dropped",
+        "drop",
+        "drops",
+        "climbed",
+        "gained",
+        "lost",
+        "jumped",
+        "slid",
+        "declined",
+        "increased",
+        "decreased",
+        "plunged",
+        "soared",
+        "added",
+        "shed",
+        "slipped",
+        "edged",
+        "tumbled",
+        "surged",
+        "grew",
+        "shrank",
+        "up",
+        "down",
+    ];
+    if CHANGES.contains(&prev.as_str()) && next.value > 4.0 * raw.value {
+        return None;
+    }
     let high_value = classify(text, next, &mut Vec::new())?;
     let low_text_start = if prev == "between" {
-        alpha_before(text, raw.start).map_or(raw.start, |(_, s)| s)
+        alpha_before(text, low_start).map_or(low_start, |(_, s)| s)
     } else {
-        raw.start
+        low_start
     };
     let unit = high_value.unit.clone();
-    let scale = match &high_value.value {
+    let mut scale = match &high_value.value {
         Normalized::Number(h) if next.value != 0.0 => h / next.value,
         _ => 1.0,
     };
+    // "5 to 10 million": the scale word after the high end is read into it; the low end,
+    // written without one, shares it.
+    let bare = |raw: &Raw| {
+        (!raw.words)
+            .then(|| parse_digits(text, raw.start))
+            .flatten()
+            .map(|(_, v)| v)
+    };
+    if let (Some(low_bare), Some(high_bare)) = (bare(raw), bare(next))
+        && low_bare == raw.value
+        && high_bare != 0.0
+        && next.value != high_bare
+    {
+        scale *= next.value / high_bare;
+    }
     let both_years = is_year(raw.value) && is_year(next.value) && unit.is_none() && !raw.words;
     let value = if both_years {
         Normalized::DateRange(
@@ -1727,12 +1787,18 @@ fn try_between(text: &str, raw: &Raw, next: Option<&Raw>) -> Option<(Value, usiz
             Some(format!("{}", next.value as i64)),
         )
     } else {
-        let low = if currency_before(text, raw.start).is_some() || scale == 1.0 {
+        // "$5 to $10 million" is five to ten million; "$500 to $1 million" is not five
+        // hundred million to one million.
+        let high = match &high_value.value {
+            Normalized::Number(h) => *h,
+            _ => next.value,
+        };
+        let low = if scale == 1.0 || raw.value * scale > high {
             raw.value
         } else {
             raw.value * scale
         };
-        Normalized::Range(Some(low), Some(next.value * scale))
+        Normalized::Range(Some(low), Some(high))
     };
     let end = high_value.end.max(next.end);
     Some((
@@ -2313,6 +2379,31 @@ mod tests {
             (
                 "aged 12 to 17",
                 &[("range", r(Some(12.0), Some(17.0)), None)],
+            ),
+            // A scale word after the high end is the low end's too, when it fits.
+            (
+                "$5 to $10 million",
+                &[("range", r(Some(5e6), Some(1e7)), Some("USD"))],
+            ),
+            (
+                "$500 to $1 million",
+                &[("range", r(Some(500.0), Some(1e6)), Some("USD"))],
+            ),
+            (
+                "between $5 million and $10 million",
+                &[("range", r(Some(5e6), Some(1e7)), Some("USD"))],
+            ),
+            // A change and the level it reached are two figures.
+            (
+                "oil fell $1.20 to $56.30",
+                &[
+                    ("money", n(1.2), Some("USD")),
+                    ("money", n(56.3), Some("USD")),
+                ],
+            ),
+            (
+                "prices rose 10 to 20 percent",
+                &[("range", r(Some(10.0), Some(20.0)), None)],
             ),
         ];
         let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();

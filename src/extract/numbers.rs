@@ -350,15 +350,15 @@ fn currency_before(text: &str, start: usize) -> Option<&'static str> {
 /// `currency_before` with where its sign starts.
 fn currency_sign_before(text: &str, start: usize) -> Option<(&'static str, usize)> {
     let before = text[..start].trim_end_matches(' ');
-    // Every sign below ends in "$", "D", "R" or the last byte of "€ £ ¥ ₩ ₹": this runs for
-    // every number, most of which have none.
+    // Every sign below ends in "$", "D", "R", "s", "." or the last byte of "€ £ ¥ ₩ ₹": this
+    // runs for every number, most of which have none.
     if !matches!(
         before.as_bytes().last(),
-        Some(b'$' | b'D' | b'R' | 0xAC | 0xA3 | 0xA5 | 0xA9 | 0xB9)
+        Some(b'$' | b'D' | b'R' | b's' | b'.' | 0xAC | 0xA3 | 0xA5 | 0xA9 | 0xB9)
     ) {
         return None;
     }
-    let pairs: [(&str, &str); 12] = [
+    let pairs: [(&str, &str); 15] = [
         ("US$", "USD"),
         ("C$", "CAD"),
         ("A$", "AUD"),
@@ -371,6 +371,10 @@ fn currency_sign_before(text: &str, start: usize) -> Option<(&'static str, usize
         ("₹", "INR"),
         ("USD", "USD"),
         ("EUR", "EUR"),
+        // Indian rupees, as Indian outlets write them: "Rs 500 crore", "Rs. 2.5 lakh".
+        ("Rs.", "INR"),
+        ("Rs", "INR"),
+        ("INR", "INR"),
     ];
     for (sign, code) in pairs {
         if let Some(rest) = before.strip_suffix(sign) {
@@ -2289,6 +2293,11 @@ mod tests {
                     ("money", n(7.0), Some("JPY")),
                 ],
             ),
+            // Indian outlets' rupees and scales.
+            ("Rs 500 crore", &[("money", n(5e9), Some("INR"))]),
+            ("INR 300 crore", &[("money", n(3e9), Some("INR"))]),
+            ("45 lakh units", &[("count", n(4.5e6), Some("units"))]),
+            ("the Mrs 500 club", &[]),
             ("three days", &[("number", n(3.0), Some("days"))]),
             ("a 48-year-old man", &[("number", n(48.0), Some("years"))]),
             ("a 1-1/2 year high", &[("number", n(1.5), Some("years"))]),

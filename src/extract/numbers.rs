@@ -1975,9 +1975,9 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
     let after_trim = after_cut.trim_start();
     // Percentages: "10%", "10 percent", "10 per cent".
     if value_type != ValueType::Money {
-        // (bytes consumed, whether the word is "percentage point(s)")
+        // (bytes consumed, the unit of points: "percentage points", "basis points")
         let percent = if after_cut.starts_with('%') {
-            Some((1, false))
+            Some((1, None))
         } else if let Some(p) = [
             "percent",
             "per cent",
@@ -1985,6 +1985,8 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
             "percentage points",
             "percentage point",
             "percentage",
+            "basis points",
+            "basis point",
         ]
         .iter()
         .find(|p| {
@@ -1992,14 +1994,19 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
                 && !after_trim[p.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
         }) {
             let word_start = after_cut.len() - after_trim.len();
-            Some((word_start + p.len(), p.contains("point")))
+            let points = if p.starts_with("basis") {
+                Some("basis points")
+            } else {
+                p.contains("point").then_some("percentage points")
+            };
+            Some((word_start + p.len(), points))
         } else {
             None
         };
         if let Some((len, points)) = percent {
             end += len;
-            if points {
-                unit = Some("percentage points".to_string());
+            if let Some(points) = points {
+                unit = Some(points.to_string());
             } else {
                 value_type = ValueType::Percent;
             }
@@ -2292,6 +2299,10 @@ mod tests {
                     ("money", n(6.0), Some("GBP")),
                     ("money", n(7.0), Some("JPY")),
                 ],
+            ),
+            (
+                "rose 25 basis points",
+                &[("number", n(25.0), Some("basis points"))],
             ),
             // Indian outlets' rupees and scales.
             ("Rs 500 crore", &[("money", n(5e9), Some("INR"))]),

@@ -201,6 +201,31 @@ fn glued_scale(suffix: &str, money: bool) -> Option<f64> {
     }
 }
 
+/// A unit of measure glued to digits ("40C", "5km", "100mph"), as the unit to report. Only
+/// units that are not also scales ("10M", "5bn") or names ("5G", "F-35").
+fn glued_unit(suffix: &str) -> Option<&'static str> {
+    Some(match suffix {
+        "C" => "degrees Celsius",
+        "F" => "degrees Fahrenheit",
+        "km" => "km",
+        "kg" => "kg",
+        "cm" => "cm",
+        "mm" => "mm",
+        "mph" => "mph",
+        "kph" => "km/h",
+        "ft" => "feet",
+        "lb" | "lbs" => "pounds",
+        "GW" => "GW",
+        "MW" => "MW",
+        "kW" => "kW",
+        "GWh" => "GWh",
+        "MWh" => "MWh",
+        "kWh" => "kWh",
+        "ha" => "hectares",
+        _ => return None,
+    })
+}
+
 /// "10M", "1.5M users": a capital M glued to a number is a million without a currency sign
 /// too, when the number has two digits or a decimal point (a lone digit is a name: "3M") and
 /// nothing but a clause end or a word follows. The M of a race distance ("400M hurdles") is
@@ -758,6 +783,13 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
         {
             kind = WordKind::Ordinal;
             number_end = j;
+        } else if glued_unit(suffix).is_some()
+            && !bytes
+                .get(j)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-')
+        {
+            // "40C", "5km", "100mph": a measurement; `classify` reads the unit back.
+            number_end = j;
         } else {
             return Some(skip_token(i));
         }
@@ -931,7 +963,9 @@ const VOTING_BODIES: &[&str] = &[
 ];
 
 /// Capitalised words that may stand before a real quantity ("About 500 people").
-const CAPITALISED_OK: [&str; 62] = [
+const CAPITALISED_OK: [&str; 64] = [
+    "a",
+    "an",
     "about",
     "some",
     "nearly",
@@ -2044,6 +2078,16 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
         unit = Some(format!("{} per {}", unit.as_deref().unwrap_or(""), noun));
         end = ne;
     }
+    // A unit glued to the digits: "40C", "5km".
+    if value_type == ValueType::Number
+        && !raw.words
+        && let Some(glued) = glued_unit(
+            text[raw.start..raw.end]
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ','),
+        )
+    {
+        unit = Some(glued.to_string());
+    }
     // Measurements and counts: "three days", "28,500 troops", "102.2 points".
     if matches!(value_type, ValueType::Number | ValueType::Ordinal) && unit.is_none() {
         let hyphen = text[end..].starts_with('-');
@@ -2081,8 +2125,8 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
                 } else {
                     unit = Some(lw.to_string());
                     end = e;
-                    // "1-1/2 year" reads as years.
-                    if !lw.ends_with('s') && value != 1.0 {
+                    // "1-1/2 year" reads as years; "5 km" stays km.
+                    if !lw.ends_with('s') && value != 1.0 && glued_unit(lw).is_none() {
                         unit = Some(format!("{lw}s"));
                     }
                 }
@@ -2304,6 +2348,14 @@ mod tests {
                 "rose 25 basis points",
                 &[("number", n(25.0), Some("basis points"))],
             ),
+            // Units glued to the digits, and apart.
+            (
+                "temperatures hit 40C",
+                &[("number", n(40.0), Some("degrees Celsius"))],
+            ),
+            ("A 5km race", &[("number", n(5.0), Some("km"))]),
+            ("a 5 km race", &[("number", n(5.0), Some("km"))]),
+            ("100mph winds", &[("number", n(100.0), Some("mph"))]),
             // Indian outlets' rupees and scales.
             ("Rs 500 crore", &[("money", n(5e9), Some("INR"))]),
             ("INR 300 crore", &[("money", n(3e9), Some("INR"))]),

@@ -1888,8 +1888,16 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
     if let Some((word, word_start)) = alpha_before(text, raw.start)
         && (word == "minus" || word == "negative")
     {
-        start = word_start;
-        value = -value;
+        // "plus or minus 3 points" is a margin of 3, not minus 3.
+        let before = text[..word_start].trim_end();
+        let margin = word == "minus"
+            && before
+                .get(before.len().saturating_sub(7)..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case("plus or"));
+        if !margin {
+            start = word_start;
+            value = -value;
+        }
     }
 
     // "the first half of the season", "in the third quarter", "last quarter": a period of
@@ -2347,6 +2355,10 @@ mod tests {
             (
                 "rose 25 basis points",
                 &[("number", n(25.0), Some("basis points"))],
+            ),
+            (
+                "a margin of error of plus or minus 3 percentage points",
+                &[("number", n(3.0), Some("percentage points"))],
             ),
             // Units glued to the digits, and apart.
             (

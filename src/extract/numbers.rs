@@ -1541,6 +1541,11 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
             let after = after.as_str();
             after.starts_with('%') || after.starts_with("percent") || after.starts_with("per cent")
         };
+        // "306 electoral votes to Trump's 232": a possessive owns a figure unless a name
+        // goes on after it ("Boeing's 737 MAX").
+        let owned = (word.ends_with("'s") || word.ends_with("’s"))
+            && !word_after(text, raw.end)
+                .is_some_and(|(w, _, _)| w.starts_with(|c: char| c.is_ascii_uppercase()));
         // "passed the House 232-196": a vote tally, not a name.
         let tally = VOTING_BODIES.contains(&bare) && {
             let after = &text[raw.end..];
@@ -1555,6 +1560,7 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
             && !MONTHS_AND_DAYS.contains(&bare.trim_end_matches('.'))
             && !quantity_after
             && !tally
+            && !owned
         {
             return true;
         }
@@ -2644,6 +2650,14 @@ mod tests {
             ),
             // A model number keeps its name.
             ("a Boeing 737-800 jet", &[]),
+            (
+                "306 votes to Trump's 232.",
+                &[
+                    ("count", n(306.0), Some("votes")),
+                    ("number", n(232.0), None),
+                ],
+            ),
+            ("Boeing's 737 MAX", &[]),
         ];
         let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
         assert_eq!(failed, 0);

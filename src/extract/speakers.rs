@@ -50,6 +50,9 @@ const BE: u16 = 1024;
 const SPEECH: u16 = 2048;
 /// Speech participles ("saying") and "according".
 const PARTICIPLE: u16 = 4096;
+/// Abbreviations whose period belongs to the word (`ABBREVIATIONS`), so the tokenizer tests a
+/// bit of the lookup it does anyway instead of comparing the word with each of them.
+const ABBREVIATION: u16 = 8192;
 
 /// FNV-1a: the word tables are looked up once per token, and SipHash dominated the profile.
 #[derive(Default, Clone, Copy)]
@@ -331,6 +334,9 @@ static WORD_CLASS: LazyLock<WordTable> = LazyLock::new(|| {
         add(PARTICIPLE, participle);
     }
     add(PARTICIPLE, "according");
+    for abbreviation in ABBREVIATIONS {
+        add(ABBREVIATION, abbreviation);
+    }
     WordTable::new(&map)
 });
 
@@ -398,12 +404,6 @@ fn classify(word: &str) -> u16 {
     }
 }
 
-fn is_abbreviation(word: &str) -> bool {
-    // Every abbreviation is ASCII, so an ASCII case-insensitive comparison is the lowercase
-    // comparison without building the lowercase string.
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
-}
-
 /// The character at byte `at` (a char boundary) of `text`, with a fast path for ASCII.
 fn char_at(text: &str, at: usize) -> Option<char> {
     match text.as_bytes().get(at) {
@@ -438,12 +438,39 @@ fn is_word_char(c: char) -> bool {
     !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The top bit of each of the eight bytes packed in `bytes` that is an ASCII letter or digit.
+fn alphanumeric_bytes(bytes: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // With the top bits cleared no addition carries into the next byte: the top bit of
+    // `low + ONES * (0x80 - x)` says that byte >= x.
+    let low = bytes & !HIGH_BITS;
+    let at_least = |value: u64, x: u8| value + ONES * u64::from(0x80 - x);
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    // Setting the 0x20 bit folds exactly the capitals onto the small letters.
+    let folded = low | (ONES * 0x20);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    (digit | letter) & !bytes & HIGH_BITS
+}
+
 /// Where the word going on at byte `end` stops: letters and digits, joined by a hyphen,
 /// apostrophe, period or ampersand that has a letter or digit after it ("U.S", "co-op").
 fn word_end(text: &str, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        // ASCII letters and digits, the common case, a byte at a time.
+        // ASCII letters and digits, the common case, eight bytes at a time, then a byte at a
+        // time up to the first other byte.
+        while let Some(chunk) = bytes.get(end..end + 8) {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(chunk);
+            let others = !alphanumeric_bytes(u64::from_le_bytes(eight)) & HIGH_BITS;
+            if others != 0 {
+                end += (others.trailing_zeros() / 8) as usize;
+                break;
+            }
+            end += 8;
+        }
         while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
             end += 1;
         }
@@ -472,50 +499,74 @@ fn tokenize(text: &str, tokens: &mut Vec<Tok>) {
     tokens.clear();
     tokens.reserve(text.len() / 5 + 1);
     let word_classes = &*WORD_CLASS;
+    let bytes = text.as_bytes();
+    let class_of = |start: usize, len: usize| match word_key_at(bytes, start, len) {
+        Some(key) => word_classes.get(key),
+        None => 0,
+    };
     let mut in_quote = false;
     let mut newlines = 0;
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
-        let width = c.len_utf8();
-        if c == '\n' {
-            newlines += 1;
-            if newlines >= 2 {
-                in_quote = false;
+    while let Some(&byte) = bytes.get(i) {
+        // ASCII bytes, nearly all of them, are told apart without decoding a char.
+        let c = match byte {
+            b'\n' => {
+                newlines += 1;
+                if newlines >= 2 {
+                    in_quote = false;
+                }
+                i += 1;
+                continue;
             }
-            i += width;
-            continue;
-        }
-        if c.is_whitespace() {
-            i += width;
-            continue;
-        }
+            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {
+                i += 1;
+                continue;
+            }
+            0x80.. => {
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                if c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
+                }
+                c
+            }
+            _ => char::from(byte),
+        };
+        let width = c.len_utf8();
         newlines = 0;
         if is_word_char(c) {
+            let start = i;
             let mut end = word_end(text, i + width);
             // "Mr." "Jr." "P." "U.S.": the period belongs to the word.
-            if text.as_bytes().get(end) == Some(&b'.') {
-                let word = &text[i..end];
-                let single_capital = word.len() == 1 && c.is_uppercase();
-                if single_capital || word.contains('.') || is_abbreviation(word) {
+            if bytes.get(end) == Some(&b'.') {
+                let word = &bytes[start..end];
+                let single_capital = word.len() == 1 && byte.is_ascii_uppercase();
+                if single_capital
+                    || word.contains(&b'.')
+                    || class_of(start, word.len()) & ABBREVIATION != 0
+                {
                     end += 1;
                 }
             }
             let mut word_end = end;
             let mut possessive = false;
             // Both suffixes end in "s": most words are done after one byte.
-            let bytes = &text.as_bytes()[i..end];
-            for suffix in ["'s", "’s"] {
-                if bytes.last() == Some(&b's')
-                    && bytes.ends_with(suffix.as_bytes())
-                    && end - i > suffix.len()
-                {
-                    word_end = end - suffix.len();
-                    possessive = true;
+            let word = &bytes[start..end];
+            if word.last() == Some(&b's') {
+                for suffix in ["'s", "’s"] {
+                    if word.ends_with(suffix.as_bytes()) && word.len() > suffix.len() {
+                        word_end = end - suffix.len();
+                        possessive = true;
+                    }
                 }
             }
-            let word = &text[i..word_end];
+            // A token word ends in at most one period (the one taken in above), so dropping it
+            // is `classify`'s trim; the table is looked up once per article.
+            let len = word_end - start - usize::from(bytes[word_end - 1] == b'.');
             tokens.push(Tok {
-                start: i,
+                start,
                 end: word_end,
                 word: true,
                 cap: c.is_uppercase(),
@@ -523,16 +574,7 @@ fn tokenize(text: &str, tokens: &mut Vec<Tok>) {
                 quoted: in_quote,
                 punct: ' ',
                 opens: false,
-                // A token word ends in at most one period (the one taken in above), so
-                // dropping it is `classify`'s trim; the table is looked up once per article.
-                class: match word_key_at(
-                    text.as_bytes(),
-                    i,
-                    word.strip_suffix('.').unwrap_or(word).len(),
-                ) {
-                    Some(key) => word_classes.get(key),
-                    None => 0,
-                },
+                class: class_of(start, len),
             });
             i = end;
             continue;
@@ -2185,6 +2227,27 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The eight-byte scan of `word_end` and the tokenizer's ASCII whitespace agree with the
+    /// char tests they stand for, for every byte in every lane.
+    #[test]
+    fn byte_tests_agree_with_char_tests() {
+        for byte in 0u8..=255 {
+            for lane in 0..8 {
+                let mut eight = [b'a'; 8];
+                eight[lane] = byte;
+                let found = alphanumeric_bytes(u64::from_le_bytes(eight));
+                for (k, &b) in eight.iter().enumerate() {
+                    let bit = found >> (8 * k + 7) & 1 == 1;
+                    assert_eq!(bit, b.is_ascii_alphanumeric(), "{byte} {lane} {k}");
+                }
+            }
+        }
+        let whitespace: Vec<u8> = (0u8..0x80)
+            .filter(|&b| char::from(b).is_whitespace())
+            .collect();
+        assert_eq!(whitespace, b"\t\n\x0b\x0c\r ");
     }
 
     /// `is_word_char` answers "no" for all of General Punctuation without the Unicode lookup:

@@ -10,6 +10,7 @@
 //! The rules are heuristics about English news prose, not a parser: when a subject cannot be
 //! resolved the sentence simply gets no speaker.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -630,16 +631,16 @@ enum EntityKind {
 
 /// A capitalised name in the text, classified.
 #[derive(Debug, Clone)]
-struct Mention {
+struct Mention<'t> {
     /// Token range of the whole capitalised run.
     first: usize,
     last: usize,
     kind: EntityKind,
     /// The name a checker logs: the person's name without titles, or the body's name.
-    name: String,
+    name: &'t str,
     possessive: bool,
     /// A title or position given with the name ("special envoy", "Gov.").
-    titles: Vec<String>,
+    titles: Vec<Cow<'t, str>>,
 }
 
 fn token_text<'t>(text: &'t str, tok: &Tok) -> &'t str {
@@ -681,25 +682,38 @@ fn is_person_part(text: &str, tok: &Tok) -> bool {
         && !word.contains('/')
 }
 
-fn normalise_title(word: &str) -> String {
-    let lower = lowercase(word);
-    match lower.as_str() {
-        "gov" => "governor".into(),
-        "sen" | "sens" => "senator".into(),
-        "rep" | "reps" => "representative".into(),
-        "gen" => "general".into(),
-        "lt" => "lieutenant".into(),
-        "col" => "colonel".into(),
-        "dr" => "doctor".into(),
-        "prof" => "professor".into(),
-        "co-founder" => "founder".into(),
-        "premier" => "premier".into(),
-        _ => lower,
-    }
+/// The title `word` gives, lowercased. Borrowed from the text when the word is lowercase
+/// already, as most title words are: a string per title word showed in the profile.
+fn normalise_title(word: &str) -> Cow<'_, str> {
+    let trimmed = word.trim_end_matches('.');
+    let lower = if !trimmed.is_ascii() {
+        Cow::Owned(trimmed.to_lowercase())
+    } else if trimmed.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(trimmed.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(trimmed)
+    };
+    let full = match &*lower {
+        "gov" => "governor",
+        "sen" | "sens" => "senator",
+        "rep" | "reps" => "representative",
+        "gen" => "general",
+        "lt" => "lieutenant",
+        "col" => "colonel",
+        "dr" => "doctor",
+        "prof" => "professor",
+        "co-founder" => "founder",
+        _ => return lower,
+    };
+    Cow::Borrowed(full)
 }
 
 /// Find the capitalised runs of `tokens[range]` outside quotations and classify them.
-fn find_mentions(text: &str, tokens: &[Tok], range: std::ops::Range<usize>) -> Vec<Mention> {
+fn find_mentions<'t>(
+    text: &'t str,
+    tokens: &[Tok],
+    range: std::ops::Range<usize>,
+) -> Vec<Mention<'t>> {
     let mut mentions = Vec::new();
     let mut i = range.start;
     while i < range.end {
@@ -763,13 +777,13 @@ fn find_mentions(text: &str, tokens: &[Tok], range: std::ops::Range<usize>) -> V
     mentions
 }
 
-fn classify_run(
-    text: &str,
+fn classify_run<'t>(
+    text: &'t str,
     tokens: &[Tok],
     first: usize,
     last: usize,
     sentence_start: usize,
-) -> Mention {
+) -> Mention<'t> {
     let run = &tokens[first..=last];
     let possessive = tokens[last].possessive;
     // The person's name is the tail of the run: "Israeli Prime Minister [Benjamin Netanyahu]".
@@ -804,7 +818,7 @@ fn classify_run(
         && tokens[first - 1].is(GROUP)
         && !tokens[first - 1].cap;
     let window_has_title = tokens[w..first].iter().any(|t| t.is(TITLE));
-    let name_of = |from: usize| text[tokens[from].start..tokens[last].end].to_string();
+    let name_of = |from: usize| &text[tokens[from].start..tokens[last].end];
     // A full name ("Benjamin Netanyahu"), or one word with a title before it ("Mr. Kim",
     // "analyst Fritsch").
     let full_name = tail_len >= 2 && !before_tail_is_connector && !preceded_by_group_noun;
@@ -848,14 +862,14 @@ fn classify_run(
 
 /// Titles given in an appositive: "Sung Kim, the U.S. special envoy for North Korea," or
 /// "South Korea's nuclear envoy, Kim Gunn,".
-fn appositive_titles(
-    text: &str,
+fn appositive_titles<'t>(
+    text: &'t str,
     tokens: &[Tok],
     mention: &Mention,
     range: &std::ops::Range<usize>,
-) -> Vec<String> {
+) -> Vec<Cow<'t, str>> {
     let mut titles = Vec::new();
-    let words_of = |from: usize, to: usize| -> Vec<String> {
+    let words_of = |from: usize, to: usize| -> Vec<Cow<'t, str>> {
         tokens[from..to]
             .iter()
             .filter(|t| t.word)
@@ -893,42 +907,50 @@ fn appositive_titles(
 // ---------------------------------------------------------------- registry
 
 #[derive(Debug, Default)]
-struct Person {
-    name: String,
-    titles: Vec<String>,
+struct Person<'t> {
+    name: &'t str,
+    titles: Vec<Cow<'t, str>>,
     /// Byte positions where the person is mentioned, ascending.
     mentions: Vec<usize>,
 }
 
 #[derive(Debug, Default)]
-struct Org {
-    name: String,
+struct Org<'t> {
+    name: &'t str,
     words: Vec<String>,
     mentions: Vec<usize>,
 }
 
 #[derive(Debug, Default)]
 struct Registry<'t> {
-    people: Vec<Person>,
-    orgs: Vec<Org>,
+    people: Vec<Person<'t>>,
+    orgs: Vec<Org<'t>>,
     /// The article, for the acronyms it defines: found only when an all-capitals name must be
     /// expanded, which most articles never ask for.
     text: &'t str,
     tokens: &'t [Tok],
     acronyms: std::cell::OnceCell<FastMap<String, String>>,
     /// Indexes, so that a long text costs time in proportion to its length.
-    person_index: FastMap<String, usize>,
-    org_index: FastMap<String, usize>,
+    person_index: FastMap<&'t str, usize>,
+    org_index: FastMap<&'t str, usize>,
     /// Full names (two words or more) by surname.
-    by_surname: FastMap<String, Vec<usize>>,
+    by_surname: FastMap<&'t str, Vec<usize>>,
 }
 
-fn surname_of(name: &str) -> String {
+fn surname_of(name: &str) -> &str {
     name.split_whitespace()
         .rev()
         .find(|w| !is_suffix(w))
         .unwrap_or(name)
-        .to_string()
+}
+
+/// `text` without any number of leading `prefix`es, as `trim_start_matches` gives, without
+/// setting up its substring searcher.
+fn trim_prefixes<'a>(mut text: &'a str, prefix: &str) -> &'a str {
+    while let Some(rest) = text.strip_prefix(prefix) {
+        text = rest;
+    }
+    text
 }
 
 /// The latest mention before `position`, or failing that how far after it the first one is.
@@ -963,12 +985,12 @@ where
     best.map(|(c, _)| c)
 }
 
-impl Registry<'_> {
+impl<'t> Registry<'t> {
     fn is_person(&self, name: &str) -> bool {
         self.person_index.contains_key(name)
     }
 
-    fn add_person(&mut self, name: &str, titles: &[String], position: usize) {
+    fn add_person(&mut self, name: &'t str, titles: &[Cow<'t, str>], position: usize) {
         if let Some(person) = self.person_index.get(name).map(|&i| &mut self.people[i]) {
             person.mentions.push(position);
             for title in titles {
@@ -978,8 +1000,7 @@ impl Registry<'_> {
             }
             return;
         }
-        self.person_index
-            .insert(name.to_string(), self.people.len());
+        self.person_index.insert(name, self.people.len());
         if name.contains(' ') {
             self.by_surname
                 .entry(surname_of(name))
@@ -987,21 +1008,21 @@ impl Registry<'_> {
                 .push(self.people.len());
         }
         self.people.push(Person {
-            name: name.to_string(),
+            name,
             titles: titles.to_vec(),
             mentions: vec![position],
         });
     }
 
-    fn add_org(&mut self, name: &str, position: usize) {
-        let name = name.trim_start_matches("the ").trim_start_matches("The ");
+    fn add_org(&mut self, name: &'t str, position: usize) {
+        let name = trim_prefixes(trim_prefixes(name, "the "), "The ");
         if let Some(&index) = self.org_index.get(name) {
             self.orgs[index].mentions.push(position);
             return;
         }
-        self.org_index.insert(name.to_string(), self.orgs.len());
+        self.org_index.insert(name, self.orgs.len());
         self.orgs.push(Org {
-            name: name.to_string(),
+            name,
             words: name.split_whitespace().map(lowercase).collect(),
             mentions: vec![position],
         });
@@ -1018,7 +1039,7 @@ impl Registry<'_> {
 
     /// A multi-word name for a single word: "Kim" -> "Sung Kim", "Arroyo" -> "Luz Contreras
     /// Arroyo". Only full names (two words or more) qualify.
-    fn person_by_surname(&self, word: &str, position: usize) -> Option<&Person> {
+    fn person_by_surname(&self, word: &str, position: usize) -> Option<&Person<'t>> {
         let indexes = self.by_surname.get(word)?;
         best_by_recency(
             indexes.iter().map(|&i| &self.people[i]),
@@ -1032,14 +1053,14 @@ impl Registry<'_> {
         head: &str,
         modifiers: &[String],
         position: usize,
-    ) -> Option<&Person> {
+    ) -> Option<&Person<'t>> {
         // Only a word for a position can pick a person out: "the envoy", not "the group".
         if classify(head) & (TITLE | ROLE) == 0 {
             return None;
         }
         let head = normalise_title(head);
         // "The premier" is how a prime minister is referred back to.
-        let also = match head.as_str() {
+        let also = match &*head {
             "premier" => "prime",
             "governor" => "gov",
             _ => "",
@@ -1058,7 +1079,12 @@ impl Registry<'_> {
             return None;
         }
         // Prefer the people whose titles share the most modifiers ("defense secretary").
-        let score = |p: &Person| modifiers.iter().filter(|m| p.titles.contains(m)).count();
+        let score = |p: &Person| {
+            modifiers
+                .iter()
+                .filter(|m| p.titles.iter().any(|t| t == *m))
+                .count()
+        };
         let top = matching.iter().map(|p| score(p)).max().unwrap_or(0);
         best_by_recency(
             matching.into_iter().filter(|p| score(p) == top),
@@ -1070,7 +1096,7 @@ impl Registry<'_> {
     /// A body whose name shares a word with `word` ("the doctors" -> "Doctors for Camp
     /// Closure", "prosecutors" -> "Swedish Prosecution Authority"), or with a word that
     /// names the same people ("physicians" for doctors, "attorney" for prosecutors).
-    fn org_by_word(&self, word: &str, position: usize) -> Option<&Org> {
+    fn org_by_word(&self, word: &str, position: usize) -> Option<&Org<'t>> {
         const SAME_PEOPLE: &[(&str, &str)] = &[
             ("prosecutor", "attorney"),
             ("physician", "doctor"),
@@ -1104,7 +1130,7 @@ impl Registry<'_> {
 
     /// A body whose full name begins with `phrase` ("U.S. attorney's office" -> "U.S.
     /// Attorney’s Office for the Western District of New York").
-    fn org_by_prefix(&self, phrase: &str, position: usize) -> Option<&Org> {
+    fn org_by_prefix(&self, phrase: &str, position: usize) -> Option<&Org<'t>> {
         let fold = |s: &str| s.to_lowercase().replace('’', "'");
         let phrase = fold(phrase);
         if phrase.len() < 6 {
@@ -1113,13 +1139,13 @@ impl Registry<'_> {
         best_by_recency(
             self.orgs
                 .iter()
-                .filter(|o| fold(&o.name).starts_with(&phrase)),
+                .filter(|o| fold(o.name).starts_with(&phrase)),
             |o| &o.mentions,
             position,
         )
     }
 
-    fn latest_org_before(&self, position: usize) -> Option<&Org> {
+    fn latest_org_before(&self, position: usize) -> Option<&Org<'t>> {
         best_by_recency(self.orgs.iter(), |o| &o.mentions, position)
             .filter(|o| o.mentions.first().is_some_and(|&m| m < position))
     }
@@ -1140,7 +1166,7 @@ impl Registry<'_> {
             .iter()
             .find(|o| o.name.starts_with(name) && o.name[name.len()..].starts_with(' '));
         match longer {
-            Some(org) if !name.contains(' ') => org.name.clone(),
+            Some(org) if !name.contains(' ') => org.name.to_string(),
             _ => name.to_string(),
         }
     }
@@ -1268,7 +1294,7 @@ struct SentenceView<'a> {
     text: &'a str,
     tokens: &'a [Tok],
     range: std::ops::Range<usize>,
-    mentions: &'a [Mention],
+    mentions: &'a [Mention<'a>],
 }
 
 impl SentenceView<'_> {
@@ -1435,8 +1461,8 @@ impl SentenceView<'_> {
             if let Some(m) = self.mention_ending_at(k) {
                 // "The Wikileaks founder", "The French foreign ministry": a name as modifier.
                 let mention = &self.mentions[m];
-                words.push(lowercase(&mention.name));
-                named = Some(mention.name.clone());
+                words.push(lowercase(mention.name));
+                named = Some(mention.name.to_string());
                 content_start = mention.first;
                 if mention.first <= self.range.start || words.len() > 5 {
                     break;
@@ -1556,12 +1582,12 @@ struct Walk<'r> {
 impl Walk<'_> {
     fn full_person_name(&self, mention: &Mention, position: usize) -> String {
         if !mention.name.contains(' ') {
-            let bare = mention.name.trim_start_matches("Mr. ").to_string();
-            if let Some(person) = self.registry.person_by_surname(&bare, position) {
-                return person.name.clone();
+            let bare = trim_prefixes(mention.name, "Mr. ");
+            if let Some(person) = self.registry.person_by_surname(bare, position) {
+                return person.name.to_string();
             }
         }
-        mention.name.clone()
+        mention.name.to_string()
     }
 
     fn recent_salient_person(&self) -> Option<String> {
@@ -1584,14 +1610,14 @@ impl Walk<'_> {
                 let mention = &view.mentions[*m];
                 match mention.kind {
                     EntityKind::Person => Some(self.full_person_name(mention, position)),
-                    EntityKind::Org => Some(self.registry.expand(&mention.name)),
+                    EntityKind::Org => Some(self.registry.expand(mention.name)),
                     EntityKind::Place | EntityKind::Unknown => {
                         if let Some(person) =
-                            self.registry.person_by_surname(&mention.name, position)
+                            self.registry.person_by_surname(mention.name, position)
                         {
-                            return Some(person.name.clone());
+                            return Some(person.name.to_string());
                         }
-                        Some(self.registry.expand(&mention.name))
+                        Some(self.registry.expand(mention.name))
                     }
                 }
             }
@@ -1609,7 +1635,7 @@ impl Walk<'_> {
                 "it" => self.last_org_speaker.clone().or_else(|| {
                     self.registry
                         .latest_org_before(position)
-                        .map(|o| self.registry.expand(&o.name))
+                        .map(|o| self.registry.expand(o.name))
                 }),
                 _ => None,
             },
@@ -1628,7 +1654,7 @@ impl Walk<'_> {
                 // foreign ministry", "the prosecutor's office": named as written.
                 if let Some(owner) = possessor {
                     if let Some(org) = self.registry.org_by_prefix(text, position) {
-                        return Some(org.name.clone());
+                        return Some(org.name.to_string());
                     }
                     // "The prosecutor's office": the prosecutors' body named in the article.
                     let owner_word = lowercase(owner.trim_end_matches("'s").trim_end_matches("’s"));
@@ -1636,13 +1662,13 @@ impl Walk<'_> {
                         && !owner_word.contains(' ')
                         && let Some(org) = self.registry.org_by_word(&owner_word, position)
                     {
-                        return Some(org.name.clone());
+                        return Some(org.name.to_string());
                     }
                     if head_class & ROLE != 0
                         && let Some(person) =
                             self.registry.person_by_title(head, modifiers, position)
                     {
-                        return Some(person.name.clone());
+                        return Some(person.name.to_string());
                     }
                     return Some(text.clone());
                 }
@@ -1659,7 +1685,7 @@ impl Walk<'_> {
                 if determiner.is_some()
                     && let Some(person) = self.registry.person_by_title(head, modifiers, position)
                 {
-                    return Some(person.name.clone());
+                    return Some(person.name.to_string());
                 }
                 // "The French foreign ministry said": a body named by the phrase itself.
                 if named.is_some() && head_class & GROUP != 0 {
@@ -1677,7 +1703,7 @@ impl Walk<'_> {
                 // earlier with the same word.
                 let org_by_word = self.registry.org_by_word(head, position);
                 if let Some(org) = org_by_word.filter(|o| o.mentions[0] < position) {
-                    return Some(self.registry.expand(&org.name));
+                    return Some(self.registry.expand(org.name));
                 }
                 // "The agency said": the body named last.
                 if head_class & GROUP != 0
@@ -1685,10 +1711,10 @@ impl Walk<'_> {
                     && modifiers.is_empty()
                     && let Some(org) = self.registry.latest_org_before(position)
                 {
-                    return Some(self.registry.expand(&org.name));
+                    return Some(self.registry.expand(org.name));
                 }
                 if let Some(org) = org_by_word {
-                    return Some(self.registry.expand(&org.name));
+                    return Some(self.registry.expand(org.name));
                 }
                 if !the {
                     return None;
@@ -1977,10 +2003,10 @@ fn resolve_tokens(
                     let extra = appositive_titles(text, tokens, mention, range);
                     mention.titles.extend(extra);
                     if mention.name.contains(' ') {
-                        registry.add_person(&mention.name, &mention.titles, position);
+                        registry.add_person(mention.name, &mention.titles, position);
                     }
                 }
-                EntityKind::Org => registry.add_org(&mention.name, position),
+                EntityKind::Org => registry.add_org(mention.name, position),
                 _ => {}
             }
         }
@@ -1989,7 +2015,7 @@ fn resolve_tokens(
     // Single names count as mentions of the full name they stand for, and make a surname
     // ("Netanyahu", "Sondland") a person for "he said".
     registry.finish();
-    let mut extra_mentions: Vec<(usize, usize, Vec<String>)> = Vec::new();
+    let mut extra_mentions: Vec<(usize, usize, Vec<Cow<str>>)> = Vec::new();
     for mentions in all_mentions.iter_mut() {
         for mention in mentions.iter_mut() {
             if mention.name.contains(' ')
@@ -1998,11 +2024,11 @@ fn resolve_tokens(
                 continue;
             }
             let position = tokens[mention.first].start;
-            if registry.by_surname.contains_key(&mention.name) {
+            if registry.by_surname.contains_key(mention.name) {
                 mention.kind = EntityKind::Person;
             }
             if let Some(person) = registry
-                .person_by_surname(&mention.name, position)
+                .person_by_surname(mention.name, position)
                 .and_then(|p| registry.person_index.get(&p.name).copied())
             {
                 extra_mentions.push((person, position, mention.titles.clone()));
@@ -2097,7 +2123,7 @@ fn resolve_tokens(
             m.kind == EntityKind::Person
                 && m.titles.iter().any(|t| {
                     classify(t) & TITLE != 0
-                        && !matches!(t.as_str(), "mr" | "mrs" | "ms" | "miss" | "doctor" | "sir")
+                        && !matches!(&**t, "mr" | "mrs" | "ms" | "miss" | "doctor" | "sir")
                 })
         });
         // Who this sentence is about, for a later "he said".

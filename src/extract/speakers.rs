@@ -1014,6 +1014,15 @@ fn recency(mentions: &[usize], position: usize) -> Option<(bool, usize)> {
     }
 }
 
+/// The number of chars of `text`, without decoding them when it is ASCII.
+fn char_count(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().count()
+    }
+}
+
 /// Rank candidates: mentioned before `position` beats mentioned after; later before beats
 /// earlier before; earlier after beats later after.
 fn best_by_recency<'r, T>(
@@ -1154,10 +1163,15 @@ impl<'t> Registry<'t> {
             ("doctor", "physician"),
         ];
         let word = word.trim_end_matches('s');
-        if word.chars().count() < 4 {
+        if char_count(word) < 4 {
             return None;
         }
-        let stem = |w: &str| -> String { w.chars().take(6).collect() };
+        // A stem is the first six characters, with how many characters a word needs to share
+        // it; counted once, not for every word of every body.
+        fn stem(w: &str) -> (&str, usize) {
+            let end = w.char_indices().nth(6).map_or(w.len(), |(at, _)| at);
+            (&w[..end], char_count(&w[..end]).min(5))
+        }
         let mut stems = vec![stem(word)];
         for (from, to) in SAME_PEOPLE {
             if word == *from {
@@ -1166,10 +1180,9 @@ impl<'t> Registry<'t> {
         }
         let shares = |w: &String| {
             let w = w.trim_end_matches('s');
-            stems.iter().any(|prefix| {
-                w.chars().count() >= prefix.chars().count().min(5)
-                    && (w.starts_with(prefix.as_str())
-                        || prefix.starts_with(w) && w.chars().count() >= 5)
+            let count = char_count(w);
+            stems.iter().any(|(prefix, needed)| {
+                count >= *needed && (w.starts_with(prefix) || prefix.starts_with(w) && count >= 5)
             })
         };
         best_by_recency(
@@ -1322,22 +1335,24 @@ fn build_acronyms(text: &str, tokens: &[Tok]) -> FastMap<String, String> {
 
 // ---------------------------------------------------------------- attribution
 
-/// A noun phrase found as the subject of a speech verb, before resolution.
+/// A noun phrase found as the subject of a speech verb, before resolution. Its text is
+/// borrowed from the article: subjects are found for every attributed sentence, and most are
+/// never the speaker.
 #[derive(Debug, Clone)]
-enum Subject {
+enum Subject<'t> {
     /// A capitalised name (index into the sentence's mentions).
     Name(usize),
     /// "he", "she", "it", "they".
-    Pronoun(String),
+    Pronoun(&'static str),
     /// A lowercase noun phrase: determiner, words (the last is the head), possessor text.
     Phrase {
-        determiner: Option<String>,
+        determiner: Option<&'static str>,
         words: Vec<String>,
-        possessor: Option<String>,
+        possessor: Option<&'t str>,
         /// The capitalised name among the modifiers ("the French foreign ministry", "PG&E
         /// officials").
-        named: Option<String>,
-        text: String,
+        named: Option<&'t str>,
+        text: &'t str,
     },
 }
 
@@ -1348,7 +1363,7 @@ struct SentenceView<'a> {
     mentions: &'a [Mention<'a>],
 }
 
-impl SentenceView<'_> {
+impl<'a> SentenceView<'a> {
     fn word(&self, i: usize) -> &str {
         token_text(self.text, &self.tokens[i])
     }
@@ -1383,7 +1398,7 @@ impl SentenceView<'_> {
     }
 
     /// The subject of a verb at `verb`, looking left.
-    fn subject_before(&self, verb: usize) -> Option<Subject> {
+    fn subject_before(&self, verb: usize) -> Option<Subject<'a>> {
         if verb == self.range.start {
             return None;
         }
@@ -1449,10 +1464,10 @@ impl SentenceView<'_> {
     }
 
     /// The noun phrase whose last word is token `i`.
-    fn noun_phrase_ending_at(&self, i: usize) -> Option<Subject> {
+    fn noun_phrase_ending_at(&self, i: usize) -> Option<Subject<'a>> {
         let tok = self.tokens[i];
         if let Some(pronoun) = pronoun(self.word(i)) {
-            return Some(Subject::Pronoun(pronoun.to_string()));
+            return Some(Subject::Pronoun(pronoun));
         }
         if let Some(m) = self.mention_ending_at(i) {
             // Coordination: "The United Nations and European Union stressed" -> the first.
@@ -1488,7 +1503,7 @@ impl SentenceView<'_> {
                 .into_iter()
                 .find(|article| lower_is(w, article))
             {
-                determiner = Some(article.to_string());
+                determiner = Some(article);
                 break;
             }
             if t.possessive {
@@ -1502,7 +1517,7 @@ impl SentenceView<'_> {
                 {
                     from = self.mentions[m].first;
                 }
-                possessor = Some(self.text[self.tokens[from].start..t.end].to_string());
+                possessor = Some(&self.text[self.tokens[from].start..t.end]);
                 content_start = from;
                 break;
             }
@@ -1513,7 +1528,7 @@ impl SentenceView<'_> {
                 // "The Wikileaks founder", "The French foreign ministry": a name as modifier.
                 let mention = &self.mentions[m];
                 words.push(lowercase(mention.name));
-                named = Some(mention.name.to_string());
+                named = Some(mention.name);
                 content_start = mention.first;
                 if mention.first <= self.range.start || words.len() > 5 {
                     break;
@@ -1542,7 +1557,7 @@ impl SentenceView<'_> {
         {
             return Some(Subject::Name(previous));
         }
-        let text = self.text[self.tokens[content_start].start..self.tokens[i].end].to_string();
+        let text = &self.text[self.tokens[content_start].start..self.tokens[i].end];
         Some(Subject::Phrase {
             determiner,
             words,
@@ -1554,7 +1569,7 @@ impl SentenceView<'_> {
 
     /// The subject after an inverted verb: "..., said Avi Bell, senior fellow" or "said
     /// another witness, former White House Russia adviser Fiona Hill".
-    fn subject_after(&self, verb: usize) -> Option<Subject> {
+    fn subject_after(&self, verb: usize) -> Option<Subject<'a>> {
         let mut i = verb + 1;
         let mut segment_has_words = false;
         let mut best: Option<usize> = None;
@@ -1608,7 +1623,7 @@ impl SentenceView<'_> {
             if i == verb + 1
                 && let Some(pronoun) = pronoun(word)
             {
-                return Some(Subject::Pronoun(pronoun.to_string()));
+                return Some(Subject::Pronoun(pronoun));
             }
             if lower_is(word, "who") || lower_is(word, "which") {
                 break;
@@ -1672,7 +1687,7 @@ impl Walk<'_> {
                     }
                 }
             }
-            Subject::Pronoun(pronoun) => match pronoun.as_str() {
+            Subject::Pronoun(pronoun) => match *pronoun {
                 "he" | "she" => {
                     // A person named earlier in the same sentence, outside quotes.
                     let same = view.mentions.iter().find(|m| {
@@ -1700,7 +1715,7 @@ impl Walk<'_> {
                 let head = words.last()?;
                 let head_class = classify(head);
                 let modifiers = &words[..words.len() - 1];
-                let the = determiner.as_deref() == Some("the");
+                let the = *determiner == Some("the");
                 // "Carlineo's attorney": the person introduced with that title; "Russia's
                 // foreign ministry", "the prosecutor's office": named as written.
                 if let Some(owner) = possessor {
@@ -1721,10 +1736,10 @@ impl Walk<'_> {
                     {
                         return Some(person.name.to_string());
                     }
-                    return Some(text.clone());
+                    return Some(text.to_string());
                 }
                 // "His office said": the office of the person the sentence is about.
-                if matches!(determiner.as_deref(), Some("his" | "her")) && head_class & GROUP != 0 {
+                if matches!(determiner, Some("his" | "her")) && head_class & GROUP != 0 {
                     let owner = self.recent_salient_person()?;
                     let mut noun = head.clone();
                     if let Some(first) = noun.get_mut(0..1) {
@@ -1740,7 +1755,7 @@ impl Walk<'_> {
                 }
                 // "The French foreign ministry said": a body named by the phrase itself.
                 if named.is_some() && head_class & GROUP != 0 {
-                    return Some(text.clone());
+                    return Some(text.to_string());
                 }
                 // "PG&E officials said": the body they speak for.
                 let singular = head.strip_suffix('s').unwrap_or(head);
@@ -1823,15 +1838,17 @@ fn is_speech_verb(view: &SentenceView, i: usize) -> bool {
 
 /// Find the attribution of one sentence. Returns the subject, whether one was attributed at
 /// all, and the verb's token index.
-/// What `attribution` found: subjects in order of preference, subjects to fall back on, and
-/// whether the sentence attributes anything at all.
-struct Attribution {
-    candidates: Vec<(Subject, usize)>,
-    last_resort: Vec<(Subject, usize)>,
+/// What `attribution` found: subjects in order of preference, the verb whose sentence subject
+/// to fall back on, and whether the sentence attributes anything at all.
+struct Attribution<'a> {
+    candidates: Vec<(Subject<'a>, usize)>,
+    /// Only looked for when no candidate resolves: the search builds a noun phrase, and most
+    /// attributed sentences never need it.
+    last_resort: Option<usize>,
     attributed: bool,
 }
 
-fn attribution(view: &SentenceView) -> Attribution {
+fn attribution<'a>(view: &SentenceView<'a>) -> Attribution<'a> {
     // Every way of attributing starts at a speech verb or participle: most sentences have
     // none and are done here.
     if !view.tokens[view.range.clone()]
@@ -1840,7 +1857,7 @@ fn attribution(view: &SentenceView) -> Attribution {
     {
         return Attribution {
             candidates: Vec::new(),
-            last_resort: Vec::new(),
+            last_resort: None,
             attributed: false,
         };
     }
@@ -1849,7 +1866,7 @@ fn attribution(view: &SentenceView) -> Attribution {
         .clone()
         .filter(|&i| is_speech_verb(view, i))
         .collect();
-    let mut candidates: Vec<(Subject, usize)> = Vec::new();
+    let mut candidates: Vec<(Subject<'a>, usize)> = Vec::new();
     // A trailing attribution (", X said." closing the sentence) frames the whole sentence;
     // otherwise the first speech verb is the main one.
     let last_break = view
@@ -1861,35 +1878,33 @@ fn attribution(view: &SentenceView) -> Attribution {
             !t.word && (t.punct == ',' || matches!(t.punct, '”' | '"'))
         })
         .unwrap_or(view.range.start);
-    let mut order: Vec<usize> = Vec::new();
-    let mut trailing_attribution = false;
-    if let Some(&trailing) = verbs.iter().find(|&&v| v > last_break) {
-        let short_subject = trailing - last_break <= 8;
-        let short_rest = view.range.end - trailing <= 6;
+    let mut trailing = None;
+    if let Some(&verb) = verbs.iter().find(|&&v| v > last_break) {
+        let short_subject = verb - last_break <= 8;
+        let short_rest = view.range.end - verb <= 6;
         if last_break > view.range.start && short_subject && short_rest {
-            order.push(trailing);
-            trailing_attribution = true;
+            trailing = Some(verb);
         }
     }
-    order.extend(verbs.iter().copied());
-    for verb in order {
+    let trailing_attribution = trailing.is_some();
+    for verb in trailing.into_iter().chain(verbs.iter().copied()) {
         let before = (verb > view.range.start).then(|| &view.tokens[verb - 1]);
         let after_quote = before.is_some_and(|b| !b.word && is_quote_mark(b.punct));
         let after_comma = before.is_some_and(|b| !b.word && matches!(b.punct, ',' | ':'));
         let at_start = before.is_none();
         // "“...,” said Hill": the subject follows. "Hill, a teacher, said": it precedes, and an
         // inverted reading is only tried when that fails.
-        let mut found = Vec::new();
+        let mut found =
+            |subject: Option<Subject<'a>>| candidates.extend(subject.map(|s| (s, verb)));
         if after_quote || at_start {
-            found.extend(view.subject_after(verb));
-            found.extend(view.subject_before(verb));
+            found(view.subject_after(verb));
+            found(view.subject_before(verb));
         } else if after_comma {
-            found.extend(view.subject_before(verb));
-            found.extend(view.subject_after(verb));
+            found(view.subject_before(verb));
+            found(view.subject_after(verb));
         } else {
-            found.extend(view.subject_before(verb));
+            found(view.subject_before(verb));
         }
-        candidates.extend(found.into_iter().map(|s| (s, verb)));
     }
     // "according to Amnesty International"; a participle "with Safadi warning", "..., saying".
     for i in view.range.clone() {
@@ -1923,10 +1938,7 @@ fn attribution(view: &SentenceView) -> Attribution {
     // offering to run the clinic noted ..."; "Another diplomat, former envoy Kurt Volker,
     // shifted his account to say ..."): the subject the sentence opens with.
     // Not for a trailing attribution: ", prosecutors said." names its own subject.
-    let mut last_resort = Vec::new();
-    if !trailing_attribution && let Some(&verb) = verbs.first() {
-        last_resort.extend(sentence_subject(view, verb).map(|s| (s, verb)));
-    }
+    let last_resort = verbs.first().copied().filter(|_| !trailing_attribution);
     let attributed = !candidates.is_empty() || !verbs.is_empty();
     Attribution {
         candidates,
@@ -1965,7 +1977,7 @@ fn first_noun_end(view: &SentenceView) -> Option<usize> {
 /// The subject a sentence opens with, before token `before`: a person or body named in
 /// apposition to the opening phrase ("Another diplomat, former envoy Kurt Volker,"), a name
 /// opening the sentence, or the opening noun phrase itself ("The doctors").
-fn sentence_subject(view: &SentenceView, before: usize) -> Option<Subject> {
+fn sentence_subject<'a>(view: &SentenceView<'a>, before: usize) -> Option<Subject<'a>> {
     let end = first_noun_end(view)?;
     if end >= before {
         return None;
@@ -2152,14 +2164,13 @@ fn resolve_tokens(
             subject = Some(candidate.clone());
             break;
         }
-        if speaker.is_none() {
-            for (candidate, verb) in &last_resort {
-                if let Some(resolved) = walk.resolve(&view, candidate, position, *verb) {
-                    speaker = Some(resolved);
-                    subject = Some(candidate.clone());
-                    break;
-                }
-            }
+        if speaker.is_none()
+            && let Some(verb) = last_resort
+            && let Some(candidate) = sentence_subject(&view, verb)
+            && let Some(resolved) = walk.resolve(&view, &candidate, position, verb)
+        {
+            speaker = Some(resolved);
+            subject = Some(candidate);
         }
         if speaker.is_none()
             && let Some((resolved, candidate)) = fallback
@@ -2182,7 +2193,7 @@ fn resolve_tokens(
             .clone()
             .filter(|s| {
                 registry.is_person(s)
-                    || matches!(&subject, Some(Subject::Pronoun(p)) if p == "he" || p == "she")
+                    || matches!(&subject, Some(Subject::Pronoun(p)) if *p == "he" || *p == "she")
                     || matches!(&subject, Some(Subject::Name(m)) if view.mentions[*m].kind == EntityKind::Person)
             })
             .or_else(|| {

@@ -10,6 +10,7 @@
 //! The rules are heuristics about English news prose, not a parser: when a subject cannot be
 //! resolved the sentence simply gets no speaker.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -50,6 +51,9 @@ const BE: u16 = 1024;
 const SPEECH: u16 = 2048;
 /// Speech participles ("saying") and "according".
 const PARTICIPLE: u16 = 4096;
+/// Abbreviations whose period belongs to the word (`ABBREVIATIONS`), so the tokenizer tests a
+/// bit of the lookup it does anyway instead of comparing the word with each of them.
+const ABBREVIATION: u16 = 8192;
 
 /// FNV-1a: the word tables are looked up once per token, and SipHash dominated the profile.
 #[derive(Default, Clone, Copy)]
@@ -331,6 +335,9 @@ static WORD_CLASS: LazyLock<WordTable> = LazyLock::new(|| {
         add(PARTICIPLE, participle);
     }
     add(PARTICIPLE, "according");
+    for abbreviation in ABBREVIATIONS {
+        add(ABBREVIATION, abbreviation);
+    }
     WordTable::new(&map)
 });
 
@@ -398,12 +405,6 @@ fn classify(word: &str) -> u16 {
     }
 }
 
-fn is_abbreviation(word: &str) -> bool {
-    // Every abbreviation is ASCII, so an ASCII case-insensitive comparison is the lowercase
-    // comparison without building the lowercase string.
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
-}
-
 /// The character at byte `at` (a char boundary) of `text`, with a fast path for ASCII.
 fn char_at(text: &str, at: usize) -> Option<char> {
     match text.as_bytes().get(at) {
@@ -438,12 +439,39 @@ fn is_word_char(c: char) -> bool {
     !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The top bit of each of the eight bytes packed in `bytes` that is an ASCII letter or digit.
+fn alphanumeric_bytes(bytes: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // With the top bits cleared no addition carries into the next byte: the top bit of
+    // `low + ONES * (0x80 - x)` says that byte >= x.
+    let low = bytes & !HIGH_BITS;
+    let at_least = |value: u64, x: u8| value + ONES * u64::from(0x80 - x);
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    // Setting the 0x20 bit folds exactly the capitals onto the small letters.
+    let folded = low | (ONES * 0x20);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    (digit | letter) & !bytes & HIGH_BITS
+}
+
 /// Where the word going on at byte `end` stops: letters and digits, joined by a hyphen,
 /// apostrophe, period or ampersand that has a letter or digit after it ("U.S", "co-op").
 fn word_end(text: &str, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        // ASCII letters and digits, the common case, a byte at a time.
+        // ASCII letters and digits, the common case, eight bytes at a time, then a byte at a
+        // time up to the first other byte.
+        while let Some(chunk) = bytes.get(end..end + 8) {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(chunk);
+            let others = !alphanumeric_bytes(u64::from_le_bytes(eight)) & HIGH_BITS;
+            if others != 0 {
+                end += (others.trailing_zeros() / 8) as usize;
+                break;
+            }
+            end += 8;
+        }
         while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
             end += 1;
         }
@@ -465,6 +493,37 @@ fn word_end(text: &str, mut end: usize) -> usize {
     }
 }
 
+/// The length and `word_key` of the word starting at `start` when it is a plain one, as most
+/// are: ASCII letters and digits, shorter than `LONGEST_WORD`, ended by an ASCII byte that
+/// neither joins it to more ("co-op", "U.S", "AT&T") nor brings a period or a possessive into
+/// it. One 16-byte load then gives both, where the general path scans the word a byte at a
+/// time and loads it again for the key. The caller has checked that the first byte is a letter
+/// or digit.
+#[inline]
+fn plain_word(bytes: &[u8], start: usize) -> Option<(usize, u128)> {
+    let mut sixteen = [0u8; 16];
+    sixteen.copy_from_slice(bytes.get(start..start + 16)?);
+    let wide = u128::from_le_bytes(sixteen);
+    let others = |half: u64| !alphanumeric_bytes(half) & HIGH_BITS;
+    let low = others(wide as u64);
+    let high = others((wide >> 64) as u64);
+    let len = if low != 0 {
+        low.trailing_zeros() / 8
+    } else if high != 0 {
+        8 + high.trailing_zeros() / 8
+    } else {
+        return None;
+    } as usize;
+    let next = sixteen[len];
+    if !next.is_ascii() || matches!(next, b'-' | b'\'' | b'.' | b'&') {
+        return None;
+    }
+    let word = wide & ((1u128 << (8 * len)) - 1);
+    let key = u128::from(lowercase_ascii_bytes(word as u64))
+        | u128::from(lowercase_ascii_bytes((word >> 64) as u64)) << 64;
+    Some((len, key | (len as u128) << 120))
+}
+
 /// Split the whole article into word and punctuation tokens, marking words inside direct
 /// quotations. A quotation left open at a paragraph break ends there: news style reopens it on
 /// the next paragraph.
@@ -472,50 +531,94 @@ fn tokenize(text: &str, tokens: &mut Vec<Tok>) {
     tokens.clear();
     tokens.reserve(text.len() / 5 + 1);
     let word_classes = &*WORD_CLASS;
+    let bytes = text.as_bytes();
+    let class_of = |start: usize, len: usize| match word_key_at(bytes, start, len) {
+        Some(key) => word_classes.get(key),
+        None => 0,
+    };
     let mut in_quote = false;
     let mut newlines = 0;
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
-        let width = c.len_utf8();
-        if c == '\n' {
-            newlines += 1;
-            if newlines >= 2 {
-                in_quote = false;
+    while let Some(&byte) = bytes.get(i) {
+        // ASCII bytes, nearly all of them, are told apart without decoding a char.
+        let c = match byte {
+            b'\n' => {
+                newlines += 1;
+                if newlines >= 2 {
+                    in_quote = false;
+                }
+                i += 1;
+                continue;
             }
-            i += width;
-            continue;
-        }
-        if c.is_whitespace() {
-            i += width;
-            continue;
-        }
+            b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {
+                i += 1;
+                continue;
+            }
+            0x80.. => {
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                if c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
+                }
+                c
+            }
+            _ => {
+                if byte.is_ascii_alphanumeric()
+                    && let Some((len, key)) = plain_word(bytes, i)
+                {
+                    newlines = 0;
+                    tokens.push(Tok {
+                        start: i,
+                        end: i + len,
+                        word: true,
+                        cap: byte.is_ascii_uppercase(),
+                        possessive: false,
+                        quoted: in_quote,
+                        punct: ' ',
+                        opens: false,
+                        class: word_classes.get(key),
+                    });
+                    i += len;
+                    continue;
+                }
+                char::from(byte)
+            }
+        };
+        let width = c.len_utf8();
         newlines = 0;
         if is_word_char(c) {
+            let start = i;
             let mut end = word_end(text, i + width);
             // "Mr." "Jr." "P." "U.S.": the period belongs to the word.
-            if text.as_bytes().get(end) == Some(&b'.') {
-                let word = &text[i..end];
-                let single_capital = word.len() == 1 && c.is_uppercase();
-                if single_capital || word.contains('.') || is_abbreviation(word) {
+            if bytes.get(end) == Some(&b'.') {
+                let word = &bytes[start..end];
+                let single_capital = word.len() == 1 && byte.is_ascii_uppercase();
+                if single_capital
+                    || word.contains(&b'.')
+                    || class_of(start, word.len()) & ABBREVIATION != 0
+                {
                     end += 1;
                 }
             }
             let mut word_end = end;
             let mut possessive = false;
             // Both suffixes end in "s": most words are done after one byte.
-            let bytes = &text.as_bytes()[i..end];
-            for suffix in ["'s", "’s"] {
-                if bytes.last() == Some(&b's')
-                    && bytes.ends_with(suffix.as_bytes())
-                    && end - i > suffix.len()
-                {
-                    word_end = end - suffix.len();
-                    possessive = true;
+            let word = &bytes[start..end];
+            if word.last() == Some(&b's') {
+                for suffix in ["'s", "’s"] {
+                    if word.ends_with(suffix.as_bytes()) && word.len() > suffix.len() {
+                        word_end = end - suffix.len();
+                        possessive = true;
+                    }
                 }
             }
-            let word = &text[i..word_end];
+            // A token word ends in at most one period (the one taken in above), so dropping it
+            // is `classify`'s trim; the table is looked up once per article.
+            let len = word_end - start - usize::from(bytes[word_end - 1] == b'.');
             tokens.push(Tok {
-                start: i,
+                start,
                 end: word_end,
                 word: true,
                 cap: c.is_uppercase(),
@@ -523,16 +626,7 @@ fn tokenize(text: &str, tokens: &mut Vec<Tok>) {
                 quoted: in_quote,
                 punct: ' ',
                 opens: false,
-                // A token word ends in at most one period (the one taken in above), so
-                // dropping it is `classify`'s trim; the table is looked up once per article.
-                class: match word_key_at(
-                    text.as_bytes(),
-                    i,
-                    word.strip_suffix('.').unwrap_or(word).len(),
-                ) {
-                    Some(key) => word_classes.get(key),
-                    None => 0,
-                },
+                class: class_of(start, len),
             });
             i = end;
             continue;
@@ -588,16 +682,16 @@ enum EntityKind {
 
 /// A capitalised name in the text, classified.
 #[derive(Debug, Clone)]
-struct Mention {
+struct Mention<'t> {
     /// Token range of the whole capitalised run.
     first: usize,
     last: usize,
     kind: EntityKind,
     /// The name a checker logs: the person's name without titles, or the body's name.
-    name: String,
+    name: &'t str,
     possessive: bool,
     /// A title or position given with the name ("special envoy", "Gov.").
-    titles: Vec<String>,
+    titles: Vec<Cow<'t, str>>,
 }
 
 fn token_text<'t>(text: &'t str, tok: &Tok) -> &'t str {
@@ -639,25 +733,38 @@ fn is_person_part(text: &str, tok: &Tok) -> bool {
         && !word.contains('/')
 }
 
-fn normalise_title(word: &str) -> String {
-    let lower = lowercase(word);
-    match lower.as_str() {
-        "gov" => "governor".into(),
-        "sen" | "sens" => "senator".into(),
-        "rep" | "reps" => "representative".into(),
-        "gen" => "general".into(),
-        "lt" => "lieutenant".into(),
-        "col" => "colonel".into(),
-        "dr" => "doctor".into(),
-        "prof" => "professor".into(),
-        "co-founder" => "founder".into(),
-        "premier" => "premier".into(),
-        _ => lower,
-    }
+/// The title `word` gives, lowercased. Borrowed from the text when the word is lowercase
+/// already, as most title words are: a string per title word showed in the profile.
+fn normalise_title(word: &str) -> Cow<'_, str> {
+    let trimmed = word.trim_end_matches('.');
+    let lower = if !trimmed.is_ascii() {
+        Cow::Owned(trimmed.to_lowercase())
+    } else if trimmed.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(trimmed.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(trimmed)
+    };
+    let full = match &*lower {
+        "gov" => "governor",
+        "sen" | "sens" => "senator",
+        "rep" | "reps" => "representative",
+        "gen" => "general",
+        "lt" => "lieutenant",
+        "col" => "colonel",
+        "dr" => "doctor",
+        "prof" => "professor",
+        "co-founder" => "founder",
+        _ => return lower,
+    };
+    Cow::Borrowed(full)
 }
 
 /// Find the capitalised runs of `tokens[range]` outside quotations and classify them.
-fn find_mentions(text: &str, tokens: &[Tok], range: std::ops::Range<usize>) -> Vec<Mention> {
+fn find_mentions<'t>(
+    text: &'t str,
+    tokens: &[Tok],
+    range: std::ops::Range<usize>,
+) -> Vec<Mention<'t>> {
     let mut mentions = Vec::new();
     let mut i = range.start;
     while i < range.end {
@@ -721,13 +828,13 @@ fn find_mentions(text: &str, tokens: &[Tok], range: std::ops::Range<usize>) -> V
     mentions
 }
 
-fn classify_run(
-    text: &str,
+fn classify_run<'t>(
+    text: &'t str,
     tokens: &[Tok],
     first: usize,
     last: usize,
     sentence_start: usize,
-) -> Mention {
+) -> Mention<'t> {
     let run = &tokens[first..=last];
     let possessive = tokens[last].possessive;
     // The person's name is the tail of the run: "Israeli Prime Minister [Benjamin Netanyahu]".
@@ -762,7 +869,7 @@ fn classify_run(
         && tokens[first - 1].is(GROUP)
         && !tokens[first - 1].cap;
     let window_has_title = tokens[w..first].iter().any(|t| t.is(TITLE));
-    let name_of = |from: usize| text[tokens[from].start..tokens[last].end].to_string();
+    let name_of = |from: usize| &text[tokens[from].start..tokens[last].end];
     // A full name ("Benjamin Netanyahu"), or one word with a title before it ("Mr. Kim",
     // "analyst Fritsch").
     let full_name = tail_len >= 2 && !before_tail_is_connector && !preceded_by_group_noun;
@@ -806,14 +913,14 @@ fn classify_run(
 
 /// Titles given in an appositive: "Sung Kim, the U.S. special envoy for North Korea," or
 /// "South Korea's nuclear envoy, Kim Gunn,".
-fn appositive_titles(
-    text: &str,
+fn appositive_titles<'t>(
+    text: &'t str,
     tokens: &[Tok],
     mention: &Mention,
     range: &std::ops::Range<usize>,
-) -> Vec<String> {
+) -> Vec<Cow<'t, str>> {
     let mut titles = Vec::new();
-    let words_of = |from: usize, to: usize| -> Vec<String> {
+    let words_of = |from: usize, to: usize| -> Vec<Cow<'t, str>> {
         tokens[from..to]
             .iter()
             .filter(|t| t.word)
@@ -851,42 +958,50 @@ fn appositive_titles(
 // ---------------------------------------------------------------- registry
 
 #[derive(Debug, Default)]
-struct Person {
-    name: String,
-    titles: Vec<String>,
+struct Person<'t> {
+    name: &'t str,
+    titles: Vec<Cow<'t, str>>,
     /// Byte positions where the person is mentioned, ascending.
     mentions: Vec<usize>,
 }
 
 #[derive(Debug, Default)]
-struct Org {
-    name: String,
+struct Org<'t> {
+    name: &'t str,
     words: Vec<String>,
     mentions: Vec<usize>,
 }
 
 #[derive(Debug, Default)]
 struct Registry<'t> {
-    people: Vec<Person>,
-    orgs: Vec<Org>,
+    people: Vec<Person<'t>>,
+    orgs: Vec<Org<'t>>,
     /// The article, for the acronyms it defines: found only when an all-capitals name must be
     /// expanded, which most articles never ask for.
     text: &'t str,
     tokens: &'t [Tok],
     acronyms: std::cell::OnceCell<FastMap<String, String>>,
     /// Indexes, so that a long text costs time in proportion to its length.
-    person_index: FastMap<String, usize>,
-    org_index: FastMap<String, usize>,
+    person_index: FastMap<&'t str, usize>,
+    org_index: FastMap<&'t str, usize>,
     /// Full names (two words or more) by surname.
-    by_surname: FastMap<String, Vec<usize>>,
+    by_surname: FastMap<&'t str, Vec<usize>>,
 }
 
-fn surname_of(name: &str) -> String {
+fn surname_of(name: &str) -> &str {
     name.split_whitespace()
         .rev()
         .find(|w| !is_suffix(w))
         .unwrap_or(name)
-        .to_string()
+}
+
+/// `text` without any number of leading `prefix`es, as `trim_start_matches` gives, without
+/// setting up its substring searcher.
+fn trim_prefixes<'a>(mut text: &'a str, prefix: &str) -> &'a str {
+    while let Some(rest) = text.strip_prefix(prefix) {
+        text = rest;
+    }
+    text
 }
 
 /// The latest mention before `position`, or failing that how far after it the first one is.
@@ -896,6 +1011,15 @@ fn recency(mentions: &[usize], position: usize) -> Option<(bool, usize)> {
         Some((true, mentions[index - 1]))
     } else {
         mentions.first().map(|&m| (false, m))
+    }
+}
+
+/// The number of chars of `text`, without decoding them when it is ASCII.
+fn char_count(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().count()
     }
 }
 
@@ -921,12 +1045,12 @@ where
     best.map(|(c, _)| c)
 }
 
-impl Registry<'_> {
+impl<'t> Registry<'t> {
     fn is_person(&self, name: &str) -> bool {
         self.person_index.contains_key(name)
     }
 
-    fn add_person(&mut self, name: &str, titles: &[String], position: usize) {
+    fn add_person(&mut self, name: &'t str, titles: &[Cow<'t, str>], position: usize) {
         if let Some(person) = self.person_index.get(name).map(|&i| &mut self.people[i]) {
             person.mentions.push(position);
             for title in titles {
@@ -936,8 +1060,7 @@ impl Registry<'_> {
             }
             return;
         }
-        self.person_index
-            .insert(name.to_string(), self.people.len());
+        self.person_index.insert(name, self.people.len());
         if name.contains(' ') {
             self.by_surname
                 .entry(surname_of(name))
@@ -945,21 +1068,21 @@ impl Registry<'_> {
                 .push(self.people.len());
         }
         self.people.push(Person {
-            name: name.to_string(),
+            name,
             titles: titles.to_vec(),
             mentions: vec![position],
         });
     }
 
-    fn add_org(&mut self, name: &str, position: usize) {
-        let name = name.trim_start_matches("the ").trim_start_matches("The ");
+    fn add_org(&mut self, name: &'t str, position: usize) {
+        let name = trim_prefixes(trim_prefixes(name, "the "), "The ");
         if let Some(&index) = self.org_index.get(name) {
             self.orgs[index].mentions.push(position);
             return;
         }
-        self.org_index.insert(name.to_string(), self.orgs.len());
+        self.org_index.insert(name, self.orgs.len());
         self.orgs.push(Org {
-            name: name.to_string(),
+            name,
             words: name.split_whitespace().map(lowercase).collect(),
             mentions: vec![position],
         });
@@ -976,7 +1099,7 @@ impl Registry<'_> {
 
     /// A multi-word name for a single word: "Kim" -> "Sung Kim", "Arroyo" -> "Luz Contreras
     /// Arroyo". Only full names (two words or more) qualify.
-    fn person_by_surname(&self, word: &str, position: usize) -> Option<&Person> {
+    fn person_by_surname(&self, word: &str, position: usize) -> Option<&Person<'t>> {
         let indexes = self.by_surname.get(word)?;
         best_by_recency(
             indexes.iter().map(|&i| &self.people[i]),
@@ -990,14 +1113,14 @@ impl Registry<'_> {
         head: &str,
         modifiers: &[String],
         position: usize,
-    ) -> Option<&Person> {
+    ) -> Option<&Person<'t>> {
         // Only a word for a position can pick a person out: "the envoy", not "the group".
         if classify(head) & (TITLE | ROLE) == 0 {
             return None;
         }
         let head = normalise_title(head);
         // "The premier" is how a prime minister is referred back to.
-        let also = match head.as_str() {
+        let also = match &*head {
             "premier" => "prime",
             "governor" => "gov",
             _ => "",
@@ -1016,7 +1139,12 @@ impl Registry<'_> {
             return None;
         }
         // Prefer the people whose titles share the most modifiers ("defense secretary").
-        let score = |p: &Person| modifiers.iter().filter(|m| p.titles.contains(m)).count();
+        let score = |p: &Person| {
+            modifiers
+                .iter()
+                .filter(|m| p.titles.iter().any(|t| t == *m))
+                .count()
+        };
         let top = matching.iter().map(|p| score(p)).max().unwrap_or(0);
         best_by_recency(
             matching.into_iter().filter(|p| score(p) == top),
@@ -1028,17 +1156,22 @@ impl Registry<'_> {
     /// A body whose name shares a word with `word` ("the doctors" -> "Doctors for Camp
     /// Closure", "prosecutors" -> "Swedish Prosecution Authority"), or with a word that
     /// names the same people ("physicians" for doctors, "attorney" for prosecutors).
-    fn org_by_word(&self, word: &str, position: usize) -> Option<&Org> {
+    fn org_by_word(&self, word: &str, position: usize) -> Option<&Org<'t>> {
         const SAME_PEOPLE: &[(&str, &str)] = &[
             ("prosecutor", "attorney"),
             ("physician", "doctor"),
             ("doctor", "physician"),
         ];
         let word = word.trim_end_matches('s');
-        if word.chars().count() < 4 {
+        if char_count(word) < 4 {
             return None;
         }
-        let stem = |w: &str| -> String { w.chars().take(6).collect() };
+        // A stem is the first six characters, with how many characters a word needs to share
+        // it; counted once, not for every word of every body.
+        fn stem(w: &str) -> (&str, usize) {
+            let end = w.char_indices().nth(6).map_or(w.len(), |(at, _)| at);
+            (&w[..end], char_count(&w[..end]).min(5))
+        }
         let mut stems = vec![stem(word)];
         for (from, to) in SAME_PEOPLE {
             if word == *from {
@@ -1047,10 +1180,9 @@ impl Registry<'_> {
         }
         let shares = |w: &String| {
             let w = w.trim_end_matches('s');
-            stems.iter().any(|prefix| {
-                w.chars().count() >= prefix.chars().count().min(5)
-                    && (w.starts_with(prefix.as_str())
-                        || prefix.starts_with(w) && w.chars().count() >= 5)
+            let count = char_count(w);
+            stems.iter().any(|(prefix, needed)| {
+                count >= *needed && (w.starts_with(prefix) || prefix.starts_with(w) && count >= 5)
             })
         };
         best_by_recency(
@@ -1062,7 +1194,7 @@ impl Registry<'_> {
 
     /// A body whose full name begins with `phrase` ("U.S. attorney's office" -> "U.S.
     /// Attorney’s Office for the Western District of New York").
-    fn org_by_prefix(&self, phrase: &str, position: usize) -> Option<&Org> {
+    fn org_by_prefix(&self, phrase: &str, position: usize) -> Option<&Org<'t>> {
         let fold = |s: &str| s.to_lowercase().replace('’', "'");
         let phrase = fold(phrase);
         if phrase.len() < 6 {
@@ -1071,13 +1203,13 @@ impl Registry<'_> {
         best_by_recency(
             self.orgs
                 .iter()
-                .filter(|o| fold(&o.name).starts_with(&phrase)),
+                .filter(|o| fold(o.name).starts_with(&phrase)),
             |o| &o.mentions,
             position,
         )
     }
 
-    fn latest_org_before(&self, position: usize) -> Option<&Org> {
+    fn latest_org_before(&self, position: usize) -> Option<&Org<'t>> {
         best_by_recency(self.orgs.iter(), |o| &o.mentions, position)
             .filter(|o| o.mentions.first().is_some_and(|&m| m < position))
     }
@@ -1098,7 +1230,7 @@ impl Registry<'_> {
             .iter()
             .find(|o| o.name.starts_with(name) && o.name[name.len()..].starts_with(' '));
         match longer {
-            Some(org) if !name.contains(' ') => org.name.clone(),
+            Some(org) if !name.contains(' ') => org.name.to_string(),
             _ => name.to_string(),
         }
     }
@@ -1203,22 +1335,24 @@ fn build_acronyms(text: &str, tokens: &[Tok]) -> FastMap<String, String> {
 
 // ---------------------------------------------------------------- attribution
 
-/// A noun phrase found as the subject of a speech verb, before resolution.
+/// A noun phrase found as the subject of a speech verb, before resolution. Its text is
+/// borrowed from the article: subjects are found for every attributed sentence, and most are
+/// never the speaker.
 #[derive(Debug, Clone)]
-enum Subject {
+enum Subject<'t> {
     /// A capitalised name (index into the sentence's mentions).
     Name(usize),
     /// "he", "she", "it", "they".
-    Pronoun(String),
+    Pronoun(&'static str),
     /// A lowercase noun phrase: determiner, words (the last is the head), possessor text.
     Phrase {
-        determiner: Option<String>,
+        determiner: Option<&'static str>,
         words: Vec<String>,
-        possessor: Option<String>,
+        possessor: Option<&'t str>,
         /// The capitalised name among the modifiers ("the French foreign ministry", "PG&E
         /// officials").
-        named: Option<String>,
-        text: String,
+        named: Option<&'t str>,
+        text: &'t str,
     },
 }
 
@@ -1226,10 +1360,10 @@ struct SentenceView<'a> {
     text: &'a str,
     tokens: &'a [Tok],
     range: std::ops::Range<usize>,
-    mentions: &'a [Mention],
+    mentions: &'a [Mention<'a>],
 }
 
-impl SentenceView<'_> {
+impl<'a> SentenceView<'a> {
     fn word(&self, i: usize) -> &str {
         token_text(self.text, &self.tokens[i])
     }
@@ -1264,7 +1398,7 @@ impl SentenceView<'_> {
     }
 
     /// The subject of a verb at `verb`, looking left.
-    fn subject_before(&self, verb: usize) -> Option<Subject> {
+    fn subject_before(&self, verb: usize) -> Option<Subject<'a>> {
         if verb == self.range.start {
             return None;
         }
@@ -1330,10 +1464,10 @@ impl SentenceView<'_> {
     }
 
     /// The noun phrase whose last word is token `i`.
-    fn noun_phrase_ending_at(&self, i: usize) -> Option<Subject> {
+    fn noun_phrase_ending_at(&self, i: usize) -> Option<Subject<'a>> {
         let tok = self.tokens[i];
         if let Some(pronoun) = pronoun(self.word(i)) {
-            return Some(Subject::Pronoun(pronoun.to_string()));
+            return Some(Subject::Pronoun(pronoun));
         }
         if let Some(m) = self.mention_ending_at(i) {
             // Coordination: "The United Nations and European Union stressed" -> the first.
@@ -1369,7 +1503,7 @@ impl SentenceView<'_> {
                 .into_iter()
                 .find(|article| lower_is(w, article))
             {
-                determiner = Some(article.to_string());
+                determiner = Some(article);
                 break;
             }
             if t.possessive {
@@ -1383,7 +1517,7 @@ impl SentenceView<'_> {
                 {
                     from = self.mentions[m].first;
                 }
-                possessor = Some(self.text[self.tokens[from].start..t.end].to_string());
+                possessor = Some(&self.text[self.tokens[from].start..t.end]);
                 content_start = from;
                 break;
             }
@@ -1393,8 +1527,8 @@ impl SentenceView<'_> {
             if let Some(m) = self.mention_ending_at(k) {
                 // "The Wikileaks founder", "The French foreign ministry": a name as modifier.
                 let mention = &self.mentions[m];
-                words.push(lowercase(&mention.name));
-                named = Some(mention.name.clone());
+                words.push(lowercase(mention.name));
+                named = Some(mention.name);
                 content_start = mention.first;
                 if mention.first <= self.range.start || words.len() > 5 {
                     break;
@@ -1423,7 +1557,7 @@ impl SentenceView<'_> {
         {
             return Some(Subject::Name(previous));
         }
-        let text = self.text[self.tokens[content_start].start..self.tokens[i].end].to_string();
+        let text = &self.text[self.tokens[content_start].start..self.tokens[i].end];
         Some(Subject::Phrase {
             determiner,
             words,
@@ -1435,7 +1569,7 @@ impl SentenceView<'_> {
 
     /// The subject after an inverted verb: "..., said Avi Bell, senior fellow" or "said
     /// another witness, former White House Russia adviser Fiona Hill".
-    fn subject_after(&self, verb: usize) -> Option<Subject> {
+    fn subject_after(&self, verb: usize) -> Option<Subject<'a>> {
         let mut i = verb + 1;
         let mut segment_has_words = false;
         let mut best: Option<usize> = None;
@@ -1489,7 +1623,7 @@ impl SentenceView<'_> {
             if i == verb + 1
                 && let Some(pronoun) = pronoun(word)
             {
-                return Some(Subject::Pronoun(pronoun.to_string()));
+                return Some(Subject::Pronoun(pronoun));
             }
             if lower_is(word, "who") || lower_is(word, "which") {
                 break;
@@ -1514,12 +1648,12 @@ struct Walk<'r> {
 impl Walk<'_> {
     fn full_person_name(&self, mention: &Mention, position: usize) -> String {
         if !mention.name.contains(' ') {
-            let bare = mention.name.trim_start_matches("Mr. ").to_string();
-            if let Some(person) = self.registry.person_by_surname(&bare, position) {
-                return person.name.clone();
+            let bare = trim_prefixes(mention.name, "Mr. ");
+            if let Some(person) = self.registry.person_by_surname(bare, position) {
+                return person.name.to_string();
             }
         }
-        mention.name.clone()
+        mention.name.to_string()
     }
 
     fn recent_salient_person(&self) -> Option<String> {
@@ -1542,18 +1676,18 @@ impl Walk<'_> {
                 let mention = &view.mentions[*m];
                 match mention.kind {
                     EntityKind::Person => Some(self.full_person_name(mention, position)),
-                    EntityKind::Org => Some(self.registry.expand(&mention.name)),
+                    EntityKind::Org => Some(self.registry.expand(mention.name)),
                     EntityKind::Place | EntityKind::Unknown => {
                         if let Some(person) =
-                            self.registry.person_by_surname(&mention.name, position)
+                            self.registry.person_by_surname(mention.name, position)
                         {
-                            return Some(person.name.clone());
+                            return Some(person.name.to_string());
                         }
-                        Some(self.registry.expand(&mention.name))
+                        Some(self.registry.expand(mention.name))
                     }
                 }
             }
-            Subject::Pronoun(pronoun) => match pronoun.as_str() {
+            Subject::Pronoun(pronoun) => match *pronoun {
                 "he" | "she" => {
                     // A person named earlier in the same sentence, outside quotes.
                     let same = view.mentions.iter().find(|m| {
@@ -1567,7 +1701,7 @@ impl Walk<'_> {
                 "it" => self.last_org_speaker.clone().or_else(|| {
                     self.registry
                         .latest_org_before(position)
-                        .map(|o| self.registry.expand(&o.name))
+                        .map(|o| self.registry.expand(o.name))
                 }),
                 _ => None,
             },
@@ -1581,12 +1715,12 @@ impl Walk<'_> {
                 let head = words.last()?;
                 let head_class = classify(head);
                 let modifiers = &words[..words.len() - 1];
-                let the = determiner.as_deref() == Some("the");
+                let the = *determiner == Some("the");
                 // "Carlineo's attorney": the person introduced with that title; "Russia's
                 // foreign ministry", "the prosecutor's office": named as written.
                 if let Some(owner) = possessor {
                     if let Some(org) = self.registry.org_by_prefix(text, position) {
-                        return Some(org.name.clone());
+                        return Some(org.name.to_string());
                     }
                     // "The prosecutor's office": the prosecutors' body named in the article.
                     let owner_word = lowercase(owner.trim_end_matches("'s").trim_end_matches("’s"));
@@ -1594,18 +1728,18 @@ impl Walk<'_> {
                         && !owner_word.contains(' ')
                         && let Some(org) = self.registry.org_by_word(&owner_word, position)
                     {
-                        return Some(org.name.clone());
+                        return Some(org.name.to_string());
                     }
                     if head_class & ROLE != 0
                         && let Some(person) =
                             self.registry.person_by_title(head, modifiers, position)
                     {
-                        return Some(person.name.clone());
+                        return Some(person.name.to_string());
                     }
-                    return Some(text.clone());
+                    return Some(text.to_string());
                 }
                 // "His office said": the office of the person the sentence is about.
-                if matches!(determiner.as_deref(), Some("his" | "her")) && head_class & GROUP != 0 {
+                if matches!(determiner, Some("his" | "her")) && head_class & GROUP != 0 {
                     let owner = self.recent_salient_person()?;
                     let mut noun = head.clone();
                     if let Some(first) = noun.get_mut(0..1) {
@@ -1617,11 +1751,11 @@ impl Walk<'_> {
                 if determiner.is_some()
                     && let Some(person) = self.registry.person_by_title(head, modifiers, position)
                 {
-                    return Some(person.name.clone());
+                    return Some(person.name.to_string());
                 }
                 // "The French foreign ministry said": a body named by the phrase itself.
                 if named.is_some() && head_class & GROUP != 0 {
-                    return Some(text.clone());
+                    return Some(text.to_string());
                 }
                 // "PG&E officials said": the body they speak for.
                 let singular = head.strip_suffix('s').unwrap_or(head);
@@ -1635,7 +1769,7 @@ impl Walk<'_> {
                 // earlier with the same word.
                 let org_by_word = self.registry.org_by_word(head, position);
                 if let Some(org) = org_by_word.filter(|o| o.mentions[0] < position) {
-                    return Some(self.registry.expand(&org.name));
+                    return Some(self.registry.expand(org.name));
                 }
                 // "The agency said": the body named last.
                 if head_class & GROUP != 0
@@ -1643,10 +1777,10 @@ impl Walk<'_> {
                     && modifiers.is_empty()
                     && let Some(org) = self.registry.latest_org_before(position)
                 {
-                    return Some(self.registry.expand(&org.name));
+                    return Some(self.registry.expand(org.name));
                 }
                 if let Some(org) = org_by_word {
-                    return Some(self.registry.expand(&org.name));
+                    return Some(self.registry.expand(org.name));
                 }
                 if !the {
                     return None;
@@ -1704,15 +1838,17 @@ fn is_speech_verb(view: &SentenceView, i: usize) -> bool {
 
 /// Find the attribution of one sentence. Returns the subject, whether one was attributed at
 /// all, and the verb's token index.
-/// What `attribution` found: subjects in order of preference, subjects to fall back on, and
-/// whether the sentence attributes anything at all.
-struct Attribution {
-    candidates: Vec<(Subject, usize)>,
-    last_resort: Vec<(Subject, usize)>,
+/// What `attribution` found: subjects in order of preference, the verb whose sentence subject
+/// to fall back on, and whether the sentence attributes anything at all.
+struct Attribution<'a> {
+    candidates: Vec<(Subject<'a>, usize)>,
+    /// Only looked for when no candidate resolves: the search builds a noun phrase, and most
+    /// attributed sentences never need it.
+    last_resort: Option<usize>,
     attributed: bool,
 }
 
-fn attribution(view: &SentenceView) -> Attribution {
+fn attribution<'a>(view: &SentenceView<'a>) -> Attribution<'a> {
     // Every way of attributing starts at a speech verb or participle: most sentences have
     // none and are done here.
     if !view.tokens[view.range.clone()]
@@ -1721,7 +1857,7 @@ fn attribution(view: &SentenceView) -> Attribution {
     {
         return Attribution {
             candidates: Vec::new(),
-            last_resort: Vec::new(),
+            last_resort: None,
             attributed: false,
         };
     }
@@ -1730,7 +1866,7 @@ fn attribution(view: &SentenceView) -> Attribution {
         .clone()
         .filter(|&i| is_speech_verb(view, i))
         .collect();
-    let mut candidates: Vec<(Subject, usize)> = Vec::new();
+    let mut candidates: Vec<(Subject<'a>, usize)> = Vec::new();
     // A trailing attribution (", X said." closing the sentence) frames the whole sentence;
     // otherwise the first speech verb is the main one.
     let last_break = view
@@ -1742,35 +1878,33 @@ fn attribution(view: &SentenceView) -> Attribution {
             !t.word && (t.punct == ',' || matches!(t.punct, '”' | '"'))
         })
         .unwrap_or(view.range.start);
-    let mut order: Vec<usize> = Vec::new();
-    let mut trailing_attribution = false;
-    if let Some(&trailing) = verbs.iter().find(|&&v| v > last_break) {
-        let short_subject = trailing - last_break <= 8;
-        let short_rest = view.range.end - trailing <= 6;
+    let mut trailing = None;
+    if let Some(&verb) = verbs.iter().find(|&&v| v > last_break) {
+        let short_subject = verb - last_break <= 8;
+        let short_rest = view.range.end - verb <= 6;
         if last_break > view.range.start && short_subject && short_rest {
-            order.push(trailing);
-            trailing_attribution = true;
+            trailing = Some(verb);
         }
     }
-    order.extend(verbs.iter().copied());
-    for verb in order {
+    let trailing_attribution = trailing.is_some();
+    for verb in trailing.into_iter().chain(verbs.iter().copied()) {
         let before = (verb > view.range.start).then(|| &view.tokens[verb - 1]);
         let after_quote = before.is_some_and(|b| !b.word && is_quote_mark(b.punct));
         let after_comma = before.is_some_and(|b| !b.word && matches!(b.punct, ',' | ':'));
         let at_start = before.is_none();
         // "“...,” said Hill": the subject follows. "Hill, a teacher, said": it precedes, and an
         // inverted reading is only tried when that fails.
-        let mut found = Vec::new();
+        let mut found =
+            |subject: Option<Subject<'a>>| candidates.extend(subject.map(|s| (s, verb)));
         if after_quote || at_start {
-            found.extend(view.subject_after(verb));
-            found.extend(view.subject_before(verb));
+            found(view.subject_after(verb));
+            found(view.subject_before(verb));
         } else if after_comma {
-            found.extend(view.subject_before(verb));
-            found.extend(view.subject_after(verb));
+            found(view.subject_before(verb));
+            found(view.subject_after(verb));
         } else {
-            found.extend(view.subject_before(verb));
+            found(view.subject_before(verb));
         }
-        candidates.extend(found.into_iter().map(|s| (s, verb)));
     }
     // "according to Amnesty International"; a participle "with Safadi warning", "..., saying".
     for i in view.range.clone() {
@@ -1804,10 +1938,7 @@ fn attribution(view: &SentenceView) -> Attribution {
     // offering to run the clinic noted ..."; "Another diplomat, former envoy Kurt Volker,
     // shifted his account to say ..."): the subject the sentence opens with.
     // Not for a trailing attribution: ", prosecutors said." names its own subject.
-    let mut last_resort = Vec::new();
-    if !trailing_attribution && let Some(&verb) = verbs.first() {
-        last_resort.extend(sentence_subject(view, verb).map(|s| (s, verb)));
-    }
+    let last_resort = verbs.first().copied().filter(|_| !trailing_attribution);
     let attributed = !candidates.is_empty() || !verbs.is_empty();
     Attribution {
         candidates,
@@ -1846,7 +1977,7 @@ fn first_noun_end(view: &SentenceView) -> Option<usize> {
 /// The subject a sentence opens with, before token `before`: a person or body named in
 /// apposition to the opening phrase ("Another diplomat, former envoy Kurt Volker,"), a name
 /// opening the sentence, or the opening noun phrase itself ("The doctors").
-fn sentence_subject(view: &SentenceView, before: usize) -> Option<Subject> {
+fn sentence_subject<'a>(view: &SentenceView<'a>, before: usize) -> Option<Subject<'a>> {
     let end = first_noun_end(view)?;
     if end >= before {
         return None;
@@ -1935,10 +2066,10 @@ fn resolve_tokens(
                     let extra = appositive_titles(text, tokens, mention, range);
                     mention.titles.extend(extra);
                     if mention.name.contains(' ') {
-                        registry.add_person(&mention.name, &mention.titles, position);
+                        registry.add_person(mention.name, &mention.titles, position);
                     }
                 }
-                EntityKind::Org => registry.add_org(&mention.name, position),
+                EntityKind::Org => registry.add_org(mention.name, position),
                 _ => {}
             }
         }
@@ -1947,7 +2078,7 @@ fn resolve_tokens(
     // Single names count as mentions of the full name they stand for, and make a surname
     // ("Netanyahu", "Sondland") a person for "he said".
     registry.finish();
-    let mut extra_mentions: Vec<(usize, usize, Vec<String>)> = Vec::new();
+    let mut extra_mentions: Vec<(usize, usize, Vec<Cow<str>>)> = Vec::new();
     for mentions in all_mentions.iter_mut() {
         for mention in mentions.iter_mut() {
             if mention.name.contains(' ')
@@ -1956,11 +2087,11 @@ fn resolve_tokens(
                 continue;
             }
             let position = tokens[mention.first].start;
-            if registry.by_surname.contains_key(&mention.name) {
+            if registry.by_surname.contains_key(mention.name) {
                 mention.kind = EntityKind::Person;
             }
             if let Some(person) = registry
-                .person_by_surname(&mention.name, position)
+                .person_by_surname(mention.name, position)
                 .and_then(|p| registry.person_index.get(&p.name).copied())
             {
                 extra_mentions.push((person, position, mention.titles.clone()));
@@ -2033,14 +2164,13 @@ fn resolve_tokens(
             subject = Some(candidate.clone());
             break;
         }
-        if speaker.is_none() {
-            for (candidate, verb) in &last_resort {
-                if let Some(resolved) = walk.resolve(&view, candidate, position, *verb) {
-                    speaker = Some(resolved);
-                    subject = Some(candidate.clone());
-                    break;
-                }
-            }
+        if speaker.is_none()
+            && let Some(verb) = last_resort
+            && let Some(candidate) = sentence_subject(&view, verb)
+            && let Some(resolved) = walk.resolve(&view, &candidate, position, verb)
+        {
+            speaker = Some(resolved);
+            subject = Some(candidate);
         }
         if speaker.is_none()
             && let Some((resolved, candidate)) = fallback
@@ -2055,7 +2185,7 @@ fn resolve_tokens(
             m.kind == EntityKind::Person
                 && m.titles.iter().any(|t| {
                     classify(t) & TITLE != 0
-                        && !matches!(t.as_str(), "mr" | "mrs" | "ms" | "miss" | "doctor" | "sir")
+                        && !matches!(&**t, "mr" | "mrs" | "ms" | "miss" | "doctor" | "sir")
                 })
         });
         // Who this sentence is about, for a later "he said".
@@ -2063,7 +2193,7 @@ fn resolve_tokens(
             .clone()
             .filter(|s| {
                 registry.is_person(s)
-                    || matches!(&subject, Some(Subject::Pronoun(p)) if p == "he" || p == "she")
+                    || matches!(&subject, Some(Subject::Pronoun(p)) if *p == "he" || *p == "she")
                     || matches!(&subject, Some(Subject::Name(m)) if view.mentions[*m].kind == EntityKind::Person)
             })
             .or_else(|| {
@@ -2185,6 +2315,84 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The eight-byte scan of `word_end` and the tokenizer's ASCII whitespace agree with the
+    /// char tests they stand for, for every byte in every lane.
+    #[test]
+    fn byte_tests_agree_with_char_tests() {
+        for byte in 0u8..=255 {
+            for lane in 0..8 {
+                let mut eight = [b'a'; 8];
+                eight[lane] = byte;
+                let found = alphanumeric_bytes(u64::from_le_bytes(eight));
+                for (k, &b) in eight.iter().enumerate() {
+                    let bit = found >> (8 * k + 7) & 1 == 1;
+                    assert_eq!(bit, b.is_ascii_alphanumeric(), "{byte} {lane} {k}");
+                }
+            }
+        }
+        let whitespace: Vec<u8> = (0u8..0x80)
+            .filter(|&b| char::from(b).is_whitespace())
+            .collect();
+        assert_eq!(whitespace, b"\t\n\x0b\x0c\r ");
+    }
+
+    /// Where `plain_word` takes a word, the general path (`word_end`, the period and
+    /// possessive rules, `word_key_at`) makes the same token of it.
+    #[test]
+    fn plain_words_are_tokenized_as_by_the_general_path() {
+        let text = "Mr. Kim's co-op AT&T U.S. said: “No,” 42 times; abcdefghijklmno \
+                    abcdefghijklmnop Zoë café's x.y e.g. don't Smith’s a-b & c. ";
+        let padded = format!("{text}{}", " ".repeat(16));
+        let bytes = padded.as_bytes();
+        let mut taken = 0;
+        for start in 0..bytes.len() {
+            if !bytes[start].is_ascii_alphanumeric() {
+                continue;
+            }
+            let Some((len, key)) = plain_word(bytes, start) else {
+                continue;
+            };
+            taken += 1;
+            let end = word_end(&padded, start + 1);
+            assert_eq!(end, start + len, "{start}");
+            assert_ne!(bytes[end], b'.', "{start}");
+            assert!(!padded[start..end].ends_with("'s"), "{start}");
+            assert_eq!(word_key_at(bytes, start, len), Some(key), "{start}");
+        }
+        assert!(taken > 20, "{taken}");
+        let mut tokens = Vec::new();
+        tokenize(&padded, &mut tokens);
+        let words: Vec<&str> = tokens
+            .iter()
+            .filter(|t| t.word)
+            .map(|t| &padded[t.start..t.end])
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "Mr.",
+                "Kim",
+                "co-op",
+                "AT&T",
+                "U.S.",
+                "said",
+                "No",
+                "42",
+                "times",
+                "abcdefghijklmno",
+                "abcdefghijklmnop",
+                "Zoë",
+                "café",
+                "x.y",
+                "e.g.",
+                "don't",
+                "Smith",
+                "a-b",
+                "c"
+            ]
+        );
     }
 
     /// `is_word_char` answers "no" for all of General Punctuation without the Unicode lookup:

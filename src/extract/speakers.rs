@@ -847,9 +847,16 @@ fn classify_run<'t>(
         tail_start = k as usize;
         k -= 1;
     }
-    let tail_len = (last + 1).saturating_sub(tail_start);
-    let before_tail_is_connector = tail_start > first
+    let mut tail_len = (last + 1).saturating_sub(tail_start);
+    let mut before_tail_is_connector = tail_start > first
         && (tokens[tail_start - 1].is(CONNECTOR) || tokens[tail_start - 1].punct == '&');
+    // "Secretary of State Antony Blinken", "Minister of Finance Nirmala Sitharaman": a title
+    // whose object ran into the name; the name is the last two words.
+    if before_tail_is_connector && tail_len >= 3 && tokens[first].is(TITLE) {
+        tail_start += tail_len - 2;
+        tail_len = 2;
+        before_tail_is_connector = false;
+    }
     let has_org = run.iter().any(|t| t.is(ORG));
     let has_place = run.iter().any(|t| t.is(PLACE));
     let has_title = tokens[first..tail_start.min(last + 1)]
@@ -1771,11 +1778,13 @@ impl Walk<'_> {
                 if let Some(org) = org_by_word.filter(|o| o.mentions[0] < position) {
                     return Some(self.registry.expand(org.name));
                 }
-                // "The agency said": the body named last.
+                // "The agency said": the body named last, unless its name says it is another
+                // kind of body ("the ministry said" after "Charles University").
                 if head_class & GROUP != 0
                     && the
                     && modifiers.is_empty()
                     && let Some(org) = self.registry.latest_org_before(position)
+                    && !other_kind_of_body(org, head)
                 {
                     return Some(self.registry.expand(org.name));
                 }
@@ -1802,6 +1811,47 @@ impl Walk<'_> {
             }
         }
     }
+}
+
+/// Words that make an organisation's name say what kind of body it is.
+const KINDS_OF_BODY: &[&str] = &[
+    "ministry",
+    "university",
+    "college",
+    "school",
+    "hospital",
+    "museum",
+    "church",
+    "court",
+    "police",
+    "army",
+    "navy",
+    "embassy",
+    "parliament",
+    "senate",
+    "congress",
+    "house",
+    "bank",
+    "party",
+    "union",
+];
+
+/// Does `org`'s name name a kind of body that a phrase headed by `head` ("ministry",
+/// "agency") cannot mean?
+fn other_kind_of_body(org: &Org<'_>, head: &str) -> bool {
+    let head = head.to_ascii_lowercase();
+    let kinds: Vec<&str> = org
+        .words
+        .iter()
+        .filter_map(|w| {
+            let w = w.to_ascii_lowercase();
+            KINDS_OF_BODY.iter().copied().find(|kind| *kind == w)
+        })
+        .collect();
+    !kinds.is_empty()
+        && !kinds
+            .iter()
+            .any(|kind| head.starts_with(kind) || kind.starts_with(&head))
 }
 
 /// The subject pronoun `word` is, lowercased.
@@ -2549,6 +2599,24 @@ mod tests {
                 "Teachers didn’t see Gov. Eric Holcomb at the Statehouse on Tuesday.\n\
                  His office said he was keeping long-standing plans.",
                 Some("Office of Eric Holcomb"),
+            ),
+            (
+                "a title with an object before the name: the name is the last two words",
+                "Secretary of State Antony Blinken met his counterpart on Friday.\n\
+                 “We will not back down,” Blinken told reporters.",
+                Some("Antony Blinken"),
+            ),
+            (
+                "the ministry is not the university named last",
+                "“It is a disaster,” said Peter Novak, a professor at Charles University.\n\
+                 The ministry said in a statement that 1,200 soldiers had been deployed.",
+                None,
+            ),
+            (
+                "the agency is the agency named last",
+                "The Environmental Protection Agency issued a rule on Monday.\n\
+                 The agency said the rule would save lives.",
+                Some("Environmental Protection Agency"),
             ),
         ];
         for (name, text, expected) in cases {

@@ -1946,7 +1946,13 @@ fn attribution<'a>(view: &SentenceView<'a>) -> Attribution<'a> {
         // inverted reading is only tried when that fails.
         let mut found =
             |subject: Option<Subject<'a>>| candidates.extend(subject.map(|s| (s, verb)));
-        if after_quote || at_start {
+        // Whoever follows "told" is the one told ("told Reuters"): it is never inverted.
+        let told = ["told", "tells", "tell"]
+            .iter()
+            .any(|w| lower_is(view.word(verb), w));
+        if told {
+            found(view.subject_before(verb));
+        } else if after_quote || at_start {
             found(view.subject_after(verb));
             found(view.subject_before(verb));
         } else if after_comma {
@@ -2611,6 +2617,11 @@ mod tests {
                 "“It is a disaster,” said Peter Novak, a professor at Charles University.\n\
                  The ministry said in a statement that 1,200 soldiers had been deployed.",
                 None,
+            ),
+            (
+                "whoever follows told is the one told, not the speaker",
+                "Ms. Jane Doe, 54, a nurse in Leeds, told Reuters she had not been tested.",
+                Some("Jane Doe"),
             ),
             (
                 "the agency is the agency named last",

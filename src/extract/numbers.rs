@@ -779,7 +779,7 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
             value *= 1e6;
             number_end = j;
         } else if matches!(lowercase(suffix).as_str(), "st" | "nd" | "rd" | "th")
-            && !text[i..end].contains(['.', ','])
+            && !text[i..end].contains('.')
         {
             kind = WordKind::Ordinal;
             number_end = j;
@@ -2632,6 +2632,7 @@ mod tests {
                 &[("ordinal", n(7.0), Some("straight"))],
             ),
             ("the second-biggest", &[("ordinal", n(2.0), None)]),
+            ("its 1,000th death", &[("ordinal", n(1000.0), Some("death"))]),
         ];
         let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
         assert_eq!(failed, 0);

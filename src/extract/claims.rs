@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 
@@ -123,29 +124,93 @@ fn own_line(text: &str, start: usize, end: usize) -> bool {
 /// lowercased, sorted. A sorted list and a merge count the shared words with no hashing and
 /// one allocation; a hash set cost more to build than the comparison saved.
 fn content_words(text: &str) -> Vec<Cow<'_, str>> {
-    const STOP: &[&str] = &[
-        "that", "this", "with", "from", "have", "has", "had", "only", "also", "will", "would",
-        "been", "were", "which", "their", "there", "than", "into", "about", "although", "though",
-        "while", "when", "then", "they", "them", "needed",
-    ];
-    let mut words: Vec<Cow<str>> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 4)
-        .map(|w| {
-            // Most words are lowercase already: borrowed, not copied.
-            if w.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            {
-                Cow::Borrowed(w)
-            } else {
-                Cow::Owned(w.to_lowercase())
-            }
-        })
-        .filter(|w| !STOP.contains(&w.as_ref()))
-        .collect();
+    let mut words: Vec<Cow<str>> = Vec::new();
+    for w in alphanumeric_runs(text) {
+        if w.len() < 4 {
+            continue;
+        }
+        // Most words are lowercase already: borrowed, not copied.
+        let word = if w
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
+            Cow::Borrowed(w)
+        } else {
+            Cow::Owned(w.to_lowercase())
+        };
+        if !is_stop_word(&word) {
+            words.push(word);
+        }
+    }
     words.sort_unstable();
     words.dedup();
     words
+}
+
+/// Words too common to say two wordings are of one claim.
+fn is_stop_word(word: &str) -> bool {
+    matches!(
+        word,
+        "that"
+            | "this"
+            | "with"
+            | "from"
+            | "have"
+            | "has"
+            | "had"
+            | "only"
+            | "also"
+            | "will"
+            | "would"
+            | "been"
+            | "were"
+            | "which"
+            | "their"
+            | "there"
+            | "than"
+            | "into"
+            | "about"
+            | "although"
+            | "though"
+            | "while"
+            | "when"
+            | "then"
+            | "they"
+            | "them"
+            | "needed"
+    )
+}
+
+/// The pieces of `text` between characters that are not alphanumeric, as
+/// `text.split(|c: char| !c.is_alphanumeric())` gives them, reading ASCII bytes without
+/// decoding them.
+fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (separator, width) = if b.is_ascii() {
+                (!b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (!c.is_alphanumeric(), c.len_utf8())
+            };
+            i += width;
+            if separator {
+                let run = &text[start..i - width];
+                start = i;
+                return Some(run);
+            }
+        }
+        if done {
+            return None;
+        }
+        done = true;
+        Some(&text[start..])
+    })
 }
 
 fn number_keys(values: &[Value]) -> Vec<u64> {
@@ -178,14 +243,39 @@ fn mark_duplicates(claims: &mut [ExtractedClaim], wordings: &[(u64, usize)]) {
     }
 }
 
+/// Claims by a 64-bit key (a figure's bits or a wording hash), hashed with one multiply
+/// instead of SipHash: the keys come from the article, not from an adversary.
+type KeyMap = HashMap<u64, Vec<usize>, BuildHasherDefault<KeyHasher>>;
+
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        // A figure's informative bits are its high ones: the byte swap brings them down to
+        // where the multiply spreads them over the whole hash.
+        self.0 = key.swap_bytes().wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// For each claim, the earlier place stating the same claim (see `mark_duplicates`).
 /// `wordings`: for each claim, the hash of `normalised_wording` of its text and its length,
 /// from the sentence's `Features`.
 fn find_duplicates(claims: &[ExtractedClaim], wordings: &[(u64, usize)]) -> Vec<Option<usize>> {
     let mut originals = vec![None; claims.len()];
-    let mut by_number: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut by_number: KeyMap = HashMap::default();
     // First places by the hash of their wording; equal hashes are compared in full.
-    let mut by_text: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut by_text: KeyMap = HashMap::default();
     let mut words_cache: Vec<Option<Vec<Cow<str>>>> = vec![None; claims.len()];
     for index in 0..claims.len() {
         if !claims[index].checkable {
@@ -252,6 +342,27 @@ mod tests {
         let second = content_words("Korea said 28,500 troops stayed");
         assert_eq!(shared_count(&first, &second), 2);
         assert_eq!(shared_count(&first, &[]), 0);
+    }
+
+    /// The byte loop splits as `str::split` on characters that are not alphanumeric.
+    #[test]
+    fn alphanumeric_runs_split_like_str_split() {
+        for text in [
+            "",
+            "a",
+            " ",
+            "Troops LEFT Korea; the troops left with 28,500 troops.",
+            "“Quoted” — dashes, café, naïve, Ωmega ½ x²  end",
+            "..trailing..",
+            "日本語のテキスト、句読点。",
+        ] {
+            let expected: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
+            assert_eq!(
+                alphanumeric_runs(text).collect::<Vec<_>>(),
+                expected,
+                "{text:?}"
+            );
+        }
     }
 
     fn sentences_of(text: &str) -> Vec<Sentence> {

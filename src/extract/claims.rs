@@ -123,10 +123,20 @@ fn own_line(text: &str, start: usize, end: usize) -> bool {
 /// Words that carry the content of a claim, for comparing two wordings of it: distinct,
 /// lowercased, sorted. A sorted list and a merge count the shared words with no hashing and
 /// one allocation; a hash set cost more to build than the comparison saved.
-fn content_words(text: &str) -> Vec<Cow<'_, str>> {
-    let mut words: Vec<Cow<str>> = Vec::new();
+fn content_words(text: &str) -> Vec<Word<'_>> {
+    let mut words: Vec<Word> = Vec::new();
     for w in alphanumeric_runs(text) {
         if w.len() < 4 {
+            continue;
+        }
+        if w.is_ascii() && w.len() <= 16 {
+            // The common case: lowercased in place and packed, with no allocation.
+            let mut bytes = [0u8; 16];
+            bytes[..w.len()].copy_from_slice(w.as_bytes());
+            bytes[..w.len()].make_ascii_lowercase();
+            if !is_stop_word(&bytes[..w.len()]) {
+                words.push(Word::Packed(u128::from_be_bytes(bytes)));
+            }
             continue;
         }
         // Most words are lowercase already: borrowed, not copied.
@@ -138,8 +148,8 @@ fn content_words(text: &str) -> Vec<Cow<'_, str>> {
         } else {
             Cow::Owned(w.to_lowercase())
         };
-        if !is_stop_word(&word) {
-            words.push(word);
+        if !is_stop_word(word.as_bytes()) {
+            words.push(Word::of(word));
         }
     }
     words.sort_unstable();
@@ -147,37 +157,66 @@ fn content_words(text: &str) -> Vec<Cow<'_, str>> {
     words
 }
 
+/// A content word, lowercased. One that is ASCII and at most 16 bytes long is always packed
+/// into an integer (big-endian, zero-padded: the order of the words, and equal only for equal
+/// words, as words have no zero bytes), so the common words are compared and sorted without
+/// `memcmp` and kept without allocating.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Word<'a> {
+    Packed(u128),
+    Text(Cow<'a, str>),
+}
+
+impl<'a> Word<'a> {
+    fn of(lower: Cow<'a, str>) -> Word<'a> {
+        if lower.is_ascii() && lower.len() <= 16 {
+            let mut bytes = [0u8; 16];
+            bytes[..lower.len()].copy_from_slice(lower.as_bytes());
+            Word::Packed(u128::from_be_bytes(bytes))
+        } else {
+            Word::Text(lower)
+        }
+    }
+}
+
+#[cfg(test)]
+impl PartialEq<&str> for Word<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self == Word::of(Cow::Borrowed(*other))
+    }
+}
+
 /// Words too common to say two wordings are of one claim.
-fn is_stop_word(word: &str) -> bool {
+fn is_stop_word(word: &[u8]) -> bool {
     matches!(
         word,
-        "that"
-            | "this"
-            | "with"
-            | "from"
-            | "have"
-            | "has"
-            | "had"
-            | "only"
-            | "also"
-            | "will"
-            | "would"
-            | "been"
-            | "were"
-            | "which"
-            | "their"
-            | "there"
-            | "than"
-            | "into"
-            | "about"
-            | "although"
-            | "though"
-            | "while"
-            | "when"
-            | "then"
-            | "they"
-            | "them"
-            | "needed"
+        b"that"
+            | b"this"
+            | b"with"
+            | b"from"
+            | b"have"
+            | b"has"
+            | b"had"
+            | b"only"
+            | b"also"
+            | b"will"
+            | b"would"
+            | b"been"
+            | b"were"
+            | b"which"
+            | b"their"
+            | b"there"
+            | b"than"
+            | b"into"
+            | b"about"
+            | b"although"
+            | b"though"
+            | b"while"
+            | b"when"
+            | b"then"
+            | b"they"
+            | b"them"
+            | b"needed"
     )
 }
 
@@ -276,7 +315,7 @@ fn find_duplicates(claims: &[ExtractedClaim], wordings: &[(u64, usize)]) -> Vec<
     let mut by_number: KeyMap = HashMap::default();
     // First places by the hash of their wording; equal hashes are compared in full.
     let mut by_text: KeyMap = HashMap::default();
-    let mut words_cache: Vec<Option<Vec<Cow<str>>>> = vec![None; claims.len()];
+    let mut words_cache: Vec<Option<Vec<Word>>> = vec![None; claims.len()];
     for index in 0..claims.len() {
         if !claims[index].checkable {
             continue;
@@ -342,6 +381,15 @@ mod tests {
         let second = content_words("Korea said 28,500 troops stayed");
         assert_eq!(shared_count(&first, &second), 2);
         assert_eq!(shared_count(&first, &[]), 0);
+    }
+
+    /// A word is packed or not by its lowercased form, so the two forms never hold one word.
+    #[test]
+    fn packed_words_are_canonical() {
+        let words = content_words("\u{212A}elvin kelvin KELVIN Straße STRASSE strasse");
+        assert_eq!(words, ["kelvin", "strasse", "straße"]);
+        let long = content_words("Internationalisation internationalisation");
+        assert_eq!(long, ["internationalisation"]);
     }
 
     /// The byte loop splits as `str::split` on characters that are not alphanumeric.

@@ -372,6 +372,25 @@ pub fn dateline_len(sentence: &str) -> usize {
     }
 }
 
+// Byte tests that rule the anchored patterns out before their regex runs: each pattern's
+// match needs what the test looks for, and most sentences fail the test.
+
+/// `BYLINE` starts with "by" in any case ("b" and "y" fold to no other character).
+fn may_be_byline(text: &str) -> bool {
+    text.as_bytes()
+        .get(..2)
+        .is_some_and(|head| head.eq_ignore_ascii_case(b"by"))
+}
+
+/// `PREDICTION` needs "will", "would" or "'ll".
+fn has_future_auxiliary(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'w', b'\'', bytes).any(|at| {
+        let rest = &bytes[at..];
+        rest.starts_with(b"will") || rest.starts_with(b"would") || rest.starts_with(b"'ll")
+    })
+}
+
 /// Why `text` (a sentence, dateline already trimmed) is not a checkable claim, or `None`.
 pub fn not_checkable_reason(
     text: &str,
@@ -391,7 +410,7 @@ pub fn not_checkable_reason(
     let core = trimmed.trim_end_matches(closing);
     let last = core.chars().last().unwrap_or(' ');
     let words = features.words;
-    if BYLINE.is_match(trimmed) && words <= 12 {
+    if words <= 12 && may_be_byline(trimmed) && BYLINE.is_match(trimmed) {
         return Some("byline");
     }
     if last == '?' && !question_inside_quote(trimmed) {
@@ -406,7 +425,10 @@ pub fn not_checkable_reason(
             "heading or caption line"
         });
     }
-    if speech.speaker.is_none() && UNNAMED_PREDICTION.is_match(trimmed) {
+    if speech.speaker.is_none()
+        && trimmed.starts_with(['A', 'E', 'O', 'C', 'S', 'M'])
+        && UNNAMED_PREDICTION.is_match(trimmed)
+    {
         return Some("prediction by unnamed sources");
     }
     let has_number = values.iter().any(|v| v.value_type != ValueType::Date);
@@ -419,10 +441,15 @@ pub fn not_checkable_reason(
     {
         return Some("characterisation with nothing specific to check");
     }
-    if !speech.has_attribution && PREDICTION.is_match(trimmed) {
+    if !speech.has_attribution && has_future_auxiliary(trimmed) && PREDICTION.is_match(trimmed) {
         return Some("prediction or intention with no present fact");
     }
-    if !speech.has_attribution && HOPE.is_match(trimmed) {
+    if !speech.has_attribution
+        && ["They", "He", "She", "We", "It"]
+            .iter()
+            .any(|w| trimmed.starts_with(w))
+        && HOPE.is_match(trimmed)
+    {
         return Some("stated hope, nothing verifiable");
     }
     if !speech.has_attribution && features.has(TRIGGER_IMPRESSION) && IMPRESSION.is_match(trimmed) {
@@ -519,6 +546,31 @@ pub fn score(
 mod tests {
     use super::*;
     use crate::model::Normalized;
+
+    /// The byte tests before the anchored patterns let their matches through.
+    #[test]
+    fn pattern_pretests_cover_their_patterns() {
+        let folds_to = |pattern: &str| {
+            let re = Regex::new(pattern).unwrap();
+            ('\u{80}'..=char::MAX)
+                .filter(|c| re.is_match(c.encode_utf8(&mut [0; 4])))
+                .count()
+        };
+        assert_eq!(folds_to("^(?i:b)$"), 0);
+        assert_eq!(folds_to("^(?i:y)$"), 0);
+        for byline in ["By Jane Doe", "BY JANE DOE", "bY Jane Doe and John Roe"] {
+            assert!(BYLINE.is_match(byline) && may_be_byline(byline), "{byline}");
+        }
+        for prediction in [
+            "It will rain.",
+            "But they would go.",
+            "So they 'll be there.",
+        ] {
+            assert!(PREDICTION.is_match(prediction), "{prediction}");
+            assert!(has_future_auxiliary(prediction), "{prediction}");
+        }
+        assert!(!has_future_auxiliary("They went home while it rained."));
+    }
 
     /// The punctuation `Features::of` skips by its bytes is what the Unicode tests say.
     #[test]

@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 
@@ -122,30 +123,133 @@ fn own_line(text: &str, start: usize, end: usize) -> bool {
 /// Words that carry the content of a claim, for comparing two wordings of it: distinct,
 /// lowercased, sorted. A sorted list and a merge count the shared words with no hashing and
 /// one allocation; a hash set cost more to build than the comparison saved.
-fn content_words(text: &str) -> Vec<Cow<'_, str>> {
-    const STOP: &[&str] = &[
-        "that", "this", "with", "from", "have", "has", "had", "only", "also", "will", "would",
-        "been", "were", "which", "their", "there", "than", "into", "about", "although", "though",
-        "while", "when", "then", "they", "them", "needed",
-    ];
-    let mut words: Vec<Cow<str>> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 4)
-        .map(|w| {
-            // Most words are lowercase already: borrowed, not copied.
-            if w.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            {
-                Cow::Borrowed(w)
-            } else {
-                Cow::Owned(w.to_lowercase())
+fn content_words(text: &str) -> Vec<Word<'_>> {
+    let mut words: Vec<Word> = Vec::new();
+    for w in alphanumeric_runs(text) {
+        if w.len() < 4 {
+            continue;
+        }
+        if w.is_ascii() && w.len() <= 16 {
+            // The common case: lowercased in place and packed, with no allocation.
+            let mut bytes = [0u8; 16];
+            bytes[..w.len()].copy_from_slice(w.as_bytes());
+            bytes[..w.len()].make_ascii_lowercase();
+            if !is_stop_word(&bytes[..w.len()]) {
+                words.push(Word::Packed(u128::from_be_bytes(bytes)));
             }
-        })
-        .filter(|w| !STOP.contains(&w.as_ref()))
-        .collect();
+            continue;
+        }
+        // Most words are lowercase already: borrowed, not copied.
+        let word = if w
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
+            Cow::Borrowed(w)
+        } else {
+            Cow::Owned(w.to_lowercase())
+        };
+        if !is_stop_word(word.as_bytes()) {
+            words.push(Word::of(word));
+        }
+    }
     words.sort_unstable();
     words.dedup();
     words
+}
+
+/// A content word, lowercased. One that is ASCII and at most 16 bytes long is always packed
+/// into an integer (big-endian, zero-padded: the order of the words, and equal only for equal
+/// words, as words have no zero bytes), so the common words are compared and sorted without
+/// `memcmp` and kept without allocating.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Word<'a> {
+    Packed(u128),
+    Text(Cow<'a, str>),
+}
+
+impl<'a> Word<'a> {
+    fn of(lower: Cow<'a, str>) -> Word<'a> {
+        if lower.is_ascii() && lower.len() <= 16 {
+            let mut bytes = [0u8; 16];
+            bytes[..lower.len()].copy_from_slice(lower.as_bytes());
+            Word::Packed(u128::from_be_bytes(bytes))
+        } else {
+            Word::Text(lower)
+        }
+    }
+}
+
+#[cfg(test)]
+impl PartialEq<&str> for Word<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self == Word::of(Cow::Borrowed(*other))
+    }
+}
+
+/// Words too common to say two wordings are of one claim.
+fn is_stop_word(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"that"
+            | b"this"
+            | b"with"
+            | b"from"
+            | b"have"
+            | b"has"
+            | b"had"
+            | b"only"
+            | b"also"
+            | b"will"
+            | b"would"
+            | b"been"
+            | b"were"
+            | b"which"
+            | b"their"
+            | b"there"
+            | b"than"
+            | b"into"
+            | b"about"
+            | b"although"
+            | b"though"
+            | b"while"
+            | b"when"
+            | b"then"
+            | b"they"
+            | b"them"
+            | b"needed"
+    )
+}
+
+/// The pieces of `text` between characters that are not alphanumeric, as
+/// `text.split(|c: char| !c.is_alphanumeric())` gives them, reading ASCII bytes without
+/// decoding them.
+fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (separator, width) = if b.is_ascii() {
+                (!b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (!c.is_alphanumeric(), c.len_utf8())
+            };
+            i += width;
+            if separator {
+                let run = &text[start..i - width];
+                start = i;
+                return Some(run);
+            }
+        }
+        if done {
+            return None;
+        }
+        done = true;
+        Some(&text[start..])
+    })
 }
 
 fn number_keys(values: &[Value]) -> Vec<u64> {
@@ -178,15 +282,40 @@ fn mark_duplicates(claims: &mut [ExtractedClaim], wordings: &[(u64, usize)]) {
     }
 }
 
+/// Claims by a 64-bit key (a figure's bits or a wording hash), hashed with one multiply
+/// instead of SipHash: the keys come from the article, not from an adversary.
+type KeyMap = HashMap<u64, Vec<usize>, BuildHasherDefault<KeyHasher>>;
+
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        // A figure's informative bits are its high ones: the byte swap brings them down to
+        // where the multiply spreads them over the whole hash.
+        self.0 = key.swap_bytes().wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// For each claim, the earlier place stating the same claim (see `mark_duplicates`).
 /// `wordings`: for each claim, the hash of `normalised_wording` of its text and its length,
 /// from the sentence's `Features`.
 fn find_duplicates(claims: &[ExtractedClaim], wordings: &[(u64, usize)]) -> Vec<Option<usize>> {
     let mut originals = vec![None; claims.len()];
-    let mut by_number: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut by_number: KeyMap = HashMap::default();
     // First places by the hash of their wording; equal hashes are compared in full.
-    let mut by_text: HashMap<u64, Vec<usize>> = HashMap::new();
-    let mut words_cache: Vec<Option<Vec<Cow<str>>>> = vec![None; claims.len()];
+    let mut by_text: KeyMap = HashMap::default();
+    let mut words_cache: Vec<Option<Vec<Word>>> = vec![None; claims.len()];
     for index in 0..claims.len() {
         if !claims[index].checkable {
             continue;
@@ -252,6 +381,36 @@ mod tests {
         let second = content_words("Korea said 28,500 troops stayed");
         assert_eq!(shared_count(&first, &second), 2);
         assert_eq!(shared_count(&first, &[]), 0);
+    }
+
+    /// A word is packed or not by its lowercased form, so the two forms never hold one word.
+    #[test]
+    fn packed_words_are_canonical() {
+        let words = content_words("\u{212A}elvin kelvin KELVIN Straße STRASSE strasse");
+        assert_eq!(words, ["kelvin", "strasse", "straße"]);
+        let long = content_words("Internationalisation internationalisation");
+        assert_eq!(long, ["internationalisation"]);
+    }
+
+    /// The byte loop splits as `str::split` on characters that are not alphanumeric.
+    #[test]
+    fn alphanumeric_runs_split_like_str_split() {
+        for text in [
+            "",
+            "a",
+            " ",
+            "Troops LEFT Korea; the troops left with 28,500 troops.",
+            "“Quoted” — dashes, café, naïve, Ωmega ½ x²  end",
+            "..trailing..",
+            "日本語のテキスト、句読点。",
+        ] {
+            let expected: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
+            assert_eq!(
+                alphanumeric_runs(text).collect::<Vec<_>>(),
+                expected,
+                "{text:?}"
+            );
+        }
     }
 
     fn sentences_of(text: &str) -> Vec<Sentence> {

@@ -113,12 +113,16 @@ static YEAR_MONTH_NAME_DAY: LazyLock<Regex> = LazyLock::new(|| {
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?-u:\b)(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?-u:\b)"));
 /// "June 3, 2022", "Dec. 31 , 1994", "Oct/2", "Sep-23-2020", "May twenty nine", "october, 1st".
-static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
+/// Anchored: it runs only where a month name can start (see `captures_at_starts`).
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| re(&format!("^{}", month_day_pattern())));
+
+fn month_day_pattern() -> String {
+    format!(
         r"(?i-u)\b{MONTH}\.?(?:\s*[-/]\s*|\s*,\s*|\s+|)(\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{})\b)(?:(?:\s*,\s*|\s+|-)(?:of\s+|in\s+)?((?:1[6-9]|20)\d\d)\b)?",
         *DAY_WORD_ALT
-    ))
-});
+    )
+}
+
 /// "3 June 2022", "04th Jan 2019", "second of Aug", "15 April of 87", "05-Aug-2016".
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -213,6 +217,83 @@ fn captures_in<'t>(
                 Some(c)
             })
         })
+}
+
+/// Every match of `anchored` (a pattern that starts with `^`) in the trigger windows, or none
+/// when `on` is false, with the offset of its start in `text` (the positions of the captures
+/// are relative to it). The pattern is tried only at the places `may_start` picks, in order,
+/// on the rest of the window: the same matches `captures_in` finds with the pattern
+/// unanchored, as long as every match starts at such a place and the pattern's first
+/// word-boundary test sees the same thing at the start of the slice as in the text (a place
+/// after a character that is not a word character). Some patterns start with so common a
+/// letter set that the regex engine's literal prefilter stops at most words, and a whole
+/// window then cost several times a few anchored tries.
+fn captures_at_starts<'t>(
+    anchored: &'t Regex,
+    text: &'t str,
+    windows: &'t [(usize, usize)],
+    on: bool,
+    may_start: fn(&[u8], usize) -> bool,
+) -> impl Iterator<Item = (usize, Captures<'t>)> + 't {
+    let bytes = text.as_bytes();
+    windows
+        .iter()
+        .filter(move |_| on)
+        .flat_map(move |&(from, to)| {
+            let mut at = from;
+            std::iter::from_fn(move || {
+                while at < to {
+                    let start = at;
+                    at += 1;
+                    if !may_start(bytes, start) {
+                        continue;
+                    }
+                    let Some(c) = anchored.captures(&text[start..to]) else {
+                        continue;
+                    };
+                    let length = c.get(0).map_or(0, |whole| whole.end());
+                    // No pattern here matches the empty string; stop rather than loop if one did.
+                    at = if length > 0 { start + length } else { to };
+                    return Some((start, c));
+                }
+                None
+            })
+        })
+}
+
+/// The first three bytes of the word starting at `at` (no ASCII word character before it),
+/// with ASCII letters lowercased, or `None`. `| 0x20` lowercases ASCII letters and turns no
+/// other byte into one.
+fn word_head(bytes: &[u8], at: usize) -> Option<[u8; 3]> {
+    if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_') {
+        return None;
+    }
+    let &[a, b, c] = bytes.get(at..at + 3)? else {
+        return None;
+    };
+    Some([a | 0x20, b | 0x20, c | 0x20])
+}
+
+/// Whether a month name can start at `at`: a word starts there with the first three letters
+/// of a month, in any case.
+fn month_may_start(bytes: &[u8], at: usize) -> bool {
+    matches!(
+        word_head(bytes, at),
+        Some(
+            [b'j', b'a', b'n']
+                | [b'f', b'e', b'b']
+                | [b'm', b'a', b'r']
+                | [b'a', b'p', b'r']
+                | [b'm', b'a', b'y']
+                | [b'j', b'u', b'n']
+                | [b'j', b'u', b'l']
+                | [b'a', b'u', b'g']
+                | [b's', b'e', b'p']
+                | [b'o', b'c', b't']
+                | [b'n', b'o', b'v']
+                | [b'd', b'e', b'c']
+        )
+    )
 }
 
 /// Which way a date without a year or week looks from the reference date.
@@ -696,8 +777,9 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: 
             }
         }
     }
-    for c in captures_in(&MONTH_DAY, text, w, month && numeric) {
+    for (shift, c) in captures_at_starts(&MONTH_DAY, text, w, month && numeric, month_may_start) {
         let whole = c.get(0).unwrap();
+        let (whole_start, whole_end) = (shift + whole.start(), shift + whole.end());
         let month_text = &c[1];
         // "may" and "march" in lower case are usually verbs.
         if matches!(month_text, "may" | "march" | "mar" | "jan" | "sun") && c.get(3).is_none() {
@@ -715,7 +797,7 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: 
         if day == 0 || day > 31 {
             continue;
         }
-        let mut end = whole.end();
+        let mut end = whole_end;
         let date = match c.get(3) {
             Some(y) => parse_year(y.as_str()).and_then(|y| NaiveDate::from_ymd_opt(y, month, day)),
             None => match (spelled_year_after(text, end), reference) {
@@ -724,13 +806,13 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: 
                     NaiveDate::from_ymd_opt(year, month, day)
                 }
                 (None, Some(r)) => {
-                    month_day_year(month, day, r, tense_at(text, whole.start(), whole.end()))
+                    month_day_year(month, day, r, tense_at(text, whole_start, whole_end))
                 }
                 (None, None) => None,
             },
         };
         if let Some(date) = date {
-            all.push(found(whole.start(), end, ymd(date), true));
+            all.push(found(whole_start, end, ymd(date), true));
         }
     }
     for c in captures_in(&DAY_MONTH, text, w, month && numeric) {
@@ -1675,6 +1757,37 @@ mod tests {
     use super::*;
 
     /// Dates found in `input` with reference `reference`, as their normalised strings.
+    /// The anchored month-day pattern tried where a month can start finds what the pattern
+    /// finds unanchored over the whole window.
+    #[test]
+    fn anchored_month_day_finds_the_unanchored_matches() {
+        let unanchored = re(&month_day_pattern());
+        for text in [
+            "On June 3, 2022 and on Dec. 31 , 1994 it met; then Oct/2 and Sep-23-2020.",
+            "It may be May twenty nine, or october, 1st, or 5June 7, or Junefirst, or mar 3.",
+            "AUGUST 15th 2019 x_jan 4 janvier 3 Jan. 2 jan-3 “June 4” (Nov 30) Mayday 3",
+            "sept 9 september 9 sep. 9 novel 8 decade 7 marathon 6 apr 31st",
+        ] {
+            let windows = [(0, text.len()), (text.len() / 2, text.len())];
+            for window in windows {
+                let expected: Vec<Vec<Option<(usize, usize)>>> =
+                    captures_in(&unanchored, text, &[window], true)
+                        .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+                        .collect();
+                let got: Vec<Vec<Option<(usize, usize)>>> =
+                    captures_at_starts(&MONTH_DAY, text, &[window], true, month_may_start)
+                        .map(|(shift, c)| {
+                            c.iter()
+                                .map(|m| m.map(|m| (shift + m.start(), shift + m.end())))
+                                .collect()
+                        })
+                        .collect();
+                assert!(!expected.is_empty(), "{text:?}");
+                assert_eq!(got, expected, "{text:?} {window:?}");
+            }
+        }
+    }
+
     fn check(input: &str, reference: &str, expected: &[&str]) -> bool {
         let reference = NaiveDate::parse_from_str(reference, "%Y-%m-%d").ok();
         let got: Vec<String> = find_dates(input, reference)

@@ -62,10 +62,13 @@ impl Features {
             if byte.is_ascii_alphabetic() {
                 // A run of ASCII letters, the bulk of any sentence, in one tight loop.
                 let start = i;
+                let mut hash = features.wording_hash;
                 while let Some(&letter) = bytes.get(i).filter(|b| b.is_ascii_alphabetic()) {
-                    features.feed_wording(u32::from(letter | 0x20), 1);
+                    hash = mix(hash, u32::from(letter | 0x20));
                     i += 1;
                 }
+                features.wording_hash = hash;
+                features.wording_length += i - start;
                 features.start_word(&mut in_word, byte.is_ascii_uppercase());
                 features.triggers |= trigger_bits(&bytes[start..i]);
             } else if byte.is_ascii() {
@@ -78,6 +81,9 @@ impl Features {
                     }
                 }
                 i += 1;
+            } else if let Some(width) = punctuation_at(bytes, i) {
+                features.start_word(&mut in_word, false);
+                i += width;
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 // The case-insensitive rules match "ſ" for "s" and the Kelvin sign for "k":
@@ -103,8 +109,7 @@ impl Features {
 
     /// One character of the lowercased wording.
     fn feed_wording(&mut self, c: u32, width: usize) {
-        self.wording_hash =
-            (self.wording_hash.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        self.wording_hash = mix(self.wording_hash, c);
         self.wording_length += width;
     }
 
@@ -121,6 +126,22 @@ impl Features {
 
     fn has(&self, trigger: u8) -> bool {
         self.triggers & trigger != 0
+    }
+}
+
+/// The wording hash after one more character.
+fn mix(hash: u64, c: u32) -> u64 {
+    (hash.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// The byte length of a general punctuation mark at `i` (U+2010 to U+2027 and U+2030 to
+/// U+205E: dashes, curly quotes, bullets, ellipses, primes), or `None`. They are neither white
+/// space nor letters nor digits nor uppercase, and they are the bulk of the non-ASCII text of
+/// news articles: telling them apart by their bytes skips Unicode table look-ups.
+fn punctuation_at(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i..i + 3)? {
+        [0xE2, 0x80, 0x90..=0xA7 | 0xB0..=0xBF] | [0xE2, 0x81, 0x80..=0x9E] => Some(3),
+        _ => None,
     }
 }
 
@@ -351,6 +372,25 @@ pub fn dateline_len(sentence: &str) -> usize {
     }
 }
 
+// Byte tests that rule the anchored patterns out before their regex runs: each pattern's
+// match needs what the test looks for, and most sentences fail the test.
+
+/// `BYLINE` starts with "by" in any case ("b" and "y" fold to no other character).
+fn may_be_byline(text: &str) -> bool {
+    text.as_bytes()
+        .get(..2)
+        .is_some_and(|head| head.eq_ignore_ascii_case(b"by"))
+}
+
+/// `PREDICTION` needs "will", "would" or "'ll".
+fn has_future_auxiliary(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'w', b'\'', bytes).any(|at| {
+        let rest = &bytes[at..];
+        rest.starts_with(b"will") || rest.starts_with(b"would") || rest.starts_with(b"'ll")
+    })
+}
+
 /// Why `text` (a sentence, dateline already trimmed) is not a checkable claim, or `None`.
 pub fn not_checkable_reason(
     text: &str,
@@ -370,7 +410,7 @@ pub fn not_checkable_reason(
     let core = trimmed.trim_end_matches(closing);
     let last = core.chars().last().unwrap_or(' ');
     let words = features.words;
-    if BYLINE.is_match(trimmed) && words <= 12 {
+    if words <= 12 && may_be_byline(trimmed) && BYLINE.is_match(trimmed) {
         return Some("byline");
     }
     if last == '?' && !question_inside_quote(trimmed) {
@@ -385,7 +425,10 @@ pub fn not_checkable_reason(
             "heading or caption line"
         });
     }
-    if speech.speaker.is_none() && UNNAMED_PREDICTION.is_match(trimmed) {
+    if speech.speaker.is_none()
+        && trimmed.starts_with(['A', 'E', 'O', 'C', 'S', 'M'])
+        && UNNAMED_PREDICTION.is_match(trimmed)
+    {
         return Some("prediction by unnamed sources");
     }
     let has_number = values.iter().any(|v| v.value_type != ValueType::Date);
@@ -398,10 +441,15 @@ pub fn not_checkable_reason(
     {
         return Some("characterisation with nothing specific to check");
     }
-    if !speech.has_attribution && PREDICTION.is_match(trimmed) {
+    if !speech.has_attribution && has_future_auxiliary(trimmed) && PREDICTION.is_match(trimmed) {
         return Some("prediction or intention with no present fact");
     }
-    if !speech.has_attribution && HOPE.is_match(trimmed) {
+    if !speech.has_attribution
+        && ["They", "He", "She", "We", "It"]
+            .iter()
+            .any(|w| trimmed.starts_with(w))
+        && HOPE.is_match(trimmed)
+    {
         return Some("stated hope, nothing verifiable");
     }
     if !speech.has_attribution && features.has(TRIGGER_IMPRESSION) && IMPRESSION.is_match(trimmed) {
@@ -498,6 +546,46 @@ pub fn score(
 mod tests {
     use super::*;
     use crate::model::Normalized;
+
+    /// The byte tests before the anchored patterns let their matches through.
+    #[test]
+    fn pattern_pretests_cover_their_patterns() {
+        let folds_to = |pattern: &str| {
+            let re = Regex::new(pattern).unwrap();
+            ('\u{80}'..=char::MAX)
+                .filter(|c| re.is_match(c.encode_utf8(&mut [0; 4])))
+                .count()
+        };
+        assert_eq!(folds_to("^(?i:b)$"), 0);
+        assert_eq!(folds_to("^(?i:y)$"), 0);
+        for byline in ["By Jane Doe", "BY JANE DOE", "bY Jane Doe and John Roe"] {
+            assert!(BYLINE.is_match(byline) && may_be_byline(byline), "{byline}");
+        }
+        for prediction in [
+            "It will rain.",
+            "But they would go.",
+            "So they 'll be there.",
+        ] {
+            assert!(PREDICTION.is_match(prediction), "{prediction}");
+            assert!(has_future_auxiliary(prediction), "{prediction}");
+        }
+        assert!(!has_future_auxiliary("They went home while it rained."));
+    }
+
+    /// The punctuation `Features::of` skips by its bytes is what the Unicode tests say.
+    #[test]
+    fn punctuation_by_bytes_is_not_a_word_character() {
+        for c in '\u{2000}'..='\u{2070}' {
+            let mut buffer = [0u8; 4];
+            let encoded = c.encode_utf8(&mut buffer).as_bytes();
+            let skipped = punctuation_at(encoded, 0).is_some();
+            let plain = !c.is_whitespace() && !c.is_alphanumeric() && !c.is_uppercase();
+            assert!(!skipped || plain, "{c:?}");
+            let expected =
+                ('\u{2010}'..='\u{2027}').contains(&c) || ('\u{2030}'..='\u{205E}').contains(&c);
+            assert_eq!(skipped, expected, "{c:?}");
+        }
+    }
 
     fn number(text: &str, value: f64) -> Value {
         Value {

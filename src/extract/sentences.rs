@@ -21,7 +21,9 @@ use super::Sentence;
 /// Split `text` into sentences in text order. Never panics; spans are on char boundaries, do
 /// not overlap and never include a leading byte-order mark.
 pub fn split(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    // Room for a sentence every 64 bytes, more than news text has: growing the list copied
+    // it several times per article.
+    let mut out = Vec::with_capacity(text.len() / 64 + 8);
     let body_start = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
     let lines = lines(text, body_start);
     let mut terminal_from: Vec<bool> = Vec::new();
@@ -173,7 +175,7 @@ fn split_paragraph(
         let line = &text.as_bytes()[paragraph[k].start..paragraph[k].end];
         terminal_from[k] = terminal_from[k + 1]
             || memchr3(b'.', b'!', b'?', line).is_some()
-            || memmem::find(line, "…".as_bytes()).is_some();
+            || ELLIPSIS.find(line).is_some();
     }
     let mut segment_start = paragraph[0].start;
     let mut first_segment = true;
@@ -299,6 +301,13 @@ fn split_segment(text: &str, start: usize, end: usize, dateline: bool, out: &mut
     scanner.run(sentence_start);
 }
 
+/// Searchers for "…" and two spaces, built once: `memmem::find` builds one per call, which
+/// cost more than the search in a short line.
+static ELLIPSIS: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new("…".as_bytes()));
+static DOUBLE_SPACE: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new(b"  "));
+
 /// Bytes that matter inside a list: terminal marks, the lead byte of "…" and of the bullets,
 /// and white space, where the next list marker may start.
 static SCAN_LIST: [bool; 256] = {
@@ -318,7 +327,7 @@ static SCAN_LIST: [bool; 256] = {
 fn has_only_plain_spaces(bytes: &[u8]) -> bool {
     if memchr3(b'\t', b'\n', b'\r', bytes).is_some()
         || memchr2(0x0b, 0x0c, bytes).is_some()
-        || memmem::find(bytes, b"  ").is_some()
+        || DOUBLE_SPACE.find(bytes).is_some()
     {
         return false;
     }
@@ -446,7 +455,7 @@ impl Scanner<'_> {
     fn next_terminal(&mut self, i: usize) -> usize {
         if self.next_ellipsis < i {
             let rest = &self.bytes[i..self.end];
-            self.next_ellipsis = memmem::find(rest, "…".as_bytes()).map_or(self.end, |at| i + at);
+            self.next_ellipsis = ELLIPSIS.find(rest).map_or(self.end, |at| i + at);
         }
         let mark =
             memchr3(b'.', b'!', b'?', &self.bytes[i..self.end]).map_or(self.end, |at| i + at);
@@ -980,7 +989,15 @@ fn is_bullet_at(bytes: &[u8], i: usize) -> bool {
 
 /// Whether `word` is one of the space-separated words of `list`.
 fn is_listed(list: &str, word: &str) -> bool {
-    !word.is_empty() && list.split(' ').any(|listed| listed == word)
+    // One substring search, then a look at the bytes on either side of each place found.
+    if word.is_empty() || word.contains(' ') {
+        return false;
+    }
+    let bytes = list.as_bytes();
+    memmem::find_iter(bytes, word.as_bytes()).any(|at| {
+        let end = at + word.len();
+        (at == 0 || bytes[at - 1] == b' ') && (end == bytes.len() || bytes[end] == b' ')
+    })
 }
 
 /// A dot that stands alone in a spaced ellipsis (". . ."), not one that starts ".45".
@@ -1130,6 +1147,26 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `is_listed` finds exactly the space-separated words of a list.
+    #[test]
+    fn listed_words_are_whole_words_of_the_list() {
+        for list in [CONNECTORS, SENTENCE_STARTERS, TIME_WORDS, SPEECH_VERBS] {
+            for word in list.split(' ') {
+                assert!(is_listed(list, word), "{word:?}");
+            }
+        }
+        for word in [
+            "", "h", "ha", "an ", "a an", "the and", "sai", "aid", "Monda", "It’", "t’s",
+        ] {
+            let expected = CONNECTORS.split(' ').any(|w| !word.is_empty() && w == word);
+            assert_eq!(is_listed(CONNECTORS, word), expected, "{word:?}");
+            let expected = SENTENCE_STARTERS
+                .split(' ')
+                .any(|w| !word.is_empty() && w == word);
+            assert_eq!(is_listed(SENTENCE_STARTERS, word), expected, "{word:?}");
+        }
+    }
 
     /// Split `input` and compare the folded sentence texts.
     fn check(input: &str, expected: &[&str]) {

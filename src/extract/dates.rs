@@ -185,12 +185,12 @@ static THE_NTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i-u)\b(?:will|won't|shall|going\s+to|(?:is|are|was|were)\s+scheduled|scheduled\s+(?:to|for)|(?:a|an|the|its|their)\s+(?:scheduled|planned|proposed)|expected\s+to|set\s+to|due\s+to|due|plans?\s+to|to\s+be\s+held|upcoming|would|should|until|ahead\s+of|let's)\b|(?:'ll|’ll|’s\s+set)\b",
+        r"(?i-u)\b(?:will|won't|shall|going\s+to|(?:is|are|was|were)\s+scheduled|scheduled\s+(?:to|for)|(?:a|an|the|its|their)\s+(?:scheduled|planned|proposed)|expected\s+to|set\s+to|due\s+to|due|plans?\s+to|to\s+be\s+held|upcoming|would|should|could|may|might|until|ahead\s+of|let's)\b|(?:'ll|’ll|’s\s+set)\b",
     )
 });
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i-u)\b(?:was|were|had|did|said|met|won|lost|took|made|went|came|began|told|left|held|got|fell|rose|saw|\w+ed)\b",
+        r"(?i-u)\b(?:was|were|had|did|said|met|won|lost|took|made|went|came|began|told|left|held|got|fell|rose|saw|(?:would|could|may|might|should)\s+have|\w+ed)\b",
     )
 });
 
@@ -1075,7 +1075,15 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
                 d
             }
         };
-        all.push(found(whole.start(), whole.end(), ymd(date), false));
+        // The period after a full name ends the sentence ("on Friday."); after "Fri." it is
+        // the abbreviation's.
+        let name_end = c.get(3).unwrap().end();
+        let end = if full_name && whole.end() == name_end + 1 {
+            name_end
+        } else {
+            whole.end()
+        };
+        all.push(found(whole.start(), end, ymd(date), false));
     }
     for c in captures_in(&WEEKDAY_DAY, text, w, weekday && numeric) {
         let whole = c.get(0).unwrap();
@@ -1756,7 +1764,6 @@ pub fn reference_date_from_text(text: &str) -> Option<NaiveDate> {
 mod tests {
     use super::*;
 
-    /// Dates found in `input` with reference `reference`, as their normalised strings.
     /// The anchored month-day pattern tried where a month can start finds what the pattern
     /// finds unanchored over the whole window.
     #[test]
@@ -1788,6 +1795,18 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_weekday_ending_the_sentence_leaves_the_period_out() {
+        let reference = NaiveDate::from_ymd_opt(2019, 11, 7);
+        let texts: Vec<String> = ["They met on Friday.", "They met on Fri. and left."]
+            .iter()
+            .flat_map(|t| find_dates(t, reference))
+            .map(|v| v.text)
+            .collect();
+        assert_eq!(texts, ["Friday", "Fri."]);
+    }
+
+    /// Dates found in `input` with reference `reference`, as their normalised strings.
     fn check(input: &str, reference: &str, expected: &[&str]) -> bool {
         let reference = NaiveDate::parse_from_str(reference, "%Y-%m-%d").ok();
         let got: Vec<String> = find_dates(input, reference)
@@ -1959,6 +1978,17 @@ mod tests {
                 "they postponed the planned March 1 vote",
                 "2022-01-10",
                 &["2022-03-01"],
+            ),
+            // A modal looks ahead, unless "have" makes it look back.
+            (
+                "Fauci added that distribution could begin in December",
+                "2020-11-18",
+                &["2020-12"],
+            ),
+            (
+                "he said it could have been stopped in December",
+                "2020-11-18",
+                &["2019-12"],
             ),
         ];
         let failed = cases.iter().filter(|(i, r, e)| !check(i, r, e)).count();

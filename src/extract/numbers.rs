@@ -2632,7 +2632,10 @@ mod tests {
                 &[("ordinal", n(7.0), Some("straight"))],
             ),
             ("the second-biggest", &[("ordinal", n(2.0), None)]),
-            ("its 1,000th death", &[("ordinal", n(1000.0), Some("death"))]),
+            (
+                "its 1,000th death",
+                &[("ordinal", n(1000.0), Some("death"))],
+            ),
         ];
         let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
         assert_eq!(failed, 0);

@@ -189,6 +189,8 @@ const STARTS: &[(&str, &str)] = &[
         r"^\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|produced) by(?-u:\b)",
         "byline",
     ),
+    // Reuters' footer under every story: "Our Standards: The Thomson Reuters Trust Principles."
+    (r"^our standards\s*:", "standards footer"),
     (
         r"^(?:contact|email|e-mail|reach) (?:the )?(?:author|reporter|writer|us)(?-u:\b)|^(?:contact|e-?mail)\s*:",
         "byline",
@@ -534,6 +536,11 @@ mod tests {
                 "This article has been adapted from its original source.",
                 true,
                 Some("syndication note"),
+            ),
+            (
+                "Our Standards: The Thomson Reuters Trust Principles.",
+                true,
+                Some("standards footer"),
             ),
             // separators, datelines, headings
             ("___", true, Some("separator")),

@@ -152,6 +152,7 @@ const TRIGGER_WORDS: &[(&[u8], u8)] = &[
     (b"appears", TRIGGER_IMPRESSION | TRIGGER_HEDGE),
     (b"appointed", TRIGGER_ROLE),
     (b"beat", TRIGGER_ELECTION),
+    (b"captured", TRIGGER_ELECTION),
     (b"carried", TRIGGER_ELECTION),
     (b"chairman", TRIGGER_ROLE),
     (b"could", TRIGGER_HEDGE),
@@ -159,6 +160,7 @@ const TRIGGER_WORDS: &[(&[u8], u8)] = &[
     (b"defeats", TRIGGER_ELECTION),
     (b"evident", TRIGGER_IMPRESSION),
     (b"extraordinary", TRIGGER_IMPRESSION),
+    (b"garnered", TRIGGER_ELECTION),
     (b"head", TRIGGER_ROLE),
     (b"ironically", TRIGGER_HEDGE),
     (b"lead", TRIGGER_ELECTION),
@@ -181,8 +183,10 @@ const TRIGGER_WORDS: &[(&[u8], u8)] = &[
     (b"perhaps", TRIGGER_HEDGE),
     (b"polls", TRIGGER_ELECTION),
     (b"possibly", TRIGGER_HEDGE),
+    (b"received", TRIGGER_ELECTION),
     (b"regarded", TRIGGER_CHARACTERISATION),
     (b"remarkable", TRIGGER_IMPRESSION),
+    (b"secured", TRIGGER_ELECTION),
     (b"seem", TRIGGER_HEDGE),
     (b"seemed", TRIGGER_IMPRESSION),
     (b"seems", TRIGGER_IMPRESSION | TRIGGER_HEDGE),
@@ -328,7 +332,7 @@ static UNNAMED_PREDICTION: LazyLock<Regex> = LazyLock::new(|| {
 static ELECTION: LazyLock<Regex> = LazyLock::new(|| {
     // An outcome word with an electoral noun nearby, or words that are results on their own.
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?:won|wins|defeated|defeats|beat|lost|loses|leads|led|trails|trailed|swept|carried|took)(?:\d|(?-u:\b))[^.;]{0,80}?(?-u:\b)(?:election|elections|reelection|re-election|vote|votes|ballots?|primary|primaries|caucus(?:es)?|race|seats?|positions|polls?|polling|runoff|referendum|mandate|majority|percent|%)|(?:elected|re-elected|reelected|unseated|landslide|polling lead|lead in the polls|percent of the vote|% of the vote)(?-u:\b)|(?:reelection|re-election|election) (?:bid|victory|defeat|win|loss))",
+        r"(?i)(?-u:\b)(?:(?:won|wins|defeated|defeats|beat|lost|loses|leads|led|trails|trailed|swept|carried|took|received|garnered|secured|captured)(?:\d|(?-u:\b))[^.;]{0,80}?(?-u:\b)(?:election|elections|reelection|re-election|vote|votes|ballots?|primary|primaries|caucus(?:es)?|race|seats?|positions|polls?|polling|runoff|referendum|mandate|majority|percent|%)|(?:elected|re-elected|reelected|unseated|landslide|polling lead|lead in the polls|percent of the vote|% of the vote)(?-u:\b)|(?:reelection|re-election|election) (?:bid|victory|defeat|win|loss))",
     )
     .expect("election pattern")
 });
@@ -949,6 +953,13 @@ mod tests {
                 vec![],
                 None,
                 vec![ClaimKind::Election],
+            ),
+            (
+                "votes received are a result",
+                "He received 81,268,924 votes, the most ever.",
+                vec![number("81,268,924 votes", 81268924.0)],
+                None,
+                vec![ClaimKind::Election, ClaimKind::Quantity],
             ),
             (
                 "a loss on the market is not an election",

@@ -841,7 +841,9 @@ fn abbreviation_class(word: &str) -> Option<Abbreviation> {
         }
         "No" | "Nos" | "no" | "nos" | "N°" | "Nº" | "p" | "pp" | "Vol" | "vol" | "Art" | "art"
         | "Sec" | "sec" | "Fig" | "fig" | "Ch" | "ch" | "Para" | "para" | "Op" | "op" | "Nr"
-        | "nr" | "Pt" | "pt" | "Ex" | "ex" | "Ord" | "Rte" | "Hwy" => Abbreviation::BeforeNumber,
+        | "nr" | "Pt" | "pt" | "Ex" | "ex" | "Ord" | "Rte" | "Hwy" | "Rs" => {
+            Abbreviation::BeforeNumber
+        }
         "Jr" | "Sr" | "Inc" | "Co" | "Cos" | "Corp" | "Ltd" | "Bros" | "Esq" | "Plc" | "Assn"
         | "Dept" | "Univ" | "Ave" | "Blvd" | "Rd" | "Ln" | "Pl" | "Sq" | "Mfg" | "Intl" | "etc"
         | "al" | "co" | "corp" | "inc" | "ltd" | "st" | "ave" | "rd" | "blvd" | "est" | "min"
@@ -1202,6 +1204,11 @@ mod tests {
                 "state inside a sentence",
                 "Omar, D-Minn., and Rep. Smith of Ind. Gov. Holcomb's state.",
                 &["Omar, D-Minn., and Rep. Smith of Ind. Gov. Holcomb's state."],
+            ),
+            (
+                "rupees before an amount",
+                "He paid Rs. 2.5 lakh to the firm. It was late.",
+                &["He paid Rs. 2.5 lakh to the firm.", "It was late."],
             ),
             (
                 "month before a day",

@@ -276,9 +276,10 @@ fn trigger_bits(run: &[u8]) -> u8 {
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // "WASHINGTON (AP) —", "COLUMBIA, S.C. (AP) —", "SEOUL —", "Indianapolis –",
     // "NEW YORK (Reuters) -", "PanARMENIAN.Net -": a short capitalised place or source,
-    // optionally an agency in brackets, then a dash and a space.
+    // optionally an agency in brackets, then a dash and a space. Indian outlets write
+    // "NEW DELHI:", which `dateline_len` takes only in capitals.
     Regex::new(
-        r"^(?:[A-Z][A-Za-z.'’]*(?:,? [A-Z][A-Za-z.'’]*){0,3})(?: \([A-Za-z .]{1,20}\))? ?[—–-]{1,2}(?:\s+|$)",
+        r"^(?:[A-Z][A-Za-z.'’]*(?:,? [A-Z][A-Za-z.'’]*){0,3})(?: \([A-Za-z .]{1,20}\))? ?(?:[—–-]{1,2}|:)(?:\s+|$)",
     )
     .expect("dateline pattern")
 });
@@ -360,6 +361,10 @@ pub fn dateline_len(sentence: &str) -> usize {
                     .all(char::is_uppercase)
             });
             let one_word = words.len() == 1;
+            // "Related:", "Analysis:" are labels; only a place in capitals takes a colon.
+            if (agency || !shouting) && head.trim_end().ends_with(':') {
+                return 0;
+            }
             let ordinary = words.iter().any(|w| {
                 matches!(
                     *w,
@@ -882,6 +887,16 @@ mod tests {
                 "bare city in capitals",
                 "SEOUL — Buttressed by the success",
                 "Buttressed by the success",
+            ),
+            (
+                "city in capitals with a colon, as Indian outlets write it",
+                "NEW DELHI: India's economy shrank",
+                "India's economy shrank",
+            ),
+            (
+                "a label with a colon is not a dateline",
+                "Analysis: The economy shrank",
+                "Analysis: The economy shrank",
             ),
             (
                 "city in title case with en dash",

@@ -1833,10 +1833,15 @@ fn try_between(text: &str, raw: &Raw, next: Option<&Raw>) -> Option<(Value, usiz
     } else {
         // "$5 to $10 million" is five to ten million; "$500 to $1 million" is not five
         // hundred million to one million.
-        let high = match &high_value.value {
+        let mut high = match &high_value.value {
             Normalized::Number(h) => *h,
             _ => next.value,
         };
+        // "1000 - 5000": the dash joins the ends; it is not the high end's minus sign.
+        if matches!(gap, "-" | "–") {
+            high = high.abs();
+            scale = scale.abs();
+        }
         let low = if scale == 1.0 || raw.value * scale > high {
             raw.value
         } else {
@@ -2490,6 +2495,10 @@ mod tests {
                     ("money", n(1.2), Some("USD")),
                     ("money", n(56.3), Some("USD")),
                 ],
+            ),
+            (
+                "the number range is 1000 - 5000",
+                &[("range", r(Some(1000.0), Some(5000.0)), None)],
             ),
             (
                 "prices rose 10 to 20 percent",

@@ -1370,6 +1370,15 @@ fn counted_noun(text: &str, end: usize, value: f64) -> Option<(String, usize)> {
     }
     let l1 = lowercase(w1);
     let l1 = l1.as_str();
+    // "four other states", "three more people": the thing counted is the noun.
+    if matches!(l1, "other" | "more" | "additional" | "further" | "extra")
+        && let Some((w2, _, e2)) = word_after(text, e1)
+        && text[e1..].starts_with(' ')
+        && plural_like(w2)
+        && !is_function_word(&lowercase(w2))
+    {
+        return Some((w2.to_string(), e2));
+    }
     if is_function_word(l1) || l1.contains('-') && !l1.starts_with("in-") {
         if l1.starts_with("in-") {
             return None;
@@ -2370,6 +2379,14 @@ mod tests {
             (
                 "a margin of error of plus or minus 3 percentage points",
                 &[("number", n(3.0), Some("percentage points"))],
+            ),
+            (
+                "along with four other states",
+                &[("count", n(4.0), Some("states"))],
+            ),
+            (
+                "three more people died",
+                &[("count", n(3.0), Some("people"))],
             ),
             // Units glued to the digits, and apart.
             (

@@ -200,7 +200,8 @@ impl WordCache {
     }
 }
 
-/// Claims written in the open transaction and not yet in the full-text index.
+/// Claims written in the open transaction and not yet in the full-text index, with what else
+/// waits for the transaction's end: their match rows, and the index's answers so far.
 ///
 /// FTS5 writes its pending rows to a new segment at every savepoint, and a batch takes one
 /// savepoint per article: indexing claims as they were stored left thousands of tiny segments
@@ -217,10 +218,10 @@ pub(crate) struct Unindexed {
     claims_by_token: std::collections::HashMap<u64, Vec<u32>>,
     /// The claims with figures or dates, which full-text candidates leave out.
     with_values: std::collections::HashSet<i64>,
-    /// Match rows found in the transaction, written when it ends. Written as they were found,
-    /// the rows pointing back at older claims landed all over `claim_matches`, and each
-    /// article's savepoint journalled every page they touched: a fifth of `add`'s storing
-    /// time. Sorted and written once, they fill the table's pages in order.
+    /// Match rows found in the transaction, written when it ends. Written one statement a row
+    /// as they were found, the rows pointing back at older claims landed all over
+    /// `claim_matches` (a quarter of `add`'s storing time); sorted and written once, they
+    /// fill the table's pages in order.
     matches: Vec<MatchRow>,
     /// Full-text hits by query. The index does not change until the transaction ends (new
     /// claims are in `claims_by_token`), so a query asked again, as the wording a wire story
@@ -355,12 +356,10 @@ impl Store {
             &mut unindexed,
             &mut learnt,
         )?;
-        // The words are cached only once the article is committed: its ids would be reused.
-        let words = std::mem::take(&mut learnt.words);
-        learnt.keep(&mut WordCache::default(), &mut unindexed);
+        unindexed.matches = std::mem::take(&mut learnt.matches);
         unindexed.index(&transaction)?;
         transaction.commit()?;
-        self.words.extend(words);
+        learnt.keep(&mut self.words, &mut Unindexed::default());
         Ok(added)
     }
 

@@ -95,6 +95,11 @@ fn lex(word: &str) -> Option<Lex> {
     }
 }
 
+/// Is `word` (lower-cased) a singular ordinal word: "first", "third", "twelfth"?
+pub(super) fn is_ordinal_word(word: &str) -> bool {
+    ordinal_word(word).is_some_and(|(_, plural)| !plural)
+}
+
 /// The value of an ordinal word ("fifth" = 5, "twentieths" = 20 plural).
 fn ordinal_word(word: &str) -> Option<(f64, bool)> {
     let (stem, plural) = match word.strip_suffix('s') {

@@ -154,12 +154,6 @@ fn is_time_zone(rest: &str) -> bool {
     })
 }
 
-/// Ordinals that name a part of a period ("the second half", "third quarter").
-const ORDINAL_WORDS: &[&str] = &[
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "eleventh", "twelfth",
-];
-
 fn alpha_before(text: &str, pos: usize) -> Option<(Lower, usize)> {
     let (word, start) = word_before(text, pos)?;
     let trimmed = word.trim_matches(|c: char| !c.is_ascii_alphabetic());
@@ -1930,7 +1924,7 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
         let period = matches!(
             prev.as_str(),
             "the" | "this" | "last" | "next" | "previous" | "final" | "each" | "every" | "per"
-        ) || ORDINAL_WORDS.contains(&prev.as_str());
+        ) || number_words::is_ordinal_word(&prev);
         // A bare "quarter" is a share only as "quarter of" ("a quarter" is read whole).
         if period || lower != "half" && next.as_deref() != Some("of") {
             return None;

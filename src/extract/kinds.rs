@@ -147,10 +147,12 @@ fn punctuation_at(bytes: &[u8], i: usize) -> Option<usize> {
 
 /// The words of the gated rules, in alphabetical order, with the rules each is a word of.
 const TRIGGER_WORDS: &[(&[u8], u8)] = &[
+    (b"adopted", TRIGGER_ELECTION),
     (b"appear", TRIGGER_HEDGE),
     (b"appeared", TRIGGER_IMPRESSION),
     (b"appears", TRIGGER_IMPRESSION | TRIGGER_HEDGE),
     (b"appointed", TRIGGER_ROLE),
+    (b"approved", TRIGGER_ELECTION),
     (b"beat", TRIGGER_ELECTION),
     (b"captured", TRIGGER_ELECTION),
     (b"carried", TRIGGER_ELECTION),
@@ -179,12 +181,15 @@ const TRIGGER_WORDS: &[(&[u8], u8)] = &[
     (b"obvious", TRIGGER_IMPRESSION),
     (b"palpable", TRIGGER_IMPRESSION),
     (b"part", TRIGGER_ROLE),
+    (b"passed", TRIGGER_ELECTION),
     (b"perceived", TRIGGER_CHARACTERISATION),
     (b"perhaps", TRIGGER_HEDGE),
     (b"polls", TRIGGER_ELECTION),
     (b"possibly", TRIGGER_HEDGE),
+    (b"ratified", TRIGGER_ELECTION),
     (b"received", TRIGGER_ELECTION),
     (b"regarded", TRIGGER_CHARACTERISATION),
+    (b"rejected", TRIGGER_ELECTION),
     (b"remarkable", TRIGGER_IMPRESSION),
     (b"secured", TRIGGER_ELECTION),
     (b"seem", TRIGGER_HEDGE),
@@ -202,6 +207,9 @@ const TRIGGER_WORDS: &[(&[u8], u8)] = &[
     (b"unmistakable", TRIGGER_IMPRESSION),
     (b"viewed", TRIGGER_CHARACTERISATION),
     (b"vote", TRIGGER_ELECTION),
+    (b"voted", TRIGGER_ELECTION),
+    (b"votes", TRIGGER_ELECTION),
+    (b"voting", TRIGGER_ELECTION),
     (b"wins", TRIGGER_ELECTION),
     (b"won", TRIGGER_ELECTION),
 ];
@@ -331,9 +339,27 @@ static UNNAMED_PREDICTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ELECTION: LazyLock<Regex> = LazyLock::new(|| {
-    // An outcome word with an electoral noun nearby, or words that are results on their own.
+    // An outcome word with an electoral noun nearby; a poll lead with its figure; the tally of
+    // a vote ("voted 71-29", "by a vote of 286 to 134", "278 votes to 249", "87% voting in
+    // favor", "passed the House 232-196"); or words that are results on their own. A bare
+    // percentage after "won", "lost" or "took" is no result: shares lose 3% and buyers take
+    // a 5% stake every day. Decimals may stand between the words ("won 51.3 percent of the
+    // vote"); the end of a sentence may not.
     Regex::new(
-        r"(?i)(?-u:\b)(?:(?:won|wins|defeated|defeats|beat|lost|loses|leads|led|trails|trailed|swept|carried|took|received|garnered|secured|captured)(?:\d|(?-u:\b))[^.;]{0,80}?(?-u:\b)(?:election|elections|reelection|re-election|vote|votes|ballots?|primary|primaries|caucus(?:es)?|race|seats?|positions|polls?|polling|runoff|referendum|mandate|majority|percent|%)|(?:elected|re-elected|reelected|unseated|landslide|polling lead|lead in the polls|percent of the vote|% of the vote)(?-u:\b)|(?:reelection|re-election|election) (?:bid|victory|defeat|win|loss))",
+        r"(?ix)(?-u:\b)(?:
+            (?:won|wins|defeated|defeats|beat|lost|loses|leads|led|trails|trailed|swept|carried|took|received|garnered|secured|captured)
+                (?:\d|(?-u:\b))(?:[^.;]|\.\d){0,80}?(?-u:\b)
+                (?:election|elections|reelection|re-election|vote|votes|ballots?|primary|primaries|caucus(?:es)?|race|seats?|positions|polls?|polling|runoff|referendum|mandate|majority)
+          | (?:leads|led|trails|trailed)\ (?:[a-z]+\ )?(?:with\ |by\ )?\d+(?:\.\d+)?\ ?(?:%|percent|points)
+          | (?:voted|votes?|voting)\ (?:\d{1,3}\ ?[-–]\ ?\d{1,3}|\d+\ to\ \d+|unanimously)
+          | vote\ of\ \d+\ ?(?:[-–]|to)\ ?\d+
+          | \d+\ votes?\ to\ \d+
+          | (?:%|percent)\ (?:voting|voted)\ (?:in\ favou?r|for|against|yes|no)
+          | (?:approved|passed|rejected|adopted|ratified|defeated)(?-u:\b)(?:[^.;]|\.\d){0,40}?
+                (?-u:\b)(?:\d{1,3}\ ?[-–]\ ?\d{1,3}(?-u:\b)|\d+(?:\.\d+)?(?:%|\ percent)\ to\ \d+(?:\.\d+)?(?:%|\ percent))
+          | (?:elected|re-elected|reelected|unseated|landslide|polling\ lead|lead\ in\ the\ polls|percent\ of\ the\ vote|%\ of\ the\ vote)(?-u:\b)
+          | (?:reelection|re-election|election)\ (?:bid|victory|defeat|win|loss)
+        )",
     )
     .expect("election pattern")
 });
@@ -982,6 +1008,90 @@ mod tests {
                 vec![number("0.66%", 0.66)],
                 None,
                 vec![ClaimKind::Quantity],
+            ),
+            (
+                "a fall of whole percent on the market is not an election",
+                "Shares of Apple lost 3% on Tuesday.",
+                vec![number("3%", 3.0)],
+                None,
+                vec![ClaimKind::Quantity],
+            ),
+            (
+                "taking a stake is not an election",
+                "The company took a 5% stake in the startup.",
+                vec![number("5%", 5.0)],
+                None,
+                vec![ClaimKind::Quantity],
+            ),
+            (
+                "a decimal share of the vote is a result",
+                "Biden won 51.3 percent of the popular vote.",
+                vec![number("51.3 percent", 51.3)],
+                None,
+                vec![ClaimKind::Election, ClaimKind::Quantity],
+            ),
+            (
+                "a poll lead with its figure",
+                "Smith leads with 31%.",
+                vec![number("31%", 31.0)],
+                None,
+                vec![ClaimKind::Election, ClaimKind::Quantity],
+            ),
+            (
+                "a chamber's tally",
+                "The Senate voted 71-29 to approve the bill.",
+                vec![number("71", 71.0), number("29", 29.0)],
+                None,
+                vec![ClaimKind::Election, ClaimKind::Quantity],
+            ),
+            (
+                "a vote of N to M",
+                "The House passed the measure by a vote of 286 to 134.",
+                vec![number("286", 286.0), number("134", 134.0)],
+                None,
+                vec![ClaimKind::Election, ClaimKind::Quantity],
+            ),
+            (
+                "N votes to M",
+                "The resolution was adopted by 278 votes to 249.",
+                vec![number("278 votes", 278.0), number("249", 249.0)],
+                None,
+                vec![ClaimKind::Election, ClaimKind::Quantity],
+            ),
+            (
+                "a share voting in favour",
+                "Members ratified the deal, with 87% voting in favor.",
+                vec![number("87%", 87.0)],
+                None,
+                vec![ClaimKind::Election, ClaimKind::Quantity],
+            ),
+            (
+                "a measure approved by its shares",
+                "Voters approved the measure 61% to 39%.",
+                vec![number("61%", 61.0), number("39%", 39.0)],
+                None,
+                vec![ClaimKind::Election, ClaimKind::Quantity],
+            ),
+            (
+                "a unanimous vote",
+                "Parliament voted unanimously to extend the mission.",
+                vec![],
+                None,
+                vec![ClaimKind::Election],
+            ),
+            (
+                "voting without a result is not one",
+                "The council voted to delay the project.",
+                vec![],
+                None,
+                vec![ClaimKind::Statement],
+            ),
+            (
+                "a budget year is no tally",
+                "The council approved the 2022-23 budget.",
+                vec![],
+                None,
+                vec![ClaimKind::Statement],
             ),
             (
                 "quote",

@@ -199,6 +199,12 @@ const STARTS: &[(&str, &str)] = &[
         r"^(?:this|the) (?:article|story|report|piece|post) (?:has been|was|is|first|originally) (?:adapted|updated|corrected|amended|republished|reprinted|produced|published|appeared|part of)(?-u:\b)|^(?:this|the) (?:article|story) (?:first |originally )?appeared(?-u:\b)|^originally (?:published|appeared)(?-u:\b)|^an? (?:earlier|previous) version of this (?:article|story)(?-u:\b)",
         "syndication note",
     ),
+    // A note about the article itself, not a claim of it: "Editor's note: This story has
+    // been updated ...", "Correction: An earlier version misstated ...".
+    (
+        r"^(?:editor(?:'|’)?s?(?:'|’)? note|correction|clarification)\s*:",
+        "editor's note",
+    ),
 ];
 
 /// Rules that may match anywhere in the sentence: phrases no article sentence uses.
@@ -537,6 +543,17 @@ mod tests {
                 true,
                 Some("syndication note"),
             ),
+            (
+                "Editor’s note: This story has been updated to correct the year.",
+                true,
+                Some("editor's note"),
+            ),
+            (
+                "Correction: An earlier version of this story misstated the number.",
+                true,
+                Some("editor's note"),
+            ),
+            ("The correction: prices fell 3% on Monday.", false, None),
             (
                 "Our Standards: The Thomson Reuters Trust Principles.",
                 true,

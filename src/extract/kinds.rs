@@ -322,6 +322,15 @@ static EVALUATION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("evaluation pattern")
 });
 
+static OPEN_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
+    // "It is unclear how long Ukraine can sustain ...", "It remains to be seen whether ...":
+    // the sentence says what is not known, and there is nothing on record to compare it with.
+    Regex::new(
+        r"^It (?:is|was|remains|remained) (?:still )?(?:(?:unclear|not clear|uncertain|unknown|not known|too early to (?:say|tell)) (?:how|whether|if|what|when|why|who|which|where)|to be seen)(?-u:\b)",
+    )
+    .expect("open question pattern")
+});
+
 static IMPRESSION: LazyLock<Regex> = LazyLock::new(|| {
     // "The sense of relief is almost palpable.", "Washington appears anxious to ...": an
     // impression of a mood, with nothing on record to compare it with.
@@ -486,6 +495,9 @@ pub fn not_checkable_reason(
         && HOPE.is_match(trimmed)
     {
         return Some("stated hope, nothing verifiable");
+    }
+    if !speech.has_attribution && trimmed.starts_with("It ") && OPEN_QUESTION.is_match(trimmed) {
+        return Some("open question, nothing to check");
     }
     if !speech.has_attribution && features.has(TRIGGER_IMPRESSION) && IMPRESSION.is_match(trimmed) {
         return Some("impression, nothing verifiable");
@@ -867,6 +879,38 @@ mod tests {
                 speech(None, false),
                 vec![],
                 false,
+            ),
+            (
+                "an open question",
+                "It is unclear how long Ukraine can sustain the pace of interceptions.",
+                body(),
+                speech(None, false),
+                vec![],
+                false,
+            ),
+            (
+                "it remains to be seen",
+                "It remains to be seen whether the deal will hold.",
+                body(),
+                speech(None, false),
+                vec![],
+                false,
+            ),
+            (
+                "a stated unknown with a figure stays",
+                "It was unclear how many of the 300 workers had returned.",
+                body(),
+                speech(None, false),
+                vec![number("300 workers", 300.0)],
+                true,
+            ),
+            (
+                "unclear as a description stays",
+                "It is unclear to investigators why the dam failed, the ministry said.",
+                body(),
+                speech(Some("the ministry"), true),
+                vec![],
+                true,
             ),
             (
                 "a mood is not on record",

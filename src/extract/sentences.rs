@@ -210,12 +210,14 @@ struct Width {
 fn joins(text: &str, line: &Line, next: &Line, width: Width, ends_later: bool) -> bool {
     let this = &text[line.start..line.end];
     let following = &text[next.start..next.end];
+    // A list item starts a sentence of its own, even after a full stop: the scanner does not
+    // end a sentence before "- $60 billion for ...".
+    if list_marker_len(following).is_some() {
+        return false;
+    }
     if ends_with_terminal(this) {
         // The sentence scanner decides: "Gov.\nEric Holcomb" goes on, "said.\nThe" ends.
         return true;
-    }
-    if list_marker_len(following).is_some() {
-        return false;
     }
     let next_lower = following
         .chars()
@@ -1386,6 +1388,16 @@ mod tests {
                 "Although the United States only has 28,500 troops in South Korea,\nWashington is ready to send in reinforcements if needed and also\nto send warplanes.",
                 &[
                     "Although the United States only has 28,500 troops in South Korea, Washington is ready to send in reinforcements if needed and also to send warplanes.",
+                ],
+            ),
+            (
+                "dashed list items after full sentences stay apart",
+                "Key provisions:\n- A tax credit of up to $7,500.\n- $60 billion for manufacturing.\n- A methane fee.",
+                &[
+                    "Key provisions:",
+                    "- A tax credit of up to $7,500.",
+                    "- $60 billion for manufacturing.",
+                    "- A methane fee.",
                 ],
             ),
             (

@@ -469,6 +469,10 @@ pub fn not_checkable_reason(
             "heading or caption line"
         });
     }
+    if last == ':' && words <= 12 && values.is_empty() {
+        // "Key provisions:", "He added:": the lines after it say what is to be checked.
+        return Some("lead-in to what follows");
+    }
     if speech.speaker.is_none()
         && trimmed.starts_with(['A', 'E', 'O', 'C', 'S', 'M'])
         && UNNAMED_PREDICTION.is_match(trimmed)
@@ -879,6 +883,22 @@ mod tests {
                 speech(None, false),
                 vec![],
                 false,
+            ),
+            (
+                "a lead-in to a list",
+                "Key provisions:",
+                body(),
+                speech(None, false),
+                vec![],
+                false,
+            ),
+            (
+                "a lead-in with a figure stays",
+                "The law includes $370 billion for three programs:",
+                body(),
+                speech(None, false),
+                vec![number("$370 billion", 370e9)],
+                true,
             ),
             (
                 "an open question",

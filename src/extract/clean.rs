@@ -143,6 +143,10 @@ static CREDITS: LazyLock<RegexSet> = LazyLock::new(|| {
 
 /// Rules anchored at the start of the sentence, with the reason each gives. A sentence that
 /// does not begin like one of them is rejected after a few bytes.
+/// The reason of a numbered gallery caption, whose date is not the article's (see
+/// `extract::without_captions`).
+pub const PHOTO_CAPTION: &str = "photo caption";
+
 const STARTS: &[(&str, &str)] = &[
     (
         r"^\s*(?:©|\(c\)\s*\d{4}|copyright(?-u:\b))",
@@ -199,6 +203,8 @@ const STARTS: &[(&str, &str)] = &[
         r"^(?:this|the) (?:article|story|report|piece|post) (?:has been|was|is|first|originally) (?:adapted|updated|corrected|amended|republished|reprinted|produced|published|appeared|part of)(?-u:\b)|^(?:this|the) (?:article|story) (?:first |originally )?appeared(?-u:\b)|^originally (?:published|appeared)(?-u:\b)|^an? (?:earlier|previous) version of this (?:article|story)(?-u:\b)",
         "syndication note",
     ),
+    // A picture of a gallery, numbered: "[1/2] A view of oil pumpjacks ... REUTERS/...".
+    (r"^\[\d{1,2}/\d{1,2}\]", PHOTO_CAPTION),
     // A note about the article itself, not a claim of it: "Editor's note: This story has
     // been updated ...", "Correction: An earlier version misstated ...".
     (
@@ -244,6 +250,9 @@ const ANYWHERE: &[(&str, &str)] = &[
         "sign-in or terms footer",
     ),
     (r"photo gallery(?-u:\b)", "gallery or advertisement"),
+    // Reuters' credit line under each picture: "REUTERS/Nick Oxford/File Photo Purchase
+    // Licensing Rights, opens new tab".
+    (r"purchase licensing rights(?-u:\b)", "photo credit"),
     (
         r"(?:contributed|contributing) (?:reporting )?(?:to|for) (?:this|the) (?:report|story|article)(?-u:\b)",
         "byline",
@@ -293,15 +302,15 @@ impl Rules {
 /// reserved", "may not be", "copyright", "signin", "sign in", "login", "log in", "account",
 /// "privacy policy" and the other policy names, "continuing", "clicking", "signing up",
 /// "registering", "subscrib", "using this", "use of this", "acceptance of", "sign up",
-/// "sign-up", "signup", "photo gallery", "contribut". Keep the list a cover of the rules when
-/// they change (a test checks one match of each rule). Short words alone ("log", "terms")
+/// "sign-up", "signup", "photo gallery", "contribut", "licensing rights". Keep the list a
+/// cover of the rules when they change (a test checks one match of each rule). Short words alone ("log", "terms")
 /// would let through every sentence with "technology" or "in terms of".
 static ANYWHERE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         "rights reserved|may not be|copyright|signin|sign in|login|log in|account|\
          privacy policy|privacy notice|terms of use|terms of service|terms and conditions|\
          cookie policy|user agreement|continuing|clicking|signing up|registering|subscrib|\
-         using this|use of this|acceptance of|sign up|sign-up|signup|photo gallery|contribut",
+         using this|use of this|acceptance of|sign up|sign-up|signup|photo gallery|contribut|licensing rights",
     )
     .expect("boilerplate words are valid")
 });
@@ -433,6 +442,7 @@ mod tests {
             "Already have an account?",
             "Newsletter signup",
             "PHOTO GALLERY",
+            "File Photo PURCHASE Licensing Rights",
             "Contributing reporting to this story",
         ];
         assert_eq!(matches.len(), ANYWHERE.len());
@@ -552,6 +562,16 @@ mod tests {
                 "Correction: An earlier version of this story misstated the number.",
                 true,
                 Some("editor's note"),
+            ),
+            (
+                "[1/2] A view of oil pumpjacks in Midland, Texas, U.S., Feb. 17, 2023.",
+                false,
+                Some("photo caption"),
+            ),
+            (
+                "REUTERS/Nick Oxford/File Photo Purchase Licensing Rights, opens new tab",
+                false,
+                Some("photo credit"),
             ),
             ("The correction: prices fell 3% on Monday.", false, None),
             (

@@ -108,7 +108,7 @@ pub fn extract(text: &str, context: &Context) -> Extraction {
     let sentences = split(text);
     let (reference_date, reference_source) = match context.reference_date {
         Some(date) => (Some(date), ReferenceSource::Given),
-        None => match dates::reference_date_from_text(text) {
+        None => match dates::reference_date_from_text(&without_captions(text, &sentences)) {
             Some(date) => (Some(date), ReferenceSource::Text),
             None => (None, ReferenceSource::None),
         },
@@ -130,9 +130,46 @@ pub fn extract(text: &str, context: &Context) -> Extraction {
     }
 }
 
+/// The text with its gallery captions blanked out, offsets kept: a numbered gallery caption
+/// ("[1/2] A view of ... Feb. 17, 2023. REUTERS/... File Photo") dates the picture, often a
+/// file photo, not the article. Headings stay: "Updated ... Nov. 24, 2026" is the article's.
+fn without_captions(text: &str, sentences: &[Sentence]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for sentence in sentences
+        .iter()
+        .filter(|s| s.boilerplate == Some(clean::PHOTO_CAPTION))
+    {
+        // Whole sentences are replaced, so the text stays valid UTF-8.
+        bytes[sentence.start..sentence.end].fill(b' ');
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Without `--published`, the article's date comes from its text, but not from the date
+    /// of a numbered gallery picture, which is often a file photo; a dated heading counts.
+    #[test]
+    fn reference_date_from_the_text_skips_gallery_captions() {
+        let context = Context {
+            reference_date: None,
+        };
+        let gallery = "Oil rises\n\n[1/2] Pumpjacks in Midland, Texas, Feb. 17, 2023. \
+                       REUTERS/Nick Oxford/File Photo Purchase Licensing Rights\n\n\
+                       Oil prices rose on Monday, traders said.";
+        let extraction = extract(gallery, &context);
+        assert_eq!(extraction.reference_date, None);
+        assert_eq!(extraction.reference_source, ReferenceSource::None);
+        let headed = "Oil rises\nUpdated Nov. 24, 2026\n\nOil prices rose on Monday.";
+        let extraction = extract(headed, &context);
+        assert_eq!(
+            extraction.reference_date,
+            NaiveDate::from_ymd_opt(2026, 11, 24)
+        );
+        assert_eq!(extraction.reference_source, ReferenceSource::Text);
+    }
 
     /// The sample article: what a fact-checker expects from the claims side of the extractor
     /// (speakers, the repeated troops claim, the election claim, nothing from the footer).

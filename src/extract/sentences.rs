@@ -838,9 +838,8 @@ fn abbreviation_class(word: &str) -> Option<Abbreviation> {
         | "Sen" | "Sens" | "Rep" | "Reps" | "Gen" | "Gens" | "Lt" | "Col" | "Sgt" | "Capt"
         | "Cmdr" | "Cdr" | "Adm" | "Maj" | "Cpl" | "Pvt" | "Spc" | "Pres" | "Rev" | "Hon"
         | "Supt" | "Det" | "Insp" | "Atty" | "Amb" | "Fr" | "Msgr" | "Mt" | "Ft" | "St" | "Ste"
-        | "Sta" | "vs" | "v" | "Vs" | "cf" | "approx" | "ca" | "viz" | "Gov't" => {
-            Abbreviation::Title
-        }
+        | "Ald" | "Alds" | "Brig" | "Ofc" | "Mme" | "Mlle" | "Sta" | "vs" | "v" | "Vs" | "cf"
+        | "approx" | "ca" | "viz" | "Gov't" => Abbreviation::Title,
         "No" | "Nos" | "no" | "nos" | "N°" | "Nº" | "p" | "pp" | "Vol" | "vol" | "Art" | "art"
         | "Sec" | "sec" | "Fig" | "fig" | "Ch" | "ch" | "Para" | "para" | "Op" | "op" | "Nr"
         | "nr" | "Pt" | "pt" | "Ex" | "ex" | "Ord" | "Rte" | "Hwy" | "Rs" => {
@@ -1187,6 +1186,15 @@ mod tests {
                 &[
                     "Mr. Kim met Gov. Holcomb and Lt. Col. Alexander Vindman.",
                     "They talked.",
+                ],
+            ),
+            (
+                "city council and police titles",
+                "He disputed it. Ald. Scott Waguespack and Ofc. Jane Doe spoke. Brig. Gen. Ann Lee left.",
+                &[
+                    "He disputed it.",
+                    "Ald. Scott Waguespack and Ofc. Jane Doe spoke.",
+                    "Brig. Gen. Ann Lee left.",
                 ],
             ),
             (

@@ -184,6 +184,7 @@ const TRIGGER_WORDS: &[(&[u8], u8)] = &[
     (b"passed", TRIGGER_ELECTION),
     (b"perceived", TRIGGER_CHARACTERISATION),
     (b"perhaps", TRIGGER_HEDGE),
+    (b"poll", TRIGGER_ELECTION),
     (b"polls", TRIGGER_ELECTION),
     (b"possibly", TRIGGER_HEDGE),
     (b"ratified", TRIGGER_ELECTION),
@@ -348,7 +349,8 @@ static UNNAMED_PREDICTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ELECTION: LazyLock<Regex> = LazyLock::new(|| {
-    // An outcome word with an electoral noun nearby; a poll lead with its figure; the tally of
+    // An outcome word with an electoral noun nearby; a poll lead with its figure; a poll's
+    // figure ("26% in a September poll"); the tally of
     // a vote ("voted 71-29", "by a vote of 286 to 134", "278 votes to 249", "87% voting in
     // favor", "passed the House 232-196"); or words that are results on their own. A bare
     // percentage after "won", "lost" or "took" is no result: shares lose 3% and buyers take
@@ -360,6 +362,8 @@ static ELECTION: LazyLock<Regex> = LazyLock::new(|| {
                 (?:\d|(?-u:\b))(?:[^.;]|\.\d){0,80}?(?-u:\b)
                 (?:election|elections|reelection|re-election|vote|votes|ballots?|primary|primaries|caucus(?:es)?|race|seats?|positions|polls?|polling|runoff|referendum|mandate|majority)
           | (?:leads|led|trails|trailed)\ (?:[a-z]+\ )?(?:with\ |by\ )?\d+(?:\.\d+)?\ ?(?:%|percent|points)
+          | (?:%|percent)(?:[^.;]|\.\d){0,60}?(?-u:\b)polls?(?-u:\b)
+          | polls?(?-u:\b)(?:[^.;]|\.\d){0,60}?\d(?:%|\ percent)
           | (?:voted|votes?|voting)\ (?:\d{1,3}\ ?[-–]\ ?\d{1,3}|\d+\ to\ \d+|unanimously)
           | vote\ of\ \d+\ ?(?:[-–]|to)\ ?\d+
           | \d+\ votes?\ to\ \d+
@@ -1100,6 +1104,20 @@ mod tests {
                 vec![number("31%", 31.0)],
                 None,
                 vec![ClaimKind::Election, ClaimKind::Quantity],
+            ),
+            (
+                "a poll's figure",
+                "His approval rating stood at 26% in a September poll.",
+                vec![number("26%", 26.0)],
+                None,
+                vec![ClaimKind::Election, ClaimKind::Quantity],
+            ),
+            (
+                "a survey's figure is no election",
+                "A survey found that 84% of children had used social media.",
+                vec![number("84%", 84.0)],
+                None,
+                vec![ClaimKind::Quantity],
             ),
             (
                 "a chamber's tally",

@@ -185,12 +185,12 @@ static THE_NTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i-u)\b(?:will|won't|shall|going\s+to|(?:is|are|was|were)\s+scheduled|scheduled\s+(?:to|for)|(?:a|an|the|its|their)\s+(?:scheduled|planned|proposed)|expected\s+to|set\s+to|due\s+to|due|plans?\s+to|to\s+be\s+held|upcoming|would|should|could|may|might|until|ahead\s+of|let's)\b|(?:'ll|’ll|’s\s+set)\b",
+        r"(?i-u)\b(?:will|won't|shall|going\s+to|(?:is|are|was|were)\s+scheduled|scheduled\s+(?:to|for)|(?:a|an|the|its|their)\s+(?:scheduled|planned|proposed)|expected\s+to|set\s+to|due\s+to|due|plans?\s+to|to\s+be\s+held|upcoming|would|should|could|may|might|must|until|ahead\s+of|let's)\b|(?:'ll|’ll|’s\s+set)\b",
     )
 });
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i-u)\b(?:was|were|had|did|said|met|won|lost|took|made|went|came|began|told|left|held|got|fell|rose|saw|(?:would|could|may|might|should)\s+have|\w+ed)\b",
+        r"(?i-u)\b(?:was|were|had|did|said|met|won|lost|took|made|went|came|began|told|left|held|got|fell|rose|saw|(?:would|could|may|might|should|must)\s+have|\w+ed)\b",
     )
 });
 
@@ -1989,6 +1989,17 @@ mod tests {
                 "he said it could have been stopped in December",
                 "2020-11-18",
                 &["2019-12"],
+            ),
+            // An obligation looks ahead too: a sentence's reporting date is still to come.
+            (
+                "Marsh must report to prison by Jan. 15",
+                "2026-11-25",
+                &["2027-01-15"],
+            ),
+            (
+                "the letter must have arrived on Jan. 15",
+                "2026-11-25",
+                &["2026-01-15"],
             ),
         ];
         let failed = cases.iter().filter(|(i, r, e)| !check(i, r, e)).count();

@@ -97,9 +97,12 @@ impl Fingerprint {
         }
     }
 
-    /// The fingerprint with the search tokens of the text (see `search_tokens`, sorted and
-    /// without repeats) and, for a claim without figures, its `candidate_terms`: all three
-    /// from one reading of the text, which `add` does for every claim it stores.
+    /// The fingerprint with the search tokens of the text (see `search_token`, sorted and
+    /// without repeats) and, for a claim without figures, the terms that propose candidates
+    /// for it (its three longest candidate terms, all required: long words are the rare,
+    /// distinctive ones, and requiring them all keeps the search an intersection of short
+    /// lists on a million claims). All three from one reading of the text, which `add` does
+    /// for every claim it stores.
     pub fn with_search_keys(
         text: &str,
         values: &[Value],
@@ -259,8 +262,8 @@ fn is_distinctive(key: &str) -> bool {
 
 /// Reads a text's words once, lower-cased in one reused buffer, and calls `content` with
 /// each word worth comparing (not a stop word or number word, crudely singular) and
-/// `candidate` with each word that can be a candidate term (see `candidate_term`) and its
-/// search token.
+/// `candidate` with each word that can be a candidate term (letters only, more than three of
+/// them, not a stop word: a word FTS5's default tokenizer indexes whole) and its search token.
 fn scan_words(text: &str, mut content: impl FnMut(&str), mut candidate: impl FnMut(&str, u64)) {
     let mut word = String::new();
     for raw in text.split(|c: char| !c.is_alphanumeric()) {
@@ -370,16 +373,7 @@ const STOP_WORDS: &[&str] = &[
     "does", "may", "might", "must", "per", "cent", "percent", "yet", "still", "even",
 ];
 
-/// The words that propose candidates for a claim without figures: its three longest content
-/// words, all required. Long words are the rare, distinctive ones, and requiring them all
-/// keeps the search an intersection of short lists, which stays fast on a million claims.
-pub fn candidate_terms(text: &str) -> Option<Vec<String>> {
-    let mut terms = Vec::new();
-    scan_words(text, |_| {}, |term, _| terms.push(term.to_string()));
-    longest_terms(terms)
-}
-
-/// The three longest of a claim's candidate terms (see `candidate_term`), or `None` when it
+/// The three longest of a claim's candidate terms (see `scan_words`), or `None` when it
 /// has fewer than two.
 fn longest_terms(mut terms: Vec<String>) -> Option<Vec<String>> {
     terms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
@@ -388,7 +382,7 @@ fn longest_terms(mut terms: Vec<String>) -> Option<Vec<String>> {
     (terms.len() >= 2).then_some(terms)
 }
 
-/// `candidate_terms` as a full-text (FTS5) query.
+/// Candidate terms as a full-text (FTS5) query.
 pub fn candidate_query(terms: &[String]) -> String {
     terms
         .iter()
@@ -397,17 +391,9 @@ pub fn candidate_query(terms: &[String]) -> String {
         .join(" AND ")
 }
 
-/// The tokens of a text that `candidate_terms` can ask for, as the full-text index sees them
-/// (FTS5's default tokenizer splits on what is not a letter or digit and lower-cases), hashed:
-/// what candidates are looked up in, for claims not yet in the index. A candidate term is a
-/// word of letters only, more than three of them, lower-cased, and not a stop word.
-pub fn search_tokens(text: &str) -> Vec<u64> {
-    let mut tokens = Vec::new();
-    scan_words(text, |_| {}, |_, token| tokens.push(token));
-    tokens
-}
-
-/// `search_tokens`' hash of one term.
+/// The search token of one candidate term: its hash. The tokens of a text are those of its
+/// candidate terms (see `scan_words`), the words a full-text query could ask for;
+/// `Unindexed` in the store looks new claims up by them until they are in the index.
 pub fn search_token(term: &str) -> u64 {
     hash(term)
 }
@@ -500,34 +486,51 @@ mod tests {
         );
     }
 
+    /// The terms that propose candidates for a claim without figures.
+    fn terms(text: &str) -> Option<Vec<String>> {
+        Fingerprint::with_search_keys(text, &[]).2
+    }
+
     #[test]
     fn number_words_are_search_terms_but_not_wording() {
         // "hundred" can find candidates; as wording it would make "a hundred" and "three
         // hundred" look alike, so it is left to the values.
-        let terms = candidate_terms("Hundred soldiers crossed").unwrap();
-        assert_eq!(terms, ["soldiers", "crossed", "hundred"]);
+        assert_eq!(
+            terms("Hundred soldiers crossed").unwrap(),
+            ["soldiers", "crossed", "hundred"]
+        );
         assert_eq!(Words::new("Hundred soldiers crossed").len(), 2);
         // Stop words are neither.
-        assert!(candidate_terms("their would should soldiers").is_none());
+        assert!(terms("their would should soldiers").is_none());
         assert_eq!(Words::new("Their soldiers would cross").len(), 2);
-        // One reading gives what the separate functions give.
-        let text = "Officials said the hundred soldiers crossed the river before dawn.";
-        let (fingerprint, tokens, terms) = Fingerprint::with_search_keys(text, &[]);
-        assert_eq!(fingerprint, Fingerprint::new(text, &[]));
-        assert_eq!(terms, candidate_terms(text));
-        let mut expected = search_tokens(text);
+        // A claim with figures is found by them, not by terms.
+        let (_, _, with_values) =
+            Fingerprint::with_search_keys("Hundred soldiers crossed", &[count(100.0)]);
+        assert!(with_values.is_none());
+    }
+
+    /// The tokens are those of the words a full-text query could ask for: lower-cased, of
+    /// letters only, longer than three letters, no stop words; sorted, without repeats.
+    #[test]
+    fn search_tokens_are_the_words_a_query_can_ask_for() {
+        let text = "Officials said the 100 Soldiers crossed the river, the RIVER, at dawn.";
+        let (fingerprint, tokens, _) = Fingerprint::with_search_keys(text, &[]);
+        let mut expected: Vec<u64> = ["officials", "soldiers", "crossed", "river", "dawn"]
+            .iter()
+            .map(|term| search_token(term))
+            .collect();
         expected.sort_unstable();
-        expected.dedup();
         assert_eq!(tokens, expected);
+        assert_eq!(fingerprint, Fingerprint::new(text, &[]));
     }
 
     #[test]
     fn query_requires_the_longest_words_and_survives_quotes() {
-        let terms = candidate_terms("He said \"deterrence\" matters to allies").unwrap();
+        let terms = terms("He said \"deterrence\" matters to allies").unwrap();
         assert_eq!(
             candidate_query(&terms),
             "\"deterrence\" AND \"matters\" AND \"allies\""
         );
-        assert!(candidate_terms("a to of").is_none());
+        assert!(self::terms("a to of").is_none());
     }
 }

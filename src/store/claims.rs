@@ -213,7 +213,7 @@ pub(crate) struct Unindexed {
     /// The largest claim id when the transaction began: claims above it are not indexed yet.
     /// The transaction holds the write lock, so every one of them is ours.
     indexed_up_to: i64,
-    /// For each token (`matching::search_tokens`), the claims that have it, in id order, as
+    /// For each search token (`matching::search_token`), the claims that have it, in id order, as
     /// offsets from `indexed_up_to`: half the memory of ids, on a batch of 70,000 claims.
     claims_by_token: std::collections::HashMap<u64, Vec<u32>>,
     /// The claims with figures or dates, which full-text candidates leave out.

@@ -104,7 +104,7 @@ impl<'a> ExtractJson<'a> {
                 values: &c.values,
                 speaker: c.speaker.as_deref(),
                 checkable: c.checkable,
-                why: c.why.as_deref(),
+                why: c.why,
                 duplicate_of: c.duplicate_of,
             })
             .collect();

@@ -96,7 +96,7 @@ pub fn build_with(
                 values,
                 speaker: speech.speaker.clone(),
                 checkable,
-                why: why.map(str::to_string),
+                why,
                 duplicate_of: None,
             };
             (claim, (features.wording_hash, features.wording_length))

@@ -69,7 +69,7 @@ pub struct ExtractedClaim {
     /// False for sentences that are not claims (kept so `extract --all` can show why).
     pub checkable: bool,
     /// Why a sentence is not checkable.
-    pub why: Option<String>,
+    pub why: Option<&'static str>,
     /// Index (into `Extraction::claims`) of an earlier place in the article that states the
     /// same claim: a checker settles both at once.
     pub duplicate_of: Option<usize>,

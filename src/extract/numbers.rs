@@ -1426,11 +1426,17 @@ pub fn find_numbers_with(text: &str, number_words: bool) -> Vec<Value> {
     let raws = scan(text, number_words);
     let mut values: Vec<Value> = Vec::new();
     let mut skip_until = 0;
+    // Where the last number that belongs to a name ended: "Boeing 787-9" goes on with "-9".
+    let mut name_end = None;
     for (index, raw) in raws.iter().enumerate() {
         if raw.start < skip_until {
             continue;
         }
-        if is_name_or_idiom(text, raw) {
+        let name_goes_on = name_end
+            .and_then(|end| text.get(end..raw.start))
+            .is_some_and(|between| matches!(between, "-" | "–"));
+        if name_goes_on || is_name_or_idiom(text, raw) {
+            name_end = Some(raw.end);
             continue;
         }
         if let Some((value, consumed_next)) = try_between(text, raw, raws.get(index + 1)) {
@@ -1516,6 +1522,35 @@ fn ratios(text: &str, values: &[Value]) -> Vec<Value> {
 }
 
 /// Numbers that are part of a name or an idiom rather than a quantity.
+/// "beat the Buffalo Bills 27-24", "Spain beat Italy 2-1": the score of a game or the tally
+/// of a vote after a team's or a body's name, not a number of that name. A score puts the
+/// larger figure first, and an outcome word comes before it; a model number has neither
+/// ("a Boeing 737-800", "a Boeing 787-9 that beat its rivals").
+fn is_score(text: &str, raw: &Raw) -> bool {
+    const OUTCOME_WORDS: &[&str] = &[
+        "beat", "beats", "defeated", "defeats", "edged", "edges", "routed", "topped", "downed",
+        "past", "over", "lost", "won", "wins", "tied", "drew", "passed", "approved", "rejected",
+        "voted",
+    ];
+    if raw.words || raw.value.fract() != 0.0 || raw.value >= 1000.0 {
+        return false;
+    }
+    let after = &text[raw.end..];
+    let Some(second) = after.strip_prefix('-').or_else(|| after.strip_prefix('–')) else {
+        return false;
+    };
+    let digits = second.bytes().take_while(u8::is_ascii_digit).count();
+    let larger_first = (1..=3).contains(&digits)
+        && !second[digits..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+        && second[..digits]
+            .parse::<f64>()
+            .is_ok_and(|second| second <= raw.value);
+    larger_first
+        && text[..raw.start]
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|word| OUTCOME_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)))
+}
+
 fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
     let bytes = text.as_bytes();
     let first_word = &text[raw.start..raw.end];
@@ -1550,14 +1585,14 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
             && !word_after(text, raw.end)
                 .is_some_and(|(w, _, _)| w.starts_with(|c: char| c.is_ascii_uppercase()));
         // "passed the House 232-196": a vote tally, not a name.
-        let tally = VOTING_BODIES.contains(&bare) && {
+        let tally = (VOTING_BODIES.contains(&bare) && {
             let after = &text[raw.end..];
             let after = after
                 .strip_prefix('-')
                 .or_else(|| after.strip_prefix('–'))
                 .or_else(|| after.strip_prefix(" to "));
             after.is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
-        };
+        }) || is_score(text, raw);
         if !word.ends_with(',')
             && !CAPITALISED_OK.contains(&bare)
             && !MONTHS_AND_DAYS.contains(&bare.trim_end_matches('.'))
@@ -2662,7 +2697,7 @@ mod tests {
     }
 
     #[test]
-    fn a_tally_after_a_voting_body_is_not_a_name() {
+    fn a_tally_or_a_score_after_a_name_is_not_part_of_it() {
         let cases: &[(&str, &[Expected])] = &[
             (
                 "passed the House 232-196",
@@ -2682,6 +2717,17 @@ mod tests {
                 ],
             ),
             ("Boeing's 737 MAX", &[]),
+            // A game's score after a team's name; a model number after a maker's.
+            (
+                "beat the Buffalo Bills 27-24 on Sunday",
+                &[("number", n(27.0), None), ("number", n(24.0), None)],
+            ),
+            (
+                "Spain beat Italy 2-1.",
+                &[("number", n(2.0), None), ("number", n(1.0), None)],
+            ),
+            ("a Boeing 787-9 that beat its rivals", &[]),
+            ("United ordered Boeing 767-300 jets", &[]),
         ];
         let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
         assert_eq!(failed, 0);

@@ -2153,7 +2153,8 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
                 let head = lowercase(w.split('-').next().unwrap_or(""));
                 let head = head.as_str();
                 if is_unit_word(head) {
-                    let plural = if head.ends_with('s') {
+                    // "a 19th-century mill" ranks one century; "a 10-year plan" counts years.
+                    let plural = if head.ends_with('s') || value_type == ValueType::Ordinal {
                         head.to_string()
                     } else {
                         format!("{head}s")
@@ -2163,14 +2164,17 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
                     let _ = e;
                 }
             }
-        } else if let Some((w, _, e)) = word_after(text, end)
+        } else if let Some((w, w_start, e)) = word_after(text, end)
             && text[end..].starts_with(' ')
         {
             let lw = lowercase(w);
             let lw = lw.as_str();
             if value_type == ValueType::Ordinal {
-                // "seventh straight session": the thing ranked, kept for the checker.
-                if !is_function_word(lw) {
+                // "seventh straight session": the thing ranked, kept for the checker. In "the
+                // first nine months" the rank is of a period the cardinal counts.
+                let cardinal_after = number_words::parse_at(text, w_start)
+                    .is_some_and(|n| n.kind == WordKind::Cardinal);
+                if !is_function_word(lw) && !cardinal_after {
                     unit = Some(w.to_string());
                 }
             } else if is_measure_unit(lw) || matches!(lw, "per") {
@@ -2728,6 +2732,29 @@ mod tests {
             ),
             ("a Boeing 787-9 that beat its rivals", &[]),
             ("United ordered Boeing 767-300 jets", &[]),
+        ];
+        let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
+        assert_eq!(failed, 0);
+    }
+
+    #[test]
+    fn what_an_ordinal_ranks() {
+        let cases: &[(&str, &[Expected])] = &[
+            (
+                "a 19th-century mill",
+                &[("ordinal", n(19.0), Some("century"))],
+            ),
+            (
+                "in the first nine months of the year",
+                &[
+                    ("ordinal", n(1.0), None),
+                    ("number", n(9.0), Some("months")),
+                ],
+            ),
+            (
+                "the company's third quarter",
+                &[("ordinal", n(3.0), Some("quarter"))],
+            ),
         ];
         let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
         assert_eq!(failed, 0);

@@ -988,6 +988,7 @@ fn is_year_context(text: &str, start: usize, end: usize) -> bool {
                 | "midterms"
                 | "primaries"
                 | "census"
+                | "levels"
                 | "was"
                 | "has"
         )
@@ -2091,6 +2092,16 @@ mod tests {
         assert!(check("on Wednesday and last week", "", &[]));
         assert!(check("I may go", "2019-11-19", &[]));
         assert!(check("2000 troops", "2019-11-19", &[]));
+    }
+
+    /// A plural noun after a number counts things, but "2005 levels" are those of a year.
+    #[test]
+    fn a_baseline_year_is_a_date() {
+        assert!(check(
+            "cut emissions 40% below 2005 levels by 2030",
+            "2022-08-16",
+            &["2005", "2030"]
+        ));
     }
 
     #[test]

@@ -2128,10 +2128,20 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
     if value_type == ValueType::Money
         && let Some((w, _, e)) = word_after(text, end)
         && matches!(lowercase(w).as_str(), "a" | "an" | "per")
-        && let Some((noun, _, ne)) = word_after(text, e)
+        && let Some((noun, noun_start, ne)) = word_after(text, e)
         && noun.bytes().all(|b| b.is_ascii_lowercase())
         && !is_function_word(noun)
     {
+        // "per metric ton", "a square foot": the unit is both words.
+        let (noun, ne) = match word_after(text, ne) {
+            Some((next, _, next_end))
+                if matches!(noun, "metric" | "square" | "cubic" | "short" | "long")
+                    && next.bytes().all(|b| b.is_ascii_lowercase()) =>
+            {
+                (&text[noun_start..next_end], next_end)
+            }
+            _ => (noun, ne),
+        };
         unit = Some(format!("{} per {}", unit.as_deref().unwrap_or(""), noun));
         end = ne;
     }
@@ -2394,6 +2404,10 @@ mod tests {
             (
                 "$1,472.19 an ounce",
                 &[("money", n(1472.19), Some("USD per ounce"))],
+            ),
+            (
+                "a fee of $900 per metric ton",
+                &[("money", n(900.0), Some("USD per metric ton"))],
             ),
             ("10 per cent", &[("percent", n(10.0), None)]),
             ("5,000 won", &[("money", n(5000.0), Some("KRW"))]),

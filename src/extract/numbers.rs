@@ -126,7 +126,17 @@ fn word_before(text: &str, pos: usize) -> Option<(&str, usize)> {
     text.get(i..end).map(|w| (w, i))
 }
 
-/// The lower-cased alphabetic word that ends just before `pos` (punctuation stripped).
+/// "01.23" or "9.30": hours below 24, a dot, two digits of minutes below 60.
+fn is_dotted_clock(digits: &str) -> bool {
+    let Some((hours, minutes)) = digits.split_once('.') else {
+        return false;
+    };
+    (1..=2).contains(&hours.len())
+        && minutes.len() == 2
+        && hours.parse::<u32>().is_ok_and(|h| h < 24)
+        && minutes.parse::<u32>().is_ok_and(|m| m < 60)
+}
+
 /// Does lower-cased `rest` start with a time zone or "local time", as a whole word?
 fn is_time_zone(rest: &str) -> bool {
     const ZONES: &[&str] = &[
@@ -750,6 +760,10 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
     }
     // "by 1430 GMT", "at 0900 local time": a 24-hour clock time, as wire copy writes them.
     if end - i == 4 && value <= 2359.0 && value % 100.0 < 60.0 && is_time_zone(trimmed) {
+        return Some(Scanned { end, keep: None });
+    }
+    // "01.23 GMT", "9.30 BST": a clock time written the British way.
+    if is_dotted_clock(&text[i..end]) && is_time_zone(trimmed) {
         return Some(Scanned { end, keep: None });
     }
     // Letters glued after the digits: scales, ordinal suffixes, or a code.
@@ -2815,6 +2829,7 @@ mod tests {
             // Wire copy's 24-hour clock.
             "shares rose by 1430 GMT",
             "at 0900 local time",
+            "Thu 7 Nov 2024 01.23 GMT",
             "© 2025",
             "one of those interactions",
             "It wasn't the first time",

@@ -270,8 +270,58 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     lexicon
 });
 
+pub(crate) const LOW_BITS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+const CASE_BITS: u64 = 0x2020_2020_2020_2020;
+
+/// Where the run of ASCII letters that goes on at `i` ends. Eight bytes at a time: this pass
+/// reads every letter of every sentence, and a test per byte was most of its cost.
+fn letters_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // Per byte, with the high bit clear and the case bit set: at least 'a' and not past
+        // 'z'. The additions stay below 0x100 in each byte, so no carry crosses bytes.
+        let lower = (x | CASE_BITS) & LOW_BITS;
+        let from_a = lower + 0x1F1F_1F1F_1F1F_1F1F;
+        let past_z = lower + 0x0505_0505_0505_0505;
+        let letters = from_a & !past_z & !x & HIGH_BITS;
+        let others = !letters & HIGH_BITS;
+        if others != 0 {
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
+}
+
+/// `pack` of the `len` ASCII letters at `start`, read as one big-endian load when eight bytes
+/// are there.
+fn pack_at(bytes: &[u8], start: usize, len: usize) -> u64 {
+    match bytes.get(start..start + 8) {
+        Some(chunk) => {
+            let head = u64::from_be_bytes(chunk.try_into().unwrap_or([0; 8])) | CASE_BITS;
+            let key = if len < 8 {
+                head >> (8 * (8 - len))
+            } else {
+                head
+            };
+            key ^ ((len as u64) << 59)
+        }
+        None => {
+            let key = bytes[start..start + len.min(8)]
+                .iter()
+                .fold(0u64, |key, &b| (key << 8) | u64::from(b | 0x20));
+            key ^ ((len as u64) << 59)
+        }
+    }
+}
+
 /// The trigger flags of one lower-case word (0 for an ordinary word).
-pub fn word_flags(lower: &[u8]) -> u16 {
+#[cfg(test)]
+fn word_flags(lower: &[u8]) -> u16 {
     if lower.len() < 2 || lower.len() > MAX_WORD {
         return 0;
     }
@@ -292,17 +342,6 @@ fn flags_of_key(lexicon: &Lexicon, key: u64) -> u16 {
     }
 }
 
-/// The trigger flags of the ASCII word `word` in any case.
-pub fn word_flags_any_case(word: &[u8]) -> u16 {
-    if word.len() > MAX_WORD {
-        return 0;
-    }
-    let mut buffer = [0u8; MAX_WORD];
-    buffer[..word.len()].copy_from_slice(word);
-    buffer[..word.len()].make_ascii_lowercase();
-    word_flags(&buffer[..word.len()])
-}
-
 /// What one pass over a sentence found.
 #[derive(Debug, Default, Clone)]
 pub struct Triggers {
@@ -320,6 +359,8 @@ pub struct Triggers {
     pub hyphened_year: bool,
     /// Union of the word flags seen.
     pub words: u16,
+    /// Where each number word starts, in order: the number scan looks nowhere else for one.
+    pub number_words: Vec<usize>,
     /// Byte spans around the date triggers (merged, on char boundaries): date patterns need
     /// only look there.
     pub windows: Vec<(usize, usize)>,
@@ -381,20 +422,15 @@ impl Triggers {
                 continue;
             }
             if b.is_ascii_alphabetic() {
-                // Pack the lower-cased word into an integer while reading it.
                 let start = i;
-                let mut key = 0u64;
-                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                    if i - start < 8 {
-                        key = (key << 8) | u64::from(bytes[i] | 0x20);
-                    }
-                    i += 1;
-                }
+                i = letters_end(bytes, i + 1);
                 let len = i - start;
-                key ^= (len as u64) << 59;
                 if (2..=MAX_WORD).contains(&len) {
-                    let flags = flags_of_key(lexicon, key);
+                    let flags = flags_of_key(lexicon, pack_at(bytes, start, len));
                     found.words |= flags;
+                    if flags & NUMBER_WORD != 0 {
+                        found.number_words.push(start);
+                    }
                     if flags & !NUMBER_WORD != 0
                         || flags != 0 && found.words & (MONTH | SPAN | RELATIVE) != 0
                     {
@@ -517,6 +553,29 @@ mod tests {
         for word in lists.iter().flat_map(|l| l.iter()) {
             let other = seen.insert(pack(word.as_bytes()), *word);
             assert!(other.is_none_or(|o| o == *word), "{word} and {other:?}");
+        }
+    }
+
+    /// The eight-byte word reading agrees with reading byte by byte, at every offset and
+    /// for every byte value next to letters.
+    #[test]
+    fn word_reading_agrees_with_bytes() {
+        let mut text: Vec<u8> = b"Twenty-eight thousand FIVE hundred, xmas@[`{Zz Aa ".to_vec();
+        text.extend(0u8..=255);
+        text.extend(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJ".iter());
+        for b in 0u8..=255 {
+            text.extend([b'q', b, b'Q', b'q', b'q', b'q', b'q', b'q', b'q', b]);
+        }
+        for start in 0..text.len() {
+            let mut end = start;
+            while end < text.len() && text[end].is_ascii_alphabetic() {
+                end += 1;
+            }
+            assert_eq!(letters_end(&text, start), end, "{start}");
+            if end > start {
+                let lower = text[start..end].to_ascii_lowercase();
+                assert_eq!(pack_at(&text, start, end - start), pack(&lower), "{start}");
+            }
         }
     }
 

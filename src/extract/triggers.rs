@@ -20,6 +20,11 @@ pub const SPAN: u16 = 1 << 3;
 pub const HOLIDAY: u16 = 1 << 4;
 /// A word that can start or continue a number written in words.
 pub const NUMBER_WORD: u16 = 1 << 5;
+/// "day" itself (also a `SPAN`): "the day before", "for the day".
+pub const DAY: u16 = 1 << 6;
+/// The first word of a named day that is no trigger alone ("New Year", "Good Friday",
+/// "Labor Day"): not a date word, it opens no window.
+pub const HOLIDAY_LEAD: u16 = 1 << 7;
 
 const MONTH_WORDS: &[&str] = &[
     "january",
@@ -108,6 +113,27 @@ const HOLIDAY_WORDS: &[&str] = &[
     "eve",
     "patrick",
     "patricks",
+];
+
+const HOLIDAY_LEAD_WORDS: &[&str] = &[
+    "new",
+    "good",
+    "black",
+    "cyber",
+    "earth",
+    "independence",
+    "workers",
+    "labor",
+    "labour",
+    "memorial",
+    "veterans",
+    "columbus",
+    "presidents",
+    "mother",
+    "mothers",
+    "father",
+    "fathers",
+    "boxing",
 ];
 
 /// Every word `number_words` reads (a unit test keeps the two in step).
@@ -258,6 +284,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     add(RELATIVE_WORDS, RELATIVE);
     add(SPAN_WORDS, SPAN);
     add(HOLIDAY_WORDS, HOLIDAY);
+    add(HOLIDAY_LEAD_WORDS, HOLIDAY_LEAD);
+    add(&["day"], DAY);
     add(NUMBER_WORDS, NUMBER_WORD);
     // Plural ordinals are fractions' denominators ("three fifths").
     let plural_ordinals: Vec<String> = NUMBER_WORDS
@@ -431,8 +459,8 @@ impl Triggers {
                     if flags & NUMBER_WORD != 0 {
                         found.number_words.push(start);
                     }
-                    if flags & !NUMBER_WORD != 0
-                        || flags != 0 && found.words & (MONTH | SPAN | RELATIVE) != 0
+                    if flags & !(NUMBER_WORD | HOLIDAY_LEAD) != 0
+                        || flags & NUMBER_WORD != 0 && found.words & (MONTH | SPAN | RELATIVE) != 0
                     {
                         // Number words count as triggers after a date word: "May twenty
                         // nine", spelled-out years, "three days".
@@ -480,7 +508,7 @@ impl Triggers {
 
     /// Nothing here can be a number or a date.
     pub fn is_empty(&self) -> bool {
-        !self.digits && self.words == 0
+        !self.digits && self.words & !HOLIDAY_LEAD == 0
     }
 
     /// Any of the word flags in `mask` occurs.
@@ -547,6 +575,7 @@ mod tests {
             RELATIVE_WORDS,
             SPAN_WORDS,
             HOLIDAY_WORDS,
+            HOLIDAY_LEAD_WORDS,
             NUMBER_WORDS,
         ];
         let mut seen = std::collections::HashMap::new();

@@ -946,7 +946,8 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
             }
         }
         // Digits followed by number words: "3 hundred and 21", "2.5 million".
-        if let Some(n) = number_words::parse_at(text, i)
+        if number_words::words_may_follow_digits(text, i)
+            && let Some(n) = number_words::parse_at(text, i)
             && n.has_words
             && n.end > end
         {

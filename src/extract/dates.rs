@@ -227,7 +227,8 @@ fn captures_in<'t>(
 /// word-boundary test sees the same thing at the start of the slice as in the text (a place
 /// after a character that is not a word character). Some patterns start with so common a
 /// letter set that the regex engine's literal prefilter stops at most words, and a whole
-/// window then cost several times a few anchored tries.
+/// window then cost several times a few anchored tries. `may_start` must reject every place
+/// after a word character (as a `\b` before a word does).
 fn captures_at_starts<'t>(
     anchored: &'t Regex,
     text: &'t str,
@@ -245,10 +246,14 @@ fn captures_at_starts<'t>(
                 while at < to {
                     let start = at;
                     at += 1;
-                    if !may_start(bytes, start) {
-                        continue;
-                    }
-                    let Some(c) = anchored.captures(&text[start..to]) else {
+                    let found = may_start(bytes, start)
+                        .then(|| anchored.captures(&text[start..to]))
+                        .flatten();
+                    let Some(c) = found else {
+                        // No start follows a word character: skip the rest of the word.
+                        while at < to && is_word_byte(bytes[at - 1]) {
+                            at += 1;
+                        }
                         continue;
                     };
                     let length = c.get(0).map_or(0, |whole| whole.end());
@@ -265,13 +270,18 @@ fn captures_at_starts<'t>(
 /// with ASCII letters lowercased, or `None`. `| 0x20` lowercases ASCII letters and turns no
 /// other byte into one.
 fn word_head(bytes: &[u8], at: usize) -> Option<[u8; 3]> {
-    if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_') {
+    if at > 0 && is_word_byte(bytes[at - 1]) {
         return None;
     }
     let &[a, b, c] = bytes.get(at..at + 3)? else {
         return None;
     };
     Some([a | 0x20, b | 0x20, c | 0x20])
+}
+
+/// An ASCII word character, as `(?-u:\w)` and `(?-u:\b)` see them.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// Whether a month name can start at `at`: a word starts there with the first three letters

@@ -306,14 +306,7 @@ const CASE_BITS: u64 = 0x2020_2020_2020_2020;
 /// reads every letter of every sentence, and a test per byte was most of its cost.
 fn letters_end(bytes: &[u8], mut i: usize) -> usize {
     while let Some(chunk) = bytes.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        // Per byte, with the high bit clear and the case bit set: at least 'a' and not past
-        // 'z'. The additions stay below 0x100 in each byte, so no carry crosses bytes.
-        let lower = (x | CASE_BITS) & LOW_BITS;
-        let from_a = lower + 0x1F1F_1F1F_1F1F_1F1F;
-        let past_z = lower + 0x0505_0505_0505_0505;
-        let letters = from_a & !past_z & !x & HIGH_BITS;
-        let others = !letters & HIGH_BITS;
+        let others = not_letters(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
         if others != 0 {
             return i + (others.trailing_zeros() / 8) as usize;
         }
@@ -325,26 +318,46 @@ fn letters_end(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// `pack` of the `len` ASCII letters at `start`, read as one big-endian load when eight bytes
-/// are there.
-fn pack_at(bytes: &[u8], start: usize, len: usize) -> u64 {
-    match bytes.get(start..start + 8) {
+/// The high bit of each byte of `x` (read little-endian) that is not an ASCII letter. Per
+/// byte, with the high bit clear and the case bit set: at least 'a' and not past 'z'; the
+/// additions stay below 0x100 in each byte, so no carry crosses bytes.
+fn not_letters(x: u64) -> u64 {
+    let lower = (x | CASE_BITS) & LOW_BITS;
+    let from_a = lower + 0x1F1F_1F1F_1F1F_1F1F;
+    let past_z = lower + 0x0505_0505_0505_0505;
+    let letters = from_a & !past_z & !x & HIGH_BITS;
+    !letters & HIGH_BITS
+}
+
+/// The end of the word of ASCII letters that starts at `start`, and its `pack`ed key: one
+/// eight-byte load finds the end of a word of up to seven letters (most words) and gives its
+/// key as well.
+fn read_word(bytes: &[u8], start: usize) -> (usize, u64) {
+    let (len, head) = match bytes.get(start..start + 8) {
         Some(chunk) => {
-            let head = u64::from_be_bytes(chunk.try_into().unwrap_or([0; 8])) | CASE_BITS;
-            let key = if len < 8 {
-                head >> (8 * (8 - len))
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            let others = not_letters(x);
+            let len = if others != 0 {
+                (others.trailing_zeros() / 8) as usize
             } else {
-                head
+                letters_end(bytes, start + 8) - start
             };
-            key ^ ((len as u64) << 59)
+            (len, x.swap_bytes() | CASE_BITS)
         }
         None => {
-            let key = bytes[start..start + len.min(8)]
+            let len = letters_end(bytes, start + 1) - start;
+            let head = bytes[start..start + len]
                 .iter()
                 .fold(0u64, |key, &b| (key << 8) | u64::from(b | 0x20));
-            key ^ ((len as u64) << 59)
+            (len, head << (8 * (8 - len)))
         }
-    }
+    };
+    let key = if len < 8 {
+        head >> (8 * (8 - len))
+    } else {
+        head
+    };
+    (start + len, key ^ ((len as u64) << 59))
 }
 
 /// The trigger flags of one lower-case word (0 for an ordinary word).
@@ -394,6 +407,19 @@ pub struct Triggers {
     pub windows: Vec<(usize, usize)>,
 }
 
+/// The bytes that are no digit, no ASCII letter and no lead byte of a vulgar fraction: the
+/// pass steps over them.
+static PASSED: [bool; 256] = {
+    let mut passed = [true; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        passed[b] = !(byte.is_ascii_alphanumeric() || byte == 0xC2 || byte == 0xE2);
+        b += 1;
+    }
+    passed
+};
+
 /// How far around a trigger a date pattern may reach ("the beginning of" before a month,
 /// ", 2022" after a day).
 const REACH_BEFORE: usize = 28;
@@ -408,6 +434,11 @@ impl Triggers {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
+            // Nearly half the bytes are the spaces and punctuation between words.
+            if PASSED[usize::from(b)] {
+                i += 1;
+                continue;
+            }
             if b.is_ascii_digit() {
                 let start = i;
                 while i < bytes.len() && bytes[i].is_ascii_digit() {
@@ -451,10 +482,11 @@ impl Triggers {
             }
             if b.is_ascii_alphabetic() {
                 let start = i;
-                i = letters_end(bytes, i + 1);
+                let key;
+                (i, key) = read_word(bytes, start);
                 let len = i - start;
                 if (2..=MAX_WORD).contains(&len) {
-                    let flags = flags_of_key(lexicon, pack_at(bytes, start, len));
+                    let flags = flags_of_key(lexicon, key);
                     found.words |= flags;
                     if flags & NUMBER_WORD != 0 {
                         found.number_words.push(start);
@@ -601,9 +633,9 @@ mod tests {
                 end += 1;
             }
             assert_eq!(letters_end(&text, start), end, "{start}");
-            if end > start {
+            if end > start && end - start <= MAX_WORD {
                 let lower = text[start..end].to_ascii_lowercase();
-                assert_eq!(pack_at(&text, start, end - start), pack(&lower), "{start}");
+                assert_eq!(read_word(&text, start), (end, pack(&lower)), "{start}");
             }
         }
     }

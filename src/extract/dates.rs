@@ -227,7 +227,8 @@ fn captures_in<'t>(
 /// word-boundary test sees the same thing at the start of the slice as in the text (a place
 /// after a character that is not a word character). Some patterns start with so common a
 /// letter set that the regex engine's literal prefilter stops at most words, and a whole
-/// window then cost several times a few anchored tries.
+/// window then cost several times a few anchored tries. `may_start` must reject every place
+/// after a word character (as a `\b` before a word does).
 fn captures_at_starts<'t>(
     anchored: &'t Regex,
     text: &'t str,
@@ -245,10 +246,14 @@ fn captures_at_starts<'t>(
                 while at < to {
                     let start = at;
                     at += 1;
-                    if !may_start(bytes, start) {
-                        continue;
-                    }
-                    let Some(c) = anchored.captures(&text[start..to]) else {
+                    let found = may_start(bytes, start)
+                        .then(|| anchored.captures(&text[start..to]))
+                        .flatten();
+                    let Some(c) = found else {
+                        // No start follows a word character: skip the rest of the word.
+                        while at < to && is_word_byte(bytes[at - 1]) {
+                            at += 1;
+                        }
                         continue;
                     };
                     let length = c.get(0).map_or(0, |whole| whole.end());
@@ -265,13 +270,18 @@ fn captures_at_starts<'t>(
 /// with ASCII letters lowercased, or `None`. `| 0x20` lowercases ASCII letters and turns no
 /// other byte into one.
 fn word_head(bytes: &[u8], at: usize) -> Option<[u8; 3]> {
-    if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_') {
+    if at > 0 && is_word_byte(bytes[at - 1]) {
         return None;
     }
     let &[a, b, c] = bytes.get(at..at + 3)? else {
         return None;
     };
     Some([a | 0x20, b | 0x20, c | 0x20])
+}
+
+/// An ASCII word character, as `(?-u:\w)` and `(?-u:\b)` see them.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// Whether a month name can start at `at`: a word starts there with the first three letters
@@ -429,6 +439,28 @@ fn iso_week(date: NaiveDate) -> String {
     format!("{}-W{:02}", week.year(), week.week())
 }
 
+/// `NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()` for the values this module writes:
+/// "YYYY-MM-DD" is read in place, and "YYYY", "YYYY-MM" and "YYYY-Www" name no day; chrono
+/// reads anything else. Chrono's parser costs more than the rest of chaining a date.
+fn day_of(value: &str) -> Option<NaiveDate> {
+    let b = value.as_bytes();
+    let digits = |from: usize, to: usize| b[from..to].iter().all(u8::is_ascii_digit);
+    let number = |from: usize, to: usize| {
+        b[from..to]
+            .iter()
+            .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'))
+    };
+    match b.len() {
+        10 if digits(0, 4) && b[4] == b'-' && digits(5, 7) && b[7] == b'-' && digits(8, 10) => {
+            NaiveDate::from_ymd_opt(number(0, 4) as i32, number(5, 7), number(8, 10))
+        }
+        4 if digits(0, 4) => None,
+        7 if digits(0, 4) && b[4] == b'-' && digits(5, 7) => None,
+        8 if digits(0, 4) && &b[4..6] == b"-W" && digits(6, 8) => None,
+        _ => NaiveDate::parse_from_str(value, "%Y-%m-%d").ok(),
+    }
+}
+
 fn ymd(date: NaiveDate) -> String {
     // Not `date.format(..)`: that parses its format string on every call.
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
@@ -575,7 +607,7 @@ fn weekday_near(f: &Found, weekday: Weekday) -> Option<NaiveDate> {
     if f.offset_unit == 0 {
         return None;
     }
-    let date = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()?;
+    let date = day_of(value)?;
     if matches!(f.offset_unit, b'm' | b'y') {
         let ahead = (7 + weekday.num_days_from_monday() as i64
             - date.weekday().num_days_from_monday() as i64)
@@ -1315,7 +1347,7 @@ fn chain_offsets(text: &str, kept: &mut [Found]) {
         let Normalized::Date(value) = &f.value else {
             continue;
         };
-        let Ok(date) = NaiveDate::parse_from_str(value, "%Y-%m-%d") else {
+        let Some(date) = day_of(value) else {
             continue;
         };
         // Only a short stretch before the date can hold the offset.
@@ -1576,8 +1608,12 @@ fn easter(year: i32) -> Option<NaiveDate> {
 }
 
 fn holidays(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found>) {
-    let words = triggers::HOLIDAY | triggers::SPAN | triggers::WEEKDAY | triggers::RELATIVE;
-    for c in captures_in(&HOLIDAY, text, &on.windows, on.has(words)) {
+    // Every named day is a holiday word, or a lead word before "day", "year(s)", "Friday" or
+    // "Monday": "last year" alone, the common case, runs nothing.
+    let named_day = on.has(triggers::HOLIDAY)
+        || on.has(triggers::HOLIDAY_LEAD)
+            && on.has(triggers::SPAN | triggers::WEEKDAY | triggers::RELATIVE);
+    for c in captures_in(&HOLIDAY, text, &on.windows, named_day) {
         let whole = c.get(0).unwrap();
         let name = c[2].to_ascii_lowercase();
         // "May Day" and "the new year" alone are too vague; "in the New Year" is a season.
@@ -1633,7 +1669,7 @@ fn holidays(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found
         }
     }
     // "closed for the day.": the day of the report.
-    for c in captures_in(&FOR_THE_DAY, text, &on.windows, on.has(triggers::SPAN)) {
+    for c in captures_in(&FOR_THE_DAY, text, &on.windows, on.has(triggers::DAY)) {
         let (whole, the) = (c.get(0).unwrap(), c.get(1).unwrap());
         let next = text[whole.end()..].trim_start();
         if next.starts_with(|ch: char| ch.is_alphanumeric()) {
@@ -1642,7 +1678,7 @@ fn holidays(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found
         all.push(found(the.start(), the.end(), ymd(reference), false));
     }
     // "the day before" / "the day after" with nothing after them: the day next to today.
-    for c in captures_in(&DAY_BEFORE_AFTER, text, &on.windows, on.has(triggers::SPAN)) {
+    for c in captures_in(&DAY_BEFORE_AFTER, text, &on.windows, on.has(triggers::DAY)) {
         let whole = c.get(0).unwrap();
         let next = text[whole.end()..].trim_start();
         if next.starts_with(|ch: char| ch.is_alphanumeric()) {
@@ -1661,7 +1697,7 @@ fn holidays(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found
         ));
     }
     // "the 15th day of next month", "the twenty third day of September".
-    for c in captures_in(&DAY_OF, text, &on.windows, on.has(triggers::SPAN)) {
+    for c in captures_in(&DAY_OF, text, &on.windows, on.has(triggers::DAY)) {
         let whole = c.get(0).unwrap();
         let Some(day) = parse_day(&c[1]) else {
             continue;
@@ -1757,7 +1793,7 @@ pub fn reference_date_from_text(text: &str) -> Option<NaiveDate> {
         {
             return None;
         }
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+        day_of(s)
     })
 }
 
@@ -1793,6 +1829,29 @@ mod tests {
                 assert!(!expected.is_empty(), "{text:?}");
                 assert_eq!(got, expected, "{text:?} {window:?}");
             }
+        }
+    }
+
+    #[test]
+    fn day_of_reads_what_chrono_reads() {
+        for value in [
+            "2022-06-03",
+            "2022-02-29",
+            "2024-02-29",
+            "0999-12-31",
+            "2022-00-10",
+            "2022-13-01",
+            "2022-06-00",
+            "2022-06",
+            "2022",
+            "2022-W05",
+            "-1974-06-03",
+            "12022-06-03",
+            "2022-6-3",
+            "",
+        ] {
+            let chrono = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok();
+            assert_eq!(day_of(value), chrono, "{value}");
         }
     }
 

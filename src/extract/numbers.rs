@@ -546,13 +546,35 @@ fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
 const FREE_PREFIXES: [&str; 6] = ["mid", "pre", "post", "late", "early", "won"];
 
 /// Find raw numbers in `text`.
-/// `number_words`: whether the text has any number word at all (from the trigger pass); without
-/// one, words need no look-up.
-fn scan(text: &str, number_words: bool) -> Vec<Raw> {
+/// `number_words`: where the number words of the text start (from the trigger pass), in order.
+///
+/// Only a digit, the lead byte of a vulgar fraction or a number word (with "a"/"an" before it)
+/// can start a number, and most of a sentence is none of these: the scan jumps from one such
+/// place to the next, to where reading byte by byte would have arrived (the start of the
+/// letters or the "." glued before a digit), and reads byte by byte only from there.
+fn scan(text: &str, number_words: &[usize]) -> Vec<Raw> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;
+    // The next digit or fraction lead byte at or after `i` (stale once `i` passes it), and the
+    // next number word at or after `i`.
+    let mut hit = 0;
+    let mut next_word = 0;
     while i < bytes.len() {
+        if hit < i {
+            hit = digit_or_fraction_from(bytes, i);
+        }
+        while number_words.get(next_word).is_some_and(|&w| w < i) {
+            next_word += 1;
+        }
+        let mut stop = resume_before(bytes, hit);
+        if let Some(&word) = number_words.get(next_word) {
+            stop = stop.min(article_from(bytes, word));
+        }
+        if stop >= bytes.len() {
+            break;
+        }
+        i = i.max(stop);
         let b = bytes[i];
         let prev = if i > 0 { bytes[i - 1] } else { b' ' };
         let starts_digits = b.is_ascii_digit()
@@ -599,20 +621,12 @@ fn scan(text: &str, number_words: bool) -> Vec<Raw> {
                 i = j;
                 continue;
             }
-            if !number_words {
-                i = j;
-                continue;
-            }
-            // One hashed look-up per word (no allocation): this runs for every word.
             let word = &bytes[i..j];
             let starts_number =
                 if word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an") {
-                    article_before_number(text, j)
-                } else if word.iter().all(u8::is_ascii_lowercase) {
-                    // Most words of prose are lower case already: skip the lower-cased copy.
-                    triggers::word_flags(word) & triggers::NUMBER_WORD != 0
+                    !number_words.is_empty() && article_before_number(text, j)
                 } else {
-                    triggers::word_flags_any_case(word) & triggers::NUMBER_WORD != 0
+                    number_words.get(next_word) == Some(&i)
                 };
             if starts_number && let Some(n) = number_words::parse_at(text, i) {
                 found.push(Raw {
@@ -647,6 +661,64 @@ fn scan(text: &str, number_words: bool) -> Vec<Raw> {
         i += 1;
     }
     found
+}
+
+/// The first digit or lead byte of a vulgar fraction (0xC2, 0xE2) at or after `i`, or the
+/// length of `bytes`; eight bytes at a time.
+fn digit_or_fraction_from(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & triggers::HIGH_BITS;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // Per byte with the high bit clear: at least '0' and not past '9'; the additions stay
+        // below 0x100 in each byte. `zero_bytes` may also flag bytes after a true zero byte
+        // (a borrow), never before one, so the lowest flag is exact.
+        let low = x & triggers::LOW_BITS;
+        let digits = (low + 0x5050_5050_5050_5050) & !(low + 0x4646_4646_4646_4646) & !x;
+        let hits = (digits & triggers::HIGH_BITS)
+            | zero_bytes(x ^ (0xC2 * ONES))
+            | zero_bytes(x ^ (0xE2 * ONES));
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !(bytes[i].is_ascii_digit() || matches!(bytes[i], 0xC2 | 0xE2)) {
+        i += 1;
+    }
+    i
+}
+
+/// Where byte-by-byte reading handles the digit at `at`: at the letters glued before it
+/// ("won12", "CLc1") or at a "." before it (".5").
+fn resume_before(bytes: &[u8], at: usize) -> usize {
+    if at >= bytes.len() {
+        return bytes.len();
+    }
+    if at > 0 && bytes[at - 1] == b'.' {
+        return at - 1;
+    }
+    let mut i = at;
+    while i > 0 && bytes[i - 1].is_ascii_alphabetic() {
+        i -= 1;
+    }
+    i
+}
+
+/// Where byte-by-byte reading handles the number word at `at`: at the word before it when
+/// spaces part them, which may be the article of "a dozen".
+fn article_from(bytes: &[u8], at: usize) -> usize {
+    let mut i = at;
+    while i > 0 && bytes[i - 1] == b' ' {
+        i -= 1;
+    }
+    if i == at {
+        return at;
+    }
+    while i > 0 && bytes[i - 1].is_ascii_alphabetic() {
+        i -= 1;
+    }
+    i
 }
 
 /// "a"/"an" only starts a number before a multiplier or a fraction ("a dozen", "a third"):
@@ -888,7 +960,8 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
             }
         }
         // Digits followed by number words: "3 hundred and 21", "2.5 million".
-        if let Some(n) = number_words::parse_at(text, i)
+        if number_words::words_may_follow_digits(text, i)
+            && let Some(n) = number_words::parse_at(text, i)
             && n.has_words
             && n.end > end
         {
@@ -1432,11 +1505,11 @@ fn counted_noun(text: &str, end: usize, value: f64) -> Option<(String, usize)> {
 
 /// Every number in `text`, classified, with offsets relative to `text`.
 pub fn find_numbers(text: &str) -> Vec<Value> {
-    find_numbers_with(text, true)
+    find_numbers_with(text, &triggers::Triggers::of(text).number_words)
 }
 
-/// `find_numbers` when the caller knows whether `text` has any number word.
-pub fn find_numbers_with(text: &str, number_words: bool) -> Vec<Value> {
+/// `find_numbers` when the caller knows where the number words of `text` start.
+pub fn find_numbers_with(text: &str, number_words: &[usize]) -> Vec<Value> {
     let raws = scan(text, number_words);
     let mut values: Vec<Value> = Vec::new();
     let mut skip_until = 0;
@@ -2346,6 +2419,24 @@ mod tests {
     use super::*;
 
     type Expected<'a> = (&'a str, Normalized, Option<&'a str>);
+
+    /// The eight-byte search for digits and fraction lead bytes agrees with a byte loop, at
+    /// every offset and next to every byte value.
+    #[test]
+    fn digit_search_agrees_with_bytes() {
+        let mut text: Vec<u8> = "It rose ½ to 3.5%, “up” — 12 of ⅔ x".as_bytes().to_vec();
+        for b in 0u8..=255 {
+            text.extend([
+                b'q', b'/', b':', b'q', b'q', b'q', b'q', b'q', b'q', b'q', b,
+            ]);
+        }
+        for start in 0..=text.len() {
+            let expected = (start..text.len())
+                .find(|&i| text[i].is_ascii_digit() || matches!(text[i], 0xC2 | 0xE2))
+                .unwrap_or(text.len());
+            assert_eq!(digit_or_fraction_from(&text, start), expected, "{start}");
+        }
+    }
 
     /// Run `find_numbers` on `input` and compare (type, value, unit) of each value found;
     /// print a mismatch and return false so a table reports every failing case at once.

@@ -20,6 +20,11 @@ pub const SPAN: u16 = 1 << 3;
 pub const HOLIDAY: u16 = 1 << 4;
 /// A word that can start or continue a number written in words.
 pub const NUMBER_WORD: u16 = 1 << 5;
+/// "day" itself (also a `SPAN`): "the day before", "for the day".
+pub const DAY: u16 = 1 << 6;
+/// The first word of a named day that is no trigger alone ("New Year", "Good Friday",
+/// "Labor Day"): not a date word, it opens no window.
+pub const HOLIDAY_LEAD: u16 = 1 << 7;
 
 const MONTH_WORDS: &[&str] = &[
     "january",
@@ -108,6 +113,27 @@ const HOLIDAY_WORDS: &[&str] = &[
     "eve",
     "patrick",
     "patricks",
+];
+
+const HOLIDAY_LEAD_WORDS: &[&str] = &[
+    "new",
+    "good",
+    "black",
+    "cyber",
+    "earth",
+    "independence",
+    "workers",
+    "labor",
+    "labour",
+    "memorial",
+    "veterans",
+    "columbus",
+    "presidents",
+    "mother",
+    "mothers",
+    "father",
+    "fathers",
+    "boxing",
 ];
 
 /// Every word `number_words` reads (a unit test keeps the two in step).
@@ -258,6 +284,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     add(RELATIVE_WORDS, RELATIVE);
     add(SPAN_WORDS, SPAN);
     add(HOLIDAY_WORDS, HOLIDAY);
+    add(HOLIDAY_LEAD_WORDS, HOLIDAY_LEAD);
+    add(&["day"], DAY);
     add(NUMBER_WORDS, NUMBER_WORD);
     // Plural ordinals are fractions' denominators ("three fifths").
     let plural_ordinals: Vec<String> = NUMBER_WORDS
@@ -270,8 +298,71 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     lexicon
 });
 
+pub(crate) const LOW_BITS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+const CASE_BITS: u64 = 0x2020_2020_2020_2020;
+
+/// Where the run of ASCII letters that goes on at `i` ends. Eight bytes at a time: this pass
+/// reads every letter of every sentence, and a test per byte was most of its cost.
+fn letters_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let others = not_letters(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+        if others != 0 {
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
+}
+
+/// The high bit of each byte of `x` (read little-endian) that is not an ASCII letter. Per
+/// byte, with the high bit clear and the case bit set: at least 'a' and not past 'z'; the
+/// additions stay below 0x100 in each byte, so no carry crosses bytes.
+fn not_letters(x: u64) -> u64 {
+    let lower = (x | CASE_BITS) & LOW_BITS;
+    let from_a = lower + 0x1F1F_1F1F_1F1F_1F1F;
+    let past_z = lower + 0x0505_0505_0505_0505;
+    let letters = from_a & !past_z & !x & HIGH_BITS;
+    !letters & HIGH_BITS
+}
+
+/// The end of the word of ASCII letters that starts at `start`, and its `pack`ed key: one
+/// eight-byte load finds the end of a word of up to seven letters (most words) and gives its
+/// key as well.
+fn read_word(bytes: &[u8], start: usize) -> (usize, u64) {
+    let (len, head) = match bytes.get(start..start + 8) {
+        Some(chunk) => {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            let others = not_letters(x);
+            let len = if others != 0 {
+                (others.trailing_zeros() / 8) as usize
+            } else {
+                letters_end(bytes, start + 8) - start
+            };
+            (len, x.swap_bytes() | CASE_BITS)
+        }
+        None => {
+            let len = letters_end(bytes, start + 1) - start;
+            let head = bytes[start..start + len]
+                .iter()
+                .fold(0u64, |key, &b| (key << 8) | u64::from(b | 0x20));
+            (len, head << (8 * (8 - len)))
+        }
+    };
+    let key = if len < 8 {
+        head >> (8 * (8 - len))
+    } else {
+        head
+    };
+    (start + len, key ^ ((len as u64) << 59))
+}
+
 /// The trigger flags of one lower-case word (0 for an ordinary word).
-pub fn word_flags(lower: &[u8]) -> u16 {
+#[cfg(test)]
+fn word_flags(lower: &[u8]) -> u16 {
     if lower.len() < 2 || lower.len() > MAX_WORD {
         return 0;
     }
@@ -292,17 +383,6 @@ fn flags_of_key(lexicon: &Lexicon, key: u64) -> u16 {
     }
 }
 
-/// The trigger flags of the ASCII word `word` in any case.
-pub fn word_flags_any_case(word: &[u8]) -> u16 {
-    if word.len() > MAX_WORD {
-        return 0;
-    }
-    let mut buffer = [0u8; MAX_WORD];
-    buffer[..word.len()].copy_from_slice(word);
-    buffer[..word.len()].make_ascii_lowercase();
-    word_flags(&buffer[..word.len()])
-}
-
 /// What one pass over a sentence found.
 #[derive(Debug, Default, Clone)]
 pub struct Triggers {
@@ -320,10 +400,25 @@ pub struct Triggers {
     pub hyphened_year: bool,
     /// Union of the word flags seen.
     pub words: u16,
+    /// Where each number word starts, in order: the number scan looks nowhere else for one.
+    pub number_words: Vec<usize>,
     /// Byte spans around the date triggers (merged, on char boundaries): date patterns need
     /// only look there.
     pub windows: Vec<(usize, usize)>,
 }
+
+/// The bytes that are no digit, no ASCII letter and no lead byte of a vulgar fraction: the
+/// pass steps over them.
+static PASSED: [bool; 256] = {
+    let mut passed = [true; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        passed[b] = !(byte.is_ascii_alphanumeric() || byte == 0xC2 || byte == 0xE2);
+        b += 1;
+    }
+    passed
+};
 
 /// How far around a trigger a date pattern may reach ("the beginning of" before a month,
 /// ", 2022" after a day).
@@ -339,6 +434,11 @@ impl Triggers {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
+            // Nearly half the bytes are the spaces and punctuation between words.
+            if PASSED[usize::from(b)] {
+                i += 1;
+                continue;
+            }
             if b.is_ascii_digit() {
                 let start = i;
                 while i < bytes.len() && bytes[i].is_ascii_digit() {
@@ -381,22 +481,18 @@ impl Triggers {
                 continue;
             }
             if b.is_ascii_alphabetic() {
-                // Pack the lower-cased word into an integer while reading it.
                 let start = i;
-                let mut key = 0u64;
-                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                    if i - start < 8 {
-                        key = (key << 8) | u64::from(bytes[i] | 0x20);
-                    }
-                    i += 1;
-                }
+                let key;
+                (i, key) = read_word(bytes, start);
                 let len = i - start;
-                key ^= (len as u64) << 59;
                 if (2..=MAX_WORD).contains(&len) {
                     let flags = flags_of_key(lexicon, key);
                     found.words |= flags;
-                    if flags & !NUMBER_WORD != 0
-                        || flags != 0 && found.words & (MONTH | SPAN | RELATIVE) != 0
+                    if flags & NUMBER_WORD != 0 {
+                        found.number_words.push(start);
+                    }
+                    if flags & !(NUMBER_WORD | HOLIDAY_LEAD) != 0
+                        || flags & NUMBER_WORD != 0 && found.words & (MONTH | SPAN | RELATIVE) != 0
                     {
                         // Number words count as triggers after a date word: "May twenty
                         // nine", spelled-out years, "three days".
@@ -444,7 +540,7 @@ impl Triggers {
 
     /// Nothing here can be a number or a date.
     pub fn is_empty(&self) -> bool {
-        !self.digits && self.words == 0
+        !self.digits && self.words & !HOLIDAY_LEAD == 0
     }
 
     /// Any of the word flags in `mask` occurs.
@@ -511,12 +607,36 @@ mod tests {
             RELATIVE_WORDS,
             SPAN_WORDS,
             HOLIDAY_WORDS,
+            HOLIDAY_LEAD_WORDS,
             NUMBER_WORDS,
         ];
         let mut seen = std::collections::HashMap::new();
         for word in lists.iter().flat_map(|l| l.iter()) {
             let other = seen.insert(pack(word.as_bytes()), *word);
             assert!(other.is_none_or(|o| o == *word), "{word} and {other:?}");
+        }
+    }
+
+    /// The eight-byte word reading agrees with reading byte by byte, at every offset and
+    /// for every byte value next to letters.
+    #[test]
+    fn word_reading_agrees_with_bytes() {
+        let mut text: Vec<u8> = b"Twenty-eight thousand FIVE hundred, xmas@[`{Zz Aa ".to_vec();
+        text.extend(0u8..=255);
+        text.extend(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJ".iter());
+        for b in 0u8..=255 {
+            text.extend([b'q', b, b'Q', b'q', b'q', b'q', b'q', b'q', b'q', b]);
+        }
+        for start in 0..text.len() {
+            let mut end = start;
+            while end < text.len() && text[end].is_ascii_alphabetic() {
+                end += 1;
+            }
+            assert_eq!(letters_end(&text, start), end, "{start}");
+            if end > start && end - start <= MAX_WORD {
+                let lower = text[start..end].to_ascii_lowercase();
+                assert_eq!(read_word(&text, start), (end, pack(&lower)), "{start}");
+            }
         }
     }
 

@@ -19,7 +19,7 @@ pub fn find_values(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
         return Vec::new();
     }
     let numbers = if on.digits || on.has(triggers::NUMBER_WORD) {
-        numbers::find_numbers_with(text, on.has(triggers::NUMBER_WORD))
+        numbers::find_numbers_with(text, &on.number_words)
     } else {
         Vec::new()
     };

@@ -189,15 +189,17 @@ fn lowercase_ascii_bytes(bytes: u64) -> u64 {
 }
 
 /// The word tables as one open-addressing table of packed keys: a lookup is a multiply, a
-/// shift and usually one comparison.
+/// shift and usually one comparison. The arrays have a fixed size, so that a slot masked to
+/// it needs no bounds check.
 struct WordTable {
-    keys: Vec<u128>,
-    classes: Vec<u16>,
+    keys: Box<[u128; WordTable::SIZE]>,
+    classes: Box<[u16; WordTable::SIZE]>,
 }
 
 impl WordTable {
     /// log2 of the number of slots: about three per word keeps probes short.
     const BITS: u32 = 11;
+    const SIZE: usize = 1 << Self::BITS;
 
     fn slot(key: u128) -> usize {
         let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
@@ -205,15 +207,14 @@ impl WordTable {
     }
 
     fn new(words: &HashMap<u128, u16, std::hash::BuildHasherDefault<KeyHasher>>) -> WordTable {
-        let size = 1 << Self::BITS;
         let mut table = WordTable {
-            keys: vec![0; size],
-            classes: vec![0; size],
+            keys: Box::new([0; Self::SIZE]),
+            classes: Box::new([0; Self::SIZE]),
         };
         for (&key, &class) in words {
             let mut slot = Self::slot(key);
             while table.keys[slot] != 0 {
-                slot = (slot + 1) & (size - 1);
+                slot = (slot + 1) & (Self::SIZE - 1);
             }
             table.keys[slot] = key;
             table.classes[slot] = class;
@@ -226,10 +227,11 @@ impl WordTable {
     fn get(&self, key: u128) -> u16 {
         let mut slot = Self::slot(key);
         loop {
-            match self.keys.get(slot) {
-                Some(&found) if found == key => return self.classes[slot],
-                Some(&0) | None => return 0,
-                Some(_) => slot = (slot + 1) & (self.keys.len() - 1),
+            slot &= Self::SIZE - 1;
+            match self.keys[slot] {
+                found if found == key => return self.classes[slot],
+                0 => return 0,
+                _ => slot += 1,
             }
         }
     }
@@ -501,27 +503,44 @@ fn word_end(text: &str, mut end: usize) -> usize {
 /// or digit.
 #[inline]
 fn plain_word(bytes: &[u8], start: usize) -> Option<(usize, u128)> {
-    let mut sixteen = [0u8; 16];
-    sixteen.copy_from_slice(bytes.get(start..start + 16)?);
-    let wide = u128::from_le_bytes(sixteen);
+    let sixteen: &[u8; 16] = bytes.get(start..start + 16)?.try_into().ok()?;
+    let half = |from: usize| {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(&sixteen[from..from + 8]);
+        u64::from_le_bytes(eight)
+    };
+    let (low, high) = (half(0), half(8));
     let others = |half: u64| !alphanumeric_bytes(half) & HIGH_BITS;
-    let low = others(wide as u64);
-    let high = others((wide >> 64) as u64);
-    let len = if low != 0 {
-        low.trailing_zeros() / 8
-    } else if high != 0 {
-        8 + high.trailing_zeros() / 8
-    } else {
-        return None;
-    } as usize;
-    let next = sixteen[len];
+    // Letters and digits lowercase alike by setting their 0x20 bit (digits have it already),
+    // so the word's bytes are lowercased and cut off together.
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    let (len, key_low, key_high) = match others(low) {
+        0 => {
+            let ends = others(high);
+            if ends == 0 {
+                return None;
+            }
+            let len = 8 + ends.trailing_zeros() / 8;
+            (len, low | CASE, (high | CASE) & bytes_below(ends))
+        }
+        ends => (
+            ends.trailing_zeros() / 8,
+            (low | CASE) & bytes_below(ends),
+            0,
+        ),
+    };
+    let len = len as usize;
+    let next = sixteen[len & 15];
     if !next.is_ascii() || matches!(next, b'-' | b'\'' | b'.' | b'&') {
         return None;
     }
-    let word = wide & ((1u128 << (8 * len)) - 1);
-    let key = u128::from(lowercase_ascii_bytes(word as u64))
-        | u128::from(lowercase_ascii_bytes((word >> 64) as u64)) << 64;
-    Some((len, key | (len as u128) << 120))
+    let key = u128::from(key_low) | u128::from(key_high) << 64 | (len as u128) << 120;
+    Some((len, key))
+}
+
+/// All the bits of the bytes below the first byte whose top bit `flags` has (it has one).
+fn bytes_below(flags: u64) -> u64 {
+    ((flags & flags.wrapping_neg()) >> 7) - 1
 }
 
 /// Split the whole article into word and punctuation tokens, marking words inside direct
@@ -580,7 +599,9 @@ fn tokenize(text: &str, tokens: &mut Vec<Tok>) {
                         opens: false,
                         class: word_classes.get(key),
                     });
-                    i += len;
+                    // Most words are followed by one space: skipped here, not by another turn
+                    // of the loop.
+                    i += len + usize::from(bytes.get(i + len) == Some(&b' '));
                     continue;
                 }
                 char::from(byte)

@@ -416,8 +416,15 @@ fn char_at(text: &str, at: usize) -> Option<char> {
     }
 }
 
-fn lowercase(word: &str) -> String {
-    word.trim_end_matches('.').to_lowercase()
+/// `word` lowercased, without trailing periods: borrowed when it has no capital, as most
+/// words of the lowercase phrases it is asked for have none.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    let word = word.trim_end_matches('.');
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// `lowercase(word) == lower` for an ASCII `lower`, without building the string for ASCII
@@ -711,8 +718,10 @@ struct Mention<'t> {
     /// The name a checker logs: the person's name without titles, or the body's name.
     name: &'t str,
     possessive: bool,
-    /// A title or position given with the name ("special envoy", "Gov.").
-    titles: Vec<Cow<'t, str>>,
+    /// A title or position given with the name ("special envoy", "Gov."): a range of the
+    /// article's title list, which holds the titles of every mention, so that a mention costs
+    /// no allocation of its own.
+    titles: std::ops::Range<usize>,
 }
 
 fn token_text<'t>(text: &'t str, tok: &Tok) -> &'t str {
@@ -780,13 +789,15 @@ fn normalise_title(word: &str) -> Cow<'_, str> {
     Cow::Borrowed(full)
 }
 
-/// Find the capitalised runs of `tokens[range]` outside quotations and classify them.
+/// Find the capitalised runs of `tokens[range]` outside quotations, classify them and push
+/// them to `mentions`, their titles (with those of an appositive for a person) to `titles`.
 fn find_mentions<'t>(
     text: &'t str,
     tokens: &[Tok],
     range: std::ops::Range<usize>,
-) -> Vec<Mention<'t>> {
-    let mut mentions = Vec::new();
+    mentions: &mut Vec<Mention<'t>>,
+    titles: &mut Vec<Cow<'t, str>>,
+) {
     let mut i = range.start;
     while i < range.end {
         let tok = &tokens[i];
@@ -842,11 +853,15 @@ fn find_mentions<'t>(
                 .is_some_and(|t| t.word && t.is(COMMON) && !t.is(SPEECH));
         let common_noun = tokens[first].is(GROUP | ROLE | GENERIC);
         if !(first == last && opens_sentence && (common_noun || participle)) {
-            mentions.push(classify_run(text, tokens, first, last, range.start));
+            let mut mention = classify_run(text, tokens, first, last, range.start, titles);
+            if mention.kind == EntityKind::Person {
+                appositive_titles(text, tokens, &mention, &range, titles);
+                mention.titles.end = titles.len();
+            }
+            mentions.push(mention);
         }
         i = last + 1;
     }
-    mentions
 }
 
 fn classify_run<'t>(
@@ -855,6 +870,7 @@ fn classify_run<'t>(
     first: usize,
     last: usize,
     sentence_start: usize,
+    titles: &mut Vec<Cow<'t, str>>,
 ) -> Mention<'t> {
     let run = &tokens[first..=last];
     let possessive = tokens[last].possessive;
@@ -917,7 +933,7 @@ fn classify_run<'t>(
     };
     // Titles only matter for people: built only for them, prefix words first, then the
     // words before the run from the nearest outwards.
-    let mut titles = Vec::new();
+    let titles_start = titles.len();
     if kind == EntityKind::Person {
         let prefix = tokens[first..tail_start.min(last + 1)]
             .iter()
@@ -935,25 +951,26 @@ fn classify_run<'t>(
         kind,
         name,
         possessive,
-        titles,
+        titles: titles_start..titles.len(),
     }
 }
 
-/// Titles given in an appositive: "Sung Kim, the U.S. special envoy for North Korea," or
-/// "South Korea's nuclear envoy, Kim Gunn,".
+/// Push the titles given in an appositive: "Sung Kim, the U.S. special envoy for North
+/// Korea," or "South Korea's nuclear envoy, Kim Gunn,".
 fn appositive_titles<'t>(
     text: &'t str,
     tokens: &[Tok],
     mention: &Mention,
     range: &std::ops::Range<usize>,
-) -> Vec<Cow<'t, str>> {
-    let mut titles = Vec::new();
-    let words_of = |from: usize, to: usize| -> Vec<Cow<'t, str>> {
-        tokens[from..to]
-            .iter()
-            .filter(|t| t.word)
-            .map(|t| normalise_title(token_text(text, t)))
-            .collect()
+    titles: &mut Vec<Cow<'t, str>>,
+) {
+    let words_of = |from: usize, to: usize, titles: &mut Vec<Cow<'t, str>>| {
+        titles.extend(
+            tokens[from..to]
+                .iter()
+                .filter(|t| t.word)
+                .map(|t| normalise_title(token_text(text, t))),
+        );
     };
     // After: ", the/a/an ... ,"
     let after = mention.last + 1;
@@ -969,7 +986,7 @@ fn appositive_titles<'t>(
             while end < range.end && tokens[end].word && end - after < 12 {
                 end += 1;
             }
-            titles.extend(words_of(after + 2, end));
+            words_of(after + 2, end, titles);
         }
     }
     // Before: "the ... envoy, NAME"
@@ -978,9 +995,8 @@ fn appositive_titles<'t>(
         while from > range.start && tokens[from - 1].word && mention.first - from < 10 {
             from -= 1;
         }
-        titles.extend(words_of(from, mention.first - 1));
+        words_of(from, mention.first - 1, titles);
     }
-    titles
 }
 
 // ---------------------------------------------------------------- registry
@@ -996,7 +1012,7 @@ struct Person<'t> {
 #[derive(Debug, Default)]
 struct Org<'t> {
     name: &'t str,
-    words: Vec<String>,
+    words: Vec<Cow<'t, str>>,
     mentions: Vec<usize>,
 }
 
@@ -1008,7 +1024,7 @@ struct Registry<'t> {
     /// expanded, which most articles never ask for.
     text: &'t str,
     tokens: &'t [Tok],
-    acronyms: std::cell::OnceCell<FastMap<String, String>>,
+    acronyms: std::cell::OnceCell<FastMap<String, &'t str>>,
     /// Indexes, so that a long text costs time in proportion to its length.
     person_index: FastMap<&'t str, usize>,
     org_index: FastMap<&'t str, usize>,
@@ -1139,7 +1155,7 @@ impl<'t> Registry<'t> {
     fn person_by_title(
         &self,
         head: &str,
-        modifiers: &[String],
+        modifiers: &[Cow<str>],
         position: usize,
     ) -> Option<&Person<'t>> {
         // Only a word for a position can pick a person out: "the envoy", not "the group".
@@ -1206,7 +1222,7 @@ impl<'t> Registry<'t> {
                 stems.push(stem(to));
             }
         }
-        let shares = |w: &String| {
+        let shares = |w: &Cow<str>| {
             let w = w.trim_end_matches('s');
             let count = char_count(w);
             stems.iter().any(|(prefix, needed)| {
@@ -1242,14 +1258,14 @@ impl<'t> Registry<'t> {
             .filter(|o| o.mentions.first().is_some_and(|&m| m < position))
     }
 
-    fn expand(&self, name: &str) -> String {
+    fn expand(&self, name: &'t str) -> Cow<'t, str> {
         if is_all_caps(name) {
             let key: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
             let acronyms = self
                 .acronyms
                 .get_or_init(|| build_acronyms(self.text, self.tokens));
             if let Some(full) = acronyms.get(&key) {
-                return full.clone();
+                return Cow::Borrowed(full);
             }
         }
         // "Amnesty" for "Amnesty International".
@@ -1258,15 +1274,15 @@ impl<'t> Registry<'t> {
             .iter()
             .find(|o| o.name.starts_with(name) && o.name[name.len()..].starts_with(' '));
         match longer {
-            Some(org) if !name.contains(' ') => org.name.to_string(),
-            _ => name.to_string(),
+            Some(org) if !name.contains(' ') => Cow::Borrowed(org.name),
+            _ => Cow::Borrowed(name),
         }
     }
 }
 
 /// Acronyms defined by the text itself: any capitalised sequence ("Customs and Border
 /// Protection") whose initials spell an all-capitals word used in the article ("CBP").
-fn build_acronyms(text: &str, tokens: &[Tok]) -> FastMap<String, String> {
+fn build_acronyms<'t>(text: &'t str, tokens: &[Tok]) -> FastMap<String, &'t str> {
     let mut used: FastMap<String, ()> = FastMap::default();
     // The first characters of the acronyms used (ASCII ones as bits): a run whose first
     // initial is none of them defines nothing, and most runs are such.
@@ -1351,7 +1367,7 @@ fn build_acronyms(text: &str, tokens: &[Tok]) -> FastMap<String, String> {
                     {
                         last = words[end];
                     }
-                    let full = text[tokens[words[0]].start..tokens[last].end].to_string();
+                    let full = &text[tokens[words[0]].start..tokens[last].end];
                     map.insert(initials.to_string(), full);
                 }
             }
@@ -1375,7 +1391,7 @@ enum Subject<'t> {
     /// A lowercase noun phrase: determiner, words (the last is the head), possessor text.
     Phrase {
         determiner: Option<&'static str>,
-        words: Vec<String>,
+        words: Vec<Cow<'t, str>>,
         possessor: Option<&'t str>,
         /// The capitalised name among the modifiers ("the French foreign ministry", "PG&E
         /// officials").
@@ -1392,7 +1408,7 @@ struct SentenceView<'a> {
 }
 
 impl<'a> SentenceView<'a> {
-    fn word(&self, i: usize) -> &str {
+    fn word(&self, i: usize) -> &'a str {
         token_text(self.text, &self.tokens[i])
     }
 
@@ -1663,28 +1679,31 @@ impl<'a> SentenceView<'a> {
 }
 
 /// Per-sentence state the resolver keeps while walking the article.
+/// Names are borrowed from the article (as `Cow`s: a few are made up, "the doctors"), and
+/// only the speakers that are kept become strings: a sentence resolves several candidates, and
+/// remembers the person it is about.
 struct Walk<'r> {
     registry: &'r Registry<'r>,
     /// The person each earlier sentence is mostly about (its speaker or its first person).
-    salient_people: Vec<Option<String>>,
+    salient_people: Vec<Option<Cow<'r, str>>>,
     /// The last body that spoke.
-    last_org_speaker: Option<String>,
+    last_org_speaker: Option<Cow<'r, str>>,
     /// The last body that spoke under a plural common noun ("the doctors said").
-    last_group_speaker: Option<String>,
+    last_group_speaker: Option<Cow<'r, str>>,
 }
 
-impl Walk<'_> {
-    fn full_person_name(&self, mention: &Mention, position: usize) -> String {
+impl<'r> Walk<'r> {
+    fn full_person_name(&self, mention: &Mention<'r>, position: usize) -> Cow<'r, str> {
         if !mention.name.contains(' ') {
             let bare = trim_prefixes(mention.name, "Mr. ");
             if let Some(person) = self.registry.person_by_surname(bare, position) {
-                return person.name.to_string();
+                return Cow::Borrowed(person.name);
             }
         }
-        mention.name.to_string()
+        Cow::Borrowed(mention.name)
     }
 
-    fn recent_salient_person(&self) -> Option<String> {
+    fn recent_salient_person(&self) -> Option<Cow<'r, str>> {
         self.salient_people
             .iter()
             .rev()
@@ -1694,11 +1713,11 @@ impl Walk<'_> {
 
     fn resolve(
         &self,
-        view: &SentenceView,
-        subject: &Subject,
+        view: &SentenceView<'r>,
+        subject: &Subject<'r>,
         position: usize,
         before_token: usize,
-    ) -> Option<String> {
+    ) -> Option<Cow<'r, str>> {
         match subject {
             Subject::Name(m) => {
                 let mention = &view.mentions[*m];
@@ -1709,7 +1728,7 @@ impl Walk<'_> {
                         if let Some(person) =
                             self.registry.person_by_surname(mention.name, position)
                         {
-                            return Some(person.name.to_string());
+                            return Some(Cow::Borrowed(person.name));
                         }
                         Some(self.registry.expand(mention.name))
                     }
@@ -1748,7 +1767,7 @@ impl Walk<'_> {
                 // foreign ministry", "the prosecutor's office": named as written.
                 if let Some(owner) = possessor {
                     if let Some(org) = self.registry.org_by_prefix(text, position) {
-                        return Some(org.name.to_string());
+                        return Some(Cow::Borrowed(org.name));
                     }
                     // "The prosecutor's office": the prosecutors' body named in the article.
                     let owner_word = lowercase(owner.trim_end_matches("'s").trim_end_matches("’s"));
@@ -1756,34 +1775,34 @@ impl Walk<'_> {
                         && !owner_word.contains(' ')
                         && let Some(org) = self.registry.org_by_word(&owner_word, position)
                     {
-                        return Some(org.name.to_string());
+                        return Some(Cow::Borrowed(org.name));
                     }
                     if head_class & ROLE != 0
                         && let Some(person) =
                             self.registry.person_by_title(head, modifiers, position)
                     {
-                        return Some(person.name.to_string());
+                        return Some(Cow::Borrowed(person.name));
                     }
-                    return Some(text.to_string());
+                    return Some(Cow::Borrowed(text));
                 }
                 // "His office said": the office of the person the sentence is about.
                 if matches!(determiner, Some("his" | "her")) && head_class & GROUP != 0 {
                     let owner = self.recent_salient_person()?;
-                    let mut noun = head.clone();
+                    let mut noun = head.to_string();
                     if let Some(first) = noun.get_mut(0..1) {
                         first.make_ascii_uppercase();
                     }
-                    return Some(format!("{noun} of {owner}"));
+                    return Some(Cow::Owned(format!("{noun} of {owner}")));
                 }
                 // "The defense secretary said": the person introduced with that title.
                 if determiner.is_some()
                     && let Some(person) = self.registry.person_by_title(head, modifiers, position)
                 {
-                    return Some(person.name.to_string());
+                    return Some(Cow::Borrowed(person.name));
                 }
                 // "The French foreign ministry said": a body named by the phrase itself.
                 if named.is_some() && head_class & GROUP != 0 {
-                    return Some(text.to_string());
+                    return Some(Cow::Borrowed(text));
                 }
                 // "PG&E officials said": the body they speak for.
                 let singular = head.strip_suffix('s').unwrap_or(head);
@@ -1826,7 +1845,7 @@ impl Walk<'_> {
                     return self
                         .last_group_speaker
                         .clone()
-                        .or_else(|| Some(format!("the {}", words.join(" "))));
+                        .or_else(|| Some(Cow::Owned(format!("the {}", words.join(" ")))));
                 }
                 None
             }
@@ -2129,58 +2148,57 @@ fn resolve_tokens(
         tokens,
         ..Registry::default()
     };
-    let mut all_mentions: Vec<Vec<Mention>> = Vec::with_capacity(sentences.len());
+    // The mentions of every sentence, one after the other (`sentence_mentions` says where
+    // each sentence's are), and the titles of all of them.
+    // Reserved for about a mention per eight tokens (news prose has one per fifteen or so):
+    // growing them showed in the profile.
+    let mut mentions: Vec<Mention> = Vec::with_capacity(tokens.len() / 8);
+    let mut titles: Vec<Cow<str>> = Vec::with_capacity(tokens.len() / 8);
+    let mut sentence_mentions: Vec<std::ops::Range<usize>> = Vec::with_capacity(sentences.len());
     for (index, range) in ranges.iter().enumerate() {
-        if skip.get(index).copied().unwrap_or(false) {
-            all_mentions.push(Vec::new());
-            continue;
+        let first = mentions.len();
+        if !skip.get(index).copied().unwrap_or(false) {
+            find_mentions(text, tokens, range.clone(), &mut mentions, &mut titles);
         }
-        let mut mentions = find_mentions(text, tokens, range.clone());
-        for mention in &mut mentions {
+        for mention in &mentions[first..] {
             let position = tokens[mention.first].start;
             match mention.kind {
-                EntityKind::Person => {
-                    let extra = appositive_titles(text, tokens, mention, range);
-                    mention.titles.extend(extra);
-                    if mention.name.contains(' ') {
-                        registry.add_person(mention.name, &mention.titles, position);
-                    }
+                EntityKind::Person if mention.name.contains(' ') => {
+                    registry.add_person(mention.name, &titles[mention.titles.clone()], position);
                 }
                 EntityKind::Org => registry.add_org(mention.name, position),
                 _ => {}
             }
         }
-        all_mentions.push(mentions);
+        sentence_mentions.push(first..mentions.len());
     }
     // Single names count as mentions of the full name they stand for, and make a surname
     // ("Netanyahu", "Sondland") a person for "he said".
     registry.finish();
-    let mut extra_mentions: Vec<(usize, usize, Vec<Cow<str>>)> = Vec::new();
-    for mentions in all_mentions.iter_mut() {
-        for mention in mentions.iter_mut() {
-            if mention.name.contains(' ')
-                || !matches!(mention.kind, EntityKind::Person | EntityKind::Unknown)
-            {
-                continue;
-            }
-            let position = tokens[mention.first].start;
-            if registry.by_surname.contains_key(mention.name) {
-                mention.kind = EntityKind::Person;
-            }
-            if let Some(person) = registry
-                .person_by_surname(mention.name, position)
-                .and_then(|p| registry.person_index.get(&p.name).copied())
-            {
-                extra_mentions.push((person, position, mention.titles.clone()));
-            }
+    let mut extra_mentions: Vec<(usize, usize, std::ops::Range<usize>)> = Vec::new();
+    for mention in mentions.iter_mut() {
+        if mention.name.contains(' ')
+            || !matches!(mention.kind, EntityKind::Person | EntityKind::Unknown)
+        {
+            continue;
+        }
+        let position = tokens[mention.first].start;
+        if registry.by_surname.contains_key(mention.name) {
+            mention.kind = EntityKind::Person;
+        }
+        if let Some(person) = registry
+            .person_by_surname(mention.name, position)
+            .and_then(|p| registry.person_index.get(&p.name).copied())
+        {
+            extra_mentions.push((person, position, mention.titles.clone()));
         }
     }
-    for (person, position, titles) in extra_mentions {
+    for (person, position, range) in extra_mentions {
         let person = &mut registry.people[person];
         person.mentions.push(position);
-        for title in titles {
-            if !person.titles.contains(&title) {
-                person.titles.push(title);
+        for title in &titles[range] {
+            if !person.titles.contains(title) {
+                person.titles.push(title.clone());
             }
         }
     }
@@ -2203,7 +2221,7 @@ fn resolve_tokens(
             text,
             tokens,
             range: range.clone(),
-            mentions: &all_mentions[index],
+            mentions: &mentions[sentence_mentions[index].clone()],
         };
         let Attribution {
             candidates,
@@ -2223,7 +2241,7 @@ fn resolve_tokens(
                     words, determiner, ..
                 } = candidate
                 {
-                    let head = words.last().map(String::as_str).unwrap_or("");
+                    let head = words.last().map_or("", |w| &**w);
                     unnamed |= classify(head) & GENERIC != 0 && determiner.is_none();
                 }
                 continue;
@@ -2260,7 +2278,7 @@ fn resolve_tokens(
         }
         let names_role = view.mentions.iter().any(|m| {
             m.kind == EntityKind::Person
-                && m.titles.iter().any(|t| {
+                && titles[m.titles.clone()].iter().any(|t| {
                     classify(t) & TITLE != 0
                         && !matches!(&**t, "mr" | "mrs" | "ms" | "miss" | "doctor" | "sir")
                 })
@@ -2294,7 +2312,7 @@ fn resolve_tokens(
         }
         walk.salient_people.push(salient);
         results[index] = SentenceSpeech {
-            speaker,
+            speaker: speaker.map(Cow::into_owned),
             names_role,
             unnamed_source: unnamed,
             has_attribution: attributed,

@@ -428,14 +428,17 @@ fn lowercase(word: &str) -> Cow<'_, str> {
 }
 
 /// `lowercase(word) == lower` for an ASCII `lower`, without building the string for ASCII
-/// words (nearly all of them).
+/// words (nearly all of them). The lengths are compared first: most words asked about are
+/// not the word asked for, and the periods are dropped by a byte test, not a char pattern.
 fn lower_is(word: &str, lower: &str) -> bool {
-    let word = word.trim_end_matches('.');
-    if word.is_ascii() {
-        word.eq_ignore_ascii_case(lower)
-    } else {
-        word.to_lowercase() == lower
+    let periods = word.bytes().rev().take_while(|&b| b == b'.').count();
+    let word = &word[..word.len() - periods];
+    if word.len() == lower.len() && word.eq_ignore_ascii_case(lower) {
+        return true;
     }
+    // Only a word with a capital outside ASCII ("K", the Kelvin sign) can lowercase to an
+    // ASCII word of another length.
+    !word.is_ascii() && word.to_lowercase() == lower
 }
 
 fn is_word_char(c: char) -> bool {
@@ -550,11 +553,47 @@ fn bytes_below(flags: u64) -> u64 {
     ((flags & flags.wrapping_neg()) >> 7) - 1
 }
 
+/// The tokens that the later passes start from, in text order, found while tokenizing: most
+/// tokens are neither, and scanning every token of every sentence for them showed in the
+/// profile.
+#[derive(Default)]
+struct Marks {
+    /// Words that can open a name: capitalised, outside quotations, in no COMMON, TIME or
+    /// CONNECTOR class (what `find_mentions` starts a run at).
+    names: Vec<usize>,
+    /// Speech verbs and participles, quoted or not (what `attribution` starts at).
+    speech: Vec<usize>,
+}
+
+impl Marks {
+    fn clear(&mut self) {
+        self.names.clear();
+        self.speech.clear();
+    }
+
+    /// Mark the word about to be pushed as token `index`.
+    #[inline]
+    fn word(&mut self, index: usize, class: u16, cap: bool, quoted: bool) {
+        if class & (SPEECH | PARTICIPLE) != 0 {
+            self.speech.push(index);
+        }
+        if cap && !quoted && class & (COMMON | TIME | CONNECTOR) == 0 {
+            self.names.push(index);
+        }
+    }
+}
+
+/// The part of the marks `marks` (token indexes, ascending) that lies in `range`.
+fn marks_in(marks: &[usize], range: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    marks.partition_point(|&m| m < range.start)..marks.partition_point(|&m| m < range.end)
+}
+
 /// Split the whole article into word and punctuation tokens, marking words inside direct
 /// quotations. A quotation left open at a paragraph break ends there: news style reopens it on
 /// the next paragraph.
-fn tokenize(text: &str, tokens: &mut Vec<Tok>) {
+fn tokenize(text: &str, tokens: &mut Vec<Tok>, marks: &mut Marks) {
     tokens.clear();
+    marks.clear();
     tokens.reserve(text.len() / 5 + 1);
     let word_classes = &*WORD_CLASS;
     let bytes = text.as_bytes();
@@ -595,16 +634,18 @@ fn tokenize(text: &str, tokens: &mut Vec<Tok>) {
                     && let Some((len, key)) = plain_word(bytes, i)
                 {
                     newlines = 0;
+                    let (class, cap) = (word_classes.get(key), byte.is_ascii_uppercase());
+                    marks.word(tokens.len(), class, cap, in_quote);
                     tokens.push(Tok {
                         start: i,
                         end: i + len,
                         word: true,
-                        cap: byte.is_ascii_uppercase(),
+                        cap,
                         possessive: false,
                         quoted: in_quote,
                         punct: ' ',
                         opens: false,
-                        class: word_classes.get(key),
+                        class,
                     });
                     // Most words are followed by one space: skipped here, not by another turn
                     // of the loop.
@@ -645,16 +686,18 @@ fn tokenize(text: &str, tokens: &mut Vec<Tok>) {
             // A token word ends in at most one period (the one taken in above), so dropping it
             // is `classify`'s trim; the table is looked up once per article.
             let len = word_end - start - usize::from(bytes[word_end - 1] == b'.');
+            let (class, cap) = (class_of(start, len), c.is_uppercase());
+            marks.word(tokens.len(), class, cap, in_quote);
             tokens.push(Tok {
                 start,
                 end: word_end,
                 word: true,
-                cap: c.is_uppercase(),
+                cap,
                 possessive,
                 quoted: in_quote,
                 punct: ' ',
                 opens: false,
-                class: class_of(start, len),
+                class,
             });
             i = end;
             continue;
@@ -791,23 +834,23 @@ fn normalise_title(word: &str) -> Cow<'_, str> {
 
 /// Find the capitalised runs of `tokens[range]` outside quotations, classify them and push
 /// them to `mentions`, their titles (with those of an appositive for a person) to `titles`.
+/// `starts` are the words of the range that can open a run (`Marks::names`).
 fn find_mentions<'t>(
     text: &'t str,
     tokens: &[Tok],
     range: std::ops::Range<usize>,
+    starts: &[usize],
     mentions: &mut Vec<Mention<'t>>,
     titles: &mut Vec<Cow<'t, str>>,
 ) {
     let mut i = range.start;
-    while i < range.end {
-        let tok = &tokens[i];
-        if !(is_name_word(tok) && !tok.quoted && !tok.is(CONNECTOR)) {
-            i += 1;
+    for &first in starts {
+        // A word inside the run before opens nothing.
+        if first < i {
             continue;
         }
-        let first = i;
-        let mut last = i;
-        let mut j = i + 1;
+        let mut last = first;
+        let mut j = first + 1;
         // A possessive ends a name ("Korea's Kim Gunn") unless a body's name goes on
         // ("the U.S. Attorney's Office for the Western District").
         while j < range.end
@@ -1288,9 +1331,19 @@ fn build_acronyms<'t>(text: &'t str, tokens: &[Tok]) -> FastMap<String, &'t str>
     // initial is none of them defines nothing, and most runs are such.
     let mut first_initials: u128 = 0;
     let mut non_ascii_initial = false;
-    for tok in tokens.iter().filter(|t| t.word) {
+    let bytes = text.as_bytes();
+    for tok in tokens.iter().filter(|t| t.word && t.end - t.start <= 8) {
+        // A small letter among the first two bytes rules out most words before any char of
+        // them is decoded.
+        if bytes[tok.start..tok.end]
+            .iter()
+            .take(2)
+            .any(u8::is_ascii_lowercase)
+        {
+            continue;
+        }
         let word = token_text(text, tok);
-        if word.len() <= 8 && is_all_caps(word) {
+        if is_all_caps(word) {
             let key: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
             match key.chars().next() {
                 Some(c) if c.is_ascii() => first_initials |= 1 << u32::from(c),
@@ -1543,9 +1596,10 @@ impl<'a> SentenceView<'a> {
                 break;
             }
             let w = self.word(k);
+            // The determiners are all COMMON words: the class rules out the others at once.
             if let Some(article) = ["the", "a", "an", "his", "her", "its", "their"]
                 .into_iter()
-                .find(|article| lower_is(w, article))
+                .find(|article| t.is(COMMON) && lower_is(w, article))
             {
                 determiner = Some(article);
                 break;
@@ -1938,22 +1992,20 @@ struct Attribution<'a> {
     attributed: bool,
 }
 
-fn attribution<'a>(view: &SentenceView<'a>) -> Attribution<'a> {
+/// `speech`: the sentence's speech verbs and participles (`Marks::speech`).
+fn attribution<'a>(view: &SentenceView<'a>, speech: &[usize]) -> Attribution<'a> {
     // Every way of attributing starts at a speech verb or participle: most sentences have
     // none and are done here.
-    if !view.tokens[view.range.clone()]
-        .iter()
-        .any(|t| t.is(SPEECH | PARTICIPLE))
-    {
+    if speech.is_empty() {
         return Attribution {
             candidates: Vec::new(),
             last_resort: None,
             attributed: false,
         };
     }
-    let verbs: Vec<usize> = view
-        .range
-        .clone()
+    let verbs: Vec<usize> = speech
+        .iter()
+        .copied()
         .filter(|&i| is_speech_verb(view, i))
         .collect();
     let mut candidates: Vec<(Subject<'a>, usize)> = Vec::new();
@@ -2003,7 +2055,7 @@ fn attribution<'a>(view: &SentenceView<'a>) -> Attribution<'a> {
         }
     }
     // "according to Amnesty International"; a participle "with Safadi warning", "..., saying".
-    for i in view.range.clone() {
+    for &i in speech {
         let tok = &view.tokens[i];
         if !tok.word || tok.quoted || !tok.is(PARTICIPLE) {
             continue;
@@ -2115,14 +2167,15 @@ pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<Sentenc
     thread_local! {
         /// The token buffer, kept from one article to the next: allocating and freeing a
         /// buffer of an article's size each time cost more than filling it.
-        static TOKENS: std::cell::Cell<Vec<Tok>> = const { std::cell::Cell::new(Vec::new()) };
+        static TOKENS: std::cell::Cell<(Vec<Tok>, Marks)> =
+            const { std::cell::Cell::new((Vec::new(), Marks { names: Vec::new(), speech: Vec::new() })) };
     }
-    let mut tokens = TOKENS.take();
-    tokenize(text, &mut tokens);
-    let speech = resolve_tokens(text, sentences, skip, &tokens);
+    let (mut tokens, mut marks) = TOKENS.take();
+    tokenize(text, &mut tokens, &mut marks);
+    let speech = resolve_tokens(text, sentences, skip, &tokens, &marks);
     // A huge article's buffer is not worth keeping.
     if tokens.capacity() <= 1 << 20 {
-        TOKENS.set(tokens);
+        TOKENS.set((tokens, marks));
     }
     speech
 }
@@ -2132,6 +2185,7 @@ fn resolve_tokens(
     sentences: &[Sentence],
     skip: &[bool],
     tokens: &[Tok],
+    marks: &Marks,
 ) -> Vec<SentenceSpeech> {
     let ranges: Vec<std::ops::Range<usize>> = sentences
         .iter()
@@ -2158,7 +2212,15 @@ fn resolve_tokens(
     for (index, range) in ranges.iter().enumerate() {
         let first = mentions.len();
         if !skip.get(index).copied().unwrap_or(false) {
-            find_mentions(text, tokens, range.clone(), &mut mentions, &mut titles);
+            let starts = &marks.names[marks_in(&marks.names, range)];
+            find_mentions(
+                text,
+                tokens,
+                range.clone(),
+                starts,
+                &mut mentions,
+                &mut titles,
+            );
         }
         for mention in &mentions[first..] {
             let position = tokens[mention.first].start;
@@ -2227,7 +2289,7 @@ fn resolve_tokens(
             candidates,
             last_resort,
             attributed,
-        } = attribution(&view);
+        } = attribution(&view, &marks.speech[marks_in(&marks.speech, range)]);
         let position = tokens[range.start].start;
         let mut speaker = None;
         let mut subject = None;
@@ -2458,7 +2520,7 @@ mod tests {
         }
         assert!(taken > 20, "{taken}");
         let mut tokens = Vec::new();
-        tokenize(&padded, &mut tokens);
+        tokenize(&padded, &mut tokens, &mut Marks::default());
         let words: Vec<&str> = tokens
             .iter()
             .filter(|t| t.word)

@@ -631,25 +631,41 @@ fn tokenize(text: &str, tokens: &mut Vec<Tok>, marks: &mut Marks) {
             }
             _ => {
                 if byte.is_ascii_alphanumeric()
-                    && let Some((len, key)) = plain_word(bytes, i)
+                    && let Some(mut word) = plain_word(bytes, i)
                 {
                     newlines = 0;
-                    let (class, cap) = (word_classes.get(key), byte.is_ascii_uppercase());
-                    marks.word(tokens.len(), class, cap, in_quote);
-                    tokens.push(Tok {
-                        start: i,
-                        end: i + len,
-                        word: true,
-                        cap,
-                        possessive: false,
-                        quoted: in_quote,
-                        punct: ' ',
-                        opens: false,
-                        class,
-                    });
-                    // Most words are followed by one space: skipped here, not by another turn
-                    // of the loop.
-                    i += len + usize::from(bytes.get(i + len) == Some(&b' '));
+                    // A run of plain words, each followed by one space, as most of the text
+                    // is, is taken here without going back to the tests above for each byte.
+                    loop {
+                        let (len, key) = word;
+                        let cap = bytes[i].is_ascii_uppercase();
+                        let class = word_classes.get(key);
+                        marks.word(tokens.len(), class, cap, in_quote);
+                        tokens.push(Tok {
+                            start: i,
+                            end: i + len,
+                            word: true,
+                            cap,
+                            possessive: false,
+                            quoted: in_quote,
+                            punct: ' ',
+                            opens: false,
+                            class,
+                        });
+                        i += len;
+                        if bytes.get(i) != Some(&b' ') {
+                            break;
+                        }
+                        i += 1;
+                        match bytes.get(i) {
+                            Some(next) if next.is_ascii_alphanumeric() => {}
+                            _ => break,
+                        }
+                        match plain_word(bytes, i) {
+                            Some(next) => word = next,
+                            None => break,
+                        }
+                    }
                     continue;
                 }
                 char::from(byte)
@@ -806,30 +822,82 @@ fn is_person_part(text: &str, tok: &Tok) -> bool {
         && !word.contains('/')
 }
 
+/// Short forms of titles, with the title they stand for.
+const SHORT_TITLES: &[(&str, &str)] = &[
+    ("gov", "governor"),
+    ("sen", "senator"),
+    ("sens", "senator"),
+    ("rep", "representative"),
+    ("reps", "representative"),
+    ("gen", "general"),
+    ("lt", "lieutenant"),
+    ("col", "colonel"),
+    ("dr", "doctor"),
+    ("prof", "professor"),
+    ("co-founder", "founder"),
+];
+
+/// Could an ASCII word without trailing periods be a short form (by its length)?
+fn may_be_short_title(trimmed: &str) -> bool {
+    trimmed.len() <= 4 || trimmed.len() == "co-founder".len()
+}
+
+/// The title an ASCII word without trailing periods is the short form of, whatever its case.
+fn full_title(trimmed: &str) -> Option<&'static str> {
+    if !may_be_short_title(trimmed) {
+        return None;
+    }
+    SHORT_TITLES
+        .iter()
+        .find(|(short, _)| trimmed.eq_ignore_ascii_case(short))
+        .map(|&(_, full)| full)
+}
+
 /// The title `word` gives, lowercased. Borrowed from the text when the word is lowercase
 /// already, as most title words are: a string per title word showed in the profile.
 fn normalise_title(word: &str) -> Cow<'_, str> {
     let trimmed = word.trim_end_matches('.');
-    let lower = if !trimmed.is_ascii() {
-        Cow::Owned(trimmed.to_lowercase())
+    if !trimmed.is_ascii() {
+        // No short form lowercases from a word outside ASCII.
+        return Cow::Owned(trimmed.to_lowercase());
+    }
+    if let Some(full) = full_title(trimmed) {
+        Cow::Borrowed(full)
     } else if trimmed.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Owned(trimmed.to_ascii_lowercase())
     } else {
         Cow::Borrowed(trimmed)
-    };
-    let full = match &*lower {
-        "gov" => "governor",
-        "sen" | "sens" => "senator",
-        "rep" | "reps" => "representative",
-        "gen" => "general",
-        "lt" => "lieutenant",
-        "col" => "colonel",
-        "dr" => "doctor",
-        "prof" => "professor",
-        "co-founder" => "founder",
-        _ => return lower,
-    };
-    Cow::Borrowed(full)
+    }
+}
+
+/// Titles are kept as the article writes them ("Gov.", "Special") and compared as
+/// `normalise_title` gives them, without making the lowercase string: most titles are only
+/// ever compared, and many are capitalised. Is `title` the lowercase title `lower`?
+fn title_is(title: &str, lower: &str) -> bool {
+    let trimmed = title.trim_end_matches('.');
+    if !trimmed.is_ascii() {
+        return normalise_title(title) == lower;
+    }
+    match full_title(trimmed) {
+        Some(full) => full == lower,
+        // `lower` has no capital: equal ignoring case is equal once lowercased.
+        None => trimmed.eq_ignore_ascii_case(lower),
+    }
+}
+
+/// Does `title` name a role ("envoy", "Gov."), not just a form of address ("Mr.", "Dr.")?
+fn is_role_title(title: &str) -> bool {
+    let trimmed = title.trim_end_matches('.');
+    if !trimmed.is_ascii() {
+        let title = normalise_title(title);
+        return classify(&title) & TITLE != 0
+            && !matches!(&*title, "mr" | "mrs" | "ms" | "miss" | "doctor" | "sir");
+    }
+    let title = full_title(trimmed).unwrap_or(trimmed);
+    classify(title) & TITLE != 0
+        && !["mr", "mrs", "ms", "miss", "doctor", "sir"]
+            .iter()
+            .any(|address| title.eq_ignore_ascii_case(address))
 }
 
 /// Find the capitalised runs of `tokens[range]` outside quotations, classify them and push
@@ -841,7 +909,7 @@ fn find_mentions<'t>(
     range: std::ops::Range<usize>,
     starts: &[usize],
     mentions: &mut Vec<Mention<'t>>,
-    titles: &mut Vec<Cow<'t, str>>,
+    titles: &mut Vec<&'t str>,
 ) {
     let mut i = range.start;
     for &first in starts {
@@ -913,7 +981,7 @@ fn classify_run<'t>(
     first: usize,
     last: usize,
     sentence_start: usize,
-    titles: &mut Vec<Cow<'t, str>>,
+    titles: &mut Vec<&'t str>,
 ) -> Mention<'t> {
     let run = &tokens[first..=last];
     let possessive = tokens[last].possessive;
@@ -982,11 +1050,7 @@ fn classify_run<'t>(
             .iter()
             .filter(|t| t.word);
         let window = tokens[w..first].iter().rev();
-        titles.extend(
-            prefix
-                .chain(window)
-                .map(|t| normalise_title(token_text(text, t))),
-        );
+        titles.extend(prefix.chain(window).map(|t| token_text(text, t)));
     }
     Mention {
         first,
@@ -1005,14 +1069,14 @@ fn appositive_titles<'t>(
     tokens: &[Tok],
     mention: &Mention,
     range: &std::ops::Range<usize>,
-    titles: &mut Vec<Cow<'t, str>>,
+    titles: &mut Vec<&'t str>,
 ) {
-    let words_of = |from: usize, to: usize, titles: &mut Vec<Cow<'t, str>>| {
+    let words_of = |from: usize, to: usize, titles: &mut Vec<&'t str>| {
         titles.extend(
             tokens[from..to]
                 .iter()
                 .filter(|t| t.word)
-                .map(|t| normalise_title(token_text(text, t))),
+                .map(|t| token_text(text, t)),
         );
     };
     // After: ", the/a/an ... ,"
@@ -1047,7 +1111,10 @@ fn appositive_titles<'t>(
 #[derive(Debug, Default)]
 struct Person<'t> {
     name: &'t str,
-    titles: Vec<Cow<'t, str>>,
+    /// As written (see `title_is`), those of every mention: a title given twice is only
+    /// ever asked whether it is there, and finding the ones given already cost more than
+    /// keeping them.
+    titles: Vec<&'t str>,
     /// Byte positions where the person is mentioned, ascending.
     mentions: Vec<usize>,
 }
@@ -1137,14 +1204,10 @@ impl<'t> Registry<'t> {
         self.person_index.contains_key(name)
     }
 
-    fn add_person(&mut self, name: &'t str, titles: &[Cow<'t, str>], position: usize) {
+    fn add_person(&mut self, name: &'t str, titles: &[&'t str], position: usize) {
         if let Some(person) = self.person_index.get(name).map(|&i| &mut self.people[i]) {
             person.mentions.push(position);
-            for title in titles {
-                if !person.titles.contains(title) {
-                    person.titles.push(title.clone());
-                }
-            }
+            person.titles.extend_from_slice(titles);
             return;
         }
         self.person_index.insert(name, self.people.len());
@@ -1219,7 +1282,7 @@ impl<'t> Registry<'t> {
                 p.name.contains(' ')
                     && p.titles
                         .iter()
-                        .any(|t| *t == head || (!also.is_empty() && t == also))
+                        .any(|t| title_is(t, &head) || (!also.is_empty() && title_is(t, also)))
             })
             .collect();
         if matching.is_empty() {
@@ -1229,7 +1292,7 @@ impl<'t> Registry<'t> {
         let score = |p: &Person| {
             modifiers
                 .iter()
-                .filter(|m| p.titles.iter().any(|t| t == *m))
+                .filter(|m| p.titles.iter().any(|t| title_is(t, m)))
                 .count()
         };
         let top = matching.iter().map(|p| score(p)).max().unwrap_or(0);
@@ -2207,7 +2270,7 @@ fn resolve_tokens(
     // Reserved for about a mention per eight tokens (news prose has one per fifteen or so):
     // growing them showed in the profile.
     let mut mentions: Vec<Mention> = Vec::with_capacity(tokens.len() / 8);
-    let mut titles: Vec<Cow<str>> = Vec::with_capacity(tokens.len() / 8);
+    let mut titles: Vec<&str> = Vec::with_capacity(tokens.len() / 8);
     let mut sentence_mentions: Vec<std::ops::Range<usize>> = Vec::with_capacity(sentences.len());
     for (index, range) in ranges.iter().enumerate() {
         let first = mentions.len();
@@ -2258,11 +2321,7 @@ fn resolve_tokens(
     for (person, position, range) in extra_mentions {
         let person = &mut registry.people[person];
         person.mentions.push(position);
-        for title in &titles[range] {
-            if !person.titles.contains(title) {
-                person.titles.push(title.clone());
-            }
-        }
+        person.titles.extend_from_slice(&titles[range]);
     }
     registry.finish();
 
@@ -2340,10 +2399,7 @@ fn resolve_tokens(
         }
         let names_role = view.mentions.iter().any(|m| {
             m.kind == EntityKind::Person
-                && titles[m.titles.clone()].iter().any(|t| {
-                    classify(t) & TITLE != 0
-                        && !matches!(&**t, "mr" | "mrs" | "ms" | "miss" | "doctor" | "sir")
-                })
+                && titles[m.titles.clone()].iter().any(|t| is_role_title(t))
         });
         // Who this sentence is about, for a later "he said".
         let salient = speaker

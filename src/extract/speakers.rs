@@ -55,30 +55,46 @@ const PARTICIPLE: u16 = 4096;
 /// bit of the lookup it does anyway instead of comparing the word with each of them.
 const ABBREVIATION: u16 = 8192;
 
-/// FNV-1a: the word tables are looked up once per token, and SipHash dominated the profile.
+/// A multiply-rotate hash of eight bytes at a time (as rustc's FxHasher): the article's
+/// names are looked up for most mentions and speakers, and SipHash, then FNV's byte at a
+/// time, showed in the profile.
 #[derive(Default, Clone, Copy)]
-struct Fnv(u64);
+struct NameHasher(u64);
 
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for byte in bytes {
-            hash ^= u64::from(*byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
+impl NameHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+impl std::hash::Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        // The table's buckets come from the low bits, which the multiplications leave the
+        // least mixed.
+        self.0.rotate_left(26)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(eight));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut eight = [0u8; 8];
+            eight[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(eight));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<NameHasher>>;
 
 /// Hashes a packed word (`word_key`) with one wide multiply: the word tables are looked up
 /// once per token of the article, so the lookup must cost a few instructions, not a few per
@@ -430,14 +446,21 @@ fn lowercase(word: &str) -> Cow<'_, str> {
 /// `lowercase(word) == lower` for an ASCII `lower`, without building the string for ASCII
 /// words (nearly all of them). The lengths are compared first: most words asked about are
 /// not the word asked for, and the periods are dropped by a byte test, not a char pattern.
+#[inline]
 fn lower_is(word: &str, lower: &str) -> bool {
     let periods = word.bytes().rev().take_while(|&b| b == b'.').count();
     let word = &word[..word.len() - periods];
     if word.len() == lower.len() && word.eq_ignore_ascii_case(lower) {
         return true;
     }
-    // Only a word with a capital outside ASCII ("K", the Kelvin sign) can lowercase to an
-    // ASCII word of another length.
+    // Outside ASCII only the Kelvin sign lowercases wholly to ASCII (to "k", a test checks
+    // every char): no other word lowercases to an ASCII `lower`. Out of line, so that the
+    // test inlines and folds for the constant words it is asked about.
+    lower.contains('k') && lowercase_is(word, lower)
+}
+
+#[cold]
+fn lowercase_is(word: &str, lower: &str) -> bool {
     !word.is_ascii() && word.to_lowercase() == lower
 }
 
@@ -792,8 +815,10 @@ fn is_name_word(tok: &Tok) -> bool {
 }
 
 fn is_all_caps(word: &str) -> bool {
-    // Called for every word: stop at the first lowercase letter, most often the first byte.
-    if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+    // Called for every word: stop at the first lowercase letter, most often the first byte,
+    // or for a capitalised word the second.
+    let bytes = word.as_bytes();
+    if bytes.iter().take(2).any(u8::is_ascii_lowercase) {
         return false;
     }
     let mut letters = 0;
@@ -818,8 +843,7 @@ fn is_person_part(text: &str, tok: &Tok) -> bool {
     is_name_word(tok)
         && !tok.is(TITLE | ORG | PLACE | CONNECTOR)
         && !is_all_caps(word)
-        && !word.chars().any(|c| c.is_ascii_digit())
-        && !word.contains('/')
+        && !word.bytes().any(|b| b.is_ascii_digit() || b == b'/')
 }
 
 /// Short forms of titles, with the title they stand for.
@@ -1395,14 +1419,14 @@ fn build_acronyms<'t>(text: &'t str, tokens: &[Tok]) -> FastMap<String, &'t str>
     let mut first_initials: u128 = 0;
     let mut non_ascii_initial = false;
     let bytes = text.as_bytes();
-    for tok in tokens.iter().filter(|t| t.word && t.end - t.start <= 8) {
+    for tok in tokens {
+        if !tok.word || tok.end - tok.start > 8 {
+            continue;
+        }
         // A small letter among the first two bytes rules out most words before any char of
-        // them is decoded.
-        if bytes[tok.start..tok.end]
-            .iter()
-            .take(2)
-            .any(u8::is_ascii_lowercase)
-        {
+        // them is decoded (a token word has one byte at least).
+        let second = bytes.get(tok.start + 1).filter(|_| tok.end - tok.start > 1);
+        if bytes[tok.start].is_ascii_lowercase() || second.is_some_and(u8::is_ascii_lowercase) {
             continue;
         }
         let word = token_text(text, tok);
@@ -1626,7 +1650,8 @@ impl<'a> SentenceView<'a> {
     /// The noun phrase whose last word is token `i`.
     fn noun_phrase_ending_at(&self, i: usize) -> Option<Subject<'a>> {
         let tok = self.tokens[i];
-        if let Some(pronoun) = pronoun(self.word(i)) {
+        // The pronouns are COMMON words: the class rules out the others at once.
+        if let Some(pronoun) = pronoun(self.word(i)).filter(|_| tok.is(COMMON)) {
             return Some(Subject::Pronoun(pronoun));
         }
         if let Some(m) = self.mention_ending_at(i) {
@@ -2250,19 +2275,41 @@ fn resolve_tokens(
     tokens: &[Tok],
     marks: &Marks,
 ) -> Vec<SentenceSpeech> {
+    // The first token starting at or after `at`. Sentences come in text order and are a few
+    // dozen tokens long, so the search gallops on from the last answer (which is often the
+    // answer again) instead of halving the whole article; an offset before the last answer
+    // (sentences out of order) takes the whole binary search.
+    let mut cursor = 0;
+    let mut first_token_from = |at: usize| {
+        if cursor > 0 && tokens[cursor - 1].start >= at {
+            cursor = tokens.partition_point(|t| t.start < at);
+            return cursor;
+        }
+        // All tokens before `cursor` start before `at`; double the step while that holds.
+        let mut step = 1;
+        while cursor + step <= tokens.len() && tokens[cursor + step - 1].start < at {
+            cursor += step;
+            step *= 2;
+        }
+        let end = (cursor + step).min(tokens.len());
+        cursor += tokens[cursor..end].partition_point(|t| t.start < at);
+        cursor
+    };
     let ranges: Vec<std::ops::Range<usize>> = sentences
         .iter()
-        .map(|s| {
-            let from = tokens.partition_point(|t| t.start < s.start);
-            let to = tokens.partition_point(|t| t.start < s.end);
-            from..to
-        })
+        .map(|s| first_token_from(s.start)..first_token_from(s.end))
         .collect();
     // Pass 1: every name in the article, with its titles, so that "Pompeo" and "the doctors"
     // can be resolved even where the full name comes later.
+    // Room for a name every 32 tokens or so, as news prose has: growing the indexes showed in
+    // the profile.
+    let names = tokens.len() / 32 + 8;
     let mut registry = Registry {
         text,
         tokens,
+        person_index: FastMap::with_capacity_and_hasher(names, Default::default()),
+        org_index: FastMap::with_capacity_and_hasher(names, Default::default()),
+        by_surname: FastMap::with_capacity_and_hasher(names, Default::default()),
         ..Registry::default()
     };
     // The mentions of every sentence, one after the other (`sentence_mentions` says where
@@ -2606,6 +2653,19 @@ mod tests {
                 "c"
             ]
         );
+    }
+
+    /// `lower_is` tries `to_lowercase` only for a `lower` with a "k": no char outside ASCII
+    /// lowercases to ASCII but the Kelvin sign.
+    #[test]
+    fn only_the_kelvin_sign_lowercases_into_ascii() {
+        let into_ascii: Vec<char> = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().all(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(into_ascii, ['\u{212A}']);
+        assert!(lower_is("\u{212A}ing", "king") && lower_is("SAID.", "said"));
+        assert!(!lower_is("saïd", "said") && !lower_is("sai", "said"));
     }
 
     /// `is_word_char` answers "no" for all of General Punctuation without the Unicode lookup:

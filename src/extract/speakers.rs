@@ -55,30 +55,46 @@ const PARTICIPLE: u16 = 4096;
 /// bit of the lookup it does anyway instead of comparing the word with each of them.
 const ABBREVIATION: u16 = 8192;
 
-/// FNV-1a: the word tables are looked up once per token, and SipHash dominated the profile.
+/// A multiply-rotate hash of eight bytes at a time (as rustc's FxHasher): the article's
+/// names are looked up for most mentions and speakers, and SipHash, then FNV's byte at a
+/// time, showed in the profile.
 #[derive(Default, Clone, Copy)]
-struct Fnv(u64);
+struct NameHasher(u64);
 
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for byte in bytes {
-            hash ^= u64::from(*byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
+impl NameHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+impl std::hash::Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        // The table's buckets come from the low bits, which the multiplications leave the
+        // least mixed.
+        self.0.rotate_left(26)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(eight));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut eight = [0u8; 8];
+            eight[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(eight));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<NameHasher>>;
 
 /// Hashes a packed word (`word_key`) with one wide multiply: the word tables are looked up
 /// once per token of the article, so the lookup must cost a few instructions, not a few per
@@ -189,15 +205,17 @@ fn lowercase_ascii_bytes(bytes: u64) -> u64 {
 }
 
 /// The word tables as one open-addressing table of packed keys: a lookup is a multiply, a
-/// shift and usually one comparison.
+/// shift and usually one comparison. The arrays have a fixed size, so that a slot masked to
+/// it needs no bounds check.
 struct WordTable {
-    keys: Vec<u128>,
-    classes: Vec<u16>,
+    keys: Box<[u128; WordTable::SIZE]>,
+    classes: Box<[u16; WordTable::SIZE]>,
 }
 
 impl WordTable {
     /// log2 of the number of slots: about three per word keeps probes short.
     const BITS: u32 = 11;
+    const SIZE: usize = 1 << Self::BITS;
 
     fn slot(key: u128) -> usize {
         let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
@@ -205,15 +223,14 @@ impl WordTable {
     }
 
     fn new(words: &HashMap<u128, u16, std::hash::BuildHasherDefault<KeyHasher>>) -> WordTable {
-        let size = 1 << Self::BITS;
         let mut table = WordTable {
-            keys: vec![0; size],
-            classes: vec![0; size],
+            keys: Box::new([0; Self::SIZE]),
+            classes: Box::new([0; Self::SIZE]),
         };
         for (&key, &class) in words {
             let mut slot = Self::slot(key);
             while table.keys[slot] != 0 {
-                slot = (slot + 1) & (size - 1);
+                slot = (slot + 1) & (Self::SIZE - 1);
             }
             table.keys[slot] = key;
             table.classes[slot] = class;
@@ -226,10 +243,11 @@ impl WordTable {
     fn get(&self, key: u128) -> u16 {
         let mut slot = Self::slot(key);
         loop {
-            match self.keys.get(slot) {
-                Some(&found) if found == key => return self.classes[slot],
-                Some(&0) | None => return 0,
-                Some(_) => slot = (slot + 1) & (self.keys.len() - 1),
+            slot &= Self::SIZE - 1;
+            match self.keys[slot] {
+                found if found == key => return self.classes[slot],
+                0 => return 0,
+                _ => slot += 1,
             }
         }
     }
@@ -414,19 +432,36 @@ fn char_at(text: &str, at: usize) -> Option<char> {
     }
 }
 
-fn lowercase(word: &str) -> String {
-    word.trim_end_matches('.').to_lowercase()
+/// `word` lowercased, without trailing periods: borrowed when it has no capital, as most
+/// words of the lowercase phrases it is asked for have none.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    let word = word.trim_end_matches('.');
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// `lowercase(word) == lower` for an ASCII `lower`, without building the string for ASCII
-/// words (nearly all of them).
+/// words (nearly all of them). The lengths are compared first: most words asked about are
+/// not the word asked for, and the periods are dropped by a byte test, not a char pattern.
+#[inline]
 fn lower_is(word: &str, lower: &str) -> bool {
-    let word = word.trim_end_matches('.');
-    if word.is_ascii() {
-        word.eq_ignore_ascii_case(lower)
-    } else {
-        word.to_lowercase() == lower
+    let periods = word.bytes().rev().take_while(|&b| b == b'.').count();
+    let word = &word[..word.len() - periods];
+    if word.len() == lower.len() && word.eq_ignore_ascii_case(lower) {
+        return true;
     }
+    // Outside ASCII only the Kelvin sign lowercases wholly to ASCII (to "k", a test checks
+    // every char): no other word lowercases to an ASCII `lower`. Out of line, so that the
+    // test inlines and folds for the constant words it is asked about.
+    lower.contains('k') && lowercase_is(word, lower)
+}
+
+#[cold]
+fn lowercase_is(word: &str, lower: &str) -> bool {
+    !word.is_ascii() && word.to_lowercase() == lower
 }
 
 fn is_word_char(c: char) -> bool {
@@ -501,34 +536,87 @@ fn word_end(text: &str, mut end: usize) -> usize {
 /// or digit.
 #[inline]
 fn plain_word(bytes: &[u8], start: usize) -> Option<(usize, u128)> {
-    let mut sixteen = [0u8; 16];
-    sixteen.copy_from_slice(bytes.get(start..start + 16)?);
-    let wide = u128::from_le_bytes(sixteen);
+    let sixteen: &[u8; 16] = bytes.get(start..start + 16)?.try_into().ok()?;
+    let half = |from: usize| {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(&sixteen[from..from + 8]);
+        u64::from_le_bytes(eight)
+    };
+    let (low, high) = (half(0), half(8));
     let others = |half: u64| !alphanumeric_bytes(half) & HIGH_BITS;
-    let low = others(wide as u64);
-    let high = others((wide >> 64) as u64);
-    let len = if low != 0 {
-        low.trailing_zeros() / 8
-    } else if high != 0 {
-        8 + high.trailing_zeros() / 8
-    } else {
-        return None;
-    } as usize;
-    let next = sixteen[len];
+    // Letters and digits lowercase alike by setting their 0x20 bit (digits have it already),
+    // so the word's bytes are lowercased and cut off together.
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    let (len, key_low, key_high) = match others(low) {
+        0 => {
+            let ends = others(high);
+            if ends == 0 {
+                return None;
+            }
+            let len = 8 + ends.trailing_zeros() / 8;
+            (len, low | CASE, (high | CASE) & bytes_below(ends))
+        }
+        ends => (
+            ends.trailing_zeros() / 8,
+            (low | CASE) & bytes_below(ends),
+            0,
+        ),
+    };
+    let len = len as usize;
+    let next = sixteen[len & 15];
     if !next.is_ascii() || matches!(next, b'-' | b'\'' | b'.' | b'&') {
         return None;
     }
-    let word = wide & ((1u128 << (8 * len)) - 1);
-    let key = u128::from(lowercase_ascii_bytes(word as u64))
-        | u128::from(lowercase_ascii_bytes((word >> 64) as u64)) << 64;
-    Some((len, key | (len as u128) << 120))
+    let key = u128::from(key_low) | u128::from(key_high) << 64 | (len as u128) << 120;
+    Some((len, key))
+}
+
+/// All the bits of the bytes below the first byte whose top bit `flags` has (it has one).
+fn bytes_below(flags: u64) -> u64 {
+    ((flags & flags.wrapping_neg()) >> 7) - 1
+}
+
+/// The tokens that the later passes start from, in text order, found while tokenizing: most
+/// tokens are neither, and scanning every token of every sentence for them showed in the
+/// profile.
+#[derive(Default)]
+struct Marks {
+    /// Words that can open a name: capitalised, outside quotations, in no COMMON, TIME or
+    /// CONNECTOR class (what `find_mentions` starts a run at).
+    names: Vec<usize>,
+    /// Speech verbs and participles, quoted or not (what `attribution` starts at).
+    speech: Vec<usize>,
+}
+
+impl Marks {
+    fn clear(&mut self) {
+        self.names.clear();
+        self.speech.clear();
+    }
+
+    /// Mark the word about to be pushed as token `index`.
+    #[inline]
+    fn word(&mut self, index: usize, class: u16, cap: bool, quoted: bool) {
+        if class & (SPEECH | PARTICIPLE) != 0 {
+            self.speech.push(index);
+        }
+        if cap && !quoted && class & (COMMON | TIME | CONNECTOR) == 0 {
+            self.names.push(index);
+        }
+    }
+}
+
+/// The part of the marks `marks` (token indexes, ascending) that lies in `range`.
+fn marks_in(marks: &[usize], range: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    marks.partition_point(|&m| m < range.start)..marks.partition_point(|&m| m < range.end)
 }
 
 /// Split the whole article into word and punctuation tokens, marking words inside direct
 /// quotations. A quotation left open at a paragraph break ends there: news style reopens it on
 /// the next paragraph.
-fn tokenize(text: &str, tokens: &mut Vec<Tok>) {
+fn tokenize(text: &str, tokens: &mut Vec<Tok>, marks: &mut Marks) {
     tokens.clear();
+    marks.clear();
     tokens.reserve(text.len() / 5 + 1);
     let word_classes = &*WORD_CLASS;
     let bytes = text.as_bytes();
@@ -566,21 +654,41 @@ fn tokenize(text: &str, tokens: &mut Vec<Tok>) {
             }
             _ => {
                 if byte.is_ascii_alphanumeric()
-                    && let Some((len, key)) = plain_word(bytes, i)
+                    && let Some(mut word) = plain_word(bytes, i)
                 {
                     newlines = 0;
-                    tokens.push(Tok {
-                        start: i,
-                        end: i + len,
-                        word: true,
-                        cap: byte.is_ascii_uppercase(),
-                        possessive: false,
-                        quoted: in_quote,
-                        punct: ' ',
-                        opens: false,
-                        class: word_classes.get(key),
-                    });
-                    i += len;
+                    // A run of plain words, each followed by one space, as most of the text
+                    // is, is taken here without going back to the tests above for each byte.
+                    loop {
+                        let (len, key) = word;
+                        let cap = bytes[i].is_ascii_uppercase();
+                        let class = word_classes.get(key);
+                        marks.word(tokens.len(), class, cap, in_quote);
+                        tokens.push(Tok {
+                            start: i,
+                            end: i + len,
+                            word: true,
+                            cap,
+                            possessive: false,
+                            quoted: in_quote,
+                            punct: ' ',
+                            opens: false,
+                            class,
+                        });
+                        i += len;
+                        if bytes.get(i) != Some(&b' ') {
+                            break;
+                        }
+                        i += 1;
+                        match bytes.get(i) {
+                            Some(next) if next.is_ascii_alphanumeric() => {}
+                            _ => break,
+                        }
+                        match plain_word(bytes, i) {
+                            Some(next) => word = next,
+                            None => break,
+                        }
+                    }
                     continue;
                 }
                 char::from(byte)
@@ -617,16 +725,18 @@ fn tokenize(text: &str, tokens: &mut Vec<Tok>) {
             // A token word ends in at most one period (the one taken in above), so dropping it
             // is `classify`'s trim; the table is looked up once per article.
             let len = word_end - start - usize::from(bytes[word_end - 1] == b'.');
+            let (class, cap) = (class_of(start, len), c.is_uppercase());
+            marks.word(tokens.len(), class, cap, in_quote);
             tokens.push(Tok {
                 start,
                 end: word_end,
                 word: true,
-                cap: c.is_uppercase(),
+                cap,
                 possessive,
                 quoted: in_quote,
                 punct: ' ',
                 opens: false,
-                class: class_of(start, len),
+                class,
             });
             i = end;
             continue;
@@ -690,8 +800,10 @@ struct Mention<'t> {
     /// The name a checker logs: the person's name without titles, or the body's name.
     name: &'t str,
     possessive: bool,
-    /// A title or position given with the name ("special envoy", "Gov.").
-    titles: Vec<Cow<'t, str>>,
+    /// A title or position given with the name ("special envoy", "Gov."): a range of the
+    /// article's title list, which holds the titles of every mention, so that a mention costs
+    /// no allocation of its own.
+    titles: std::ops::Range<usize>,
 }
 
 fn token_text<'t>(text: &'t str, tok: &Tok) -> &'t str {
@@ -703,8 +815,10 @@ fn is_name_word(tok: &Tok) -> bool {
 }
 
 fn is_all_caps(word: &str) -> bool {
-    // Called for every word: stop at the first lowercase letter, most often the first byte.
-    if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+    // Called for every word: stop at the first lowercase letter, most often the first byte,
+    // or for a capitalised word the second.
+    let bytes = word.as_bytes();
+    if bytes.iter().take(2).any(u8::is_ascii_lowercase) {
         return false;
     }
     let mut letters = 0;
@@ -729,53 +843,106 @@ fn is_person_part(text: &str, tok: &Tok) -> bool {
     is_name_word(tok)
         && !tok.is(TITLE | ORG | PLACE | CONNECTOR)
         && !is_all_caps(word)
-        && !word.chars().any(|c| c.is_ascii_digit())
-        && !word.contains('/')
+        && !word.bytes().any(|b| b.is_ascii_digit() || b == b'/')
+}
+
+/// Short forms of titles, with the title they stand for.
+const SHORT_TITLES: &[(&str, &str)] = &[
+    ("gov", "governor"),
+    ("sen", "senator"),
+    ("sens", "senator"),
+    ("rep", "representative"),
+    ("reps", "representative"),
+    ("gen", "general"),
+    ("lt", "lieutenant"),
+    ("col", "colonel"),
+    ("dr", "doctor"),
+    ("prof", "professor"),
+    ("co-founder", "founder"),
+];
+
+/// Could an ASCII word without trailing periods be a short form (by its length)?
+fn may_be_short_title(trimmed: &str) -> bool {
+    trimmed.len() <= 4 || trimmed.len() == "co-founder".len()
+}
+
+/// The title an ASCII word without trailing periods is the short form of, whatever its case.
+fn full_title(trimmed: &str) -> Option<&'static str> {
+    if !may_be_short_title(trimmed) {
+        return None;
+    }
+    SHORT_TITLES
+        .iter()
+        .find(|(short, _)| trimmed.eq_ignore_ascii_case(short))
+        .map(|&(_, full)| full)
 }
 
 /// The title `word` gives, lowercased. Borrowed from the text when the word is lowercase
 /// already, as most title words are: a string per title word showed in the profile.
 fn normalise_title(word: &str) -> Cow<'_, str> {
     let trimmed = word.trim_end_matches('.');
-    let lower = if !trimmed.is_ascii() {
-        Cow::Owned(trimmed.to_lowercase())
+    if !trimmed.is_ascii() {
+        // No short form lowercases from a word outside ASCII.
+        return Cow::Owned(trimmed.to_lowercase());
+    }
+    if let Some(full) = full_title(trimmed) {
+        Cow::Borrowed(full)
     } else if trimmed.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Owned(trimmed.to_ascii_lowercase())
     } else {
         Cow::Borrowed(trimmed)
-    };
-    let full = match &*lower {
-        "gov" => "governor",
-        "sen" | "sens" => "senator",
-        "rep" | "reps" => "representative",
-        "gen" => "general",
-        "lt" => "lieutenant",
-        "col" => "colonel",
-        "dr" => "doctor",
-        "prof" => "professor",
-        "co-founder" => "founder",
-        _ => return lower,
-    };
-    Cow::Borrowed(full)
+    }
 }
 
-/// Find the capitalised runs of `tokens[range]` outside quotations and classify them.
+/// Titles are kept as the article writes them ("Gov.", "Special") and compared as
+/// `normalise_title` gives them, without making the lowercase string: most titles are only
+/// ever compared, and many are capitalised. Is `title` the lowercase title `lower`?
+fn title_is(title: &str, lower: &str) -> bool {
+    let trimmed = title.trim_end_matches('.');
+    if !trimmed.is_ascii() {
+        return normalise_title(title) == lower;
+    }
+    match full_title(trimmed) {
+        Some(full) => full == lower,
+        // `lower` has no capital: equal ignoring case is equal once lowercased.
+        None => trimmed.eq_ignore_ascii_case(lower),
+    }
+}
+
+/// Does `title` name a role ("envoy", "Gov."), not just a form of address ("Mr.", "Dr.")?
+fn is_role_title(title: &str) -> bool {
+    let trimmed = title.trim_end_matches('.');
+    if !trimmed.is_ascii() {
+        let title = normalise_title(title);
+        return classify(&title) & TITLE != 0
+            && !matches!(&*title, "mr" | "mrs" | "ms" | "miss" | "doctor" | "sir");
+    }
+    let title = full_title(trimmed).unwrap_or(trimmed);
+    classify(title) & TITLE != 0
+        && !["mr", "mrs", "ms", "miss", "doctor", "sir"]
+            .iter()
+            .any(|address| title.eq_ignore_ascii_case(address))
+}
+
+/// Find the capitalised runs of `tokens[range]` outside quotations, classify them and push
+/// them to `mentions`, their titles (with those of an appositive for a person) to `titles`.
+/// `starts` are the words of the range that can open a run (`Marks::names`).
 fn find_mentions<'t>(
     text: &'t str,
     tokens: &[Tok],
     range: std::ops::Range<usize>,
-) -> Vec<Mention<'t>> {
-    let mut mentions = Vec::new();
+    starts: &[usize],
+    mentions: &mut Vec<Mention<'t>>,
+    titles: &mut Vec<&'t str>,
+) {
     let mut i = range.start;
-    while i < range.end {
-        let tok = &tokens[i];
-        if !(is_name_word(tok) && !tok.quoted && !tok.is(CONNECTOR)) {
-            i += 1;
+    for &first in starts {
+        // A word inside the run before opens nothing.
+        if first < i {
             continue;
         }
-        let first = i;
-        let mut last = i;
-        let mut j = i + 1;
+        let mut last = first;
+        let mut j = first + 1;
         // A possessive ends a name ("Korea's Kim Gunn") unless a body's name goes on
         // ("the U.S. Attorney's Office for the Western District").
         while j < range.end
@@ -821,11 +988,15 @@ fn find_mentions<'t>(
                 .is_some_and(|t| t.word && t.is(COMMON) && !t.is(SPEECH));
         let common_noun = tokens[first].is(GROUP | ROLE | GENERIC);
         if !(first == last && opens_sentence && (common_noun || participle)) {
-            mentions.push(classify_run(text, tokens, first, last, range.start));
+            let mut mention = classify_run(text, tokens, first, last, range.start, titles);
+            if mention.kind == EntityKind::Person {
+                appositive_titles(text, tokens, &mention, &range, titles);
+                mention.titles.end = titles.len();
+            }
+            mentions.push(mention);
         }
         i = last + 1;
     }
-    mentions
 }
 
 fn classify_run<'t>(
@@ -834,6 +1005,7 @@ fn classify_run<'t>(
     first: usize,
     last: usize,
     sentence_start: usize,
+    titles: &mut Vec<&'t str>,
 ) -> Mention<'t> {
     let run = &tokens[first..=last];
     let possessive = tokens[last].possessive;
@@ -896,17 +1068,13 @@ fn classify_run<'t>(
     };
     // Titles only matter for people: built only for them, prefix words first, then the
     // words before the run from the nearest outwards.
-    let mut titles = Vec::new();
+    let titles_start = titles.len();
     if kind == EntityKind::Person {
         let prefix = tokens[first..tail_start.min(last + 1)]
             .iter()
             .filter(|t| t.word);
         let window = tokens[w..first].iter().rev();
-        titles.extend(
-            prefix
-                .chain(window)
-                .map(|t| normalise_title(token_text(text, t))),
-        );
+        titles.extend(prefix.chain(window).map(|t| token_text(text, t)));
     }
     Mention {
         first,
@@ -914,25 +1082,26 @@ fn classify_run<'t>(
         kind,
         name,
         possessive,
-        titles,
+        titles: titles_start..titles.len(),
     }
 }
 
-/// Titles given in an appositive: "Sung Kim, the U.S. special envoy for North Korea," or
-/// "South Korea's nuclear envoy, Kim Gunn,".
+/// Push the titles given in an appositive: "Sung Kim, the U.S. special envoy for North
+/// Korea," or "South Korea's nuclear envoy, Kim Gunn,".
 fn appositive_titles<'t>(
     text: &'t str,
     tokens: &[Tok],
     mention: &Mention,
     range: &std::ops::Range<usize>,
-) -> Vec<Cow<'t, str>> {
-    let mut titles = Vec::new();
-    let words_of = |from: usize, to: usize| -> Vec<Cow<'t, str>> {
-        tokens[from..to]
-            .iter()
-            .filter(|t| t.word)
-            .map(|t| normalise_title(token_text(text, t)))
-            .collect()
+    titles: &mut Vec<&'t str>,
+) {
+    let words_of = |from: usize, to: usize, titles: &mut Vec<&'t str>| {
+        titles.extend(
+            tokens[from..to]
+                .iter()
+                .filter(|t| t.word)
+                .map(|t| token_text(text, t)),
+        );
     };
     // After: ", the/a/an ... ,"
     let after = mention.last + 1;
@@ -948,7 +1117,7 @@ fn appositive_titles<'t>(
             while end < range.end && tokens[end].word && end - after < 12 {
                 end += 1;
             }
-            titles.extend(words_of(after + 2, end));
+            words_of(after + 2, end, titles);
         }
     }
     // Before: "the ... envoy, NAME"
@@ -957,9 +1126,8 @@ fn appositive_titles<'t>(
         while from > range.start && tokens[from - 1].word && mention.first - from < 10 {
             from -= 1;
         }
-        titles.extend(words_of(from, mention.first - 1));
+        words_of(from, mention.first - 1, titles);
     }
-    titles
 }
 
 // ---------------------------------------------------------------- registry
@@ -967,7 +1135,10 @@ fn appositive_titles<'t>(
 #[derive(Debug, Default)]
 struct Person<'t> {
     name: &'t str,
-    titles: Vec<Cow<'t, str>>,
+    /// As written (see `title_is`), those of every mention: a title given twice is only
+    /// ever asked whether it is there, and finding the ones given already cost more than
+    /// keeping them.
+    titles: Vec<&'t str>,
     /// Byte positions where the person is mentioned, ascending.
     mentions: Vec<usize>,
 }
@@ -975,7 +1146,7 @@ struct Person<'t> {
 #[derive(Debug, Default)]
 struct Org<'t> {
     name: &'t str,
-    words: Vec<String>,
+    words: Vec<Cow<'t, str>>,
     mentions: Vec<usize>,
 }
 
@@ -987,7 +1158,7 @@ struct Registry<'t> {
     /// expanded, which most articles never ask for.
     text: &'t str,
     tokens: &'t [Tok],
-    acronyms: std::cell::OnceCell<FastMap<String, String>>,
+    acronyms: std::cell::OnceCell<FastMap<String, &'t str>>,
     /// Indexes, so that a long text costs time in proportion to its length.
     person_index: FastMap<&'t str, usize>,
     org_index: FastMap<&'t str, usize>,
@@ -1057,14 +1228,10 @@ impl<'t> Registry<'t> {
         self.person_index.contains_key(name)
     }
 
-    fn add_person(&mut self, name: &'t str, titles: &[Cow<'t, str>], position: usize) {
+    fn add_person(&mut self, name: &'t str, titles: &[&'t str], position: usize) {
         if let Some(person) = self.person_index.get(name).map(|&i| &mut self.people[i]) {
             person.mentions.push(position);
-            for title in titles {
-                if !person.titles.contains(title) {
-                    person.titles.push(title.clone());
-                }
-            }
+            person.titles.extend_from_slice(titles);
             return;
         }
         self.person_index.insert(name, self.people.len());
@@ -1118,7 +1285,7 @@ impl<'t> Registry<'t> {
     fn person_by_title(
         &self,
         head: &str,
-        modifiers: &[String],
+        modifiers: &[Cow<str>],
         position: usize,
     ) -> Option<&Person<'t>> {
         // Only a word for a position can pick a person out: "the envoy", not "the group".
@@ -1139,7 +1306,7 @@ impl<'t> Registry<'t> {
                 p.name.contains(' ')
                     && p.titles
                         .iter()
-                        .any(|t| *t == head || (!also.is_empty() && t == also))
+                        .any(|t| title_is(t, &head) || (!also.is_empty() && title_is(t, also)))
             })
             .collect();
         if matching.is_empty() {
@@ -1149,7 +1316,7 @@ impl<'t> Registry<'t> {
         let score = |p: &Person| {
             modifiers
                 .iter()
-                .filter(|m| p.titles.iter().any(|t| t == *m))
+                .filter(|m| p.titles.iter().any(|t| title_is(t, m)))
                 .count()
         };
         let top = matching.iter().map(|p| score(p)).max().unwrap_or(0);
@@ -1185,7 +1352,7 @@ impl<'t> Registry<'t> {
                 stems.push(stem(to));
             }
         }
-        let shares = |w: &String| {
+        let shares = |w: &Cow<str>| {
             let w = w.trim_end_matches('s');
             let count = char_count(w);
             stems.iter().any(|(prefix, needed)| {
@@ -1221,14 +1388,14 @@ impl<'t> Registry<'t> {
             .filter(|o| o.mentions.first().is_some_and(|&m| m < position))
     }
 
-    fn expand(&self, name: &str) -> String {
+    fn expand(&self, name: &'t str) -> Cow<'t, str> {
         if is_all_caps(name) {
             let key: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
             let acronyms = self
                 .acronyms
                 .get_or_init(|| build_acronyms(self.text, self.tokens));
             if let Some(full) = acronyms.get(&key) {
-                return full.clone();
+                return Cow::Borrowed(full);
             }
         }
         // "Amnesty" for "Amnesty International".
@@ -1237,23 +1404,33 @@ impl<'t> Registry<'t> {
             .iter()
             .find(|o| o.name.starts_with(name) && o.name[name.len()..].starts_with(' '));
         match longer {
-            Some(org) if !name.contains(' ') => org.name.to_string(),
-            _ => name.to_string(),
+            Some(org) if !name.contains(' ') => Cow::Borrowed(org.name),
+            _ => Cow::Borrowed(name),
         }
     }
 }
 
 /// Acronyms defined by the text itself: any capitalised sequence ("Customs and Border
 /// Protection") whose initials spell an all-capitals word used in the article ("CBP").
-fn build_acronyms(text: &str, tokens: &[Tok]) -> FastMap<String, String> {
+fn build_acronyms<'t>(text: &'t str, tokens: &[Tok]) -> FastMap<String, &'t str> {
     let mut used: FastMap<String, ()> = FastMap::default();
     // The first characters of the acronyms used (ASCII ones as bits): a run whose first
     // initial is none of them defines nothing, and most runs are such.
     let mut first_initials: u128 = 0;
     let mut non_ascii_initial = false;
-    for tok in tokens.iter().filter(|t| t.word) {
+    let bytes = text.as_bytes();
+    for tok in tokens {
+        if !tok.word || tok.end - tok.start > 8 {
+            continue;
+        }
+        // A small letter among the first two bytes rules out most words before any char of
+        // them is decoded (a token word has one byte at least).
+        let second = bytes.get(tok.start + 1).filter(|_| tok.end - tok.start > 1);
+        if bytes[tok.start].is_ascii_lowercase() || second.is_some_and(u8::is_ascii_lowercase) {
+            continue;
+        }
         let word = token_text(text, tok);
-        if word.len() <= 8 && is_all_caps(word) {
+        if is_all_caps(word) {
             let key: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
             match key.chars().next() {
                 Some(c) if c.is_ascii() => first_initials |= 1 << u32::from(c),
@@ -1330,7 +1507,7 @@ fn build_acronyms(text: &str, tokens: &[Tok]) -> FastMap<String, String> {
                     {
                         last = words[end];
                     }
-                    let full = text[tokens[words[0]].start..tokens[last].end].to_string();
+                    let full = &text[tokens[words[0]].start..tokens[last].end];
                     map.insert(initials.to_string(), full);
                 }
             }
@@ -1354,7 +1531,7 @@ enum Subject<'t> {
     /// A lowercase noun phrase: determiner, words (the last is the head), possessor text.
     Phrase {
         determiner: Option<&'static str>,
-        words: Vec<String>,
+        words: Vec<Cow<'t, str>>,
         possessor: Option<&'t str>,
         /// The capitalised name among the modifiers ("the French foreign ministry", "PG&E
         /// officials").
@@ -1371,7 +1548,7 @@ struct SentenceView<'a> {
 }
 
 impl<'a> SentenceView<'a> {
-    fn word(&self, i: usize) -> &str {
+    fn word(&self, i: usize) -> &'a str {
         token_text(self.text, &self.tokens[i])
     }
 
@@ -1473,7 +1650,8 @@ impl<'a> SentenceView<'a> {
     /// The noun phrase whose last word is token `i`.
     fn noun_phrase_ending_at(&self, i: usize) -> Option<Subject<'a>> {
         let tok = self.tokens[i];
-        if let Some(pronoun) = pronoun(self.word(i)) {
+        // The pronouns are COMMON words: the class rules out the others at once.
+        if let Some(pronoun) = pronoun(self.word(i)).filter(|_| tok.is(COMMON)) {
             return Some(Subject::Pronoun(pronoun));
         }
         if let Some(m) = self.mention_ending_at(i) {
@@ -1506,9 +1684,10 @@ impl<'a> SentenceView<'a> {
                 break;
             }
             let w = self.word(k);
+            // The determiners are all COMMON words: the class rules out the others at once.
             if let Some(article) = ["the", "a", "an", "his", "her", "its", "their"]
                 .into_iter()
-                .find(|article| lower_is(w, article))
+                .find(|article| t.is(COMMON) && lower_is(w, article))
             {
                 determiner = Some(article);
                 break;
@@ -1642,28 +1821,31 @@ impl<'a> SentenceView<'a> {
 }
 
 /// Per-sentence state the resolver keeps while walking the article.
+/// Names are borrowed from the article (as `Cow`s: a few are made up, "the doctors"), and
+/// only the speakers that are kept become strings: a sentence resolves several candidates, and
+/// remembers the person it is about.
 struct Walk<'r> {
     registry: &'r Registry<'r>,
     /// The person each earlier sentence is mostly about (its speaker or its first person).
-    salient_people: Vec<Option<String>>,
+    salient_people: Vec<Option<Cow<'r, str>>>,
     /// The last body that spoke.
-    last_org_speaker: Option<String>,
+    last_org_speaker: Option<Cow<'r, str>>,
     /// The last body that spoke under a plural common noun ("the doctors said").
-    last_group_speaker: Option<String>,
+    last_group_speaker: Option<Cow<'r, str>>,
 }
 
-impl Walk<'_> {
-    fn full_person_name(&self, mention: &Mention, position: usize) -> String {
+impl<'r> Walk<'r> {
+    fn full_person_name(&self, mention: &Mention<'r>, position: usize) -> Cow<'r, str> {
         if !mention.name.contains(' ') {
             let bare = trim_prefixes(mention.name, "Mr. ");
             if let Some(person) = self.registry.person_by_surname(bare, position) {
-                return person.name.to_string();
+                return Cow::Borrowed(person.name);
             }
         }
-        mention.name.to_string()
+        Cow::Borrowed(mention.name)
     }
 
-    fn recent_salient_person(&self) -> Option<String> {
+    fn recent_salient_person(&self) -> Option<Cow<'r, str>> {
         self.salient_people
             .iter()
             .rev()
@@ -1673,11 +1855,11 @@ impl Walk<'_> {
 
     fn resolve(
         &self,
-        view: &SentenceView,
-        subject: &Subject,
+        view: &SentenceView<'r>,
+        subject: &Subject<'r>,
         position: usize,
         before_token: usize,
-    ) -> Option<String> {
+    ) -> Option<Cow<'r, str>> {
         match subject {
             Subject::Name(m) => {
                 let mention = &view.mentions[*m];
@@ -1688,7 +1870,7 @@ impl Walk<'_> {
                         if let Some(person) =
                             self.registry.person_by_surname(mention.name, position)
                         {
-                            return Some(person.name.to_string());
+                            return Some(Cow::Borrowed(person.name));
                         }
                         Some(self.registry.expand(mention.name))
                     }
@@ -1727,7 +1909,7 @@ impl Walk<'_> {
                 // foreign ministry", "the prosecutor's office": named as written.
                 if let Some(owner) = possessor {
                     if let Some(org) = self.registry.org_by_prefix(text, position) {
-                        return Some(org.name.to_string());
+                        return Some(Cow::Borrowed(org.name));
                     }
                     // "The prosecutor's office": the prosecutors' body named in the article.
                     let owner_word = lowercase(owner.trim_end_matches("'s").trim_end_matches("’s"));
@@ -1735,34 +1917,34 @@ impl Walk<'_> {
                         && !owner_word.contains(' ')
                         && let Some(org) = self.registry.org_by_word(&owner_word, position)
                     {
-                        return Some(org.name.to_string());
+                        return Some(Cow::Borrowed(org.name));
                     }
                     if head_class & ROLE != 0
                         && let Some(person) =
                             self.registry.person_by_title(head, modifiers, position)
                     {
-                        return Some(person.name.to_string());
+                        return Some(Cow::Borrowed(person.name));
                     }
-                    return Some(text.to_string());
+                    return Some(Cow::Borrowed(text));
                 }
                 // "His office said": the office of the person the sentence is about.
                 if matches!(determiner, Some("his" | "her")) && head_class & GROUP != 0 {
                     let owner = self.recent_salient_person()?;
-                    let mut noun = head.clone();
+                    let mut noun = head.to_string();
                     if let Some(first) = noun.get_mut(0..1) {
                         first.make_ascii_uppercase();
                     }
-                    return Some(format!("{noun} of {owner}"));
+                    return Some(Cow::Owned(format!("{noun} of {owner}")));
                 }
                 // "The defense secretary said": the person introduced with that title.
                 if determiner.is_some()
                     && let Some(person) = self.registry.person_by_title(head, modifiers, position)
                 {
-                    return Some(person.name.to_string());
+                    return Some(Cow::Borrowed(person.name));
                 }
                 // "The French foreign ministry said": a body named by the phrase itself.
                 if named.is_some() && head_class & GROUP != 0 {
-                    return Some(text.to_string());
+                    return Some(Cow::Borrowed(text));
                 }
                 // "PG&E officials said": the body they speak for.
                 let singular = head.strip_suffix('s').unwrap_or(head);
@@ -1805,7 +1987,7 @@ impl Walk<'_> {
                     return self
                         .last_group_speaker
                         .clone()
-                        .or_else(|| Some(format!("the {}", words.join(" "))));
+                        .or_else(|| Some(Cow::Owned(format!("the {}", words.join(" ")))));
                 }
                 None
             }
@@ -1898,22 +2080,20 @@ struct Attribution<'a> {
     attributed: bool,
 }
 
-fn attribution<'a>(view: &SentenceView<'a>) -> Attribution<'a> {
+/// `speech`: the sentence's speech verbs and participles (`Marks::speech`).
+fn attribution<'a>(view: &SentenceView<'a>, speech: &[usize]) -> Attribution<'a> {
     // Every way of attributing starts at a speech verb or participle: most sentences have
     // none and are done here.
-    if !view.tokens[view.range.clone()]
-        .iter()
-        .any(|t| t.is(SPEECH | PARTICIPLE))
-    {
+    if speech.is_empty() {
         return Attribution {
             candidates: Vec::new(),
             last_resort: None,
             attributed: false,
         };
     }
-    let verbs: Vec<usize> = view
-        .range
-        .clone()
+    let verbs: Vec<usize> = speech
+        .iter()
+        .copied()
         .filter(|&i| is_speech_verb(view, i))
         .collect();
     let mut candidates: Vec<(Subject<'a>, usize)> = Vec::new();
@@ -1963,7 +2143,7 @@ fn attribution<'a>(view: &SentenceView<'a>) -> Attribution<'a> {
         }
     }
     // "according to Amnesty International"; a participle "with Safadi warning", "..., saying".
-    for i in view.range.clone() {
+    for &i in speech {
         let tok = &view.tokens[i];
         if !tok.word || tok.quoted || !tok.is(PARTICIPLE) {
             continue;
@@ -2075,14 +2255,15 @@ pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<Sentenc
     thread_local! {
         /// The token buffer, kept from one article to the next: allocating and freeing a
         /// buffer of an article's size each time cost more than filling it.
-        static TOKENS: std::cell::Cell<Vec<Tok>> = const { std::cell::Cell::new(Vec::new()) };
+        static TOKENS: std::cell::Cell<(Vec<Tok>, Marks)> =
+            const { std::cell::Cell::new((Vec::new(), Marks { names: Vec::new(), speech: Vec::new() })) };
     }
-    let mut tokens = TOKENS.take();
-    tokenize(text, &mut tokens);
-    let speech = resolve_tokens(text, sentences, skip, &tokens);
+    let (mut tokens, mut marks) = TOKENS.take();
+    tokenize(text, &mut tokens, &mut marks);
+    let speech = resolve_tokens(text, sentences, skip, &tokens, &marks);
     // A huge article's buffer is not worth keeping.
     if tokens.capacity() <= 1 << 20 {
-        TOKENS.set(tokens);
+        TOKENS.set((tokens, marks));
     }
     speech
 }
@@ -2092,76 +2273,102 @@ fn resolve_tokens(
     sentences: &[Sentence],
     skip: &[bool],
     tokens: &[Tok],
+    marks: &Marks,
 ) -> Vec<SentenceSpeech> {
+    // The first token starting at or after `at`. Sentences come in text order and are a few
+    // dozen tokens long, so the search gallops on from the last answer (which is often the
+    // answer again) instead of halving the whole article; an offset before the last answer
+    // (sentences out of order) takes the whole binary search.
+    let mut cursor = 0;
+    let mut first_token_from = |at: usize| {
+        if cursor > 0 && tokens[cursor - 1].start >= at {
+            cursor = tokens.partition_point(|t| t.start < at);
+            return cursor;
+        }
+        // All tokens before `cursor` start before `at`; double the step while that holds.
+        let mut step = 1;
+        while cursor + step <= tokens.len() && tokens[cursor + step - 1].start < at {
+            cursor += step;
+            step *= 2;
+        }
+        let end = (cursor + step).min(tokens.len());
+        cursor += tokens[cursor..end].partition_point(|t| t.start < at);
+        cursor
+    };
     let ranges: Vec<std::ops::Range<usize>> = sentences
         .iter()
-        .map(|s| {
-            let from = tokens.partition_point(|t| t.start < s.start);
-            let to = tokens.partition_point(|t| t.start < s.end);
-            from..to
-        })
+        .map(|s| first_token_from(s.start)..first_token_from(s.end))
         .collect();
     // Pass 1: every name in the article, with its titles, so that "Pompeo" and "the doctors"
     // can be resolved even where the full name comes later.
+    // Room for a name every 32 tokens or so, as news prose has: growing the indexes showed in
+    // the profile.
+    let names = tokens.len() / 32 + 8;
     let mut registry = Registry {
         text,
         tokens,
+        person_index: FastMap::with_capacity_and_hasher(names, Default::default()),
+        org_index: FastMap::with_capacity_and_hasher(names, Default::default()),
+        by_surname: FastMap::with_capacity_and_hasher(names, Default::default()),
         ..Registry::default()
     };
-    let mut all_mentions: Vec<Vec<Mention>> = Vec::with_capacity(sentences.len());
+    // The mentions of every sentence, one after the other (`sentence_mentions` says where
+    // each sentence's are), and the titles of all of them.
+    // Reserved for about a mention per eight tokens (news prose has one per fifteen or so):
+    // growing them showed in the profile.
+    let mut mentions: Vec<Mention> = Vec::with_capacity(tokens.len() / 8);
+    let mut titles: Vec<&str> = Vec::with_capacity(tokens.len() / 8);
+    let mut sentence_mentions: Vec<std::ops::Range<usize>> = Vec::with_capacity(sentences.len());
     for (index, range) in ranges.iter().enumerate() {
-        if skip.get(index).copied().unwrap_or(false) {
-            all_mentions.push(Vec::new());
-            continue;
+        let first = mentions.len();
+        if !skip.get(index).copied().unwrap_or(false) {
+            let starts = &marks.names[marks_in(&marks.names, range)];
+            find_mentions(
+                text,
+                tokens,
+                range.clone(),
+                starts,
+                &mut mentions,
+                &mut titles,
+            );
         }
-        let mut mentions = find_mentions(text, tokens, range.clone());
-        for mention in &mut mentions {
+        for mention in &mentions[first..] {
             let position = tokens[mention.first].start;
             match mention.kind {
-                EntityKind::Person => {
-                    let extra = appositive_titles(text, tokens, mention, range);
-                    mention.titles.extend(extra);
-                    if mention.name.contains(' ') {
-                        registry.add_person(mention.name, &mention.titles, position);
-                    }
+                EntityKind::Person if mention.name.contains(' ') => {
+                    registry.add_person(mention.name, &titles[mention.titles.clone()], position);
                 }
                 EntityKind::Org => registry.add_org(mention.name, position),
                 _ => {}
             }
         }
-        all_mentions.push(mentions);
+        sentence_mentions.push(first..mentions.len());
     }
     // Single names count as mentions of the full name they stand for, and make a surname
     // ("Netanyahu", "Sondland") a person for "he said".
     registry.finish();
-    let mut extra_mentions: Vec<(usize, usize, Vec<Cow<str>>)> = Vec::new();
-    for mentions in all_mentions.iter_mut() {
-        for mention in mentions.iter_mut() {
-            if mention.name.contains(' ')
-                || !matches!(mention.kind, EntityKind::Person | EntityKind::Unknown)
-            {
-                continue;
-            }
-            let position = tokens[mention.first].start;
-            if registry.by_surname.contains_key(mention.name) {
-                mention.kind = EntityKind::Person;
-            }
-            if let Some(person) = registry
-                .person_by_surname(mention.name, position)
-                .and_then(|p| registry.person_index.get(&p.name).copied())
-            {
-                extra_mentions.push((person, position, mention.titles.clone()));
-            }
+    let mut extra_mentions: Vec<(usize, usize, std::ops::Range<usize>)> = Vec::new();
+    for mention in mentions.iter_mut() {
+        if mention.name.contains(' ')
+            || !matches!(mention.kind, EntityKind::Person | EntityKind::Unknown)
+        {
+            continue;
+        }
+        let position = tokens[mention.first].start;
+        if registry.by_surname.contains_key(mention.name) {
+            mention.kind = EntityKind::Person;
+        }
+        if let Some(person) = registry
+            .person_by_surname(mention.name, position)
+            .and_then(|p| registry.person_index.get(&p.name).copied())
+        {
+            extra_mentions.push((person, position, mention.titles.clone()));
         }
     }
-    for (person, position, titles) in extra_mentions {
+    for (person, position, range) in extra_mentions {
         let person = &mut registry.people[person];
         person.mentions.push(position);
-        for title in titles {
-            if !person.titles.contains(&title) {
-                person.titles.push(title);
-            }
-        }
+        person.titles.extend_from_slice(&titles[range]);
     }
     registry.finish();
 
@@ -2182,13 +2389,13 @@ fn resolve_tokens(
             text,
             tokens,
             range: range.clone(),
-            mentions: &all_mentions[index],
+            mentions: &mentions[sentence_mentions[index].clone()],
         };
         let Attribution {
             candidates,
             last_resort,
             attributed,
-        } = attribution(&view);
+        } = attribution(&view, &marks.speech[marks_in(&marks.speech, range)]);
         let position = tokens[range.start].start;
         let mut speaker = None;
         let mut subject = None;
@@ -2202,7 +2409,7 @@ fn resolve_tokens(
                     words, determiner, ..
                 } = candidate
                 {
-                    let head = words.last().map(String::as_str).unwrap_or("");
+                    let head = words.last().map_or("", |w| &**w);
                     unnamed |= classify(head) & GENERIC != 0 && determiner.is_none();
                 }
                 continue;
@@ -2239,10 +2446,7 @@ fn resolve_tokens(
         }
         let names_role = view.mentions.iter().any(|m| {
             m.kind == EntityKind::Person
-                && m.titles.iter().any(|t| {
-                    classify(t) & TITLE != 0
-                        && !matches!(&**t, "mr" | "mrs" | "ms" | "miss" | "doctor" | "sir")
-                })
+                && titles[m.titles.clone()].iter().any(|t| is_role_title(t))
         });
         // Who this sentence is about, for a later "he said".
         let salient = speaker
@@ -2273,7 +2477,7 @@ fn resolve_tokens(
         }
         walk.salient_people.push(salient);
         results[index] = SentenceSpeech {
-            speaker,
+            speaker: speaker.map(Cow::into_owned),
             names_role,
             unnamed_source: unnamed,
             has_attribution: attributed,
@@ -2419,7 +2623,7 @@ mod tests {
         }
         assert!(taken > 20, "{taken}");
         let mut tokens = Vec::new();
-        tokenize(&padded, &mut tokens);
+        tokenize(&padded, &mut tokens, &mut Marks::default());
         let words: Vec<&str> = tokens
             .iter()
             .filter(|t| t.word)
@@ -2449,6 +2653,19 @@ mod tests {
                 "c"
             ]
         );
+    }
+
+    /// `lower_is` tries `to_lowercase` only for a `lower` with a "k": no char outside ASCII
+    /// lowercases to ASCII but the Kelvin sign.
+    #[test]
+    fn only_the_kelvin_sign_lowercases_into_ascii() {
+        let into_ascii: Vec<char> = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().all(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(into_ascii, ['\u{212A}']);
+        assert!(lower_is("\u{212A}ing", "king") && lower_is("SAID.", "said"));
+        assert!(!lower_is("saïd", "said") && !lower_is("sai", "said"));
     }
 
     /// `is_word_char` answers "no" for all of General Punctuation without the Unicode lookup:

@@ -305,7 +305,8 @@ static WORD_CLASS: LazyLock<WordTable> = LazyLock::new(|| {
          hospital museum club forum rights commerce treasury pentagon kremlin embassy airlines \
          motors energy electric partners capital holdings trust systems technologies labs \
          research affairs industries enterprises brotherhood movement front campaign \
-         institution watch program programme initiative ltd llc plc tribunal",
+         institution watch program programme initiative ltd llc plc tribunal survey reserve \
+         observatory corps command secretariat directorate",
     );
     add(
         PLACE,
@@ -957,6 +958,33 @@ fn find_mentions<'t>(
                 j += 1;
                 continue;
             }
+            // "Food and Drug Administration", "Department of Health and Human Services",
+            // "Centers for Disease Control and Prevention": "and" inside a body's name. The
+            // words after it end in a body's word that the words before it lack, or one word
+            // that is not a body's follows a body's word. "United Nations and European Union"
+            // and "Greg Patel and Susan Wu" stay two.
+            if next.word && !next.cap && token_text(text, next) == "and" {
+                let mut k = j + 1;
+                while k < range.end
+                    && is_name_word(&tokens[k])
+                    && !tokens[k].is(CONNECTOR)
+                    && !tokens[k].quoted
+                {
+                    k += 1;
+                }
+                if k > j + 1 {
+                    let end = k - 1;
+                    let body_word = |t: &Tok| t.is(ORG) && !is_all_caps(token_text(text, t));
+                    let shared_head = body_word(&tokens[end]) && !tokens[last].is(ORG);
+                    let one_more_word =
+                        end == j + 1 && tokens[last].is(ORG) && !tokens[end].is(ORG);
+                    if shared_head || one_more_word {
+                        last = end;
+                        j = k;
+                        continue;
+                    }
+                }
+            }
             // "Doctors for Camp Closure", "Pacific Gas & Electric": a connector inside a name.
             let connector = (next.word && next.is(CONNECTOR) && !next.cap) || next.punct == '&';
             if connector && j + 1 < range.end {
@@ -1056,7 +1084,10 @@ fn classify_run<'t>(
         && !before_tail_is_connector
         && !has_org
         && ((tail_start > first && has_title) || (tail_start == first && window_has_title));
-    let acronym = first == last && is_all_caps(token_text(text, &tokens[first]));
+    let acronym = first == last && {
+        let word = token_text(text, &tokens[first]);
+        is_all_caps(word) && !COMMON_ACRONYMS.contains(&word)
+    };
     let (kind, name) = if full_name || titled_surname {
         (EntityKind::Person, name_of(tail_start.min(last)))
     } else if has_org || before_tail_is_connector || preceded_by_group_noun || acronym {
@@ -1995,6 +2026,14 @@ impl<'r> Walk<'r> {
     }
 }
 
+/// Capitals that name a thing, a measure or a title, not a body that could speak: "its AI
+/// processors" must not make "the company said" mean "AI".
+const COMMON_ACRONYMS: &[&str] = &[
+    "AI", "GDP", "CEO", "CFO", "COO", "CTO", "IPO", "TV", "EV", "EVs", "GPU", "GPUs", "CPU", "DNA",
+    "RNA", "HIV", "AIDS", "COVID", "PM", "AM", "GMT", "EST", "EDT", "PST", "PDT", "UTC", "ID",
+    "IT", "IQ", "OK", "PDF", "URL", "SUV", "ATM", "VAT", "LNG", "MP", "MPs", "CO2",
+];
+
 /// Words that make an organisation's name say what kind of body it is.
 const KINDS_OF_BODY: &[&str] = &[
     "ministry",
@@ -2839,6 +2878,45 @@ mod tests {
                 "whoever follows told is the one told, not the speaker",
                 "Ms. Jane Doe, 54, a nurse in Leeds, told Reuters she had not been tested.",
                 Some("Jane Doe"),
+            ),
+            (
+                "a country's body keeps the country in its name",
+                "The quake struck on Saturday, the U.S. Geological Survey said.",
+                Some("U.S. Geological Survey"),
+            ),
+            (
+                "and inside a body's name",
+                "More than 40% of adults are obese, according to the Centers for Disease \
+                 Control and Prevention.",
+                Some("Centers for Disease Control and Prevention"),
+            ),
+            (
+                "and before a body's word",
+                "The Food and Drug Administration said the drug was safe.",
+                Some("Food and Drug Administration"),
+            ),
+            (
+                "and inside a department's name",
+                "The Department of Health and Human Services said it would appeal.",
+                Some("Department of Health and Human Services"),
+            ),
+            (
+                "and between two people",
+                "Board members Greg Patel and Susan Wu voted no, saying the plan cost too much.",
+                Some("Greg Patel"),
+            ),
+            (
+                "a thing's acronym is no body that speaks",
+                "Nvidia forecast revenue above estimates.\n\
+                 Data center revenue, which includes its AI processors, rose.\n\
+                 The company said it returned $37 billion to shareholders.",
+                None,
+            ),
+            (
+                "a body's acronym still is one",
+                "The FBI opened an inquiry on Monday.\n\
+                 The agency said the inquiry would take months.",
+                Some("FBI"),
             ),
             (
                 "the agency is the agency named last",

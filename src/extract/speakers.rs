@@ -2104,6 +2104,20 @@ fn is_speech_verb(view: &SentenceView, i: usize) -> bool {
     if lower_is(word, "pleaded") && i + 1 < view.range.end && lower_is(view.word(i + 1), "guilty") {
         return false;
     }
+    // "Marsh wrote 214 checks to herself", "wrote a book": writing a thing, not words said;
+    // "wrote in a letter", "wrote that" still attribute.
+    if (lower_is(word, "wrote") || lower_is(word, "writes")) && i + 1 < view.range.end {
+        let next = view.word(i + 1);
+        if next.starts_with(|c: char| c.is_ascii_digit())
+            || [
+                "a", "an", "the", "his", "her", "their", "its", "two", "three", "dozens",
+            ]
+            .iter()
+            .any(|object| lower_is(next, object))
+        {
+            return false;
+        }
+    }
     true
 }
 
@@ -2878,6 +2892,18 @@ mod tests {
                 "whoever follows told is the one told, not the speaker",
                 "Ms. Jane Doe, 54, a nurse in Leeds, told Reuters she had not been tested.",
                 Some("Jane Doe"),
+            ),
+            (
+                "writing checks is not speaking",
+                "Linda Marsh, 61, pleaded guilty in June.\n\
+                 According to court documents, Marsh wrote 214 checks to herself.",
+                None,
+            ),
+            (
+                "writing in a letter is",
+                "Linda Marsh, 61, pleaded guilty in June.\n\
+                 Marsh wrote in a letter that she was sorry.",
+                Some("Linda Marsh"),
             ),
             (
                 "a country's body keeps the country in its name",

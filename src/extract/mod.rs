@@ -100,7 +100,31 @@ pub fn split(text: &str) -> Vec<Sentence> {
         let whole_line = clean::is_whole_line(text, sentence.start, sentence.end);
         sentence.boilerplate = clean::boilerplate_reason(&sentence.text, whole_line);
     }
+    mark_file_photo_captions(text, &mut found);
     found
+}
+
+/// "FILE - Firefighters battle a blaze ... on Aug. 3, 2019. (AP Photo/...)": the caption of
+/// an old picture, to the end of its line. It describes the picture, and its date is the
+/// picture's: taken for the story's, it sent "Wednesday" back to 2019.
+fn mark_file_photo_captions(text: &str, sentences: &mut [Sentence]) {
+    let mut caption = false;
+    let mut previous_end = 0;
+    for sentence in sentences.iter_mut() {
+        if caption && text[previous_end..sentence.start].contains('\n') {
+            caption = false;
+        }
+        previous_end = sentence.end;
+        if matches!(
+            sentence.text.as_str(),
+            "FILE -" | "FILE –" | "FILE —" | "FILE-" | "FILE:"
+        ) {
+            caption = true;
+            sentence.boilerplate = Some(clean::PHOTO_CAPTION);
+        } else if caption && sentence.boilerplate.is_none() {
+            sentence.boilerplate = Some(clean::PHOTO_CAPTION);
+        }
+    }
 }
 
 /// Extract the claims of one article. Never fails and never panics.
@@ -130,9 +154,10 @@ pub fn extract(text: &str, context: &Context) -> Extraction {
     }
 }
 
-/// The text with its gallery captions blanked out, offsets kept: a numbered gallery caption
-/// ("[1/2] A view of ... Feb. 17, 2023. REUTERS/... File Photo") dates the picture, often a
-/// file photo, not the article. Headings stay: "Updated ... Nov. 24, 2026" is the article's.
+/// The text with its photo captions blanked out, offsets kept: a numbered gallery caption
+/// ("[1/2] A view of ... Feb. 17, 2023. REUTERS/... File Photo") or an AP file-photo caption
+/// dates the picture, not the article. Headings stay: "Updated ... Nov. 24, 2026" is the
+/// article's.
 fn without_captions(text: &str, sentences: &[Sentence]) -> String {
     let mut bytes = text.as_bytes().to_vec();
     for sentence in sentences
@@ -151,6 +176,29 @@ mod tests {
 
     /// Without `--published`, the article's date comes from its text, but not from the date
     /// of a numbered gallery picture, which is often a file photo; a dated heading counts.
+    /// An AP file-photo caption is not a claim, and its date is not the story's.
+    #[test]
+    fn file_photo_captions_are_not_claims() {
+        let text = "Fire destroys mill\n\nFILE - Firefighters battle a blaze in Bristol, Vt., \
+                    on Aug. 3, 2019. (AP Photo/Lisa Rathke, File)\n\nBRISTOL, Vt. (AP) — A \
+                    fire early Wednesday destroyed a mill, officials said.";
+        let extraction = extract(
+            text,
+            &Context {
+                reference_date: None,
+            },
+        );
+        let checkable: Vec<&str> = extraction
+            .checkable_claims()
+            .map(|(_, c)| c.text.as_str())
+            .collect();
+        assert_eq!(
+            checkable,
+            ["A fire early Wednesday destroyed a mill, officials said."]
+        );
+        assert_eq!(extraction.reference_date, None);
+    }
+
     #[test]
     fn reference_date_from_the_text_skips_gallery_captions() {
         let context = Context {

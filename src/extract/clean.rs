@@ -141,12 +141,12 @@ static CREDITS: LazyLock<RegexSet> = LazyLock::new(|| {
     .expect("credit patterns are valid")
 });
 
-/// Rules anchored at the start of the sentence, with the reason each gives. A sentence that
-/// does not begin like one of them is rejected after a few bytes.
-/// The reason of a numbered gallery caption, whose date is not the article's (see
-/// `extract::without_captions`).
+/// The reason of a photo caption (a numbered gallery picture, an AP file photo), whose date
+/// is the picture's, not the article's (see `extract::without_captions`).
 pub const PHOTO_CAPTION: &str = "photo caption";
 
+/// Rules anchored at the start of the sentence, with the reason each gives. A sentence that
+/// does not begin like one of them is rejected after a few bytes.
 const STARTS: &[(&str, &str)] = &[
     (
         r"^\s*(?:©|\(c\)\s*\d{4}|copyright(?-u:\b))",
@@ -303,14 +303,15 @@ impl Rules {
 /// "privacy policy" and the other policy names, "continuing", "clicking", "signing up",
 /// "registering", "subscrib", "using this", "use of this", "acceptance of", "sign up",
 /// "sign-up", "signup", "photo gallery", "contribut", "licensing rights". Keep the list a
-/// cover of the rules when they change (a test checks one match of each rule). Short words alone ("log", "terms")
-/// would let through every sentence with "technology" or "in terms of".
+/// cover of the rules when they change (a test checks one match of each rule). Short words
+/// alone ("log", "terms") would let through every sentence with "technology" or "in terms of".
 static ANYWHERE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         "rights reserved|may not be|copyright|signin|sign in|login|log in|account|\
          privacy policy|privacy notice|terms of use|terms of service|terms and conditions|\
          cookie policy|user agreement|continuing|clicking|signing up|registering|subscrib|\
-         using this|use of this|acceptance of|sign up|sign-up|signup|photo gallery|contribut|licensing rights",
+         using this|use of this|acceptance of|sign up|sign-up|signup|photo gallery|contribut|\
+         licensing rights",
     )
     .expect("boilerplate words are valid")
 });

@@ -350,12 +350,12 @@ static UNNAMED_PREDICTION: LazyLock<Regex> = LazyLock::new(|| {
 
 static ELECTION: LazyLock<Regex> = LazyLock::new(|| {
     // An outcome word with an electoral noun nearby; a poll lead with its figure; a poll's
-    // figure ("26% in a September poll"); the tally of
-    // a vote ("voted 71-29", "by a vote of 286 to 134", "278 votes to 249", "87% voting in
-    // favor", "passed the House 232-196"); or words that are results on their own. A bare
-    // percentage after "won", "lost" or "took" is no result: shares lose 3% and buyers take
-    // a 5% stake every day. Decimals may stand between the words ("won 51.3 percent of the
-    // vote"); the end of a sentence may not.
+    // figure ("26% in a September poll"); the tally of a vote ("voted 71-29", "by a vote of
+    // 286 to 134", "278 votes to 249", "87% voting in favor", "passed the House 232-196");
+    // or words that are results on their own. A bare percentage after "won", "lost" or
+    // "took" is no result: shares lose 3% and buyers take a 5% stake every day. Decimals may
+    // stand between the words ("won 51.3 percent of the vote"); the end of a sentence may
+    // not.
     Regex::new(
         r"(?ix)(?-u:\b)(?:
             (?:won|wins|defeated|defeats|beat|lost|loses|leads|led|trails|trailed|swept|carried|took|received|garnered|secured|captured)

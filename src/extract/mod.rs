@@ -174,8 +174,6 @@ fn without_captions(text: &str, sentences: &[Sentence]) -> String {
 mod tests {
     use super::*;
 
-    /// Without `--published`, the article's date comes from its text, but not from the date
-    /// of a numbered gallery picture, which is often a file photo; a dated heading counts.
     /// An AP file-photo caption is not a claim, and its date is not the story's.
     #[test]
     fn file_photo_captions_are_not_claims() {
@@ -199,6 +197,8 @@ mod tests {
         assert_eq!(extraction.reference_date, None);
     }
 
+    /// Without `--published`, the article's date comes from its text, but not from the date
+    /// of a numbered gallery picture, which is often a file photo; a dated heading counts.
     #[test]
     fn reference_date_from_the_text_skips_gallery_captions() {
         let context = Context {

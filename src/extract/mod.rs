@@ -13,6 +13,8 @@ pub mod sentences;
 pub mod speakers;
 pub mod values;
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -157,17 +159,21 @@ pub fn extract(text: &str, context: &Context) -> Extraction {
 /// The text with its photo captions blanked out, offsets kept: a numbered gallery caption
 /// ("[1/2] A view of ... Feb. 17, 2023. REUTERS/... File Photo") or an AP file-photo caption
 /// dates the picture, not the article. Headings stay: "Updated ... Nov. 24, 2026" is the
-/// article's.
-fn without_captions(text: &str, sentences: &[Sentence]) -> String {
-    let mut bytes = text.as_bytes().to_vec();
-    for sentence in sentences
+/// article's. Most articles have no caption: their text is borrowed, not copied.
+fn without_captions<'t>(text: &'t str, sentences: &[Sentence]) -> Cow<'t, str> {
+    let mut captions = sentences
         .iter()
         .filter(|s| s.boilerplate == Some(clean::PHOTO_CAPTION))
-    {
+        .peekable();
+    if captions.peek().is_none() {
+        return Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for sentence in captions {
         // Whole sentences are replaced, so the text stays valid UTF-8.
         bytes[sentence.start..sentence.end].fill(b' ');
     }
-    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+    Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
 }
 
 #[cfg(test)]

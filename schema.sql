@@ -1,4 +1,4 @@
--- claimtrack schema. PRAGMA user_version (set by the store, not here) is its version: 2.
+-- claimtrack schema. PRAGMA user_version (set by the store, not here) is its version: 3.
 -- Constraints live here, not only in Rust, so that no tool writing to the file can break them.
 
 CREATE TABLE articles (
@@ -37,7 +37,7 @@ CREATE TABLE claims (
     speaker           TEXT,
     -- Kept in step with the last status event in the same transaction.
     status            TEXT    NOT NULL DEFAULT 'unverified'
-                      CHECK (status IN ('unverified', 'in-progress', 'verified', 'false', 'misleading', 'unverifiable')),
+                      CHECK (status IN ('unverified', 'in-progress', 'verified', 'false', 'misleading', 'unverifiable', 'dismissed')),
     status_changed_at TEXT    NOT NULL,
     -- The checker the claim is assigned to; kept in step with the last 'assign' event.
     assignee          TEXT,
@@ -128,13 +128,13 @@ CREATE TABLE events (
     id            INTEGER PRIMARY KEY,
     claim_id      INTEGER NOT NULL REFERENCES claims (id),
     action        TEXT    NOT NULL
-                  CHECK (action IN ('status', 'source', 'note', 'assign', 'same-as', 'undo')),
+                  CHECK (action IN ('status', 'source', 'note', 'assign', 'same-as', 'undo', 'added')),
     at            TEXT    NOT NULL,
     by            TEXT    NOT NULL,
     from_status   TEXT    NOT NULL
-                  CHECK (from_status IN ('unverified', 'in-progress', 'verified', 'false', 'misleading', 'unverifiable')),
+                  CHECK (from_status IN ('unverified', 'in-progress', 'verified', 'false', 'misleading', 'unverifiable', 'dismissed')),
     to_status     TEXT    NOT NULL
-                  CHECK (to_status IN ('unverified', 'in-progress', 'verified', 'false', 'misleading', 'unverifiable')),
+                  CHECK (to_status IN ('unverified', 'in-progress', 'verified', 'false', 'misleading', 'unverifiable', 'dismissed')),
     from_assignee TEXT,
     to_assignee   TEXT,
     note          TEXT,
@@ -173,6 +173,28 @@ CREATE TABLE claim_matches (
 
 -- Full-text index over claim texts, kept in step by the store (claim texts never change).
 CREATE VIRTUAL TABLE claims_fts USING fts5 (text, content = 'claims', content_rowid = 'id');
+
+-- Corrections to an article's details (`article edit`), one row per changed field, never
+-- updated or deleted. A changed 'published' also re-resolved the article's relative dates.
+CREATE TABLE article_events (
+    id         INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id),
+    field      TEXT    NOT NULL CHECK (field IN ('title', 'url', 'outlet', 'published')),
+    old_value  TEXT,
+    new_value  TEXT,
+    at         TEXT    NOT NULL,
+    by         TEXT    NOT NULL,
+    note       TEXT
+);
+CREATE INDEX article_events_by_article ON article_events (article_id, id);
+CREATE TRIGGER article_events_are_append_only_update BEFORE UPDATE ON article_events
+BEGIN
+    SELECT RAISE(ABORT, 'article events are append-only');
+END;
+CREATE TRIGGER article_events_are_append_only_delete BEFORE DELETE ON article_events
+BEGIN
+    SELECT RAISE(ABORT, 'article events are append-only');
+END;
 
 CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
 BEGIN

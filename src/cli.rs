@@ -238,8 +238,8 @@ pub struct ShowArgs {
 #[derive(Debug, Args)]
 pub struct MarkArgs {
     /// Claim ids (12, 7-9), then the new status (unverified, in-progress, verified, false,
-    /// misleading, unverifiable); with filters the ids may be left out; with --same-as the
-    /// status is left out
+    /// misleading, unverifiable, or dismissed for a sentence that is not a claim); with filters
+    /// the ids may be left out; with --same-as the status is left out
     #[arg(required = true, value_name = "ID... STATUS")]
     pub ids_and_status: Vec<String>,
     #[command(flatten)]

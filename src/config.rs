@@ -64,7 +64,9 @@ impl Config {
                 )));
             }
         };
-        // A fixed width off a terminal keeps piped output and tests stable.
+        // `COLUMNS` overrides what the terminal says; a fixed width off a terminal keeps
+        // piped output and tests stable. Below 40 columns tables drop columns rather than
+        // shrink further (`report::views::fit`).
         let width = var("COLUMNS")
             .and_then(|c| c.parse().ok())
             .or(env.terminal_width)

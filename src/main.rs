@@ -17,7 +17,7 @@ fn main() -> ExitCode {
         var: &lookup,
         stdout_is_terminal: stdout.is_terminal(),
         stderr_is_terminal: std::io::stderr().is_terminal(),
-        terminal_width: None,
+        terminal_width: claimtrack::report::terminal_width(),
     };
     let result = Config::resolve(cli.db.clone(), &cli.color, &env).and_then(|config| {
         // Buffered: stdout is line-buffered, and a million-claim status would make a system

@@ -70,16 +70,21 @@ pub enum Status {
     False,
     Misleading,
     Unverifiable,
+    /// Not a claim at all (an extraction error, or nothing to check): out of the progress
+    /// count, the ClaimReview export and the default `list`; reopened by marking it again.
+    /// Stored as the plain text 'dismissed', which retraining reads as a negative label.
+    Dismissed,
 }
 
 impl Status {
-    pub const ALL: [Status; 6] = [
+    pub const ALL: [Status; 7] = [
         Status::Unverified,
         Status::InProgress,
         Status::Verified,
         Status::False,
         Status::Misleading,
         Status::Unverifiable,
+        Status::Dismissed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -90,12 +95,22 @@ impl Status {
             Status::False => "false",
             Status::Misleading => "misleading",
             Status::Unverifiable => "unverifiable",
+            Status::Dismissed => "dismissed",
         }
     }
 
-    /// A verdict has been reached: the claim no longer needs a checker's time.
+    /// A verdict has been reached: the claim no longer needs a checker's time. A dismissed
+    /// claim has no verdict: it is not counted at all (`counts_towards_progress`).
     pub fn is_resolved(self) -> bool {
-        !matches!(self, Status::Unverified | Status::InProgress)
+        !matches!(
+            self,
+            Status::Unverified | Status::InProgress | Status::Dismissed
+        )
+    }
+
+    /// Whether claims in this status are part of the work to do: every status but `dismissed`.
+    pub fn counts_towards_progress(self) -> bool {
+        self != Status::Dismissed
     }
 
     /// A verdict about the truth of the claim must point at the evidence that settles it.
@@ -405,8 +420,12 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// Count `count` claims in `status`; dismissed claims are kept by status but are not part of
+    /// `claims`, the denominator of progress.
     pub fn add(&mut self, status: Status, count: u64) {
-        self.claims += count;
+        if status.counts_towards_progress() {
+            self.claims += count;
+        }
         *self.by_status.entry(status).or_default() += count;
     }
 

@@ -17,6 +17,12 @@ pub mod html;
 pub mod interchange;
 pub mod views;
 
+/// The width of the terminal standard output goes to, asked of the terminal itself
+/// (interactive shells do not export `COLUMNS`); `None` off a terminal.
+pub fn terminal_width() -> Option<u16> {
+    Table::new().width()
+}
+
 /// How tables look: width and colour are decided once, in `config`.
 #[derive(Debug, Clone, Copy)]
 pub struct TableStyle {
@@ -55,6 +61,7 @@ impl TableStyle {
             Status::Unverifiable => cell.fg(Color::Magenta),
             Status::InProgress => cell.fg(Color::Cyan),
             Status::Unverified => cell,
+            Status::Dismissed => cell.fg(Color::DarkGrey),
         }
     }
 }
@@ -398,13 +405,41 @@ fn format_number(n: f64) -> String {
 fn values_cell(values: &[Value]) -> String {
     values
         .iter()
-        .map(value_summary)
+        .map(views::value_display)
         .collect::<Vec<_>>()
         .join("\n")
 }
 
-/// The table `add` and `list` print: one row per claim.
+/// The table `add` and `list` print: one row per claim, narrowed to the terminal (see
+/// `claims_table_fitted`).
 pub fn claims_table(claims: &[Claim], style: TableStyle, with_status: bool) -> Table {
+    claims_table_fitted(claims, style, with_status).0
+}
+
+/// `claims_table` and the columns left out to fit the width: only the claim's text wraps;
+/// the kind goes first, then the values, then the status.
+pub fn claims_table_fitted(
+    claims: &[Claim],
+    style: TableStyle,
+    with_status: bool,
+) -> (Table, Vec<String>) {
+    let mut table = claims_table_unfitted(claims, style, with_status);
+    let fixed = if with_status { 4 } else { 3 };
+    for index in 0..fixed {
+        if let Some(column) = table.column_mut(index) {
+            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+    }
+    let (names, order): (&[&str], &[usize]) = if with_status {
+        (&["id", "kind", "values", "status", "claim"], &[1, 2, 3])
+    } else {
+        (&["id", "kind", "values", "claim"], &[1, 2])
+    };
+    let dropped = views::fit(&mut table, style.width, names, order);
+    (table, dropped)
+}
+
+fn claims_table_unfitted(claims: &[Claim], style: TableStyle, with_status: bool) -> Table {
     let mut table = style.table();
     let mut header = vec!["id", "kind", "values"];
     if with_status {
@@ -483,9 +518,7 @@ pub fn claim_detail(
     }
     for occurrence in &claim.occurrences {
         out.push_str(&format!(
-            "also stated at bytes {}..{}: {}\n",
-            occurrence.start,
-            occurrence.end,
+            "also stated later as: \"{}\"\n",
             excerpt(&occurrence.text, 100)
         ));
     }
@@ -495,8 +528,8 @@ pub fn claim_detail(
             out.push_str(&format!(
                 "  {:<8} {:<24} = {}\n",
                 value.value_type.as_str(),
-                value.text,
-                value_summary(value)
+                excerpt(&value.text, 24),
+                views::value_display(value)
             ));
         }
     }

@@ -5,7 +5,8 @@ use std::io::Write;
 use crate::cli::ListArgs;
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::report::{ClaimJson, ListJson, claims_table};
+use crate::report::views::dropped_note;
+use crate::report::{ClaimJson, ListJson, claims_table_fitted};
 use crate::store::{ClaimFilter, Store};
 
 pub fn run(config: &Config, store: &Store, args: &ListArgs, out: &mut dyn Write) -> Result<()> {
@@ -25,6 +26,8 @@ pub fn run(config: &Config, store: &Store, args: &ListArgs, out: &mut dyn Write)
         assignee: args.assignee.clone(),
         by_score,
         limit: args.limit,
+        // Dismissed sentences are not claims: shown only when asked for by status.
+        hide_dismissed: true,
     };
     let claims = store.list_claims(&filter)?;
     if args.json {
@@ -39,6 +42,10 @@ pub fn run(config: &Config, store: &Store, args: &ListArgs, out: &mut dyn Write)
         writeln!(out, "no claims match")?;
         return Ok(());
     }
-    writeln!(out, "{}", claims_table(&claims, config.style, true))?;
+    let (table, dropped) = claims_table_fitted(&claims, config.style, true);
+    writeln!(out, "{table}")?;
+    if let Some(note) = dropped_note(&dropped, config.style.width) {
+        writeln!(out, "{note}")?;
+    }
     Ok(())
 }

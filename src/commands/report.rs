@@ -25,6 +25,8 @@ pub fn run(config: &Config, store: &Store, args: &ReportArgs, out: &mut dyn Writ
         bodies.push(store.article_body(article.id)?);
         let article_claims = store.list_claims(&ClaimFilter {
             article_id: Some(article.id),
+            // The editor's page highlights claims; a dismissed sentence is not one.
+            hide_dismissed: true,
             ..ClaimFilter::default()
         })?;
         let mut given = HashMap::new();

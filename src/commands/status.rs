@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::report::views::{
     DaysJson, Grid, KindProgressJson, KindsJson, articles_grid, checkers_grid, days_grid,
-    kinds_grid, total_of,
+    dropped_note, kinds_grid, total_of,
 };
 use crate::report::{ArticleProgressJson, CheckersJson, ProgressJson, StatusJson};
 use crate::store::Store;
@@ -113,6 +113,11 @@ fn write_grid(
     grid: &Grid,
     empty: &str,
 ) -> Result<()> {
+    if format == TableFormat::Table {
+        // Only for people: which database they are looking at (CSV, Markdown and JSON stay
+        // pure data).
+        writeln!(out, "database: {}", config.db_path.display())?;
+    }
     match format {
         TableFormat::Csv => grid.write_csv(out),
         TableFormat::Table | TableFormat::Markdown if grid.rows.is_empty() => {
@@ -120,7 +125,11 @@ fn write_grid(
             Ok(())
         }
         TableFormat::Table => {
-            writeln!(out, "{}", grid.to_table(config.style))?;
+            let (table, dropped) = grid.to_fitted_table(config.style);
+            writeln!(out, "{table}")?;
+            if let Some(note) = dropped_note(&dropped, config.style.width) {
+                writeln!(out, "{note}")?;
+            }
             Ok(())
         }
         TableFormat::Markdown => {

@@ -16,7 +16,8 @@ pub fn rating(status: Status) -> Option<(i64, &'static str)> {
         Status::Misleading => Some((2, "Misleading")),
         Status::False => Some((1, "False")),
         Status::Unverifiable => Some((-1, "Unverifiable")),
-        Status::Unverified | Status::InProgress => None,
+        // A dismissed sentence was never a claim: there is nothing to publish about it.
+        Status::Unverified | Status::InProgress | Status::Dismissed => None,
     }
 }
 

@@ -27,6 +27,7 @@ fn colour(status: Status) -> &'static str {
         Status::False => "#fecaca",
         Status::Misleading => "#fde68a",
         Status::Unverifiable => "#e9d5ff",
+        Status::Dismissed => "#f3f4f6",
     }
 }
 

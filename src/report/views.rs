@@ -57,6 +57,7 @@ impl Grid {
             "in-progress" => "in-\nprogress",
             "misleading" => "mis-\nleading",
             "unverifiable" => "unveri-\nfiable",
+            "dismissed" => "dis-\nmissed",
             "verdicts given" => "verdicts\ngiven",
             "changes made" => "changes\nmade",
             other => other,
@@ -73,6 +74,60 @@ impl Grid {
     /// `open` counts are left out (the bar shows them, and CSV and JSON carry them) so that
     /// every view fits 120 columns.
     pub fn to_table(&self, style: TableStyle) -> comfy_table::Table {
+        self.to_fitted_table(style).0
+    }
+
+    /// `to_table`, narrowed to the style's width: status columns with no claims go first, then
+    /// the least needed ones; ids, names and progress always stay. Also returns the names of
+    /// the columns left out.
+    pub fn to_fitted_table(&self, style: TableStyle) -> (comfy_table::Table, Vec<String>) {
+        let mut table = self.full_table(style);
+        let shown: Vec<&str> = self
+            .header
+            .iter()
+            .map(String::as_str)
+            .filter(|h| !matches!(*h, "resolved" | "open"))
+            .collect();
+        let all_zero = |name: &str| {
+            let index = self.header.iter().position(|h| h == name);
+            index.is_some_and(|i| {
+                self.rows
+                    .iter()
+                    .chain(self.total.iter())
+                    .all(|row| row[i] == Field::Count(0))
+            })
+        };
+        const LEAST_NEEDED_FIRST: [&str; 13] = [
+            "changes made",
+            "verdicts given",
+            "events",
+            "dismissed",
+            "unverifiable",
+            "misleading",
+            "in-progress",
+            "false",
+            "unverified",
+            "verified",
+            "settled",
+            "claims",
+            "assigned",
+        ];
+        let position = |name: &str| shown.iter().position(|h| *h == name);
+        let mut order: Vec<usize> = Status::ALL
+            .iter()
+            .filter(|s| all_zero(s.as_str()))
+            .filter_map(|s| position(s.as_str()))
+            .collect();
+        for name in LEAST_NEEDED_FIRST {
+            if let Some(index) = position(name).filter(|i| !order.contains(i)) {
+                order.push(index);
+            }
+        }
+        let dropped = fit(&mut table, style.width, &shown, &order);
+        (table, dropped)
+    }
+
+    fn full_table(&self, style: TableStyle) -> comfy_table::Table {
         let shown: Vec<usize> = (0..self.header.len())
             .filter(|&i| !matches!(self.header[i].as_str(), "resolved" | "open"))
             .collect();
@@ -461,4 +516,284 @@ pub fn search_table(found: &SearchJson<'_>, style: TableStyle) -> comfy_table::T
         ]);
     }
     table
+}
+
+// ---------------------------------------------------------------- values and widths
+
+/// A value as people write it, from its stored value, type and unit: `44%`, `$1.2 billion`,
+/// `2/3`, `28,500 troops`, `3rd`, `2022-06-01`. Tables and `show` print this; CSV and JSON keep
+/// the normalised number.
+pub fn value_display(value: &crate::model::Value) -> String {
+    use crate::model::{Normalized, ValueType};
+    let unit = value.unit.as_deref();
+    let number = |n: f64| match value.value_type {
+        ValueType::Percent => format!("{}%", plain_number(n)),
+        ValueType::Money => money(n, unit),
+        ValueType::Ordinal => ordinal(n),
+        ValueType::Number => fraction(n).unwrap_or_else(|| scaled(n, 10_000.0)),
+        _ => scaled(n, 1_000.0),
+    };
+    let with_unit = |text: String| match (value.value_type, unit) {
+        (ValueType::Count | ValueType::Number | ValueType::Range, Some(unit))
+            if currency_symbol(unit).is_none() =>
+        {
+            format!("{text} {unit}")
+        }
+        _ => text,
+    };
+    match &value.value {
+        Normalized::Number(n) => with_unit(number(*n)),
+        Normalized::Range(low, high) => {
+            let end = |n: &Option<f64>| match (n, unit) {
+                (None, _) => "…".to_string(),
+                (Some(n), Some(unit)) if currency_symbol(unit).is_some() => money(*n, Some(unit)),
+                (Some(n), _) => scaled(*n, 1_000.0),
+            };
+            with_unit(format!("{}–{}", end(low), end(high)))
+        }
+        Normalized::Date(date) => date.clone(),
+        Normalized::DateRange(low, high) => format!(
+            "{}–{}",
+            low.as_deref().unwrap_or("…"),
+            high.as_deref().unwrap_or("…")
+        ),
+    }
+}
+
+fn currency_symbol(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "USD" => "$",
+        "EUR" => "€",
+        "GBP" => "£",
+        "JPY" | "CNY" => "¥",
+        "INR" => "₹",
+        "KRW" => "₩",
+        _ => return None,
+    })
+}
+
+fn money(n: f64, unit: Option<&str>) -> String {
+    let amount = scaled(n, 1_000.0);
+    match unit {
+        Some(code) => match currency_symbol(code) {
+            Some(symbol) => format!("{symbol}{amount}"),
+            None => format!("{code} {amount}"),
+        },
+        None => amount,
+    }
+}
+
+/// `1.5 million` when the figure is a round number of millions (as written in the news),
+/// else the figure with thousands separators from `separate_from` up.
+fn scaled(n: f64, separate_from: f64) -> String {
+    // An exact count stays exact ("1,234,567 votes"); a figure with a fraction this large
+    // is a computed one, shown as the news would round it.
+    let computed = n.fract() != 0.0;
+    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        let in_scale = n / scale;
+        let round = ((in_scale * 100.0).round() - in_scale * 100.0).abs() < 1e-6;
+        if n.abs() >= scale && (round || computed) {
+            return format!(
+                "{} {word}",
+                plain_number((in_scale * 100.0).round() / 100.0)
+            );
+        }
+    }
+    if n.fract() == 0.0 && n.abs() >= separate_from && n.abs() < 1e15 {
+        let digits = (n.abs() as i64).to_string();
+        let mut grouped = String::new();
+        for (index, digit) in digits.chars().enumerate() {
+            if index > 0 && (digits.len() - index) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(digit);
+        }
+        return if n < 0.0 {
+            format!("-{grouped}")
+        } else {
+            grouped
+        };
+    }
+    plain_number(n)
+}
+
+/// A number without a trailing `.0`, and at most three decimals.
+fn plain_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        return format!("{}", n as i64);
+    }
+    let text = format!("{n:.3}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// `2/3` for two-thirds: a share below one that is a simple fraction.
+fn fraction(n: f64) -> Option<String> {
+    if n.fract() == 0.0 || n.abs() >= 1.0 {
+        return None;
+    }
+    (2..=12).find_map(|denominator: i64| {
+        let numerator = n * denominator as f64;
+        ((numerator - numerator.round()).abs() < 1e-6)
+            .then(|| format!("{}/{denominator}", numerator.round() as i64))
+    })
+}
+
+fn ordinal(n: f64) -> String {
+    if n.fract() != 0.0 || n < 0.0 {
+        return plain_number(n);
+    }
+    let n = n as u64;
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// The narrowest a column of wrapping text may get: below it, columns are dropped instead,
+/// so that no column is ever wrapped to a character or two per line.
+pub const MIN_TEXT_WIDTH: u16 = 16;
+
+/// Hide columns of `table`, in `drop_order` (column indexes), until it fits `width` with each
+/// wrapping column at least `MIN_TEXT_WIDTH` wide (or as wide as its content, if less).
+/// Columns whose constraint is `ContentWidth` never wrap. Returns the names (`names[index]`)
+/// of the columns left out, for the caller to say so; a table that still does not fit is left
+/// wider than `width` rather than wrapped one character per line.
+pub fn fit(
+    table: &mut comfy_table::Table,
+    width: u16,
+    names: &[&str],
+    drop_order: &[usize],
+) -> Vec<String> {
+    let widths = table.column_max_content_widths();
+    let need = |table: &comfy_table::Table, index: usize| -> u32 {
+        let column = table.column(index).expect("a column per width");
+        if column.is_hidden() {
+            return 0;
+        }
+        let wraps = !matches!(column.constraint(), Some(ColumnConstraint::ContentWidth));
+        let content = if wraps {
+            widths[index].min(MIN_TEXT_WIDTH)
+        } else {
+            widths[index]
+        };
+        // One space of padding each side and a border.
+        u32::from(content) + 3
+    };
+    let total =
+        |table: &comfy_table::Table| (0..widths.len()).map(|i| need(table, i)).sum::<u32>() + 1;
+    let mut dropped = Vec::new();
+    for &index in drop_order {
+        if total(table) <= u32::from(width) {
+            break;
+        }
+        if let Some(column) = table.column_mut(index) {
+            column.set_constraint(ColumnConstraint::Hidden);
+            dropped.push(names.get(index).copied().unwrap_or_default().to_string());
+        }
+    }
+    dropped
+}
+
+/// The lines a table prints under itself when `fit` left columns out, wrapped to `width`.
+pub fn dropped_note(dropped: &[String], width: u16) -> Option<String> {
+    if dropped.is_empty() {
+        return None;
+    }
+    let text = format!("(not shown in {width} columns: {})", dropped.join(", "));
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in text.split(' ') {
+        let line = lines.last_mut().expect("one line at least");
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > usize::from(width)
+        {
+            lines.push(word.to_string());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    Some(lines.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Normalized, Value, ValueType};
+
+    fn check(value_type: ValueType, value: Normalized, unit: Option<&str>, expected: &str) {
+        let value = Value {
+            value_type,
+            text: String::new(),
+            value,
+            unit: unit.map(str::to_string),
+            start: 0,
+            end: 0,
+        };
+        assert_eq!(value_display(&value), expected);
+    }
+
+    #[test]
+    fn values_read_as_people_write_them() {
+        use Normalized::{Date, DateRange, Number, Range};
+        check(ValueType::Percent, Number(44.0), None, "44%");
+        check(ValueType::Percent, Number(3.5), None, "3.5%");
+        check(ValueType::Money, Number(1.2e9), Some("USD"), "$1.2 billion");
+        check(ValueType::Money, Number(300e6), Some("EUR"), "€300 million");
+        check(ValueType::Money, Number(1250.0), Some("CHF"), "CHF 1,250");
+        check(ValueType::Number, Number(2.0 / 3.0), None, "2/3");
+        check(
+            ValueType::Count,
+            Number(28500.0),
+            Some("troops"),
+            "28,500 troops",
+        );
+        check(
+            ValueType::Count,
+            Number(1_234_567.0),
+            Some("votes"),
+            "1,234,567 votes",
+        );
+        check(
+            ValueType::Count,
+            Number(1.5e6),
+            Some("people"),
+            "1.5 million people",
+        );
+        check(ValueType::Ordinal, Number(3.0), None, "3rd");
+        check(ValueType::Ordinal, Number(12.0), None, "12th");
+        check(
+            ValueType::Date,
+            Date("2022-06-01".into()),
+            None,
+            "2022-06-01",
+        );
+        check(
+            ValueType::Range,
+            Range(Some(10e6), Some(20e6)),
+            Some("units"),
+            "10 million–20 million units",
+        );
+        check(
+            ValueType::Range,
+            DateRange(Some("2008".into()), Some("2016".into())),
+            None,
+            "2008–2016",
+        );
+    }
+
+    #[test]
+    fn the_note_on_dropped_columns_wraps_to_the_width() {
+        let dropped: Vec<String> = ["in-progress", "verified", "false", "misleading"]
+            .map(String::from)
+            .to_vec();
+        let note = dropped_note(&dropped, 40).unwrap();
+        assert!(note.lines().all(|l| l.chars().count() <= 40), "{note}");
+        assert!(note.contains("misleading"));
+        assert_eq!(dropped_note(&[], 40), None);
+    }
 }

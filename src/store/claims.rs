@@ -91,6 +91,8 @@ pub struct ClaimFilter {
     pub assignee: Option<String>,
     pub by_score: bool,
     pub limit: Option<u32>,
+    /// Leave out dismissed claims (what `list` does unless asked for a status).
+    pub hide_dismissed: bool,
 }
 
 /// Articles being added in one transaction; dropped without `commit`, none of them is kept.
@@ -460,6 +462,9 @@ impl Store {
         if let Some(status) = filter.status {
             conditions.push("status = ?");
             values.push(Sql::Text(status.as_str().into()));
+        }
+        if filter.hide_dismissed && filter.status.is_none() {
+            conditions.push("status <> 'dismissed'");
         }
         if let Some(kind) = filter.kind {
             conditions.push("kind = ?");

@@ -34,7 +34,7 @@ const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this binary writes. Upgrades from older versions are listed in
 /// `UPGRADES`; a database with a higher version is refused.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// `UPGRADES[n]` takes a database from version `n + 1` to `n + 2`. Append only.
 const UPGRADES: &[&str] = &[
@@ -51,6 +51,42 @@ const UPGRADES: &[&str] = &[
          SELECT claim_id, matched_id, score FROM claim_matches;
      DROP TABLE claim_matches;
      ALTER TABLE claim_matches_2 RENAME TO claim_matches;",
+    // 2 to 3 (upgrade by desk): the status CHECKs of claims and events accept 'dismissed', the
+    // action CHECK of events accepts 'added' (`claim add`), and article corrections get their
+    // own append-only table. Only CHECK constraints change, so the table definitions are
+    // edited in place by SQLite's documented procedure for such changes
+    // (https://www.sqlite.org/lang_altertable.html#otheralter) instead of rebuilding `claims`,
+    // which every other table references: rows, triggers and indexes stay exactly as they
+    // are. `writable_schema = RESET` reloads the schema on this connection; the CREATE TABLE
+    // after it bumps the schema cookie, so other connections reload it too. `claims_upgraded`
+    // in the tests checks the outcome on a version-2 file.
+    "PRAGMA writable_schema = ON;
+     UPDATE sqlite_master SET sql = replace(sql,
+         '''misleading'', ''unverifiable'')', '''misleading'', ''unverifiable'', ''dismissed'')')
+         WHERE type = 'table' AND name IN ('claims', 'events') AND sql NOT LIKE '%''dismissed''%';
+     UPDATE sqlite_master SET sql = replace(sql,
+         '''same-as'', ''undo'')', '''same-as'', ''undo'', ''added'')')
+         WHERE type = 'table' AND name = 'events' AND sql NOT LIKE '%''added''%';
+     PRAGMA writable_schema = RESET;
+     CREATE TABLE IF NOT EXISTS article_events (
+         id         INTEGER PRIMARY KEY,
+         article_id INTEGER NOT NULL REFERENCES articles (id),
+         field      TEXT    NOT NULL CHECK (field IN ('title', 'url', 'outlet', 'published')),
+         old_value  TEXT,
+         new_value  TEXT,
+         at         TEXT    NOT NULL,
+         by         TEXT    NOT NULL,
+         note       TEXT
+     );
+     CREATE INDEX IF NOT EXISTS article_events_by_article ON article_events (article_id, id);
+     CREATE TRIGGER IF NOT EXISTS article_events_are_append_only_update BEFORE UPDATE ON article_events
+     BEGIN
+         SELECT RAISE(ABORT, 'article events are append-only');
+     END;
+     CREATE TRIGGER IF NOT EXISTS article_events_are_append_only_delete BEFORE DELETE ON article_events
+     BEGIN
+         SELECT RAISE(ABORT, 'article events are append-only');
+     END;",
 ];
 
 /// Set on every open. WAL lets readers work while a checker writes; in WAL mode

@@ -134,7 +134,7 @@ impl Store {
             }
         }
         let mut work = self.connection.prepare_cached(
-            "SELECT by, id, action IN ('status', 'same-as') AND to_status NOT IN ('unverified', 'in-progress')
+            "SELECT by, id, action IN ('status', 'same-as') AND to_status NOT IN ('unverified', 'in-progress', 'dismissed')
              FROM events",
         )?;
         let rows = work.query_map([], |row| {

@@ -1,0 +1,154 @@
+//! What a desk needs to correct the extractor and trust what it is shown: dismissing
+//! sentences that are not claims, adding missed claims, correcting an article's details,
+//! read-only commands that never create a database, values and widths in tables, one set of
+//! evidence rules, unambiguous notes, undo of another checker's change, man page and
+//! completions.
+
+use serde_json::Value;
+
+use crate::Desk;
+
+fn ids_of(value: &Value) -> Vec<i64> {
+    value["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_i64().unwrap())
+        .collect()
+}
+
+fn status_total(desk: &Desk) -> Value {
+    desk.json(&["status"])["total"].clone()
+}
+
+#[test]
+fn dismissed_claims_leave_progress_export_and_default_list_and_can_be_reopened() {
+    let desk = Desk::new();
+    desk.add_sample();
+    let all = ids_of(&desk.json(&["list"]));
+    let before = status_total(&desk);
+    assert_eq!(before["claims"].as_u64().unwrap(), all.len() as u64);
+    let out = desk.ok(&["mark", "1", "2", "dismissed", "--note", "photo caption"]);
+    assert_eq!(
+        out,
+        "claim 1: unverified → dismissed\nclaim 2: unverified → dismissed\n"
+    );
+    let listed = ids_of(&desk.json(&["list"]));
+    assert!(!listed.contains(&1) && !listed.contains(&2), "{listed:?}");
+    assert_eq!(listed.len(), all.len() - 2);
+    assert_eq!(
+        ids_of(&desk.json(&["list", "--status", "dismissed"])),
+        [1, 2]
+    );
+    let total = status_total(&desk);
+    assert_eq!(total["claims"].as_u64().unwrap(), all.len() as u64 - 2);
+    assert_eq!(total["by_status"]["dismissed"], 2);
+    // Settle every other claim: the article reaches 100% without giving 1 and 2 a verdict.
+    let rest: Vec<String> = listed.iter().map(i64::to_string).collect();
+    let mut args: Vec<&str> = vec!["mark"];
+    args.extend(rest.iter().map(String::as_str));
+    args.extend(["verified", "--source", "https://example.org/evidence"]);
+    desk.ok(&args);
+    assert_eq!(status_total(&desk)["progress"], 1.0);
+    let reviews: Vec<Value> =
+        serde_json::from_str(&desk.ok(&["export", "--format", "claimreview"])).unwrap();
+    assert_eq!(
+        reviews.len(),
+        listed.len(),
+        "no review for a dismissed claim"
+    );
+    // Reopened: back in the list and the denominator.
+    assert_eq!(
+        desk.ok(&["mark", "2", "unverified"]),
+        "claim 2: dismissed → unverified\n"
+    );
+    assert!(ids_of(&desk.json(&["list"])).contains(&2));
+    assert_eq!(
+        status_total(&desk)["claims"].as_u64().unwrap(),
+        all.len() as u64 - 1
+    );
+    // Stored as the plain text the retraining command reads.
+    let connection = rusqlite::Connection::open(&desk.db).unwrap();
+    let status: String = connection
+        .query_row("SELECT status FROM claims WHERE id = 1", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(status, "dismissed");
+}
+
+#[test]
+fn dismissing_a_verdict_needs_a_note_and_a_dismissal_is_no_verdict_of_the_checker() {
+    let desk = Desk::new();
+    desk.add_sample();
+    desk.ok(&[
+        "mark",
+        "3",
+        "verified",
+        "--source",
+        "https://example.org/a",
+        "--by",
+        "ana",
+    ]);
+    let err = desk
+        .run(&["mark", "3", "dismissed"])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("needs a note"), "{err}");
+    desk.ok(&["mark", "4", "dismissed", "--by", "ana"]);
+    let checkers = desk.json(&["status", "--by", "checker"]);
+    assert_eq!(checkers["checkers"][0]["name"], "ana");
+    assert_eq!(checkers["checkers"][0]["verdicts"], 1);
+}
+
+/// A version-2 database (before `dismissed`) is upgraded in place on open: its CHECK
+/// constraints then accept the new status and action, with triggers and indexes untouched.
+#[test]
+fn version_2_database_is_upgraded_to_accept_dismissed() {
+    let desk = Desk::new();
+    desk.add_sample();
+    let schema = |db: &std::path::Path| -> Vec<(String, String)> {
+        let connection = rusqlite::Connection::open(db).unwrap();
+        let mut statement = connection
+            .prepare("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")
+            .unwrap();
+        statement
+            .query_map([], |r| Ok((r.get(0)?, r.get::<_, String>(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            // Compared as SQL, not layout.
+            .map(|(name, sql)| (name, sql.split_whitespace().collect::<Vec<_>>().join(" ")))
+            .collect()
+    };
+    let fresh_schema = schema(&desk.db);
+    {
+        // Back to version 2, as a binary before this one left it.
+        let connection = rusqlite::Connection::open(&desk.db).unwrap();
+        connection
+            .execute_batch(
+                "DROP TABLE article_events;
+                 PRAGMA writable_schema = ON;
+                 UPDATE sqlite_master SET sql = replace(sql, ', ''dismissed''', '') WHERE name IN ('claims', 'events');
+                 UPDATE sqlite_master SET sql = replace(sql, ', ''added''', '') WHERE name = 'events';
+                 PRAGMA writable_schema = RESET;
+                 PRAGMA user_version = 2;",
+            )
+            .unwrap();
+        let refused = connection.execute("UPDATE claims SET status = 'dismissed' WHERE id = 1", []);
+        assert!(refused.is_err(), "the version-2 CHECK refuses 'dismissed'");
+    }
+    desk.ok(&["mark", "1", "dismissed"]);
+    assert_eq!(desk.json(&["show", "1"])["claim"]["status"], "dismissed");
+    assert_eq!(
+        schema(&desk.db),
+        fresh_schema,
+        "tables, indexes and triggers as new"
+    );
+    let connection = rusqlite::Connection::open(&desk.db).unwrap();
+    let check: String = connection
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    let version: i64 = connection
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, claimtrack::store::SCHEMA_VERSION);
+}

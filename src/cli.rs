@@ -105,11 +105,19 @@ pub struct SourceAddArgs {
     pub by: Option<String>,
 }
 
+/// `note 3 5 -m TEXT` or `note 3 5 -- TEXT`: the text is never taken from the ids, so a
+/// forgotten text cannot turn the last id into a note.
 #[derive(Debug, Args)]
 pub struct NoteArgs {
-    /// Claim ids (12, 7-9), then the note
-    #[arg(required = true, num_args = 2.., value_name = "ID... TEXT")]
-    pub ids_and_text: Vec<String>,
+    /// Claim ids (12, 7-9)
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<String>,
+    /// The note
+    #[arg(long, short = 'm', value_name = "TEXT", conflicts_with = "text_after")]
+    pub text: Option<String>,
+    /// The note as one argument after `--` (quoted)
+    #[arg(last = true, value_name = "TEXT")]
+    pub text_after: Vec<String>,
     /// Who wrote it [default: $USER]
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
@@ -138,6 +146,9 @@ pub struct UndoArgs {
     /// Claim ids (12, 7-9)
     #[arg(required = true, value_name = "ID")]
     pub ids: Vec<String>,
+    /// Why: required to undo a change someone else made
+    #[arg(long)]
+    pub note: Option<String>,
     /// Who made the change [default: $USER]
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,

@@ -148,6 +148,71 @@ impl FromStr for Status {
     }
 }
 
+/// The fewest words a citation may have: "Yonhap, 3 June" names where to look; "6" or
+/// "Pentagon" does not (and "6" is most often a claim id typed where the source belongs).
+pub const CITATION_MIN_WORDS: usize = 3;
+
+/// The one rule for evidence, applied by every route that attaches a source (`mark --source`,
+/// `source add`, `import`): an http(s) URL, or a citation of at least `CITATION_MIN_WORDS`
+/// words. Anything that looks like a link of another scheme, or a bare number, is refused with
+/// a hint. Returns the reference as it will be stored (trimmed), or why it is refused.
+pub fn check_evidence(reference: &str) -> Result<&str, String> {
+    let reference = reference.trim();
+    let lower = reference.to_ascii_lowercase();
+    if reference.is_empty() {
+        return Err("the source is empty: give an http(s) URL or a citation".into());
+    }
+    let scheme = lower.split_once(':').map(|(scheme, _)| scheme).filter(|s| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+    });
+    let looks_like_link = lower.contains("://") || lower.starts_with("www.");
+    if matches!(scheme, Some("http" | "https")) || looks_like_link {
+        let rest = lower.split_once("://").map_or("", |(_, rest)| rest);
+        let is_web_url = matches!(scheme, Some("http" | "https"))
+            && lower[scheme.map_or(0, str::len)..].starts_with("://")
+            && !rest.is_empty()
+            && !reference.contains(char::is_whitespace);
+        if is_web_url {
+            return Ok(reference);
+        }
+        return Err(if lower.starts_with("www.") {
+            format!("'{reference}' is a link without its scheme: write it as https://{reference}")
+        } else {
+            format!(
+                "'{reference}' looks like a link but is not a whole http(s) URL: give an http(s) URL, or a citation of at least {CITATION_MIN_WORDS} words"
+            )
+        });
+    }
+    if matches!(
+        scheme,
+        Some("mailto" | "file" | "ftp" | "tel" | "javascript" | "data")
+    ) {
+        return Err(format!(
+            "'{reference}' is not evidence a reader can open: give an http(s) URL, or a citation of at least {CITATION_MIN_WORDS} words"
+        ));
+    }
+    if reference
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '-' | ',' | ' '))
+    {
+        return Err(format!(
+            "'{reference}' is a number, not a source: give the claim ids first and the URL or citation last"
+        ));
+    }
+    let words = reference
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    if words < CITATION_MIN_WORDS {
+        return Err(format!(
+            "'{reference}' is too short to find again: a citation needs at least {CITATION_MIN_WORDS} words (who, what, when: \"Pentagon briefing, 2 June 2022\"), or give an http(s) URL"
+        ));
+    }
+    Ok(reference)
+}
+
 /// A name that is not one of a fixed set, with the closest valid name when one is near.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownName {
@@ -328,6 +393,8 @@ pub enum Action {
     SameAs,
     /// A compensating event that reverts an earlier one (`undo`).
     Undo,
+    /// A checker added the claim by hand (`claim add`): the extractor missed it.
+    Added,
 }
 
 impl Action {
@@ -339,6 +406,7 @@ impl Action {
             Action::Assign => "assign",
             Action::SameAs => "same-as",
             Action::Undo => "undo",
+            Action::Added => "added",
         }
     }
 
@@ -350,6 +418,7 @@ impl Action {
             Action::Assign,
             Action::SameAs,
             Action::Undo,
+            Action::Added,
         ]
         .into_iter()
         .find(|a| a.as_str() == text)
@@ -479,6 +548,42 @@ mod tests {
         assert_eq!("In Progress".parse::<Status>(), Ok(Status::InProgress));
         assert_eq!("in_progress".parse::<Status>(), Ok(Status::InProgress));
         assert_eq!("FALSE".parse::<Status>(), Ok(Status::False));
+    }
+
+    #[test]
+    fn evidence_is_an_http_url_or_a_citation_of_a_few_words() {
+        let accepted = [
+            "https://www.usfk.mil/About/",
+            "HTTP://example.org/x",
+            "  Yonhap, 3 June 2022, p. 2 ",
+            "Pentagon briefing, 2 June",
+            "Ministry of Interior annual report",
+        ];
+        for reference in accepted {
+            assert_eq!(
+                check_evidence(reference),
+                Ok(reference.trim()),
+                "{reference}"
+            );
+        }
+        let refused = [
+            ("", "empty"),
+            ("6", "is a number"),
+            ("7-9", "is a number"),
+            ("ftp://example.org/x", "not a whole http(s) URL"),
+            ("ftp\n://example.org/x", "not a whole http(s) URL"),
+            ("https://", "not a whole http(s) URL"),
+            ("https://exa mple.org", "not a whole http(s) URL"),
+            ("www.example.org", "https://www.example.org"),
+            ("mailto:desk@example.org", "not evidence a reader can open"),
+            ("file:/etc/passwd", "not evidence a reader can open"),
+            ("Pentagon", "at least 3 words"),
+            ("Ministry record", "at least 3 words"),
+        ];
+        for (reference, why) in refused {
+            let error = check_evidence(reference).unwrap_err();
+            assert!(error.contains(why), "{reference:?}: {error}");
+        }
     }
 
     #[test]

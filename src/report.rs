@@ -606,6 +606,7 @@ fn describe_event(event: &Event) -> String {
         ),
         Action::Source => "source added".to_string(),
         Action::Note => "note".to_string(),
+        Action::Added => "added by hand".to_string(),
         Action::Assign => assignee,
         Action::Undo => {
             let mut what = format!("undo of #{}", event.undoes.unwrap_or_default());

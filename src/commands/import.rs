@@ -5,6 +5,7 @@ use std::io::{Read, Write};
 use crate::cli::ImportArgs;
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::model::check_evidence;
 use crate::report::interchange::Record;
 use crate::store::Store;
 
@@ -42,6 +43,16 @@ pub fn run(
                 index + 1
             ))
         })?;
+        // The same evidence rule as `mark --source` and `source add`: a file cannot bring in
+        // what the desk could not type.
+        if let Record::Source(source) = &record {
+            check_evidence(&source.reference).map_err(|why| {
+                Error::Invalid(format!(
+                    "{name}: line {}: {why}; nothing was imported",
+                    index + 1
+                ))
+            })?;
+        }
         records.push((index + 1, record));
     }
     let imported = store.import(&records).map_err(|e| match e {

@@ -6,7 +6,7 @@ use std::io::Write;
 use crate::cli::MarkArgs;
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::model::Status;
+use crate::model::{Status, check_evidence};
 use crate::store::{Mark, NewSource, Store};
 
 use super::select::{is_id_word, resolve, write_changes};
@@ -39,12 +39,8 @@ pub fn run(config: &Config, store: &mut Store, args: &MarkArgs, out: &mut dyn Wr
         .sources
         .iter()
         .map(|s| {
-            let reference = s.trim();
-            if reference.is_empty() {
-                return Err(Error::Invalid(
-                    "--source is empty: give a URL or a citation".into(),
-                ));
-            }
+            let reference =
+                check_evidence(s).map_err(|why| Error::Invalid(format!("--source: {why}")))?;
             Ok(NewSource {
                 reference: reference.to_string(),
                 ..NewSource::default()

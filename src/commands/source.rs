@@ -5,7 +5,8 @@ use std::io::Write;
 use crate::cli::{SelectArgs, SourceAddArgs, SourceCommand};
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::store::{NewSource, Store, is_url};
+use crate::model::check_evidence;
+use crate::store::{NewSource, Store};
 
 use super::select::{resolve, write_changes};
 
@@ -30,18 +31,7 @@ fn add(
         .ids_and_reference
         .split_last()
         .expect("clap requires the reference");
-    let reference = reference.trim();
-    if reference.is_empty() {
-        return Err(Error::Invalid(
-            "the source is empty: give a URL or a citation".into(),
-        ));
-    }
-    let lower = reference.to_ascii_lowercase();
-    if lower.contains("://") && !is_url(reference) {
-        return Err(Error::Invalid(format!(
-            "'{reference}' looks like a link but is not http(s): give an http(s) URL or a plain citation"
-        )));
-    }
+    let reference = check_evidence(reference).map_err(Error::Invalid)?;
     let ids = resolve(store, id_words, &SelectArgs::default())?;
     let source = NewSource {
         reference: reference.to_string(),

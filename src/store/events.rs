@@ -349,26 +349,56 @@ impl Store {
     /// Revert each claim's last change by appending a compensating event: the status and
     /// assignee go back, sources it attached are withdrawn (and those it withdrew come back).
     /// The last change of a claim just undone is that undo, so undoing again re-applies.
-    pub fn undo(&mut self, claim_ids: &[i64], by: &str, at: &str) -> Result<Vec<Change>> {
+    /// Undoing a change someone else made needs `note`, saying why, as changing their verdict
+    /// with `mark` does. A claim added by hand (`claim add`) has no change to undo: dismiss it.
+    pub fn undo(
+        &mut self,
+        claim_ids: &[i64],
+        note: Option<&str>,
+        by: &str,
+        at: &str,
+    ) -> Result<Vec<Change>> {
+        let note = note.map(str::trim).filter(|n| !n.is_empty());
         let transaction = self.write()?;
         let mut changes = Vec::new();
         for &claim_id in claim_ids {
             let state = current_state(&transaction, claim_id)?;
-            let last: Option<(i64, String, String, Option<String>)> = transaction
+            let last: Option<(i64, String, String, Option<String>, String)> = transaction
                 .query_row(
-                    "SELECT id, action, from_status, from_assignee FROM events
+                    "SELECT id, action, from_status, from_assignee, by FROM events
                      WHERE claim_id = ?1 ORDER BY id DESC LIMIT 1",
                     [claim_id],
-                    |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+                    |row| {
+                        Ok((
+                            row.get(0)?,
+                            row.get(1)?,
+                            row.get(2)?,
+                            row.get(3)?,
+                            row.get(4)?,
+                        ))
+                    },
                 )
                 .optional()?;
-            let Some((last_id, last_action, from_status, from_assignee)) = last else {
+            let Some((last_id, last_action, from_status, from_assignee, last_by)) = last else {
                 return Err(Error::Invalid(format!(
                     "claim {claim_id} has no changes to undo"
                 )));
             };
+            if last_action == Action::Added.as_str() {
+                return Err(Error::Invalid(format!(
+                    "claim {claim_id} was added by hand and has no change to undo: mark it dismissed if it is not a claim"
+                )));
+            }
+            if last_by != by && note.is_none() {
+                return Err(Error::Invalid(format!(
+                    "claim {claim_id}: its last change was made by {last_by}: undoing someone else's change needs a note saying why (--note TEXT)"
+                )));
+            }
             let to_status: Status = from_status.parse()?;
-            let note = format!("undo of event {last_id} ({last_action})");
+            let note = match note {
+                Some(why) => format!("undo of event {last_id} ({last_action}): {why}"),
+                None => format!("undo of event {last_id} ({last_action})"),
+            };
             let event_id = append_event(
                 &transaction,
                 &NewEvent {

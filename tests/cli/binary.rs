@@ -220,6 +220,7 @@ fn parallel_checkers_lose_no_update() {
                         vec![
                             "note".into(),
                             "1".into(),
+                            "-m".into(),
                             format!("checker {checker} round {round}"),
                         ],
                         vec![

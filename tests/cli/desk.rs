@@ -152,3 +152,98 @@ fn version_2_database_is_upgraded_to_accept_dismissed() {
         .unwrap();
     assert_eq!(version, claimtrack::store::SCHEMA_VERSION);
 }
+
+fn error(desk: &Desk, args: &[&str]) -> String {
+    desk.run(args)
+        .map(|out| panic!("{args:?} should fail, printed {out}"))
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn every_route_that_adds_a_source_applies_the_same_evidence_rule() {
+    let desk = Desk::new();
+    desk.add_sample();
+    for reference in ["ftp://example.org/report", "6", "Pentagon"] {
+        let by_mark = error(&desk, &["mark", "1", "verified", "--source", reference]);
+        let by_source = error(&desk, &["source", "add", "1", reference]);
+        assert!(by_source.contains(reference), "{by_source}");
+        assert!(by_mark.ends_with(&by_source), "{by_mark} / {by_source}");
+    }
+    // `source add 5 6`, the URL forgotten: refused, and claim 5 cannot then be verified.
+    let forgotten = error(&desk, &["source", "add", "5", "6"]);
+    assert!(forgotten.contains("is a number"), "{forgotten}");
+    assert!(error(&desk, &["mark", "5", "verified"]).contains("needs a source"));
+    desk.ok(&[
+        "mark",
+        "5",
+        "verified",
+        "--source",
+        "Pentagon briefing, 2 June 2022",
+    ]);
+    // An export carrying a source the desk could not type is refused whole.
+    let exported = desk.ok(&["export", "--format", "jsonl"]);
+    let tampered = exported.replace("Pentagon briefing, 2 June 2022", "mailto:desk@example.org");
+    let other = Desk::new();
+    let refused = crate::run_with_stdin(&other.db, &["import", "-"], &tampered)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        refused.contains("not evidence a reader can open"),
+        "{refused}"
+    );
+    assert!(refused.contains("nothing was imported"), "{refused}");
+    assert_eq!(other.json(&["status"])["total"]["claims"], 0);
+}
+
+#[test]
+fn a_note_never_takes_an_id_as_its_text() {
+    let desk = Desk::new();
+    desk.add_sample();
+    let err = error(&desk, &["note", "1", "2", "3"]);
+    assert!(err.contains("no note given"), "{err}");
+    let err = error(&desk, &["note", "1", "called the ministry"]);
+    assert!(err.contains("-m TEXT"), "{err}");
+    desk.ok(&["note", "1", "2", "-m", "called the ministry"]);
+    desk.ok(&["note", "3", "--", "asked the embassy"]);
+    let notes = |id: &str| -> Vec<String> {
+        desk.json(&["show", id])["claim"]["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["note"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(notes("1"), ["called the ministry"]);
+    assert_eq!(notes("2"), ["called the ministry"]);
+    assert_eq!(notes("3"), ["asked the embassy"]);
+}
+
+#[test]
+fn undoing_someone_elses_change_needs_a_note() {
+    let desk = Desk::new();
+    desk.add_sample();
+    let evidence = "https://example.org/evidence";
+    desk.ok(&["mark", "1", "verified", "--source", evidence, "--by", "ana"]);
+    let err = error(&desk, &["undo", "1", "--by", "ben"]);
+    assert!(
+        err.contains("made by ana") && err.contains("--note"),
+        "{err}"
+    );
+    assert_eq!(desk.json(&["show", "1"])["claim"]["status"], "verified");
+    desk.ok(&[
+        "undo",
+        "1",
+        "--by",
+        "ben",
+        "--note",
+        "wrong claim, ana agreed",
+    ]);
+    let claim = desk.json(&["show", "1"])["claim"].clone();
+    assert_eq!(claim["status"], "unverified");
+    let note = claim["events"][1]["note"].as_str().unwrap();
+    assert!(note.ends_with("wrong claim, ana agreed"), "{note}");
+    // One's own change needs no note.
+    desk.ok(&["mark", "2", "in-progress", "--by", "ben"]);
+    desk.ok(&["undo", "2", "--by", "ben"]);
+}

@@ -149,8 +149,8 @@ fn totals(desk: &Desk) -> (Value, Value) {
 #[test]
 fn export_import_into_an_empty_database_and_again_changes_nothing() {
     let desk = desk_with_every_status();
-    desk.ok(&["undo", &ids(&desk)[0]]);
-    desk.ok(&["note", &ids(&desk)[5], "ask the ministry"]);
+    desk.ok(&["undo", &ids(&desk)[0], "--by", "ana"]);
+    desk.ok(&["note", &ids(&desk)[5], "-m", "ask the ministry"]);
     let jsonl = export(&desk, &["jsonl"]);
     for line in jsonl.lines() {
         let record: Value = serde_json::from_str(line).unwrap();
@@ -183,13 +183,25 @@ fn two_checkers_merge_their_work_and_the_latest_verdict_wins() {
     run_with_stdin(&ana.db, &["import", "-"], &start).unwrap();
     run_with_stdin(&ben.db, &["import", "-"], &start).unwrap();
     ana.ok(&[
-        "mark", &ids[0], "verified", "--source", "USFK", "--by", "ana",
+        "mark",
+        &ids[0],
+        "verified",
+        "--source",
+        "USFK fact sheet, 2022",
+        "--by",
+        "ana",
     ]);
     ben.ok(&["mark", &ids[1], "in-progress", "--by", "ben"]);
     std::thread::sleep(std::time::Duration::from_millis(1100));
     // Ben settles the same claim later, differently.
     ben.ok(&[
-        "mark", &ids[0], "false", "--source", "Pentagon", "--by", "ben",
+        "mark",
+        &ids[0],
+        "false",
+        "--source",
+        "Pentagon press briefing, June 2022",
+        "--by",
+        "ben",
     ]);
 
     run_with_stdin(&ana.db, &["import", "-"], &export(&ben, &["jsonl"])).unwrap();

@@ -278,7 +278,7 @@ fn bad_input_matrix_is_refused_with_one_line_and_the_database_unchanged() {
             "no claim with id 998",
         ),
         (&["show", "999"][..], "no claim with id 999"),
-        (&["note", "999", "a note"][..], "no claim with id 999"),
+        (&["note", "999", "-m", "a note"][..], "no claim with id 999"),
         (
             &["source", "add", "999", "https://example.org"][..],
             "no claim with id 999",
@@ -301,7 +301,7 @@ fn bad_input_matrix_is_refused_with_one_line_and_the_database_unchanged() {
         (&["mark", "2", "unverifiable"][..], "needs a note"),
         (
             &["mark", "2", "verified", "--source", "  "][..],
-            "--source is empty",
+            "source is empty",
         ),
     ] {
         cases.push(("verdict without what it needs", words(args), message));
@@ -429,7 +429,7 @@ fn sql_looking_text_is_stored_verbatim() {
             ],
         );
         assert!(marked.status.success(), "{}", stderr(&marked));
-        let noted = run(&desk.db, &["note", &claim, text]);
+        let noted = run(&desk.db, &["note", &claim, "-m", text]);
         assert!(noted.status.success(), "{}", stderr(&noted));
         let shown = stdout_json(&run(&desk.db, &["show", &claim, "--json"]));
         let events = shown["claim"]["events"].as_array().unwrap();
@@ -686,7 +686,7 @@ fn newer_schema_is_refused_by_every_command() {
     for args in [
         &["add", SAMPLE][..],
         &["mark", "2", "in-progress"][..],
-        &["note", "2", "x"][..],
+        &["note", "2", "-m", "x"][..],
         &["list"][..],
     ] {
         let output = run(&desk.db, args);
@@ -1029,6 +1029,7 @@ fn concurrent_adds_and_marks_lose_nothing() {
                     vec![
                         "note".to_string(),
                         "1".to_string(),
+                        "-m".to_string(),
                         format!("m{marker} r{round}"),
                     ],
                 ] {

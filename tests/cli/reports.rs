@@ -40,7 +40,7 @@ fn worked_desk() -> (Desk, Vec<Value>) {
         &id(1),
         "false",
         "--source",
-        "Ministry record",
+        "Ministry of Interior record",
         "--by",
         "ana",
     ]);

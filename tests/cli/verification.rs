@@ -68,7 +68,7 @@ fn source_add_keeps_url_title_excerpt_and_who() {
     let err = desk
         .run(&["source", "add", "1", "ftp://example.org/x"])
         .unwrap_err();
-    assert!(err.to_string().contains("not http(s)"), "{err}");
+    assert!(err.to_string().contains("not a whole http(s) URL"), "{err}");
 }
 
 #[test]
@@ -129,7 +129,14 @@ fn assignment_notes_and_work_per_checker() {
     desk.add_sample();
     desk.ok(&["assign", "1-4", "--to", "ana"]);
     desk.ok(&["assign", "5", "6", "--to", "ben"]);
-    desk.ok(&["note", "5", "called the ministry, waiting", "--by", "ben"]);
+    desk.ok(&[
+        "note",
+        "5",
+        "-m",
+        "called the ministry, waiting",
+        "--by",
+        "ben",
+    ]);
     desk.ok(&[
         "mark",
         "1",

@@ -57,6 +57,14 @@ pub enum Command {
     Import(ImportArgs),
     /// Write a self-contained HTML page of articles with their claims highlighted
     Report(ReportArgs),
+    /// Add a claim the extractor missed
+    #[command(subcommand)]
+    Claim(ClaimCommand),
+    /// Correct an article's title, URL, outlet or publication date
+    #[command(subcommand)]
+    Article(ArticleCommand),
+    /// Print the path of the database this command line would use
+    Where,
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Print the manual page (roff)
@@ -386,6 +394,57 @@ pub struct ReportArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     Html,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClaimCommand {
+    /// Add a claim the extractor missed: TEXT must occur in the article as stored
+    Add(ClaimAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ClaimAddArgs {
+    /// The article's id
+    pub article: i64,
+    /// The claim as it reads in the article (line breaks and runs of spaces may differ)
+    pub text: String,
+    /// Who added it [default: $USER]
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ArticleCommand {
+    /// Correct an article's details; each change is recorded with who made it
+    Edit(ArticleEditArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ArticleEditArgs {
+    /// The article's id
+    pub id: i64,
+    /// The right title
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The right URL (an empty string removes it)
+    #[arg(long, value_hint = clap::ValueHint::Url)]
+    pub url: Option<String>,
+    /// The right outlet (an empty string removes it)
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// The right publication date, YYYY-MM-DD: the article's relative dates are resolved
+    /// again against it
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub published: Option<String>,
+    /// Why
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Who made the change [default: $USER]
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
 }
 
 #[derive(Debug, Args)]

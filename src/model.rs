@@ -448,6 +448,20 @@ pub struct Event {
     pub same_as: Option<i64>,
 }
 
+/// One correction to an article's details (`article edit`): the field, its value before and
+/// after (`None` for empty), who made it, when and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleEvent {
+    pub id: i64,
+    /// title, url, outlet or published.
+    pub field: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub at: String,
+    pub by: String,
+    pub note: Option<String>,
+}
+
 /// A stored claim from another article that says the same thing.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Match {

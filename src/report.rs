@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use crate::extract::{ExtractedClaim, Extraction, ReferenceSource, Sentence};
 use crate::model::{
-    Action, Article, Claim, ClaimKind, Event, Match, Occurrence, Progress, Source, Status, Value,
+    Action, Article, ArticleEvent, Claim, ClaimKind, Event, Match, Occurrence, Progress, Source,
+    Status, Value,
 };
 use crate::store::CheckerProgress;
 
@@ -265,6 +266,8 @@ pub struct ListJson<'a> {
 #[derive(Debug, Serialize)]
 pub struct ShowJson<'a> {
     pub claim: ClaimJson<'a>,
+    /// Corrections made to the claim's article (`article edit`), oldest first.
+    pub article_corrections: &'a [ArticleEvent],
 }
 
 /// `add --json`.
@@ -488,6 +491,7 @@ pub fn progress_bar(fraction: f64, width: usize) -> String {
 pub fn claim_detail(
     claim: &Claim,
     article: &Article,
+    corrections: &[ArticleEvent],
     events: &[Event],
     style: TableStyle,
 ) -> String {
@@ -509,6 +513,21 @@ pub fn claim_detail(
         article.title,
         excerpt(&claim.text, usize::MAX)
     ));
+    for correction in corrections {
+        out.push_str(&format!(
+            "article corrected: {} {} → {} by {} at {}{}\n",
+            correction.field,
+            correction.from.as_deref().unwrap_or("(none)"),
+            correction.to.as_deref().unwrap_or("(none)"),
+            correction.by,
+            correction.at,
+            if correction.field == "published" {
+                " (relative dates resolved again)"
+            } else {
+                ""
+            }
+        ));
+    }
     if let Some(speaker) = &claim.speaker {
         out.push_str(&format!("speaker: {speaker}\n"));
     }

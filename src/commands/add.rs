@@ -142,6 +142,10 @@ fn add_one(
             stored.title,
             claims.len()
         )?;
+        writeln!(
+            out,
+            "to correct its title, URL, outlet or date: claimtrack article edit {article_id} --published YYYY-MM-DD (or --title, --url, --outlet)"
+        )?;
         return Ok(());
     }
     writeln!(out, "article {article_id}: {}", stored.title)?;

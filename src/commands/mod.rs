@@ -2,8 +2,10 @@
 //! tests can run them in-process.
 
 pub mod add;
+pub mod article;
 pub mod articles;
 pub mod assign;
+pub mod claim;
 pub mod completions;
 pub mod export;
 pub mod extract;
@@ -26,7 +28,7 @@ use std::io::{Read, Write};
 
 use crate::cli::Command;
 use crate::config::Config;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::store::Store;
 
 /// Run one parsed command. Commands that need no database (`extract`, `split`, `completions`,
@@ -45,7 +47,19 @@ pub fn run(
         Command::Add(args) => add::run(config, &args, stdin, out, err),
         Command::Completions(args) => completions::completions(&args, out),
         Command::Man => completions::man(out),
+        Command::Where => {
+            writeln!(out, "{}", config.db_path.display())?;
+            Ok(())
+        }
         command => {
+            // Only adding articles creates a database: anything else on a missing file is a
+            // mistyped path, and an empty database would answer "no articles yet".
+            if !matches!(command, Command::Import(_)) && !config.db_path.exists() {
+                return Err(Error::Database {
+                    path: config.db_path.clone(),
+                    reason: "does not exist: check --db or CLAIMTRACK_DB (`claimtrack where` prints the path in use), or add an article first with `claimtrack add FILE`".into(),
+                });
+            }
             let mut store = Store::open(&config.db_path)?;
             match command {
                 Command::List(args) => list::run(config, &store, &args, out),
@@ -62,10 +76,13 @@ pub fn run(
                 Command::Export(args) => export::run(config, &store, &args, out),
                 Command::Import(args) => import::run(config, &mut store, &args, stdin, out),
                 Command::Report(args) => report::run(config, &store, &args, out),
+                Command::Claim(command) => claim::run(config, &mut store, &command, out),
+                Command::Article(command) => article::run(config, &mut store, &command, out),
                 Command::Extract(_)
                 | Command::Split(_)
                 | Command::Completions(_)
                 | Command::Man
+                | Command::Where
                 | Command::Add(_) => unreachable!("handled above"),
             }
         }

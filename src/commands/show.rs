@@ -11,11 +11,13 @@ use crate::store::Store;
 pub fn run(config: &Config, store: &Store, args: &ShowArgs, out: &mut dyn Write) -> Result<()> {
     let claim = store.claim(args.id)?;
     let events = store.events(args.id)?;
+    let corrections = store.article_events(claim.article_id)?;
     if args.json {
         return super::write_json(
             out,
             &ShowJson {
                 claim: ClaimJson::new(&claim, Some(&events)),
+                article_corrections: &corrections,
             },
         );
     }
@@ -23,7 +25,7 @@ pub fn run(config: &Config, store: &Store, args: &ShowArgs, out: &mut dyn Write)
     write!(
         out,
         "{}",
-        claim_detail(&claim, &article, &events, config.style)
+        claim_detail(&claim, &article, &corrections, &events, config.style)
     )?;
     Ok(())
 }

@@ -156,6 +156,36 @@ pub fn extract(text: &str, context: &Context) -> Extraction {
     }
 }
 
+/// The claim a checker marks by hand at `start..end` of `text` (byte offsets on character
+/// boundaries): values, kinds, score and speaker computed as for extracted claims, with the
+/// article's other sentences around it for the speakers. The span is the checker's, kept as
+/// given; relative dates resolve against `context.reference_date` alone.
+pub fn claim_at(text: &str, start: usize, end: usize, context: &Context) -> ExtractedClaim {
+    let mut sentences: Vec<Sentence> = split(text)
+        .into_iter()
+        .filter(|s| s.end <= start || s.start >= end)
+        .collect();
+    let index = sentences.partition_point(|s| s.end <= start);
+    let folded = text[start..end].split_whitespace().collect::<Vec<_>>();
+    sentences.insert(
+        index,
+        Sentence {
+            start,
+            end,
+            text: folded.join(" "),
+            boilerplate: None,
+        },
+    );
+    let mut claim = claims::build(text, &sentences, context.reference_date).swap_remove(index);
+    if claim.start != start {
+        // The builder leaves a dateline out of a claim; the checker chose to keep it.
+        claim.start = start;
+        claim.text = text[start..end].to_string();
+    }
+    claim.duplicate_of = None;
+    claim
+}
+
 /// The text with its photo captions blanked out, offsets kept: a numbered gallery caption
 /// ("[1/2] A view of ... Feb. 17, 2023. REUTERS/... File Photo") or an AP file-photo caption
 /// dates the picture, not the article. Headings stay: "Updated ... Nov. 24, 2026" is the

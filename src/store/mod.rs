@@ -5,6 +5,7 @@
 //! and claims; `events.rs` applies every change as an event; `progress.rs` counts.
 
 mod claims;
+mod corrections;
 mod events;
 mod export;
 mod import;
@@ -13,6 +14,7 @@ mod reports;
 mod search;
 
 pub use claims::{Added, Batch, ClaimFilter, MatchKeys, NewArticle, NewClaim};
+pub use corrections::ArticleEdit;
 pub use events::{Change, Mark, NewSource, Selection};
 pub use export::Settled;
 pub use import::Imported;

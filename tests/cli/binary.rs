@@ -142,7 +142,7 @@ fn add_reads_standard_input() {
 #[test]
 fn database_from_a_newer_claimtrack_is_refused_untouched() {
     let desk = Desk::new();
-    claimtrack(&desk).arg("status").assert().success();
+    desk.add_sample();
     {
         let connection = rusqlite::Connection::open(&desk.db).unwrap();
         connection.pragma_update(None, "user_version", 99).unwrap();
@@ -171,6 +171,7 @@ fn file_that_is_not_a_database_is_refused_untouched() {
 
 #[test]
 fn database_location_comes_from_the_environment_then_xdg() {
+    const ARTICLE: &str = "Headline\n\nThe ministry said 5,000 troops arrived on Monday.\n";
     let home = tempfile::tempdir().unwrap();
     let xdg = home.path().join("xdg");
     let mut command = Command::cargo_bin("claimtrack").unwrap();
@@ -178,7 +179,8 @@ fn database_location_comes_from_the_environment_then_xdg() {
         .env_remove("CLAIMTRACK_DB")
         .env("XDG_DATA_HOME", &xdg)
         .env("HOME", home.path())
-        .arg("status")
+        .args(["add", "-"])
+        .write_stdin(ARTICLE)
         .assert()
         .success();
     assert!(xdg.join("claimtrack/claims.db").exists());
@@ -187,7 +189,8 @@ fn database_location_comes_from_the_environment_then_xdg() {
     command
         .env("CLAIMTRACK_DB", &explicit)
         .env("HOME", home.path())
-        .arg("status")
+        .args(["add", "-"])
+        .write_stdin(ARTICLE)
         .assert()
         .success();
     assert!(

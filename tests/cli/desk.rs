@@ -247,3 +247,194 @@ fn undoing_someone_elses_change_needs_a_note() {
     desk.ok(&["mark", "2", "in-progress", "--by", "ben"]);
     desk.ok(&["undo", "2", "--by", "ben"]);
 }
+
+/// An article as a checker met it: a dateline, a relative date, and a checkable clause the
+/// extractor leaves inside a longer sentence, over a line break.
+const MILL: &str = "Fire destroys mill\n\nBRISTOL, Vt. (AP) — A fire early Wednesday destroyed a mill that employed 120 people, officials said.\n\nThe old mill had stood on the river\nsince 1887, and the town loved it.\n\nInsurance covers two-thirds of the $4.5 million loss, he said.\n";
+
+fn add_mill(desk: &Desk, published: &str) -> i64 {
+    let out = crate::run_with_stdin(
+        &desk.db,
+        &["add", "-", "--published", published, "--json"],
+        MILL,
+    )
+    .unwrap();
+    serde_json::from_str::<Value>(&out).unwrap()["article"]["id"]
+        .as_i64()
+        .unwrap()
+}
+
+#[test]
+fn claim_add_stores_a_missed_claim_measured_by_the_extractor_with_who_added_it() {
+    let desk = Desk::new();
+    let article = add_mill(&desk, "2022-06-03").to_string();
+    let before = ids_of(&desk.json(&["list"])).len();
+    // Typed on one line; the article wraps it.
+    let added = desk.json(&[
+        "claim",
+        "add",
+        &article,
+        "The old mill had stood on the river since 1887",
+        "--by",
+        "ana",
+    ])["claim"]
+        .clone();
+    let body_start = MILL.find("The old mill").unwrap();
+    assert_eq!(added["start"], body_start);
+    assert_eq!(
+        added["text"],
+        "The old mill had stood on the river\nsince 1887"
+    );
+    let values: Vec<&str> = added["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(values, ["1887"]);
+    assert_eq!(added["events"][0]["action"], "added");
+    assert_eq!(added["events"][0]["by"], "ana");
+    assert_eq!(added["status"], "unverified");
+    assert_eq!(ids_of(&desk.json(&["list"])).len(), before + 1);
+    assert_eq!(
+        desk.json(&["search", "1887"])["claims"][0]["id"],
+        added["id"]
+    );
+    // Not in the article, or already a claim: refused, nothing written.
+    let err = error(&desk, &["claim", "add", &article, "The mill burned twice."]);
+    assert!(err.contains("does not occur in article"), "{err}");
+    let err = error(
+        &desk,
+        &[
+            "claim",
+            "add",
+            &article,
+            "The old mill had stood on the river since 1887",
+        ],
+    );
+    assert!(err.contains("already is this passage"), "{err}");
+    assert_eq!(ids_of(&desk.json(&["list"])).len(), before + 1);
+    // An added claim is undone by dismissing it, not by undo.
+    let id = added["id"].to_string();
+    assert!(error(&desk, &["undo", &id, "--by", "ana"]).contains("dismissed"));
+}
+
+#[test]
+fn article_edit_records_corrections_and_a_new_date_resolves_relative_dates_again() {
+    let desk = Desk::new();
+    let article = add_mill(&desk, "2022-06-03").to_string();
+    let wednesday = |desk: &Desk| -> String {
+        let claims = desk.json(&["list"])["claims"].as_array().unwrap().clone();
+        let fire = claims
+            .iter()
+            .find(|c| c["text"].as_str().unwrap().contains("Wednesday"))
+            .unwrap();
+        fire["values"][0]["value"].as_str().unwrap().to_string()
+    };
+    assert_eq!(wednesday(&desk), "2022-06-01");
+    let out = desk.ok(&[
+        "article",
+        "edit",
+        &article,
+        "--published",
+        "2022-06-10",
+        "--outlet",
+        "Associated Press",
+        "--title",
+        "Fire destroys Bristol mill",
+        "--by",
+        "ana",
+        "--note",
+        "date from the AP wire",
+    ]);
+    assert!(out.contains("published 2022-06-03 → 2022-06-10"), "{out}");
+    assert_eq!(wednesday(&desk), "2022-06-08");
+    let listed = &desk.json(&["articles"])["articles"][0];
+    assert_eq!(listed["published"], "2022-06-10");
+    assert_eq!(listed["outlet"], "Associated Press");
+    assert_eq!(listed["title"], "Fire destroys Bristol mill");
+    let shown = desk.ok(&["show", "1"]);
+    assert!(
+        shown.contains("published 2022-06-03 → 2022-06-10 by ana")
+            && shown.contains("relative dates resolved again"),
+        "{shown}"
+    );
+    let corrections = desk.json(&["show", "1"])["article_corrections"].clone();
+    let fields: Vec<&str> = corrections
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["title", "outlet", "published"]);
+    assert_eq!(corrections[0]["note"], "date from the AP wire");
+    // The same again changes nothing and records nothing.
+    let again = desk.ok(&["article", "edit", &article, "--published", "2022-06-10"]);
+    assert!(again.contains("nothing changed"), "{again}");
+    assert!(
+        error(
+            &desk,
+            &["article", "edit", &article, "--published", "10/06/2022"]
+        )
+        .contains("YYYY-MM-DD")
+    );
+    assert!(error(&desk, &["article", "edit", &article]).contains("nothing to correct"));
+}
+
+#[test]
+fn read_only_commands_never_create_a_database_and_where_names_it() {
+    let desk = Desk::new();
+    for args in [
+        &["status"][..],
+        &["list"][..],
+        &["show", "1"][..],
+        &["articles"][..],
+        &["search", "troops"][..],
+        &["export", "--format", "jsonl"][..],
+        &["mark", "1", "in-progress"][..],
+    ] {
+        let err = error(&desk, args);
+        assert!(
+            err.contains(desk.db.to_str().unwrap()) && err.contains("does not exist"),
+            "{args:?}: {err}"
+        );
+        assert!(!desk.db.exists(), "{args:?} created the database");
+    }
+    assert_eq!(desk.ok(&["where"]), format!("{}\n", desk.db.display()));
+    desk.add_sample();
+    let status = desk.ok(&["status"]);
+    assert_eq!(
+        status.lines().next().unwrap(),
+        format!("database: {}", desk.db.display())
+    );
+    for format in ["csv", "markdown", "json"] {
+        let out = desk.ok(&["status", "--format", format]);
+        assert!(!out.contains("database:"), "{format}: {out}");
+    }
+}
+
+#[test]
+fn tables_show_values_as_written_and_show_quotes_other_places() {
+    let desk = Desk::new();
+    add_mill(&desk, "2022-06-03");
+    let list = desk.ok(&["list"]);
+    for written in ["2/3", "$4.5 million", "120 people", "2022-06-01"] {
+        assert!(list.contains(written), "{written}:\n{list}");
+    }
+    assert!(!list.contains("0.666"), "{list}");
+    let sample = Desk::new();
+    sample.add_sample();
+    let troops = sample.json(&["list"])["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| !c["occurrences"].as_array().unwrap().is_empty())
+        .unwrap()["id"]
+        .to_string();
+    let shown = sample.ok(&["show", &troops]);
+    assert!(
+        shown.contains("also stated later as: \"The message was unmistakable"),
+        "{shown}"
+    );
+    assert!(!shown.contains("bytes"), "{shown}");
+}

@@ -945,8 +945,10 @@ fn a_batch_killed_at_any_moment_leaves_whole_articles_and_reruns_cleanly() {
     // Kill at moments spread over the clean run's length, from "just started" to "nearly done".
     for fraction in [0.05, 0.3, 0.55, 0.8, 0.95] {
         let desk = Desk::new();
-        // The schema exists before the batch, as on a desk in use.
-        stdout_json(&run(&desk.db, &["status", "--json"]));
+        // The schema exists before the batch, as on a desk in use (importing nothing makes
+        // it: read-only commands never create a database).
+        let created = run(&desk.db, &["import", "-"]);
+        assert!(created.status.success(), "{}", stderr(&created));
         let mut child = claimtrack(&desk.db)
             .args(["add", folder, "--published", SAMPLE_PUBLISHED])
             .stdout(Stdio::null())

@@ -2,18 +2,27 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
+
+use crate::model::{ClaimKind, Status};
 
 /// Track the checkable claims of news articles through verification.
 #[derive(Debug, Parser)]
 #[command(name = "claimtrack", version, about, long_about = None)]
 pub struct Cli {
     /// Database file [default: $CLAIMTRACK_DB, else $XDG_DATA_HOME/claimtrack/claims.db]
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", value_hint = ValueHint::FilePath)]
     pub db: Option<PathBuf>,
 
     /// When to colour tables: auto (only on a terminal), always or never
-    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "WHEN",
+        default_value = "auto",
+        value_parser = Named(|| vec!["auto", "always", "never"])
+    )]
     pub color: String,
 
     #[command(subcommand)]
@@ -65,6 +74,10 @@ pub enum Command {
     Article(ArticleCommand),
     /// Print the path of the database this command line would use
     Where,
+    /// Print the names of the checkers in the database, one a line (for shell completion of
+    /// --by, --to and --assignee; prints nothing when there is no database)
+    #[command(hide = true)]
+    Names,
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Print the manual page (roff)
@@ -78,13 +91,13 @@ pub struct SelectArgs {
     #[arg(long, value_name = "ID")]
     pub article: Option<i64>,
     /// Claims of this kind
-    #[arg(long)]
+    #[arg(long, value_parser = Named::kinds())]
     pub kind: Option<String>,
     /// Claims that currently have this status
-    #[arg(long, value_name = "STATUS")]
+    #[arg(long, value_name = "STATUS", value_parser = Named::statuses())]
     pub with_status: Option<String>,
     /// Claims assigned to this checker
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username)]
     pub assignee: Option<String>,
 }
 
@@ -109,7 +122,7 @@ pub struct SourceAddArgs {
     #[arg(long)]
     pub note: Option<String>,
     /// Who added it [default: $USER]
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username)]
     pub by: Option<String>,
 }
 
@@ -127,7 +140,7 @@ pub struct NoteArgs {
     #[arg(last = true, value_name = "TEXT")]
     pub text_after: Vec<String>,
     /// Who wrote it [default: $USER]
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username)]
     pub by: Option<String>,
 }
 
@@ -139,13 +152,13 @@ pub struct AssignArgs {
     #[command(flatten)]
     pub select: SelectArgs,
     /// The checker to assign to
-    #[arg(long, value_name = "NAME", required_unless_present = "nobody")]
+    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username, required_unless_present = "nobody")]
     pub to: Option<String>,
     /// Take the claims off anyone's list
     #[arg(long, conflicts_with = "to")]
     pub nobody: bool,
     /// Who made the change [default: $USER]
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username)]
     pub by: Option<String>,
 }
 
@@ -158,7 +171,7 @@ pub struct UndoArgs {
     #[arg(long)]
     pub note: Option<String>,
     /// Who made the change [default: $USER]
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username)]
     pub by: Option<String>,
 }
 
@@ -226,16 +239,16 @@ pub struct ListArgs {
     #[arg(long, value_name = "ID")]
     pub article: Option<i64>,
     /// Only claims with this status
-    #[arg(long)]
+    #[arg(long, value_parser = Named::statuses())]
     pub status: Option<String>,
-    /// Only claims of this kind (quantity, election, date, quote, role, statement)
-    #[arg(long)]
+    /// Only claims of this kind
+    #[arg(long, value_parser = Named::kinds())]
     pub kind: Option<String>,
     /// Only claims assigned to this checker
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username)]
     pub assignee: Option<String>,
     /// Order: id (article order) or score (most check-worthy first)
-    #[arg(long, default_value = "id")]
+    #[arg(long, default_value = "id", value_parser = Named(|| vec!["id", "score"]))]
     pub sort: String,
     /// At most this many claims
     #[arg(long)]
@@ -259,7 +272,12 @@ pub struct MarkArgs {
     /// Claim ids (12, 7-9), then the new status (unverified, in-progress, verified, false,
     /// misleading, unverifiable, or dismissed for a sentence that is not a claim); with filters
     /// the ids may be left out; with --same-as the status is left out
-    #[arg(required = true, value_name = "ID... STATUS")]
+    #[arg(
+        required = true,
+        value_name = "ID... STATUS",
+        value_parser = Named::statuses(),
+        hide_possible_values = true
+    )]
     pub ids_and_status: Vec<String>,
     #[command(flatten)]
     pub select: SelectArgs,
@@ -273,7 +291,7 @@ pub struct MarkArgs {
     #[arg(long)]
     pub note: Option<String>,
     /// Who made the change [default: $USER]
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username)]
     pub by: Option<String>,
 }
 
@@ -338,7 +356,7 @@ pub struct SearchArgs {
     #[arg(required = true, num_args = 1..)]
     pub query: Vec<String>,
     /// Only claims with this status
-    #[arg(long)]
+    #[arg(long, value_parser = Named::statuses())]
     pub status: Option<String>,
     /// At most this many claims
     #[arg(long, default_value_t = 20)]
@@ -409,7 +427,7 @@ pub struct ClaimAddArgs {
     /// The claim as it reads in the article (line breaks and runs of spaces may differ)
     pub text: String,
     /// Who added it [default: $USER]
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username)]
     pub by: Option<String>,
     /// Print JSON instead of a table
     #[arg(long)]
@@ -443,7 +461,7 @@ pub struct ArticleEditArgs {
     #[arg(long)]
     pub note: Option<String>,
     /// Who made the change [default: $USER]
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username)]
     pub by: Option<String>,
 }
 
@@ -452,4 +470,36 @@ pub struct CompletionsArgs {
     /// bash, zsh, fish, elvish or powershell
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// A word clap passes on as typed, leaving the check (and its "did you mean") to the command,
+/// while offering the valid names to shell completions and `--help`.
+#[derive(Debug, Clone, Copy)]
+pub struct Named(pub fn() -> Vec<&'static str>);
+
+impl Named {
+    pub fn statuses() -> Named {
+        Named(|| Status::ALL.iter().map(|s| s.as_str()).collect())
+    }
+
+    pub fn kinds() -> Named {
+        Named(|| ClaimKind::ALL.iter().map(|k| k.as_str()).collect())
+    }
+}
+
+impl TypedValueParser for Named {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(command, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new((self.0)().into_iter().map(PossibleValue::new)))
+    }
 }

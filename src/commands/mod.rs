@@ -12,6 +12,7 @@ pub mod extract;
 pub mod import;
 pub mod input;
 pub mod list;
+pub mod manual;
 pub mod mark;
 pub mod matches;
 pub mod note;
@@ -51,6 +52,8 @@ pub fn run(
             writeln!(out, "{}", config.db_path.display())?;
             Ok(())
         }
+        // Called by completion scripts as the user types: quiet when there is nothing to offer.
+        Command::Names if !config.db_path.exists() => Ok(()),
         command => {
             // Only adding articles creates a database: anything else on a missing file is a
             // mistyped path, and an empty database would answer "no articles yet".
@@ -77,6 +80,7 @@ pub fn run(
                 Command::Import(args) => import::run(config, &mut store, &args, stdin, out),
                 Command::Report(args) => report::run(config, &store, &args, out),
                 Command::Claim(command) => claim::run(config, &mut store, &command, out),
+                Command::Names => completions::names(&store, out),
                 Command::Article(command) => article::run(config, &mut store, &command, out),
                 Command::Extract(_)
                 | Command::Split(_)

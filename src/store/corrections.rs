@@ -153,6 +153,17 @@ impl Store {
         Ok(written)
     }
 
+    /// Everyone who has made a change, been assigned a claim or added a source, sorted: the
+    /// names shell completion offers after --by, --to and --assignee.
+    pub fn checker_names(&self) -> Result<Vec<String>> {
+        let mut statement = self.connection.prepare(
+            "SELECT by FROM events UNION SELECT assignee FROM claims WHERE assignee IS NOT NULL
+             UNION SELECT added_by FROM sources UNION SELECT by FROM article_events ORDER BY 1",
+        )?;
+        let rows = statement.query_map([], |row| row.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Every correction made to an article, oldest first.
     pub fn article_events(&self, article_id: i64) -> Result<Vec<ArticleEvent>> {
         let mut statement = self.connection.prepare_cached(

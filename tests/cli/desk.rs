@@ -438,3 +438,206 @@ fn tables_show_values_as_written_and_show_quotes_other_places() {
     );
     assert!(!shown.contains("bytes"), "{shown}");
 }
+
+/// Run the real binary with its standard output and error on a pseudo-terminal of `columns`
+/// columns, with COLUMNS unset: the width must come from the terminal itself.
+fn run_in_terminal(desk: &Desk, args: &[&str], columns: Option<&str>) -> String {
+    use std::io::Read;
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let (mut master, mut slave) = (0, 0);
+    let size = libc::winsize {
+        ws_row: 50,
+        ws_col: 70,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty writes two descriptors, which are owned from here on.
+    let opened = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &size,
+        )
+    };
+    assert_eq!(opened, 0, "openpty");
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let mut child = {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_claimtrack"));
+        command
+            .arg("--db")
+            .arg(&desk.db)
+            .args(args)
+            .env_remove("COLUMNS")
+            .env("NO_COLOR", "1")
+            .env("USER", "ana")
+            .stdin(std::process::Stdio::null())
+            .stdout(slave.try_clone().unwrap())
+            .stderr(slave);
+        if let Some(columns) = columns {
+            command.env("COLUMNS", columns);
+        }
+        command.spawn().unwrap()
+        // The command, holding the parent's copies of the terminal's slave side, is dropped
+        // here: reading the master ends when the child closes its copies.
+    };
+    let reader = std::thread::spawn(move || {
+        let mut terminal = std::fs::File::from(master);
+        let mut output = Vec::new();
+        // Linux reports EIO at the end of a pseudo-terminal's output; what was read is kept.
+        let _ = terminal.read_to_end(&mut output);
+        output
+    });
+    assert!(child.wait().unwrap().success());
+    let output = reader.join().unwrap();
+    String::from_utf8(output).unwrap().replace("\r\n", "\n")
+}
+
+#[test]
+fn tables_take_the_terminal_width_and_drop_columns_rather_than_wrap_letters() {
+    let desk = Desk::new();
+    desk.add_sample();
+    add_mill(&desk, "2022-06-03");
+    desk.ok(&["assign", "1-4", "--to", "ana"]);
+    desk.ok(&["mark", "1", "dismissed", "--by", "ben"]);
+    let widest = |out: &str| out.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    for args in [
+        &["list"][..],
+        &["status"][..],
+        &["status", "--by", "checker"][..],
+        &["status", "--by", "kind"][..],
+        &["articles"][..],
+    ] {
+        let out = run_in_terminal(&desk, args, None);
+        assert!(
+            widest(&out) <= 70,
+            "{args:?} wider than the terminal:\n{out}"
+        );
+        assert!(
+            widest(&out) >= 60,
+            "{args:?} did not use the terminal's width:\n{out}"
+        );
+        // No column squeezed to a letter or two: every table row starts with a whole id or name.
+        assert!(
+            !out.contains("│ c ┆") && !out.contains("│ a ┆"),
+            "{args:?}:\n{out}"
+        );
+    }
+    // The checker view needs more than 70 columns: it leaves columns out and says which.
+    let checkers = run_in_terminal(&desk, &["status", "--by", "checker"], None);
+    assert!(checkers.contains("not shown in 70 columns"), "{checkers}");
+    assert!(checkers.contains("│ ana"), "{checkers}");
+    // COLUMNS overrides the terminal.
+    let wide = run_in_terminal(&desk, &["list"], Some("100"));
+    assert!(widest(&wide) > 70 && widest(&wide) <= 100, "{wide}");
+    // Forty columns: ids stay whole, the claim text keeps a readable width.
+    let narrow = desk_with_columns(&desk, "40");
+    assert!(widest(&narrow) <= 40, "{narrow}");
+    assert!(narrow.contains("not shown in 40 columns"), "{narrow}");
+}
+
+fn desk_with_columns(desk: &Desk, columns: &str) -> String {
+    run_in_terminal(desk, &["list", "--limit", "3"], Some(columns))
+}
+
+#[test]
+fn man_page_covers_commands_statuses_exit_codes_environment_and_files() {
+    let desk = Desk::new();
+    let page = desk.ok(&["man"]);
+    for section in [
+        ".SH SYNOPSIS",
+        ".SH COMMANDS",
+        ".SH STATUSES",
+        ".SH EVIDENCE",
+        ".SH EXIT STATUS",
+        ".SH ENVIRONMENT",
+        ".SH FILES",
+    ] {
+        assert!(page.contains(section), "{section}");
+    }
+    for command in [
+        "claimtrack add",
+        "claimtrack mark",
+        "claimtrack source add",
+        "claimtrack claim add",
+        "claimtrack article edit",
+        "claimtrack where",
+        "claimtrack note",
+        "claimtrack undo",
+    ] {
+        assert!(page.contains(&format!(".SS \"{command}\"")), "{command}");
+    }
+    for status in ["unverified", "in\\-progress", "dismissed", "unverifiable"] {
+        assert!(page.contains(&format!(".TP\n\\fB{status}\\fR")), "{status}");
+    }
+    for variable in [
+        "CLAIMTRACK_DB",
+        "XDG_DATA_HOME",
+        "COLUMNS",
+        "NO_COLOR",
+        "USER",
+    ] {
+        assert!(page.contains(&format!("\\fB{variable}\\fR")), "{variable}");
+    }
+    assert!(
+        !page.contains("claimtrack-add(1)"),
+        "no pages that do not exist"
+    );
+    // groff finds nothing to warn about, when it is installed.
+    let Ok(mut groff) = std::process::Command::new("groff")
+        .args(["-man", "-Tutf8", "-ww", "-z"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    else {
+        println!("skipped: groff is not installed");
+        return;
+    };
+    use std::io::Write;
+    groff
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(page.as_bytes())
+        .unwrap();
+    let output = groff.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+#[test]
+fn completions_offer_statuses_kinds_formats_and_the_databases_checkers() {
+    let desk = Desk::new();
+    let bash = desk.ok(&["completions", "bash"]);
+    let statuses = "unverified in-progress verified false misleading unverifiable dismissed";
+    assert!(
+        bash.contains(&format!("compgen -W \"{statuses}\"")),
+        "statuses"
+    );
+    assert!(bash.contains("compgen -W \"election quantity date quote role statement\""));
+    assert!(
+        bash.contains("compgen -W \"claimreview jsonl csv\""),
+        "export formats"
+    );
+    assert!(
+        bash.contains("compgen -W \"table json csv markdown\""),
+        "status formats"
+    );
+    let by = bash.find("--by)\n").unwrap();
+    assert!(
+        bash[by..by + 120].contains("claimtrack names"),
+        "{}",
+        &bash[by..by + 120]
+    );
+    let zsh = desk.ok(&["completions", "zsh"]);
+    assert!(zsh.contains(":NAME:_claimtrack_names") && zsh.contains("_claimtrack_names() {"));
+    let fish = desk.ok(&["completions", "fish"]);
+    assert!(fish.contains("-l by") && fish.contains("(claimtrack names 2>/dev/null)"));
+    // The names: nothing (and no error) without a database, then everyone who worked.
+    assert_eq!(desk.ok(&["names"]), "");
+    assert!(!desk.db.exists());
+    desk.add_sample();
+    desk.ok(&["assign", "1", "--to", "chloe", "--by", "ana"]);
+    desk.ok(&["mark", "2", "in-progress", "--by", "ben"]);
+    assert_eq!(desk.ok(&["names"]), "ana\nben\nchloe\n");
+}

@@ -48,6 +48,9 @@ pub fn resolve(store: &Store, ids: &[String], select: &SelectArgs) -> Result<Vec
             status: select.with_status.as_deref().map(str::parse).transpose()?,
             kind: select.kind.as_deref().map(str::parse).transpose()?,
             assignee: select.assignee.clone(),
+            // A filter picks claims as `list` shows them: `mark --article 3 in-progress` must
+            // not reopen what was dismissed (`--with-status dismissed` picks those).
+            hide_dismissed: true,
             ..ClaimFilter::default()
         },
     };

@@ -603,7 +603,7 @@ fn scaled(n: f64, separate_from: f64) -> String {
         let digits = (n.abs() as i64).to_string();
         let mut grouped = String::new();
         for (index, digit) in digits.chars().enumerate() {
-            if index > 0 && (digits.len() - index) % 3 == 0 {
+            if index > 0 && (digits.len() - index).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(digit);

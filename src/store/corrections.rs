@@ -10,6 +10,9 @@ use crate::model::{ArticleEvent, Value};
 
 use super::NewClaim;
 
+/// Each claim's values, found again against a new reference date.
+pub type ResolvedValues = Vec<(i64, Vec<Value>)>;
+
 /// Corrections to an article's details; `None` leaves a field as it is, and for the URL and
 /// outlet `Some(None)` removes it.
 #[derive(Debug, Clone, Default)]
@@ -18,7 +21,7 @@ pub struct ArticleEdit {
     pub url: Option<Option<String>>,
     pub outlet: Option<Option<String>>,
     /// The new publication date, with each claim's values resolved again against it.
-    pub published: Option<(String, Vec<(i64, Vec<Value>)>)>,
+    pub published: Option<(String, ResolvedValues)>,
     pub note: Option<String>,
 }
 

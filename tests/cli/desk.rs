@@ -641,3 +641,31 @@ fn completions_offer_statuses_kinds_formats_and_the_databases_checkers() {
     desk.ok(&["mark", "2", "in-progress", "--by", "ben"]);
     assert_eq!(desk.ok(&["names"]), "ana\nben\nchloe\n");
 }
+
+#[test]
+fn filters_leave_dismissed_claims_alone_and_interchange_keeps_them() {
+    let desk = Desk::new();
+    let article = desk.add_sample().to_string();
+    desk.ok(&["mark", "1", "dismissed", "--by", "ana"]);
+    desk.ok(&["mark", "--article", &article, "in-progress"]);
+    assert_eq!(desk.json(&["show", "1"])["claim"]["status"], "dismissed");
+    desk.ok(&[
+        "claim",
+        "add",
+        &article,
+        "The message is unmistakable",
+        "--by",
+        "ben",
+    ]);
+    let exported = desk.ok(&["export", "--format", "jsonl"]);
+    let other = Desk::new();
+    crate::run_with_stdin(&other.db, &["import", "-"], &exported).unwrap();
+    assert_eq!(
+        other.json(&["list", "--status", "dismissed"])["claims"][0]["text"],
+        desk.json(&["show", "1"])["claim"]["text"]
+    );
+    assert_eq!(
+        other.json(&["status"])["total"],
+        desk.json(&["status"])["total"]
+    );
+}

@@ -113,10 +113,11 @@ impl Grid {
             "assigned",
         ];
         let position = |name: &str| shown.iter().position(|h| *h == name);
-        let mut order: Vec<usize> = Status::ALL
+        // Columns of nothing but zeros first (they lose no information), least needed first.
+        let mut order: Vec<usize> = LEAST_NEEDED_FIRST
             .iter()
-            .filter(|s| all_zero(s.as_str()))
-            .filter_map(|s| position(s.as_str()))
+            .filter(|name| Status::ALL.iter().any(|s| s.as_str() == **name) && all_zero(name))
+            .filter_map(|name| position(name))
             .collect();
         for name in LEAST_NEEDED_FIRST {
             if let Some(index) = position(name).filter(|i| !order.contains(i)) {

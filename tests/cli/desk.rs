@@ -439,8 +439,9 @@ fn tables_show_values_as_written_and_show_quotes_other_places() {
     assert!(!shown.contains("bytes"), "{shown}");
 }
 
-/// Run the real binary with its standard output and error on a pseudo-terminal of `columns`
-/// columns, with COLUMNS unset: the width must come from the terminal itself.
+/// Run the real binary with its standard output and error on a pseudo-terminal of 70 columns,
+/// with COLUMNS unset unless `columns` is given: the width must come from the terminal itself.
+#[cfg(target_os = "linux")]
 fn run_in_terminal(desk: &Desk, args: &[&str], columns: Option<&str>) -> String {
     use std::io::Read;
     use std::os::fd::{FromRawFd, OwnedFd};
@@ -494,6 +495,7 @@ fn run_in_terminal(desk: &Desk, args: &[&str], columns: Option<&str>) -> String 
     String::from_utf8(output).unwrap().replace("\r\n", "\n")
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn tables_take_the_terminal_width_and_drop_columns_rather_than_wrap_letters() {
     let desk = Desk::new();
@@ -537,6 +539,7 @@ fn tables_take_the_terminal_width_and_drop_columns_rather_than_wrap_letters() {
     assert!(narrow.contains("not shown in 40 columns"), "{narrow}");
 }
 
+#[cfg(target_os = "linux")]
 fn desk_with_columns(desk: &Desk, columns: &str) -> String {
     run_in_terminal(desk, &["list", "--limit", "3"], Some(columns))
 }

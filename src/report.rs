@@ -604,8 +604,21 @@ pub fn claim_detail(
                 ),
             ]);
         }
+        // The time stamp and names never wrap; on a narrow terminal the sources column goes
+        // first (the sources in force are listed above).
+        for index in 0..3 {
+            if let Some(column) = table.column_mut(index) {
+                column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+            }
+        }
+        let names = ["#", "when (UTC)", "by", "change", "note", "source"];
+        let dropped = views::fit(&mut table, style.width, &names, &[5]);
         out.push_str(&table.to_string());
         out.push('\n');
+        if let Some(note) = views::dropped_note(&dropped, style.width) {
+            out.push_str(&note);
+            out.push('\n');
+        }
     }
     out
 }

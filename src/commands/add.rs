@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::extract::{Context, Extraction, ReferenceSource, extract};
 use crate::model::Occurrence;
-use crate::report::{AddJson, ClaimJson, claims_table};
+use crate::report::{AddJson, ClaimJson, claims_table_fitted};
 use crate::store::{Added, ClaimFilter, MatchKeys, NewArticle, NewClaim, Store};
 
 use super::input::{ArticleText, parse_published, read_article};
@@ -164,7 +164,11 @@ fn add_one(
         )?,
     }
     let matched = claims.iter().filter(|c| !c.matches.is_empty()).count();
-    writeln!(out, "{}", claims_table(&claims, config.style, false))?;
+    let (table, dropped) = claims_table_fitted(&claims, config.style, false);
+    writeln!(out, "{table}")?;
+    if let Some(note) = crate::report::views::dropped_note(&dropped, config.style.width) {
+        writeln!(out, "{note}")?;
+    }
     writeln!(out, "{} claims added", claims.len())?;
     if matched > 0 {
         writeln!(

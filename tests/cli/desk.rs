@@ -530,6 +530,21 @@ fn tables_take_the_terminal_width_and_drop_columns_rather_than_wrap_letters() {
     let checkers = run_in_terminal(&desk, &["status", "--by", "checker"], None);
     assert!(checkers.contains("not shown in 70 columns"), "{checkers}");
     assert!(checkers.contains("│ ana"), "{checkers}");
+    // `show`: its prose is left to the terminal to wrap, its history table fits.
+    desk.ok(&[
+        "mark",
+        "2",
+        "verified",
+        "--source",
+        "https://example.org/evidence",
+    ]);
+    let shown = run_in_terminal(&desk, &["show", "2"], None);
+    let table: Vec<&str> = shown
+        .lines()
+        .filter(|l| l.starts_with(['┌', '│', '└']))
+        .collect();
+    assert!(!table.is_empty(), "{shown}");
+    assert!(table.iter().all(|l| l.chars().count() <= 70), "{shown}");
     // COLUMNS overrides the terminal.
     let wide = run_in_terminal(&desk, &["list"], Some("100"));
     assert!(widest(&wide) > 70 && widest(&wide) <= 100, "{wide}");

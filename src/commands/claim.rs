@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::extract::{Context, claim_at};
 use crate::report::{ClaimJson, ShowJson, claims_table};
-use crate::store::{MatchKeys, NewClaim, Store};
+use crate::store::{ClaimFilter, MatchKeys, NewClaim, Store};
 
 pub fn run(
     config: &Config,
@@ -69,6 +69,21 @@ fn add(config: &Config, store: &mut Store, args: &ClaimAddArgs, out: &mut dyn Wr
         "claim {claim_id} added to article {} by {by}",
         article.id
     )?;
+    // Often the missed claim is a clause of a longer sentence the extractor kept whole.
+    let around = store.list_claims(&ClaimFilter {
+        article_id: Some(article.id),
+        ..ClaimFilter::default()
+    })?;
+    for other in around
+        .iter()
+        .filter(|c| c.id != claim_id && c.start <= stored.start && stored.end <= c.end)
+    {
+        writeln!(
+            out,
+            "it lies inside claim {} ({}), which stays as it is",
+            other.id, other.status
+        )?;
+    }
     writeln!(out, "{}", claims_table(&[stored], config.style, false))?;
     Ok(())
 }

@@ -293,9 +293,14 @@ fn claim_add_stores_a_missed_claim_measured_by_the_extractor_with_who_added_it()
         .collect();
     assert_eq!(values, ["1887"]);
     assert_eq!(added["events"][0]["action"], "added");
+    let inside = desk.ok(&["claim", "add", &article, "120 people"]);
+    assert!(
+        inside.contains("it lies inside claim 1 (unverified)"),
+        "{inside}"
+    );
     assert_eq!(added["events"][0]["by"], "ana");
     assert_eq!(added["status"], "unverified");
-    assert_eq!(ids_of(&desk.json(&["list"])).len(), before + 1);
+    assert_eq!(ids_of(&desk.json(&["list"])).len(), before + 2);
     assert_eq!(
         desk.json(&["search", "1887"])["claims"][0]["id"],
         added["id"]
@@ -313,7 +318,7 @@ fn claim_add_stores_a_missed_claim_measured_by_the_extractor_with_who_added_it()
         ],
     );
     assert!(err.contains("already is this passage"), "{err}");
-    assert_eq!(ids_of(&desk.json(&["list"])).len(), before + 1);
+    assert_eq!(ids_of(&desk.json(&["list"])).len(), before + 2);
     // An added claim is undone by dismissing it, not by undo.
     let id = added["id"].to_string();
     assert!(error(&desk, &["undo", &id, "--by", "ana"]).contains("dismissed"));

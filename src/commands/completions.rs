@@ -22,14 +22,19 @@ pub fn completions(args: &CompletionsArgs, out: &mut dyn Write) -> Result<()> {
     let mut command = Cli::command();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "claimtrack", &mut script);
-    let script = String::from_utf8_lossy(&script);
+    // clap_complete's zsh and fish scripts list hidden subcommands too; `names` is for the
+    // scripts, not for people.
+    let script: String = String::from_utf8_lossy(&script)
+        .split_inclusive('\n')
+        .filter(|line| !line.starts_with("'names:") && !line.contains("-f -a \"names\""))
+        .collect();
     let script = match args.shell {
         clap_complete::Shell::Bash => bash_names(&script),
         clap_complete::Shell::Zsh => zsh_names(&script),
         clap_complete::Shell::Fish => {
             script.replace("(__fish_complete_users)", &format!("({NAMES})"))
         }
-        _ => script.into_owned(),
+        _ => script,
     };
     out.write_all(script.as_bytes())?;
     Ok(())

@@ -654,7 +654,15 @@ fn completions_offer_statuses_kinds_formats_and_the_databases_checkers() {
     );
     let zsh = desk.ok(&["completions", "zsh"]);
     assert!(zsh.contains(":NAME:_claimtrack_names") && zsh.contains("_claimtrack_names() {"));
+    assert!(
+        !zsh.contains("'names:"),
+        "the hidden command is not offered"
+    );
     let fish = desk.ok(&["completions", "fish"]);
+    assert!(
+        !fish.contains("-a \"names\""),
+        "the hidden command is not offered"
+    );
     assert!(fish.contains("-l by") && fish.contains("(claimtrack names 2>/dev/null)"));
     // The names: nothing (and no error) without a database, then everyone who worked.
     assert_eq!(desk.ok(&["names"]), "");

@@ -101,7 +101,7 @@ pub struct SourceAddArgs {
     #[arg(long)]
     pub note: Option<String>,
     /// Who added it [default: $USER]
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = crate::model::check_name)]
     pub by: Option<String>,
 }
 
@@ -111,7 +111,7 @@ pub struct NoteArgs {
     #[arg(required = true, num_args = 2.., value_name = "ID... TEXT")]
     pub ids_and_text: Vec<String>,
     /// Who wrote it [default: $USER]
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = crate::model::check_name)]
     pub by: Option<String>,
 }
 
@@ -123,13 +123,13 @@ pub struct AssignArgs {
     #[command(flatten)]
     pub select: SelectArgs,
     /// The checker to assign to
-    #[arg(long, value_name = "NAME", required_unless_present = "nobody")]
+    #[arg(long, value_name = "NAME", required_unless_present = "nobody", value_parser = crate::model::check_name)]
     pub to: Option<String>,
     /// Take the claims off anyone's list
     #[arg(long, conflicts_with = "to")]
     pub nobody: bool,
     /// Who made the change [default: $USER]
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = crate::model::check_name)]
     pub by: Option<String>,
 }
 
@@ -139,7 +139,7 @@ pub struct UndoArgs {
     #[arg(required = true, value_name = "ID")]
     pub ids: Vec<String>,
     /// Who made the change [default: $USER]
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = crate::model::check_name)]
     pub by: Option<String>,
 }
 
@@ -172,6 +172,9 @@ pub struct AddArgs {
     /// Publication date, YYYY-MM-DD: relative dates ("on Wednesday") resolve against it
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub published: Option<String>,
+    /// Largest article to read, in bytes or with K, M or G [default: 16M]
+    #[arg(long, value_name = "SIZE")]
+    pub max_size: Option<String>,
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
@@ -254,7 +257,7 @@ pub struct MarkArgs {
     #[arg(long)]
     pub note: Option<String>,
     /// Who made the change [default: $USER]
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = crate::model::check_name)]
     pub by: Option<String>,
 }
 
@@ -367,9 +370,13 @@ pub struct ReportArgs {
     /// The only format so far; kept so scripts can say what they expect
     #[arg(long, value_enum, default_value = "html")]
     pub format: ReportFormat,
-    /// Write to this file instead of standard output
+    /// Write to this file instead of standard output (never over the database, nor over a
+    /// file that is not an earlier report unless --force)
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Let --output replace an existing file that is not a claimtrack report
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

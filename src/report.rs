@@ -12,6 +12,7 @@ use crate::model::{
 };
 use crate::store::CheckerProgress;
 
+pub mod escape;
 pub mod export;
 pub mod html;
 pub mod interchange;
@@ -354,9 +355,13 @@ fn round(x: f64) -> f64 {
 
 // ---------------------------------------------------------------- tables
 
+use escape::visible;
+
 /// Shorten `text` to at most `max` characters, on a character boundary, with an ellipsis.
+/// Control characters are made visible (`escape::visible`): an excerpt is always for people.
 pub fn excerpt(text: &str, max: usize) -> String {
     let folded: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let folded = visible(&folded).into_owned();
     if folded.chars().count() <= max {
         return folded;
     }
@@ -382,7 +387,7 @@ pub fn value_summary(value: &Value) -> String {
         ),
     };
     match &value.unit {
-        Some(unit) => format!("{normalised} {unit}"),
+        Some(unit) => format!("{normalised} {}", visible(unit)),
         None => normalised,
     }
 }
@@ -423,7 +428,7 @@ pub fn claims_table(claims: &[Claim], style: TableStyle, with_status: bool) -> T
         }
         let mut text = excerpt(&claim.text, 160);
         if let Some(speaker) = &claim.speaker {
-            text.push_str(&format!("\n— {speaker}"));
+            text.push_str(&format!("\n— {}", visible(speaker)));
         }
         if !claim.occurrences.is_empty() {
             text.push_str(&format!(
@@ -471,15 +476,15 @@ pub fn claim_detail(
     out.push_str(&format!(
         "article {}: {}\n\n{}\n",
         article.id,
-        article.title,
+        visible(&article.title),
         excerpt(&claim.text, usize::MAX)
     ));
     if let Some(speaker) = &claim.speaker {
-        out.push_str(&format!("speaker: {speaker}\n"));
+        out.push_str(&format!("speaker: {}\n", visible(speaker)));
     }
     out.push_str(&format!("check-worthiness: {:.2}\n", claim.score));
     if let Some(assignee) = &claim.assignee {
-        out.push_str(&format!("assigned to: {assignee}\n"));
+        out.push_str(&format!("assigned to: {}\n", visible(assignee)));
     }
     for occurrence in &claim.occurrences {
         out.push_str(&format!(
@@ -495,7 +500,7 @@ pub fn claim_detail(
             out.push_str(&format!(
                 "  {:<8} {:<24} = {}\n",
                 value.value_type.as_str(),
-                value.text,
+                visible(&value.text),
                 value_summary(value)
             ));
         }
@@ -507,7 +512,10 @@ pub fn claim_detail(
     for source in &claim.sources {
         out.push_str(&format!(
             "  [{}] {}  (added by {} at {})\n",
-            source.id, source.reference, source.added_by, source.added_at
+            source.id,
+            visible(&source.reference),
+            visible(&source.added_by),
+            visible(&source.added_at)
         ));
     }
     if !claim.matches.is_empty() {
@@ -532,20 +540,20 @@ pub fn claim_detail(
         for event in events {
             table.add_row(vec![
                 Cell::new(event.id),
-                Cell::new(&event.at),
-                Cell::new(&event.by),
+                Cell::new(visible(&event.at)),
+                Cell::new(visible(&event.by)),
                 Cell::new(describe_event(event)),
-                Cell::new(event.note.as_deref().unwrap_or("")),
+                Cell::new(visible(event.note.as_deref().unwrap_or(""))),
                 Cell::new(
                     event
                         .sources
                         .iter()
-                        .cloned()
+                        .map(|s| visible(s).into_owned())
                         .chain(
                             event
                                 .withdrawn_sources
                                 .iter()
-                                .map(|s| format!("(withdrawn) {s}")),
+                                .map(|s| format!("(withdrawn) {}", visible(s))),
                         )
                         .collect::<Vec<_>>()
                         .join("\n"),
@@ -562,8 +570,8 @@ fn describe_event(event: &Event) -> String {
     let status = format!("{} → {}", event.from, event.to);
     let assignee = format!(
         "assigned {} → {}",
-        event.from_assignee.as_deref().unwrap_or("nobody"),
-        event.to_assignee.as_deref().unwrap_or("nobody")
+        visible(event.from_assignee.as_deref().unwrap_or("nobody")),
+        visible(event.to_assignee.as_deref().unwrap_or("nobody"))
     );
     match event.action {
         Action::Status => status,

@@ -13,6 +13,7 @@ pub mod list;
 pub mod mark;
 pub mod matches;
 pub mod note;
+pub mod output;
 pub mod report;
 pub mod search;
 pub mod select;

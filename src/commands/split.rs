@@ -10,7 +10,7 @@ use crate::report::SplitJson;
 use super::input::read_article;
 
 pub fn run(args: &SplitArgs, stdin: &mut dyn Read, out: &mut dyn Write) -> Result<()> {
-    let article = read_article(&args.file, stdin)?;
+    let article = read_article(&args.file, stdin, super::input::DEFAULT_MAX_SIZE)?;
     let sentences = extract::split(&article.text);
     if args.json {
         return super::write_json(

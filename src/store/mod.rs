@@ -323,9 +323,7 @@ pub(crate) fn kinds_to_sql(kinds: &[ClaimKind]) -> String {
 
 /// A source is a URL when it is an http(s) link; anything else is kept as a citation.
 pub fn is_url(reference: &str) -> bool {
-    let lower = reference.trim().to_ascii_lowercase();
-    (lower.starts_with("http://") || lower.starts_with("https://"))
-        && !reference.trim().contains(char::is_whitespace)
+    crate::model::is_web_url(reference.trim())
 }
 
 fn describe_open_error(error: &rusqlite::Error) -> String {

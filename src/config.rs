@@ -50,6 +50,7 @@ impl Config {
                 data_home.join("claimtrack").join("claims.db")
             }
         };
+        crate::store::refuse_special_name(&db_path)?;
         let color = match color {
             "always" => true,
             "never" => false,

@@ -8,6 +8,7 @@ mod claims;
 mod events;
 mod export;
 mod import;
+mod import_rules;
 mod progress;
 mod reports;
 mod search;

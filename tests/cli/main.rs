@@ -4,6 +4,7 @@
 mod batch;
 mod binary;
 mod conformance;
+mod hostile;
 mod html;
 mod interchange;
 mod matching;

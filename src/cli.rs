@@ -190,6 +190,9 @@ pub struct ExtractArgs {
     /// List every sentence, with why those that are not claims were left out
     #[arg(long)]
     pub all: bool,
+    /// Largest article to read, in bytes or with K, M or G [default: 16M]
+    #[arg(long, value_name = "SIZE")]
+    pub max_size: Option<String>,
     /// Print JSON (the only format; kept so scripts can say what they expect)
     #[arg(long)]
     pub json: bool,
@@ -199,6 +202,9 @@ pub struct ExtractArgs {
 pub struct SplitArgs {
     /// Article text file, or - for standard input
     pub file: String,
+    /// Largest article to read, in bytes or with K, M or G [default: 16M]
+    #[arg(long, value_name = "SIZE")]
+    pub max_size: Option<String>,
     /// Print JSON instead of one sentence a line
     #[arg(long)]
     pub json: bool,

@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::extract::{Context, Extraction, ReferenceSource, extract};
 use crate::model::Occurrence;
+use crate::report::escape::one_line;
 use crate::report::{AddJson, ClaimJson, claims_table};
 use crate::store::{Added, ClaimFilter, MatchKeys, NewArticle, NewClaim, Store};
 
@@ -230,7 +231,7 @@ fn add_many(
                     path: path.clone(),
                     reason,
                 };
-                writeln!(err, "claimtrack: {error}")?;
+                writeln!(err, "claimtrack: {}", one_line(&error.to_string()))?;
                 summary.failed.push(FailedFile {
                     path: path.display().to_string(),
                     error: error.to_string(),
@@ -290,7 +291,7 @@ fn add_many(
                     return Err(error);
                 }
                 Err(error) => {
-                    bar.suspend(|| writeln!(err, "claimtrack: {error}"))?;
+                    bar.suspend(|| writeln!(err, "claimtrack: {}", one_line(&error.to_string())))?;
                     summary.failed.push(FailedFile {
                         path: display,
                         error: error.to_string(),

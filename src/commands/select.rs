@@ -3,6 +3,7 @@
 use crate::cli::SelectArgs;
 use crate::error::{Error, Result};
 use crate::model::Action;
+use crate::report::escape::visible;
 use crate::store::{Change, ClaimFilter, Selection, Store};
 
 /// The most claim ids one command may name, counting every id of every range: a million is
@@ -18,7 +19,7 @@ pub fn parse_ids(words: &[String]) -> Result<Vec<i64>> {
         let (low, high) = parse_id_word(word).ok_or_else(|| {
             Error::Invalid(format!(
                 "'{}' is not a claim id (ids look like 12 or 7-9)",
-                crate::report::escape::visible(word)
+                visible(word)
             ))
         })?;
         total = total.saturating_add((high - low) as u64 + 1);
@@ -76,7 +77,7 @@ pub fn write_changes(out: &mut dyn std::io::Write, changes: &[Change]) -> Result
             _ if change.unchanged && change.action == Action::Assign => writeln!(
                 out,
                 "claim {id}: already assigned to {}",
-                change.to_assignee.as_deref().unwrap_or("nobody")
+                visible(change.to_assignee.as_deref().unwrap_or("nobody"))
             )?,
             _ if change.unchanged => writeln!(out, "claim {id}: already {}", change.to)?,
             Action::Status | Action::SameAs | Action::Undo if change.from != change.to => {
@@ -86,8 +87,8 @@ pub fn write_changes(out: &mut dyn std::io::Write, changes: &[Change]) -> Result
                 writeln!(
                     out,
                     "claim {id}: assigned {} → {}",
-                    change.from_assignee.as_deref().unwrap_or("nobody"),
-                    change.to_assignee.as_deref().unwrap_or("nobody")
+                    visible(change.from_assignee.as_deref().unwrap_or("nobody")),
+                    visible(change.to_assignee.as_deref().unwrap_or("nobody"))
                 )?
             }
             Action::Source => writeln!(out, "claim {id}: source added ({})", change.to)?,

@@ -33,6 +33,12 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` as one line for stderr: `visible`, and newlines shown as `␤`, so that a file name or
+/// a word in an error message can neither drive the terminal nor forge a second line.
+pub fn one_line(text: &str) -> String {
+    visible(text).replace('\n', "\u{2424}")
+}
+
 /// A CSV cell a spreadsheet will not run: a cell starting with `=`, `+`, `-`, `@`, a tab or a
 /// carriage return is a formula (or becomes one) in Excel, LibreOffice and Google Sheets,
 /// so it gets a leading `'` (the OWASP rule), which spreadsheets show as text. A plain

@@ -208,7 +208,7 @@ fn render_article(html: &mut String, page: &ArticlePage<'_>) {
                 .iter()
                 .map(|s| {
                     let label = escape(s.title.as_deref().unwrap_or(&s.reference));
-                    if s.is_url {
+                    if s.is_url && is_web_url(&s.reference) {
                         format!("<a href=\"{}\">{label}</a>", escape(&s.reference))
                     } else {
                         label

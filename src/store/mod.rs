@@ -486,6 +486,9 @@ fn describe_open_error(error: &rusqlite::Error) -> String {
         Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
             "is busy: another claimtrack is writing to it; try again".into()
         }
+        Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly) => format!(
+            "cannot be opened for writing ({error}): check that the file and its folder can be written; the commands that only read (list, show, status, export, report) also work on read-only media"
+        ),
         Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
             "is damaged (database disk image is malformed); refusing to change it: restore it from a backup".into()
         }

@@ -526,7 +526,7 @@ fn sqlite_uris_and_memory_databases_are_refused() {
 }
 
 #[test]
-fn read_only_commands_never_change_the_file_and_read_without_a_wal_index() {
+fn read_only_commands_never_change_the_file() {
     let desk = verified_desk();
     let modified = |p: &Path| std::fs::metadata(p).unwrap().modified().unwrap();
     let (bytes, mtime) = (std::fs::read(&desk.db).unwrap(), modified(&desk.db));
@@ -544,13 +544,53 @@ fn read_only_commands_never_change_the_file_and_read_without_a_wal_index() {
     }
     assert_eq!(std::fs::read(&desk.db).unwrap(), bytes);
     assert_eq!(modified(&desk.db), mtime);
-    // Where SQLite cannot create the WAL index (read-only media; here the name is taken by a
-    // folder, which root cannot write through either), reading still works.
-    let _ = std::fs::remove_file(desk.db.with_file_name("claims.db-shm"));
-    std::fs::create_dir(desk.db.with_file_name("claims.db-shm")).unwrap();
-    for args in reads {
+}
+
+/// Read-only media, simulated with the immutable attribute (`chattr +i`), which even root
+/// cannot write through: the database and its folder, with no WAL index beside it. Skipped
+/// where the attribute cannot be set (not root, or a file system without it).
+#[test]
+fn a_database_on_read_only_media_can_be_read_and_exported() {
+    let desk = verified_desk();
+    let folder = desk.db.parent().unwrap().to_path_buf();
+    for companion in ["claims.db-wal", "claims.db-shm"] {
+        let _ = std::fs::remove_file(folder.join(companion));
+    }
+    struct Immutable(Vec<std::path::PathBuf>);
+    impl Drop for Immutable {
+        fn drop(&mut self) {
+            for path in &self.0 {
+                let _ = std::process::Command::new("chattr")
+                    .arg("-i")
+                    .arg(path)
+                    .status();
+            }
+        }
+    }
+    let set = |path: &Path| {
+        std::process::Command::new("chattr")
+            .arg("+i")
+            .arg(path)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    let _undo = Immutable(vec![desk.db.clone(), folder.clone()]);
+    if !(set(&desk.db) && set(&folder)) {
+        println!("skipped: chattr +i is not available here");
+        return;
+    }
+    for args in [
+        &["list"][..],
+        &["show", "1"],
+        &["status"],
+        &["articles"],
+        &["search", "troops"],
+        &["export", "--format", "jsonl"],
+        &["report"],
+    ] {
         desk.ok(args);
     }
     assert_eq!(desk.json(&["list"])["claims"][0]["status"], "verified");
-    assert_eq!(std::fs::read(&desk.db).unwrap(), bytes);
+    let error = error_of(&desk, &["mark", "2", "in-progress"]);
+    assert!(error.contains("read-only media"), "{error}");
 }

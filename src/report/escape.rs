@@ -16,13 +16,18 @@ pub fn is_hostile_control(c: char) -> bool {
 /// or DEL by its Unicode control picture (ESC as `␛`, CR as `␍`), a C1 control by `<U+009B>`
 /// style text. Text without them is returned as it is, without a copy.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_hostile_control) {
+    let hostile = |(i, c): (usize, char)| {
+        // A CR that ends a CRLF line only moves to the start of the line the LF then leaves:
+        // an article with Windows line ends is shown as it is. A lone CR is the forger's.
+        is_hostile_control(c) && !(c == '\r' && text[i + 1..].starts_with('\n'))
+    };
+    if !text.char_indices().any(hostile) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+    for (i, c) in text.char_indices() {
         match c {
-            c if !is_hostile_control(c) => out.push(c),
+            c if !hostile((i, c)) => out.push(c),
             '\u{7f}' => out.push('\u{2421}'),
             c if (c as u32) < 0x20 => {
                 out.push(char::from_u32(0x2400 + c as u32).expect("control pictures exist"))
@@ -111,6 +116,7 @@ mod tests {
         assert_eq!(visible("plain\ttext\nline"), "plain\ttext\nline");
         assert_eq!(visible("a\u{1b}[2Jb"), "a\u{241b}[2Jb");
         assert_eq!(visible("ana\rclaim"), "ana\u{240d}claim");
+        assert_eq!(visible("line\r\nnext\r"), "line\r\nnext\u{240d}");
         assert_eq!(visible("x\u{9b}31m"), "x<U+009B>31m");
         assert_eq!(visible("del\u{7f}"), "del\u{2421}");
     }

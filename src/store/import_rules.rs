@@ -40,10 +40,17 @@ pub fn check_records(records: &[(usize, Record)], now: DateTime<Utc>) -> Result<
         let checked = match record {
             Record::Article(article) => check_article(article, now),
             Record::Claim(claim) => check_claim(claim, bodies.get(claim.article.as_str()), now),
-            Record::Value(value) => {
-                check_span(value.start, value.end).and_then(|_| check_position(value.position))
-            }
-            Record::Occurrence(occurrence) => check_span(occurrence.start, occurrence.end),
+            Record::Value(value) => check_in_body(
+                bodies.get(value.claim.article.as_str()),
+                value.start,
+                value.end,
+            )
+            .and_then(|_| check_position(value.position)),
+            Record::Occurrence(occurrence) => check_in_body(
+                bodies.get(occurrence.claim.article.as_str()),
+                occurrence.start,
+                occurrence.end,
+            ),
             Record::Source(source) => check_source(
                 source,
                 seen_sources.entry(source.claim.clone()).or_default(),
@@ -244,6 +251,17 @@ fn check_span(start: usize, end: usize) -> Checked {
         Ok(())
     } else {
         Err(format!("bytes {start}..{end} are not a span"))
+    }
+}
+
+/// A value's or a further place's span, inside its article's body when the file has it.
+fn check_in_body(body: Option<&&str>, start: usize, end: usize) -> Checked {
+    check_span(start, end)?;
+    match body {
+        Some(body) if body.get(start..end).is_none() => Err(format!(
+            "bytes {start}..{end} are not a span of the article"
+        )),
+        _ => Ok(()),
     }
 }
 

@@ -188,6 +188,22 @@ fn control_characters_never_reach_the_terminal() {
     assert!(outputs[1].contains('\u{241b}'), "ESC is shown as ␛");
 }
 
+/// Windows line ends are line ends, not hostile carriage returns: the report shows them as
+/// they are, with no `␍` at every line.
+#[test]
+fn crlf_articles_are_shown_without_control_pictures() {
+    let desk = Desk::new();
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    let text = std::fs::read_to_string(SAMPLE)
+        .unwrap()
+        .replace('\n', "\r\n");
+    std::fs::write(&article, text).unwrap();
+    desk.ok(&["add", article.to_str().unwrap()]);
+    let html = desk.ok(&["report"]);
+    assert!(html.contains("\r\n") && !html.contains('\u{240d}'));
+}
+
 #[test]
 fn names_are_one_line_of_printable_text() {
     let parse = |args: &[&str]| {

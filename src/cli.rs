@@ -122,7 +122,7 @@ pub struct SourceAddArgs {
     #[arg(long)]
     pub note: Option<String>,
     /// Who added it [default: $USER]
-    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username)]
+    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username, value_parser = crate::model::check_name)]
     pub by: Option<String>,
 }
 
@@ -140,7 +140,7 @@ pub struct NoteArgs {
     #[arg(last = true, value_name = "TEXT")]
     pub text_after: Vec<String>,
     /// Who wrote it [default: $USER]
-    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username)]
+    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username, value_parser = crate::model::check_name)]
     pub by: Option<String>,
 }
 
@@ -152,13 +152,13 @@ pub struct AssignArgs {
     #[command(flatten)]
     pub select: SelectArgs,
     /// The checker to assign to
-    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username, required_unless_present = "nobody")]
+    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username, value_parser = crate::model::check_name, required_unless_present = "nobody")]
     pub to: Option<String>,
     /// Take the claims off anyone's list
     #[arg(long, conflicts_with = "to")]
     pub nobody: bool,
     /// Who made the change [default: $USER]
-    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username)]
+    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username, value_parser = crate::model::check_name)]
     pub by: Option<String>,
 }
 
@@ -171,7 +171,7 @@ pub struct UndoArgs {
     #[arg(long)]
     pub note: Option<String>,
     /// Who made the change [default: $USER]
-    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username)]
+    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username, value_parser = crate::model::check_name)]
     pub by: Option<String>,
 }
 
@@ -204,6 +204,9 @@ pub struct AddArgs {
     /// Publication date, YYYY-MM-DD: relative dates ("on Wednesday") resolve against it
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub published: Option<String>,
+    /// Largest article to read, in bytes or with K, M or G [default: 16M]
+    #[arg(long, value_name = "SIZE")]
+    pub max_size: Option<String>,
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
@@ -219,6 +222,9 @@ pub struct ExtractArgs {
     /// List every sentence, with why those that are not claims were left out
     #[arg(long)]
     pub all: bool,
+    /// Largest article to read, in bytes or with K, M or G [default: 16M]
+    #[arg(long, value_name = "SIZE")]
+    pub max_size: Option<String>,
     /// Print JSON (the only format; kept so scripts can say what they expect)
     #[arg(long)]
     pub json: bool,
@@ -228,6 +234,9 @@ pub struct ExtractArgs {
 pub struct SplitArgs {
     /// Article text file, or - for standard input
     pub file: String,
+    /// Largest article to read, in bytes or with K, M or G [default: 16M]
+    #[arg(long, value_name = "SIZE")]
+    pub max_size: Option<String>,
     /// Print JSON instead of one sentence a line
     #[arg(long)]
     pub json: bool,
@@ -291,7 +300,7 @@ pub struct MarkArgs {
     #[arg(long)]
     pub note: Option<String>,
     /// Who made the change [default: $USER]
-    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username)]
+    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username, value_parser = crate::model::check_name)]
     pub by: Option<String>,
 }
 
@@ -404,9 +413,13 @@ pub struct ReportArgs {
     /// The only format so far; kept so scripts can say what they expect
     #[arg(long, value_enum, default_value = "html")]
     pub format: ReportFormat,
-    /// Write to this file instead of standard output
+    /// Write to this file instead of standard output (never over the database, nor over a
+    /// file that is not an earlier report unless --force)
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Let --output replace an existing file that is not a claimtrack report
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -427,7 +440,7 @@ pub struct ClaimAddArgs {
     /// The claim as it reads in the article (line breaks and runs of spaces may differ)
     pub text: String,
     /// Who added it [default: $USER]
-    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username)]
+    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username, value_parser = crate::model::check_name)]
     pub by: Option<String>,
     /// Print JSON instead of a table
     #[arg(long)]
@@ -461,7 +474,7 @@ pub struct ArticleEditArgs {
     #[arg(long)]
     pub note: Option<String>,
     /// Who made the change [default: $USER]
-    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username)]
+    #[arg(long, value_name = "NAME", value_hint = ValueHint::Username, value_parser = crate::model::check_name)]
     pub by: Option<String>,
 }
 

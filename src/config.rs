@@ -50,6 +50,7 @@ impl Config {
                 data_home.join("claimtrack").join("claims.db")
             }
         };
+        crate::store::refuse_special_name(&db_path)?;
         let color = match color {
             "always" => true,
             "never" => false,
@@ -72,9 +73,14 @@ impl Config {
             .or(env.terminal_width)
             .unwrap_or(120)
             .max(40);
-        let user = var("USER")
-            .or_else(|| var("USERNAME"))
-            .unwrap_or_else(|| "unknown".to_string());
+        let user = match var("USER").or_else(|| var("USERNAME")) {
+            Some(name) => crate::model::check_name(&name).map_err(|reason| {
+                Error::Invalid(format!(
+                    "$USER is not a usable checker name ({reason}): set USER to your name"
+                ))
+            })?,
+            None => "unknown".to_string(),
+        };
         Ok(Config {
             db_path,
             style: TableStyle { width, color },

@@ -34,7 +34,8 @@ fn main() -> ExitCode {
         // `claimtrack list | head` closes the pipe early: that is not an error worth a message.
         Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("claimtrack: {error}");
+            let message = claimtrack::report::escape::one_line(&error.to_string());
+            eprintln!("claimtrack: {message}");
             ExitCode::from(error.exit_code() as u8)
         }
     }

@@ -340,6 +340,53 @@ pub struct Value {
     pub end: usize,
 }
 
+/// True for an absolute http or https URL with a host, and nothing a browser would read
+/// differently (no spaces or control characters). Only such URLs ever become links, so a
+/// `javascript:` or `data:` "URL" from a flag or an import is shown as text, never run.
+pub fn is_web_url(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|rest| {
+        !rest.is_empty()
+            && !rest.starts_with(['/', '?', '#'])
+            && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
+}
+
+/// A checker's name (`--by`, `--to`, `$USER`) as it will be stored: trimmed, non-empty, at
+/// most 100 characters, on one line and printable. A newline or a terminal escape in a name
+/// would forge lines in `show` and rows in `status --by checker`.
+pub fn check_name(text: &str) -> Result<String, String> {
+    let name = text.trim();
+    if name.is_empty() {
+        return Err("a name cannot be empty".into());
+    }
+    if name.chars().count() > 100 {
+        return Err("a name is at most 100 characters".into());
+    }
+    if name
+        .chars()
+        .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+    {
+        return Err(
+            "a name must be one line of printable text (no newlines, tabs or control characters)"
+                .into(),
+        );
+    }
+    Ok(name.to_string())
+}
+
+/// An article's identity: the SHA-256 of its text exactly as read, in lower-case hex.
+pub fn content_hash(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// An article as stored.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Article {

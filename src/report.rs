@@ -13,6 +13,7 @@ use crate::model::{
 };
 use crate::store::CheckerProgress;
 
+pub mod escape;
 pub mod export;
 pub mod html;
 pub mod interchange;
@@ -364,9 +365,13 @@ fn round(x: f64) -> f64 {
 
 // ---------------------------------------------------------------- tables
 
+use escape::visible;
+
 /// Shorten `text` to at most `max` characters, on a character boundary, with an ellipsis.
+/// Control characters are made visible (`escape::visible`): an excerpt is always for people.
 pub fn excerpt(text: &str, max: usize) -> String {
     let folded: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let folded = visible(&folded).into_owned();
     if folded.chars().count() <= max {
         return folded;
     }
@@ -392,7 +397,7 @@ pub fn value_summary(value: &Value) -> String {
         ),
     };
     match &value.unit {
-        Some(unit) => format!("{normalised} {unit}"),
+        Some(unit) => format!("{normalised} {}", visible(unit)),
         None => normalised,
     }
 }
@@ -461,7 +466,7 @@ fn claims_table_unfitted(claims: &[Claim], style: TableStyle, with_status: bool)
         }
         let mut text = excerpt(&claim.text, 160);
         if let Some(speaker) = &claim.speaker {
-            text.push_str(&format!("\n— {speaker}"));
+            text.push_str(&format!("\n— {}", visible(speaker)));
         }
         if !claim.occurrences.is_empty() {
             text.push_str(&format!(
@@ -510,16 +515,16 @@ pub fn claim_detail(
     out.push_str(&format!(
         "article {}: {}\n\n{}\n",
         article.id,
-        article.title,
+        visible(&article.title),
         excerpt(&claim.text, usize::MAX)
     ));
     for correction in corrections {
         out.push_str(&format!(
             "article corrected: {} {} → {} by {} at {}{}\n",
             correction.field,
-            correction.from.as_deref().unwrap_or("(none)"),
-            correction.to.as_deref().unwrap_or("(none)"),
-            correction.by,
+            visible(correction.from.as_deref().unwrap_or("(none)")),
+            visible(correction.to.as_deref().unwrap_or("(none)")),
+            visible(&correction.by),
             correction.at,
             if correction.field == "published" {
                 " (relative dates resolved again)"
@@ -529,11 +534,11 @@ pub fn claim_detail(
         ));
     }
     if let Some(speaker) = &claim.speaker {
-        out.push_str(&format!("speaker: {speaker}\n"));
+        out.push_str(&format!("speaker: {}\n", visible(speaker)));
     }
     out.push_str(&format!("check-worthiness: {:.2}\n", claim.score));
     if let Some(assignee) = &claim.assignee {
-        out.push_str(&format!("assigned to: {assignee}\n"));
+        out.push_str(&format!("assigned to: {}\n", visible(assignee)));
     }
     for occurrence in &claim.occurrences {
         out.push_str(&format!(
@@ -559,7 +564,10 @@ pub fn claim_detail(
     for source in &claim.sources {
         out.push_str(&format!(
             "  [{}] {}  (added by {} at {})\n",
-            source.id, source.reference, source.added_by, source.added_at
+            source.id,
+            visible(&source.reference),
+            visible(&source.added_by),
+            visible(&source.added_at)
         ));
     }
     if !claim.matches.is_empty() {
@@ -584,20 +592,20 @@ pub fn claim_detail(
         for event in events {
             table.add_row(vec![
                 Cell::new(event.id),
-                Cell::new(&event.at),
-                Cell::new(&event.by),
+                Cell::new(visible(&event.at)),
+                Cell::new(visible(&event.by)),
                 Cell::new(describe_event(event)),
-                Cell::new(event.note.as_deref().unwrap_or("")),
+                Cell::new(visible(event.note.as_deref().unwrap_or(""))),
                 Cell::new(
                     event
                         .sources
                         .iter()
-                        .cloned()
+                        .map(|s| visible(s).into_owned())
                         .chain(
                             event
                                 .withdrawn_sources
                                 .iter()
-                                .map(|s| format!("(withdrawn) {s}")),
+                                .map(|s| format!("(withdrawn) {}", visible(s))),
                         )
                         .collect::<Vec<_>>()
                         .join("\n"),
@@ -627,8 +635,8 @@ fn describe_event(event: &Event) -> String {
     let status = format!("{} → {}", event.from, event.to);
     let assignee = format!(
         "assigned {} → {}",
-        event.from_assignee.as_deref().unwrap_or("nobody"),
-        event.to_assignee.as_deref().unwrap_or("nobody")
+        visible(event.from_assignee.as_deref().unwrap_or("nobody")),
+        visible(event.to_assignee.as_deref().unwrap_or("nobody"))
     );
     match event.action {
         Action::Status => status,

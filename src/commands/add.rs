@@ -13,10 +13,11 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::extract::{Context, Extraction, ReferenceSource, extract};
 use crate::model::Occurrence;
+use crate::report::escape::one_line;
 use crate::report::{AddJson, ClaimJson, claims_table_fitted};
 use crate::store::{Added, ClaimFilter, MatchKeys, NewArticle, NewClaim, Store};
 
-use super::input::{ArticleText, parse_published, read_article};
+use super::input::{ArticleText, check_readable, parse_max_size, parse_published, read_article};
 
 /// A batch commits after this many bytes of article text: large enough that commits are rare,
 /// small enough that an interrupted load loses little and memory stays flat.
@@ -34,10 +35,20 @@ enum Input {
 
 fn prepare(args: &AddArgs, stdin: &mut dyn Read) -> Result<(Input, Option<chrono::NaiveDate>)> {
     let published = parse_published(args.published.as_deref())?;
+    let max_size = parse_max_size(args.max_size.as_deref())?;
+    if let Some(url) = &args.url
+        && !crate::model::is_web_url(url)
+    {
+        return Err(Error::Invalid(format!(
+            "--url '{}' is not a web address: give an http:// or https:// URL",
+            crate::report::escape::visible(url)
+        )));
+    }
     let single =
         args.files.len() == 1 && (args.files[0] == "-" || !Path::new(&args.files[0]).is_dir());
     if single {
-        return Ok((Input::One(read_article(&args.files[0], stdin)?), published));
+        let article = read_article(&args.files[0], stdin, max_size)?;
+        return Ok((Input::One(article), published));
     }
     if args.files.iter().any(|f| f == "-") {
         return Err(Error::Invalid(
@@ -139,7 +150,7 @@ fn add_one(
         writeln!(
             out,
             "already stored as article {article_id}: {} ({} claims); nothing added",
-            stored.title,
+            crate::report::escape::visible(&stored.title),
             claims.len()
         )?;
         writeln!(
@@ -148,7 +159,11 @@ fn add_one(
         )?;
         return Ok(());
     }
-    writeln!(out, "article {article_id}: {}", stored.title)?;
+    writeln!(
+        out,
+        "article {article_id}: {}",
+        crate::report::escape::visible(&stored.title)
+    )?;
     match (extraction.reference_source, extraction.reference_date) {
         (ReferenceSource::Given, Some(date)) => writeln!(
             out,
@@ -207,13 +222,33 @@ fn add_many(
     err: &mut dyn Write,
 ) -> Result<()> {
     let started = Instant::now();
-    let paths = collect_paths(&args.files, &args.glob, err)?;
-    let total_bytes: u64 = paths.iter().map(|(_, size)| size).sum();
-    let bar = progress_bar(config.progress, total_bytes);
+    let max_size = parse_max_size(args.max_size.as_deref())?;
+    let found = collect_paths(&args.files, &args.glob, err)?;
     let mut summary = BatchSummary {
-        files: paths.len(),
+        files: found.len(),
         ..BatchSummary::default()
     };
+    // What cannot be read as an article (a FIFO would block the reading thread while the
+    // batch holds the write lock, a device never ends) is reported before the lock is taken.
+    let mut paths = Vec::with_capacity(found.len());
+    for (path, _) in found {
+        match check_readable(&path, max_size) {
+            Ok(size) => paths.push((path, size)),
+            Err(reason) => {
+                let error = Error::Read {
+                    path: path.clone(),
+                    reason,
+                };
+                writeln!(err, "claimtrack: {}", one_line(&error.to_string()))?;
+                summary.failed.push(FailedFile {
+                    path: path.display().to_string(),
+                    error: error.to_string(),
+                });
+            }
+        }
+    }
+    let total_bytes: u64 = paths.iter().map(|(_, size)| size).sum();
+    let bar = progress_bar(config.progress, total_bytes);
     let now = config.now_text();
     // Reading and extracting run on a second thread, a few articles ahead of the one being
     // stored: extraction is pure and SQLite writes from one connection, so the two overlap
@@ -223,18 +258,18 @@ fn add_many(
         let paths = &paths;
         scope.spawn(move || {
             for (path, _) in paths {
-                let article = read_article(&path.display().to_string(), &mut std::io::empty()).map(
-                    |article| {
-                        let extraction = extract(
-                            &article.text,
-                            &Context {
-                                reference_date: published,
-                            },
-                        );
-                        let claims = claims_to_store(&extraction);
-                        (article, extraction, claims)
-                    },
-                );
+                let text =
+                    read_article(&path.display().to_string(), &mut std::io::empty(), max_size);
+                let article = text.map(|article| {
+                    let extraction = extract(
+                        &article.text,
+                        &Context {
+                            reference_date: published,
+                        },
+                    );
+                    let claims = claims_to_store(&extraction);
+                    (article, extraction, claims)
+                });
                 if sender.send(article).is_err() {
                     // The store stopped (a full disk): nothing more is wanted.
                     return;
@@ -264,7 +299,7 @@ fn add_many(
                     return Err(error);
                 }
                 Err(error) => {
-                    bar.suspend(|| writeln!(err, "claimtrack: {error}"))?;
+                    bar.suspend(|| writeln!(err, "claimtrack: {}", one_line(&error.to_string())))?;
                     summary.failed.push(FailedFile {
                         path: display,
                         error: error.to_string(),

@@ -63,6 +63,17 @@ fn edit(
             Some((date.to_string(), resolved_again(store, article.id, date)?))
         }
     };
+    // An empty --url removes the link; anything else must be a web address, as at `add`, since
+    // the HTML report makes it a link.
+    if let Some(url) = args.url.as_deref().map(str::trim)
+        && !url.is_empty()
+        && !crate::model::is_web_url(url)
+    {
+        return Err(Error::Invalid(format!(
+            "--url '{}' is not a web address: give an http:// or https:// URL",
+            crate::report::escape::visible(url)
+        )));
+    }
     let edit = ArticleEdit {
         title,
         url: optional(&args.url),

@@ -17,7 +17,9 @@ pub fn run(_config: &Config, store: &Store, args: &ExportArgs, out: &mut dyn Wri
                 .iter()
                 .filter_map(|s| ClaimReview::new(s, &args.publisher, args.publisher_url.as_deref()))
                 .collect();
-            super::write_json(out, &reviews)
+            // ClaimReview is published inside an HTML <script> element: claim text must not
+            // be able to close it.
+            super::write_json(&mut crate::report::escape::ScriptSafe(out), &reviews)
         }
         ExportFormat::Jsonl => {
             if args.article.is_some() {

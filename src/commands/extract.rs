@@ -11,7 +11,11 @@ use super::input::{parse_published, read_article};
 
 pub fn run(args: &ExtractArgs, stdin: &mut dyn Read, out: &mut dyn Write) -> Result<()> {
     let reference_date = parse_published(args.published.as_deref())?;
-    let article = read_article(&args.file, stdin)?;
+    let article = read_article(
+        &args.file,
+        stdin,
+        super::input::parse_max_size(args.max_size.as_deref())?,
+    )?;
     let extraction = extract(&article.text, &Context { reference_date });
     super::write_json(out, &ExtractJson::new(&extraction, args.all))
 }

@@ -12,7 +12,7 @@ use crate::store::Store;
 /// Every line is parsed before anything is written, so a malformed line anywhere refuses the
 /// whole file with its line number.
 pub fn run(
-    _config: &Config,
+    config: &Config,
     store: &mut Store,
     args: &ImportArgs,
     stdin: &mut dyn Read,
@@ -26,6 +26,13 @@ pub fn run(
         })?;
         "standard input".to_string()
     } else {
+        // A FIFO or a device is not an export: `/dev/zero` would be read until memory ran out.
+        super::input::check_readable(std::path::Path::new(&args.file), u64::MAX).map_err(
+            |reason| Error::Read {
+                path: args.file.clone().into(),
+                reason,
+            },
+        )?;
         text = std::fs::read_to_string(&args.file).map_err(|e| Error::Read {
             path: args.file.clone().into(),
             reason: e.to_string(),
@@ -55,7 +62,7 @@ pub fn run(
         }
         records.push((index + 1, record));
     }
-    let imported = store.import(&records).map_err(|e| match e {
+    let imported = store.import(&records, config.now).map_err(|e| match e {
         Error::Invalid(message) => {
             Error::Invalid(format!("{name}: {message}; nothing was imported"))
         }
@@ -63,8 +70,15 @@ pub fn run(
     })?;
     writeln!(
         out,
-        "imported {} articles, {} claims, {} sources, {} events, {} matches (the rest was already here)",
-        imported.articles, imported.claims, imported.sources, imported.events, imported.matches
+        "imported {} articles, {} claims, {} sources, {} events, {} matches, {} values, {} further places; {} records were already here",
+        imported.articles,
+        imported.claims,
+        imported.sources,
+        imported.events,
+        imported.matches,
+        imported.values,
+        imported.occurrences,
+        imported.already_present
     )?;
     Ok(())
 }

@@ -16,6 +16,7 @@ pub mod manual;
 pub mod mark;
 pub mod matches;
 pub mod note;
+pub mod output;
 pub mod report;
 pub mod search;
 pub mod select;
@@ -63,7 +64,13 @@ pub fn run(
                     reason: "does not exist: check --db or CLAIMTRACK_DB (`claimtrack where` prints the path in use), or add an article first with `claimtrack add FILE`".into(),
                 });
             }
-            let mut store = Store::open(&config.db_path)?;
+            // Commands that only read never write to the file, so they also work on a copy
+            // on read-only media.
+            let mut store = if reads_only(&command) {
+                Store::open_read_only(&config.db_path)?
+            } else {
+                Store::open(&config.db_path)?
+            };
             match command {
                 Command::List(args) => list::run(config, &store, &args, out),
                 Command::Show(args) => show::run(config, &store, &args, out),
@@ -91,6 +98,21 @@ pub fn run(
             }
         }
     }
+}
+
+/// True for the commands that never change the database.
+fn reads_only(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::List(_)
+            | Command::Show(_)
+            | Command::Status(_)
+            | Command::Matches(_)
+            | Command::Articles(_)
+            | Command::Search(_)
+            | Command::Export(_)
+            | Command::Report(_)
+    )
 }
 
 /// Write `value` as pretty JSON followed by a newline.

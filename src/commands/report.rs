@@ -51,8 +51,13 @@ pub fn run(config: &Config, store: &Store, args: &ReportArgs, out: &mut dyn Writ
         .collect();
     let html = render(&pages, &config.now_text());
     match &args.output {
-        Some(path) => std::fs::write(path, html)
-            .map_err(|e| Error::Invalid(format!("cannot write {}: {e}", path.display())))?,
+        Some(path) => super::output::write_output(
+            path,
+            store.path(),
+            html.as_bytes(),
+            crate::report::html::is_report,
+            args.force,
+        )?,
         None => out.write_all(html.as_bytes())?,
     }
     Ok(())

@@ -3,22 +3,37 @@
 use crate::cli::SelectArgs;
 use crate::error::{Error, Result};
 use crate::model::Action;
+use crate::report::escape::visible;
 use crate::store::{Change, ClaimFilter, Selection, Store};
 
-/// Claim ids as typed: single ids and inclusive ranges such as `7-9`, in order, without repeats.
+/// The most claim ids one command may name, counting every id of every range: a million is
+/// more than any desk holds, and bounds the memory and time a mistyped range can take.
+pub const MAX_IDS: u64 = 1_000_000;
+
+/// Claim ids as typed: single ids and inclusive ranges such as `7-9`, in order, without
+/// repeats. Repeats are found with a set, so a million ids take a fraction of a second.
 pub fn parse_ids(words: &[String]) -> Result<Vec<i64>> {
-    let mut ids = Vec::new();
+    let mut ranges = Vec::with_capacity(words.len());
+    let mut total: u64 = 0;
     for word in words {
         let (low, high) = parse_id_word(word).ok_or_else(|| {
             Error::Invalid(format!(
-                "'{word}' is not a claim id (ids look like 12 or 7-9)"
+                "'{}' is not a claim id (ids look like 12 or 7-9)",
+                visible(word)
             ))
         })?;
-        for id in low..=high {
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
+        total = total.saturating_add((high - low) as u64 + 1);
+        if total > MAX_IDS {
+            return Err(Error::Invalid(format!(
+                "too many claim ids: '{word}' takes the selection past {MAX_IDS}; give a smaller range or select with --article, --kind or --with-status"
+            )));
         }
+        ranges.push((low, high));
+    }
+    let mut seen = std::collections::HashSet::with_capacity(total as usize);
+    let mut ids = Vec::with_capacity(total as usize);
+    for (low, high) in ranges {
+        ids.extend((low..=high).filter(|&id| seen.insert(id)));
     }
     Ok(ids)
 }
@@ -36,7 +51,7 @@ fn parse_id_word(word: &str) -> Option<(i64, i64)> {
             (id, id)
         }
     };
-    (low >= 1 && high >= low && high - low <= 1_000_000).then_some((low, high))
+    (low >= 1 && high >= low).then_some((low, high))
 }
 
 /// The claims named by `ids` and narrowed by `select`, checked to exist.
@@ -65,7 +80,7 @@ pub fn write_changes(out: &mut dyn std::io::Write, changes: &[Change]) -> Result
             _ if change.unchanged && change.action == Action::Assign => writeln!(
                 out,
                 "claim {id}: already assigned to {}",
-                change.to_assignee.as_deref().unwrap_or("nobody")
+                visible(change.to_assignee.as_deref().unwrap_or("nobody"))
             )?,
             _ if change.unchanged => writeln!(out, "claim {id}: already {}", change.to)?,
             Action::Status | Action::SameAs | Action::Undo if change.from != change.to => {
@@ -75,8 +90,8 @@ pub fn write_changes(out: &mut dyn std::io::Write, changes: &[Change]) -> Result
                 writeln!(
                     out,
                     "claim {id}: assigned {} → {}",
-                    change.from_assignee.as_deref().unwrap_or("nobody"),
-                    change.to_assignee.as_deref().unwrap_or("nobody")
+                    visible(change.from_assignee.as_deref().unwrap_or("nobody")),
+                    visible(change.to_assignee.as_deref().unwrap_or("nobody"))
                 )?
             }
             Action::Source => writeln!(out, "claim {id}: source added ({})", change.to)?,
@@ -105,5 +120,19 @@ mod tests {
         assert!(ids(&["three"]).is_err());
         assert!(ids(&["9-7"]).is_err());
         assert!(ids(&["0"]).is_err());
+    }
+
+    #[test]
+    fn a_million_ids_resolve_and_one_more_is_refused_by_name() {
+        assert_eq!(ids(&["1-999999", "5"]).unwrap().len(), 999_999);
+        let err = ids(&["1-999999", "1000001-1000002"])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("too many claim ids") && err.contains("1000001-1000002"),
+            "{err}"
+        );
+        let err = ids(&["1-9223372036854775807"]).unwrap_err().to_string();
+        assert!(err.contains("too many claim ids"), "{err}");
     }
 }

@@ -8,9 +8,14 @@ use crate::extract;
 use crate::report::SplitJson;
 
 use super::input::read_article;
+use crate::report::escape::visible;
 
 pub fn run(args: &SplitArgs, stdin: &mut dyn Read, out: &mut dyn Write) -> Result<()> {
-    let article = read_article(&args.file, stdin)?;
+    let article = read_article(
+        &args.file,
+        stdin,
+        super::input::parse_max_size(args.max_size.as_deref())?,
+    )?;
     let sentences = extract::split(&article.text);
     if args.json {
         return super::write_json(
@@ -22,8 +27,13 @@ pub fn run(args: &SplitArgs, stdin: &mut dyn Read, out: &mut dyn Write) -> Resul
     }
     for sentence in &sentences {
         match sentence.boilerplate {
-            Some(why) => writeln!(out, "{:>6}  [{why}] {}", sentence.start, sentence.text)?,
-            None => writeln!(out, "{:>6}  {}", sentence.start, sentence.text)?,
+            Some(why) => writeln!(
+                out,
+                "{:>6}  [{why}] {}",
+                sentence.start,
+                visible(&sentence.text)
+            )?,
+            None => writeln!(out, "{:>6}  {}", sentence.start, visible(&sentence.text))?,
         }
     }
     Ok(())

@@ -183,7 +183,7 @@ pub fn write_claims_csv(
         .write_record(CSV_COLUMNS)
         .map_err(super::views::csv_error)?;
     for (claim, article, verdict_by) in rows {
-        let record = [
+        let record: [String; 18] = [
             claim.id.to_string(),
             article.id.to_string(),
             article.title.clone(),
@@ -218,8 +218,9 @@ pub fn write_claims_csv(
                 .join("; "),
             format!("{}", super::round(claim.score)),
         ];
+        let cells = record.each_ref().map(|cell| super::escape::csv_cell(cell));
         writer
-            .write_record(&record)
+            .write_record(cells.iter().map(|cell| cell.as_bytes()))
             .map_err(super::views::csv_error)?;
     }
     writer.flush()?;

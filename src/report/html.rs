@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use crate::model::{Article, Claim, Progress, Status};
+use crate::model::{Article, Claim, Progress, Status, is_web_url};
 
 /// One article as the page shows it.
 pub struct ArticlePage<'a> {
@@ -31,10 +31,11 @@ fn colour(status: Status) -> &'static str {
     }
 }
 
-/// Escape text for HTML element content and attribute values.
+/// Escape text for HTML element content and attribute values; control characters are made
+/// visible as in every other output for people (`escape::visible`).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in super::escape::visible(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -70,6 +71,16 @@ ol.claims dt { color: #6b7280; }
 ol.claims dd { margin: 0; overflow-wrap: anywhere; }
 ";
 
+/// The tag that marks a page as claimtrack's, so that `report --output` knows it may replace it.
+pub const GENERATOR: &str = "<meta name=\"generator\" content=\"claimtrack\">";
+
+/// True when `start` (the first bytes of a file) is a report this program wrote: with the
+/// generator tag, or the header reports had before the tag was added.
+pub fn is_report(start: &str) -> bool {
+    start.starts_with("<!DOCTYPE html>")
+        && (start.contains(GENERATOR) || start.contains(" by claimtrack</div></header>"))
+}
+
 /// The whole page for `pages` (one article or several).
 pub fn render(pages: &[ArticlePage<'_>], generated_at: &str) -> String {
     let mut html = String::new();
@@ -79,7 +90,7 @@ pub fn render(pages: &[ArticlePage<'_>], generated_at: &str) -> String {
     };
     let _ = write!(
         html,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Fact-check: {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header><h1>Fact-check report</h1><div>generated {} by claimtrack</div></header>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n{GENERATOR}\n<title>Fact-check: {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header><h1>Fact-check report</h1><div>generated {} by claimtrack</div></header>\n",
         escape(&title),
         escape(generated_at)
     );
@@ -105,7 +116,7 @@ fn render_article(html: &mut String, page: &ArticlePage<'_>) {
     if let Some(published) = &article.published {
         meta.push(format!("published {}", escape(published)));
     }
-    if let Some(url) = &article.url {
+    if let Some(url) = article.url.as_deref().filter(|url| is_web_url(url)) {
         meta.push(format!("<a href=\"{0}\">{0}</a>", escape(url)));
     }
     html.push_str(&meta.join(" · "));
@@ -198,7 +209,7 @@ fn render_article(html: &mut String, page: &ArticlePage<'_>) {
                 .iter()
                 .map(|s| {
                     let label = escape(s.title.as_deref().unwrap_or(&s.reference));
-                    if s.is_url {
+                    if s.is_url && is_web_url(&s.reference) {
                         format!("<a href=\"{}\">{label}</a>", escape(&s.reference))
                     } else {
                         label

@@ -141,7 +141,7 @@ impl Grid {
         );
         for row in self.rows.iter().chain(self.total.iter()) {
             table.add_row(shown.iter().map(|&i| match &row[i] {
-                Field::Text(text) => Cell::new(text),
+                Field::Text(text) => Cell::new(super::escape::visible(text)),
                 Field::Count(n) => Cell::new(n).set_alignment(CellAlignment::Right),
                 Field::Fraction(f) => Cell::new(progress_bar(*f, TABLE_BAR)),
             }));
@@ -166,7 +166,7 @@ impl Grid {
         for row in &self.rows {
             writer
                 .write_record(row.iter().map(|field| match field {
-                    Field::Text(text) => text.clone(),
+                    Field::Text(text) => super::escape::csv_cell(text).into_owned(),
                     Field::Count(n) => n.to_string(),
                     Field::Fraction(f) => format!("{}", super::round(*f)),
                 }))
@@ -179,7 +179,8 @@ impl Grid {
     /// A GitHub-flavoured Markdown table, total row last, progress as bar and percent.
     pub fn to_markdown(&self) -> String {
         let escape = |text: &str| {
-            text.replace('\\', "\\\\")
+            super::escape::visible(text)
+                .replace('\\', "\\\\")
                 .replace('|', "\\|")
                 .replace('\n', " ")
         };
@@ -430,8 +431,8 @@ pub fn articles_table(articles: &ArticlesJson<'_>, style: TableStyle) -> comfy_t
         table.add_row(vec![
             Cell::new(a.id),
             Cell::new(super::excerpt(a.title, 60)),
-            Cell::new(a.outlet.unwrap_or("")),
-            Cell::new(a.published.unwrap_or("")),
+            Cell::new(super::escape::visible(a.outlet.unwrap_or(""))),
+            Cell::new(super::escape::visible(a.published.unwrap_or(""))),
             Cell::new(a.progress.claims).set_alignment(CellAlignment::Right),
             Cell::new(progress_bar(a.progress.progress, 10)),
         ]);

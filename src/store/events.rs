@@ -85,12 +85,11 @@ impl Store {
                     .into(),
             ));
         }
+        let mut exists_query = self
+            .connection
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM claims WHERE id = ?1)")?;
         for &id in &selection.ids {
-            let exists: bool = self.connection.query_row(
-                "SELECT EXISTS (SELECT 1 FROM claims WHERE id = ?1)",
-                [id],
-                |row| row.get(0),
-            )?;
+            let exists: bool = exists_query.query_row([id], |row| row.get(0))?;
             if !exists {
                 return Err(Error::NoSuchClaim(id));
             }
@@ -102,6 +101,7 @@ impl Store {
         let chosen: Vec<i64> = if selection.ids.is_empty() {
             filtered
         } else {
+            let filtered: std::collections::HashSet<i64> = filtered.into_iter().collect();
             selection
                 .ids
                 .iter()

@@ -406,7 +406,7 @@ pub(crate) fn claim_history(
 }
 
 /// A 128-bit hex hash of `parts`; the n-th repeat of the same parts gets `#n` mixed in.
-fn unique_uid(parts: &[Option<String>], seen: &mut HashMap<String, usize>) -> String {
+pub(crate) fn unique_uid(parts: &[Option<String>], seen: &mut HashMap<String, usize>) -> String {
     let canonical = serde_json::to_string(parts).expect("strings serialise");
     let count = seen.entry(canonical.clone()).or_insert(0);
     let mut hasher = Sha256::new();

@@ -4,11 +4,13 @@
 
 use std::collections::{HashMap, HashSet};
 
+use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::Store;
 use super::export::{claim_history, claim_keys};
-use crate::error::{Error, Result};
+use super::import_rules::{at_line, check_records, check_text_at};
+use crate::error::Result;
 use crate::model::Action;
 use crate::report::interchange::{ClaimKey, Record};
 
@@ -20,6 +22,11 @@ pub struct Imported {
     pub sources: u64,
     pub events: u64,
     pub matches: u64,
+    pub values: u64,
+    /// Further places in an article that state a claim again.
+    pub occurrences: u64,
+    /// Records that were already in the database, exactly as the file has them.
+    pub already_present: u64,
 }
 
 /// Per claim: the uids already stored, with their database ids.
@@ -30,18 +37,17 @@ struct Known {
 }
 
 impl Store {
-    /// Merge `records` (each with the line it came from, for messages). All or nothing.
-    pub fn import(&mut self, records: &[(usize, Record)]) -> Result<Imported> {
+    /// Merge `records` (each with the line it came from, for messages). All or nothing: a
+    /// record the commands could not have written (`import_rules`) refuses the whole file.
+    /// `now` is the time of the import: nothing may be dated after it.
+    pub fn import(&mut self, records: &[(usize, Record)], now: DateTime<Utc>) -> Result<Imported> {
+        check_records(records, now)?;
         let transaction = self.write()?;
         let imported = merge(&transaction, records)?;
         super::claims::refresh_value_keys(&transaction)?;
         transaction.commit()?;
         Ok(imported)
     }
-}
-
-fn at_line(line: usize, error: impl std::fmt::Display) -> Error {
-    Error::Invalid(format!("line {line}: {error}"))
 }
 
 fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<Imported> {
@@ -59,6 +65,7 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
             continue;
         };
         if article_ids.contains_key(&article.content_hash) {
+            imported.already_present += 1;
             continue;
         }
         let article_id = super::claims::insert_article_row(
@@ -80,27 +87,18 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
         imported.articles += 1;
     }
 
+    let mut new_claims: HashSet<i64> = HashSet::new();
     let mut claim_ids: HashMap<ClaimKey, i64> = claim_keys(transaction)?
         .into_iter()
         .map(|(id, key)| (key, id))
         .collect();
-    let claim_id = |ids: &HashMap<ClaimKey, i64>, line: usize, key: &ClaimKey| {
-        ids.get(key).copied().ok_or_else(|| {
-            at_line(
-                line,
-                format!(
-                    "refers to claim {}..{} of article {}, which is neither in the file nor in the database",
-                    key.start, key.end, key.article
-                ),
-            )
-        })
-    };
     for (line, record) in records {
         let Record::Claim(claim) = record else {
             continue;
         };
         let key = claim.key();
         if claim_ids.contains_key(&key) {
+            imported.already_present += 1;
             continue;
         }
         let article_id = *article_ids.get(&claim.article).ok_or_else(|| {
@@ -112,6 +110,13 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
                 ),
             )
         })?;
+        let body: String = transaction.query_row(
+            "SELECT body FROM article_texts WHERE article_id = ?1",
+            [article_id],
+            |row| row.get(0),
+        )?;
+        check_text_at(&body, claim.start, claim.end, &claim.text)
+            .map_err(|reason| at_line(*line, reason))?;
         // Positions are the article's order; a claim new to this article goes last.
         transaction
             .execute(
@@ -139,42 +144,10 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
             )
             .map_err(|e| at_line(*line, e))?;
         claim_ids.insert(key, id);
+        new_claims.insert(id);
         imported.claims += 1;
     }
-
-    for (line, record) in records {
-        match record {
-            Record::Value(value) => {
-                let id = claim_id(&claim_ids, *line, &value.claim)?;
-                transaction
-                    .execute(
-                        "INSERT OR IGNORE INTO claim_values (claim_id, position, type, text, value, unit, start, end)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                        params![
-                            id,
-                            value.position,
-                            value.value_type.as_str(),
-                            value.text,
-                            serde_json::to_string(&value.value).expect("a value serialises"),
-                            value.unit,
-                            value.start as i64,
-                            value.end as i64
-                        ],
-                    )
-                    .map_err(|e| at_line(*line, e))?;
-            }
-            Record::Occurrence(occurrence) => {
-                let id = claim_id(&claim_ids, *line, &occurrence.claim)?;
-                transaction
-                    .execute(
-                        "INSERT OR IGNORE INTO claim_occurrences (claim_id, start, end, text) VALUES (?1, ?2, ?3, ?4)",
-                        params![id, occurrence.start as i64, occurrence.end as i64, occurrence.text],
-                    )
-                    .map_err(|e| at_line(*line, e))?;
-            }
-            _ => {}
-        }
-    }
+    merge_values(transaction, records, &claim_ids, &new_claims, &mut imported)?;
 
     // What each claim touched by the file already has, by uid.
     let mut known: HashMap<i64, Known> = HashMap::new();
@@ -210,6 +183,7 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
         load(id, &source.claim, &mut known)?;
         if let Some(&existing) = known[&id].sources.get(&source.uid) {
             source_ids_by_uid.insert(source.uid.clone(), existing);
+            imported.already_present += 1;
             continue;
         }
         let copied_from = source
@@ -251,12 +225,26 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
         let id = claim_id(&claim_ids, *line, &event.claim)?;
         load(id, &event.claim, &mut known)?;
         if known[&id].events.contains_key(&event.uid) {
+            imported.already_present += 1;
             continue;
         }
-        if Action::parse(&event.action).is_none() {
-            return Err(at_line(*line, format!("unknown action '{}'", event.action)));
-        }
         let claim_known = &known[&id];
+        // `mark`'s rule: a verdict needs a source, given with it or already on the claim.
+        let verdict = matches!(
+            Action::parse(&event.action),
+            Some(Action::Status | Action::SameAs)
+        );
+        if verdict
+            && event.from != event.to
+            && event.to.needs_source()
+            && event.sources_added.is_empty()
+            && claim_known.sources.is_empty()
+        {
+            return Err(at_line(
+                *line,
+                format!("'{}' needs a source, and the claim has none", event.to),
+            ));
+        }
         let undoes = match &event.undoes {
             Some(uid) => Some(*claim_known.events.get(uid).ok_or_else(|| {
                 at_line(
@@ -331,7 +319,7 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
         // A pair already matched is kept as it is, whatever score the other desk gave it:
         // the key includes the score (for `list`'s best-first order), so INSERT OR IGNORE
         // alone would store the pair twice if two versions of claimtrack scored it apart.
-        imported.matches += transaction
+        let added = transaction
             .execute(
                 "INSERT INTO claim_matches (claim_id, matched_id, score)
                  SELECT ?1, ?2, ?3 WHERE NOT EXISTS
@@ -339,12 +327,115 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
                 params![claim, matched, found.score],
             )
             .map_err(|e| at_line(*line, e))? as u64;
+        imported.matches += added;
+        imported.already_present += 1 - added;
     }
 
     for claim in changed {
         recompute(transaction, claim)?;
     }
     Ok(imported)
+}
+
+/// The database id of the claim `key` names, or an error naming the line.
+fn claim_id(ids: &HashMap<ClaimKey, i64>, line: usize, key: &ClaimKey) -> Result<i64> {
+    ids.get(key).copied().ok_or_else(|| {
+        at_line(
+            line,
+            format!(
+                "refers to claim {}..{} of article {}, which is neither in the file nor in the database",
+                key.start, key.end, key.article
+            ),
+        )
+    })
+}
+
+/// Values and further places come only with their claim: for a claim this import adds they
+/// are stored; for a claim already here they must be what it already has, or a file could
+/// slip a figure into a verified claim.
+fn merge_values(
+    transaction: &Transaction<'_>,
+    records: &[(usize, Record)],
+    claim_ids: &HashMap<ClaimKey, i64>,
+    new_claims: &HashSet<i64>,
+    imported: &mut Imported,
+) -> Result<()> {
+    let mut insert_value = transaction.prepare(
+        "INSERT OR IGNORE INTO claim_values (claim_id, position, type, text, value, unit, start, end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    let mut has_value = transaction.prepare(
+        "SELECT EXISTS (SELECT 1 FROM claim_values WHERE claim_id = ?1 AND position = ?2 AND type = ?3
+             AND text = ?4 AND value = ?5 AND unit IS ?6 AND start = ?7 AND end = ?8)",
+    )?;
+    let mut insert_occurrence = transaction.prepare(
+        "INSERT OR IGNORE INTO claim_occurrences (claim_id, start, end, text) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut has_occurrence = transaction.prepare(
+        "SELECT EXISTS (SELECT 1 FROM claim_occurrences WHERE claim_id = ?1 AND start = ?2 AND end = ?3 AND text = ?4)",
+    )?;
+    for (line, record) in records {
+        let (added, counter) = match record {
+            Record::Value(value) => {
+                let id = claim_id(claim_ids, *line, &value.claim)?;
+                let row = params![
+                    id,
+                    value.position,
+                    value.value_type.as_str(),
+                    value.text,
+                    serde_json::to_string(&value.value).expect("a value serialises"),
+                    value.unit,
+                    value.start as i64,
+                    value.end as i64
+                ];
+                let added = if new_claims.contains(&id) {
+                    insert_value.execute(row).map_err(|e| at_line(*line, e))? > 0
+                } else if has_value.query_row(row, |r| r.get::<_, bool>(0))? {
+                    false
+                } else {
+                    return Err(at_line(*line, not_with_claim("a value", &value.claim)));
+                };
+                (added, &mut imported.values)
+            }
+            Record::Occurrence(occurrence) => {
+                let id = claim_id(claim_ids, *line, &occurrence.claim)?;
+                let row = params![
+                    id,
+                    occurrence.start as i64,
+                    occurrence.end as i64,
+                    occurrence.text
+                ];
+                let added = if new_claims.contains(&id) {
+                    insert_occurrence
+                        .execute(row)
+                        .map_err(|e| at_line(*line, e))?
+                        > 0
+                } else if has_occurrence.query_row(row, |r| r.get::<_, bool>(0))? {
+                    false
+                } else {
+                    return Err(at_line(
+                        *line,
+                        not_with_claim("a further place", &occurrence.claim),
+                    ));
+                };
+                (added, &mut imported.occurrences)
+            }
+            _ => continue,
+        };
+        if added {
+            *counter += 1;
+        } else {
+            imported.already_present += 1;
+        }
+    }
+    Ok(())
+}
+
+fn not_with_claim(what: &str, key: &ClaimKey) -> String {
+    format!(
+        "adds {what} to claim {}..{} of article {}, which is already stored: values and places come only with their claim",
+        key.start, key.end, key.article
+    )
 }
 
 /// Bring a claim in step with its merged history: status and assignee from its last event in

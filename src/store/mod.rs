@@ -9,6 +9,7 @@ mod corrections;
 mod events;
 mod export;
 mod import;
+mod import_rules;
 mod progress;
 mod reports;
 mod search;
@@ -26,7 +27,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::config::DbConfig;
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
 use crate::model::{Article, Claim, ClaimKind, Source, Status};
@@ -98,6 +99,10 @@ const UPGRADES: &[&str] = &[
 const OPEN_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
      PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;";
 
+/// Set on a read-only open: what `OPEN_PRAGMAS` sets that does not write to the file.
+const READ_PRAGMAS: &str =
+    "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;";
+
 /// How long a command waits for another checker's write to finish before giving up, unless
 /// `BUSY_TIMEOUT_VARIABLE` says otherwise.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -129,6 +134,7 @@ impl Store {
             path: path.to_path_buf(),
             reason,
         };
+        refuse_special_name(path)?;
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)
                 .map_err(|e| fail(format!("cannot create its folder: {e}")))?;
@@ -137,33 +143,76 @@ impl Store {
             return Err(fail("is a folder, not a database file".into()));
         }
         let busy_timeout = busy_timeout_from(std::env::var(BUSY_TIMEOUT_VARIABLE).ok())?;
-        let connection = Connection::open(path).map_err(|e| fail(e.to_string()))?;
+        // No SQLITE_OPEN_URI: a path is a file name, never `file:...?mode=memory`.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let connection =
+            Connection::open_with_flags(path, flags).map_err(|e| fail(e.to_string()))?;
         connection
             .busy_timeout(busy_timeout)
             .map_err(|e| fail(e.to_string()))?;
-        // Reading the version first touches nothing, and fails on a file that is not SQLite.
+        let version = check_claimtrack(&connection).map_err(fail)?;
+        let mut store = Store {
+            connection,
+            path: path.to_path_buf(),
+            busy_timeout,
+            words: claims::WordCache::default(),
+        };
+        // Setting WAL rewrites the file header: only now that the file is known to be ours.
+        store
+            .connection
+            .execute_batch(OPEN_PRAGMAS)
+            .map_err(|e| fail(describe_open_error(&e)))?;
+        store.plan_stably().map_err(fail)?;
+        store.migrate(version)?;
+        Ok(store)
+    }
+
+    /// Open an existing database for reading only: nothing is written to it, not even the
+    /// switch to WAL, and it can be read on read-only media (when SQLite cannot create the
+    /// WAL index next to it, the file is opened as immutable). A database that does not
+    /// exist yet, or has an older schema, is opened by `open`, which creates or upgrades it.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let fail = |reason: String| Error::Database {
+            path: path.to_path_buf(),
+            reason,
+        };
+        refuse_special_name(path)?;
+        if !path.exists() {
+            return Store::open(path);
+        }
+        if path.is_dir() {
+            return Err(fail("is a folder, not a database file".into()));
+        }
+        let busy_timeout = busy_timeout_from(std::env::var(BUSY_TIMEOUT_VARIABLE).ok())?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let connection =
+            Connection::open_with_flags(path, flags).map_err(|e| fail(e.to_string()))?;
+        connection
+            .busy_timeout(busy_timeout)
+            .map_err(|e| fail(e.to_string()))?;
+        let connection = match check_claimtrack(&connection) {
+            Ok(_) => connection,
+            Err(reason) if !cannot_open_read_only(&connection) => return Err(fail(reason)),
+            Err(_) => {
+                let immutable = Connection::open_with_flags(
+                    immutable_uri(path),
+                    flags | OpenFlags::SQLITE_OPEN_URI,
+                )
+                .map_err(|e| fail(e.to_string()))?;
+                check_claimtrack(&immutable).map_err(fail)?;
+                immutable
+            }
+        };
         let version: i64 = connection
             .query_row("PRAGMA user_version", [], |row| row.get(0))
             .map_err(|e| fail(describe_open_error(&e)))?;
-        if version > SCHEMA_VERSION {
-            return Err(fail(format!(
-                "was written by a newer claimtrack (schema version {version}, this one knows up to {SCHEMA_VERSION}): upgrade claimtrack"
-            )));
+        if version != SCHEMA_VERSION {
+            drop(connection);
+            return Store::open(path);
         }
-        // Setting WAL rewrites the file header, so a foreign database is refused before it.
-        if version == 0 {
-            let tables: i64 = connection
-                .query_row(
-                    "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
-                    [],
-                    |row| row.get(0),
-                )
-                .map_err(|e| fail(describe_open_error(&e)))?;
-            if tables > 0 {
-                return Err(fail(FOREIGN_DATABASE.into()));
-            }
-        }
-        let mut store = Store {
+        let store = Store {
             connection,
             path: path.to_path_buf(),
             busy_timeout,
@@ -171,19 +220,22 @@ impl Store {
         };
         store
             .connection
-            .execute_batch(OPEN_PRAGMAS)
+            .execute_batch(READ_PRAGMAS)
             .map_err(|e| fail(describe_open_error(&e)))?;
-        // The query planner stability guarantee: without it SQLite re-prepares a statement
-        // whenever a parameter it might plan by is bound to a new value. Matching binds the
-        // new article's first claim id into its two candidate queries, so both were parsed
-        // and planned again for every article of a batch (a seventh of `add` on a large
-        // archive). claimtrack never runs ANALYZE, so no plan depended on those values.
-        store
-            .connection
-            .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
-            .map_err(|e| fail(e.to_string()))?;
-        store.migrate(version)?;
+        store.plan_stably().map_err(fail)?;
         Ok(store)
+    }
+
+    /// The query planner stability guarantee: without it SQLite re-prepares a statement
+    /// whenever a parameter it might plan by is bound to a new value. Matching binds the new
+    /// article's first claim id into its two candidate queries, so both were parsed and
+    /// planned again for every article of a batch (a seventh of `add` on a large archive).
+    /// claimtrack never runs ANALYZE, so no plan depended on those values.
+    fn plan_stably(&self) -> std::result::Result<(), String> {
+        self.connection
+            .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
     }
 
     pub fn path(&self) -> &Path {
@@ -212,7 +264,18 @@ impl Store {
             }
             transaction.execute_batch(SCHEMA)?;
         } else {
-            for upgrade in &UPGRADES[(version - 1) as usize..] {
+            let from = usize::try_from(version - 1)
+                .ok()
+                .filter(|&i| i < UPGRADES.len());
+            let Some(from) = from else {
+                return Err(Error::Database {
+                    path,
+                    reason: format!(
+                        "has an unknown schema version {version}; refusing to change it"
+                    ),
+                });
+            };
+            for upgrade in &UPGRADES[from..] {
                 transaction.execute_batch(upgrade)?;
             }
         }
@@ -361,9 +424,96 @@ pub(crate) fn kinds_to_sql(kinds: &[ClaimKind]) -> String {
 
 /// A source is a URL when it is an http(s) link; anything else is kept as a citation.
 pub fn is_url(reference: &str) -> bool {
-    let lower = reference.trim().to_ascii_lowercase();
-    (lower.starts_with("http://") || lower.starts_with("https://"))
-        && !reference.trim().contains(char::is_whitespace)
+    crate::model::is_web_url(reference.trim())
+}
+
+/// The tables every claimtrack schema version has had: a file whose `user_version` claims to
+/// be ours but lacks them was written by another program.
+const CLAIMTRACK_TABLES: [&str; 4] = ["articles", "article_texts", "claims", "events"];
+
+/// The schema version of a claimtrack database (0 for an empty file), or why the file is not
+/// one this binary may touch: not SQLite, another program's database, a negative or newer
+/// version. Only reads.
+fn check_claimtrack(connection: &Connection) -> std::result::Result<i64, String> {
+    let version: i64 = connection
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(|e| describe_open_error(&e))?;
+    if version > SCHEMA_VERSION {
+        return Err(format!(
+            "was written by a newer claimtrack (schema version {version}, this one knows up to {SCHEMA_VERSION}): upgrade claimtrack"
+        ));
+    }
+    if version < 0 {
+        return Err(format!(
+            "has schema version {version}, which no claimtrack writes: it is another program's file; refusing to change it"
+        ));
+    }
+    let tables: Vec<String> = connection
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .and_then(|mut statement| {
+            statement
+                .query_map([], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()
+        })
+        .map_err(|e| describe_open_error(&e))?;
+    if version == 0 && !tables.is_empty() {
+        return Err(FOREIGN_DATABASE.into());
+    }
+    if version > 0
+        && !CLAIMTRACK_TABLES
+            .iter()
+            .all(|wanted| tables.iter().any(|t| t == wanted))
+    {
+        return Err(format!(
+            "is an SQLite database of another program (schema version {version}, but not claimtrack's tables); refusing to change it"
+        ));
+    }
+    Ok(version)
+}
+
+/// True when a read-only connection failed because SQLite could not open the WAL index
+/// (a WAL database on read-only media, where the `-shm` file cannot be created).
+fn cannot_open_read_only(connection: &Connection) -> bool {
+    let probe = connection.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
+        row.get::<_, i64>(0)
+    });
+    matches!(
+        probe.as_ref().err().and_then(|e| e.sqlite_error_code()),
+        Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
+    )
+}
+
+/// `path` as an SQLite URI with `immutable=1`: no locks, no WAL index, no writes. Only for
+/// a file nobody can be changing, which read-only media is.
+fn immutable_uri(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut uri = String::from("file:");
+    for byte in absolute.to_string_lossy().bytes() {
+        match byte {
+            b'?' | b'#' | b'%' | 0x80.. => uri.push_str(&format!("%{byte:02X}")),
+            _ => uri.push(byte as char),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
+/// The names SQLite gives a meaning of its own: `:memory:` and an empty name are databases
+/// that vanish when the command ends, and a `file:` name is a URI whose options (`mode=memory`,
+/// `vfs=`) would silently store nothing. claimtrack only ever opens a plain file.
+pub fn refuse_special_name(path: &Path) -> Result<()> {
+    let name = path.to_string_lossy();
+    let reason = if name.is_empty() || name == ":memory:" {
+        "is an in-memory database: nothing would be kept; give a file path"
+    } else if name.starts_with("file:") {
+        "looks like an SQLite URI; claimtrack takes a plain file path (write ./file:... for a file named so)"
+    } else {
+        return Ok(());
+    };
+    Err(Error::Database {
+        path: path.to_path_buf(),
+        reason: reason.into(),
+    })
 }
 
 fn describe_open_error(error: &rusqlite::Error) -> String {
@@ -374,6 +524,9 @@ fn describe_open_error(error: &rusqlite::Error) -> String {
         Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
             "is busy: another claimtrack is writing to it; try again".into()
         }
+        Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly) => format!(
+            "cannot be opened for writing ({error}): check that the file and its folder can be written; the commands that only read (list, show, status, export, report) also work on read-only media"
+        ),
         Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
             "is damaged (database disk image is malformed); refusing to change it: restore it from a backup".into()
         }

@@ -5,6 +5,7 @@ mod batch;
 mod binary;
 mod conformance;
 mod desk;
+mod hostile;
 mod html;
 mod interchange;
 mod matching;

@@ -404,6 +404,8 @@ fn sql_looking_text_is_stored_verbatim() {
             format!("Headline {i}\n\nThe ministry said {i} thousand troops arrived.\n"),
         )
         .unwrap();
+        // Only web addresses are taken as --url (hostile.rs); the SQL rides in the query.
+        let url = format!("https://example.org/a?q={}", text.replace(' ', "%20"));
         let added = stdout_json(&run(
             &desk.db,
             &[
@@ -414,13 +416,13 @@ fn sql_looking_text_is_stored_verbatim() {
                 "--outlet",
                 text,
                 "--url",
-                text,
+                &url,
                 "--json",
             ],
         ));
         assert_eq!(added["article"]["title"], *text);
         assert_eq!(added["article"]["outlet"], *text);
-        assert_eq!(added["article"]["url"], *text);
+        assert_eq!(added["article"]["url"], url);
         let claim = added["claims"][0]["id"].as_i64().unwrap().to_string();
         let marked = run(
             &desk.db,
@@ -571,11 +573,20 @@ fn check_long_line(bytes: usize) {
     let path = dir.path().join("one-line.txt");
     one_line_article(&path, bytes);
     let path = path.to_str().unwrap();
-    let split = run(&desk.db, &["split", path, "--json"]);
+    // Past the 16 MB default only when asked (hostile.rs tests the limit).
+    let split = run(&desk.db, &["split", path, "--json", "--max-size", "1G"]);
     assert!(split.status.success(), "{}", stderr(&split));
     let added = run(
         &desk.db,
-        &["add", path, "--published", SAMPLE_PUBLISHED, "--json"],
+        &[
+            "add",
+            path,
+            "--published",
+            SAMPLE_PUBLISHED,
+            "--json",
+            "--max-size",
+            "1G",
+        ],
     );
     let added = stdout_json(&added);
     let id = added["article"]["id"].as_i64().unwrap();

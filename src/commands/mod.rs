@@ -20,6 +20,7 @@ pub mod show;
 pub mod source;
 pub mod split;
 pub mod status;
+pub mod sync;
 pub mod undo;
 
 use std::io::{Read, Write};
@@ -62,6 +63,8 @@ pub fn run(
                 Command::Export(args) => export::run(config, &store, &args, out),
                 Command::Import(args) => import::run(config, &mut store, &args, stdin, out),
                 Command::Report(args) => report::run(config, &store, &args, out),
+                Command::Sync(args) => sync::run(config, &mut store, &args, out),
+                Command::Remote(command) => sync::remote(&mut store, &command, out),
                 Command::Extract(_)
                 | Command::Split(_)
                 | Command::Completions(_)

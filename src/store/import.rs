@@ -44,7 +44,10 @@ fn at_line(line: usize, error: impl std::fmt::Display) -> Error {
     Error::Invalid(format!("line {line}: {error}"))
 }
 
-fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<Imported> {
+pub(crate) fn merge(
+    transaction: &Transaction<'_>,
+    records: &[(usize, Record)],
+) -> Result<Imported> {
     let mut imported = Imported::default();
     let mut article_ids: HashMap<String, i64> = HashMap::new();
     {
@@ -212,14 +215,22 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
             source_ids_by_uid.insert(source.uid.clone(), existing);
             continue;
         }
-        let copied_from = source
-            .copied_from
-            .as_ref()
-            .and_then(|uid| source_ids_by_uid.get(uid).copied());
+        let copied_from = match &source.copied_from {
+            Some(uid) => match source_ids_by_uid.get(uid) {
+                Some(&id) => Some(id),
+                // Copied from a source merged before (an earlier sync or import).
+                None => transaction
+                    .query_row("SELECT id FROM sources WHERE uid = ?1", [uid], |row| {
+                        row.get(0)
+                    })
+                    .optional()?,
+            },
+            None => None,
+        };
         transaction
             .execute(
-                "INSERT INTO sources (claim_id, reference, is_url, title, excerpt, note, added_by, added_at, copied_from)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO sources (claim_id, reference, is_url, title, excerpt, note, added_by, added_at, copied_from, uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 params![
                     id,
                     source.reference,
@@ -229,7 +240,8 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
                     source.note,
                     source.added_by,
                     source.added_at,
-                    copied_from
+                    copied_from,
+                    source.uid
                 ],
             )
             .map_err(|e| at_line(*line, e))?;
@@ -287,8 +299,9 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
         }
         transaction
             .execute(
-                "INSERT INTO events (claim_id, action, at, by, from_status, to_status, from_assignee, to_assignee, note, undoes, same_as)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                "INSERT INTO events (claim_id, action, at, by, from_status, to_status, from_assignee, to_assignee, note, undoes, same_as, uid, tick)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
+                         coalesce(?13, (SELECT coalesce(max(tick), 0) + 1 FROM events WHERE claim_id = ?1)))",
                 params![
                     id,
                     event.action,
@@ -300,7 +313,9 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
                     event.to_assignee,
                     event.note,
                     undoes,
-                    same_as
+                    same_as,
+                    event.uid,
+                    event.tick
                 ],
             )
             .map_err(|e| at_line(*line, e))?;
@@ -347,36 +362,8 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
     Ok(imported)
 }
 
-/// Bring a claim in step with its merged history: status and assignee from its last event in
-/// time order, and each source withdrawn or not by the last event that linked it.
+/// Bring a claim in step with its merged history: status, assignee, conflict flag and
+/// withdrawn sources from its events in the order every replica shares (`sync::derive`).
 fn recompute(transaction: &Transaction<'_>, claim_id: i64) -> Result<()> {
-    let last: Option<(String, Option<String>)> = transaction
-        .query_row(
-            "SELECT to_status, to_assignee FROM events WHERE claim_id = ?1 ORDER BY at DESC, id DESC LIMIT 1",
-            [claim_id],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
-        .optional()?;
-    let Some((status, assignee)) = last else {
-        return Ok(());
-    };
-    let changed_at: Option<String> = transaction
-        .query_row(
-            "SELECT at FROM events WHERE claim_id = ?1 AND from_status <> to_status ORDER BY at DESC, id DESC LIMIT 1",
-            [claim_id],
-            |row| row.get(0),
-        )
-        .optional()?;
-    transaction.execute(
-        "UPDATE claims SET status = ?2, assignee = ?3, status_changed_at = coalesce(?4, status_changed_at) WHERE id = ?1",
-        params![claim_id, status, assignee, changed_at],
-    )?;
-    transaction.execute(
-        "UPDATE sources SET withdrawn = coalesce((
-             SELECT es.effect = 'withdraw' FROM event_sources es JOIN events e ON e.id = es.event_id
-             WHERE es.source_id = sources.id ORDER BY e.at DESC, e.id DESC LIMIT 1), 0)
-         WHERE claim_id = ?1",
-        [claim_id],
-    )?;
-    Ok(())
+    super::sync::derive_claim(transaction, claim_id)
 }

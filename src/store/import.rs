@@ -117,10 +117,12 @@ pub(crate) fn merge(
         })?;
         // Positions are the article's order; a claim new to this article goes last.
         transaction
-            .execute(
+            .prepare_cached(
                 "INSERT INTO claims (article_id, position, text, start, end, kind, kinds, score, speaker, status, status_changed_at)
                  VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM claims WHERE article_id = ?1),
                          ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'unverified', ?9)",
+)?
+.execute(
                 params![
                     article_id,
                     claim.text,
@@ -136,10 +138,8 @@ pub(crate) fn merge(
             .map_err(|e| at_line(*line, e))?;
         let id = transaction.last_insert_rowid();
         transaction
-            .execute(
-                "INSERT INTO claims_fts (rowid, text) VALUES (?1, ?2)",
-                params![id, claim.text],
-            )
+            .prepare_cached("INSERT INTO claims_fts (rowid, text) VALUES (?1, ?2)")?
+            .execute(params![id, claim.text])
             .map_err(|e| at_line(*line, e))?;
         claim_ids.insert(key, id);
         imported.claims += 1;
@@ -150,9 +150,11 @@ pub(crate) fn merge(
             Record::Value(value) => {
                 let id = claim_id(&claim_ids, *line, &value.claim)?;
                 transaction
-                    .execute(
+                    .prepare_cached(
                         "INSERT OR IGNORE INTO claim_values (claim_id, position, type, text, value, unit, start, end)
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+)?
+.execute(
                         params![
                             id,
                             value.position,
@@ -169,8 +171,10 @@ pub(crate) fn merge(
             Record::Occurrence(occurrence) => {
                 let id = claim_id(&claim_ids, *line, &occurrence.claim)?;
                 transaction
-                    .execute(
+                    .prepare_cached(
                         "INSERT OR IGNORE INTO claim_occurrences (claim_id, start, end, text) VALUES (?1, ?2, ?3, ?4)",
+)?
+.execute(
                         params![id, occurrence.start as i64, occurrence.end as i64, occurrence.text],
                     )
                     .map_err(|e| at_line(*line, e))?;
@@ -228,9 +232,11 @@ pub(crate) fn merge(
             None => None,
         };
         transaction
-            .execute(
+            .prepare_cached(
                 "INSERT INTO sources (claim_id, reference, is_url, title, excerpt, note, added_by, added_at, copied_from, uid)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+)?
+.execute(
                 params![
                     id,
                     source.reference,
@@ -298,10 +304,12 @@ pub(crate) fn merge(
             }
         }
         transaction
-            .execute(
+            .prepare_cached(
                 "INSERT INTO events (claim_id, action, at, by, from_status, to_status, from_assignee, to_assignee, note, undoes, same_as, uid, tick)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
                          coalesce(?13, (SELECT coalesce(max(tick), 0) + 1 FROM events WHERE claim_id = ?1)))",
+)?
+.execute(
                 params![
                     id,
                     event.action,
@@ -322,10 +330,10 @@ pub(crate) fn merge(
         let event_id = transaction.last_insert_rowid();
         for (source_id, effect) in links {
             transaction
-                .execute(
+                .prepare_cached(
                     "INSERT INTO event_sources (event_id, source_id, effect) VALUES (?1, ?2, ?3)",
-                    params![event_id, source_id, effect],
-                )
+                )?
+                .execute(params![event_id, source_id, effect])
                 .map_err(|e| at_line(*line, e))?;
         }
         known
@@ -347,12 +355,12 @@ pub(crate) fn merge(
         // the key includes the score (for `list`'s best-first order), so INSERT OR IGNORE
         // alone would store the pair twice if two versions of claimtrack scored it apart.
         imported.matches += transaction
-            .execute(
+            .prepare_cached(
                 "INSERT INTO claim_matches (claim_id, matched_id, score)
                  SELECT ?1, ?2, ?3 WHERE NOT EXISTS
                      (SELECT 1 FROM claim_matches WHERE claim_id = ?1 AND matched_id = ?2)",
-                params![claim, matched, found.score],
-            )
+            )?
+            .execute(params![claim, matched, found.score])
             .map_err(|e| at_line(*line, e))? as u64;
     }
 

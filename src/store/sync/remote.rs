@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS claimtrack_records (
     seq       bigserial   PRIMARY KEY,
     uid       text        NOT NULL UNIQUE,
     kind      text        NOT NULL,
-    body      jsonb       NOT NULL,
+    body      json        NOT NULL,
     pushed_at timestamptz NOT NULL DEFAULT now()
 );
 INSERT INTO claimtrack_desk (id, version)
@@ -323,7 +323,7 @@ pub(crate) fn push(
         added += transaction
             .execute(
                 "INSERT INTO claimtrack_records (uid, kind, body)
-                 SELECT u, k, b::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t(u, k, b, n)
+                 SELECT u, k, b::json FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t(u, k, b, n)
                  ORDER BY n
                  ON CONFLICT (uid) DO NOTHING",
                 &[&uids, &kinds, &bodies],

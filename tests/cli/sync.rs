@@ -505,6 +505,14 @@ fn a_password_is_never_stored_or_printed() {
         .to_string();
     assert!(refused.contains("never stores"), "{refused}");
     assert!(!refused.contains("hunter2"), "{refused}");
+    let garbage = desk.run(&["remote", "set", "postgresql://ana@host:notaport/desk"]);
+    assert!(
+        garbage
+            .unwrap_err()
+            .to_string()
+            .contains("not a PostgreSQL connection URL")
+    );
+    assert!(desk.ok(&["remote", "show"]).starts_with("no remote stored"));
     desk.ok(&[
         "remote",
         "set",

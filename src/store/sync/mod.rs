@@ -81,6 +81,11 @@ impl Store {
 
     /// Store the remote URL for later syncs; one with a password is refused.
     pub fn set_remote(&mut self, url: &str) -> Result<()> {
+        if let Err(reason) = remote::check_url(url) {
+            return Err(Error::Invalid(format!(
+                "'{url}' is not a PostgreSQL connection URL ({reason}): give postgresql://USER@HOST/DATABASE"
+            )));
+        }
         if has_password(url) {
             return Err(Error::Invalid(
                 "the remote URL has a password, which claimtrack never stores: give it without one and put the password in ~/.pgpass or PGPASSWORD".into(),
@@ -129,7 +134,13 @@ impl Store {
             })?;
             parsed.push((*seq as usize, record));
         }
-        let merged = super::import::merge(&transaction, &parsed)?;
+        // The merge names a record by its place in the batch, which is its sequence number.
+        let merged = super::import::merge(&transaction, &parsed).map_err(|error| match error {
+            Error::Invalid(reason) => remote.fail(format!(
+                "a record cannot be merged, nothing was changed here: record {reason}"
+            )),
+            error => error,
+        })?;
         if !parsed.is_empty() {
             super::claims::refresh_value_keys(&transaction)?;
         }

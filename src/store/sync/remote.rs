@@ -156,6 +156,13 @@ impl Remote {
     }
 }
 
+/// Whether a connection URL or string parses, and why not.
+pub(crate) fn check_url(url: &str) -> std::result::Result<(), String> {
+    postgres::Config::from_str(url)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
 /// True when a connection URL or string carries a password (which is never stored).
 pub fn has_password(url: &str) -> bool {
     postgres::Config::from_str(url).is_ok_and(|c| c.get_password().is_some())

@@ -145,6 +145,21 @@ impl Remote {
     /// Open a connection, with TLS as sslmode asks (libpq's `require` encrypts without
     /// checking the certificate; `verify-ca` and `verify-full` check it).
     pub(crate) fn connect(&self) -> Result<Client> {
+        // PostgreSQL has no TLS on unix sockets (libpq does not try it there either), and
+        // building a connector parses the system's whole CA bundle, a good part of an
+        // up-to-date sync's time.
+        let unix = self
+            .config
+            .get_hosts()
+            .iter()
+            .all(|host| matches!(host, Host::Unix(_)));
+        if unix || self.config.get_ssl_mode() == SslMode::Disable {
+            let mut config = self.config.clone();
+            config.ssl_mode(SslMode::Disable);
+            return config
+                .connect(postgres::NoTls)
+                .map_err(|e| self.fail(describe(&e)));
+        }
         let connector = native_tls::TlsConnector::builder()
             .danger_accept_invalid_certs(!self.verify_certificate)
             .danger_accept_invalid_hostnames(!self.verify_hostname)

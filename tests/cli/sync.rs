@@ -15,6 +15,8 @@ struct PgServer {
     bin: PathBuf,
     /// initdb refuses to run as root: as root the server runs as this user.
     as_user: Option<&'static str>,
+    /// The port: over TCP if the server listens there, else only the socket's name.
+    port: u16,
 }
 
 static SERVER: Mutex<Weak<PgServer>> = Mutex::new(Weak::new());
@@ -46,6 +48,12 @@ fn run(command: &mut Command) {
 
 impl PgServer {
     fn start() -> Option<PgServer> {
+        PgServer::start_with(None)
+    }
+
+    /// With `tcp_tls`: also listen on 127.0.0.1 at that port, accepting TCP connections only
+    /// over TLS (a self-signed certificate for "localhost").
+    fn start_with(tcp_tls: Option<u16>) -> Option<PgServer> {
         let bin = server_binaries()?;
         // A short path: a unix socket's path must fit in about 100 bytes.
         let dir = tempfile::Builder::new()
@@ -60,7 +68,13 @@ impl PgServer {
             };
             std::os::unix::fs::chown(dir.path(), Some(id("-u")), Some(id("-g"))).unwrap();
         }
-        let server = PgServer { dir, bin, as_user };
+        let port = tcp_tls.unwrap_or(5432);
+        let server = PgServer {
+            dir,
+            bin,
+            as_user,
+            port,
+        };
         let data = server.dir.path().join("data");
         run(server
             .command("initdb")
@@ -73,10 +87,19 @@ impl PgServer {
                 "UTF8",
                 "--no-sync",
             ]));
-        let options = format!(
-            "-k {} -c listen_addresses='' -p 5432 -c fsync=off -c full_page_writes=off",
+        let mut options = format!(
+            "-k {} -c fsync=off -c full_page_writes=off",
             server.dir.path().display()
         );
+        match tcp_tls {
+            None => options.push_str(" -c listen_addresses='' -p 5432"),
+            Some(_) => {
+                server.tls_files(&data);
+                options.push_str(&format!(
+                    " -c listen_addresses=127.0.0.1 -p {port} -c ssl=on"
+                ));
+            }
+        }
         run(server.command("pg_ctl").args([
             "-D",
             data.to_str().unwrap(),
@@ -90,8 +113,45 @@ impl PgServer {
         Some(server)
     }
 
+    /// A self-signed certificate and key in the data folder, and client authentication that
+    /// refuses TCP connections without TLS.
+    fn tls_files(&self, data: &Path) {
+        run(self.command_path(Path::new("openssl")).args([
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-keyout",
+            data.join("server.key").to_str().unwrap(),
+            "-out",
+            data.join("server.crt").to_str().unwrap(),
+        ]));
+        run(self
+            .command_path(Path::new("chmod"))
+            .arg("600")
+            .arg(data.join("server.key")));
+        let hba = data.join("pg_hba.conf");
+        // The first matching line decides, so these go before initdb's.
+        let text = std::fs::read_to_string(&hba).unwrap();
+        std::fs::write(
+            &hba,
+            format!(
+                "hostnossl all all 0.0.0.0/0 reject\nhostssl all all 127.0.0.1/32 trust\n{text}"
+            ),
+        )
+        .unwrap();
+    }
+
     fn command(&self, program: &str) -> Command {
-        let path = self.bin.join(program);
+        self.command_path(&self.bin.join(program))
+    }
+
+    fn command_path(&self, path: &Path) -> Command {
         match self.as_user {
             Some(user) => {
                 let mut command = Command::new("runuser");
@@ -111,8 +171,9 @@ impl PgServer {
         );
         let mut client = postgres::Client::connect(
             &format!(
-                "host={} port=5432 user=claimtrack dbname=postgres",
-                self.dir.path().display()
+                "host={} port={} user=claimtrack dbname=postgres",
+                self.dir.path().display(),
+                self.port
             ),
             postgres::NoTls,
         )
@@ -121,8 +182,9 @@ impl PgServer {
             .batch_execute(&format!("CREATE DATABASE {name}"))
             .unwrap();
         format!(
-            "postgresql://claimtrack@{}:5432/{name}",
-            self.dir.path().display().to_string().replace('/', "%2F")
+            "postgresql://claimtrack@{}:{}/{name}",
+            self.dir.path().display().to_string().replace('/', "%2F"),
+            self.port
         )
     }
 }
@@ -610,4 +672,44 @@ pub fn take_back_to_schema_2(connection: &rusqlite::Connection) {
              PRAGMA user_version = 2;",
         )
         .unwrap();
+}
+
+/// `sslmode` is honoured over TCP: a server that refuses connections without TLS is reached
+/// with `require` (certificate not checked, as libpq does), refused with `disable`, and its
+/// self-signed certificate fails `verify-full`.
+#[test]
+fn sslmode_is_honoured_over_tcp() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let Some(server) = PgServer::start_with(Some(port)) else {
+        println!("skipped sslmode_is_honoured_over_tcp: no PostgreSQL server binaries");
+        return;
+    };
+    let socket_url = server.database();
+    let name = socket_url.rsplit('/').next().unwrap();
+    let tcp =
+        |mode: &str| format!("postgresql://claimtrack@127.0.0.1:{port}/{name}?sslmode={mode}");
+    let desk = Desk::new();
+    desk.add_sample();
+    let synced = sync(&desk, &tcp("require"));
+    assert!(synced["pushed"].as_u64().unwrap() > 0, "{synced}");
+    let refused = desk
+        .run(&["sync", "--remote", &tcp("disable")])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        refused.contains("no encryption") || refused.contains("pg_hba"),
+        "{refused}"
+    );
+    let unverified = desk
+        .run(&["sync", "--remote", &tcp("verify-full")])
+        .unwrap_err()
+        .to_string();
+    assert!(unverified.contains("certificate"), "{unverified}");
+    let other = Desk::new();
+    let pulled = sync(&other, &tcp("prefer"));
+    assert_eq!(pulled["articles"], 1, "{pulled}");
 }

@@ -713,3 +713,44 @@ fn sslmode_is_honoured_over_tcp() {
     let pulled = sync(&other, &tcp("prefer"));
     assert_eq!(pulled["articles"], 1, "{pulled}");
 }
+
+/// The first sync creates the remote schema with its version; a remote set up by a newer
+/// claimtrack is refused and nothing changes on either side.
+#[test]
+fn a_remote_of_a_newer_claimtrack_is_refused() {
+    let Some(server) = server("a_remote_of_a_newer_claimtrack_is_refused") else {
+        return;
+    };
+    let url = server.database();
+    let desk = Desk::new();
+    desk.add_sample();
+    sync(&desk, &url);
+    let name = url.rsplit('/').next().unwrap();
+    let mut client = postgres::Client::connect(
+        &format!(
+            "host={} port={} user=claimtrack dbname={name}",
+            server.dir.path().display(),
+            server.port
+        ),
+        postgres::NoTls,
+    )
+    .unwrap();
+    let records: i64 = client
+        .query_one("SELECT count(*) FROM claimtrack_records", &[])
+        .unwrap()
+        .get(0);
+    client
+        .batch_execute("UPDATE claimtrack_desk SET version = version + 1")
+        .unwrap();
+    desk.ok(&["note", "1", "written after the remote moved on"]);
+    let refused = desk
+        .run(&["sync", "--remote", &url])
+        .unwrap_err()
+        .to_string();
+    assert!(refused.contains("newer claimtrack"), "{refused}");
+    let after: i64 = client
+        .query_one("SELECT count(*) FROM claimtrack_records", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(after, records);
+}

@@ -754,3 +754,104 @@ fn a_remote_of_a_newer_claimtrack_is_refused() {
         .get(0);
     assert_eq!(after, records);
 }
+
+/// Run a command in-process as if the clock said `now`.
+fn at(desk: &Desk, now: &str, args: &[&str]) -> String {
+    use clap::Parser;
+    let mut argv = vec!["claimtrack", "--db", desk.db.to_str().unwrap()];
+    argv.extend_from_slice(args);
+    let cli = claimtrack::cli::Cli::try_parse_from(argv).unwrap();
+    let vars = |_: &str| None;
+    let env = claimtrack::config::Environment {
+        var: &vars,
+        stdout_is_terminal: false,
+        stderr_is_terminal: false,
+        terminal_width: Some(120),
+    };
+    let mut config = claimtrack::config::Config::resolve(cli.db.clone(), "never", &env).unwrap();
+    config.now = chrono::DateTime::parse_from_rfc3339(now).unwrap().into();
+    let mut out = Vec::new();
+    claimtrack::commands::run(
+        cli.command,
+        &config,
+        &mut "".as_bytes(),
+        &mut out,
+        &mut Vec::new(),
+    )
+    .unwrap_or_else(|e| panic!("{args:?}: {e}"));
+    String::from_utf8(out).unwrap()
+}
+
+/// The same offline work synced in different orders ends in the same state, and of two
+/// verdicts the later in time stands, whoever synced last.
+#[test]
+fn the_order_of_syncs_does_not_change_the_outcome() {
+    let Some(server) = server("the_order_of_syncs_does_not_change_the_outcome") else {
+        return;
+    };
+    let mut outcomes = Vec::new();
+    for order in [[0, 1, 2], [2, 1, 0], [1, 2, 0]] {
+        let url = server.database();
+        let desks = [Desk::new(), Desk::new(), Desk::new()];
+        at(&desks[0], "2026-05-01T09:00:00Z", &["add", crate::SAMPLE]);
+        for desk in &desks {
+            sync(desk, &url);
+        }
+        let [ana, bo, cy] = &desks;
+        at(
+            ana,
+            "2026-05-01T10:00:00Z",
+            &["mark", "6", "verified", "--source", "A", "--by", "ana"],
+        );
+        at(
+            cy,
+            "2026-05-01T10:05:00Z",
+            &["mark", "6", "false", "--source", "C", "--by", "cy"],
+        );
+        at(
+            bo,
+            "2026-05-01T10:01:00Z",
+            &["assign", "6", "--to", "bo", "--by", "bo"],
+        );
+        at(
+            bo,
+            "2026-05-01T10:02:00Z",
+            &["mark", "7", "in-progress", "--by", "bo"],
+        );
+        at(
+            ana,
+            "2026-05-01T10:03:00Z",
+            &["mark", "7", "verified", "--source", "A7", "--by", "ana"],
+        );
+        at(
+            cy,
+            "2026-05-01T10:04:00Z",
+            &["source", "add", "7", "C7", "--by", "cy"],
+        );
+        for _ in 0..2 {
+            for &n in &order {
+                sync(&desks[n], &url);
+            }
+        }
+        let states: Vec<Replica> = desks.iter().map(|d| without_uids(replica(&d.db))).collect();
+        assert_eq!(states[0], states[1], "order {order:?}");
+        assert_eq!(states[0], states[2], "order {order:?}");
+        for desk in &desks {
+            let six = &desk.json(&["show", "6"])["claim"];
+            assert_eq!(
+                (&six["status"], &six["conflict"]),
+                (&"false".into(), &true.into())
+            );
+            assert_eq!(six["assignee"], "bo");
+            let seven = &desk.json(&["show", "7"])["claim"];
+            assert_eq!(
+                (&seven["status"], &seven["conflict"]),
+                (&"verified".into(), &false.into())
+            );
+            assert_eq!(seven["sources"].as_array().unwrap().len(), 2);
+        }
+        outcomes.push(states.into_iter().next().unwrap());
+    }
+    assert_eq!(outcomes[0], outcomes[1]);
+    assert_eq!(outcomes[0], outcomes[2]);
+}

@@ -742,7 +742,14 @@ fn a_remote_of_a_newer_claimtrack_is_refused() {
     client
         .batch_execute("UPDATE claimtrack_desk SET version = version + 1")
         .unwrap();
-    desk.ok(&["note", "1", "written after the remote moved on"]);
+    // Written as a code path that predates uids would: the sync gives it one.
+    rusqlite::Connection::open(&desk.db)
+        .unwrap()
+        .execute_batch(
+            "INSERT INTO events (claim_id, action, at, by, from_status, to_status, note)
+             VALUES (1, 'note', '2026-05-01T10:00:00Z', 'old', 'unverified', 'unverified', 'no uid')",
+        )
+        .unwrap();
     let refused = desk
         .run(&["sync", "--remote", &url])
         .unwrap_err()
@@ -753,6 +760,18 @@ fn a_remote_of_a_newer_claimtrack_is_refused() {
         .unwrap()
         .get(0);
     assert_eq!(after, records);
+    client
+        .batch_execute("UPDATE claimtrack_desk SET version = version - 1")
+        .unwrap();
+    sync(&desk, &url);
+    let other = Desk::new();
+    sync(&other, &url);
+    assert_eq!(
+        without_uids(replica(&other.db)),
+        without_uids(replica(&desk.db))
+    );
+    let notes = other.json(&["show", "1"])["claim"]["events"].clone();
+    assert_eq!(notes[0]["note"], "no uid", "{notes}");
 }
 
 /// Run a command in-process as if the clock said `now`.

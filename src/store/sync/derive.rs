@@ -156,12 +156,41 @@ pub(crate) fn backfill_identities(connection: &Connection) -> Result<()> {
             .prepare_cached("UPDATE sources SET uid = ?2 WHERE id = ?1")?
             .execute(params![id, uid])?;
     }
-    connection.execute_batch(
-        "CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
-         BEGIN
-             SELECT RAISE(ABORT, 'events are append-only');
-         END;",
+    connection.execute_batch(APPEND_ONLY)?;
+    Ok(())
+}
+
+/// The trigger of schema.sql that refuses updates of events, put back after filling uids.
+const APPEND_ONLY: &str = "CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
+     BEGIN
+         SELECT RAISE(ABORT, 'events are append-only');
+     END;";
+
+/// Give a uid to sources and events above the push marks that were stored without one (by a
+/// code path written before sync), so that they can be pushed. Nothing to do is one look-up.
+pub(crate) fn fill_missing_uids(connection: &Connection, events: i64, sources: i64) -> Result<()> {
+    let missing: bool = connection.query_row(
+        "SELECT EXISTS (SELECT 1 FROM events WHERE id > ?1 AND uid IS NULL)
+             OR EXISTS (SELECT 1 FROM sources WHERE id > ?2 AND uid IS NULL)",
+        params![events, sources],
+        |row| row.get(0),
     )?;
+    if !missing {
+        return Ok(());
+    }
+    connection.execute("DROP TRIGGER events_are_append_only_update", [])?;
+    connection.execute(
+        "UPDATE events SET uid = lower(hex(randomblob(16))),
+             tick = coalesce(tick, (SELECT count(*) FROM events e
+                                    WHERE e.claim_id = events.claim_id AND e.id <= events.id))
+         WHERE id > ?1 AND uid IS NULL",
+        [events],
+    )?;
+    connection.execute(
+        "UPDATE sources SET uid = lower(hex(randomblob(16))) WHERE id > ?1 AND uid IS NULL",
+        [sources],
+    )?;
+    connection.execute_batch(APPEND_ONLY)?;
     Ok(())
 }
 

@@ -9,7 +9,7 @@ mod derive;
 mod records;
 mod remote;
 
-pub(crate) use derive::{backfill_identities, derive_claim, settle_conflict};
+pub(crate) use derive::{backfill_identities, derive_claim, fill_missing_uids, settle_conflict};
 pub use remote::{PgEnvironment, Remote, has_password};
 
 use std::collections::BTreeSet;
@@ -111,6 +111,7 @@ impl Store {
         let mut remote_transaction = client.transaction().map_err(&fail)?;
         let desk = remote::prepare(remote, &mut remote_transaction)?;
         let marks = read_marks(&transaction, &desk)?;
+        fill_missing_uids(&transaction, marks.events, marks.sources)?;
         let outgoing = records::since(&transaction, &marks)?;
         let pushed_claims = pushed_event_claims(&transaction, marks.events)?;
         if !outgoing.is_empty() {

@@ -128,23 +128,7 @@ impl Store {
         } else {
             remote::last_sequence(remote, &mut remote_transaction)?
         };
-        let mut parsed = Vec::with_capacity(incoming.len());
-        for (seq, body) in &incoming {
-            let record: Record = serde_json::from_str(body).map_err(|e| {
-                remote.fail(format!("record {seq} is not a claimtrack record: {e}"))
-            })?;
-            parsed.push((*seq as usize, record));
-        }
-        // The merge names a record by its place in the batch, which is its sequence number.
-        let merged = super::import::merge(&transaction, &parsed).map_err(|error| match error {
-            Error::Invalid(reason) => remote.fail(format!(
-                "a record cannot be merged, nothing was changed here: record {reason}"
-            )),
-            error => error,
-        })?;
-        if !parsed.is_empty() {
-            super::claims::refresh_value_keys(&transaction)?;
-        }
+        let merged = merge_incoming(&transaction, remote, &incoming)?;
         // A local event may sort before one pulled earlier (another clock ahead of ours):
         // derive what was pushed too, so this replica shows what the others will.
         for claim_id in pushed_claims {
@@ -180,6 +164,31 @@ impl Store {
         let ids = statement.query_map([], |row| row.get(0))?;
         Ok(ids.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Parse the pulled records and merge them as `import` does (skipping what is here).
+fn merge_incoming(
+    transaction: &rusqlite::Transaction<'_>,
+    remote: &Remote,
+    incoming: &[(i64, String)],
+) -> Result<super::Imported> {
+    let mut parsed = Vec::with_capacity(incoming.len());
+    for (seq, body) in incoming {
+        let record: Record = serde_json::from_str(body)
+            .map_err(|e| remote.fail(format!("record {seq} is not a claimtrack record: {e}")))?;
+        parsed.push((*seq as usize, record));
+    }
+    // The merge names a record by its place in the batch, which is its sequence number.
+    let merged = super::import::merge(transaction, &parsed).map_err(|error| match error {
+        Error::Invalid(reason) => remote.fail(format!(
+            "a record cannot be merged, nothing was changed here: record {reason}"
+        )),
+        error => error,
+    })?;
+    if !parsed.is_empty() {
+        super::claims::refresh_value_keys(transaction)?;
+    }
+    Ok(merged)
 }
 
 fn read_marks(connection: &rusqlite::Connection, desk: &str) -> Result<Marks> {

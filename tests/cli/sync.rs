@@ -709,6 +709,22 @@ fn sslmode_is_honoured_over_tcp() {
         .unwrap_err()
         .to_string();
     assert!(unverified.contains("certificate"), "{unverified}");
+    // Trusting the server's own certificate, verify-full checks it and the host name.
+    let certificate = server.dir.path().join("data/server.crt");
+    let verified = format!(
+        "postgresql://claimtrack@localhost:{port}/{name}?sslmode=verify-full&sslrootcert={}",
+        certificate.display()
+    );
+    assert_eq!(sync(&desk, &verified)["pushed"], 0);
+    let wrong_host = verified.replace("@localhost:", "@127.0.0.1:");
+    let refused = desk
+        .run(&["sync", "--remote", &wrong_host])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        refused.contains("certificate") || refused.contains("match"),
+        "{refused}"
+    );
     let other = Desk::new();
     let pulled = sync(&other, &tcp("prefer"));
     assert_eq!(pulled["articles"], 1, "{pulled}");

@@ -3,7 +3,7 @@
 //! and moving records in and out. The remote is a log of interchange records keyed by their
 //! identity, numbered by a sequence that pushes take in commit order.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -48,6 +48,9 @@ pub struct Remote {
     /// `sslmode=verify-ca` or `verify-full`: check the server's certificate.
     verify_certificate: bool,
     verify_hostname: bool,
+    /// The certificate authorities to trust instead of the system's (`sslrootcert`,
+    /// `PGSSLROOTCERT`, or ~/.postgresql/root.crt when it exists), as PEM.
+    root_certificates: Option<PathBuf>,
 }
 
 /// What libpq would read from the environment and the home folder.
@@ -63,7 +66,14 @@ impl Remote {
         let sslmode = ssl_mode_in(url).or_else(|| var("PGSSLMODE"));
         let verify_certificate = matches!(sslmode.as_deref(), Some("verify-ca" | "verify-full"));
         let verify_hostname = sslmode.as_deref() == Some("verify-full");
-        let mut text = url.to_string();
+        let (mut text, root_certificate) = take_parameter(url, "sslrootcert");
+        let root_certificates = root_certificate
+            .or_else(|| var("PGSSLROOTCERT"))
+            .map(PathBuf::from)
+            .or_else(|| {
+                let home = PathBuf::from(var("HOME")?).join(".postgresql/root.crt");
+                home.exists().then_some(home)
+            });
         for mode in ["verify-full", "verify-ca"] {
             text = text.replace(&format!("sslmode={mode}"), "sslmode=require");
         }
@@ -115,6 +125,7 @@ impl Remote {
             config,
             verify_certificate,
             verify_hostname,
+            root_certificates,
         })
     }
 
@@ -160,9 +171,21 @@ impl Remote {
                 .connect(postgres::NoTls)
                 .map_err(|e| self.fail(describe(&e)));
         }
-        let connector = native_tls::TlsConnector::builder()
+        let mut builder = native_tls::TlsConnector::builder();
+        builder
             .danger_accept_invalid_certs(!self.verify_certificate)
-            .danger_accept_invalid_hostnames(!self.verify_hostname)
+            .danger_accept_invalid_hostnames(!self.verify_hostname);
+        if let Some(path) = self
+            .root_certificates
+            .as_ref()
+            .filter(|_| self.verify_certificate)
+        {
+            builder.disable_built_in_roots(true);
+            for certificate in read_certificates(path).map_err(|e| self.fail(e))? {
+                builder.add_root_certificate(certificate);
+            }
+        }
+        let connector = builder
             .build()
             .map_err(|e| self.fail(format!("cannot set up TLS: {e}")))?;
         self.config
@@ -181,6 +204,73 @@ pub(crate) fn check_url(url: &str) -> std::result::Result<(), String> {
 /// True when a connection URL or string carries a password (which is never stored).
 pub fn has_password(url: &str) -> bool {
     postgres::Config::from_str(url).is_ok_and(|c| c.get_password().is_some())
+}
+
+/// The certificates of a PEM file (one or a bundle).
+fn read_certificates(path: &Path) -> std::result::Result<Vec<native_tls::Certificate>, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read sslrootcert {}: {e}", path.display()))?;
+    let end = "-----END CERTIFICATE-----";
+    let certificates: Vec<_> = text
+        .split_inclusive(end)
+        .filter(|pem| pem.contains(end))
+        .map(|pem| native_tls::Certificate::from_pem(pem.trim_start().as_bytes()))
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|e| format!("sslrootcert {} is not PEM: {e}", path.display()))?;
+    if certificates.is_empty() {
+        return Err(format!(
+            "sslrootcert {} holds no certificate",
+            path.display()
+        ));
+    }
+    Ok(certificates)
+}
+
+/// The connection string without `name=value` (which the client library does not know), and
+/// the value, percent-decoded.
+fn take_parameter(url: &str, name: &str) -> (String, Option<String>) {
+    let key = format!("{name}=");
+    let Some(start) = url.find(&key) else {
+        return (url.to_string(), None);
+    };
+    let value_start = start + key.len();
+    let value_end = url[value_start..]
+        .find(['&', ' '])
+        .map_or(url.len(), |end| value_start + end);
+    let value = percent_decode(&url[value_start..value_end]);
+    let (mut cut_start, mut cut_end) = (start, value_end);
+    if url[value_end..].starts_with(['&', ' ']) {
+        cut_end += 1;
+    } else if url[..start].ends_with(['&', ' ', '?']) {
+        // The last parameter: no dangling separator (nor '?' when it was the only one).
+        cut_start -= 1;
+    }
+    (
+        format!("{}{}", &url[..cut_start], &url[cut_end..]),
+        Some(value),
+    )
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn ssl_mode_in(url: &str) -> Option<String> {
@@ -422,6 +512,40 @@ mod tests {
         assert!(!loose.verify_certificate);
         let from_env = resolve("postgresql://a@h/d", &[("PGSSLMODE", "disable")]);
         assert_eq!(from_env.config.get_ssl_mode(), SslMode::Disable);
+    }
+
+    #[test]
+    fn sslrootcert_is_taken_out_of_the_url_and_kept() {
+        assert_eq!(
+            take_parameter(
+                "postgresql://a@h/d?sslmode=verify-full&sslrootcert=%2Fetc%2Fdesk.pem",
+                "sslrootcert"
+            ),
+            (
+                "postgresql://a@h/d?sslmode=verify-full".to_string(),
+                Some("/etc/desk.pem".to_string())
+            )
+        );
+        assert_eq!(
+            take_parameter(
+                "postgresql://a@h/d?sslrootcert=/ca.pem&sslmode=require",
+                "sslrootcert"
+            ),
+            (
+                "postgresql://a@h/d?sslmode=require".to_string(),
+                Some("/ca.pem".to_string())
+            )
+        );
+        assert_eq!(
+            take_parameter("host=h sslrootcert=/ca.pem user=a", "sslrootcert"),
+            ("host=h user=a".to_string(), Some("/ca.pem".to_string()))
+        );
+        let remote = resolve(
+            "postgresql://a@h/d?sslmode=verify-ca&sslrootcert=/ca.pem",
+            &[],
+        );
+        assert_eq!(remote.root_certificates, Some(PathBuf::from("/ca.pem")));
+        assert!(remote.verify_certificate && !remote.verify_hostname);
     }
 
     #[test]

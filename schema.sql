@@ -1,4 +1,4 @@
--- claimtrack schema. PRAGMA user_version (set by the store, not here) is its version: 3.
+-- claimtrack schema. PRAGMA user_version (set by the store, not here) is its version: 4.
 -- Constraints live here, not only in Rust, so that no tool writing to the file can break them.
 
 CREATE TABLE articles (
@@ -44,12 +44,16 @@ CREATE TABLE claims (
     -- The claim's normalised figures and dates in one string (matching::Fingerprint): claims
     -- can only match when these are equal, so it is the first filter for candidates.
     value_key         TEXT    NOT NULL DEFAULT '',
+    -- 1 when a sync brought in a verdict given without knowing the one it replaced (see
+    -- store::sync::derive); cleared by the next mark or note on the claim.
+    conflict          INTEGER NOT NULL DEFAULT 0 CHECK (conflict IN (0, 1)),
     UNIQUE (article_id, position),
     UNIQUE (article_id, start, end)
 );
 CREATE INDEX claims_by_status ON claims (status, id);
 CREATE INDEX claims_by_value_key ON claims (value_key) WHERE value_key <> '';
 CREATE INDEX claims_by_assignee ON claims (assignee) WHERE assignee IS NOT NULL;
+CREATE INDEX claims_in_conflict ON claims (id) WHERE conflict = 1;
 
 -- Claims per article and status, kept in step with `claims` by the triggers below in the same
 -- transaction, so that `status` answers at once on a million claims instead of counting them.
@@ -117,9 +121,12 @@ CREATE TABLE sources (
     -- Set when an undo takes the source back; the row stays for the record.
     withdrawn  INTEGER NOT NULL DEFAULT 0 CHECK (withdrawn IN (0, 1)),
     -- Set when the source was copied from another claim by 'mark --same-as'.
-    copied_from INTEGER REFERENCES sources (id)
+    copied_from INTEGER REFERENCES sources (id),
+    -- The source's identity on every replica (store::sync): set when it is stored, never changed.
+    uid        TEXT
 );
 CREATE INDEX sources_by_claim ON sources (claim_id);
+CREATE UNIQUE INDEX sources_by_uid ON sources (uid);
 
 -- The audit trail: one row per change, never updated or deleted. Every event records the status
 -- and assignee before and after it (equal when it did not change them), so undo, history and
@@ -142,10 +149,16 @@ CREATE TABLE events (
     undoes        INTEGER REFERENCES events (id),
     -- For 'same-as': the claim whose verdict and sources were copied.
     same_as       INTEGER REFERENCES claims (id),
+    -- The event's identity on every replica (store::sync): set when it is stored, never changed.
+    uid           TEXT,
+    -- One more than the highest tick among the claim's events its author had seen, so that
+    -- ordering by (at, tick, uid) keeps an author's order within one second.
+    tick          INTEGER,
     CHECK ((action = 'undo') = (undoes IS NOT NULL)),
     CHECK ((action = 'same-as') = (same_as IS NOT NULL))
 );
 CREATE INDEX events_by_claim ON events (claim_id, id);
+CREATE UNIQUE INDEX events_by_uid ON events (uid);
 CREATE INDEX events_by_checker ON events (by, at);
 
 -- Sources an event attached ('add') or withdrew ('withdraw', by an undo).
@@ -204,3 +217,21 @@ CREATE TRIGGER events_are_append_only_delete BEFORE DELETE ON events
 BEGIN
     SELECT RAISE(ABORT, 'events are append-only');
 END;
+
+-- Per shared remote database (by the remote's own id): how far this replica pulled (the
+-- remote's sequence) and pushed (the highest local row id of each table sent).
+CREATE TABLE sync_marks (
+    desk     TEXT    PRIMARY KEY,
+    pulled   INTEGER NOT NULL DEFAULT 0,
+    articles INTEGER NOT NULL DEFAULT 0,
+    claims   INTEGER NOT NULL DEFAULT 0,
+    sources  INTEGER NOT NULL DEFAULT 0,
+    events   INTEGER NOT NULL DEFAULT 0,
+    synced_at TEXT
+);
+
+-- Settings stored with the database (`remote set`): the remote URL, never with a password.
+CREATE TABLE settings (
+    name  TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);

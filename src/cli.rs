@@ -78,6 +78,11 @@ pub enum Command {
     /// --by, --to and --assignee; prints nothing when there is no database)
     #[command(hide = true)]
     Names,
+    /// Push this database's changes to the desk's shared PostgreSQL database and pull the others'
+    Sync(SyncArgs),
+    /// Store or show the shared PostgreSQL database `sync` uses
+    #[command(subcommand)]
+    Remote(RemoteCommand),
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Print the manual page (roff)
@@ -256,6 +261,9 @@ pub struct ListArgs {
     /// Only claims assigned to this checker
     #[arg(long, value_name = "NAME", value_hint = ValueHint::Username)]
     pub assignee: Option<String>,
+    /// Only claims flagged as a conflict by a sync (two verdicts given apart)
+    #[arg(long)]
+    pub conflicts: bool,
     /// Order: id (article order) or score (most check-worthy first)
     #[arg(long, default_value = "id", value_parser = Named(|| vec!["id", "score"]))]
     pub sort: String,
@@ -403,6 +411,34 @@ pub enum ExportFormat {
 pub struct ImportArgs {
     /// A file written by `export --format jsonl`, or - for standard input
     pub file: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// The shared database, as postgresql://USER@HOST[:PORT]/DATABASE[?sslmode=...]
+    /// [default: CLAIMTRACK_REMOTE, else the one stored with `remote set`]; the password comes
+    /// from PGPASSWORD or ~/.pgpass
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "CLAIMTRACK_REMOTE",
+        hide_env_values = true
+    )]
+    pub remote: Option<String>,
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RemoteCommand {
+    /// Store the URL `sync` uses from now on (never with a password)
+    Set {
+        /// postgresql://USER@HOST[:PORT]/DATABASE[?sslmode=...]
+        url: String,
+    },
+    /// Print the stored URL
+    Show,
 }
 
 #[derive(Debug, Args)]

@@ -32,6 +32,10 @@ pub enum Error {
     /// An SQLite failure in the middle of a command (the transaction was rolled back).
     #[error("database: {0}")]
     Storage(String),
+    /// The shared PostgreSQL database of `sync` failed or refused; nothing was changed
+    /// locally. `remote` names it without a password.
+    #[error("remote {remote}: {reason}")]
+    Remote { remote: String, reason: String },
     /// A search or filter found nothing: exit code 1, like grep, so scripts can test for it.
     #[error("{0}")]
     NothingMatched(String),

@@ -523,6 +523,12 @@ pub struct Match {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
     pub id: i64,
+    /// The claim's identity on every replica: a hash of its article's content hash and its
+    /// byte span (local ids differ from one database to another).
+    pub uid: String,
+    /// Two verdicts were given without one knowing the other (see README, "A desk on several
+    /// machines"); cleared by the next mark or note.
+    pub conflict: bool,
     pub article_id: i64,
     pub position: i64,
     pub text: String,

@@ -136,6 +136,10 @@ pub struct SplitJson<'a> {
 #[derive(Debug, Serialize)]
 pub struct ClaimJson<'a> {
     pub id: i64,
+    /// The claim's identity on every replica (`id` is this database's own).
+    pub uid: &'a str,
+    /// Two verdicts were given apart and a sync brought them together (the later stands).
+    pub conflict: bool,
     pub article_id: i64,
     pub text: &'a str,
     pub start: usize,
@@ -217,6 +221,8 @@ impl<'a> ClaimJson<'a> {
     pub fn new(claim: &'a Claim, events: Option<&'a [Event]>) -> Self {
         ClaimJson {
             id: claim.id,
+            uid: &claim.uid,
+            conflict: claim.conflict,
             article_id: claim.article_id,
             text: &claim.text,
             start: claim.start,
@@ -321,6 +327,8 @@ pub struct StatusJson<'a> {
     /// Articles counted in `total` but not listed (`status --all` lists every one).
     pub articles_not_listed: u64,
     pub total: ProgressJson,
+    /// Claims flagged as a conflict by a sync (`list --conflicts` lists them).
+    pub conflicts: u64,
 }
 
 #[derive(Debug, Serialize)]
@@ -512,6 +520,12 @@ pub fn claim_detail(
             .collect::<Vec<_>>()
             .join(", ")
     ));
+    if claim.conflict {
+        out.push_str(
+            "CONFLICT: two verdicts were given without one knowing the other; the later stands until someone marks the claim again\n",
+        );
+    }
+    out.push_str(&format!("identity: {}\n", claim.uid));
     out.push_str(&format!(
         "article {}: {}\n\n{}\n",
         article.id,
@@ -657,6 +671,39 @@ fn describe_event(event: &Event) -> String {
                 what.push_str(&format!(": {assignee}"));
             }
             what
+        }
+    }
+}
+
+/// `sync --json`.
+#[derive(Debug, Serialize)]
+pub struct SyncJson<'a> {
+    /// The remote, without a password.
+    pub remote: &'a str,
+    /// Records sent that the remote did not have.
+    pub pushed: u64,
+    /// Records received.
+    pub pulled: u64,
+    /// What the records received added here.
+    pub articles: u64,
+    pub claims: u64,
+    pub sources: u64,
+    pub events: u64,
+    /// Claims of this database flagged as a conflict.
+    pub conflicts: u64,
+}
+
+impl<'a> SyncJson<'a> {
+    pub fn new(synced: &'a crate::store::Synced) -> Self {
+        SyncJson {
+            remote: &synced.remote,
+            pushed: synced.pushed,
+            pulled: synced.pulled,
+            articles: synced.articles,
+            claims: synced.claims,
+            sources: synced.sources,
+            events: synced.events,
+            conflicts: synced.conflicts,
         }
     }
 }

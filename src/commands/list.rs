@@ -24,6 +24,7 @@ pub fn run(config: &Config, store: &Store, args: &ListArgs, out: &mut dyn Write)
         status: args.status.as_deref().map(str::parse).transpose()?,
         kind: args.kind.as_deref().map(str::parse).transpose()?,
         assignee: args.assignee.clone(),
+        conflicts: args.conflicts,
         by_score,
         limit: args.limit,
         // Dismissed sentences are not claims: shown only when asked for by status.

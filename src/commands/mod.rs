@@ -24,6 +24,7 @@ pub mod show;
 pub mod source;
 pub mod split;
 pub mod status;
+pub mod sync;
 pub mod undo;
 
 use std::io::{Read, Write};
@@ -56,9 +57,14 @@ pub fn run(
         // Called by completion scripts as the user types: quiet when there is nothing to offer.
         Command::Names if !config.db_path.exists() => Ok(()),
         command => {
-            // Only adding articles creates a database: anything else on a missing file is a
+            // Only bringing articles in (add, import, and a sync or a remote set on a laptop
+            // joining the desk) creates a database: anything else on a missing file is a
             // mistyped path, and an empty database would answer "no articles yet".
-            if !matches!(command, Command::Import(_)) && !config.db_path.exists() {
+            let creates = matches!(
+                command,
+                Command::Import(_) | Command::Sync(_) | Command::Remote(_)
+            );
+            if !creates && !config.db_path.exists() {
                 return Err(Error::Database {
                     path: config.db_path.clone(),
                     reason: "does not exist: check --db or CLAIMTRACK_DB (`claimtrack where` prints the path in use), or add an article first with `claimtrack add FILE`".into(),
@@ -89,6 +95,8 @@ pub fn run(
                 Command::Claim(command) => claim::run(config, &mut store, &command, out),
                 Command::Names => completions::names(&store, out),
                 Command::Article(command) => article::run(config, &mut store, &command, out),
+                Command::Sync(args) => sync::run(config, &mut store, &args, out),
+                Command::Remote(command) => sync::remote(&mut store, &command, out),
                 Command::Extract(_)
                 | Command::Split(_)
                 | Command::Completions(_)

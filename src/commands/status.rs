@@ -31,6 +31,7 @@ pub fn run(config: &Config, store: &Store, args: &StatusArgs, out: &mut dyn Writ
             let limit = (!args.all && args.article.is_none()).then_some(args.limit);
             let (rows, not_listed) = store.progress_by_article_limited(args.article, limit)?;
             let total = store.total_progress(args.article)?;
+            let conflicts = store.conflicting_claims()?.len() as u64;
             if format == TableFormat::Json {
                 return super::write_json(
                     out,
@@ -45,11 +46,19 @@ pub fn run(config: &Config, store: &Store, args: &StatusArgs, out: &mut dyn Writ
                             })
                             .collect(),
                         total: ProgressJson::new(&total),
+                        conflicts,
                     },
                 );
             }
             let empty = "no articles yet: add one with `claimtrack add FILE`";
             write_grid(config, out, format, &articles_grid(&rows, &total), empty)?;
+            if conflicts > 0 && format == TableFormat::Table {
+                writeln!(
+                    out,
+                    "{} two verdicts given apart (the later stands): `claimtrack list --conflicts`, then mark them again",
+                    super::sync::claims_have(conflicts)
+                )?;
+            }
             if not_listed > 0 && format == TableFormat::Table {
                 writeln!(
                     out,

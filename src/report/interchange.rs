@@ -48,6 +48,10 @@ pub struct ArticleRecord {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClaimRecord {
     pub id: i64,
+    /// Stable identity: a hash of the article's content hash and the byte span (the same as
+    /// `show --json`'s `uid`); absent in files written before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
     /// The article's content hash.
     pub article: String,
     pub start: usize,
@@ -136,6 +140,10 @@ pub struct EventRecord {
     pub sources_added: Vec<String>,
     /// Uids of the sources the event withdrew.
     pub sources_withdrawn: Vec<String>,
+    /// Orders the claim's events within one second (see README, "A desk on several
+    /// machines"); absent in files written before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tick: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -89,6 +89,8 @@ pub struct ClaimFilter {
     pub status: Option<Status>,
     pub kind: Option<ClaimKind>,
     pub assignee: Option<String>,
+    /// Only claims flagged as a conflict by a sync.
+    pub conflicts: bool,
     pub by_score: bool,
     pub limit: Option<u32>,
     /// Leave out dismissed claims (what `list` does unless asked for a status).
@@ -473,6 +475,9 @@ impl Store {
         if let Some(assignee) = &filter.assignee {
             conditions.push("assignee = ?");
             values.push(Sql::Text(assignee.clone()));
+        }
+        if filter.conflicts {
+            conditions.push("conflict = 1");
         }
         let mut sql = select.to_string();
         if !conditions.is_empty() {

@@ -557,8 +557,9 @@ fn sources_in_force(transaction: &Transaction<'_>, claim_id: i64) -> Result<i64>
 /// Append one event and bring the claim's current status and assignee in step with it.
 fn append_event(transaction: &Transaction<'_>, event: &NewEvent<'_>) -> Result<i64> {
     transaction.execute(
-        "INSERT INTO events (claim_id, action, at, by, from_status, to_status, from_assignee, to_assignee, note, undoes, same_as)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO events (claim_id, action, at, by, from_status, to_status, from_assignee, to_assignee, note, undoes, same_as, uid, tick)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, lower(hex(randomblob(16))),
+                 (SELECT coalesce(max(tick), 0) + 1 FROM events WHERE claim_id = ?1))",
         params![
             event.claim_id,
             event.action.as_str(),
@@ -574,6 +575,7 @@ fn append_event(transaction: &Transaction<'_>, event: &NewEvent<'_>) -> Result<i
         ],
     )?;
     let event_id = transaction.last_insert_rowid();
+    super::sync::settle_conflict(transaction, event.claim_id, event.action)?;
     if event.to_status != event.from.status {
         transaction.execute(
             "UPDATE claims SET status = ?2, status_changed_at = ?3 WHERE id = ?1",
@@ -598,8 +600,8 @@ fn insert_source(
     copied_from: Option<i64>,
 ) -> Result<i64> {
     transaction.execute(
-        "INSERT INTO sources (claim_id, reference, is_url, title, excerpt, note, added_by, added_at, copied_from)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO sources (claim_id, reference, is_url, title, excerpt, note, added_by, added_at, copied_from, uid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, lower(hex(randomblob(16))))",
         params![
             claim_id,
             source.reference,

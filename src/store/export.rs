@@ -71,6 +71,7 @@ impl Store {
             let key = keys[&claim.id].clone();
             records.push(Record::Claim(ClaimRecord {
                 id: claim.id,
+                uid: Some(claim.uid.clone()),
                 article: key.article.clone(),
                 start: claim.start,
                 end: claim.end,
@@ -226,7 +227,7 @@ pub(crate) fn claim_history(
         Some(key.end.to_string()),
     ];
     let mut statement = connection.prepare_cached(
-        "SELECT id, reference, title, excerpt, note, added_by, added_at, copied_from, withdrawn
+        "SELECT id, reference, title, excerpt, note, added_by, added_at, copied_from, withdrawn, uid
          FROM sources WHERE claim_id = ?1 ORDER BY id",
     )?;
     let rows = statement.query_map([claim_id], |row| {
@@ -240,14 +241,25 @@ pub(crate) fn claim_history(
             row.get::<_, String>(6)?,
             row.get::<_, Option<i64>>(7)?,
             row.get::<_, bool>(8)?,
+            row.get::<_, Option<String>>(9)?,
         ))
     })?;
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut sources = Vec::new();
     let mut source_uid_by_id: HashMap<i64, String> = HashMap::new();
     for row in rows {
-        let (id, reference, title, excerpt, note, added_by, added_at, copied_from, withdrawn) =
-            row?;
+        let (
+            id,
+            reference,
+            title,
+            excerpt,
+            note,
+            added_by,
+            added_at,
+            copied_from,
+            withdrawn,
+            stored,
+        ) = row?;
         let mut parts = key_parts.to_vec();
         parts.extend([
             Some("source".into()),
@@ -258,7 +270,9 @@ pub(crate) fn claim_history(
             Some(added_by.clone()),
             Some(added_at.clone()),
         ]);
-        let uid = unique_uid(&parts, &mut seen);
+        // The hash still counts repeats, so that a row without a stored uid (being
+        // backfilled) gets the uid an export before the upgrade gave it.
+        let uid = stored.unwrap_or(unique_uid(&parts, &mut seen));
         source_uid_by_id.insert(id, uid.clone());
         sources.push((
             SourceRecord {
@@ -288,7 +302,8 @@ pub(crate) fn claim_history(
                 (SELECT json_group_array(source_id) FROM (SELECT source_id FROM event_sources
                   WHERE event_id = e.id AND effect = 'add' ORDER BY source_id)),
                 (SELECT json_group_array(source_id) FROM (SELECT source_id FROM event_sources
-                  WHERE event_id = e.id AND effect = 'withdraw' ORDER BY source_id))
+                  WHERE event_id = e.id AND effect = 'withdraw' ORDER BY source_id)),
+                e.uid, e.tick
          FROM events e WHERE e.claim_id = ?1 ORDER BY e.id",
     )?;
     type EventRow = (
@@ -305,6 +320,8 @@ pub(crate) fn claim_history(
         Option<i64>,
         String,
         String,
+        Option<String>,
+        Option<i64>,
     );
     let rows: Vec<EventRow> = statement
         .query_map([claim_id], |row| {
@@ -322,6 +339,8 @@ pub(crate) fn claim_history(
                 row.get(10)?,
                 row.get(11)?,
                 row.get(12)?,
+                row.get(13)?,
+                row.get(14)?,
             ))
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -342,6 +361,8 @@ pub(crate) fn claim_history(
         same_as,
         added,
         withdrawn,
+        stored,
+        tick,
     ) in rows
     {
         let to_uids = |json: &str| -> Result<Vec<String>> {
@@ -382,7 +403,7 @@ pub(crate) fn claim_history(
             Some(sources_added.join(",")),
             Some(sources_withdrawn.join(",")),
         ]);
-        let uid = unique_uid(&parts, &mut seen);
+        let uid = stored.unwrap_or(unique_uid(&parts, &mut seen));
         event_uid_by_id.insert(id, uid.clone());
         events.push(EventRecord {
             uid,
@@ -400,6 +421,7 @@ pub(crate) fn claim_history(
             same_as,
             sources_added,
             sources_withdrawn,
+            tick,
         });
     }
     Ok(History { sources, events })

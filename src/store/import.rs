@@ -50,7 +50,10 @@ impl Store {
     }
 }
 
-fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<Imported> {
+pub(crate) fn merge(
+    transaction: &Transaction<'_>,
+    records: &[(usize, Record)],
+) -> Result<Imported> {
     let mut imported = Imported::default();
     let mut article_ids: HashMap<String, i64> = HashMap::new();
     {
@@ -119,10 +122,12 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
             .map_err(|reason| at_line(*line, reason))?;
         // Positions are the article's order; a claim new to this article goes last.
         transaction
-            .execute(
+            .prepare_cached(
                 "INSERT INTO claims (article_id, position, text, start, end, kind, kinds, score, speaker, status, status_changed_at)
                  VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM claims WHERE article_id = ?1),
                          ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'unverified', ?9)",
+)?
+.execute(
                 params![
                     article_id,
                     claim.text,
@@ -138,10 +143,8 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
             .map_err(|e| at_line(*line, e))?;
         let id = transaction.last_insert_rowid();
         transaction
-            .execute(
-                "INSERT INTO claims_fts (rowid, text) VALUES (?1, ?2)",
-                params![id, claim.text],
-            )
+            .prepare_cached("INSERT INTO claims_fts (rowid, text) VALUES (?1, ?2)")?
+            .execute(params![id, claim.text])
             .map_err(|e| at_line(*line, e))?;
         claim_ids.insert(key, id);
         new_claims.insert(id);
@@ -186,14 +189,24 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
             imported.already_present += 1;
             continue;
         }
-        let copied_from = source
-            .copied_from
-            .as_ref()
-            .and_then(|uid| source_ids_by_uid.get(uid).copied());
+        let copied_from = match &source.copied_from {
+            Some(uid) => match source_ids_by_uid.get(uid) {
+                Some(&id) => Some(id),
+                // Copied from a source merged before (an earlier sync or import).
+                None => transaction
+                    .query_row("SELECT id FROM sources WHERE uid = ?1", [uid], |row| {
+                        row.get(0)
+                    })
+                    .optional()?,
+            },
+            None => None,
+        };
         transaction
-            .execute(
-                "INSERT INTO sources (claim_id, reference, is_url, title, excerpt, note, added_by, added_at, copied_from)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            .prepare_cached(
+                "INSERT INTO sources (claim_id, reference, is_url, title, excerpt, note, added_by, added_at, copied_from, uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+)?
+.execute(
                 params![
                     id,
                     source.reference,
@@ -203,7 +216,8 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
                     source.note,
                     source.added_by,
                     source.added_at,
-                    copied_from
+                    copied_from,
+                    source.uid
                 ],
             )
             .map_err(|e| at_line(*line, e))?;
@@ -227,6 +241,37 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
         if known[&id].events.contains_key(&event.uid) {
             imported.already_present += 1;
             continue;
+        }
+        // An event the database has under another uid is a copy, not news: storing it would
+        // replay a verdict on every import.
+        let copy_of: Option<String> = transaction
+            .prepare_cached(
+                "SELECT uid FROM events WHERE claim_id = ?1 AND action = ?2 AND at = ?3 AND by = ?4
+                     AND from_status = ?5 AND to_status = ?6 AND note IS ?7
+                     AND (?8 IS NULL OR tick = ?8) LIMIT 1",
+            )?
+            .query_row(
+                params![
+                    id,
+                    event.action,
+                    event.at,
+                    event.by,
+                    event.from.as_str(),
+                    event.to.as_str(),
+                    event.note,
+                    event.tick
+                ],
+                |row| row.get(0),
+            )
+            .optional()?;
+        if let Some(uid) = copy_of {
+            return Err(at_line(
+                *line,
+                format!(
+                    "event {} is a copy of event {uid} already stored: one event, one uid",
+                    event.uid
+                ),
+            ));
         }
         let claim_known = &known[&id];
         // `mark`'s rule: a verdict needs a source, given with it or already on the claim.
@@ -274,9 +319,12 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
             }
         }
         transaction
-            .execute(
-                "INSERT INTO events (claim_id, action, at, by, from_status, to_status, from_assignee, to_assignee, note, undoes, same_as)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            .prepare_cached(
+                "INSERT INTO events (claim_id, action, at, by, from_status, to_status, from_assignee, to_assignee, note, undoes, same_as, uid, tick)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
+                         coalesce(?13, (SELECT coalesce(max(tick), 0) + 1 FROM events WHERE claim_id = ?1)))",
+)?
+.execute(
                 params![
                     id,
                     event.action,
@@ -288,17 +336,19 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
                     event.to_assignee,
                     event.note,
                     undoes,
-                    same_as
+                    same_as,
+                    event.uid,
+                    event.tick
                 ],
             )
             .map_err(|e| at_line(*line, e))?;
         let event_id = transaction.last_insert_rowid();
         for (source_id, effect) in links {
             transaction
-                .execute(
+                .prepare_cached(
                     "INSERT INTO event_sources (event_id, source_id, effect) VALUES (?1, ?2, ?3)",
-                    params![event_id, source_id, effect],
-                )
+                )?
+                .execute(params![event_id, source_id, effect])
                 .map_err(|e| at_line(*line, e))?;
         }
         known
@@ -320,12 +370,12 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
         // the key includes the score (for `list`'s best-first order), so INSERT OR IGNORE
         // alone would store the pair twice if two versions of claimtrack scored it apart.
         let added = transaction
-            .execute(
+            .prepare_cached(
                 "INSERT INTO claim_matches (claim_id, matched_id, score)
                  SELECT ?1, ?2, ?3 WHERE NOT EXISTS
                      (SELECT 1 FROM claim_matches WHERE claim_id = ?1 AND matched_id = ?2)",
-                params![claim, matched, found.score],
-            )
+            )?
+            .execute(params![claim, matched, found.score])
             .map_err(|e| at_line(*line, e))? as u64;
         imported.matches += added;
         imported.already_present += 1 - added;
@@ -438,36 +488,8 @@ fn not_with_claim(what: &str, key: &ClaimKey) -> String {
     )
 }
 
-/// Bring a claim in step with its merged history: status and assignee from its last event in
-/// time order, and each source withdrawn or not by the last event that linked it.
+/// Bring a claim in step with its merged history: status, assignee, conflict flag and
+/// withdrawn sources from its events in the order every replica shares (`sync::derive`).
 fn recompute(transaction: &Transaction<'_>, claim_id: i64) -> Result<()> {
-    let last: Option<(String, Option<String>)> = transaction
-        .query_row(
-            "SELECT to_status, to_assignee FROM events WHERE claim_id = ?1 ORDER BY at DESC, id DESC LIMIT 1",
-            [claim_id],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
-        .optional()?;
-    let Some((status, assignee)) = last else {
-        return Ok(());
-    };
-    let changed_at: Option<String> = transaction
-        .query_row(
-            "SELECT at FROM events WHERE claim_id = ?1 AND from_status <> to_status ORDER BY at DESC, id DESC LIMIT 1",
-            [claim_id],
-            |row| row.get(0),
-        )
-        .optional()?;
-    transaction.execute(
-        "UPDATE claims SET status = ?2, assignee = ?3, status_changed_at = coalesce(?4, status_changed_at) WHERE id = ?1",
-        params![claim_id, status, assignee, changed_at],
-    )?;
-    transaction.execute(
-        "UPDATE sources SET withdrawn = coalesce((
-             SELECT es.effect = 'withdraw' FROM event_sources es JOIN events e ON e.id = es.event_id
-             WHERE es.source_id = sources.id ORDER BY e.at DESC, e.id DESC LIMIT 1), 0)
-         WHERE claim_id = ?1",
-        [claim_id],
-    )?;
-    Ok(())
+    super::sync::derive_claim(transaction, claim_id)
 }

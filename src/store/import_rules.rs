@@ -33,8 +33,8 @@ pub fn check_records(records: &[(usize, Record)], now: DateTime<Utc>) -> Result<
             _ => None,
         })
         .collect();
-    let mut seen_sources: HashMap<ClaimKey, HashMap<String, usize>> = HashMap::new();
-    let mut seen_events: HashMap<ClaimKey, HashMap<String, usize>> = HashMap::new();
+    let mut seen_sources: HashMap<ClaimKey, Seen> = HashMap::new();
+    let mut seen_events: HashMap<ClaimKey, Seen> = HashMap::new();
     for (line, record) in records {
         let line = *line;
         let checked = match record {
@@ -129,11 +129,7 @@ pub(crate) fn check_text_at(body: &str, start: usize, end: usize, text: &str) ->
     }
 }
 
-fn check_source(
-    source: &SourceRecord,
-    seen: &mut HashMap<String, usize>,
-    now: DateTime<Utc>,
-) -> Checked {
+fn check_source(source: &SourceRecord, seen: &mut Seen, now: DateTime<Utc>) -> Checked {
     let reference = source.reference.trim();
     if reference.is_empty() {
         return Err("a source without a reference".into());
@@ -152,14 +148,10 @@ fn check_source(
         Some(source.added_by.clone()),
         Some(source.added_at.clone()),
     ]);
-    check_uid(&source.uid, &parts, seen)
+    check_uid(&source.uid, &parts, &parts, seen)
 }
 
-fn check_event(
-    event: &EventRecord,
-    seen: &mut HashMap<String, usize>,
-    now: DateTime<Utc>,
-) -> Checked {
+fn check_event(event: &EventRecord, seen: &mut Seen, now: DateTime<Utc>) -> Checked {
     let action = Action::parse(&event.action).ok_or_else(|| {
         format!(
             "unknown action '{}'",
@@ -190,7 +182,10 @@ fn check_event(
         Some(event.sources_added.join(",")),
         Some(event.sources_withdrawn.join(",")),
     ]);
-    check_uid(&event.uid, &parts, seen)
+    // The tick tells apart an author's identical events of one second (two equal notes).
+    let mut content = parts.clone();
+    content.push(event.tick.map(|tick| tick.to_string()));
+    check_uid(&event.uid, &parts, &content, seen)
 }
 
 /// The rules `mark` applies (README, "Transition rules"), on what the event itself says; that
@@ -233,14 +228,46 @@ fn key_parts(key: &ClaimKey) -> Vec<Option<String>> {
     ]
 }
 
-fn check_uid(given: &str, parts: &[Option<String>], seen: &mut HashMap<String, usize>) -> Checked {
-    let expected = unique_uid(parts, seen);
-    if given == expected {
+/// What a file has said so far about one claim's sources or events.
+#[derive(Default)]
+pub(crate) struct Seen {
+    /// How often each content appeared: export's hash recipe counts repeats.
+    counts: HashMap<String, usize>,
+    /// The uid each content came with first.
+    uids: HashMap<String, String>,
+}
+
+/// A uid is a 128-bit hex identity: random since schema 4 (`sync`), or the hash of the record
+/// that older exports gave. Either way one content has one uid: a record that says what an
+/// earlier record of the file says under another uid is a copy, refused, so that it cannot
+/// be stored twice (the database side is checked in `import.rs`).
+fn check_uid(
+    given: &str,
+    legacy: &[Option<String>],
+    content: &[Option<String>],
+    seen: &mut Seen,
+) -> Checked {
+    let hex = given.len() == 32
+        && given
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    if !hex {
+        return Err(format!(
+            "uid {} is not a 128-bit identity (32 hex digits)",
+            crate::report::escape::visible(given)
+        ));
+    }
+    let legacy_uid = unique_uid(legacy, &mut seen.counts);
+    let canonical = serde_json::to_string(content).expect("strings serialise");
+    let first = seen
+        .uids
+        .entry(canonical)
+        .or_insert_with(|| given.to_string());
+    if *first == given || given == legacy_uid {
         Ok(())
     } else {
         Err(format!(
-            "uid {} is not the identity of what the record says (expected {expected})",
-            crate::report::escape::visible(given)
+            "uid {given} names a copy of the record with uid {first}: one record, one uid"
         ))
     }
 }

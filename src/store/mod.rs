@@ -13,6 +13,7 @@ mod import_rules;
 mod progress;
 mod reports;
 mod search;
+mod sync;
 
 pub use claims::{Added, Batch, ClaimFilter, MatchKeys, NewArticle, NewClaim};
 pub use corrections::ArticleEdit;
@@ -22,6 +23,7 @@ pub use import::Imported;
 pub use progress::CheckerProgress;
 pub use reports::DayActivity;
 pub use search::{Found, HIGHLIGHT_END, HIGHLIGHT_START};
+pub use sync::{FAULT_VARIABLE, PgEnvironment, Remote, Synced};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -37,7 +39,7 @@ const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this binary writes. Upgrades from older versions are listed in
 /// `UPGRADES`; a database with a higher version is refused.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// `UPGRADES[n]` takes a database from version `n + 1` to `n + 2`. Append only.
 const UPGRADES: &[&str] = &[
@@ -90,7 +92,34 @@ const UPGRADES: &[&str] = &[
      BEGIN
          SELECT RAISE(ABORT, 'article events are append-only');
      END;",
+    // 3 to 4 -- upgrade by sync: identities that hold on every replica, a per-claim tick that
+    // orders an author's events within a second, the conflict flag, sync marks and settings.
+    // `sync::backfill_identities` then fills uid and tick of the rows already there.
+    "ALTER TABLE claims ADD COLUMN conflict INTEGER NOT NULL DEFAULT 0 CHECK (conflict IN (0, 1));
+     ALTER TABLE sources ADD COLUMN uid TEXT;
+     ALTER TABLE events ADD COLUMN uid TEXT;
+     ALTER TABLE events ADD COLUMN tick INTEGER;
+     CREATE INDEX claims_in_conflict ON claims (id) WHERE conflict = 1;
+     CREATE UNIQUE INDEX sources_by_uid ON sources (uid);
+     CREATE UNIQUE INDEX events_by_uid ON events (uid);
+     CREATE TABLE sync_marks (
+         desk     TEXT    PRIMARY KEY,
+         pulled   INTEGER NOT NULL DEFAULT 0,
+         articles INTEGER NOT NULL DEFAULT 0,
+         claims   INTEGER NOT NULL DEFAULT 0,
+         sources  INTEGER NOT NULL DEFAULT 0,
+         events   INTEGER NOT NULL DEFAULT 0,
+         synced_at TEXT
+     );
+     CREATE TABLE settings (
+         name  TEXT PRIMARY KEY,
+         value TEXT NOT NULL
+     );",
 ];
+
+/// The version whose upgrade added sources' and events' uid and tick columns: a database
+/// older than it has them filled in Rust (uids are hashes SQL cannot compute) after the SQL.
+const IDENTITIES_SINCE: i64 = 4;
 
 /// Set on every open. WAL lets readers work while a checker writes; in WAL mode
 /// `synchronous = NORMAL` cannot corrupt the database (a power cut may lose the last commits,
@@ -278,6 +307,9 @@ impl Store {
             for upgrade in &UPGRADES[from..] {
                 transaction.execute_batch(upgrade)?;
             }
+            if version < IDENTITIES_SINCE {
+                sync::backfill_identities(&transaction)?;
+            }
         }
         transaction.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         transaction.commit()?;
@@ -344,18 +376,23 @@ fn busy_timeout_from(value: Option<String>) -> Result<Duration> {
     }
 }
 
-pub(crate) const CLAIM_COLUMNS: &str = "SELECT id, article_id, position, text, start, end, kind, kinds, score, speaker, status, status_changed_at, assignee FROM claims";
+pub(crate) const CLAIM_COLUMNS: &str = "SELECT id, article_id, position, text, start, end, kind, kinds, score, speaker, status, status_changed_at, assignee, conflict, (SELECT content_hash FROM articles WHERE articles.id = claims.article_id) FROM claims";
 
 pub(crate) fn claim_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Claim> {
     let kind: String = row.get(6)?;
     let kinds: String = row.get(7)?;
+    let start = row.get::<_, i64>(4)? as usize;
+    let end = row.get::<_, i64>(5)? as usize;
+    let article_hash: String = row.get(14)?;
     Ok(Claim {
         id: row.get(0)?,
+        uid: sync::claim_uid(&article_hash, start, end),
+        conflict: row.get(13)?,
         article_id: row.get(1)?,
         position: row.get(2)?,
         text: row.get(3)?,
-        start: row.get::<_, i64>(4)? as usize,
-        end: row.get::<_, i64>(5)? as usize,
+        start,
+        end,
         kind: kind.parse().map_err(|e| conversion_error(6, e))?,
         kinds: kinds
             .split(',')

@@ -13,6 +13,7 @@ mod properties;
 mod reliability;
 mod reports;
 mod sample;
+mod sync;
 mod verification;
 mod workflow;
 

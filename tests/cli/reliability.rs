@@ -1142,6 +1142,7 @@ fn schema_1_database_is_upgraded_keeping_its_matches() {
     assert!(matches_before.contains("\"score\""), "{matches_before}");
     {
         let connection = rusqlite::Connection::open(&desk.db).unwrap();
+        crate::sync::take_back_to_schema_2(&connection);
         connection
             .execute_batch(
                 "CREATE TABLE old (claim_id INTEGER NOT NULL REFERENCES claims (id),

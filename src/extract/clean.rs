@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
+use super::lexicon;
 use super::sentences;
 
 /// Why `sentence` is page furniture rather than article text, or `None` when it is text.
@@ -348,36 +349,20 @@ fn is_byline(sentence: &str) -> bool {
 
 /// Words after "By" that start a phrase of time or manner, not an author's name.
 fn is_not_a_name(word: &str) -> bool {
-    matches!(
-        word,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Then"
-            | "Now"
-            | "The"
-            | "This"
-            | "That"
-            | "Law"
-            | "Noon"
-            | "Midnight"
-    )
+    let capitalised_full_name = |list: &'static lexicon::List| {
+        word.starts_with(|c: char| c.is_ascii_uppercase())
+            && lexicon::line_of(list, word).is_some_and(|line| {
+                list.lines()
+                    .nth(line)
+                    .is_some_and(|w| w[0].len() == word.len())
+            })
+    };
+    capitalised_full_name(&lexicon::MONTHS)
+        || capitalised_full_name(&lexicon::WEEKDAYS)
+        || matches!(
+            word,
+            "Then" | "Now" | "The" | "This" | "That" | "Law" | "Noon" | "Midnight"
+        )
 }
 
 static BYLINES: LazyLock<RegexSet> = LazyLock::new(|| {

@@ -11,12 +11,27 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 
+use super::lexicon;
 use super::values::triggers::{self, Triggers};
 
 use crate::model::{Normalized, Value, ValueType};
 
-const MONTH: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-const WEEKDAY: &str = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)";
+/// The month and weekday names of the lexicon as regex alternations (one capture group each),
+/// put where a pattern says `{MONTH}` or `{WEEKDAY}` (see `re`).
+static MONTH: LazyLock<String> = LazyLock::new(|| lexicon::alternation(&lexicon::MONTHS));
+static WEEKDAY: LazyLock<String> = LazyLock::new(|| lexicon::alternation(&lexicon::WEEKDAYS));
+/// A month as a bare month is written: a capitalised full name ("May"), or a short form with
+/// its period ("Sept."), so that the verb "may" and "Mar" in a name are left alone.
+static CAPITALISED_MONTH: LazyLock<String> = LazyLock::new(|| {
+    let capitalised = |w: &str| w[..1].to_ascii_uppercase() + &w[1..];
+    let mut forms: Vec<String> = Vec::new();
+    for month in lexicon::MONTHS.lines() {
+        forms.push(capitalised(month[0]));
+        forms.extend(month[1..].iter().map(|short| capitalised(short) + r"\."));
+    }
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    format!("({})", forms.join("|"))
+});
 
 /// Day-of-month words, longest first so "twenty first" wins over "twenty".
 static DAY_WORDS: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
@@ -97,7 +112,11 @@ fn day_word_value(word: &str) -> Option<u32> {
 }
 
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("date pattern compiles")
+    let pattern = pattern
+        .replace("{MONTH}", &MONTH)
+        .replace("{WEEKDAY}", &WEEKDAY)
+        .replace("{CAPITALISED_MONTH}", &CAPITALISED_MONTH);
+    Regex::new(&pattern).expect("date pattern compiles")
 }
 
 /// "2022-06-03", "2019/aug/01", "2016 10 16", "20161016".
@@ -106,7 +125,7 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 });
 static YEAR_MONTH_NAME_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i-u)\b((?:1[6-9]|20)\d\d)[-/]{MONTH}[-/](\d{{1,2}})\b|\b((?:1[6-9]|20)\d\d)/(\d{{1,2}})/{MONTH}\b"
+        r"(?i-u)\b((?:1[6-9]|20)\d\d)[-/]{{MONTH}}[-/](\d{{1,2}})\b|\b((?:1[6-9]|20)\d\d)/(\d{{1,2}})/{{MONTH}}\b"
     ))
 });
 /// "5/17/2018", "12/12/30", "22/04", "11/20".
@@ -118,7 +137,7 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| re(&format!("^{}", month_da
 
 fn month_day_pattern() -> String {
     format!(
-        r"(?i-u)\b{MONTH}\.?(?:\s*[-/]\s*|\s*,\s*|\s+|)(\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{})\b)(?:(?:\s*,\s*|\s+|-)(?:of\s+|in\s+)?((?:1[6-9]|20)\d\d)\b)?",
+        r"(?i-u)\b{{MONTH}}\.?(?:\s*[-/]\s*|\s*,\s*|\s+|)(\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{})\b)(?:(?:\s*,\s*|\s+|-)(?:of\s+|in\s+)?((?:1[6-9]|20)\d\d)\b)?",
         *DAY_WORD_ALT
     )
 }
@@ -126,20 +145,20 @@ fn month_day_pattern() -> String {
 /// "3 June 2022", "04th Jan 2019", "second of Aug", "15 April of 87", "05-Aug-2016".
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i-u)\b(\d{{1,2}}(?:st|nd|rd|th)?|{})(?:\s+of\s+|\s+|\s*[-/]\s*){MONTH}\b\.?(?:(?:\s*,\s*|\s+|\s*[-/]\s*)(?:of\s+|in\s+)?((?:1[6-9]|20)\d\d|'?\d\d)\b)?",
+        r"(?i-u)\b(\d{{1,2}}(?:st|nd|rd|th)?|{})(?:\s+of\s+|\s+|\s*[-/]\s*){{MONTH}}\b\.?(?:(?:\s*,\s*|\s+|\s*[-/]\s*)(?:of\s+|in\s+)?((?:1[6-9]|20)\d\d|'?\d\d)\b)?",
         *DAY_WORD_ALT
     ))
 });
 /// "March 2019", "March of 2019".
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i-u)\b{MONTH}\b\.?,?\s+(?:of\s+)?((?:1[6-9]|20)\d\d)\b"
+        r"(?i-u)\b{{MONTH}}\b\.?,?\s+(?:of\s+)?((?:1[6-9]|20)\d\d)\b"
     ))
 });
 /// A bare month name, capitalised, with an optional part-of-month or direction word.
 static BARE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?-u)(?:\b(?i:(early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|last|next|this|in|since|until|by|from|through|during|of))[\s-]+)?\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?:\b|\B)",
+        r"(?-u)(?:\b(?i:(early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|last|next|this|in|since|until|by|from|through|during|of))[\s-]+)?\b{CAPITALISED_MONTH}(?:\b|\B)",
     )
 });
 /// A year alone, with an optional part-of-year phrase: "in 2019", "the end of 2020".
@@ -150,13 +169,13 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WEEKDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i-u)(?:\b(this\s+past|past|last|previous|next|following|coming|this\s+coming|this\s+upcoming|upcoming|this)\s+)?(?:\b(next|last|this|previous)\s+week\s*(?:-|on|,)?\s*)?\b{WEEKDAY}\b\.?(?:\s+(?:of\s+)?(next|last|this|previous|the\s+following)\s+week\b)?(?:\s+(?:morning|afternoon|evening|night)\b)?"
+        r"(?i-u)(?:\b(this\s+past|past|last|previous|next|following|coming|this\s+coming|this\s+upcoming|upcoming|this)\s+)?(?:\b(next|last|this|previous)\s+week\s*(?:-|on|,)?\s*)?\b{{WEEKDAY}}\b\.?(?:\s+(?:of\s+)?(next|last|this|previous|the\s+following)\s+week\b)?(?:\s+(?:morning|afternoon|evening|night)\b)?"
     ))
 });
 /// Weekday followed by a day of the month: "Monday 21", "Mon 13th", "tuesday the eleventh".
 static WEEKDAY_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i-u)(?:\b(?:this|next|coming)\s+)?\b{WEEKDAY}\b,?\s+(?:the\s+)?(\d{{1,2}}(?:st|nd|rd|th)?|{})\b(?:\s*[/.-]\s*(\d{{1,2}}))?",
+        r"(?i-u)(?:\b(?:this|next|coming)\s+)?\b{{WEEKDAY}}\b,?\s+(?:the\s+)?(\d{{1,2}}(?:st|nd|rd|th)?|{})\b(?:\s*[/.-]\s*(\d{{1,2}}))?",
         *DAY_WORD_ALT
     ))
 });
@@ -287,23 +306,13 @@ fn is_word_byte(b: u8) -> bool {
 /// Whether a month name can start at `at`: a word starts there with the first three letters
 /// of a month, in any case.
 fn month_may_start(bytes: &[u8], at: usize) -> bool {
-    matches!(
-        word_head(bytes, at),
-        Some(
-            [b'j', b'a', b'n']
-                | [b'f', b'e', b'b']
-                | [b'm', b'a', b'r']
-                | [b'a', b'p', b'r']
-                | [b'm', b'a', b'y']
-                | [b'j', b'u', b'n']
-                | [b'j', b'u', b'l']
-                | [b'a', b'u', b'g']
-                | [b's', b'e', b'p']
-                | [b'o', b'c', b't']
-                | [b'n', b'o', b'v']
-                | [b'd', b'e', b'c']
-        )
-    )
+    static HEADS: LazyLock<Vec<[u8; 3]>> = LazyLock::new(|| {
+        lexicon::MONTHS
+            .words()
+            .filter_map(|w| w.as_bytes().get(..3)?.try_into().ok())
+            .collect()
+    });
+    word_head(bytes, at).is_some_and(|head| HEADS.contains(&head))
 }
 
 /// Which way a date without a year or week looks from the reference date.
@@ -355,29 +364,12 @@ fn ceil_char(text: &str, mut i: usize) -> usize {
 }
 
 fn month_from(name: &str) -> Option<u32> {
-    let lower = name.trim_end_matches('.').to_ascii_lowercase();
-    let prefix = lower.get(..3)?;
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    months
-        .iter()
-        .position(|m| *m == prefix)
-        .map(|p| p as u32 + 1)
+    lexicon::line_of(&lexicon::MONTHS, name).map(|line| line as u32 + 1)
 }
 
 fn weekday_from(name: &str) -> Option<Weekday> {
-    let lower = name.to_ascii_lowercase();
-    Some(match lower.get(..3)? {
-        "mon" => Weekday::Mon,
-        "tue" => Weekday::Tue,
-        "wed" => Weekday::Wed,
-        "thu" => Weekday::Thu,
-        "fri" => Weekday::Fri,
-        "sat" => Weekday::Sat,
-        "sun" => Weekday::Sun,
-        _ => return None,
-    })
+    let line = lexicon::line_of(&lexicon::WEEKDAYS, name)?;
+    Weekday::try_from(line as u8).ok()
 }
 
 fn parse_day(text: &str) -> Option<u32> {
@@ -630,13 +622,13 @@ fn unit_letter(unit: &str) -> u8 {
 /// the month.
 static WEEK_OF_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i-u)\b(?:the\s+)?(1st|2nd|3rd|4th|first|second|third|fourth|last)\s+week\s+of\s+{MONTH}\b\.?(?:,?\s+((?:1[6-9]|20)\d\d)\b)?"
+        r"(?i-u)\b(?:the\s+)?(1st|2nd|3rd|4th|first|second|third|fourth|last)\s+week\s+of\s+{{MONTH}}\b\.?(?:,?\s+((?:1[6-9]|20)\d\d)\b)?"
     ))
 });
 /// "September-2020-23", "23-2020-September": the year between month and day.
 static MONTH_YEAR_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i-u)\b{MONTH}-((?:1[6-9]|20)\d\d)-(\d{{1,2}})\b|\b(\d{{1,2}})-((?:1[6-9]|20)\d\d)-{MONTH}\b"
+        r"(?i-u)\b{{MONTH}}-((?:1[6-9]|20)\d\d)-(\d{{1,2}})\b|\b(\d{{1,2}})-((?:1[6-9]|20)\d\d)-{{MONTH}}\b"
     ))
 });
 /// "on 5.12": a month and day with a dot, only after "on" and at the end of a clause.
@@ -1735,7 +1727,7 @@ static DAY_BEFORE_AFTER: LazyLock<Regex> =
 
 static DAY_OF: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i-u)\bthe\s+(\d{{1,2}}(?:st|nd|rd|th)|{})\s+day\s+of\s+(?:(next|last|this)\s+month|{MONTH})\b",
+        r"(?i-u)\bthe\s+(\d{{1,2}}(?:st|nd|rd|th)|{})\s+day\s+of\s+(?:(next|last|this)\s+month|{{MONTH}})\b",
         *DAY_WORD_ALT
     ))
 });

@@ -8,6 +8,7 @@ pub mod claims;
 pub mod clean;
 pub mod dates;
 pub mod kinds;
+pub mod lexicon;
 pub mod numbers;
 pub mod sentences;
 pub mod speakers;

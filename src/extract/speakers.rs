@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::Sentence;
+use super::lexicon;
 
 /// What the speaker pass found for one sentence.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -47,7 +48,7 @@ const GENERIC: u16 = 128;
 const SKIP: u16 = 256;
 const CONNECTOR: u16 = 512;
 const BE: u16 = 1024;
-/// Speech verbs and "according" (set from `SPEECH_VERBS`), so the per-token scan is a bit test.
+/// Speech verbs and "pointed" (from `lexicon::SPEECH_VERBS`), so the per-token scan is a bit test.
 const SPEECH: u16 = 2048;
 /// Speech participles ("saying") and "according".
 const PARTICIPLE: u16 = 4096;
@@ -273,70 +274,21 @@ static WORD_CLASS: LazyLock<WordTable> = LazyLock::new(|| {
          instead despite among between into through against earlier later today yesterday \
          tomorrow tonight like just only once again already asked said says told added",
     );
-    add(
-        TIME,
-        "monday tuesday wednesday thursday friday saturday sunday january february march april \
-         may june july august september october november december jan feb mar apr jun jul aug \
-         sep sept oct nov dec",
-    );
-    add(
-        TITLE,
-        "president vice prime minister secretary ambassador envoy governor gov senator sen sens \
-         representative rep reps mayor chairman chairwoman chair director deputy superintendent \
-         speaker chief ceo cfo coo attorney commissioner judge justice king queen prince \
-         princess pope sheikh general gen lt col colonel lieutenant sgt sergeant capt captain adm \
-         admiral maj mr mrs ms miss dr prof professor rev sir dame lord lady former senior acting \
-         executive founder co-founder editor editor-in-chief spokesman spokeswoman spokesperson \
-         officer official analyst adviser advisor counselor counsellor negotiator head leader \
-         member councilman councilwoman sheriff commander inspector treasurer comptroller \
-         premier chancellor strategist economist trader scholar fellow researcher author \
-         correspondent reporter teacher candidate nominee lawmaker legislator congressman \
-         congresswoman delegate ceo president-elect",
-    );
-    add(
-        ORG,
-        "ministry office authority commission police league union nations association \
-         department council court party agency administration co inc corp corporation company \
-         group international news service services committee bank university school college \
-         institute center centers centre foundation organization organisation government \
-         prosecution control protection reuters press times post journal exchange fund board \
-         bureau congress senate house parliament assembly legislature statehouse network \
-         alliance federation society laboratory forces force army navy guard coalition church \
-         hospital museum club forum rights commerce treasury pentagon kremlin embassy airlines \
-         motors energy electric partners capital holdings trust systems technologies labs \
-         research affairs industries enterprises brotherhood movement front campaign \
-         institution watch program programme initiative ltd llc plc tribunal survey reserve \
-         observatory corps command secretariat directorate",
-    );
-    add(
-        PLACE,
-        "north south east west northern southern eastern western central united states kingdom \
-         republic new san santa los las saint st fort port mount mt lake cape island islands \
-         county city bay valley river sea ocean gulf coast strait peninsula province district \
-         region street avenue road square park airport station hall capitol america europe asia \
-         africa middle hong el sierra",
-    );
-    add(
-        GROUP,
-        "agency organization organisation group company firm utility body department office \
-         ministry government administration commission committee authority council court \
-         campaign union party team board panel regulator regulators prosecutors prosecution \
-         police service",
-    );
-    add(
-        ROLE,
-        "envoy president secretary minister ambassador governor senator mayor spokesman \
-         spokeswoman spokesperson official agent teacher director chief judge officer analyst \
-         adviser advisor founder counselor negotiator premier chancellor diplomat witness \
-         lawyer attorney prosecutor doctor physician professor scientist researcher author \
-         economist strategist chairman chairwoman leader commander general candidate \
-         superintendent speaker",
-    );
-    add(
-        GENERIC,
-        "analysts experts observers critics commentators economists sources people officials \
-         some many others",
-    );
+    let mut add_list = |class: u16, list: &lexicon::List| {
+        for word in list.words() {
+            add(class, word);
+        }
+    };
+    add_list(TIME, &lexicon::MONTHS);
+    add_list(TIME, &lexicon::WEEKDAYS);
+    add_list(TITLE, &lexicon::TITLES);
+    add_list(ORG, &lexicon::ORGANISATION_CUES);
+    add_list(PLACE, &lexicon::PLACE_CUES);
+    add_list(GROUP, &lexicon::BODY_NOUNS);
+    add_list(ROLE, &lexicon::ROLE_NOUNS);
+    add_list(GENERIC, &lexicon::GENERIC_SOURCES);
+    add_list(SPEECH, &lexicon::SPEECH_VERBS);
+    add_list(PARTICIPLE, &lexicon::SPEECH_PARTICIPLES);
     add(
         SKIP,
         "has have had also always already however then later reportedly previously repeatedly \
@@ -346,42 +298,18 @@ static WORD_CLASS: LazyLock<WordTable> = LazyLock::new(|| {
     );
     add(CONNECTOR, "of for the de du da von van bin al der la le");
     add(BE, "is are was were be been being");
-    for verb in SPEECH_VERBS.keys() {
-        add(SPEECH, verb);
-    }
     add(SPEECH, "pointed");
-    for participle in SPEECH_PARTICIPLES.keys() {
-        add(PARTICIPLE, participle);
-    }
     add(PARTICIPLE, "according");
     for abbreviation in ABBREVIATIONS {
         add(ABBREVIATION, abbreviation);
     }
+    // A month's short forms ("Sept.", "Nov.") keep their period.
+    for month in lexicon::MONTHS.lines() {
+        for short in &month[1..] {
+            add(ABBREVIATION, short);
+        }
+    }
     WordTable::new(&map)
-});
-
-/// Speech verbs: finite forms that attribute what follows or precedes to their subject.
-static SPEECH_VERBS: LazyLock<HashMap<&'static str, ()>> = LazyLock::new(|| {
-    "said says say told tells added adds stated testified argued argues warned warns noted \
-     reported announced commented urged urges recalled revealed reiterated stressed called \
-     cited believes explained wrote writes insisted claimed claims acknowledged admitted denied \
-     denies welcomed touted recommends recommended estimated asked replied answered confirmed \
-     declared described assailed slammed criticised criticized condemned praised accused \
-     alleged predicted promised vowed suggested concluded complained pleaded implored demanded \
-     emphasised emphasized maintained contended countered responded conceded observed \
-     remarked tweeted indicated signalled signaled disclosed informed mentioned cheered \
-     contends maintains insists agreed argue urge warn"
-        .split_whitespace()
-        .map(|w| (w, ()))
-        .collect()
-});
-
-/// Participles that attribute to the subject of the clause they hang off ("..., saying").
-static SPEECH_PARTICIPLES: LazyLock<HashMap<&'static str, ()>> = LazyLock::new(|| {
-    "saying warning adding noting arguing insisting calling telling stressing urging claiming"
-        .split_whitespace()
-        .map(|w| (w, ()))
-        .collect()
 });
 
 // ---------------------------------------------------------------- tokens
@@ -413,7 +341,7 @@ impl Tok {
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "jr", "sr", "st", "lt", "col", "gen", "gov", "sen", "sens", "rep",
     "reps", "sgt", "capt", "adm", "rev", "prof", "co", "inc", "corp", "ltd", "mt", "no", "maj",
-    "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "ft", "vs",
+    "ft", "vs",
 ];
 
 #[inline]

@@ -60,6 +60,10 @@ lists! {
     ORGANISATION_CUES = "organisation_cues.txt";
     /// Words that make a capitalised name a place's.
     PLACE_CUES = "place_cues.txt";
+    /// Place names: a name made of them alone is a place, not a speaker.
+    PLACES = "places.txt";
+    /// Nouns for a text that speaks for whoever issued it ("the statement said").
+    DOCUMENTS = "documents.txt";
 }
 
 /// Month and weekday names and short forms, longest first, as one regex alternation: a

@@ -1766,18 +1766,27 @@ fn weekend(reference: NaiveDate, tense: Tense, step: Option<i32>) -> Normalized 
     Normalized::DateRange(Some(ymd(saturday)), Some(ymd(saturday + Duration::days(1))))
 }
 
-/// A date the article states about itself (a dateline or the first full date), used as the
-/// reference date when the caller gives none. Dates of other events ("born on", "since") are
-/// passed over.
+/// How many non-empty lines at the top of an article can hold its own date: title, standfirst,
+/// byline, date line and dateline paragraph. Further down, a date is an event's.
+const HEAD_LINES: usize = 8;
+/// And how many bytes at most: one long first line is a body, not a head.
+const HEAD_BYTES: usize = 2000;
+
+/// The date the article states about itself, used as the reference date when the caller gives
+/// none. Only the first lines count (`HEAD_LINES`), and there only a date that reads as the
+/// article's: after "Published", "Updated" or "Posted"; alone on a short line (a date line or
+/// byline); or in a dateline ("SEOUL, June 3, 2022 —"). A date deep in the body, in a caption
+/// or after "born", "since" or "until" is an event's, and is never taken.
 pub fn reference_date_from_text(text: &str) -> Option<NaiveDate> {
+    let head = article_head(text);
     let mut explicit = Vec::new();
-    explicit_dates(text, None, &Triggers::of(text), &mut explicit);
+    explicit_dates(head, None, &Triggers::of(head), &mut explicit);
     explicit.sort_by_key(|f| f.start);
     explicit.into_iter().find_map(|f| {
         let Normalized::Date(s) = &f.value else {
             return None;
         };
-        let before = lower_tail(text, f.start);
+        let before = lower_tail(head, f.start);
         let context = before.trim_end();
         if ["born", "since", "until", "founded", "died", "from", "by"]
             .iter()
@@ -1785,8 +1794,42 @@ pub fn reference_date_from_text(text: &str) -> Option<NaiveDate> {
         {
             return None;
         }
-        day_of(s)
+        is_the_articles_date(head, f.start, f.end).then(|| day_of(s))?
     })
+}
+
+/// The first `HEAD_LINES` non-empty lines of `text`, `HEAD_BYTES` at most.
+fn article_head(text: &str) -> &str {
+    let mut end = 0;
+    let mut lines = 0;
+    for line in text.split_inclusive('\n') {
+        if end + line.len() > HEAD_BYTES || lines == HEAD_LINES {
+            break;
+        }
+        end += line.len();
+        lines += usize::from(!line.trim().is_empty());
+    }
+    if end == 0 {
+        end = ceil_char(text, HEAD_BYTES.min(text.len()));
+    }
+    &text[..end]
+}
+
+/// Does the date at `start..end` of `head` read as the article's own? Rules, each with the
+/// examples of `reference_from_text`: a label before it ("Updated Nov. 24, 2026"), a short
+/// line of its own ("By Jane Doe | November 19, 2019"), or a dateline's dash after it.
+fn is_the_articles_date(head: &str, start: usize, end: usize) -> bool {
+    let line_start = head[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = head[end..].find('\n').map_or(head.len(), |i| end + i);
+    let before = head[line_start..start].to_ascii_lowercase();
+    let labelled = ["published", "updated", "posted", "date:", "dated"]
+        .iter()
+        .any(|label| before.contains(label));
+    let short_line = head[line_start..line_end].trim().len() <= 100;
+    let after = head[end..line_end].trim_start();
+    let dateline = start - line_start <= 60
+        && (after.starts_with('—') || after.starts_with('–') || after.starts_with("- "));
+    labelled || short_line || dateline
 }
 
 #[cfg(test)]
@@ -2164,6 +2207,25 @@ mod tests {
                 Some("2020-01-02"),
             ),
             ("No date here.", None),
+            (
+                "Oil rises\nUpdated Nov. 24, 2026 10:02 GMT\n\nPrices rose.",
+                Some("2026-11-24"),
+            ),
+            (
+                "Oil rises\nBy Jane Doe | November 19, 2019\n\nPrices rose.",
+                Some("2019-11-19"),
+            ),
+            (
+                "WASHINGTON (AP) Nov. 19, 2019 — The House voted on a bill that would cost billions.",
+                Some("2019-11-19"),
+            ),
+            // A date in the body of the first paragraph is an event's.
+            (
+                "Mill burns\n\nThe mill, which opened on March 3, 1986, burned down on Wednesday night, officials said after a long inquiry.",
+                None,
+            ),
+            // A date below the first lines is an event's, however it is written.
+            ("A\nB\nC\nD\nE\nF\nG\nH\nI\nPublished Jan. 2, 2010.", None),
         ];
         for (input, want) in cases {
             let got = reference_date_from_text(input).map(ymd);

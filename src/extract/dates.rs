@@ -181,7 +181,7 @@ static WEEKDAY_DAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i-u)\b(?:(today|tonight|yesterday|tomorrow|tmrw|otd)|(?:(earlier|later)\s+)?(last|this|next|past)\s+(week|month|year|weekend|spring|summer|fall|autumn|winter)|(?:over\s+)?the\s+(weekend))\b",
+        r"(?i-u)\b(?:(today|tonight|yesterday|tomorrow|tmrw|otd|last\s+night)|(?:(earlier|later)\s+)?(last|this|next|past)\s+(week|month|year|weekend|spring|summer|fall|autumn|winter)|(?:over\s+)?the\s+(weekend))\b",
     )
 });
 /// "two days ago", "in 3 weeks", "3 days from today", "two days before yesterday".
@@ -204,7 +204,7 @@ static THE_NTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i-u)\b(?:will|won't|shall|going\s+to|(?:is|are|was|were)\s+scheduled|scheduled\s+(?:to|for)|(?:a|an|the|its|their)\s+(?:scheduled|planned|proposed)|expected\s+to|set\s+to|due\s+to|due|plans?\s+to|to\s+be\s+held|upcoming|would|should|could|may|might|must|until|ahead\s+of|let's)\b|(?:'ll|’ll|’s\s+set)\b",
+        r"(?i-u)\b(?:(?:will|shall|to)\s+(?:not\s+)?be\s+\w+|will|won't|shall|going\s+to|(?:is|are|was|were)\s+scheduled|scheduled\s+(?:to|for)|(?:a|an|the|its|their)\s+(?:scheduled|planned|proposed)|expected\s+to|set\s+to|due\s+to|due|plans?\s+to|to\s+be\s+held|upcoming|would|should|could|may|might|must|until|ahead\s+of|let's)\b|(?:'ll|’ll|’s\s+set)\b",
     )
 });
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
@@ -560,6 +560,9 @@ pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) 
         }
         merged.push(candidate);
     }
+    if on.has(triggers::RELATIVE | triggers::SPAN) {
+        anchored_dates(text, &mut merged);
+    }
     merged
         .into_iter()
         .map(|f| Value {
@@ -575,6 +578,120 @@ pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) 
             end: f.end,
         })
         .collect()
+}
+
+/// "the previous year", "a year earlier", "two months later": counted from a date given
+/// before it in the sentence, not from the reference date.
+static ANCHORED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i-u)\b(?:the\s+(previous|prior|preceding|following)\s+(year|month|week|day)|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(year|month|week|day)s?\s+(earlier|later))\b",
+    )
+});
+
+/// Dates counted from another date of the sentence, at that date's granularity ("down from
+/// $19.5 billion the previous year" after "in 2018" is 2017; "a year earlier" after "in March
+/// 2019" is March 2018). Without a date before them they are left alone: "a year later"
+/// counted from the reference date stays as the offset rules found it.
+fn anchored_dates(text: &str, found: &mut Vec<Found>) {
+    for c in ANCHORED.captures_iter(text) {
+        let whole = c.get(0).unwrap();
+        // "two days later than planned" compares; it dates nothing.
+        if text[whole.end()..].trim_start().starts_with("than") {
+            continue;
+        }
+        let Some(anchor) = found
+            .iter()
+            .filter(|f| f.explicit && f.end <= whole.start())
+            .last()
+        else {
+            continue;
+        };
+        let Normalized::Date(anchor) = &anchor.value else {
+            continue;
+        };
+        let (direction, unit, count) = match (c.get(1), c.get(3)) {
+            (Some(which), _) => {
+                let back = !which.as_str().eq_ignore_ascii_case("following");
+                (if back { -1 } else { 1 }, &c[2], 1)
+            }
+            (None, Some(count)) => {
+                let count = parse_count(count.as_str());
+                let back = c[5].eq_ignore_ascii_case("earlier");
+                (if back { -1 } else { 1 }, &c[4], count)
+            }
+            _ => continue,
+        };
+        let Some(value) = shift_date(anchor, &unit.to_ascii_lowercase(), direction * count) else {
+            continue;
+        };
+        found.retain(|f| f.end <= whole.start() || whole.end() <= f.start);
+        let at = found.partition_point(|f| f.start < whole.start());
+        found.insert(
+            at,
+            Found {
+                start: whole.start(),
+                end: whole.end(),
+                value: Normalized::Date(value),
+                explicit: false,
+                offset_unit: 0,
+            },
+        );
+    }
+}
+
+/// "a", "one" ... "ten" or digits.
+fn parse_count(word: &str) -> i64 {
+    const WORDS: [&str; 10] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    let lower = word.to_ascii_lowercase();
+    if lower == "a" || lower == "an" {
+        return 1;
+    }
+    WORDS
+        .iter()
+        .position(|w| *w == lower)
+        .map_or_else(|| lower.parse().unwrap_or(1), |p| p as i64 + 1)
+}
+
+/// `value` (a year, month, ISO week or day) moved by `count` `unit`s, kept at its own
+/// granularity: a year moved by months is still a year.
+fn shift_date(value: &str, unit: &str, count: i64) -> Option<String> {
+    match value.len() {
+        4 if unit == "year" => Some(format!("{}", value.parse::<i64>().ok()? + count)),
+        7 if !value.contains('W') => {
+            let date = NaiveDate::parse_from_str(&format!("{value}-01"), "%Y-%m-%d").ok()?;
+            let months = match unit {
+                "year" => 12 * count,
+                "month" => count,
+                _ => return None,
+            };
+            let moved = if months < 0 {
+                date.checked_sub_months(Months::new(months.unsigned_abs() as u32))?
+            } else {
+                date.checked_add_months(Months::new(months as u32))?
+            };
+            Some(moved.format("%Y-%m").to_string())
+        }
+        10 => {
+            let date = day_of(value)?;
+            let moved = match unit {
+                "day" => date + Duration::days(count),
+                "week" => date + Duration::days(7 * count),
+                "month" | "year" => {
+                    let months = if unit == "year" { 12 * count } else { count };
+                    if months < 0 {
+                        date.checked_sub_months(Months::new(months.unsigned_abs() as u32))?
+                    } else {
+                        date.checked_add_months(Months::new(months as u32))?
+                    }
+                }
+                _ => return None,
+            };
+            Some(ymd(moved))
+        }
+        _ => None,
+    }
 }
 
 /// The weekday a candidate names when it is a weekday alone ("Friday", not "next Friday").
@@ -1158,8 +1275,10 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
     for c in captures_in(&RELATIVE, text, w, on.has(triggers::RELATIVE)) {
         let whole = c.get(0).unwrap();
         let value = if let Some(word) = c.get(1) {
-            let offset = match word.as_str().to_ascii_lowercase().as_str() {
+            let word = word.as_str().to_ascii_lowercase();
+            let offset = match word.as_str() {
                 "yesterday" => -1,
+                _ if word.starts_with("last") => -1,
                 "tomorrow" | "tmrw" => 1,
                 _ => 0,
             };
@@ -2175,6 +2294,38 @@ mod tests {
                 "We will come back on the 15th day of next month",
                 "2020-07-01",
                 &["2020-08-15"],
+            ),
+            // Counted from the date before them in the sentence, at its granularity.
+            (
+                "Exports fell to $9 billion in 2018, down from $19 billion the previous year.",
+                "2019-11-18",
+                &["2018", "2017"],
+            ),
+            (
+                "Sales rose 5% in March 2019 from a year earlier.",
+                "2019-11-18",
+                &["2019-03", "2018-03"],
+            ),
+            (
+                "The deal closed on June 3, 2021, and the plant opened two months later.",
+                "2019-11-18",
+                &["2021-06-03", "2021-08-03"],
+            ),
+            (
+                "Pochettino was sacked last night.",
+                "2019-11-20",
+                &["2019-11-19"],
+            ),
+            // A passive future is future: "will be held", "will be announced".
+            (
+                "The meeting will be held on Friday.",
+                "2019-11-18",
+                &["2019-11-22"],
+            ),
+            (
+                "Job cuts will be announced on Tuesday, he said.",
+                "2019-11-18",
+                &["2019-11-19"],
             ),
         ];
         let failed = cases.iter().filter(|(i, r, e)| !check(i, r, e)).count();

@@ -76,6 +76,7 @@ const WEEKDAY_WORDS: &[&str] = &[
 const RELATIVE_WORDS: &[&str] = &[
     "today",
     "tonight",
+    "night",
     "yesterday",
     "tomorrow",
     "tmrw",

@@ -1145,6 +1145,9 @@ struct Registry<'t> {
     org_index: FastMap<&'t str, usize>,
     /// Full names (two words or more) by surname.
     by_surname: FastMap<&'t str, Vec<usize>>,
+    /// Full names by their first word: "Li" for "Li Jifeng", whose family name comes first,
+    /// and "Hunter" for "Hunter Biden" where a story uses the given name.
+    by_first_word: FastMap<&'t str, Vec<usize>>,
 }
 
 fn surname_of(name: &str) -> &str {
@@ -1221,6 +1224,12 @@ impl<'t> Registry<'t> {
                 .entry(surname_of(name))
                 .or_default()
                 .push(self.people.len());
+            if let Some(first) = name.split_whitespace().next() {
+                self.by_first_word
+                    .entry(first)
+                    .or_default()
+                    .push(self.people.len());
+            }
         }
         self.people.push(Person {
             name,
@@ -1255,7 +1264,11 @@ impl<'t> Registry<'t> {
     /// A multi-word name for a single word: "Kim" -> "Sung Kim", "Arroyo" -> "Luz Contreras
     /// Arroyo". Only full names (two words or more) qualify.
     fn person_by_surname(&self, word: &str, position: usize) -> Option<&Person<'t>> {
-        let indexes = self.by_surname.get(word)?;
+        // A surname first; failing that the one full name that opens with the word.
+        let indexes = match self.by_surname.get(word) {
+            Some(indexes) => indexes,
+            None => self.by_first_word.get(word).filter(|i| i.len() == 1)?,
+        };
         best_by_recency(
             indexes.iter().map(|&i| &self.people[i]),
             |p| &p.mentions,
@@ -2402,6 +2415,7 @@ fn resolve_tokens(
         person_index: FastMap::with_capacity_and_hasher(names, Default::default()),
         org_index: FastMap::with_capacity_and_hasher(names, Default::default()),
         by_surname: FastMap::with_capacity_and_hasher(names, Default::default()),
+        by_first_word: FastMap::with_capacity_and_hasher(names, Default::default()),
         ..Registry::default()
     };
     // The mentions of every sentence, one after the other (`sentence_mentions` says where
@@ -2447,7 +2461,12 @@ fn resolve_tokens(
             continue;
         }
         let position = tokens[mention.first].start;
-        if registry.by_surname.contains_key(mention.name) {
+        if registry.by_surname.contains_key(mention.name)
+            || registry
+                .by_first_word
+                .get(mention.name)
+                .is_some_and(|people| people.len() == 1)
+        {
             mention.kind = EntityKind::Person;
         }
         if let Some(person) = registry
@@ -3046,6 +3065,12 @@ mod tests {
                 "a place's officials are not the place",
                 "Beijing officials admitted that cases had been hidden.",
                 Some("Beijing officials"),
+            ),
+            (
+                "a name written family name first is referred back to by its first word",
+                "Health official Li Jifeng spoke to reporters.\n\
+                 Li explained that cases must be verified.",
+                Some("Li Jifeng"),
             ),
             (
                 "a plural noun is not a speech verb",

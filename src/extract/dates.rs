@@ -1396,10 +1396,18 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
             "month" => shift_months(anchor, sign * count),
             _ => shift_months(anchor, sign * 12 * count),
         };
+        // "a year ago", "four years ago": as precise as the sentence is, a year.
+        let value = |date: NaiveDate| {
+            if unit == "year" && tail.as_deref() == Some("ago") {
+                date.year().to_string()
+            } else {
+                ymd(date)
+            }
+        };
         if let Some(date) = date {
             all.push(Found {
                 offset_unit: unit_letter(&unit),
-                ..found(whole.start(), whole.end(), ymd(date), false)
+                ..found(whole.start(), whole.end(), value(date), false)
             });
         }
     }

@@ -2324,6 +2324,11 @@ mod tests {
                 "2019-11-20",
                 &["2019-11-19"],
             ),
+            // "years ago" is as precise as a year; "months ago" keeps its day, as the
+            // Recognizers suite reads it.
+            ("Costs fell 10% from a year ago.", "2019-11-18", &["2018"]),
+            ("He left four years ago.", "2019-11-18", &["2015"]),
+            ("She left three months ago.", "2019-11-18", &["2019-08-18"]),
             // A passive future is future: "will be held", "will be announced".
             (
                 "The meeting will be held on Friday.",

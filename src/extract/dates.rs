@@ -124,9 +124,9 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?-u:\b)((?:1[6-9]|20)\d\d)(?:([-/. ])(\d{1,2})([-/. ])(\d{1,2})|(\d\d)(\d\d))(?-u:\b)")
 });
 static YEAR_MONTH_NAME_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?i-u)\b((?:1[6-9]|20)\d\d)[-/]{{MONTH}}[-/](\d{{1,2}})\b|\b((?:1[6-9]|20)\d\d)/(\d{{1,2}})/{{MONTH}}\b"
-    ))
+    re(
+        r"(?i-u)\b((?:1[6-9]|20)\d\d)[-/]{MONTH}[-/](\d{1,2})\b|\b((?:1[6-9]|20)\d\d)/(\d{1,2})/{MONTH}\b",
+    )
 });
 /// "5/17/2018", "12/12/30", "22/04", "11/20".
 static NUMERIC: LazyLock<Regex> =
@@ -150,11 +150,8 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 /// "March 2019", "March of 2019".
-static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?i-u)\b{{MONTH}}\b\.?,?\s+(?:of\s+)?((?:1[6-9]|20)\d\d)\b"
-    ))
-});
+static MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i-u)\b{MONTH}\b\.?,?\s+(?:of\s+)?((?:1[6-9]|20)\d\d)\b"));
 /// A bare month name, capitalised, with an optional part-of-month or direction word.
 static BARE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -168,9 +165,9 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static WEEKDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?i-u)(?:\b(this\s+past|past|last|previous|next|following|coming|this\s+coming|this\s+upcoming|upcoming|this)\s+)?(?:\b(next|last|this|previous)\s+week\s*(?:-|on|,)?\s*)?\b{{WEEKDAY}}\b\.?(?:\s+(?:of\s+)?(next|last|this|previous|the\s+following)\s+week\b)?(?:\s+(?:morning|afternoon|evening|night)\b)?"
-    ))
+    re(
+        r"(?i-u)(?:\b(this\s+past|past|last|previous|next|following|coming|this\s+coming|this\s+upcoming|upcoming|this)\s+)?(?:\b(next|last|this|previous)\s+week\s*(?:-|on|,)?\s*)?\b{WEEKDAY}\b\.?(?:\s+(?:of\s+)?(next|last|this|previous|the\s+following)\s+week\b)?(?:\s+(?:morning|afternoon|evening|night)\b)?",
+    )
 });
 /// Weekday followed by a day of the month: "Monday 21", "Mon 13th", "tuesday the eleventh".
 static WEEKDAY_DAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -601,8 +598,8 @@ fn anchored_dates(text: &str, found: &mut Vec<Found>) {
         }
         let Some(anchor) = found
             .iter()
-            .filter(|f| f.explicit && f.end <= whole.start())
-            .last()
+            .rev()
+            .find(|f| f.explicit && f.end <= whole.start())
         else {
             continue;
         };
@@ -738,15 +735,13 @@ fn unit_letter(unit: &str) -> u8 {
 /// "the 1st week of Oct.", "the last week of March 2020": the ISO week holding that part of
 /// the month.
 static WEEK_OF_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?i-u)\b(?:the\s+)?(1st|2nd|3rd|4th|first|second|third|fourth|last)\s+week\s+of\s+{{MONTH}}\b\.?(?:,?\s+((?:1[6-9]|20)\d\d)\b)?"
-    ))
+    re(
+        r"(?i-u)\b(?:the\s+)?(1st|2nd|3rd|4th|first|second|third|fourth|last)\s+week\s+of\s+{MONTH}\b\.?(?:,?\s+((?:1[6-9]|20)\d\d)\b)?",
+    )
 });
 /// "September-2020-23", "23-2020-September": the year between month and day.
 static MONTH_YEAR_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?i-u)\b{{MONTH}}-((?:1[6-9]|20)\d\d)-(\d{{1,2}})\b|\b(\d{{1,2}})-((?:1[6-9]|20)\d\d)-{{MONTH}}\b"
-    ))
+    re(r"(?i-u)\b{MONTH}-((?:1[6-9]|20)\d\d)-(\d{1,2})\b|\b(\d{1,2})-((?:1[6-9]|20)\d\d)-{MONTH}\b")
 });
 /// "on 5.12": a month and day with a dot, only after "on" and at the end of a clause.
 static ON_DOTTED: LazyLock<Regex> =

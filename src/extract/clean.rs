@@ -357,24 +357,34 @@ static WIDGET_SET: LazyLock<Rules> = LazyLock::new(|| {
     Rules::new(&rules, "i", true)
 });
 
-/// The widget rule a sentence is, if any: a sentence that opens with a lowercase letter or
-/// is long is article text, and is let through without running the rules.
+/// The widget rule a sentence is, if any: a long sentence is article text, and is let
+/// through without running the rules.
 fn widget_reason(sentence: &str) -> Option<&'static str> {
-    if sentence.len() > 400 {
+    // Widgets are short lines; the long ones (a reference entry, a tweet's signature) carry
+    // a semicolon, "doi" or "(@". Most article sentences are none of these, and skip the set.
+    let short = sentence.len() <= 80;
+    let marked = || {
+        sentence.len() <= 400
+            && (sentence.contains(';') || sentence.contains("(@") || sentence.contains("doi"))
+    };
+    if !short && !marked() {
         return None;
     }
     WIDGET_SET.reason(sentence)
 }
 
 /// Spans of `sentence` whose digits are not values: telephone numbers, street addresses,
-/// tweet links and DOIs (a dated web address keeps its date: "archive-2018-09-23") ("call 555-123-4567", "at 1600 Pennsylvania Avenue", "pic.twitter.com/x1").
+/// tweet links and DOIs ("call 555-123-4567", "at 1600 Pennsylvania Avenue",
+/// "pic.twitter.com/x1"). A dated web address keeps its date ("archive-2018-09-23").
 pub fn non_value_spans(sentence: &str) -> Vec<(usize, usize)> {
     static DIGIT_NAMES: LazyLock<Regex> = LazyLock::new(|| {
+        // ASCII classes (`-u`): Unicode word boundaries keep a regex off its fast engines on
+        // any text with a curly quote, and these shapes are ASCII.
         Regex::new(concat!(
-            r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b",
+            r"(?-u)(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b",
             r"|\b1-800-\d{3}-\d{4}\b",
             r"|\b\d{1,5}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Way|Place|Court|Parkway|Highway)",
-            r"|https?://t\.co/\w+|\bpic\.twitter\.com/\w+|\b10\.\d{4,9}/\S+",
+            r"|https?://t\.co/\w+|\bpic\.twitter\.com/\w+|\b10\.\d{4,9}/[\w./;()-]+",
         ))
         .expect("digit name patterns are valid")
     });

@@ -557,7 +557,15 @@ pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) 
         }
         merged.push(candidate);
     }
-    if on.has(triggers::RELATIVE | triggers::SPAN) {
+    let anchored = [
+        "earlier",
+        "later",
+        "previous",
+        "prior",
+        "preceding",
+        "following",
+    ];
+    if on.has(triggers::RELATIVE | triggers::SPAN) && anchored.iter().any(|w| text.contains(w)) {
         anchored_dates(text, &mut merged);
     }
     merged

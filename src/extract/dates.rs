@@ -2327,6 +2327,13 @@ mod tests {
                 "2019-11-20",
                 &["2019-11-19"],
             ),
+            // A month and day without a year, by tense: past is the most recent one.
+            (
+                "Johnson vowed to leave the EU by Oct. 31.",
+                "2019-11-18",
+                &["2019-10-31"],
+            ),
+            ("He will leave on March 3.", "2019-11-18", &["2020-03-03"]),
             // "years ago" is as precise as a year; "months ago" keeps its day, as the
             // Recognizers suite reads it.
             ("Costs fell 10% from a year ago.", "2019-11-18", &["2018"]),

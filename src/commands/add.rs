@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::cli::AddArgs;
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::extract::{Context, Extraction, ReferenceSource, extract};
+use crate::extract::{Context, Extraction, ReferenceSource, extract_on_the_day};
 use crate::model::Occurrence;
 use crate::report::escape::one_line;
 use crate::report::{AddJson, ClaimJson, claims_table_fitted};
@@ -111,11 +111,12 @@ fn add_one(
     article: ArticleText,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let extraction = extract(
+    let extraction = extract_on_the_day(
         &article.text,
         &Context {
             reference_date: published,
         },
+        Some(config.now.date_naive()),
     );
     let title = args
         .title
@@ -173,6 +174,10 @@ fn add_one(
             out,
             "relative dates resolved against {date} (a date found in the text; give --published to override)"
         )?,
+        (ReferenceSource::None, Some(date)) => writeln!(
+            out,
+            "relative dates resolved against {date}, the day it was added (no --published, no date in the article's first lines)"
+        )?,
         _ => writeln!(
             out,
             "no publication date given or found: relative dates left unresolved (give --published YYYY-MM-DD)"
@@ -205,6 +210,17 @@ pub struct BatchSummary {
     pub bytes: u64,
     pub seconds: f64,
     pub megabytes_per_second: f64,
+    /// Where the reference date of each added article came from.
+    pub reference_dates: ReferenceDates,
+}
+
+/// How many added articles took their reference date from `--published`, from a date in
+/// their first lines, or from the day they were added.
+#[derive(Debug, Default, Serialize)]
+pub struct ReferenceDates {
+    pub given: usize,
+    pub text: usize,
+    pub added: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -250,6 +266,7 @@ fn add_many(
     let total_bytes: u64 = paths.iter().map(|(_, size)| size).sum();
     let bar = progress_bar(config.progress, total_bytes);
     let now = config.now_text();
+    let today = config.now.date_naive();
     // Reading and extracting run on a second thread, a few articles ahead of the one being
     // stored: extraction is pure and SQLite writes from one connection, so the two overlap
     // on a machine with two cores. The channel's bound keeps memory flat.
@@ -261,11 +278,12 @@ fn add_many(
                 let text =
                     read_article(&path.display().to_string(), &mut std::io::empty(), max_size);
                 let article = text.map(|article| {
-                    let extraction = extract(
+                    let extraction = extract_on_the_day(
                         &article.text,
                         &Context {
                             reference_date: published,
                         },
+                        Some(today),
                     );
                     let claims = claims_to_store(&extraction);
                     (article, extraction, claims)
@@ -285,14 +303,20 @@ fn add_many(
                 let title = title_from_text(&article.text);
                 let new = new_article(&article, &extraction, claims, &title, args, published);
                 let claims = new.claims.len();
-                batch.add(&new, &now).map(|added| (added, claims))
+                let source = extraction.reference_source;
+                batch.add(&new, &now).map(|added| (added, claims, source))
             });
             match outcome {
-                Ok((Added::New { .. }, claims)) => {
+                Ok((Added::New { .. }, claims, source)) => {
                     summary.added += 1;
                     summary.claims += claims;
+                    match source {
+                        ReferenceSource::Given => summary.reference_dates.given += 1,
+                        ReferenceSource::Text => summary.reference_dates.text += 1,
+                        ReferenceSource::None => summary.reference_dates.added += 1,
+                    }
                 }
-                Ok((Added::AlreadyPresent { .. }, _)) => summary.already_present += 1,
+                Ok((Added::AlreadyPresent { .. }, _, _)) => summary.already_present += 1,
                 Err(error) if batch.is_broken() => {
                     // SQLite rolled back the whole batch (a full disk, say): stop, and say why.
                     bar.finish_and_clear();
@@ -338,6 +362,12 @@ fn add_many(
             summary.bytes as f64 / 1e6,
             summary.seconds,
             summary.megabytes_per_second
+        )?;
+        let dates = &summary.reference_dates;
+        writeln!(
+            out,
+            "relative dates resolved against: --published for {}, a date in the first lines for {}, the day added for {}",
+            dates.given, dates.text, dates.added
         )?;
     }
     if !summary.failed.is_empty() {

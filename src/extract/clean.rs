@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
+use super::lexicon;
 use super::sentences;
 
 /// Why `sentence` is page furniture rather than article text, or `None` when it is text.
@@ -32,6 +33,9 @@ pub fn boilerplate_reason(sentence: &str, whole_line: bool) -> Option<&'static s
     if may_match_anywhere_rule(sentence)
         && let Some(reason) = ANYWHERE_RULES.reason(sentence)
     {
+        return Some(reason);
+    }
+    if let Some(reason) = widget_reason(sentence) {
         return Some(reason);
     }
     if sentence.ends_with(['—', '–', '-'])
@@ -259,6 +263,140 @@ const ANYWHERE: &[(&str, &str)] = &[
     ),
 ];
 
+/// A furniture rule with the examples it was written for (`widget_rules_name_their_examples`
+/// runs them): what it is, a pattern over the whole sentence, sentences it names and article
+/// sentences it must leave alone.
+struct Rule {
+    reason: &'static str,
+    pattern: &'static str,
+    // Read by the tests only: the examples live beside the pattern they explain.
+    #[cfg_attr(not(test), allow(dead_code))]
+    examples: &'static [&'static str],
+    #[cfg_attr(not(test), allow(dead_code))]
+    not: &'static [&'static str],
+}
+
+/// Widgets, stamps and notes that whole sentences are made of. Every pattern is anchored at
+/// both ends, so a sentence of article text fails after a few bytes.
+const WIDGET_RULES: &[Rule] = &[
+    Rule {
+        reason: "stock quote",
+        pattern: r"^[A-Z][A-Za-z0-9.&]*\s+(?:[A-Z0-9][A-Za-z0-9.&]*\s+){0,4}\$?\d[\d,]*(?:\.\d+)?\s+[+\-−]\s?\d[\d,]*(?:\.\d+)?(?:\s+\(?[+\-−]?\d+(?:\.\d+)?%\)?)?\s*$",
+        examples: &[
+            "HD 234.12 +2.31 (0.99%)",
+            "Dow Jones Industrial Average 27,934.02 -102.20 -0.36%",
+            "S&P 500 3,120.18 -1.71 (-0.05%)",
+        ],
+        not: &[
+            "The index rose 1.2% to 3,120.",
+            "Shares closed at $234.12 on Tuesday.",
+        ],
+    },
+    Rule {
+        reason: "time stamp",
+        pattern: r"^(?:(?:last )?(?:updated|posted|published)\s*:?\s*)?(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|\d{1,3}\s+(?:min(?:ute)?s?|hours?|hrs?)\s+ago|just now)\s*$",
+        examples: &[
+            "12:45 p.m. ET",
+            "Updated 3 minutes ago",
+            "2 hours ago",
+            "09:30 GMT",
+        ],
+        not: &[
+            "The vote was held at 12:45 p.m. ET.",
+            "He left 2 hours ago, she said.",
+        ],
+    },
+    Rule {
+        reason: "reference list",
+        pattern: r"^(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+\s*$|^.{0,300}(?:19|20)\d\d\s*;\s*\d+\s*(?:\(\d+\))?\s*:\s*e?\d+.{0,80}$",
+        examples: &[
+            "doi: 10.1001/jamapsychiatry.2019.3671",
+            "https://doi.org/10.1038/s41550-019-0933-6",
+            "Hasin DS, Shmulewitz D. Cannabis use disorder. JAMA Psychiatry. 2019;76(12):1234-1241.",
+        ],
+        not: &["The study was published in JAMA Psychiatry on Wednesday."],
+    },
+    Rule {
+        reason: "syndication note",
+        pattern: r"^read the original article(?:\s+here)?\W*$|^(?:distributed|provided|syndicated) by\s",
+        examples: &[
+            "Read the original article.",
+            "Read the original article here",
+            "Distributed by Tribune Content Agency, LLC.",
+        ],
+        not: &["Read the original report, the senator urged."],
+    },
+    Rule {
+        reason: "wire line",
+        pattern: r"^\(?(?:reuters|ap|afp|upi|xinhua|bloomberg|the associated press|associated press|pa media)\)?\s*[-–—]?\s*$",
+        examples: &["(Reuters) -", "The Associated Press", "AFP —"],
+        not: &["Reuters reported the deal on Monday."],
+    },
+    Rule {
+        reason: "embedded tweet",
+        pattern: r"^[—–-]\s*[^()]{1,80}\(@\w{1,15}\)\s+(?:[a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [a-z]+ \d{4})\s*$|^(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)\s*$",
+        examples: &[
+            "— Tottenham Hotspur (@SpursOfficial) November 20, 2019",
+            "- Jane Doe (@janedoe) 3 June 2022",
+            "pic.twitter.com/dUO6AJlMxR",
+            "https://t.co/AbC123",
+        ],
+        not: &["— and then, he said (quietly), it was over."],
+    },
+    Rule {
+        reason: "gallery or advertisement",
+        pattern: r"^(?:(?:image|photo|picture|slide)\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\.?\s*$",
+        examples: &["1 of 4.", "Photo 3 of 12", "2/10"],
+        not: &["1 of 4 voters said no."],
+    },
+];
+
+static WIDGET_SET: LazyLock<Rules> = LazyLock::new(|| {
+    let rules: Vec<(&str, &'static str)> =
+        WIDGET_RULES.iter().map(|r| (r.pattern, r.reason)).collect();
+    Rules::new(&rules, "i", true)
+});
+
+/// The widget rule a sentence is, if any: a long sentence is article text, and is let
+/// through without running the rules.
+fn widget_reason(sentence: &str) -> Option<&'static str> {
+    // Widgets are short lines; the long ones (a reference entry, a tweet's signature) carry
+    // a semicolon, "doi" or "(@". Most article sentences are none of these, and skip the set.
+    let short = sentence.len() <= 80;
+    let marked = || {
+        sentence.len() <= 400
+            && (sentence.contains(';') || sentence.contains("(@") || sentence.contains("doi"))
+    };
+    if !short && !marked() {
+        return None;
+    }
+    WIDGET_SET.reason(sentence)
+}
+
+/// Spans of `sentence` whose digits are not values: telephone numbers, street addresses,
+/// tweet links and DOIs ("call 555-123-4567", "at 1600 Pennsylvania Avenue",
+/// "pic.twitter.com/x1"). A dated web address keeps its date ("archive-2018-09-23").
+pub fn non_value_spans(sentence: &str) -> Vec<(usize, usize)> {
+    static DIGIT_NAMES: LazyLock<Regex> = LazyLock::new(|| {
+        // ASCII classes (`-u`): Unicode word boundaries keep a regex off its fast engines on
+        // any text with a curly quote, and these shapes are ASCII.
+        Regex::new(concat!(
+            r"(?-u)(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b",
+            r"|\b1-800-\d{3}-\d{4}\b",
+            r"|\b\d{1,5}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Way|Place|Court|Parkway|Highway)",
+            r"|https?://t\.co/\w+|\bpic\.twitter\.com/\w+|\b10\.\d{4,9}/[\w./;()-]+",
+        ))
+        .expect("digit name patterns are valid")
+    });
+    if !sentence.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    DIGIT_NAMES
+        .find_iter(sentence)
+        .map(|m| (m.start(), m.end()))
+        .collect()
+}
+
 /// The first rule of `rules` that matches, by a set built from them.
 struct Rules {
     /// One regex for all of them: most sentences match none, and one pass tells.
@@ -348,36 +486,20 @@ fn is_byline(sentence: &str) -> bool {
 
 /// Words after "By" that start a phrase of time or manner, not an author's name.
 fn is_not_a_name(word: &str) -> bool {
-    matches!(
-        word,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Then"
-            | "Now"
-            | "The"
-            | "This"
-            | "That"
-            | "Law"
-            | "Noon"
-            | "Midnight"
-    )
+    let capitalised_full_name = |list: &'static lexicon::List| {
+        word.starts_with(|c: char| c.is_ascii_uppercase())
+            && lexicon::line_of(list, word).is_some_and(|line| {
+                list.lines()
+                    .nth(line)
+                    .is_some_and(|w| w[0].len() == word.len())
+            })
+    };
+    capitalised_full_name(&lexicon::MONTHS)
+        || capitalised_full_name(&lexicon::WEEKDAYS)
+        || matches!(
+            word,
+            "Then" | "Now" | "The" | "This" | "That" | "Law" | "Noon" | "Midnight"
+        )
 }
 
 static BYLINES: LazyLock<RegexSet> = LazyLock::new(|| {
@@ -458,6 +580,52 @@ mod tests {
             "Human rights groups said the technology's design was, in terms of cost, a signal.",
         ] {
             assert!(!may_match_anywhere_rule(sentence), "{sentence}");
+        }
+    }
+
+    /// Each widget rule names its own examples and leaves its counter-examples alone.
+    #[test]
+    fn widget_rules_name_their_examples() {
+        for rule in WIDGET_RULES {
+            for example in rule.examples {
+                assert_eq!(
+                    boilerplate_reason(example, true),
+                    Some(rule.reason),
+                    "{example}"
+                );
+            }
+            for sentence in rule.not {
+                assert_ne!(
+                    boilerplate_reason(sentence, false),
+                    Some(rule.reason),
+                    "{sentence}"
+                );
+            }
+        }
+    }
+
+    /// Digits of a telephone number, an address or a link are not values.
+    #[test]
+    fn digits_in_names_of_places_and_lines_are_spans() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Call 555-123-4567 for tickets.", &["555-123-4567"]),
+            ("Call (212) 555-0199 today.", &["(212) 555-0199"]),
+            (
+                "Protesters met at 1600 Pennsylvania Avenue.",
+                &["1600 Pennsylvania Avenue"],
+            ),
+            (
+                "See pic.twitter.com/dUO6AJlMxR now",
+                &["pic.twitter.com/dUO6AJlMxR"],
+            ),
+            ("It cost $5 million, up 10%.", &[]),
+        ];
+        for (sentence, spans) in cases {
+            let found: Vec<&str> = non_value_spans(sentence)
+                .into_iter()
+                .map(|(s, e)| &sentence[s..e])
+                .collect();
+            assert_eq!(&found, spans, "{sentence}");
         }
     }
 

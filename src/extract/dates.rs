@@ -11,12 +11,27 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 
+use super::lexicon;
 use super::values::triggers::{self, Triggers};
 
 use crate::model::{Normalized, Value, ValueType};
 
-const MONTH: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-const WEEKDAY: &str = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)";
+/// The month and weekday names of the lexicon as regex alternations (one capture group each),
+/// put where a pattern says `{MONTH}` or `{WEEKDAY}` (see `re`).
+static MONTH: LazyLock<String> = LazyLock::new(|| lexicon::alternation(&lexicon::MONTHS));
+static WEEKDAY: LazyLock<String> = LazyLock::new(|| lexicon::alternation(&lexicon::WEEKDAYS));
+/// A month as a bare month is written: a capitalised full name ("May"), or a short form with
+/// its period ("Sept."), so that the verb "may" and "Mar" in a name are left alone.
+static CAPITALISED_MONTH: LazyLock<String> = LazyLock::new(|| {
+    let capitalised = |w: &str| w[..1].to_ascii_uppercase() + &w[1..];
+    let mut forms: Vec<String> = Vec::new();
+    for month in lexicon::MONTHS.lines() {
+        forms.push(capitalised(month[0]));
+        forms.extend(month[1..].iter().map(|short| capitalised(short) + r"\."));
+    }
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    format!("({})", forms.join("|"))
+});
 
 /// Day-of-month words, longest first so "twenty first" wins over "twenty".
 static DAY_WORDS: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
@@ -97,7 +112,11 @@ fn day_word_value(word: &str) -> Option<u32> {
 }
 
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("date pattern compiles")
+    let pattern = pattern
+        .replace("{MONTH}", &MONTH)
+        .replace("{WEEKDAY}", &WEEKDAY)
+        .replace("{CAPITALISED_MONTH}", &CAPITALISED_MONTH);
+    Regex::new(&pattern).expect("date pattern compiles")
 }
 
 /// "2022-06-03", "2019/aug/01", "2016 10 16", "20161016".
@@ -105,9 +124,9 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?-u:\b)((?:1[6-9]|20)\d\d)(?:([-/. ])(\d{1,2})([-/. ])(\d{1,2})|(\d\d)(\d\d))(?-u:\b)")
 });
 static YEAR_MONTH_NAME_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?i-u)\b((?:1[6-9]|20)\d\d)[-/]{MONTH}[-/](\d{{1,2}})\b|\b((?:1[6-9]|20)\d\d)/(\d{{1,2}})/{MONTH}\b"
-    ))
+    re(
+        r"(?i-u)\b((?:1[6-9]|20)\d\d)[-/]{MONTH}[-/](\d{1,2})\b|\b((?:1[6-9]|20)\d\d)/(\d{1,2})/{MONTH}\b",
+    )
 });
 /// "5/17/2018", "12/12/30", "22/04", "11/20".
 static NUMERIC: LazyLock<Regex> =
@@ -118,7 +137,7 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| re(&format!("^{}", month_da
 
 fn month_day_pattern() -> String {
     format!(
-        r"(?i-u)\b{MONTH}\.?(?:\s*[-/]\s*|\s*,\s*|\s+|)(\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{})\b)(?:(?:\s*,\s*|\s+|-)(?:of\s+|in\s+)?((?:1[6-9]|20)\d\d)\b)?",
+        r"(?i-u)\b{{MONTH}}\.?(?:\s*[-/]\s*|\s*,\s*|\s+|)(\d{{1,2}}(?:st|nd|rd|th)?\b|(?:{})\b)(?:(?:\s*,\s*|\s+|-)(?:of\s+|in\s+)?((?:1[6-9]|20)\d\d)\b)?",
         *DAY_WORD_ALT
     )
 }
@@ -126,20 +145,17 @@ fn month_day_pattern() -> String {
 /// "3 June 2022", "04th Jan 2019", "second of Aug", "15 April of 87", "05-Aug-2016".
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i-u)\b(\d{{1,2}}(?:st|nd|rd|th)?|{})(?:\s+of\s+|\s+|\s*[-/]\s*){MONTH}\b\.?(?:(?:\s*,\s*|\s+|\s*[-/]\s*)(?:of\s+|in\s+)?((?:1[6-9]|20)\d\d|'?\d\d)\b)?",
+        r"(?i-u)\b(\d{{1,2}}(?:st|nd|rd|th)?|{})(?:\s+of\s+|\s+|\s*[-/]\s*){{MONTH}}\b\.?(?:(?:\s*,\s*|\s+|\s*[-/]\s*)(?:of\s+|in\s+)?((?:1[6-9]|20)\d\d|'?\d\d)\b)?",
         *DAY_WORD_ALT
     ))
 });
 /// "March 2019", "March of 2019".
-static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?i-u)\b{MONTH}\b\.?,?\s+(?:of\s+)?((?:1[6-9]|20)\d\d)\b"
-    ))
-});
+static MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i-u)\b{MONTH}\b\.?,?\s+(?:of\s+)?((?:1[6-9]|20)\d\d)\b"));
 /// A bare month name, capitalised, with an optional part-of-month or direction word.
 static BARE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?-u)(?:\b(?i:(early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|last|next|this|in|since|until|by|from|through|during|of))[\s-]+)?\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?:\b|\B)",
+        r"(?-u)(?:\b(?i:(early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|last|next|this|in|since|until|by|from|through|during|of))[\s-]+)?\b{CAPITALISED_MONTH}(?:\b|\B)",
     )
 });
 /// A year alone, with an optional part-of-year phrase: "in 2019", "the end of 2020".
@@ -149,20 +165,20 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static WEEKDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?i-u)(?:\b(this\s+past|past|last|previous|next|following|coming|this\s+coming|this\s+upcoming|upcoming|this)\s+)?(?:\b(next|last|this|previous)\s+week\s*(?:-|on|,)?\s*)?\b{WEEKDAY}\b\.?(?:\s+(?:of\s+)?(next|last|this|previous|the\s+following)\s+week\b)?(?:\s+(?:morning|afternoon|evening|night)\b)?"
-    ))
+    re(
+        r"(?i-u)(?:\b(this\s+past|past|last|previous|next|following|coming|this\s+coming|this\s+upcoming|upcoming|this)\s+)?(?:\b(next|last|this|previous)\s+week\s*(?:-|on|,)?\s*)?\b{WEEKDAY}\b\.?(?:\s+(?:of\s+)?(next|last|this|previous|the\s+following)\s+week\b)?(?:\s+(?:morning|afternoon|evening|night)\b)?",
+    )
 });
 /// Weekday followed by a day of the month: "Monday 21", "Mon 13th", "tuesday the eleventh".
 static WEEKDAY_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i-u)(?:\b(?:this|next|coming)\s+)?\b{WEEKDAY}\b,?\s+(?:the\s+)?(\d{{1,2}}(?:st|nd|rd|th)?|{})\b(?:\s*[/.-]\s*(\d{{1,2}}))?",
+        r"(?i-u)(?:\b(?:this|next|coming)\s+)?\b{{WEEKDAY}}\b,?\s+(?:the\s+)?(\d{{1,2}}(?:st|nd|rd|th)?|{})\b(?:\s*[/.-]\s*(\d{{1,2}}))?",
         *DAY_WORD_ALT
     ))
 });
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i-u)\b(?:(today|tonight|yesterday|tomorrow|tmrw|otd)|(?:(earlier|later)\s+)?(last|this|next|past)\s+(week|month|year|weekend|spring|summer|fall|autumn|winter)|(?:over\s+)?the\s+(weekend))\b",
+        r"(?i-u)\b(?:(today|tonight|yesterday|tomorrow|tmrw|otd|last\s+night)|(?:(earlier|later)\s+)?(last|this|next|past)\s+(week|month|year|weekend|spring|summer|fall|autumn|winter)|(?:over\s+)?the\s+(weekend))\b",
     )
 });
 /// "two days ago", "in 3 weeks", "3 days from today", "two days before yesterday".
@@ -185,7 +201,7 @@ static THE_NTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i-u)\b(?:will|won't|shall|going\s+to|(?:is|are|was|were)\s+scheduled|scheduled\s+(?:to|for)|(?:a|an|the|its|their)\s+(?:scheduled|planned|proposed)|expected\s+to|set\s+to|due\s+to|due|plans?\s+to|to\s+be\s+held|upcoming|would|should|could|may|might|must|until|ahead\s+of|let's)\b|(?:'ll|’ll|’s\s+set)\b",
+        r"(?i-u)\b(?:(?:will|shall|to)\s+(?:not\s+)?be\s+\w+|will|won't|shall|going\s+to|(?:is|are|was|were)\s+scheduled|scheduled\s+(?:to|for)|(?:a|an|the|its|their)\s+(?:scheduled|planned|proposed)|expected\s+to|set\s+to|due\s+to|due|plans?\s+to|to\s+be\s+held|upcoming|would|should|could|may|might|must|until|ahead\s+of|let's)\b|(?:'ll|’ll|’s\s+set)\b",
     )
 });
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
@@ -287,23 +303,13 @@ fn is_word_byte(b: u8) -> bool {
 /// Whether a month name can start at `at`: a word starts there with the first three letters
 /// of a month, in any case.
 fn month_may_start(bytes: &[u8], at: usize) -> bool {
-    matches!(
-        word_head(bytes, at),
-        Some(
-            [b'j', b'a', b'n']
-                | [b'f', b'e', b'b']
-                | [b'm', b'a', b'r']
-                | [b'a', b'p', b'r']
-                | [b'm', b'a', b'y']
-                | [b'j', b'u', b'n']
-                | [b'j', b'u', b'l']
-                | [b'a', b'u', b'g']
-                | [b's', b'e', b'p']
-                | [b'o', b'c', b't']
-                | [b'n', b'o', b'v']
-                | [b'd', b'e', b'c']
-        )
-    )
+    static HEADS: LazyLock<Vec<[u8; 3]>> = LazyLock::new(|| {
+        lexicon::MONTHS
+            .words()
+            .filter_map(|w| w.as_bytes().get(..3)?.try_into().ok())
+            .collect()
+    });
+    word_head(bytes, at).is_some_and(|head| HEADS.contains(&head))
 }
 
 /// Which way a date without a year or week looks from the reference date.
@@ -355,29 +361,12 @@ fn ceil_char(text: &str, mut i: usize) -> usize {
 }
 
 fn month_from(name: &str) -> Option<u32> {
-    let lower = name.trim_end_matches('.').to_ascii_lowercase();
-    let prefix = lower.get(..3)?;
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    months
-        .iter()
-        .position(|m| *m == prefix)
-        .map(|p| p as u32 + 1)
+    lexicon::line_of(&lexicon::MONTHS, name).map(|line| line as u32 + 1)
 }
 
 fn weekday_from(name: &str) -> Option<Weekday> {
-    let lower = name.to_ascii_lowercase();
-    Some(match lower.get(..3)? {
-        "mon" => Weekday::Mon,
-        "tue" => Weekday::Tue,
-        "wed" => Weekday::Wed,
-        "thu" => Weekday::Thu,
-        "fri" => Weekday::Fri,
-        "sat" => Weekday::Sat,
-        "sun" => Weekday::Sun,
-        _ => return None,
-    })
+    let line = lexicon::line_of(&lexicon::WEEKDAYS, name)?;
+    Weekday::try_from(line as u8).ok()
 }
 
 fn parse_day(text: &str) -> Option<u32> {
@@ -568,6 +557,17 @@ pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) 
         }
         merged.push(candidate);
     }
+    let anchored = [
+        "earlier",
+        "later",
+        "previous",
+        "prior",
+        "preceding",
+        "following",
+    ];
+    if on.has(triggers::RELATIVE | triggers::SPAN) && anchored.iter().any(|w| text.contains(w)) {
+        anchored_dates(text, &mut merged);
+    }
     merged
         .into_iter()
         .map(|f| Value {
@@ -583,6 +583,120 @@ pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) 
             end: f.end,
         })
         .collect()
+}
+
+/// "the previous year", "a year earlier", "two months later": counted from a date given
+/// before it in the sentence, not from the reference date.
+static ANCHORED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i-u)\b(?:the\s+(previous|prior|preceding|following)\s+(year|month|week|day)|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(year|month|week|day)s?\s+(earlier|later))\b",
+    )
+});
+
+/// Dates counted from another date of the sentence, at that date's granularity ("down from
+/// $19.5 billion the previous year" after "in 2018" is 2017; "a year earlier" after "in March
+/// 2019" is March 2018). Without a date before them they are left alone: "a year later"
+/// counted from the reference date stays as the offset rules found it.
+fn anchored_dates(text: &str, found: &mut Vec<Found>) {
+    for c in ANCHORED.captures_iter(text) {
+        let whole = c.get(0).unwrap();
+        // "two days later than planned" compares; it dates nothing.
+        if text[whole.end()..].trim_start().starts_with("than") {
+            continue;
+        }
+        let Some(anchor) = found
+            .iter()
+            .rev()
+            .find(|f| f.explicit && f.end <= whole.start())
+        else {
+            continue;
+        };
+        let Normalized::Date(anchor) = &anchor.value else {
+            continue;
+        };
+        let (direction, unit, count) = match (c.get(1), c.get(3)) {
+            (Some(which), _) => {
+                let back = !which.as_str().eq_ignore_ascii_case("following");
+                (if back { -1 } else { 1 }, &c[2], 1)
+            }
+            (None, Some(count)) => {
+                let count = parse_count(count.as_str());
+                let back = c[5].eq_ignore_ascii_case("earlier");
+                (if back { -1 } else { 1 }, &c[4], count)
+            }
+            _ => continue,
+        };
+        let Some(value) = shift_date(anchor, &unit.to_ascii_lowercase(), direction * count) else {
+            continue;
+        };
+        found.retain(|f| f.end <= whole.start() || whole.end() <= f.start);
+        let at = found.partition_point(|f| f.start < whole.start());
+        found.insert(
+            at,
+            Found {
+                start: whole.start(),
+                end: whole.end(),
+                value: Normalized::Date(value),
+                explicit: false,
+                offset_unit: 0,
+            },
+        );
+    }
+}
+
+/// "a", "one" ... "ten" or digits.
+fn parse_count(word: &str) -> i64 {
+    const WORDS: [&str; 10] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    let lower = word.to_ascii_lowercase();
+    if lower == "a" || lower == "an" {
+        return 1;
+    }
+    WORDS
+        .iter()
+        .position(|w| *w == lower)
+        .map_or_else(|| lower.parse().unwrap_or(1), |p| p as i64 + 1)
+}
+
+/// `value` (a year, month, ISO week or day) moved by `count` `unit`s, kept at its own
+/// granularity: a year moved by months is still a year.
+fn shift_date(value: &str, unit: &str, count: i64) -> Option<String> {
+    match value.len() {
+        4 if unit == "year" => Some(format!("{}", value.parse::<i64>().ok()? + count)),
+        7 if !value.contains('W') => {
+            let date = NaiveDate::parse_from_str(&format!("{value}-01"), "%Y-%m-%d").ok()?;
+            let months = match unit {
+                "year" => 12 * count,
+                "month" => count,
+                _ => return None,
+            };
+            let moved = if months < 0 {
+                date.checked_sub_months(Months::new(months.unsigned_abs() as u32))?
+            } else {
+                date.checked_add_months(Months::new(months as u32))?
+            };
+            Some(moved.format("%Y-%m").to_string())
+        }
+        10 => {
+            let date = day_of(value)?;
+            let moved = match unit {
+                "day" => date + Duration::days(count),
+                "week" => date + Duration::days(7 * count),
+                "month" | "year" => {
+                    let months = if unit == "year" { 12 * count } else { count };
+                    if months < 0 {
+                        date.checked_sub_months(Months::new(months.unsigned_abs() as u32))?
+                    } else {
+                        date.checked_add_months(Months::new(months as u32))?
+                    }
+                }
+                _ => return None,
+            };
+            Some(ymd(moved))
+        }
+        _ => None,
+    }
 }
 
 /// The weekday a candidate names when it is a weekday alone ("Friday", not "next Friday").
@@ -629,15 +743,13 @@ fn unit_letter(unit: &str) -> u8 {
 /// "the 1st week of Oct.", "the last week of March 2020": the ISO week holding that part of
 /// the month.
 static WEEK_OF_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?i-u)\b(?:the\s+)?(1st|2nd|3rd|4th|first|second|third|fourth|last)\s+week\s+of\s+{MONTH}\b\.?(?:,?\s+((?:1[6-9]|20)\d\d)\b)?"
-    ))
+    re(
+        r"(?i-u)\b(?:the\s+)?(1st|2nd|3rd|4th|first|second|third|fourth|last)\s+week\s+of\s+{MONTH}\b\.?(?:,?\s+((?:1[6-9]|20)\d\d)\b)?",
+    )
 });
 /// "September-2020-23", "23-2020-September": the year between month and day.
 static MONTH_YEAR_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?i-u)\b{MONTH}-((?:1[6-9]|20)\d\d)-(\d{{1,2}})\b|\b(\d{{1,2}})-((?:1[6-9]|20)\d\d)-{MONTH}\b"
-    ))
+    re(r"(?i-u)\b{MONTH}-((?:1[6-9]|20)\d\d)-(\d{1,2})\b|\b(\d{1,2})-((?:1[6-9]|20)\d\d)-{MONTH}\b")
 });
 /// "on 5.12": a month and day with a dot, only after "on" and at the end of a clause.
 static ON_DOTTED: LazyLock<Regex> =
@@ -1166,8 +1278,10 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
     for c in captures_in(&RELATIVE, text, w, on.has(triggers::RELATIVE)) {
         let whole = c.get(0).unwrap();
         let value = if let Some(word) = c.get(1) {
-            let offset = match word.as_str().to_ascii_lowercase().as_str() {
+            let word = word.as_str().to_ascii_lowercase();
+            let offset = match word.as_str() {
                 "yesterday" => -1,
+                _ if word.starts_with("last") => -1,
                 "tomorrow" | "tmrw" => 1,
                 _ => 0,
             };
@@ -1285,10 +1399,18 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
             "month" => shift_months(anchor, sign * count),
             _ => shift_months(anchor, sign * 12 * count),
         };
+        // "a year ago", "four years ago": as precise as the sentence is, a year.
+        let value = |date: NaiveDate| {
+            if unit == "year" && tail.as_deref() == Some("ago") {
+                date.year().to_string()
+            } else {
+                ymd(date)
+            }
+        };
         if let Some(date) = date {
             all.push(Found {
                 offset_unit: unit_letter(&unit),
-                ..found(whole.start(), whole.end(), ymd(date), false)
+                ..found(whole.start(), whole.end(), value(date), false)
             });
         }
     }
@@ -1735,7 +1857,7 @@ static DAY_BEFORE_AFTER: LazyLock<Regex> =
 
 static DAY_OF: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i-u)\bthe\s+(\d{{1,2}}(?:st|nd|rd|th)|{})\s+day\s+of\s+(?:(next|last|this)\s+month|{MONTH})\b",
+        r"(?i-u)\bthe\s+(\d{{1,2}}(?:st|nd|rd|th)|{})\s+day\s+of\s+(?:(next|last|this)\s+month|{{MONTH}})\b",
         *DAY_WORD_ALT
     ))
 });
@@ -1774,18 +1896,27 @@ fn weekend(reference: NaiveDate, tense: Tense, step: Option<i32>) -> Normalized 
     Normalized::DateRange(Some(ymd(saturday)), Some(ymd(saturday + Duration::days(1))))
 }
 
-/// A date the article states about itself (a dateline or the first full date), used as the
-/// reference date when the caller gives none. Dates of other events ("born on", "since") are
-/// passed over.
+/// How many non-empty lines at the top of an article can hold its own date: title, standfirst,
+/// byline, date line and dateline paragraph. Further down, a date is an event's.
+const HEAD_LINES: usize = 8;
+/// And how many bytes at most: one long first line is a body, not a head.
+const HEAD_BYTES: usize = 2000;
+
+/// The date the article states about itself, used as the reference date when the caller gives
+/// none. Only the first lines count (`HEAD_LINES`), and there only a date that reads as the
+/// article's: after "Published", "Updated" or "Posted"; alone on a short line (a date line or
+/// byline); or in a dateline ("SEOUL, June 3, 2022 —"). A date deep in the body, in a caption
+/// or after "born", "since" or "until" is an event's, and is never taken.
 pub fn reference_date_from_text(text: &str) -> Option<NaiveDate> {
+    let head = article_head(text);
     let mut explicit = Vec::new();
-    explicit_dates(text, None, &Triggers::of(text), &mut explicit);
+    explicit_dates(head, None, &Triggers::of(head), &mut explicit);
     explicit.sort_by_key(|f| f.start);
     explicit.into_iter().find_map(|f| {
         let Normalized::Date(s) = &f.value else {
             return None;
         };
-        let before = lower_tail(text, f.start);
+        let before = lower_tail(head, f.start);
         let context = before.trim_end();
         if ["born", "since", "until", "founded", "died", "from", "by"]
             .iter()
@@ -1793,8 +1924,42 @@ pub fn reference_date_from_text(text: &str) -> Option<NaiveDate> {
         {
             return None;
         }
-        day_of(s)
+        is_the_articles_date(head, f.start, f.end).then(|| day_of(s))?
     })
+}
+
+/// The first `HEAD_LINES` non-empty lines of `text`, `HEAD_BYTES` at most.
+fn article_head(text: &str) -> &str {
+    let mut end = 0;
+    let mut lines = 0;
+    for line in text.split_inclusive('\n') {
+        if end + line.len() > HEAD_BYTES || lines == HEAD_LINES {
+            break;
+        }
+        end += line.len();
+        lines += usize::from(!line.trim().is_empty());
+    }
+    if end == 0 {
+        end = ceil_char(text, HEAD_BYTES.min(text.len()));
+    }
+    &text[..end]
+}
+
+/// Does the date at `start..end` of `head` read as the article's own? Rules, each with the
+/// examples of `reference_from_text`: a label before it ("Updated Nov. 24, 2026"), a short
+/// line of its own ("By Jane Doe | November 19, 2019"), or a dateline's dash after it.
+fn is_the_articles_date(head: &str, start: usize, end: usize) -> bool {
+    let line_start = head[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = head[end..].find('\n').map_or(head.len(), |i| end + i);
+    let before = head[line_start..start].to_ascii_lowercase();
+    let labelled = ["published", "updated", "posted", "date:", "dated"]
+        .iter()
+        .any(|label| before.contains(label));
+    let short_line = head[line_start..line_end].trim().len() <= 100;
+    let after = head[end..line_end].trim_start();
+    let dateline = start - line_start <= 60
+        && (after.starts_with('—') || after.starts_with('–') || after.starts_with("- "));
+    labelled || short_line || dateline
 }
 
 #[cfg(test)]
@@ -2141,6 +2306,50 @@ mod tests {
                 "2020-07-01",
                 &["2020-08-15"],
             ),
+            // Counted from the date before them in the sentence, at its granularity.
+            (
+                "Exports fell to $9 billion in 2018, down from $19 billion the previous year.",
+                "2019-11-18",
+                &["2018", "2017"],
+            ),
+            (
+                "Sales rose 5% in March 2019 from a year earlier.",
+                "2019-11-18",
+                &["2019-03", "2018-03"],
+            ),
+            (
+                "The deal closed on June 3, 2021, and the plant opened two months later.",
+                "2019-11-18",
+                &["2021-06-03", "2021-08-03"],
+            ),
+            (
+                "Pochettino was sacked last night.",
+                "2019-11-20",
+                &["2019-11-19"],
+            ),
+            // A month and day without a year, by tense: past is the most recent one.
+            (
+                "Johnson vowed to leave the EU by Oct. 31.",
+                "2019-11-18",
+                &["2019-10-31"],
+            ),
+            ("He will leave on March 3.", "2019-11-18", &["2020-03-03"]),
+            // "years ago" is as precise as a year; "months ago" keeps its day, as the
+            // Recognizers suite reads it.
+            ("Costs fell 10% from a year ago.", "2019-11-18", &["2018"]),
+            ("He left four years ago.", "2019-11-18", &["2015"]),
+            ("She left three months ago.", "2019-11-18", &["2019-08-18"]),
+            // A passive future is future: "will be held", "will be announced".
+            (
+                "The meeting will be held on Friday.",
+                "2019-11-18",
+                &["2019-11-22"],
+            ),
+            (
+                "Job cuts will be announced on Tuesday, he said.",
+                "2019-11-18",
+                &["2019-11-19"],
+            ),
         ];
         let failed = cases.iter().filter(|(i, r, e)| !check(i, r, e)).count();
         assert_eq!(failed, 0);
@@ -2172,6 +2381,25 @@ mod tests {
                 Some("2020-01-02"),
             ),
             ("No date here.", None),
+            (
+                "Oil rises\nUpdated Nov. 24, 2026 10:02 GMT\n\nPrices rose.",
+                Some("2026-11-24"),
+            ),
+            (
+                "Oil rises\nBy Jane Doe | November 19, 2019\n\nPrices rose.",
+                Some("2019-11-19"),
+            ),
+            (
+                "WASHINGTON (AP) Nov. 19, 2019 — The House voted on a bill that would cost billions.",
+                Some("2019-11-19"),
+            ),
+            // A date in the body of the first paragraph is an event's.
+            (
+                "Mill burns\n\nThe mill, which opened on March 3, 1986, burned down on Wednesday night, officials said after a long inquiry.",
+                None,
+            ),
+            // A date below the first lines is an event's, however it is written.
+            ("A\nB\nC\nD\nE\nF\nG\nH\nI\nPublished Jan. 2, 2010.", None),
         ];
         for (input, want) in cases {
             let got = reference_date_from_text(input).map(ymd);

@@ -8,6 +8,7 @@ pub mod claims;
 pub mod clean;
 pub mod dates;
 pub mod kinds;
+pub mod lexicon;
 pub mod numbers;
 pub mod sentences;
 pub mod speakers;
@@ -24,7 +25,7 @@ use crate::model::{ClaimKind, Value};
 #[derive(Debug, Clone, Default)]
 pub struct Context {
     /// The publication date, when the caller knows it. Relative dates ("on Wednesday") resolve
-    /// against it; without it the extractor looks for a date in the text.
+    /// against it; without it the extractor looks for a date in the article's first lines.
     pub reference_date: Option<NaiveDate>,
 }
 
@@ -34,9 +35,10 @@ pub struct Context {
 pub enum ReferenceSource {
     /// Given by the caller (`--published`).
     Given,
-    /// Found in the article text (a dateline or an explicit date).
+    /// Found in the article's first lines (a dateline, "Published ...", a date line).
     Text,
-    /// No reference date: relative dates are left unresolved.
+    /// Neither given nor found: relative dates resolve against the day the article is added
+    /// (`extract_on_the_day`), or are left unresolved when that is not known either.
     None,
 }
 
@@ -131,20 +133,34 @@ fn mark_file_photo_captions(text: &str, sentences: &mut [Sentence]) {
 
 /// Extract the claims of one article. Never fails and never panics.
 pub fn extract(text: &str, context: &Context) -> Extraction {
+    extract_on_the_day(text, context, None)
+}
+
+/// `extract` for an article being added on `added_on`: the reference date when neither the
+/// caller nor the article's first lines give one.
+pub fn extract_on_the_day(
+    text: &str,
+    context: &Context,
+    added_on: Option<NaiveDate>,
+) -> Extraction {
     let sentences = split(text);
     let (reference_date, reference_source) = match context.reference_date {
         Some(date) => (Some(date), ReferenceSource::Given),
         None => match dates::reference_date_from_text(&without_captions(text, &sentences)) {
             Some(date) => (Some(date), ReferenceSource::Text),
-            None => (None, ReferenceSource::None),
+            None => (added_on, ReferenceSource::None),
         },
     };
     let mut warnings = Vec::new();
-    if reference_date.is_none() {
-        warnings.push(
-            "no publication date given or found in the text: relative dates are left unresolved"
+    match reference_date {
+        None => warnings.push(
+            "no publication date given or found in the article's first lines: relative dates are left unresolved"
                 .to_string(),
-        );
+        ),
+        Some(date) if reference_source == ReferenceSource::None => warnings.push(format!(
+            "no publication date given or found in the article's first lines: relative dates resolved against {date}, the day the article was added"
+        )),
+        Some(_) => {}
     }
     let claims = claims::build(text, &sentences, reference_date);
     Extraction {

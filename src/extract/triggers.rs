@@ -26,56 +26,20 @@ pub const DAY: u16 = 1 << 6;
 /// "Labor Day"): not a date word, it opens no window.
 pub const HOLIDAY_LEAD: u16 = 1 << 7;
 
-const MONTH_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+/// Month and weekday names with their short forms, from the lexicon: the trigger scan is
+/// derived from it, never kept beside it.
+fn month_words() -> Vec<&'static str> {
+    crate::extract::lexicon::MONTHS.words().collect()
+}
 
-const WEEKDAY_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-];
+fn weekday_words() -> Vec<&'static str> {
+    crate::extract::lexicon::WEEKDAYS.words().collect()
+}
 
 const RELATIVE_WORDS: &[&str] = &[
     "today",
     "tonight",
+    "night",
     "yesterday",
     "tomorrow",
     "tmrw",
@@ -279,8 +243,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             lexicon.flags[i] |= flag;
         }
     };
-    add(MONTH_WORDS, MONTH);
-    add(WEEKDAY_WORDS, WEEKDAY);
+    add(&month_words(), MONTH);
+    add(&weekday_words(), WEEKDAY);
     add(RELATIVE_WORDS, RELATIVE);
     add(SPAN_WORDS, SPAN);
     add(HOLIDAY_WORDS, HOLIDAY);
@@ -601,9 +565,10 @@ mod tests {
 
     #[test]
     fn no_two_trigger_words_share_a_key() {
+        let (months, weekdays) = (month_words(), weekday_words());
         let lists = [
-            MONTH_WORDS,
-            WEEKDAY_WORDS,
+            &months[..],
+            &weekdays[..],
             RELATIVE_WORDS,
             SPAN_WORDS,
             HOLIDAY_WORDS,

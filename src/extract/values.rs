@@ -45,7 +45,8 @@ pub fn find_values(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
         }
     }
     // Link text such as "(Graphic: Emerging markets in 2019 - here)" is page furniture.
-    let furniture = furniture_spans(text);
+    let mut furniture = furniture_spans(text);
+    furniture.extend(super::clean::non_value_spans(text));
     found.retain(|v| !furniture.iter().any(|(s, e)| *s <= v.start && v.end <= *e));
     found.sort_by_key(|v| (v.start, v.end));
     found

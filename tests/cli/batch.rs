@@ -42,6 +42,25 @@ fn a_folder_is_added_recursively_with_a_summary() {
     );
 }
 
+/// A batch says where the reference dates came from: these articles carry no date, so
+/// without --published each is dated the day it is added.
+#[test]
+fn a_batch_says_which_reference_dates_it_used() {
+    let desk = Desk::new();
+    let dir = tempfile::tempdir().unwrap();
+    write_articles(dir.path(), 0, 3);
+    let folder = dir.path().to_str().unwrap();
+    let summary = desk.json(&["add", folder]);
+    assert_eq!(summary["reference_dates"]["added"], 3, "{summary}");
+    assert_eq!(summary["reference_dates"]["given"], 0);
+    write_articles(dir.path(), 3, 2);
+    let text = desk.ok(&["add", folder, "--published", "2022-06-03"]);
+    assert!(
+        text.contains("--published for 2, a date in the first lines for 0, the day added for 0"),
+        "{text}"
+    );
+}
+
 #[test]
 fn a_bad_file_is_reported_and_the_rest_are_added() {
     let desk = Desk::new();

@@ -125,6 +125,7 @@ fn devset_claims_and_speakers_hold() {
     assert!(recall >= 0.95, "recall {recall:.2}");
     assert!(precision >= 0.90, "precision {precision:.2}");
     // Floors are what the build reaches on the 36-article devset (0.990 / 0.941 / 0.697 at
-    // 5a0864f); raise them as extraction improves, never lower them.
-    assert!(speaker_rate >= 0.69, "speakers {speaker_rate:.2}");
+    // 5a0864f; speakers 0.754 on branch speakers); raise them as extraction improves, never
+    // lower them.
+    assert!(speaker_rate >= 0.75, "speakers {speaker_rate:.2}");
 }

@@ -54,13 +54,37 @@ fn add_says_which_reference_date_it_used() {
         "{out}"
     );
 
+    // The sample's only date near the top is a photo caption's: the picture's date, not the
+    // article's. Without --published the article is dated the day it is added.
     let desk = Desk::new();
     let out = desk.json(&["add", SAMPLE]);
-    assert_eq!(
-        out["reference_source"], "text",
-        "the sample states June 3, 2022"
-    );
-    assert_eq!(out["reference_date"], "2022-06-03");
+    assert_eq!(out["reference_source"], "none");
+    let today = chrono::Utc::now().date_naive().to_string();
+    assert_eq!(out["reference_date"], today.as_str());
+
+    // A "Published" line at the top dates the article; a date deep in the body does not.
+    let dir = tempfile::tempdir().unwrap();
+    let dated = dir.path().join("dated.txt");
+    std::fs::write(
+        &dated,
+        "Council passes budget\nPublished Nov. 19, 2019\n\nThe council approved the budget on Tuesday, officials said.\n",
+    )
+    .unwrap();
+    let out = desk.json(&["add", dated.to_str().unwrap()]);
+    assert_eq!(out["reference_source"], "text");
+    assert_eq!(out["reference_date"], "2019-11-19");
+    let archive = dir.path().join("archive.txt");
+    let mut body = String::from("Mill burns\n\n");
+    for i in 0..10 {
+        body.push_str(&format!(
+            "Paragraph {i} says the mill burned on Tuesday, officials said.\n\n"
+        ));
+    }
+    body.push_str("The mill had opened on March 3, 1986, records show.\n");
+    std::fs::write(&archive, body).unwrap();
+    let out = desk.json(&["add", archive.to_str().unwrap()]);
+    assert_eq!(out["reference_source"], "none", "1986 is the mill's date");
+    assert_eq!(out["reference_date"], today.as_str());
 }
 
 #[test]

@@ -20,6 +20,7 @@ pub mod show;
 pub mod source;
 pub mod split;
 pub mod status;
+pub mod train;
 pub mod undo;
 
 use std::io::{Read, Write};
@@ -44,6 +45,7 @@ pub fn run(
         Command::Split(args) => split::run(&args, stdin, out),
         Command::Add(args) => add::run(config, &args, stdin, out, err),
         Command::Completions(args) => completions::completions(&args, out),
+        Command::Train(command) => train::run(&command, out),
         Command::Man => completions::man(out),
         command => {
             let mut store = Store::open(&config.db_path)?;
@@ -66,6 +68,7 @@ pub fn run(
                 | Command::Split(_)
                 | Command::Completions(_)
                 | Command::Man
+                | Command::Train(_)
                 | Command::Add(_) => unreachable!("handled above"),
             }
         }

@@ -8,6 +8,7 @@ pub mod claims;
 pub mod clean;
 pub mod dates;
 pub mod kinds;
+pub mod model;
 pub mod numbers;
 pub mod sentences;
 pub mod speakers;
@@ -132,13 +133,7 @@ fn mark_file_photo_captions(text: &str, sentences: &mut [Sentence]) {
 /// Extract the claims of one article. Never fails and never panics.
 pub fn extract(text: &str, context: &Context) -> Extraction {
     let sentences = split(text);
-    let (reference_date, reference_source) = match context.reference_date {
-        Some(date) => (Some(date), ReferenceSource::Given),
-        None => match dates::reference_date_from_text(&without_captions(text, &sentences)) {
-            Some(date) => (Some(date), ReferenceSource::Text),
-            None => (None, ReferenceSource::None),
-        },
-    };
+    let (reference_date, reference_source) = reference(text, &sentences, context);
     let mut warnings = Vec::new();
     if reference_date.is_none() {
         warnings.push(
@@ -154,6 +149,71 @@ pub fn extract(text: &str, context: &Context) -> Extraction {
         claims,
         warnings,
     }
+}
+
+/// The reference date for relative dates, and where it came from.
+fn reference(
+    text: &str,
+    sentences: &[Sentence],
+    context: &Context,
+) -> (Option<NaiveDate>, ReferenceSource) {
+    match context.reference_date {
+        Some(date) => (Some(date), ReferenceSource::Given),
+        None => match dates::reference_date_from_text(&without_captions(text, sentences)) {
+            Some(date) => (Some(date), ReferenceSource::Text),
+            None => (None, ReferenceSource::None),
+        },
+    }
+}
+
+/// One sentence as the check-worthiness model is trained on it.
+#[derive(Debug, Clone)]
+pub struct TrainingSentence {
+    /// The claim span `extract` gives the sentence.
+    pub start: usize,
+    pub end: usize,
+    /// Why a rule leaves it out, so that no model can make it a claim.
+    pub left_out: Option<&'static str>,
+    /// The cleaner marked it as page furniture (one of the reasons for leaving it out).
+    pub furniture: bool,
+    /// The model's features: keys with their names.
+    pub features: Vec<(u64, String)>,
+}
+
+/// Every sentence of `text` with the features the check-worthiness model reads, computed by
+/// the same stages as `extract`.
+pub fn training_sentences(text: &str, context: &Context) -> Vec<TrainingSentence> {
+    struct Named(Vec<(u64, String)>);
+    impl model::features::Sink for Named {
+        fn add(&mut self, key: u64, name: &dyn Fn() -> String) {
+            self.0.push((key, name()));
+        }
+    }
+    let sentences = split(text);
+    let (reference_date, _) = reference(text, &sentences, context);
+    let skip: Vec<bool> = sentences.iter().map(|s| s.boilerplate.is_some()).collect();
+    let speech = speakers::resolve(text, &sentences, &skip);
+    claims::units(
+        text,
+        &sentences,
+        &speech,
+        reference_date,
+        values::find_values,
+    )
+    .iter()
+    .zip(&sentences)
+    .map(|(unit, sentence)| {
+        let mut named = Named(Vec::new());
+        model::features::visit(&unit.evidence(), &mut named);
+        TrainingSentence {
+            start: unit.start,
+            end: unit.end,
+            left_out: unit.why,
+            furniture: sentence.boilerplate.is_some(),
+            features: named.0,
+        }
+    })
+    .collect()
 }
 
 /// The text with its photo captions blanked out, offsets kept: a numbered gallery caption

@@ -201,6 +201,9 @@ pub struct TrainCheckworthyArgs {
     /// Strength of the L2 penalty
     #[arg(long, default_value_t = 0.003)]
     pub l2: f64,
+    /// The feature table has 2^BITS slots: more keeps words apart, fewer stays in cache
+    #[arg(long, default_value_t = 14)]
+    pub bits: u32,
     /// Drop features found in fewer articles than this
     #[arg(long, default_value_t = 2)]
     pub min_articles: usize,

@@ -17,8 +17,6 @@ use crate::extract::model::weights;
 use crate::extract::{Context, TrainingSentence, training_sentences};
 use crate::store::Store;
 
-/// Slots of the hashed feature table: a few times more than the names a devset yields.
-const BITS: u32 = 16;
 /// Enough steps for the accelerated descent to settle at the default penalty.
 const ITERATIONS: usize = 1500;
 
@@ -52,12 +50,12 @@ fn checkworthy(args: &TrainCheckworthyArgs, out: &mut dyn Write) -> Result<()> {
         articles.extend(read_database(path)?);
     }
     let settings = Settings {
-        bits: BITS,
+        bits: args.bits,
         l2: args.l2,
         iterations: ITERATIONS,
     };
     let mut vocabulary = Vocabulary::default();
-    let (examples, index) = examples(&articles, args.min_articles, &mut vocabulary);
+    let (examples, index) = examples(&articles, args.bits, args.min_articles, &mut vocabulary);
     if examples.iter().all(|e| e.label) || examples.iter().all(|e| !e.label) {
         return Err(Error::Invalid(format!(
             "{} labelled sentences, all of one class: a model needs both check-worthy sentences and others",
@@ -94,7 +92,7 @@ fn checkworthy(args: &TrainCheckworthyArgs, out: &mut dyn Write) -> Result<()> {
         out,
         "{} feature names in {} slots (each in {} articles or more); L2 {}; {ITERATIONS} iterations",
         vocabulary.names.values().map(|n| n.len()).sum::<usize>(),
-        1u32 << BITS,
+        1u32 << args.bits,
         args.min_articles,
         args.l2
     )?;
@@ -119,7 +117,7 @@ fn checkworthy(args: &TrainCheckworthyArgs, out: &mut dyn Write) -> Result<()> {
         write_per_article(out, &articles, &cv.per_article)?;
     }
     let comments = format!(
-        "claimtrack check-worthiness model: logistic regression over hashed words, word pairs and flags.\n\
+        "claimtrack check-worthiness model: logistic regression over hashed words, the opening word pair and named flags.\n\
          Written by `claimtrack train checkworthy`; do not edit by hand, retrain (README).\n\
          Trained on {labelled} sentences ({positives} check-worthy) from {} articles.\n\
          Cross-validated ({folds} folds by article): precision {:.3}, recall {:.3}, F1 {:.3}.\n\
@@ -132,7 +130,7 @@ fn checkworthy(args: &TrainCheckworthyArgs, out: &mut dyn Write) -> Result<()> {
     );
     let text = weights::write(
         &comments,
-        BITS,
+        args.bits,
         threshold,
         fitted.bias,
         &vocabulary.named_weights(&fitted),
@@ -155,6 +153,14 @@ fn validate(args: &TrainCheckworthyArgs) -> Result<()> {
         return Err(Error::Invalid(format!(
             "--folds {}: cross-validation needs at least 2 folds",
             args.folds
+        )));
+    }
+    if !weights::BITS.contains(&args.bits) {
+        return Err(Error::Invalid(format!(
+            "--bits {}: give {} to {}",
+            args.bits,
+            weights::BITS.start(),
+            weights::BITS.end()
         )));
     }
     if !(args.l2.is_finite() && args.l2 >= 0.0) {
@@ -332,42 +338,51 @@ fn read_database(path: &Path) -> Result<Vec<Article>> {
 /// fewer than `min_articles` articles is dropped: it can only teach one article's quirks.
 fn examples(
     articles: &[Article],
+    bits: u32,
     min_articles: usize,
     vocabulary: &mut Vocabulary,
 ) -> (Vec<Example>, Vec<(usize, usize)>) {
-    let mut examples = Vec::new();
-    let mut index = Vec::new();
-    let mut all = Vocabulary::default();
-    let mut seen_in: HashMap<u32, (usize, usize)> = HashMap::new();
+    // In how many articles each feature name occurs (the last article counted, the count).
+    let mut seen_in: HashMap<&str, (usize, usize)> = HashMap::new();
+    let learned = |sentence: &TrainingSentence, label: &Option<bool>| {
+        // Page furniture teaches nothing about sentences: the cleaner already knows it.
+        label.is_some() && !sentence.furniture
+    };
     for (a, article) in articles.iter().enumerate() {
-        for (s, (sentence, label)) in article.sentences.iter().zip(&article.labels).enumerate() {
-            let Some(label) = *label else { continue };
-            // Page furniture teaches nothing about sentences: the cleaner already knows it.
-            if sentence.furniture {
+        for (sentence, label) in article.sentences.iter().zip(&article.labels) {
+            if !learned(sentence, label) {
                 continue;
             }
-            let slots = all.slots(BITS, &sentence.features);
-            for &slot in &slots {
-                let entry = seen_in.entry(slot).or_insert((usize::MAX, 0));
+            for (_, name) in &sentence.features {
+                let entry = seen_in.entry(name).or_insert((usize::MAX, 0));
                 if entry.0 != a {
                     *entry = (a, entry.1 + 1);
                 }
             }
+        }
+    }
+    let mut examples = Vec::new();
+    let mut index = Vec::new();
+    for (a, article) in articles.iter().enumerate() {
+        for (s, (sentence, label)) in article.sentences.iter().zip(&article.labels).enumerate() {
+            let (true, Some(label)) = (learned(sentence, label), *label) else {
+                continue;
+            };
+            let kept: Vec<(u64, String)> = sentence
+                .features
+                .iter()
+                .filter(|(_, name)| seen_in[name.as_str()].1 >= min_articles)
+                .cloned()
+                .collect();
             examples.push(Example {
                 article: a,
                 label,
-                slots,
+                slots: vocabulary.slots(bits, &kept),
                 judged: sentence.left_out.is_none(),
             });
             index.push((a, s));
         }
     }
-    let kept = |slot: &u32| seen_in.get(slot).is_some_and(|&(_, n)| n >= min_articles);
-    for example in &mut examples {
-        example.slots.retain(kept);
-    }
-    all.names.retain(|slot, _| kept(slot));
-    *vocabulary = all;
     (examples, index)
 }
 

@@ -80,6 +80,7 @@ impl<'t> Unit<'t> {
             text: self.text,
             values: &self.values,
             speech: self.speech,
+            words: self.features.words,
             names: self.features.names,
             own_line: self.own_line,
             paragraph_start: self.paragraph_start,

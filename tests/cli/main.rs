@@ -11,6 +11,7 @@ mod properties;
 mod reliability;
 mod reports;
 mod sample;
+mod training;
 mod verification;
 mod workflow;
 

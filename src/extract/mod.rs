@@ -285,6 +285,32 @@ mod tests {
         assert_eq!(extraction.reference_source, ReferenceSource::Text);
     }
 
+    /// The score is the check-worthiness model's probability: a result with figures and names
+    /// ranks above a musing, and a claim's score reaches the model's threshold.
+    #[test]
+    fn scores_rank_results_above_colour() {
+        let text = "Candidates of the ruling People Power Party won 12 of the 17 positions, \
+                    the National Election Commission said on Thursday.\n\n\
+                    It feels like a different world now.\n";
+        let extraction = extract(
+            text,
+            &Context {
+                reference_date: NaiveDate::from_ymd_opt(2022, 6, 3),
+            },
+        );
+        let score = |needle: &str| {
+            let claim = extraction.claims.iter().find(|c| c.text.contains(needle));
+            claim.unwrap().score
+        };
+        let (result, musing) = (score("17 positions"), score("different world"));
+        assert!(result > musing + 0.1, "{result} vs {musing}");
+        let threshold = model::CHECKWORTHY.threshold;
+        for claim in &extraction.claims {
+            assert!((0.0..=1.0).contains(&claim.score));
+            assert_eq!(claim.checkable, claim.score >= threshold, "{claim:?}");
+        }
+    }
+
     /// The sample article: what a fact-checker expects from the claims side of the extractor
     /// (speakers, the repeated troops claim, the election claim, nothing from the footer).
     #[test]

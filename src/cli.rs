@@ -83,6 +83,9 @@ pub enum Command {
     /// Store or show the shared PostgreSQL database `sync` uses
     #[command(subcommand)]
     Remote(RemoteCommand),
+    /// Retrain a learned model of the extractor from labelled sentences
+    #[command(subcommand)]
+    Train(TrainCommand),
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Print the manual page (roff)
@@ -215,6 +218,44 @@ pub struct AddArgs {
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TrainCommand {
+    /// Check-worthiness: fit the model, print cross-validated figures, write its weights
+    Checkworthy(TrainCheckworthyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TrainCheckworthyArgs {
+    /// Annotated articles: DIR/articles/NAME.txt with DIR/gold/NAME.json (the devset format)
+    #[arg(long, value_name = "DIR")]
+    pub devset: Option<PathBuf>,
+    /// Also learn from a desk's decisions in this database: dismissed claims are not
+    /// check-worthy, claims with a verdict are (repeatable)
+    #[arg(long, value_name = "FILE")]
+    pub from_db: Vec<PathBuf>,
+    /// Folds of the cross-validation, articles dealt out in name order
+    #[arg(long, default_value_t = 6)]
+    pub folds: usize,
+    /// Strength of the L2 penalty
+    #[arg(long, default_value_t = 0.003)]
+    pub l2: f64,
+    /// The feature table has 2^BITS slots: more keeps words apart, fewer stays in cache
+    #[arg(long, default_value_t = 14)]
+    pub bits: u32,
+    /// Drop features found in fewer articles than this
+    #[arg(long, default_value_t = 2)]
+    pub min_articles: usize,
+    /// Recall of check-worthy sentences the threshold must keep on held-out articles
+    #[arg(long, default_value_t = 0.97)]
+    pub min_recall: f64,
+    /// Print the cross-validated figures of each annotated article
+    #[arg(long)]
+    pub per_article: bool,
+    /// Where to write the weights (the build embeds src/extract/model/checkworthy.weights)
+    #[arg(long, value_name = "FILE")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, Args)]

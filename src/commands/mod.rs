@@ -25,6 +25,7 @@ pub mod source;
 pub mod split;
 pub mod status;
 pub mod sync;
+pub mod train;
 pub mod undo;
 
 use std::io::{Read, Write};
@@ -49,6 +50,7 @@ pub fn run(
         Command::Split(args) => split::run(&args, stdin, out),
         Command::Add(args) => add::run(config, &args, stdin, out, err),
         Command::Completions(args) => completions::completions(&args, out),
+        Command::Train(command) => train::run(&command, out),
         Command::Man => completions::man(out),
         Command::Where => {
             writeln!(out, "{}", config.db_path.display())?;
@@ -102,6 +104,7 @@ pub fn run(
                 | Command::Completions(_)
                 | Command::Man
                 | Command::Where
+                | Command::Train(_)
                 | Command::Add(_) => unreachable!("handled above"),
             }
         }

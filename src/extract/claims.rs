@@ -12,10 +12,11 @@ use std::hash::{BuildHasherDefault, Hasher};
 use chrono::NaiveDate;
 
 use crate::matching::shared_count;
-use crate::model::{Normalized, Value, ValueType};
+use crate::model::{ClaimKind, Normalized, Value, ValueType};
 
 use super::kinds::{self, Features, Placement};
-use super::speakers;
+use super::model::{self, Evidence, Model};
+use super::speakers::{self, SentenceSpeech};
 use super::{ExtractedClaim, Sentence, values};
 
 /// Turn sentences into claims, one per sentence, in text order. Sentences that are not claims
@@ -38,8 +39,106 @@ pub fn build_with(
 ) -> Vec<ExtractedClaim> {
     let skip: Vec<bool> = sentences.iter().map(|s| s.boilerplate.is_some()).collect();
     let speech = speakers::resolve(text, sentences, &skip);
+    let model = &*model::CHECKWORTHY;
+    let (mut claims, wordings): (Vec<ExtractedClaim>, Vec<(u64, usize)>) =
+        units(text, sentences, &speech, reference, find_values)
+            .into_iter()
+            .map(|unit| unit.into_claim(model))
+            .unzip();
+    mark_duplicates(&mut claims, &wordings);
+    claims
+}
+
+/// Why a real sentence is not a claim when only the model says so.
+pub const BELOW_THRESHOLD: &str = "not check-worthy: the model scores it below the threshold";
+
+/// One sentence with everything found in it, before its check-worthiness is decided.
+pub struct Unit<'t> {
+    /// The claim span: the sentence with its dateline trimmed.
+    pub start: usize,
+    pub end: usize,
+    pub text: &'t str,
+    pub values: Vec<Value>,
+    pub speech: &'t SentenceSpeech,
+    pub kinds: Vec<ClaimKind>,
+    features: Features,
+    /// Why a rule leaves it out (furniture, a heading, a question...): the model never sees it.
+    pub why: Option<&'static str>,
+    own_line: bool,
+    paragraph_start: bool,
+    dateline: bool,
+    furniture_before: bool,
+    furniture_after: bool,
+    index: usize,
+    count: usize,
+}
+
+impl<'t> Unit<'t> {
+    /// What the check-worthiness model reads.
+    pub fn evidence(&self) -> Evidence<'_> {
+        Evidence {
+            text: self.text,
+            values: &self.values,
+            speech: self.speech,
+            words: self.features.words,
+            names: self.features.names,
+            own_line: self.own_line,
+            paragraph_start: self.paragraph_start,
+            dateline: self.dateline,
+            furniture_before: self.furniture_before,
+            furniture_after: self.furniture_after,
+            index: self.index,
+            count: self.count,
+            election: self.kinds.contains(&ClaimKind::Election),
+            role: self.kinds.contains(&ClaimKind::Role),
+        }
+    }
+
+    /// The claim, checkable when no rule leaves it out and the model's probability reaches
+    /// the threshold; its score is that probability.
+    fn into_claim(self, model: &Model) -> (ExtractedClaim, (u64, usize)) {
+        let (score, why) = match self.why {
+            Some(why) => (0.0, Some(why)),
+            None => {
+                let probability = model.probability(&self.evidence());
+                let why = (probability < model.threshold).then_some(BELOW_THRESHOLD);
+                (probability, why)
+            }
+        };
+        let claim = ExtractedClaim {
+            start: self.start,
+            end: self.end,
+            text: self.text.to_string(),
+            kind: self.kinds[0],
+            kinds: self.kinds,
+            score,
+            values: self.values,
+            speaker: self.speech.speaker.clone(),
+            checkable: why.is_none(),
+            why,
+            duplicate_of: None,
+        };
+        let wording = (self.features.wording_hash, self.features.wording_length);
+        (claim, wording)
+    }
+}
+
+/// The units of an article's sentences, in text order.
+pub fn units<'t>(
+    text: &'t str,
+    sentences: &[Sentence],
+    speech: &'t [SentenceSpeech],
+    reference: Option<NaiveDate>,
+    find_values: impl Fn(&str, Option<NaiveDate>) -> Vec<Value>,
+) -> Vec<Unit<'t>> {
     let first_text_sentence = sentences.iter().position(|s| s.boilerplate.is_none());
-    let (mut claims, wordings): (Vec<ExtractedClaim>, Vec<(u64, usize)>) = sentences
+    let count = sentences.iter().filter(|s| s.boilerplate.is_none()).count();
+    let furniture = |i: Option<usize>| {
+        i.and_then(|i| sentences.get(i))
+            .is_some_and(|s| s.boilerplate.is_some())
+    };
+    let mut real_index = 0;
+    sentences
         .iter()
         .enumerate()
         .map(|(index, sentence)| {
@@ -63,16 +162,16 @@ pub fn build_with(
                 value.end += start;
             }
             let speech = &speech[index];
+            let own_line = own_line(text, sentence.start, sentence.end);
             let placement = Placement {
                 first: Some(index) == first_text_sentence,
-                own_line: own_line(text, sentence.start, sentence.end),
+                own_line,
             };
             let mut features = Features::of(slice);
             let why = match sentence.boilerplate {
                 Some(reason) => Some(reason),
                 None => kinds::not_checkable_reason(slice, &features, placement, speech, &values),
             };
-            let checkable = why.is_none();
             // A sentence that is only a dateline keeps its whole span so `--all` shows it.
             let (start, slice) = if slice.trim().is_empty() {
                 features = Features::of(whole);
@@ -81,29 +180,27 @@ pub fn build_with(
                 (start, slice)
             };
             let kinds = kinds::kinds(slice, &features, &values, speech);
-            let score = if checkable {
-                kinds::score(slice, &features, &kinds, &values, speech)
-            } else {
-                0.0
-            };
-            let claim = ExtractedClaim {
+            let unit = Unit {
                 start,
                 end,
-                text: slice.to_string(),
-                kind: kinds[0],
-                kinds,
-                score,
+                text: slice,
                 values,
-                speaker: speech.speaker.clone(),
-                checkable,
+                speech,
+                kinds,
+                features,
                 why,
-                duplicate_of: None,
+                own_line,
+                paragraph_start: at_paragraph_start,
+                dateline: skip_dateline > 0,
+                furniture_before: furniture(index.checked_sub(1)),
+                furniture_after: furniture(Some(index + 1)),
+                index: real_index,
+                count,
             };
-            (claim, (features.wording_hash, features.wording_length))
+            real_index += usize::from(sentence.boilerplate.is_none());
+            unit
         })
-        .unzip();
-    mark_duplicates(&mut claims, &wordings);
-    claims
+        .collect()
 }
 
 /// Nothing else shares the lines the sentence occupies. Scans only from the sentence outwards

@@ -9,6 +9,7 @@ pub mod clean;
 pub mod dates;
 pub mod kinds;
 pub mod lexicon;
+pub mod model;
 pub mod numbers;
 pub mod sentences;
 pub mod speakers;
@@ -144,13 +145,7 @@ pub fn extract_on_the_day(
     added_on: Option<NaiveDate>,
 ) -> Extraction {
     let sentences = split(text);
-    let (reference_date, reference_source) = match context.reference_date {
-        Some(date) => (Some(date), ReferenceSource::Given),
-        None => match dates::reference_date_from_text(&without_captions(text, &sentences)) {
-            Some(date) => (Some(date), ReferenceSource::Text),
-            None => (added_on, ReferenceSource::None),
-        },
-    };
+    let (reference_date, reference_source) = reference(text, &sentences, context, added_on);
     let mut warnings = Vec::new();
     match reference_date {
         None => warnings.push(
@@ -200,6 +195,73 @@ pub fn claim_at(text: &str, start: usize, end: usize, context: &Context) -> Extr
     }
     claim.duplicate_of = None;
     claim
+}
+
+/// The reference date for relative dates, and where it came from: given, else the article's
+/// first lines, else the day it is added (`added_on`, when known).
+fn reference(
+    text: &str,
+    sentences: &[Sentence],
+    context: &Context,
+    added_on: Option<NaiveDate>,
+) -> (Option<NaiveDate>, ReferenceSource) {
+    match context.reference_date {
+        Some(date) => (Some(date), ReferenceSource::Given),
+        None => match dates::reference_date_from_text(&without_captions(text, sentences)) {
+            Some(date) => (Some(date), ReferenceSource::Text),
+            None => (added_on, ReferenceSource::None),
+        },
+    }
+}
+
+/// One sentence as the check-worthiness model is trained on it.
+#[derive(Debug, Clone)]
+pub struct TrainingSentence {
+    /// The claim span `extract` gives the sentence.
+    pub start: usize,
+    pub end: usize,
+    /// Why a rule leaves it out, so that no model can make it a claim.
+    pub left_out: Option<&'static str>,
+    /// The cleaner marked it as page furniture (one of the reasons for leaving it out).
+    pub furniture: bool,
+    /// The model's features: keys with their names.
+    pub features: Vec<(u64, String)>,
+}
+
+/// Every sentence of `text` with the features the check-worthiness model reads, computed by
+/// the same stages as `extract`.
+pub fn training_sentences(text: &str, context: &Context) -> Vec<TrainingSentence> {
+    struct Named(Vec<(u64, String)>);
+    impl model::features::Sink for Named {
+        fn add(&mut self, key: u64, name: &dyn Fn() -> String) {
+            self.0.push((key, name()));
+        }
+    }
+    let sentences = split(text);
+    let (reference_date, _) = reference(text, &sentences, context, None);
+    let skip: Vec<bool> = sentences.iter().map(|s| s.boilerplate.is_some()).collect();
+    let speech = speakers::resolve(text, &sentences, &skip);
+    claims::units(
+        text,
+        &sentences,
+        &speech,
+        reference_date,
+        values::find_values,
+    )
+    .iter()
+    .zip(&sentences)
+    .map(|(unit, sentence)| {
+        let mut named = Named(Vec::new());
+        model::features::visit(&unit.evidence(), &mut named);
+        TrainingSentence {
+            start: unit.start,
+            end: unit.end,
+            left_out: unit.why,
+            furniture: sentence.boilerplate.is_some(),
+            features: named.0,
+        }
+    })
+    .collect()
 }
 
 /// The text with its photo captions blanked out, offsets kept: a numbered gallery caption
@@ -269,6 +331,32 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 11, 24)
         );
         assert_eq!(extraction.reference_source, ReferenceSource::Text);
+    }
+
+    /// The score is the check-worthiness model's probability: a result with figures and names
+    /// ranks above a musing, and a claim's score reaches the model's threshold.
+    #[test]
+    fn scores_rank_results_above_colour() {
+        let text = "Candidates of the ruling People Power Party won 12 of the 17 positions, \
+                    the National Election Commission said on Thursday.\n\n\
+                    It feels like a different world now.\n";
+        let extraction = extract(
+            text,
+            &Context {
+                reference_date: NaiveDate::from_ymd_opt(2022, 6, 3),
+            },
+        );
+        let score = |needle: &str| {
+            let claim = extraction.claims.iter().find(|c| c.text.contains(needle));
+            claim.unwrap().score
+        };
+        let (result, musing) = (score("17 positions"), score("different world"));
+        assert!(result > musing + 0.1, "{result} vs {musing}");
+        let threshold = model::CHECKWORTHY.threshold;
+        for claim in &extraction.claims {
+            assert!((0.0..=1.0).contains(&claim.score));
+            assert_eq!(claim.checkable, claim.score >= threshold, "{claim:?}");
+        }
     }
 
     /// The sample article: what a fact-checker expects from the claims side of the extractor

@@ -14,6 +14,7 @@ mod reliability;
 mod reports;
 mod sample;
 mod sync;
+mod training;
 mod verification;
 mod workflow;
 

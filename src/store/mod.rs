@@ -14,7 +14,7 @@ mod search;
 
 pub use claims::{Added, Batch, ClaimFilter, MatchKeys, NewArticle, NewClaim};
 pub use events::{Change, Mark, NewSource, Selection};
-pub use export::Settled;
+pub use export::{ArticleCache, Settled};
 pub use import::Imported;
 pub use progress::CheckerProgress;
 pub use reports::DayActivity;

@@ -2764,6 +2764,41 @@ mod tests {
         assert_eq!(failed, 0);
     }
 
+    /// Comma groups are read only as far as they can still make one number (issue 13: a
+    /// megabyte of "1,2,3,…" took minutes when every number read the list to its end).
+    #[test]
+    fn comma_groups_read_no_further_than_a_number() {
+        let cases: &[(&str, &[Expected])] = &[
+            ("1,000,000,000 people", &[("count", n(1e9), Some("people"))]),
+            (
+                "1,23,45,678 rupees",
+                &[("money", n(12_345_678.0), Some("INR"))],
+            ),
+            ("12,34,567", &[("number", n(1_234_567.0), None)]),
+            (
+                "1,234,56 and",
+                &[
+                    ("number", n(1.0), None),
+                    ("number", n(234.0), None),
+                    ("number", n(56.0), None),
+                ],
+            ),
+            ("3,5 litres", &[("number", n(3.5), Some("litres"))]),
+        ];
+        let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
+        assert_eq!(failed, 0);
+        // Every number of a long list is still found, each on its own.
+        let list: Vec<String> = (0..3000).map(|i| (i % 10).to_string()).collect();
+        let found = find_numbers(&list.join(","));
+        assert_eq!(found.len(), 3000);
+        assert!(
+            found
+                .iter()
+                .zip(0..)
+                .all(|(v, i)| v.value == n(f64::from(i % 10)))
+        );
+    }
+
     #[test]
     fn lists_glued_millions_and_ranked_sessions() {
         let cases: &[(&str, &[Expected])] = &[

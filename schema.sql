@@ -1,4 +1,4 @@
--- claimtrack schema. PRAGMA user_version (set by the store, not here) is its version: 4.
+-- claimtrack schema. PRAGMA user_version (set by the store, not here) is its version: 5.
 -- Constraints live here, not only in Rust, so that no tool writing to the file can break them.
 
 CREATE TABLE articles (
@@ -103,9 +103,9 @@ CREATE TABLE claim_values (
     unit     TEXT,
     start    INTEGER NOT NULL,
     end      INTEGER NOT NULL,
+    -- Also the index by claim (upgrade by speed: a separate one on claim_id repeated it).
     UNIQUE (claim_id, position)
 );
-CREATE INDEX claim_values_by_claim ON claim_values (claim_id);
 
 CREATE TABLE sources (
     id         INTEGER PRIMARY KEY,

@@ -1,9 +1,17 @@
-//! Archive-scale benchmark: generates a corpus of realistic articles from the fixtures, then
-//! measures extraction alone, end-to-end `claimtrack add` of the whole folder (as a process),
-//! the raw SQLite insert rate of the same rows into the same schema, `status` and `list`
-//! latency on the resulting database, peak memory and database bytes per claim.
+//! Archive-scale benchmark on a corpus of distinct articles: extraction alone on one core
+//! and on all cores, `claimtrack add` as processes in batches (MB/s, the first and the last
+//! batch's time as the database grows, peak memory), the raw SQLite insert of the same rows
+//! into the same schema in the same run, bytes per claim, then on an archive of at least a
+//! million claims the latency of `status`, `list` and `search` and the rate and peak memory
+//! of `export --format csv`, each as a whole process.
 //!
-//! `cargo bench --bench throughput -- [--megabytes N] [--keep DIR]` (default 200 MB).
+//! `cargo bench --bench throughput -- --corpus DIR [--batches N] [--keep DIR]`
+//!
+//! The corpus is a folder of article files. Realistic ones come from
+//! `../shared/tools/gen_archive.py DIR MB ../shared/devset/articles ../shared/matching/articles`
+//! (distinct articles mixed from real texts, 10% wire copies); `CLAIMTRACK_BENCH_CORPUS`
+//! names it too. Without one the bench writes `--megabytes N` (default 20) of variations of
+//! the sample article, which repeat one another and so flatter matching: it says so.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -23,47 +31,91 @@ fn main() {
     };
     let megabytes: usize = option("--megabytes")
         .and_then(|m| m.parse().ok())
-        .unwrap_or(200);
+        .unwrap_or(20);
+    let batches: usize = option("--batches")
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(4)
+        .max(1);
     let keep = option("--keep").map(PathBuf::from);
     let work = tempfile::tempdir().expect("a temporary folder");
     let root = keep.clone().unwrap_or_else(|| work.path().to_path_buf());
-    let corpus = root.join("corpus");
+    std::fs::create_dir_all(&root).unwrap();
     let binary = env!("CARGO_BIN_EXE_claimtrack");
 
-    println!("claimtrack throughput benchmark ({megabytes} MB corpus)");
-    let started = Instant::now();
-    let (files, bytes) = write_corpus(&corpus, megabytes * 1_000_000);
+    let corpus = option("--corpus")
+        .or_else(|| std::env::var("CLAIMTRACK_BENCH_CORPUS").ok())
+        .map(PathBuf::from);
+    let corpus = match corpus {
+        Some(folder) => {
+            println!("corpus: {}", folder.display());
+            folder
+        }
+        None => {
+            let folder = root.join("corpus");
+            write_corpus(&folder, megabytes * 1_000_000);
+            println!(
+                "corpus: {megabytes} MB of variations of one sample article (not realistic: \
+                 give --corpus DIR from ../shared/tools/gen_archive.py)"
+            );
+            folder
+        }
+    };
+    let paths = files(&corpus);
+    let bytes: u64 = paths
+        .iter()
+        .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+        .sum();
     println!(
-        "corpus: {files} articles, {:.1} MB, generated in {:.1} s",
+        "{} articles, {:.1} MB; {} cores",
+        paths.len(),
         bytes as f64 / 1e6,
-        started.elapsed().as_secs_f64()
+        cores()
     );
 
-    extraction_speed(&corpus);
+    extraction_speed(&paths);
 
     let db = root.join("bench.db");
-    let _ = std::fs::remove_file(&db);
-    let (add_seconds, peak_kib) = timed_process(
-        Command::new(binary)
-            .arg("--db")
-            .arg(&db)
-            .arg("add")
-            .arg(&corpus)
-            .arg("--json"),
-    );
+    remove_database(&db);
+    let mut add_seconds = 0.0;
+    let mut peak_kib = 0;
+    let chunk = paths.len().div_ceil(batches);
+    for (index, batch) in paths.chunks(chunk).enumerate() {
+        let (seconds, peak) = timed_process(
+            Command::new(binary)
+                .arg("--db")
+                .arg(&db)
+                .arg("add")
+                .args(batch)
+                .arg("--json"),
+        );
+        add_seconds += seconds;
+        peak_kib = peak_kib.max(peak);
+        let batch_bytes: u64 = batch
+            .iter()
+            .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+            .sum();
+        if index == 0 || (index + 1) * chunk >= paths.len() {
+            println!(
+                "add batch {} of {}: {:.1} MB in {:.2} s ({:.1} MB/s), database then {} claims",
+                index + 1,
+                paths.len().div_ceil(chunk),
+                batch_bytes as f64 / 1e6,
+                seconds,
+                batch_bytes as f64 / 1e6 / seconds,
+                count(&db, "SELECT count(*) FROM claims")
+            );
+        }
+    }
     let claims = count(&db, "SELECT count(*) FROM claims");
-    let add_rate = bytes as f64 / 1e6 / add_seconds;
+    let matches = count(&db, "SELECT count(*) FROM claim_matches");
     println!(
-        "add (end to end, one process): {:.1} MB/s; {claims} claims in {:.2} s = {:.0} claims/s; peak memory {:.1} MB",
-        add_rate,
+        "add (end to end, {batches} processes): {:.1} MB/s; {claims} claims ({matches} match rows) in {:.2} s; peak memory {:.1} MB",
+        bytes as f64 / 1e6 / add_seconds,
         add_seconds,
-        claims as f64 / add_seconds,
         peak_kib as f64 / 1024.0
     );
-    let db_bytes = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0)
-        + std::fs::metadata(db.with_extension("db-wal"))
-            .map(|m| m.len())
-            .unwrap_or(0);
+    checkpoint(&db);
+    let db_bytes = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0);
     println!(
         "database: {:.1} MB, {:.0} bytes per claim",
         db_bytes as f64 / 1e6,
@@ -71,11 +123,10 @@ fn main() {
     );
 
     let raw_seconds = raw_insert(&db, &root.join("raw.db"), 1);
-    let raw_rate = bytes as f64 / 1e6 / raw_seconds;
     println!(
         "raw SQLite insert of the same rows (no extraction, no search for matches): {:.2} s = {:.1} MB/s; add / raw = {:.2}",
         raw_seconds,
-        raw_rate,
+        bytes as f64 / 1e6 / raw_seconds,
         raw_seconds / add_seconds
     );
 
@@ -84,21 +135,24 @@ fn main() {
     let copies = (1_000_000 + claims - 1) / claims.max(1);
     let large = root.join("large.db");
     raw_insert(&db, &large, copies);
+    checkpoint(&large);
     let claims = count(&large, "SELECT count(*) FROM claims");
     let articles = count(&large, "SELECT count(*) FROM articles");
     println!(
         "archive for latency: {claims} claims in {articles} articles ({copies} copies of the rows add stored)"
     );
-    let db = large;
+    let word = common_word(&large);
     for args in [
         vec!["status"],
         vec!["status", "--json"],
         vec!["list", "--status", "unverified", "--limit", "50"],
         vec!["list", "--status", "unverified", "--limit", "50", "--json"],
+        vec!["search", word.as_str(), "--limit", "20"],
     ] {
         let mut times = Vec::new();
         for _ in 0..7 {
-            let (seconds, _) = timed_process(Command::new(binary).arg("--db").arg(&db).args(&args));
+            let (seconds, _) =
+                timed_process(Command::new(binary).arg("--db").arg(&large).args(&args));
             times.push(seconds);
         }
         times.sort_by(f64::total_cmp);
@@ -109,14 +163,31 @@ fn main() {
             times[0] * 1e3
         );
     }
+    let (seconds, peak) = timed_process_to(
+        Command::new(binary)
+            .arg("--db")
+            .arg(&large)
+            .args(["export", "--format", "csv"]),
+        &root.join("export.csv"),
+    );
+    println!(
+        "export --format csv: {claims} claims in {seconds:.2} s = {:.0} claims/s; peak memory {:.1} MB",
+        claims as f64 / seconds,
+        peak as f64 / 1024.0
+    );
     if keep.is_none() {
         drop(work);
     }
 }
 
-/// Extraction alone on one core, over the corpus read into memory a file at a time.
-fn extraction_speed(corpus: &Path) {
-    let texts: Vec<String> = files(corpus)
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+}
+
+/// Extraction alone over the first 2,000 articles read into memory: on one core, then on
+/// every core (the articles dealt out to one thread per core).
+fn extraction_speed(paths: &[PathBuf]) {
+    let texts: Vec<String> = paths
         .iter()
         .take(2000)
         .map(|p| std::fs::read_to_string(p).unwrap())
@@ -125,21 +196,63 @@ fn extraction_speed(corpus: &Path) {
     let context = Context {
         reference_date: chrono::NaiveDate::from_ymd_opt(2022, 6, 3),
     };
-    let mut claims = 0;
-    let started = Instant::now();
-    let mut rounds = 0;
-    while started.elapsed() < Duration::from_secs(3) || rounds == 0 {
-        for text in &texts {
-            claims += extract(text, &context).claims.len();
+    for threads in [1, cores()] {
+        let started = Instant::now();
+        let mut rounds = 0;
+        while started.elapsed() < Duration::from_secs(3) || rounds == 0 {
+            std::thread::scope(|scope| {
+                for thread in 0..threads {
+                    let (texts, context) = (&texts, &context);
+                    scope.spawn(move || {
+                        for text in texts.iter().skip(thread).step_by(threads) {
+                            std::hint::black_box(extract(text, context));
+                        }
+                    });
+                }
+            });
+            rounds += 1;
         }
-        rounds += 1;
+        println!(
+            "extraction alone: {:.1} MB/s on {threads} thread(s) ({} articles x {rounds})",
+            (bytes * rounds) as f64 / 1e6 / started.elapsed().as_secs_f64(),
+            texts.len()
+        );
     }
-    let seconds = started.elapsed().as_secs_f64();
-    println!(
-        "extraction alone: {:.1} MB/s on one core ({} articles x {rounds}, {claims} sentences)",
-        (bytes * rounds) as f64 / 1e6 / seconds,
-        texts.len()
-    );
+}
+
+/// The most frequent word of four letters or more among the first claims: a search with many
+/// hits, the slow case.
+fn common_word(db: &Path) -> String {
+    let connection = rusqlite::Connection::open(db).unwrap();
+    let texts: Vec<String> = query(&connection, "SELECT text FROM claims LIMIT 2000", |r| {
+        r.get(0)
+    });
+    let mut counts = std::collections::HashMap::new();
+    for text in &texts {
+        for word in text.split(|c: char| !c.is_alphabetic()) {
+            if word.len() >= 4 {
+                *counts.entry(word.to_lowercase()).or_insert(0) += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(word, count)| (*count, word.clone()))
+        .map_or("said".into(), |(word, _)| word)
+}
+
+fn remove_database(db: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+}
+
+/// Fold the write-ahead log into the file, so that its size is the database's.
+fn checkpoint(db: &Path) {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
 }
 
 /// Insert the rows `add` stored (articles and their texts, claims, full-text rows, values,
@@ -150,7 +263,7 @@ fn extraction_speed(corpus: &Path) {
 /// With `copies` above 1 the rows are inserted again under new ids and content hashes, which
 /// builds a database of archive size for the latency figures; only the first copy is timed.
 fn raw_insert(from: &Path, to: &Path, copies: i64) -> f64 {
-    let _ = std::fs::remove_file(to);
+    remove_database(to);
     let source = rusqlite::Connection::open(from).unwrap();
     let articles: Vec<(String, String, String)> = query(
         &source,
@@ -328,23 +441,50 @@ fn count(db: &Path, sql: &str) -> i64 {
         .unwrap()
 }
 
-/// Run a command to completion; wall-clock seconds and the child's peak resident memory (KiB).
+/// Run a command to completion; wall-clock seconds and its peak resident memory (KiB).
 fn timed_process(command: &mut Command) -> (f64, i64) {
+    timed_process_to(command, Path::new("/dev/null"))
+}
+
+/// `timed_process` with standard output written to `out`. Peak memory is the child's VmHWM,
+/// read every few milliseconds while it runs: getrusage and wait4 count, from the moment of
+/// exec, the resident memory of the process that spawned it (this bench holds hundreds of MB
+/// of rows), which hid the child's own figure.
+fn timed_process_to(command: &mut Command, out: &Path) -> (f64, i64) {
+    let errors = tempfile::NamedTempFile::new().unwrap();
     let started = Instant::now();
-    let output = command.output().expect("claimtrack runs");
+    let mut child = command
+        .stdout(std::fs::File::create(out).unwrap())
+        .stderr(errors.reopen().unwrap())
+        .spawn()
+        .expect("claimtrack runs");
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kib = 0;
+    let status = loop {
+        if let Some(kib) = std::fs::read_to_string(&status_file)
+            .ok()
+            .and_then(|status| high_water_kib(&status))
+        {
+            peak_kib = peak_kib.max(kib);
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
     let seconds = started.elapsed().as_secs_f64();
     assert!(
-        output.status.success(),
+        status.success(),
         "{command:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
+        std::fs::read_to_string(errors.path()).unwrap_or_default()
     );
-    // SAFETY: getrusage only writes into the struct we hand it.
-    let peak = unsafe {
-        let mut usage: libc::rusage = std::mem::zeroed();
-        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
-        usage.ru_maxrss
-    };
-    (seconds, peak)
+    (seconds, peak_kib)
+}
+
+/// The `VmHWM:` line of /proc/PID/status, in KiB.
+fn high_water_kib(status: &str) -> Option<i64> {
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 fn files(folder: &Path) -> Vec<PathBuf> {

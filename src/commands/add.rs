@@ -267,33 +267,33 @@ fn add_many(
     let bar = progress_bar(config.progress, total_bytes);
     let now = config.now_text();
     let today = config.now.date_naive();
-    // Reading and extracting run on a second thread, a few articles ahead of the one being
-    // stored: extraction is pure and SQLite writes from one connection, so the two overlap
-    // on a machine with two cores. The channel's bound keeps memory flat.
-    let (sender, prepared) = std::sync::mpsc::sync_channel(PREPARED_AHEAD);
+    // Reading and extracting run on worker threads, ahead of the one thread that stores:
+    // extraction is pure and SQLite writes from one connection. Worker `w` takes the paths
+    // `w, w + n, w + 2n, ...` and the store reads the workers' channels in turn, so articles
+    // are stored in path order whatever the number of cores. The channels' bound keeps
+    // memory flat.
+    let workers = extraction_workers(paths.len());
+    let (senders, receivers): (Vec<_>, Vec<_>) = (0..workers)
+        .map(|_| std::sync::mpsc::sync_channel(PREPARED_AHEAD.div_ceil(workers)))
+        .unzip();
     std::thread::scope(|scope| -> Result<()> {
+        // Moved in, so that a store error drops the receivers and the workers stop.
+        let receivers = receivers;
+        let prepared = (0..paths.len()).map_while(|index| receivers[index % workers].recv().ok());
         let paths = &paths;
-        scope.spawn(move || {
-            for (path, _) in paths {
-                let text =
-                    read_article(&path.display().to_string(), &mut std::io::empty(), max_size);
-                let article = text.map(|article| {
-                    let extraction = extract_on_the_day(
-                        &article.text,
-                        &Context {
-                            reference_date: published,
-                        },
-                        Some(today),
-                    );
-                    let claims = claims_to_store(&extraction);
-                    (article, extraction, claims)
-                });
-                if sender.send(article).is_err() {
-                    // The store stopped (a full disk): nothing more is wanted.
-                    return;
+        for (worker, sender) in senders.into_iter().enumerate() {
+            scope.spawn(move || {
+                for (path, _) in paths.iter().skip(worker).step_by(workers) {
+                    if sender
+                        .send(prepare_article(path, published, today, max_size))
+                        .is_err()
+                    {
+                        // The store stopped (a full disk): nothing more is wanted.
+                        return;
+                    }
                 }
-            }
-        });
+            });
+        }
         let mut batch = store.batch()?;
         let mut batch_bytes = 0;
         for ((path, size), article) in paths.iter().zip(prepared) {
@@ -377,6 +377,34 @@ fn add_many(
         });
     }
     Ok(())
+}
+
+/// How many threads read and extract: one per core, and one for the storing thread to
+/// overlap with on a single core.
+fn extraction_workers(files: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    cores.clamp(1, files.max(1))
+}
+
+/// Read and extract one file, ready to store.
+fn prepare_article(
+    path: &Path,
+    published: Option<chrono::NaiveDate>,
+    today: chrono::NaiveDate,
+    max_size: u64,
+) -> Result<(ArticleText, Extraction, Vec<NewClaim>)> {
+    let text = read_article(&path.display().to_string(), &mut std::io::empty(), max_size);
+    text.map(|article| {
+        let extraction = extract_on_the_day(
+            &article.text,
+            &Context {
+                reference_date: published,
+            },
+            Some(today),
+        );
+        let claims = claims_to_store(&extraction);
+        (article, extraction, claims)
+    })
 }
 
 fn progress_bar(enabled: bool, total_bytes: u64) -> indicatif::ProgressBar {

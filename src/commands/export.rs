@@ -6,20 +6,26 @@ use std::io::Write;
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::report::export::{ClaimReview, write_claims_csv};
-use crate::store::{ClaimFilter, Store};
+use crate::report::export::{ClaimReview, ClaimsCsv, JsonArray};
+use crate::store::{ArticleCache, ClaimFilter, Store};
 
 pub fn run(_config: &Config, store: &Store, args: &ExportArgs, out: &mut dyn Write) -> Result<()> {
+    // Each format writes as it reads: a million claims take the memory of one.
     match args.format {
         ExportFormat::Claimreview => {
-            let settled = store.settled_claims(args.article)?;
-            let reviews: Vec<ClaimReview> = settled
-                .iter()
-                .filter_map(|s| ClaimReview::new(s, &args.publisher, args.publisher_url.as_deref()))
-                .collect();
             // ClaimReview is published inside an HTML <script> element: claim text must not
             // be able to close it.
-            super::write_json(&mut crate::report::escape::ScriptSafe(out), &reviews)
+            let mut script_safe = crate::report::escape::ScriptSafe(out);
+            let mut reviews = JsonArray::new(&mut script_safe);
+            store.each_settled(args.article, &mut |settled| match ClaimReview::new(
+                &settled,
+                &args.publisher,
+                args.publisher_url.as_deref(),
+            ) {
+                Some(review) => reviews.push(&review),
+                None => Ok(()),
+            })?;
+            reviews.finish()
         }
         ExportFormat::Jsonl => {
             if args.article.is_some() {
@@ -29,34 +35,33 @@ pub fn run(_config: &Config, store: &Store, args: &ExportArgs, out: &mut dyn Wri
                     "--format jsonl exports the whole database: leave out --article".into(),
                 ));
             }
-            for record in store.export_records()? {
+            store.each_record(&mut |record| {
                 serde_json::to_writer(&mut *out, &record).map_err(std::io::Error::from)?;
                 writeln!(out)?;
-            }
-            Ok(())
+                Ok(())
+            })
         }
         ExportFormat::Csv => {
-            let claims = store.list_claims(&ClaimFilter {
+            let filter = ClaimFilter {
                 article_id: args.article,
                 ..ClaimFilter::default()
-            })?;
-            let mut rows = Vec::with_capacity(claims.len());
-            let mut articles = std::collections::HashMap::new();
-            for claim in claims {
-                if let std::collections::hash_map::Entry::Vacant(entry) =
-                    articles.entry(claim.article_id)
-                {
-                    entry.insert(store.article(claim.article_id)?);
-                }
+            };
+            // A missing article is an error before the header is written.
+            if let Some(id) = args.article {
+                store.article(id)?;
+            }
+            let mut csv = ClaimsCsv::new(out)?;
+            let mut articles = ArticleCache::default();
+            store.each_claim(&filter, false, &mut |claim| {
                 let verdict_by = if claim.status.is_resolved() {
                     store.verdict(claim.id, claim.status)?.1
                 } else {
                     None
                 };
-                let article = articles[&claim.article_id].clone();
-                rows.push((claim, article, verdict_by));
-            }
-            write_claims_csv(out, &rows)
+                let article = articles.get(store, claim.article_id)?;
+                csv.row(&claim, article, verdict_by.as_deref())
+            })?;
+            csv.finish()
         }
     }
 }

@@ -7,14 +7,15 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-/// Write `contents` to `output` for a database at `database`. `is_ours` recognises the first
+/// Write what `write` produces to `output` for a database at `database`, as it is produced
+/// (a report of the whole archive is never held in memory). `is_ours` recognises the first
 /// bytes of a file this command wrote before, which may be replaced without `force`.
 pub fn write_output(
     output: &Path,
     database: &Path,
-    contents: &[u8],
     is_ours: impl Fn(&str) -> bool,
     force: bool,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
     let fail = |reason: String| Error::Invalid(format!("--output {}: {reason}", output.display()));
     if resolves_to_database(output, database) {
@@ -38,19 +39,23 @@ pub fn write_output(
         }
     }
     let temporary = temporary_path(output);
-    let written = (|| -> std::io::Result<()> {
-        let mut file = std::fs::OpenOptions::new()
+    let cannot = |e: std::io::Error| fail(format!("cannot write it: {e}; nothing was changed"));
+    let written = (|| -> Result<()> {
+        let file = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
-            .open(&temporary)?;
-        file.write_all(contents)?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, output)
+            .open(&temporary)
+            .map_err(cannot)?;
+        let mut buffered = std::io::BufWriter::new(file);
+        write(&mut buffered)?;
+        let file = buffered.into_inner().map_err(|e| cannot(e.into_error()))?;
+        file.sync_all().map_err(cannot)?;
+        std::fs::rename(&temporary, output).map_err(cannot)
     })();
-    written.map_err(|e| {
+    if written.is_err() {
         let _ = std::fs::remove_file(&temporary);
-        fail(format!("cannot write it: {e}; nothing was changed"))
-    })
+    }
+    written
 }
 
 /// True when `output` is the database or one of its companion files (`-wal`, `-shm`,

@@ -404,6 +404,9 @@ impl Hasher for KeyHasher {
     }
 }
 
+/// How many earlier claims with the same figure a claim is compared with.
+const MAX_SAME_FIGURE_CANDIDATES: usize = 64;
+
 /// For each claim, the earlier place stating the same claim (see `mark_duplicates`).
 /// `wordings`: for each claim, the hash of `normalised_wording` of its text and its length,
 /// from the sentence's `Features`.
@@ -421,8 +424,15 @@ fn find_duplicates(claims: &[ExtractedClaim], wordings: &[(u64, usize)]) -> Vec<
         let mut original = None;
         'search: for key in &keys {
             if let Some(earlier) = by_number.get(key) {
-                for &candidate in earlier {
+                // A claim of under four content words matches nothing; and one figure shared
+                // by thousands of claims ("He said 5." repeated) is compared with its first
+                // few only, so the search stays linear in the article.
+                let mine =
                     words_cache[index].get_or_insert_with(|| content_words(&claims[index].text));
+                if mine.len() < 4 {
+                    break;
+                }
+                for &candidate in earlier.iter().take(MAX_SAME_FIGURE_CANDIDATES) {
                     words_cache[candidate]
                         .get_or_insert_with(|| content_words(&claims[candidate].text));
                     let (Some(mine), Some(theirs)) = (&words_cache[index], &words_cache[candidate])

@@ -506,11 +506,16 @@ pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) 
         )
     });
     let mut kept: Vec<Found> = Vec::new();
+    // The kept spans never overlap, so the one starting last before a candidate's end is the
+    // only one that can overlap it: a lookup, not a scan of all kept (thousands of years).
+    let mut kept_spans = std::collections::BTreeSet::new();
     for candidate in all {
-        if kept
-            .iter()
-            .all(|k| candidate.end <= k.start || k.end <= candidate.start)
-        {
+        let overlapping = kept_spans
+            .range(..(candidate.end, 0))
+            .next_back()
+            .is_some_and(|&(_, end)| end > candidate.start);
+        if !overlapping {
+            kept_spans.insert((candidate.start, candidate.end));
             kept.push(candidate);
         }
     }

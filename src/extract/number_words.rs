@@ -208,10 +208,15 @@ fn separator_end(text: &str, mut i: usize) -> Option<usize> {
     (i > before && hyphens <= 1 && i < bytes.len()).then_some(i)
 }
 
+/// The longest digit token a number can be read from. "1,2,3,…" over a megabyte is one token,
+/// and every number in it asking for the token's end made reading it quadratic.
+const MAX_DIGIT_TOKEN: usize = 64;
+
 /// The end of the digit token starting at `i`: digits, with single commas or points between
-/// digits.
+/// digits. Past `MAX_DIGIT_TOKEN` bytes the scan stops; callers read such a token as no number.
 fn digits_end(bytes: &[u8], mut i: usize) -> usize {
-    while i < bytes.len()
+    let limit = bytes.len().min(i + MAX_DIGIT_TOKEN);
+    while i < limit
         && (bytes[i].is_ascii_digit()
             || (matches!(bytes[i], b',' | b'.')
                 && i + 1 < bytes.len()
@@ -232,8 +237,9 @@ pub fn words_may_follow_digits(text: &str, start: usize) -> bool {
         return false;
     }
     let digits_end = digits_end(bytes, start);
-    if digits_end < bytes.len()
-        && (bytes[digits_end].is_ascii_alphabetic() || bytes[digits_end] == b'/')
+    if digits_end - start >= MAX_DIGIT_TOKEN
+        || digits_end < bytes.len()
+            && (bytes[digits_end].is_ascii_alphabetic() || bytes[digits_end] == b'/')
     {
         return false;
     }
@@ -289,7 +295,9 @@ fn tokenize(text: &str, start: usize, limit: usize) -> Vec<Token> {
             }
         } else if b.is_ascii_digit() {
             let j = digits_end(bytes, i);
-            if j < bytes.len() && (bytes[j].is_ascii_alphabetic() || bytes[j] == b'/') {
+            if j - i >= MAX_DIGIT_TOKEN
+                || j < bytes.len() && (bytes[j].is_ascii_alphabetic() || bytes[j] == b'/')
+            {
                 break;
             }
             let number = &text[i..j];

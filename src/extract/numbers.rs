@@ -420,6 +420,42 @@ fn currency_sign_before(text: &str, start: usize) -> Option<(&'static str, usize
     None
 }
 
+/// The most comma groups a number can have: "1,000,000,000,000,000,000" has six.
+const MAX_COMMA_GROUPS: usize = 8;
+
+/// The digit groups after the commas that follow an integer part of `int_len` digits ending
+/// at `j`, read only as far as they can still make a separated number (Western threes,
+/// Indian twos then a three) or tell a decimal comma (one group) from a list. A list of
+/// digits such as "1,2,3,…" is thus read a few groups ahead at each of its numbers, not to
+/// its end.
+fn comma_groups(bytes: &[u8], j: usize, int_len: usize) -> Vec<(usize, usize)> {
+    let mut groups = Vec::new();
+    let (mut western, mut indian, mut indian_three) = (true, int_len <= 2, false);
+    let mut k = j;
+    while k < bytes.len() && bytes[k] == b',' {
+        let mut g_end = k + 1;
+        while g_end < bytes.len() && bytes[g_end].is_ascii_digit() && g_end - k <= 4 {
+            g_end += 1;
+        }
+        if g_end == k + 1 {
+            break;
+        }
+        // A run of more than four digits is enough to rule both patterns out; its true end
+        // does not matter to any caller.
+        let len = g_end - (k + 1);
+        groups.push((k + 1, g_end));
+        k = g_end;
+        western &= len == 3;
+        // Indian grouping is twos and a closing three: nothing may follow the three.
+        indian &= !indian_three && (len == 2 || len == 3);
+        indian_three = len == 3;
+        if !western && !indian && groups.len() >= 2 || groups.len() > MAX_COMMA_GROUPS {
+            break;
+        }
+    }
+    groups
+}
+
 /// Read a digit number at `i` (which starts with a digit or a "." before a digit).
 /// Returns its end, value and whether it looked like a plain year-shaped integer.
 fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
@@ -438,16 +474,7 @@ fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
     let mut separated = false;
     // Thousands separators: commas, or spaces between three-digit groups ("40 000").
     if j < bytes.len() && bytes[j] == b',' && int_len > 0 && int_len <= 3 {
-        let mut groups = Vec::new();
-        let mut k = j;
-        while k < bytes.len() && bytes[k] == b',' {
-            let g_end = digits_from(k + 1);
-            if g_end == k + 1 {
-                break;
-            }
-            groups.push((k + 1, g_end));
-            k = g_end;
-        }
+        let groups = comma_groups(bytes, j, int_len);
         let lens: Vec<usize> = groups.iter().map(|(a, b)| b - a).collect();
         let western = !lens.is_empty() && lens.iter().all(|&l| l == 3);
         let indian = lens.len() >= 2
@@ -2735,6 +2762,41 @@ mod tests {
         ];
         let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
         assert_eq!(failed, 0);
+    }
+
+    /// Comma groups are read only as far as they can still make one number (issue 13: a
+    /// megabyte of "1,2,3,…" took minutes when every number read the list to its end).
+    #[test]
+    fn comma_groups_read_no_further_than_a_number() {
+        let cases: &[(&str, &[Expected])] = &[
+            ("1,000,000,000 people", &[("count", n(1e9), Some("people"))]),
+            (
+                "1,23,45,678 rupees",
+                &[("money", n(12_345_678.0), Some("INR"))],
+            ),
+            ("12,34,567", &[("number", n(1_234_567.0), None)]),
+            (
+                "1,234,56 and",
+                &[
+                    ("number", n(1.0), None),
+                    ("number", n(234.0), None),
+                    ("number", n(56.0), None),
+                ],
+            ),
+            ("3,5 litres", &[("number", n(3.5), Some("litres"))]),
+        ];
+        let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
+        assert_eq!(failed, 0);
+        // Every number of a long list is still found, each on its own.
+        let list: Vec<String> = (0..3000).map(|i| (i % 10).to_string()).collect();
+        let found = find_numbers(&list.join(","));
+        assert_eq!(found.len(), 3000);
+        assert!(
+            found
+                .iter()
+                .zip(0..)
+                .all(|(v, i)| v.value == n(f64::from(i % 10)))
+        );
     }
 
     #[test]

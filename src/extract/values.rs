@@ -23,33 +23,76 @@ pub fn find_values(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
     } else {
         Vec::new()
     };
-    let year_ranges: Vec<&Value> = numbers
-        .iter()
-        .filter(|n| matches!(n.value, Normalized::DateRange(..)))
-        .collect();
+    let year_ranges = Cover::new(
+        numbers
+            .iter()
+            .filter(|n| matches!(n.value, Normalized::DateRange(..)))
+            .map(|n| (n.start, n.end)),
+    );
     let mut found: Vec<Value> = dates::find_dates_with(text, reference, &on)
         .into_iter()
-        .filter(|d| {
-            !year_ranges
-                .iter()
-                .any(|r| r.start <= d.start && d.end <= r.end)
-        })
+        .filter(|d| !year_ranges.contains(d.start, d.end))
         .collect();
-    let date_count = found.len();
+    let dates = Cover::new(found.iter().map(|d| (d.start, d.end)));
     for number in numbers {
-        if !found[..date_count]
-            .iter()
-            .any(|d| number.start < d.end && d.start < number.end)
-        {
+        if !dates.overlaps(number.start, number.end) {
             found.push(number);
         }
     }
     // Link text such as "(Graphic: Emerging markets in 2019 - here)" is page furniture.
-    let mut furniture = furniture_spans(text);
-    furniture.extend(super::clean::non_value_spans(text));
-    found.retain(|v| !furniture.iter().any(|(s, e)| *s <= v.start && v.end <= *e));
+    let mut spans = furniture_spans(text);
+    spans.extend(super::clean::non_value_spans(text));
+    let furniture = Cover::new(spans.into_iter());
+    found.retain(|v| !furniture.contains(v.start, v.end));
     found.sort_by_key(|v| (v.start, v.end));
     found
+}
+
+/// Byte spans sorted by start, with the furthest end reached by each prefix: whether a span
+/// holds or meets a value is then a binary search, not a scan of every span (a sentence of
+/// thousands of years has thousands of each).
+struct Cover {
+    starts: Vec<usize>,
+    furthest_end: Vec<usize>,
+}
+
+impl Cover {
+    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Self {
+        let mut spans: Vec<(usize, usize)> = spans.collect();
+        spans.sort_unstable();
+        let starts = spans.iter().map(|s| s.0).collect();
+        let furthest_end = spans
+            .iter()
+            .scan(0, |furthest, s| {
+                *furthest = s.1.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        Cover {
+            starts,
+            furthest_end,
+        }
+    }
+
+    /// The furthest end among spans starting at or before `at` (`inclusive`) or before it.
+    fn furthest_end_from(&self, at: usize, inclusive: bool) -> Option<usize> {
+        let count = self
+            .starts
+            .partition_point(|&s| if inclusive { s <= at } else { s < at });
+        count.checked_sub(1).map(|last| self.furthest_end[last])
+    }
+
+    /// Whether one span holds all of `start..end`.
+    fn contains(&self, start: usize, end: usize) -> bool {
+        self.furthest_end_from(start, true)
+            .is_some_and(|furthest| furthest >= end)
+    }
+
+    /// Whether one span shares a byte with `start..end`.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        self.furthest_end_from(end, false)
+            .is_some_and(|furthest| furthest > start)
+    }
 }
 
 /// Parenthesised wire-service furniture: graphic links and reporting credits.
@@ -64,11 +107,15 @@ fn furniture_spans(text: &str) -> Vec<(usize, usize)> {
         "(Video",
     ];
     let mut spans = Vec::new();
+    // The next ")" is looked for once per stretch, not once per opener: "(Graphic" repeated
+    // without a close would otherwise read to the end of the text each time.
+    let mut close = None;
     for (start, _) in text.match_indices('(') {
         if OPENERS.iter().any(|o| text[start..].starts_with(o)) {
-            let end = text[start..]
-                .find(')')
-                .map_or(text.len(), |e| start + e + 1);
+            if close.is_none_or(|c| c < start) {
+                close = Some(text[start..].find(')').map_or(text.len(), |e| start + e));
+            }
+            let end = close.map_or(text.len(), |c| (c + 1).min(text.len()));
             spans.push((start, end));
         }
     }

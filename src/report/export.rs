@@ -172,57 +172,117 @@ pub const CSV_COLUMNS: [&str; 18] = [
     "score",
 ];
 
-/// Write claims as CSV: list-valued cells (`kinds`, `values`, `sources`) are joined with
-/// `"; "` (`kinds` with `,`) so that each claim stays one row.
-pub fn write_claims_csv(
-    out: &mut dyn std::io::Write,
-    rows: &[(Claim, crate::model::Article, Option<String>)],
-) -> Result<()> {
-    let mut writer = csv::Writer::from_writer(out);
-    writer
-        .write_record(CSV_COLUMNS)
-        .map_err(super::views::csv_error)?;
-    for (claim, article, verdict_by) in rows {
-        let record: [String; 18] = [
-            claim.id.to_string(),
-            article.id.to_string(),
-            article.title.clone(),
-            article.url.clone().unwrap_or_default(),
-            article.outlet.clone().unwrap_or_default(),
-            article.published.clone().unwrap_or_default(),
-            claim.position.to_string(),
-            claim.kind.as_str().to_string(),
-            claim
-                .kinds
-                .iter()
-                .map(|k| k.as_str())
-                .collect::<Vec<_>>()
-                .join(","),
-            claim.speaker.clone().unwrap_or_default(),
-            super::excerpt(&claim.text, usize::MAX),
-            claim
-                .values
-                .iter()
-                .map(super::value_summary)
-                .collect::<Vec<_>>()
-                .join("; "),
-            claim.status.as_str().to_string(),
-            claim.status_changed_at.clone(),
-            verdict_by.clone().unwrap_or_default(),
-            claim.assignee.clone().unwrap_or_default(),
-            claim
-                .sources
-                .iter()
-                .map(|s| s.reference.as_str())
-                .collect::<Vec<_>>()
-                .join("; "),
-            format!("{}", super::round(claim.score)),
-        ];
-        let cells = record.each_ref().map(|cell| super::escape::csv_cell(cell));
+/// `export --format csv` written a row at a time as the claims are read.
+pub struct ClaimsCsv<'a> {
+    writer: csv::Writer<&'a mut dyn std::io::Write>,
+}
+
+impl<'a> ClaimsCsv<'a> {
+    /// Start the file: the header row.
+    pub fn new(out: &'a mut dyn std::io::Write) -> Result<Self> {
+        let mut writer = csv::Writer::from_writer(out);
         writer
-            .write_record(cells.iter().map(|cell| cell.as_bytes()))
+            .write_record(CSV_COLUMNS)
             .map_err(super::views::csv_error)?;
+        Ok(ClaimsCsv { writer })
     }
-    writer.flush()?;
-    Ok(())
+
+    pub fn row(
+        &mut self,
+        claim: &Claim,
+        article: &crate::model::Article,
+        verdict_by: Option<&str>,
+    ) -> Result<()> {
+        // Cells that a spreadsheet would run as a formula are neutralised (`escape::csv_cell`).
+        let record = claim_csv_record(claim, article, verdict_by);
+        let cells = record.each_ref().map(|cell| super::escape::csv_cell(cell));
+        self.writer
+            .write_record(cells.iter().map(|cell| cell.as_bytes()))
+            .map_err(super::views::csv_error)
+    }
+
+    pub fn finish(mut self) -> Result<()> {
+        self.writer.flush()?;
+        Ok(())
+    }
+}
+
+/// One claim's CSV cells, in `CSV_COLUMNS` order: list-valued cells (`kinds`, `values`,
+/// `sources`) are joined with `"; "` (`kinds` with `,`) so that each claim stays one row.
+pub fn claim_csv_record(
+    claim: &Claim,
+    article: &crate::model::Article,
+    verdict_by: Option<&str>,
+) -> [String; 18] {
+    [
+        claim.id.to_string(),
+        article.id.to_string(),
+        article.title.clone(),
+        article.url.clone().unwrap_or_default(),
+        article.outlet.clone().unwrap_or_default(),
+        article.published.clone().unwrap_or_default(),
+        claim.position.to_string(),
+        claim.kind.as_str().to_string(),
+        claim
+            .kinds
+            .iter()
+            .map(|k| k.as_str())
+            .collect::<Vec<_>>()
+            .join(","),
+        claim.speaker.clone().unwrap_or_default(),
+        super::excerpt(&claim.text, usize::MAX),
+        claim
+            .values
+            .iter()
+            .map(super::value_summary)
+            .collect::<Vec<_>>()
+            .join("; "),
+        claim.status.as_str().to_string(),
+        claim.status_changed_at.clone(),
+        verdict_by.unwrap_or_default().to_string(),
+        claim.assignee.clone().unwrap_or_default(),
+        claim
+            .sources
+            .iter()
+            .map(|s| s.reference.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+        format!("{}", super::round(claim.score)),
+    ]
+}
+
+/// A JSON array written one element at a time, laid out as `serde_json`'s pretty printer
+/// lays out a whole array, so that a long export need not be held in memory first.
+pub struct JsonArray<'a> {
+    out: &'a mut dyn std::io::Write,
+    written: usize,
+}
+
+impl<'a> JsonArray<'a> {
+    pub fn new(out: &'a mut dyn std::io::Write) -> Self {
+        JsonArray { out, written: 0 }
+    }
+
+    pub fn push(&mut self, element: &impl Serialize) -> Result<()> {
+        let pretty = serde_json::to_string_pretty(element).map_err(std::io::Error::from)?;
+        self.out
+            .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+        // Strings are escaped, so every line break is the printer's own.
+        for (index, line) in pretty.split('\n').enumerate() {
+            if index > 0 {
+                self.out.write_all(b"\n")?;
+            }
+            self.out.write_all(b"  ")?;
+            self.out.write_all(line.as_bytes())?;
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Close the array and end the line.
+    pub fn finish(self) -> Result<()> {
+        self.out
+            .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+        Ok(())
+    }
 }

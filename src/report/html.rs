@@ -81,27 +81,21 @@ pub fn is_report(start: &str) -> bool {
         && (start.contains(GENERATOR) || start.contains(" by claimtrack</div></header>"))
 }
 
-/// The whole page for `pages` (one article or several).
-pub fn render(pages: &[ArticlePage<'_>], generated_at: &str) -> String {
-    let mut html = String::new();
-    let title = match pages {
-        [only] => only.article.title.clone(),
-        _ => format!("{} articles", pages.len()),
-    };
-    let _ = write!(
-        html,
+/// The page up to the first article (`title`: the article's, or how many): `report` writes
+/// it, then each article as it reads it (`render_article`), then `PAGE_END`, so that a report
+/// of the whole archive is never held whole.
+pub fn page_start(title: &str, generated_at: &str) -> String {
+    format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n{GENERATOR}\n<title>Fact-check: {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header><h1>Fact-check report</h1><div>generated {} by claimtrack</div></header>\n",
-        escape(&title),
+        escape(title),
         escape(generated_at)
-    );
-    for page in pages {
-        render_article(&mut html, page);
-    }
-    html.push_str("</body>\n</html>\n");
-    html
+    )
 }
 
-fn render_article(html: &mut String, page: &ArticlePage<'_>) {
+pub const PAGE_END: &str = "</body>\n</html>\n";
+
+/// One article's section, appended to `html`.
+pub fn render_article(html: &mut String, page: &ArticlePage<'_>) {
     let article = page.article;
     let _ = write!(
         html,

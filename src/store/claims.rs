@@ -445,7 +445,7 @@ impl Store {
 
     /// `select` with a WHERE clause naming only the filters in use, so that SQLite can pick
     /// the index that fits (a catch-all `?1 IS NULL OR ...` clause would scan every claim).
-    fn filtered(
+    pub(super) fn filtered(
         &self,
         select: &str,
         filter: &ClaimFilter,
@@ -505,7 +505,7 @@ impl Store {
         Ok(claim)
     }
 
-    fn fill_claim(&self, claim: &mut Claim, matches: Option<usize>) -> Result<()> {
+    pub(super) fn fill_claim(&self, claim: &mut Claim, matches: Option<usize>) -> Result<()> {
         claim.values = read_values(&self.connection, claim.id)?;
         let mut occurrences = self.connection.prepare_cached(
             "SELECT start, end, text FROM claim_occurrences WHERE claim_id = ?1 ORDER BY start",
@@ -535,7 +535,11 @@ impl Store {
         self.matches_limited(claim_id, None)
     }
 
-    fn matches_limited(&self, claim_id: i64, limit: Option<usize>) -> Result<Vec<Match>> {
+    pub(super) fn matches_limited(
+        &self,
+        claim_id: i64,
+        limit: Option<usize>,
+    ) -> Result<Vec<Match>> {
         let mut statement = self.connection.prepare_cached(
             "SELECT c.id, c.article_id, c.status, m.score, c.text
              FROM claim_matches m JOIN claims c ON c.id = m.matched_id
@@ -559,22 +563,24 @@ fn read_values(connection: &rusqlite::Connection, claim_id: i64) -> Result<Vec<V
     let mut values = connection.prepare_cached(
         "SELECT type, text, value, unit, start, end FROM claim_values WHERE claim_id = ?1 ORDER BY position",
     )?;
-    let rows = values.query_map([claim_id], |row| {
-        let value_type: String = row.get(0)?;
-        let value: String = row.get(2)?;
-        Ok(Value {
-            value_type: value_type
-                .parse::<ValueType>()
-                .map_err(|e| conversion_error(0, e))?,
-            text: row.get(1)?,
-            value: serde_json::from_str::<Normalized>(&value)
-                .map_err(|e| conversion_error(2, e))?,
-            unit: row.get(3)?,
-            start: row.get::<_, i64>(4)? as usize,
-            end: row.get::<_, i64>(5)? as usize,
-        })
-    })?;
+    let rows = values.query_map([claim_id], value_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A value from the columns `type, text, value, unit, start, end` of `claim_values`.
+pub(super) fn value_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
+    let value_type: String = row.get(0)?;
+    let value: String = row.get(2)?;
+    Ok(Value {
+        value_type: value_type
+            .parse::<ValueType>()
+            .map_err(|e| conversion_error(0, e))?,
+        text: row.get(1)?,
+        value: serde_json::from_str::<Normalized>(&value).map_err(|e| conversion_error(2, e))?,
+        unit: row.get(3)?,
+        start: row.get::<_, i64>(4)? as usize,
+        end: row.get::<_, i64>(5)? as usize,
+    })
 }
 
 /// An article's row and text, as `add` and `import` both store them.

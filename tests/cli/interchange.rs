@@ -139,6 +139,63 @@ fn csv_has_one_parsable_row_per_claim() {
     assert_eq!(&verified[column("verdict_by")], "ana");
 }
 
+/// The CSV of the whole archive is read table by table alongside the claims (not claim by
+/// claim): each row must still carry its own claim's values and sources, also where the
+/// claims around it have none, and none of a source taken back.
+#[test]
+fn csv_rows_carry_their_own_claims_values_and_sources() {
+    let desk = desk_with_every_status();
+    let folder = tempfile::tempdir().unwrap();
+    let second = folder.path().join("second.txt");
+    std::fs::write(
+        &second,
+        "Council vote\n\nThe council spent $4.5 million on 12 new buses in 2021, the mayor said.\n\nNothing else happened.\n",
+    )
+    .unwrap();
+    desk.ok(&["add", second.to_str().unwrap()]);
+    let claims = desk.json(&["list"])["claims"].as_array().unwrap().clone();
+    let last = claims.last().unwrap()["id"].to_string();
+    desk.ok(&[
+        "source",
+        "add",
+        &last,
+        "https://example.org/buses",
+        "--by",
+        "ana",
+    ]);
+    desk.ok(&[
+        "source",
+        "add",
+        &last,
+        "https://example.org/wrong",
+        "--by",
+        "ana",
+    ]);
+    desk.ok(&["undo", &last, "--by", "ana"]);
+    let claims = desk.json(&["list"])["claims"].as_array().unwrap().clone();
+    let text = export(&desk, &["csv"]);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), claims.len());
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let count = |cell: &str| cell.split("; ").filter(|p| !p.is_empty()).count();
+    for (row, claim) in rows.iter().zip(&claims) {
+        assert_eq!(row[column("claim_id")], claim["id"].to_string());
+        let values = claim["values"].as_array().unwrap().len();
+        assert_eq!(count(&row[column("values")]), values, "{row:?}");
+        let sources: Vec<&str> = claim["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["reference"].as_str().unwrap())
+            .collect();
+        assert_eq!(&row[column("sources")], sources.join("; "), "{row:?}");
+    }
+    let last_row = rows.last().unwrap();
+    assert_eq!(&last_row[column("sources")], "https://example.org/buses");
+}
+
 fn totals(desk: &Desk) -> (Value, Value) {
     (
         desk.json(&["list"]),

@@ -33,8 +33,14 @@ impl Store {
     /// Merge `records` (each with the line it came from, for messages). All or nothing.
     pub fn import(&mut self, records: &[(usize, Record)]) -> Result<Imported> {
         let transaction = self.write()?;
+        let before: i64 =
+            transaction.query_row("SELECT coalesce(max(id), 0) FROM claims", [], |row| {
+                row.get(0)
+            })?;
         let imported = merge(&transaction, records)?;
         super::claims::refresh_value_keys(&transaction)?;
+        // Full-text rows and the matching index once the claims have their value keys.
+        super::candidates::index_claims_after(&transaction, before)?;
         transaction.commit()?;
         Ok(imported)
     }
@@ -132,12 +138,6 @@ fn merge(transaction: &Transaction<'_>, records: &[(usize, Record)]) -> Result<I
             )
             .map_err(|e| at_line(*line, e))?;
         let id = transaction.last_insert_rowid();
-        transaction
-            .execute(
-                "INSERT INTO claims_fts (rowid, text) VALUES (?1, ?2)",
-                params![id, claim.text],
-            )
-            .map_err(|e| at_line(*line, e))?;
         claim_ids.insert(key, id);
         imported.claims += 1;
     }

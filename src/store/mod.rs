@@ -4,6 +4,7 @@
 //! `mod.rs` opens the file and owns the schema version; `claims.rs` stores and reads articles
 //! and claims; `events.rs` applies every change as an event; `progress.rs` counts.
 
+mod candidates;
 mod claims;
 mod events;
 mod export;
@@ -12,7 +13,8 @@ mod progress;
 mod reports;
 mod search;
 
-pub use claims::{Added, Batch, ClaimFilter, MatchKeys, NewArticle, NewClaim};
+pub use candidates::MatchKeys;
+pub use claims::{Added, Batch, ClaimFilter, NewArticle, NewClaim};
 pub use events::{Change, Mark, NewSource, Selection};
 pub use export::Settled;
 pub use import::Imported;
@@ -34,7 +36,7 @@ const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this binary writes. Upgrades from older versions are listed in
 /// `UPGRADES`; a database with a higher version is refused.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// `UPGRADES[n]` takes a database from version `n + 1` to `n + 2`. Append only.
 const UPGRADES: &[&str] = &[
@@ -51,6 +53,20 @@ const UPGRADES: &[&str] = &[
          SELECT claim_id, matched_id, score FROM claim_matches;
      DROP TABLE claim_matches;
      ALTER TABLE claim_matches_2 RENAME TO claim_matches;",
+    // 2 to 3 (upgrade by matching): the candidate index and document frequencies of claim
+    // matching, and a full-text index that stems words and holds normalised figures. Value
+    // keys change form; `after_upgrade` recomputes them and fills the new tables.
+    "CREATE TABLE match_terms (term INTEGER PRIMARY KEY, claims INTEGER NOT NULL);
+     CREATE TABLE match_keys (
+         key      INTEGER NOT NULL,
+         claim_id INTEGER NOT NULL REFERENCES claims (id),
+         PRIMARY KEY (key, claim_id)
+     ) WITHOUT ROWID;
+     DROP TABLE claims_fts;
+     CREATE VIRTUAL TABLE claims_fts USING fts5 (
+         text, value_key, content = 'claims', content_rowid = 'id', tokenize = 'porter unicode61'
+     );
+     UPDATE claims SET value_key = '' WHERE value_key <> '';",
 ];
 
 /// Set on every open. WAL lets readers work while a checker writes; in WAL mode
@@ -79,8 +95,8 @@ pub struct Store {
     connection: Connection,
     path: PathBuf,
     busy_timeout: Duration,
-    /// Content words of stored claims, by claim id, for matching (see `claims::WordCache`).
-    words: claims::WordCache,
+    /// Content words of stored claims, by claim id, for matching (see `candidates::FingerprintCache`).
+    words: candidates::FingerprintCache,
 }
 
 impl Store {
@@ -129,7 +145,7 @@ impl Store {
             connection,
             path: path.to_path_buf(),
             busy_timeout,
-            words: claims::WordCache::default(),
+            words: candidates::FingerprintCache::default(),
         };
         store
             .connection
@@ -176,6 +192,10 @@ impl Store {
         } else {
             for upgrade in &UPGRADES[(version - 1) as usize..] {
                 transaction.execute_batch(upgrade)?;
+            }
+            if version < 3 {
+                claims::refresh_value_keys(&transaction)?;
+                candidates::index_claims_after(&transaction, 0)?;
             }
         }
         transaction.pragma_update(None, "user_version", SCHEMA_VERSION)?;

@@ -354,7 +354,7 @@ impl Store {
     }
 }
 
-fn read_values(connection: &rusqlite::Connection, claim_id: i64) -> Result<Vec<Value>> {
+pub(super) fn read_values(connection: &rusqlite::Connection, claim_id: i64) -> Result<Vec<Value>> {
     let mut values = connection.prepare_cached(
         "SELECT type, text, value, unit, start, end FROM claim_values WHERE claim_id = ?1 ORDER BY position",
     )?;

@@ -56,13 +56,15 @@ const UPGRADES: &[&str] = &[
     // 2 to 3 (upgrade by matching): the candidate index and document frequencies of claim
     // matching, and a full-text index that stems words and holds normalised figures. Value
     // keys change form; `after_upgrade` recomputes them and fills the new tables.
-    "CREATE TABLE match_terms (term INTEGER PRIMARY KEY, claims INTEGER NOT NULL);
-     CREATE TABLE match_keys (
+    "CREATE TABLE IF NOT EXISTS match_terms (term INTEGER PRIMARY KEY, claims INTEGER NOT NULL);
+     CREATE TABLE IF NOT EXISTS match_keys (
          key      INTEGER NOT NULL,
          claim_id INTEGER NOT NULL REFERENCES claims (id),
          PRIMARY KEY (key, claim_id)
      ) WITHOUT ROWID;
-     DROP TABLE claims_fts;
+     DELETE FROM match_terms;
+     DELETE FROM match_keys;
+     DROP TABLE IF EXISTS claims_fts;
      CREATE VIRTUAL TABLE claims_fts USING fts5 (
          text, value_key, content = 'claims', content_rowid = 'id', tokenize = 'porter unicode61'
      );

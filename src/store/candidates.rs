@@ -44,6 +44,14 @@ const CANDIDATES_JUDGED: usize = 24;
 /// near-identical wire copies would otherwise store a match for every pair.
 const KEPT_MATCHES: usize = 5;
 
+/// Set (to anything) to store articles without matching them, indexing them for matching or
+/// counting their words: for measuring matching's share of `add`, never for use, since the
+/// claims so stored are never candidates.
+pub const WITHOUT_MATCHING_VARIABLE: &str = "CLAIMTRACK_MEASURE_WITHOUT_MATCHING";
+
+static MEASURING_WITHOUT_MATCHING: std::sync::LazyLock<bool> =
+    std::sync::LazyLock::new(|| std::env::var_os(WITHOUT_MATCHING_VARIABLE).is_some());
+
 /// The `match_terms` row that counts the claims themselves (no stem hashes to 0).
 const CLAIMS_ROW: i64 = 0;
 
@@ -300,6 +308,9 @@ pub(super) fn record_matches(
     let Some(&(first_new, _)) = claims.first() else {
         return Ok(());
     };
+    if *MEASURING_WITHOUT_MATCHING {
+        return Ok(());
+    }
     for (_, fingerprint) in claims {
         learnt.claims += 1;
         for key in all_keys(fingerprint).collect::<std::collections::HashSet<_>>() {

@@ -381,9 +381,9 @@ pub struct Match {
 pub struct MatchWhy {
     /// Figures and dates both give, normalised ("28500", "2019-11-20").
     pub figures: Vec<String>,
-    /// Names both mention, as stems ("seoul", "pentagon").
+    /// Names both mention ("seoul", "pentagon"), lower-cased as the claim writes them.
     pub names: Vec<String>,
-    /// Other shared word stems, most distinctive first (at most eight).
+    /// Other shared words (compared by stem), most distinctive first (at most eight).
     pub words: Vec<String>,
 }
 

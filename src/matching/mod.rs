@@ -450,9 +450,9 @@ pub fn why(a: &Fingerprint, b: &Fingerprint, weight: &dyn Fn(u64) -> f64) -> Why
     let mut words: Vec<(f64, String)> = Vec::new();
     for_shared(&a.stems, &b.stems, |x, y| {
         if x.name && y.name {
-            why.names.push(x.text.to_string());
+            why.names.push(x.word.to_string());
         } else {
-            words.push((weight(x.hash), x.text.to_string()));
+            words.push((weight(x.hash), x.word.to_string()));
         }
     });
     why.names.sort();

@@ -10,6 +10,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 pub struct Stem {
     pub hash: u64,
     pub text: Box<str>,
+    /// The word as first written, lower-cased: what `why` shows.
+    pub word: Box<str>,
     /// Written with a capital inside the sentence (or in capitals): a name, an acronym.
     pub name: bool,
 }
@@ -53,6 +55,7 @@ pub fn stems_of(text: &str) -> Vec<Stem> {
         stems.push(Stem {
             hash: hash(&stem),
             text: stem.into(),
+            word: lower.as_str().into(),
             name: (capital && !at_start) || (all_capitals && raw.len() > 1),
         });
     }

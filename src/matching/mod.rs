@@ -217,6 +217,34 @@ pub fn rare_idf(claims: u64) -> f64 {
     idf((claims / 50).max(3), claims)
 }
 
+/// A fingerprint with the IDF of each of its stems (in `stems` order) and their sums: what
+/// comparing it needs, computed once however many claims it is compared with.
+#[derive(Debug, Clone)]
+pub struct Weighted<'a> {
+    pub fingerprint: &'a Fingerprint,
+    weights: Vec<f64>,
+    linear: f64,
+    mass: f64,
+}
+
+impl<'a> Weighted<'a> {
+    pub fn new(fingerprint: &'a Fingerprint, weight: &dyn Fn(u64) -> f64) -> Weighted<'a> {
+        let weights: Vec<f64> = fingerprint.stems.iter().map(|s| weight(s.hash)).collect();
+        Weighted::from_weights(fingerprint, weights)
+    }
+
+    /// `weights` are the IDF of the stems, in `stems` order.
+    pub fn from_weights(fingerprint: &'a Fingerprint, weights: Vec<f64>) -> Weighted<'a> {
+        debug_assert_eq!(weights.len(), fingerprint.stems.len());
+        Weighted {
+            fingerprint,
+            linear: weights.iter().sum(),
+            mass: weights.iter().map(|w| w * w).sum(),
+            weights,
+        }
+    }
+}
+
 /// The features of a pair, in `FEATURES` order. `weight` gives each stem's IDF.
 pub fn features(
     a: &Fingerprint,
@@ -224,40 +252,54 @@ pub fn features(
     weight: &dyn Fn(u64) -> f64,
     rare_weight: f64,
 ) -> [f64; FEATURE_COUNT] {
-    let mass = |f: &Fingerprint| f.stems.iter().map(|s| weight(s.hash).powi(2)).sum::<f64>();
-    let linear = |f: &Fingerprint| f.stems.iter().map(|s| weight(s.hash)).sum::<f64>();
+    weighted_features(&Weighted::new(a, weight), &Weighted::new(b, weight), rare_weight)
+}
+
+/// `features` of two weighted fingerprints.
+pub fn weighted_features(
+    wa: &Weighted<'_>,
+    wb: &Weighted<'_>,
+    rare_weight: f64,
+) -> [f64; FEATURE_COUNT] {
+    let (a, b) = (wa.fingerprint, wb.fingerprint);
     let (mut shared_square, mut shared_linear, mut shared_count, mut names) =
         (0.0, 0.0, 0.0f64, 0.0f64);
-    for_shared(&a.stems, &b.stems, |x, y| {
-        let w = weight(x.hash);
-        shared_square += w * w;
-        shared_linear += w;
-        shared_count += 1.0;
-        if x.name && y.name {
-            names += 1.0;
-        }
-    });
     let (mut rare, mut top) = (0.0f64, 0.0f64);
-    for_shared(&a.stems, &b.stems, |x, _| {
-        let w = weight(x.hash);
-        top = top.max(w);
-        if w >= rare_weight {
-            rare += 1.0;
+    let (mut i, mut j) = (0, 0);
+    while i < a.stems.len() && j < b.stems.len() {
+        match a.stems[i].hash.cmp(&b.stems[j].hash) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let w = wa.weights[i];
+                shared_square += w * w;
+                shared_linear += w;
+                shared_count += 1.0;
+                if a.stems[i].name && b.stems[j].name {
+                    names += 1.0;
+                }
+                top = top.max(w);
+                if w >= rare_weight {
+                    rare += 1.0;
+                }
+                i += 1;
+                j += 1;
+            }
         }
-    });
-    let larger = linear(a).max(linear(b));
+    }
+    let larger = wa.linear.max(wb.linear);
     let coverage_of_larger = if larger > 0.0 {
         shared_linear / larger
     } else {
         0.0
     };
-    let norm = (mass(a) * mass(b)).sqrt();
+    let norm = (wa.mass * wb.mass).sqrt();
     let cosine = if norm > 0.0 {
         shared_square / norm
     } else {
         0.0
     };
-    let smaller = linear(a).min(linear(b));
+    let smaller = wa.linear.min(wb.linear);
     let containment = if smaller > 0.0 {
         shared_linear / smaller
     } else {
@@ -425,17 +467,12 @@ pub static MODEL: LazyLock<Model> = LazyLock::new(|| {
 
 /// The score of a pair under `model`, or `None` when the pair is not a match (below the
 /// threshold, or vetoed by contradicting figures).
-pub fn judge(
-    model: &Model,
-    a: &Fingerprint,
-    b: &Fingerprint,
-    weight: &dyn Fn(u64) -> f64,
-    rare_weight: f64,
-) -> Option<f64> {
-    if a.stems.is_empty() || b.stems.is_empty() || contradicting_figures(a, b) {
+pub fn judge(model: &Model, a: &Weighted<'_>, b: &Weighted<'_>, rare_weight: f64) -> Option<f64> {
+    let (x, y) = (a.fingerprint, b.fingerprint);
+    if x.stems.is_empty() || y.stems.is_empty() || contradicting_figures(x, y) {
         return None;
     }
-    let score = model.score(&features(a, b, weight, rare_weight));
+    let score = model.score(&weighted_features(a, b, rare_weight));
     (score >= model.threshold).then_some(score)
 }
 

@@ -7,12 +7,36 @@
 //! candidates' fingerprints come through caches of fixed size.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rusqlite::{Connection, params};
 
 use crate::error::Result;
-use crate::matching::{self, Fingerprint, MODEL};
+use crate::matching::{self, Fingerprint, MODEL, Weighted};
 use crate::model::MatchWhy;
+
+/// A map keyed by a hash or an id: one multiply spreads such a key, where SipHash was a
+/// tenth of matching's time.
+type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// What matching needs of a new claim, computed where the claim is made (batch add makes
 /// claims on its reading thread, so the storing thread, the bottleneck, does not).
@@ -39,7 +63,7 @@ const POSTINGS_READ: i64 = 8;
 /// and the index stays bounded.
 const POSTINGS_KEPT: u64 = 2_000;
 /// Candidates judged per new claim, those sharing most keys first.
-const CANDIDATES_JUDGED: usize = 24;
+const CANDIDATES_JUDGED: usize = 12;
 /// Matches a new claim keeps: the best few are what a checker acts on, and an archive of
 /// near-identical wire copies would otherwise store a match for every pair.
 const KEPT_MATCHES: usize = 5;
@@ -126,9 +150,9 @@ fn fingerprint_of<'c>(
 pub(crate) struct Pending {
     /// The largest claim id when the transaction began: claims above it are ours.
     indexed_up_to: i64,
-    postings: HashMap<u64, Vec<i64>>,
+    postings: KeyMap<Vec<i64>>,
     /// Claims per stem or figure key added in the transaction.
-    frequencies: HashMap<u64, u64>,
+    frequencies: KeyMap<u64>,
     claims: u64,
     /// Stored frequencies read so far (they cannot change before the transaction ends).
     stored: SlotCache<u64>,
@@ -153,8 +177,8 @@ impl Pending {
                 [],
                 |row| row.get(0),
             )?,
-            postings: HashMap::new(),
-            frequencies: HashMap::new(),
+            postings: KeyMap::default(),
+            frequencies: KeyMap::default(),
             claims: 0,
             stored: SlotCache::with_slots(16),
             stored_claims: stored_claims as u64,
@@ -221,7 +245,7 @@ impl Pending {
 pub(super) struct Learnt {
     fingerprints: Vec<(i64, Fingerprint)>,
     postings: Vec<(u64, i64)>,
-    frequencies: HashMap<u64, u64>,
+    frequencies: KeyMap<u64>,
     claims: u64,
     matches: Vec<MatchRow>,
 }
@@ -272,8 +296,8 @@ impl Frequencies<'_> {
 
     /// Frequencies of every stem and figure key of these fingerprints, for the closures
     /// matching takes.
-    fn table(&mut self, fingerprints: &[&Fingerprint]) -> Result<HashMap<u64, u64>> {
-        let mut table = HashMap::new();
+    fn table(&mut self, fingerprints: &[&Fingerprint]) -> Result<KeyMap<u64>> {
+        let mut table = KeyMap::default();
         for fingerprint in fingerprints {
             for key in all_keys(fingerprint) {
                 if let std::collections::hash_map::Entry::Vacant(entry) = table.entry(key) {
@@ -330,8 +354,11 @@ pub(super) fn record_matches(
             learnt: &*learnt,
         };
         let own = frequencies.table(&[fingerprint])?;
+        let claims = frequencies.claims();
+        let rare = matching::rare_idf(claims);
         let df = |key: u64| own.get(&key).copied().unwrap_or(0);
-        let mut hits: HashMap<i64, usize> = HashMap::new();
+        let mine = Weighted::new(fingerprint, &|key| matching::idf(df(key), claims));
+        let mut hits: KeyMap<usize> = KeyMap::default();
         for key in fingerprint.lookup_keys(&df) {
             let stored = by_key
                 .query_map(params![key as i64, first_new, POSTINGS_READ], |row| {
@@ -344,30 +371,32 @@ pub(super) fn record_matches(
                 .flat_map(|ids| ids.iter().rev().take(POSTINGS_READ as usize))
                 .copied();
             for id in newest.chain(stored) {
-                *hits.entry(id).or_default() += 1;
+                *hits.entry(id as u64).or_default() += 1;
             }
         }
-        let mut found: Vec<(usize, i64)> = hits.into_iter().map(|(id, n)| (n, id)).collect();
+        let mut found: Vec<(usize, i64)> =
+            hits.into_iter().map(|(id, n)| (n, id as i64)).collect();
         found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
         found.truncate(CANDIDATES_JUDGED);
         let mut scored = Vec::new();
         for (_, other_id) in found {
-            let other = fingerprint_of(cache, transaction, other_id)?.clone();
+            let other = fingerprint_of(cache, transaction, other_id)?;
             let mut frequencies = Frequencies {
                 connection: transaction,
                 pending: &mut *pending,
                 learnt: &*learnt,
             };
-            let table = frequencies.table(&[fingerprint, &other])?;
-            let claims = frequencies.claims();
-            let weight = |key: u64| matching::idf(table.get(&key).copied().unwrap_or(1), claims);
-            if let Some(score) = matching::judge(
-                &MODEL,
-                fingerprint,
-                &other,
-                &weight,
-                matching::rare_idf(claims),
-            ) {
+            // The new claim's frequencies are read once; only the candidate's other stems here.
+            let mut weights = Vec::with_capacity(other.stems.len());
+            for stem in &other.stems {
+                let frequency = match own.get(&stem.hash) {
+                    Some(n) => *n,
+                    None => frequencies.of(stem.hash)?,
+                };
+                weights.push(matching::idf(frequency, claims));
+            }
+            let other = Weighted::from_weights(other, weights);
+            if let Some(score) = matching::judge(&MODEL, &mine, &other, rare) {
                 scored.push((score, other_id));
             }
         }

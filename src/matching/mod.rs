@@ -174,12 +174,21 @@ impl Fingerprint {
         self.keys(LOOKUP_STEMS, document_frequency)
     }
 
-    fn keys(&self, stems: usize, document_frequency: &dyn Fn(u64) -> u64) -> Vec<u64> {
+    /// The candidate-index keys of the figures, by value alone (so that a count and a plain
+    /// number meet), sorted, without repeats.
+    pub fn figure_keys(&self) -> Vec<u64> {
         let mut keys: Vec<u64> = self
             .figures
             .iter()
             .map(|f| text::hash(&format!("#{}", f.value)))
             .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    fn keys(&self, stems: usize, document_frequency: &dyn Fn(u64) -> u64) -> Vec<u64> {
+        let mut keys = self.figure_keys();
         let mut rare: Vec<(u64, usize, u64)> = self
             .stems
             .iter()
@@ -252,7 +261,11 @@ pub fn features(
     weight: &dyn Fn(u64) -> f64,
     rare_weight: f64,
 ) -> [f64; FEATURE_COUNT] {
-    weighted_features(&Weighted::new(a, weight), &Weighted::new(b, weight), rare_weight)
+    weighted_features(
+        &Weighted::new(a, weight),
+        &Weighted::new(b, weight),
+        rare_weight,
+    )
 }
 
 /// `features` of two weighted fingerprints.

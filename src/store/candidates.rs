@@ -116,7 +116,7 @@ pub(crate) type FingerprintCache = SlotCache<Fingerprint>;
 
 impl Default for SlotCache<Fingerprint> {
     fn default() -> Self {
-        SlotCache::with_slots(14)
+        SlotCache::with_slots(15)
     }
 }
 
@@ -311,12 +311,10 @@ impl Frequencies<'_> {
 
 /// Every key a claim is counted under: its stems and its figure keys.
 fn all_keys(fingerprint: &Fingerprint) -> impl Iterator<Item = u64> + '_ {
-    fingerprint.stems.iter().map(|s| s.hash).chain(
-        fingerprint
-            .index_keys(&|_| 0)
-            .into_iter()
-            .filter(|k| !fingerprint.stems.iter().any(|s| s.hash == *k)),
-    )
+    // Stems are distinct, figure keys are distinct, and a stem's hash is never a figure's
+    // (figure keys hash a '#' the stems cannot contain).
+    let stems = fingerprint.stems.iter().map(|s| s.hash);
+    stems.chain(fingerprint.figure_keys())
 }
 
 /// Count the new claims in the frequencies, then compare each with the stored claims of other
@@ -337,7 +335,7 @@ pub(super) fn record_matches(
     }
     for (_, fingerprint) in claims {
         learnt.claims += 1;
-        for key in all_keys(fingerprint).collect::<std::collections::HashSet<_>>() {
+        for key in all_keys(fingerprint) {
             *learnt.frequencies.entry(key).or_default() += 1;
         }
     }
@@ -374,8 +372,7 @@ pub(super) fn record_matches(
                 *hits.entry(id as u64).or_default() += 1;
             }
         }
-        let mut found: Vec<(usize, i64)> =
-            hits.into_iter().map(|(id, n)| (n, id as i64)).collect();
+        let mut found: Vec<(usize, i64)> = hits.into_iter().map(|(id, n)| (n, id as i64)).collect();
         found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
         found.truncate(CANDIDATES_JUDGED);
         let mut scored = Vec::new();
@@ -449,7 +446,7 @@ pub(super) fn index_claims_after(transaction: &Connection, after: i64) -> Result
     for (id, text, value_key) in rows {
         let fingerprint = Fingerprint::new(&text, &value_key);
         pending.claims += 1;
-        for key in all_keys(&fingerprint).collect::<std::collections::HashSet<_>>() {
+        for key in all_keys(&fingerprint) {
             *pending.frequencies.entry(key).or_default() += 1;
         }
         let frequencies = &pending.frequencies;

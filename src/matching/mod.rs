@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use crate::model::{MatchWhy as Why, Normalized, Value};
 
-pub use text::{Stem, normalise_figure, stems_of};
+pub use text::{Stem, normalise_figure, stem_word, stems_of};
 
 /// A claim reduced to what matching compares.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -123,16 +123,18 @@ fn parse_figures(value_key: &str) -> Vec<Figure> {
 impl Fingerprint {
     /// A claim's fingerprint from its text and `value_key`.
     pub fn new(text: &str, value_key: &str) -> Fingerprint {
-        let words = stems_of(text);
+        let mut words = Vec::new();
+        let mut contraries = 0;
+        text::scan(text, |stem, stemmed, _| {
+            words.push(stem);
+            contraries |= text::contrary_sides(stemmed);
+        });
         let mut bigrams: Vec<u64> = words
             .windows(2)
             .map(|pair| pair[0].hash.rotate_left(17) ^ pair[1].hash)
             .collect();
         bigrams.sort_unstable();
         bigrams.dedup();
-        let contraries = words
-            .iter()
-            .fold(0, |mask, stem| mask | text::contrary_sides(&stem.text));
         let mut stems = words;
         stems.sort_by_key(|s| s.hash);
         // A word written once as a name and once not is a name.
@@ -189,16 +191,10 @@ impl Fingerprint {
 
     fn keys(&self, stems: usize, document_frequency: &dyn Fn(u64) -> u64) -> Vec<u64> {
         let mut keys = self.figure_keys();
-        let mut rare: Vec<(u64, usize, u64)> = self
+        let mut rare: Vec<(u64, u8, u64)> = self
             .stems
             .iter()
-            .map(|s| {
-                (
-                    document_frequency(s.hash),
-                    usize::MAX - s.text.len(),
-                    s.hash,
-                )
-            })
+            .map(|s| (document_frequency(s.hash), u8::MAX - s.length, s.hash))
             .collect();
         rare.sort_unstable();
         keys.extend(rare.iter().take(stems).map(|(_, _, hash)| *hash));
@@ -489,8 +485,16 @@ pub fn judge(model: &Model, a: &Weighted<'_>, b: &Weighted<'_>, rare_weight: f64
     (score >= model.threshold).then_some(score)
 }
 
-/// What two claims share, for showing why they matched.
-pub fn why(a: &Fingerprint, b: &Fingerprint, weight: &dyn Fn(u64) -> f64) -> Why {
+/// What two claims share, for showing why they matched; `a_text` is the text of `a`, whose
+/// words are shown as it writes them.
+pub fn why(a: &Fingerprint, a_text: &str, b: &Fingerprint, weight: &dyn Fn(u64) -> f64) -> Why {
+    let mut written: std::collections::HashMap<u64, String> = std::collections::HashMap::new();
+    text::scan(a_text, |stem, _, lower| {
+        written
+            .entry(stem.hash)
+            .or_insert_with(|| lower.to_string());
+    });
+    let word = |hash: u64| written.get(&hash).cloned().unwrap_or_default();
     let mut why = Why::default();
     for x in &a.figures {
         if b.figures.iter().any(|y| y.value == x.value) && !why.figures.contains(&x.value) {
@@ -500,9 +504,9 @@ pub fn why(a: &Fingerprint, b: &Fingerprint, weight: &dyn Fn(u64) -> f64) -> Why
     let mut words: Vec<(f64, String)> = Vec::new();
     for_shared(&a.stems, &b.stems, |x, y| {
         if x.name && y.name {
-            why.names.push(x.word.to_string());
+            why.names.push(word(x.hash));
         } else {
-            words.push((weight(x.hash), x.word.to_string()));
+            words.push((weight(x.hash), word(x.hash)));
         }
     });
     why.names.sort();

@@ -5,13 +5,13 @@ use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-/// One content word of a claim, stemmed.
-#[derive(Debug, Clone, PartialEq)]
+/// One content word of a claim, stemmed: its hash and what comparing needs, no text, so
+/// that a cache of many claims' fingerprints stays small.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Stem {
     pub hash: u64,
-    pub text: Box<str>,
-    /// The word as first written, lower-cased: what `why` shows.
-    pub word: Box<str>,
+    /// The stem's length in bytes (at most 255): longer stems break ties between rare ones.
+    pub length: u8,
     /// Written with a capital inside the sentence (or in capitals): a name, an acronym.
     pub name: bool,
 }
@@ -26,6 +26,13 @@ pub fn stem_word(word: &str) -> String {
 /// The content stems of a text in order, repeats kept (bigrams need the order).
 pub fn stems_of(text: &str) -> Vec<Stem> {
     let mut stems = Vec::new();
+    scan(text, |stem, _, _| stems.push(stem));
+    stems
+}
+
+/// Read a text's content words: `each` gets every one's `Stem`, its stem and the word
+/// lower-cased.
+pub fn scan(text: &str, mut each: impl FnMut(Stem, &str, &str)) {
     let mut first = true;
     let mut lower = String::new();
     for raw in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}')) {
@@ -52,14 +59,13 @@ pub fn stems_of(text: &str) -> Vec<Stem> {
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
         let stem = STEMMER.stem(&lower);
-        stems.push(Stem {
+        let found = Stem {
             hash: hash(&stem),
-            text: stem.into(),
-            word: lower.as_str().into(),
+            length: stem.len().min(255) as u8,
             name: (capital && !at_start) || (all_capitals && raw.len() > 1),
-        });
+        };
+        each(found, &stem, &lower);
     }
-    stems
 }
 
 /// The search form of a figure written in a query ("28,500", "28.5 thousand"): the number

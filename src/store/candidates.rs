@@ -418,19 +418,25 @@ pub(super) fn record_matches(
 
 /// Why two stored claims match: what they share, most distinctive words first.
 pub(super) fn why(connection: &Connection, claim_id: i64, matched_id: i64) -> Result<MatchWhy> {
-    let mut cache = SlotCache::with_slots(1);
-    let a = fingerprint_of(&mut cache, connection, claim_id)?.clone();
-    let b = fingerprint_of(&mut cache, connection, matched_id)?.clone();
-    let mut read = connection
+    let mut read = connection.prepare_cached("SELECT text, value_key FROM claims WHERE id = ?1")?;
+    let mut fingerprint = |id: i64| -> Result<(String, Fingerprint)> {
+        let (text, value_key): (String, String) =
+            read.query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        let fingerprint = Fingerprint::new(&text, &value_key);
+        Ok((text, fingerprint))
+    };
+    let (text, a) = fingerprint(claim_id)?;
+    let (_, b) = fingerprint(matched_id)?;
+    let mut count = connection
         .prepare_cached("SELECT coalesce((SELECT claims FROM match_terms WHERE term = ?1), 0)")?;
-    let claims: i64 = read.query_row([CLAIMS_ROW], |row| row.get(0))?;
+    let claims: i64 = count.query_row([CLAIMS_ROW], |row| row.get(0))?;
     let mut table = HashMap::new();
     for stem in a.stems.iter().chain(&b.stems) {
-        let n: i64 = read.query_row([stem.hash as i64], |row| row.get(0))?;
+        let n: i64 = count.query_row([stem.hash as i64], |row| row.get(0))?;
         table.insert(stem.hash, n as u64);
     }
     let weight = |key: u64| matching::idf(table.get(&key).copied().unwrap_or(1), claims as u64);
-    Ok(matching::why(&a, &b, &weight))
+    Ok(matching::why(&a, &text, &b, &weight))
 }
 
 /// Index claims above `after` that are not in the matching tables yet (imported ones, or all

@@ -1,4 +1,4 @@
--- claimtrack schema. PRAGMA user_version (set by the store, not here) is its version: 5.
+-- claimtrack schema. PRAGMA user_version (set by the store, not here) is its version: 6.
 -- Constraints live here, not only in Rust, so that no tool writing to the file can break them.
 
 CREATE TABLE articles (
@@ -41,8 +41,8 @@ CREATE TABLE claims (
     status_changed_at TEXT    NOT NULL,
     -- The checker the claim is assigned to; kept in step with the last 'assign' event.
     assignee          TEXT,
-    -- The claim's normalised figures and dates in one string (matching::Fingerprint): claims
-    -- can only match when these are equal, so it is the first filter for candidates.
+    -- The claim's normalised figures and dates, `kind:value:unit` joined by `|`
+    -- (matching::value_key): matching compares them and search finds figures by them.
     value_key         TEXT    NOT NULL DEFAULT '',
     -- 1 when a sync brought in a verdict given without knowing the one it replaced (see
     -- store::sync::derive); cleared by the next mark or note on the claim.
@@ -184,8 +184,28 @@ CREATE TABLE claim_matches (
     CHECK (claim_id <> matched_id)
 ) WITHOUT ROWID;
 
--- Full-text index over claim texts, kept in step by the store (claim texts never change).
-CREATE VIRTUAL TABLE claims_fts USING fts5 (text, content = 'claims', content_rowid = 'id');
+-- Full-text index over claim texts and their normalised figures (`value_key`), kept in step
+-- by the store (claim texts never change). Porter stems words, so "envoy" finds "envoys".
+CREATE VIRTUAL TABLE claims_fts USING fts5 (
+    text, value_key, content = 'claims', content_rowid = 'id', tokenize = 'porter unicode61'
+);
+
+-- Claim matching's document frequencies (upgrade by matching): for each word stem or figure
+-- key (a hash), how many claims have it; term 0 counts the claims. Written when a write
+-- transaction ends; IDF weights come from here.
+CREATE TABLE match_terms (
+    term   INTEGER PRIMARY KEY,
+    claims INTEGER NOT NULL
+);
+
+-- Claim matching's candidate index: each claim under its figure keys and its rarest word
+-- stems (matching::Fingerprint::index_keys). A key already in 2,000 claims takes no more, so
+-- that the newest few under a key are always a short read.
+CREATE TABLE match_keys (
+    key      INTEGER NOT NULL,
+    claim_id INTEGER NOT NULL REFERENCES claims (id),
+    PRIMARY KEY (key, claim_id)
+) WITHOUT ROWID;
 
 -- Corrections to an article's details (`article edit`), one row per changed field, never
 -- updated or deleted. A changed 'published' also re-resolved the article's relative dates.

@@ -517,6 +517,19 @@ pub struct Match {
     pub status: Status,
     pub score: f64,
     pub text: String,
+    /// What the two claims share.
+    pub why: MatchWhy,
+}
+
+/// Why two claims matched: what they share.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct MatchWhy {
+    /// Figures and dates both give, normalised ("28500", "2019-11-20").
+    pub figures: Vec<String>,
+    /// Names both mention ("seoul", "pentagon"), lower-cased as the claim writes them.
+    pub names: Vec<String>,
+    /// Other shared words (compared by stem), most distinctive first (at most eight).
+    pub words: Vec<String>,
 }
 
 /// A stored claim with what hangs off it.

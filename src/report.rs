@@ -168,6 +168,8 @@ pub struct MatchJson<'a> {
     pub status: Status,
     pub score: f64,
     pub text: &'a str,
+    /// What the two claims share: figures, names and words.
+    pub why: &'a crate::model::MatchWhy,
 }
 
 impl<'a> MatchJson<'a> {
@@ -178,6 +180,7 @@ impl<'a> MatchJson<'a> {
             status: m.status,
             score: round(m.score),
             text: &m.text,
+            why: &m.why,
         }
     }
 }

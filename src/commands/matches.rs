@@ -7,6 +7,7 @@ use comfy_table::Cell;
 use crate::cli::MatchesArgs;
 use crate::config::Config;
 use crate::error::Result;
+use crate::model::MatchWhy;
 use crate::report::{MatchesJson, excerpt};
 use crate::store::Store;
 
@@ -30,13 +31,14 @@ pub fn run(config: &Config, store: &Store, args: &MatchesArgs, out: &mut dyn Wri
         return Ok(());
     }
     let mut table = config.style.table();
-    table.set_header(vec!["id", "article", "status", "score", "claim"]);
+    table.set_header(vec!["id", "article", "status", "score", "shared", "claim"]);
     for m in &claim.matches {
         table.add_row(vec![
             Cell::new(m.id),
             Cell::new(m.article_id),
             config.style.status_cell(m.status),
             Cell::new(format!("{:.2}", m.score)),
+            Cell::new(shared(&m.why)),
             Cell::new(excerpt(&m.text, 120)),
         ]);
     }
@@ -47,4 +49,17 @@ pub fn run(config: &Config, store: &Store, args: &MatchesArgs, out: &mut dyn Wri
         claim.id, claim.id
     )?;
     Ok(())
+}
+
+/// What two matched claims share, for the table: figures, then names, then the three most
+/// distinctive other words.
+fn shared(why: &MatchWhy) -> String {
+    let words = why.words.iter().take(3);
+    why.figures
+        .iter()
+        .chain(&why.names)
+        .chain(words)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -5,15 +5,51 @@ use std::io::Write;
 use crate::cli::SearchArgs;
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::extract::{Context, extract};
+use crate::matching::normalise_figure;
+use crate::model::{Value, ValueType};
 use crate::report::views::{FoundJson, SearchJson, search_table};
 use crate::store::Store;
+
+/// The figures of a query, read by the extractor and normalised as claims' figures are
+/// (so "28,500", "28500" and "28.5 thousand" are one figure), and the query's other words.
+fn split_figures(query: &str) -> (String, Vec<String>) {
+    let extraction = extract(
+        query,
+        &Context {
+            reference_date: None,
+        },
+    );
+    let values: Vec<Value> = extraction
+        .claims
+        .iter()
+        .flat_map(|c| c.values.iter())
+        .filter(|v| v.value_type != ValueType::Date)
+        .cloned()
+        .collect();
+    let mut words = String::new();
+    let mut at = 0;
+    for word in query.split_whitespace() {
+        let start = at + query[at..].find(word).unwrap_or(0);
+        let end = start + word.len();
+        at = end;
+        if !values.iter().any(|v| v.start < end && start < v.end) {
+            words.push_str(word);
+            words.push(' ');
+        }
+    }
+    let mut figures = normalise_figure(&values);
+    figures.dedup();
+    (words.trim_end().to_string(), figures)
+}
 
 /// Finding nothing is exit code 1 (README, "Exit codes"), after the empty result is printed,
 /// so that scripts can test for it as they do with grep.
 pub fn run(config: &Config, store: &Store, args: &SearchArgs, out: &mut dyn Write) -> Result<()> {
     let query = args.query.join(" ");
     let status = args.status.as_deref().map(str::parse).transpose()?;
-    let found = store.search(&query, status, args.limit)?;
+    let (words, figures) = split_figures(&query);
+    let found = store.search(&words, &figures, status, args.limit)?;
     let mut claims = Vec::with_capacity(found.len());
     for hit in &found {
         claims.push(FoundJson::new(&store.claim(hit.claim_id)?, hit));

@@ -3,14 +3,15 @@
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
+use super::candidates::{FingerprintCache, Learnt, MatchKeys, Pending, record_matches};
 use super::{
     CLAIM_COLUMNS, SOURCE_COLUMNS, Store, article_from_row, claim_from_row, conversion_error,
     kinds_to_sql, source_from_row, status_from_sql,
 };
 use crate::error::{Error, Result};
-use crate::matching::{Fingerprint, Words, candidate_query, search_token, wording_similarity};
+use crate::matching::Fingerprint;
 use crate::model::{
-    Article, Claim, ClaimKind, Match, Normalized, Occurrence, Status, Value, ValueType,
+    Article, Claim, ClaimKind, Match, MatchWhy, Normalized, Occurrence, Status, Value, ValueType,
 };
 
 /// An article ready to be stored, with its claims.
@@ -44,33 +45,6 @@ pub struct NewClaim {
     pub keys: MatchKeys,
 }
 
-/// A claim's fingerprint, value key, search tokens and candidate terms (see `matching`).
-#[derive(Debug, Clone)]
-pub struct MatchKeys {
-    fingerprint: Fingerprint,
-    value_key: String,
-    tokens: Vec<u64>,
-    /// For a claim without figures: the terms candidates must have, and them as a
-    /// full-text query.
-    terms: Option<(Vec<String>, String)>,
-}
-
-impl MatchKeys {
-    pub fn new(text: &str, values: &[Value]) -> MatchKeys {
-        let (fingerprint, tokens, terms) = Fingerprint::with_search_keys(text, values);
-        let terms = terms.map(|terms| {
-            let query = candidate_query(&terms);
-            (terms, query)
-        });
-        MatchKeys {
-            value_key: fingerprint.value_key(),
-            fingerprint,
-            tokens,
-            terms,
-        }
-    }
-}
-
 /// What `add_article` did.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Added {
@@ -102,9 +76,9 @@ pub struct Batch<'a> {
     transaction: Transaction<'a>,
     /// The store's cache, taken for the batch and given back by `commit`: if the batch is
     /// rolled back, the words of its claims (whose ids will be reused) are forgotten with it.
-    words: WordCache,
-    home: &'a mut WordCache,
-    unindexed: Unindexed,
+    words: FingerprintCache,
+    home: &'a mut FingerprintCache,
+    pending: Pending,
     broken: bool,
 }
 
@@ -133,7 +107,7 @@ impl Batch<'_> {
             article,
             now,
             &mut self.words,
-            &mut self.unindexed,
+            &mut self.pending,
             &mut learnt,
         )
         .and_then(|added| {
@@ -142,7 +116,8 @@ impl Batch<'_> {
         });
         match inserted {
             Ok(added) => {
-                learnt.keep(&mut self.words, &mut self.unindexed);
+                let fingerprints = learnt.keep(&mut self.pending);
+                self.words.extend(fingerprints);
                 Ok(added)
             }
             Err(error) => {
@@ -163,183 +138,12 @@ impl Batch<'_> {
 
     /// Index the batch's claims for full-text search and make the batch durable.
     pub fn commit(self) -> Result<()> {
-        self.unindexed.index(&self.transaction)?;
+        self.pending.write(&self.transaction)?;
         self.transaction.commit()?;
         *self.home = self.words;
         Ok(())
     }
 }
-
-/// Content words of stored claims by claim id, so that matching reads and splits a stored
-/// claim's text once per process rather than once for every new claim it is compared with:
-/// on an archive of wire copies the same recent claims are candidates again and again.
-/// Claim texts never change; entries are added only for committed claims, and the cache is
-/// emptied when it reaches `WordCache::LIMIT` entries, which keeps memory flat.
-#[derive(Debug, Default)]
-pub(crate) struct WordCache(std::collections::HashMap<i64, Words>);
-
-impl WordCache {
-    const LIMIT: usize = 50_000;
-
-    fn get_or_read(&mut self, connection: &Connection, id: i64) -> Result<&Words> {
-        if self.0.len() >= Self::LIMIT && !self.0.contains_key(&id) {
-            self.0.clear();
-        }
-        match self.0.entry(id) {
-            std::collections::hash_map::Entry::Occupied(entry) => Ok(entry.into_mut()),
-            std::collections::hash_map::Entry::Vacant(entry) => {
-                let mut read =
-                    connection.prepare_cached("SELECT text FROM claims WHERE id = ?1")?;
-                let text: String = read.query_row([id], |row| row.get(0))?;
-                Ok(entry.insert(Words::new(&text)))
-            }
-        }
-    }
-
-    fn extend(&mut self, words: Vec<(i64, Words)>) {
-        if self.0.len() + words.len() > Self::LIMIT {
-            self.0.clear();
-        }
-        self.0.extend(words);
-    }
-}
-
-/// Claims written in the open transaction and not yet in the full-text index, with what else
-/// waits for the transaction's end: their match rows, and the index's answers so far.
-///
-/// FTS5 writes its pending rows to a new segment at every savepoint, and a batch takes one
-/// savepoint per article: indexing claims as they were stored left thousands of tiny segments
-/// that every later full-text query had to seek through (a third of `add`'s time). So the
-/// index is written once, when the transaction ends, and until then matching finds
-/// candidates among these claims with a small in-memory index of their words.
-#[derive(Debug, Default)]
-pub(crate) struct Unindexed {
-    /// The largest claim id when the transaction began: claims above it are not indexed yet.
-    /// The transaction holds the write lock, so every one of them is ours.
-    indexed_up_to: i64,
-    /// For each search token (`matching::search_token`), the claims that have it, in id order, as
-    /// offsets from `indexed_up_to`: half the memory of ids, on a batch of 70,000 claims.
-    claims_by_token: std::collections::HashMap<u64, Vec<u32>>,
-    /// The claims with figures or dates, which full-text candidates leave out.
-    with_values: std::collections::HashSet<i64>,
-    /// Match rows found in the transaction, written when it ends. Written one statement a row
-    /// as they were found, the rows pointing back at older claims landed all over
-    /// `claim_matches` (a quarter of `add`'s storing time); sorted and written once, they
-    /// fill the table's pages in order.
-    matches: Vec<MatchRow>,
-    /// Full-text hits by query. The index does not change until the transaction ends (new
-    /// claims are in `claims_by_token`), so a query asked again, as the wording a wire story
-    /// repeats in every copy is, has the same answer: the full-text query was a fifth of
-    /// `add`'s storing time on 20 MB of such copies.
-    indexed_hits: std::collections::HashMap<String, Vec<(i64, bool)>>,
-}
-
-/// A row of `claim_matches`: (claim, matched claim, score).
-type MatchRow = (i64, i64, f64);
-
-impl Unindexed {
-    fn begin(transaction: &Connection) -> Result<Unindexed> {
-        Ok(Unindexed {
-            indexed_up_to: transaction.query_row(
-                "SELECT coalesce(max(id), 0) FROM claims",
-                [],
-                |row| row.get(0),
-            )?,
-            ..Unindexed::default()
-        })
-    }
-
-    /// The first `limit` claims below `before` that have every term, in id order, each with
-    /// whether it has no figures: what the full-text query would answer if they were indexed.
-    fn candidates(&self, terms: &[String], before: i64, limit: usize) -> Vec<(i64, bool)> {
-        let lists: Option<Vec<&Vec<u32>>> = terms
-            .iter()
-            .map(|term| self.claims_by_token.get(&search_token(term)))
-            .collect();
-        let Some(mut lists) = lists else {
-            return Vec::new();
-        };
-        lists.sort_by_key(|list| list.len());
-        let Some((shortest, others)) = lists.split_first() else {
-            return Vec::new();
-        };
-        shortest
-            .iter()
-            .filter(|offset| others.iter().all(|l| l.binary_search(offset).is_ok()))
-            .map(|offset| self.indexed_up_to + i64::from(*offset))
-            .filter(|id| *id < before)
-            .take(limit)
-            .map(|id| (id, !self.with_values.contains(&id)))
-            .collect()
-    }
-
-    /// Remember the full-text hits of a query, forgetting all of them once there are
-    /// `HITS_KEPT`: a memory bound, at the price of asking again.
-    fn remember_hits(&mut self, query: &str, hits: &[(i64, bool)]) {
-        const HITS_KEPT: usize = 20_000;
-        if self.indexed_hits.len() >= HITS_KEPT {
-            self.indexed_hits.clear();
-        }
-        self.indexed_hits.insert(query.to_string(), hits.to_vec());
-    }
-
-    /// Write the full-text rows of the claims stored since `begin`, and their match rows.
-    fn index(mut self, transaction: &Connection) -> Result<()> {
-        transaction.execute(
-            "INSERT INTO claims_fts (rowid, text) SELECT id, text FROM claims WHERE id > ?1",
-            [self.indexed_up_to],
-        )?;
-        // The table's own order, best first within a claim.
-        self.matches
-            .sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)).then(a.1.cmp(&b.1)));
-        let mut insert = transaction.prepare_cached(
-            "INSERT OR IGNORE INTO claim_matches (claim_id, matched_id, score) VALUES (?1, ?2, ?3)",
-        )?;
-        for (claim_id, matched_id, score) in &self.matches {
-            insert.execute(params![claim_id, matched_id, score])?;
-        }
-        Ok(())
-    }
-}
-
-/// What storing one article taught matching, kept only once the article is committed: its
-/// claims' content words and search tokens.
-#[derive(Debug, Default)]
-struct Learnt {
-    words: Vec<(i64, Words)>,
-    tokens: Vec<(i64, Vec<u64>, bool)>,
-    matches: Vec<MatchRow>,
-}
-
-impl Learnt {
-    fn keep(self, words: &mut WordCache, unindexed: &mut Unindexed) {
-        words.extend(self.words);
-        unindexed.matches.extend(self.matches);
-        for (id, tokens, has_values) in self.tokens {
-            // A batch is far below four billion claims; one that is not just goes unindexed
-            // until its commit, which costs matches, never correctness.
-            let Ok(offset) = u32::try_from(id - unindexed.indexed_up_to) else {
-                continue;
-            };
-            for token in tokens {
-                let claims = unindexed.claims_by_token.entry(token).or_default();
-                if claims.last() != Some(&offset) {
-                    claims.push(offset);
-                }
-            }
-            if has_values {
-                unindexed.with_values.insert(id);
-            }
-        }
-    }
-}
-
-/// How many stored claims are compared with each new claim.
-const MATCH_CANDIDATES: i64 = 20;
-
-/// How many matches a new claim keeps: the best few are what a checker acts on, and an
-/// archive of near-identical wire copies would otherwise store a match for every pair.
-const KEPT_MATCHES: usize = 5;
 
 /// How many matches `list` shows per claim: the best few are what a checker acts on.
 pub const LISTED_MATCHES: usize = 5;
@@ -350,20 +154,20 @@ impl Store {
     /// with the same text. One transaction: all of it or none of it.
     pub fn add_article(&mut self, article: &NewArticle<'_>, now: &str) -> Result<Added> {
         let transaction = super::begin_write(&mut self.connection, &self.path, self.busy_timeout)?;
-        let mut unindexed = Unindexed::begin(&transaction)?;
+        let mut pending = Pending::begin(&transaction)?;
         let mut learnt = Learnt::default();
         let added = insert_article(
             &transaction,
             article,
             now,
             &mut self.words,
-            &mut unindexed,
+            &mut pending,
             &mut learnt,
         )?;
-        unindexed.matches = std::mem::take(&mut learnt.matches);
-        unindexed.index(&transaction)?;
+        let fingerprints = learnt.keep(&mut pending);
+        pending.write(&transaction)?;
         transaction.commit()?;
-        learnt.keep(&mut self.words, &mut Unindexed::default());
+        self.words.extend(fingerprints);
         Ok(added)
     }
 
@@ -372,10 +176,10 @@ impl Store {
     /// makes loading an archive fast.
     pub fn batch(&mut self) -> Result<Batch<'_>> {
         let transaction = super::begin_write(&mut self.connection, &self.path, self.busy_timeout)?;
-        let unindexed = Unindexed::begin(&transaction)?;
+        let pending = Pending::begin(&transaction)?;
         Ok(Batch {
             transaction,
-            unindexed,
+            pending,
             words: std::mem::take(&mut self.words),
             home: &mut self.words,
             broken: false,
@@ -553,13 +357,18 @@ impl Store {
                 status: status_from_sql(row, 2)?,
                 score: row.get(3)?,
                 text: row.get(4)?,
+                why: MatchWhy::default(),
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut matches = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        for m in &mut matches {
+            m.why = super::candidates::why(&self.connection, claim_id, m.id)?;
+        }
+        Ok(matches)
     }
 }
 
-fn read_values(connection: &rusqlite::Connection, claim_id: i64) -> Result<Vec<Value>> {
+pub(super) fn read_values(connection: &rusqlite::Connection, claim_id: i64) -> Result<Vec<Value>> {
     let mut values = connection.prepare_cached(
         "SELECT type, text, value, unit, start, end FROM claim_values WHERE claim_id = ?1 ORDER BY position",
     )?;
@@ -635,7 +444,7 @@ pub(super) fn refresh_value_keys(connection: &Connection) -> Result<()> {
         .query_map([], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for id in ids {
-        let key = Fingerprint::new("", &read_values(connection, id)?).value_key();
+        let key = crate::matching::value_key(&read_values(connection, id)?);
         connection.execute(
             "UPDATE claims SET value_key = ?2 WHERE id = ?1",
             params![id, key],
@@ -644,15 +453,15 @@ pub(super) fn refresh_value_keys(connection: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Store an article and find its matches. What matching learns (its claims' content words,
-/// search tokens and match rows) goes to `learnt`, for the caller to keep once the article is
+/// Store an article and find its matches. What matching learns (its claims' fingerprints,
+/// postings, frequencies and match rows) goes to `learnt`, for the caller to keep once the article is
 /// stored whole.
 fn insert_article(
     transaction: &Connection,
     article: &NewArticle<'_>,
     now: &str,
-    words: &mut WordCache,
-    unindexed: &mut Unindexed,
+    words: &mut FingerprintCache,
+    pending: &mut Pending,
     learnt: &mut Learnt,
 ) -> Result<Added> {
     let existing: Option<(i64, String)> = transaction
@@ -704,11 +513,6 @@ fn insert_article(
         ])?;
         let claim_id = transaction.last_insert_rowid();
         claim_ids.push(claim_id);
-        learnt.tokens.push((
-            claim_id,
-            claim.keys.tokens.clone(),
-            !claim.values.is_empty(),
-        ));
         for (value_position, value) in claim.values.iter().enumerate() {
             insert_value.execute(params![
                 claim_id,
@@ -730,101 +534,16 @@ fn insert_article(
             ])?;
         }
     }
-    record_matches(
-        &article.claims,
-        &claim_ids,
-        transaction,
-        words,
-        unindexed,
-        learnt,
-    )?;
+    let count = article.claims.len();
+    let keyed: Vec<(i64, Fingerprint)> = claim_ids
+        .iter()
+        .zip(&article.claims)
+        .enumerate()
+        .map(|(i, (id, claim))| (*id, claim.keys.fingerprint.clone().placed(i + 1, count)))
+        .collect();
+    record_matches(&keyed, transaction, words, pending, learnt)?;
     Ok(Added::New {
         article_id,
         claim_ids,
     })
-}
-
-/// Compare each new claim with the stored claims of other articles that the value index or
-/// the full-text index proposes, and keep those with the same figures and similar wording:
-/// their rows go to `learnt`, to be written when the transaction ends.
-fn record_matches(
-    claims: &[NewClaim],
-    claim_ids: &[i64],
-    transaction: &Connection,
-    words: &mut WordCache,
-    unindexed: &mut Unindexed,
-    learnt: &mut Learnt,
-) -> Result<()> {
-    let Some(&first_new) = claim_ids.first() else {
-        return Ok(());
-    };
-    // The new article's claims were just inserted with the highest ids, so `id < first_new`
-    // is "a claim of another article", and both queries are answered from their index alone.
-    // `value_key <> ''` lets SQLite use the partial index claims_by_value_key; the newest
-    // candidates come first.
-    let mut by_values = transaction.prepare_cached(
-        "SELECT id FROM claims WHERE value_key = ?1 AND value_key <> '' AND id < ?2
-         ORDER BY id DESC LIMIT ?3",
-    )?;
-    // The first full-text hits in the index's own order (the oldest claims, which are the ones
-    // most likely settled), so FTS5 stops early; filtering on value_key inside the query would
-    // make SQLite read claim after claim of a common wording until enough had no figures.
-    // Claims of this transaction are not in the index yet: `Unindexed` stands in for it.
-    let mut by_words = transaction.prepare_cached(
-        "SELECT c.id, c.value_key = '' FROM
-             (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?1 AND rowid < ?2 LIMIT ?3) f
-         JOIN claims c ON c.id = f.rowid ORDER BY c.id",
-    )?;
-    for (claim, &claim_id) in claims.iter().zip(claim_ids) {
-        let fingerprint = &claim.keys.fingerprint;
-        let found: Vec<i64> = if fingerprint.values.is_empty() {
-            match &claim.keys.terms {
-                Some((terms, query)) => {
-                    let mut hits = match unindexed.indexed_hits.get(query) {
-                        Some(hits) => hits.clone(),
-                        None => {
-                            let hits: Vec<(i64, bool)> = by_words
-                                .query_map(params![query, first_new, MATCH_CANDIDATES], |row| {
-                                    Ok((row.get(0)?, row.get(1)?))
-                                })?
-                                .collect::<rusqlite::Result<_>>()?;
-                            unindexed.remember_hits(query, &hits);
-                            hits
-                        }
-                    };
-                    let room = MATCH_CANDIDATES as usize - hits.len();
-                    hits.extend(unindexed.candidates(terms, first_new, room));
-                    hits.into_iter()
-                        .filter(|(_, figureless)| *figureless)
-                        .map(|(id, _)| id)
-                        .collect()
-                }
-                None => Vec::new(),
-            }
-        } else {
-            by_values
-                .query_map(
-                    params![claim.keys.value_key, first_new, MATCH_CANDIDATES],
-                    |row| row.get(0),
-                )?
-                .collect::<rusqlite::Result<_>>()?
-        };
-        let mut scored = Vec::with_capacity(found.len());
-        for other_id in found {
-            // Candidates have the same figures by construction: only wording is compared.
-            let other = words.get_or_read(transaction, other_id)?;
-            if let Some(score) = wording_similarity(fingerprint, other) {
-                scored.push((score, other_id));
-            }
-        }
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        scored.truncate(KEPT_MATCHES);
-        for (score, other_id) in scored {
-            let score = (score * 1e4).round() / 1e4;
-            learnt.matches.push((claim_id, other_id, score));
-            learnt.matches.push((other_id, claim_id, score));
-        }
-        learnt.words.push((claim_id, fingerprint.words.clone()));
-    }
-    Ok(())
 }

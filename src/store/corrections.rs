@@ -5,7 +5,6 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::matching::Fingerprint;
 use crate::model::{ArticleEvent, Value};
 
 use super::NewClaim;
@@ -54,7 +53,7 @@ impl Store {
             [article_id],
             |row| row.get(0),
         )?;
-        let value_key = Fingerprint::new("", &claim.values).value_key();
+        let value_key = crate::matching::value_key(&claim.values);
         transaction.execute(
             "INSERT INTO claims (article_id, position, text, start, end, kind, kinds, score, speaker, status, status_changed_at, value_key)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'unverified', ?10, ?11)",
@@ -74,10 +73,8 @@ impl Store {
         )?;
         let claim_id = transaction.last_insert_rowid();
         insert_values(&transaction, claim_id, &claim.values)?;
-        transaction.execute(
-            "INSERT INTO claims_fts (rowid, text) VALUES (?1, ?2)",
-            params![claim_id, claim.text],
-        )?;
+        // Searchable at once, and a candidate for the matching of articles added later.
+        super::candidates::index_claims_after(&transaction, claim_id - 1)?;
         transaction.execute(
             "INSERT INTO events (claim_id, action, at, by, from_status, to_status, note)
              VALUES (?1, 'added', ?2, ?3, 'unverified', 'unverified', 'added by hand: the extractor missed it')",
@@ -214,7 +211,7 @@ fn replace_values(transaction: &Transaction<'_>, claim_id: i64, values: &[Value]
     insert_values(transaction, claim_id, values)?;
     transaction.execute(
         "UPDATE claims SET value_key = ?2 WHERE id = ?1",
-        params![claim_id, Fingerprint::new("", values).value_key()],
+        params![claim_id, crate::matching::value_key(values)],
     )?;
     Ok(())
 }

@@ -43,8 +43,14 @@ impl Store {
     pub fn import(&mut self, records: &[(usize, Record)], now: DateTime<Utc>) -> Result<Imported> {
         check_records(records, now)?;
         let transaction = self.write()?;
+        let before: i64 =
+            transaction.query_row("SELECT coalesce(max(id), 0) FROM claims", [], |row| {
+                row.get(0)
+            })?;
         let imported = merge(&transaction, records)?;
         super::claims::refresh_value_keys(&transaction)?;
+        // Full-text rows and the matching index once the claims have their value keys.
+        super::candidates::index_claims_after(&transaction, before)?;
         transaction.commit()?;
         Ok(imported)
     }
@@ -142,10 +148,6 @@ pub(crate) fn merge(
             )
             .map_err(|e| at_line(*line, e))?;
         let id = transaction.last_insert_rowid();
-        transaction
-            .prepare_cached("INSERT INTO claims_fts (rowid, text) VALUES (?1, ?2)")?
-            .execute(params![id, claim.text])
-            .map_err(|e| at_line(*line, e))?;
         claim_ids.insert(key, id);
         new_claims.insert(id);
         imported.claims += 1;

@@ -4,6 +4,7 @@
 //! `mod.rs` opens the file and owns the schema version; `claims.rs` stores and reads articles
 //! and claims; `events.rs` applies every change as an event; `progress.rs` counts.
 
+mod candidates;
 mod claims;
 mod corrections;
 mod events;
@@ -16,7 +17,8 @@ mod reports;
 mod search;
 mod sync;
 
-pub use claims::{Added, Batch, ClaimFilter, MatchKeys, NewArticle, NewClaim};
+pub use candidates::MatchKeys;
+pub use claims::{Added, Batch, ClaimFilter, NewArticle, NewClaim};
 pub use corrections::ArticleEdit;
 pub use events::{Change, Mark, NewSource, Selection};
 pub use export::{ArticleCache, Settled};
@@ -41,7 +43,7 @@ const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this binary writes. Upgrades from older versions are listed in
 /// `UPGRADES`; a database with a higher version is refused.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// `UPGRADES[n]` takes a database from version `n + 1` to `n + 2`. Append only.
 const UPGRADES: &[&str] = &[
@@ -120,11 +122,31 @@ const UPGRADES: &[&str] = &[
     // 4 to 5 (upgrade by speed): claim_values_by_claim repeated the first column of the
     // (claim_id, position) key; dropping it made inserting values 5% cheaper.
     "DROP INDEX IF EXISTS claim_values_by_claim;",
+    // 5 to 6 (upgrade by matching): the candidate index and document frequencies of claim
+    // matching, and a full-text index that stems words and holds normalised figures. Value
+    // keys change form; `after_upgrade` recomputes them and fills the new tables.
+    "CREATE TABLE IF NOT EXISTS match_terms (term INTEGER PRIMARY KEY, claims INTEGER NOT NULL);
+     CREATE TABLE IF NOT EXISTS match_keys (
+         key      INTEGER NOT NULL,
+         claim_id INTEGER NOT NULL REFERENCES claims (id),
+         PRIMARY KEY (key, claim_id)
+     ) WITHOUT ROWID;
+     DELETE FROM match_terms;
+     DELETE FROM match_keys;
+     DROP TABLE IF EXISTS claims_fts;
+     CREATE VIRTUAL TABLE claims_fts USING fts5 (
+         text, value_key, content = 'claims', content_rowid = 'id', tokenize = 'porter unicode61'
+     );
+     UPDATE claims SET value_key = '' WHERE value_key <> '';",
 ];
 
 /// The version whose upgrade added sources' and events' uid and tick columns: a database
 /// older than it has them filled in Rust (uids are hashes SQL cannot compute) after the SQL.
 const IDENTITIES_SINCE: i64 = 4;
+
+/// The version whose upgrade added matching's candidate index and a stemming full-text index:
+/// a database older than it has its value keys recomputed and its claims indexed after the SQL.
+const MATCHING_SINCE: i64 = 6;
 
 /// Set on every open. WAL lets readers work while a checker writes; in WAL mode
 /// `synchronous = NORMAL` cannot corrupt the database (a power cut may lose the last commits,
@@ -171,8 +193,8 @@ pub struct Store {
     connection: Connection,
     path: PathBuf,
     busy_timeout: Duration,
-    /// Content words of stored claims, by claim id, for matching (see `claims::WordCache`).
-    words: claims::WordCache,
+    /// Content words of stored claims, by claim id, for matching (see `candidates::FingerprintCache`).
+    words: candidates::FingerprintCache,
 }
 
 impl Store {
@@ -207,7 +229,7 @@ impl Store {
             connection,
             path: path.to_path_buf(),
             busy_timeout,
-            words: claims::WordCache::default(),
+            words: candidates::FingerprintCache::default(),
         };
         // Setting WAL rewrites the file header: only now that the file is known to be ours.
         store
@@ -266,7 +288,7 @@ impl Store {
             connection,
             path: path.to_path_buf(),
             busy_timeout,
-            words: claims::WordCache::default(),
+            words: candidates::FingerprintCache::default(),
         };
         store
             .connection
@@ -330,6 +352,10 @@ impl Store {
             }
             if version < IDENTITIES_SINCE {
                 sync::backfill_identities(&transaction)?;
+            }
+            if version < MATCHING_SINCE {
+                claims::refresh_value_keys(&transaction)?;
+                candidates::index_claims_after(&transaction, 0)?;
             }
         }
         transaction.pragma_update(None, "user_version", SCHEMA_VERSION)?;

@@ -1,4 +1,5 @@
-//! Full-text search over claim texts with the FTS5 index `claims_fts`, ranked by bm25.
+//! Full-text search over claim texts with the FTS5 index `claims_fts`, ranked by bm25: words
+//! by their Porter stem in the text, figures by their normalised value in `value_key`.
 
 use rusqlite::params;
 
@@ -22,11 +23,18 @@ pub struct Found {
 }
 
 impl Store {
-    /// Claims whose text contains every word of `query`, best first. Each word is searched for
-    /// literally (quotes, `-`, `:` are not FTS5 syntax here), except that a trailing `*` asks
-    /// for words starting with it.
-    pub fn search(&self, query: &str, status: Option<Status>, limit: u32) -> Result<Vec<Found>> {
-        let Some(fts_query) = fts_query(query) else {
+    /// Claims whose text has every word of `query` (by stem) and that give every figure of
+    /// `figures` (normalised as `matching::value_key` stores them), best first. Each word is
+    /// searched for literally (quotes, `-`, `:` are not FTS5 syntax here), except that a
+    /// trailing `*` asks for words starting with it.
+    pub fn search(
+        &self,
+        query: &str,
+        figures: &[String],
+        status: Option<Status>,
+        limit: u32,
+    ) -> Result<Vec<Found>> {
+        let Some(fts_query) = fts_query(query, figures) else {
             return Err(Error::Invalid(format!(
                 "the query '{query}' has no words to search for"
             )));
@@ -47,16 +55,54 @@ impl Store {
                 })
             },
         )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut found = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        if !figures.is_empty() {
+            for hit in &mut found {
+                let values = super::claims::read_values(&self.connection, hit.claim_id)?;
+                hit.highlighted = highlight_figures(&hit.highlighted, &values, figures);
+            }
+        }
+        Ok(found)
     }
 }
 
+/// Mark, in a claim text already highlighted by FTS5, the figures the query asked for: FTS5
+/// found them in `value_key`, so it could not mark them where the text writes them.
+fn highlight_figures(
+    highlighted: &str,
+    values: &[crate::model::Value],
+    figures: &[String],
+) -> String {
+    let mut out = highlighted.to_string();
+    for value in values {
+        let normalised = crate::matching::normalise_figure(std::slice::from_ref(value));
+        if !normalised.iter().any(|n| figures.contains(n)) {
+            continue;
+        }
+        // The figure as written, or its first word when FTS5 already marked its unit.
+        let first_word = value.text.split_whitespace().next().unwrap_or_default();
+        for written in [value.text.as_str(), first_word] {
+            if let Some(at) = out.find(written).filter(|_| !written.is_empty()) {
+                let end = at + written.len();
+                out = format!(
+                    "{}{HIGHLIGHT_START}{written}{HIGHLIGHT_END}{}",
+                    &out[..at],
+                    &out[end..]
+                );
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// Turn what a user typed into an FTS5 query that cannot be a syntax error: every word is a
-/// quoted string (inner quotes doubled), words without a letter or digit are dropped (FTS5
-/// would find nothing in them), and a trailing `*` becomes a prefix search. None when no word
-/// is left.
-pub(crate) fn fts_query(query: &str) -> Option<String> {
-    let terms: Vec<String> = query
+/// quoted string (inner quotes doubled) searched in the text, every figure a quoted string
+/// searched in `value_key`; words without a letter or digit are dropped (FTS5 would find
+/// nothing in them), and a trailing `*` becomes a prefix search. None when nothing is left.
+pub(crate) fn fts_query(query: &str, figures: &[String]) -> Option<String> {
+    let quote = |word: &str| format!("\"{}\"", word.replace('"', "\"\""));
+    let mut terms: Vec<String> = query
         .split_whitespace()
         .filter_map(|word| {
             let (word, prefix) = match word.strip_suffix('*') {
@@ -66,10 +112,14 @@ pub(crate) fn fts_query(query: &str) -> Option<String> {
             if !word.chars().any(char::is_alphanumeric) {
                 return None;
             }
-            let quoted = format!("\"{}\"", word.replace('"', "\"\""));
-            Some(if prefix { quoted + "*" } else { quoted })
+            let quoted = quote(word);
+            Some(format!(
+                "text : {}",
+                if prefix { quoted + "*" } else { quoted }
+            ))
         })
         .collect();
+    terms.extend(figures.iter().map(|f| format!("value_key : {}", quote(f))));
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
@@ -80,16 +130,27 @@ mod tests {
     #[test]
     fn every_word_is_quoted_so_fts_syntax_is_literal() {
         let cases = [
-            ("troops", Some(r#""troops""#)),
-            ("28,500 troops", Some(r#""28,500" "troops""#)),
-            (r#"say "no""#, Some(r#""say" """no""""#)),
-            ("-troops NOT:x", Some(r#""-troops" "NOT:x""#)),
-            ("troo*", Some(r#""troo"*"#)),
+            ("troops", Some(r#"text : "troops""#)),
+            (r#"say "no""#, Some(r#"text : "say" text : """no""""#)),
+            ("-troops NOT:x", Some(r#"text : "-troops" text : "NOT:x""#)),
+            ("troo*", Some(r#"text : "troo"*"#)),
             ("- : * \"", None),
             ("", None),
         ];
         for (input, expected) in cases {
-            assert_eq!(fts_query(input).as_deref(), expected, "{input}");
+            assert_eq!(fts_query(input, &[]).as_deref(), expected, "{input}");
         }
+    }
+
+    #[test]
+    fn figures_are_searched_in_their_normalised_form() {
+        assert_eq!(
+            fts_query("troops", &["28500".into()]).as_deref(),
+            Some(r#"text : "troops" value_key : "28500""#)
+        );
+        assert_eq!(
+            fts_query("", &["28500".into()]).as_deref(),
+            Some(r#"value_key : "28500""#)
+        );
     }
 }

@@ -1,57 +1,167 @@
-//! Precision and recall of claim matching on labelled pairs (fixtures/matching_pairs.tsv): the
-//! extractor finds each claim's figures and dates, then `matching::similarity` decides.
-//! Run with `cargo test --test cli matching -- --nocapture` to see the figures.
+//! Claim matching as a checker meets it: the same fact told by another outlet is matched,
+//! with its reasons; a different fact on the same topic, or the same sentence with another
+//! figure, is not; and `search` finds figures and words however they are written.
 
-use claimtrack::extract::{Context, extract};
-use claimtrack::matching::{Fingerprint, similarity};
+use serde_json::Value;
 
-fn fingerprint(text: &str) -> Fingerprint {
-    let extraction = extract(
-        text,
-        &Context {
-            reference_date: chrono::NaiveDate::from_ymd_opt(2022, 6, 3),
-        },
-    );
-    let values: Vec<_> = extraction
-        .claims
+use crate::{Desk, SAMPLE};
+
+/// Add `body` as an article published on `published`; returns its claims.
+fn add(desk: &Desk, dir: &std::path::Path, name: &str, body: &str, published: &str) -> Vec<Value> {
+    let path = dir.join(name);
+    std::fs::write(&path, body).unwrap();
+    let article = desk.json(&["add", path.to_str().unwrap(), "--published", published]);
+    let id = article["article"]["id"].to_string();
+    desk.json(&["list", "--article", &id, "--limit", "1000"])["claims"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// The claim whose text contains `words`.
+fn claim_with<'a>(claims: &'a [Value], words: &str) -> &'a Value {
+    claims
         .iter()
-        .flat_map(|c| c.values.iter().cloned())
-        .collect();
-    Fingerprint::new(text, &values)
+        .find(|c| c["text"].as_str().unwrap().contains(words))
+        .unwrap_or_else(|| panic!("no claim contains {words:?}"))
+}
+
+/// The texts of the claims `matches ID` lists for a claim.
+fn matched_texts(desk: &Desk, claim: &Value) -> Vec<String> {
+    desk.json(&["matches", &claim["id"].to_string()])["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap().to_string())
+        .collect()
+}
+
+const SECOND_ARTICLE: &str = "Pentagon restates its commitment to Seoul\n\n\
+Pentagon officials said on Thursday that the United States keeps about 28,500 troops in South Korea.\n\n\
+North Korea launched eight ballistic missiles on Sunday, the South Korean military said.\n";
+
+#[test]
+fn a_paraphrase_from_another_outlet_matches_and_a_different_fact_does_not() {
+    let desk = Desk::new();
+    let dir = tempfile::tempdir().unwrap();
+    desk.add_sample();
+    let second = add(
+        &desk,
+        dir.path(),
+        "pentagon.txt",
+        SECOND_ARTICLE,
+        "2022-06-10",
+    );
+    let troops = claim_with(&second, "keeps about 28,500 troops");
+    let matched = matched_texts(&desk, troops);
+    assert!(
+        matched
+            .iter()
+            .any(|t| t.contains("only has 28,500 troops in South Korea")),
+        "the 28,500-troops paraphrase: {matched:?}"
+    );
+    let reasons = &desk.json(&["matches", &troops["id"].to_string()])["matches"][0]["why"];
+    assert_eq!(
+        reasons["figures"],
+        serde_json::json!(["28500"]),
+        "{reasons}"
+    );
+    assert!(
+        reasons["words"].as_array().unwrap().len() + reasons["names"].as_array().unwrap().len()
+            >= 2,
+        "{reasons}"
+    );
+    let missiles = claim_with(&second, "launched eight ballistic missiles");
+    assert_eq!(matched_texts(&desk, missiles), Vec::<String>::new());
 }
 
 #[test]
-fn matching_precision_and_recall_on_labelled_pairs() {
-    let pairs = include_str!("../../fixtures/matching_pairs.tsv");
-    let (mut true_positive, mut false_positive, mut false_negative, mut true_negative) =
-        (0, 0, 0, 0);
-    for line in pairs
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
-        let fields: Vec<&str> = line.split('\t').collect();
-        let [label, a, b] = fields[..] else {
-            panic!("malformed line: {line}");
-        };
-        let matched = similarity(&fingerprint(a), &fingerprint(b)).is_some();
-        match (label == "same", matched) {
-            (true, true) => true_positive += 1,
-            (true, false) => {
-                false_negative += 1;
-                println!("missed:  {a} | {b}");
-            }
-            (false, true) => {
-                false_positive += 1;
-                println!("wrongly matched: {a} | {b}");
-            }
-            (false, false) => true_negative += 1,
-        }
-    }
-    let precision = f64::from(true_positive) / f64::from(true_positive + false_positive);
-    let recall = f64::from(true_positive) / f64::from(true_positive + false_negative);
-    println!(
-        "matching: precision {precision:.2} recall {recall:.2} ({true_positive} found, {false_positive} wrong, {false_negative} missed, {true_negative} rightly apart)"
+fn a_contradicting_figure_of_the_same_kind_does_not_match() {
+    let desk = Desk::new();
+    let dir = tempfile::tempdir().unwrap();
+    desk.add_sample();
+    let text = std::fs::read_to_string(SAMPLE)
+        .unwrap()
+        .replace("28,500", "23,500");
+    let changed = add(&desk, dir.path(), "changed.txt", &text, "2022-06-03");
+    let troops = claim_with(&changed, "only has 23,500 troops");
+    let matched = matched_texts(&desk, troops);
+    assert!(
+        !matched.iter().any(|t| t.contains("28,500")),
+        "23,500 troops is another claim than 28,500 troops: {matched:?}"
     );
-    assert!(precision >= 0.90, "precision {precision:.2}");
-    assert!(recall >= 0.80, "recall {recall:.2}");
+    // The rest of the copy still matches its original.
+    let envoys = claim_with(&changed, "The remarks of the two envoys");
+    assert_eq!(matched_texts(&desk, envoys).len(), 1);
+}
+
+/// The cases a new user tried: the same figure said with other words around it.
+#[test]
+fn the_same_figure_in_other_words_matches() {
+    let cases = [
+        (
+            "A Malaysia Airlines plane carrying 162 people went missing over the Java Sea on Sunday, the airline said.\n",
+            "The Malaysia Airlines jet had 162 passengers and crew on board when it went missing over the Java Sea, officials said.\n",
+        ),
+        (
+            "Flight MH370 disappeared on March 8 with 239 passengers and crew aboard, the airline said.\n",
+            "The Boeing 777 vanished from radar on March 8 with 239 on board, investigators said.\n",
+        ),
+    ];
+    for (first, second) in cases {
+        let desk = Desk::new();
+        let dir = tempfile::tempdir().unwrap();
+        let one = add(
+            &desk,
+            dir.path(),
+            "one.txt",
+            &format!("Report\n\n{first}"),
+            "2014-03-20",
+        );
+        let other = add(
+            &desk,
+            dir.path(),
+            "two.txt",
+            &format!("Report\n\n{second}"),
+            "2014-03-20",
+        );
+        assert_eq!(
+            matched_texts(&desk, &other[0]),
+            [one[0]["text"].as_str().unwrap()],
+            "{first} / {second}"
+        );
+    }
+}
+
+#[test]
+fn search_finds_figures_in_any_written_form_and_words_by_their_stem() {
+    let desk = Desk::new();
+    desk.add_sample();
+    for query in ["28500", "28,500", "28.5 thousand"] {
+        let found = desk.json(&["search", query]);
+        let first = &found["claims"][0];
+        assert!(
+            first["text"].as_str().unwrap().contains("28,500 troops"),
+            "search {query}: {found}"
+        );
+        let text = first["text"].as_str().unwrap();
+        let marked = &first["highlights"][0];
+        let (start, end) = (
+            marked[0].as_u64().unwrap() as usize,
+            marked[1].as_u64().unwrap() as usize,
+        );
+        assert!(
+            text[start..end].starts_with("28,500"),
+            "the figure is highlighted: {first}"
+        );
+    }
+    let found = desk.json(&["search", "envoy"]);
+    assert!(
+        found["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["text"].as_str().unwrap().contains("two envoys")),
+        "search envoy finds envoys: {found}"
+    );
 }

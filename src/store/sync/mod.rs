@@ -178,6 +178,10 @@ fn merge_incoming(
             .map_err(|e| remote.fail(format!("record {seq} is not a claimtrack record: {e}")))?;
         parsed.push((*seq as usize, record));
     }
+    let before: i64 =
+        transaction.query_row("SELECT coalesce(max(id), 0) FROM claims", [], |row| {
+            row.get(0)
+        })?;
     // The merge names a record by its place in the batch, which is its sequence number.
     let merged = super::import::merge(transaction, &parsed).map_err(|error| match error {
         Error::Invalid(reason) => remote.fail(format!(
@@ -187,6 +191,8 @@ fn merge_incoming(
     })?;
     if !parsed.is_empty() {
         super::claims::refresh_value_keys(transaction)?;
+        // Full-text rows and the matching index of the pulled claims, as `import` writes them.
+        super::candidates::index_claims_after(transaction, before)?;
     }
     Ok(merged)
 }

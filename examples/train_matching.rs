@@ -1,0 +1,341 @@
+//! Learn claim matching's weights from labelled pairs of real news, and measure them on stories
+//! they did not see.
+//!
+//! `cargo run --release --example train_matching -- /work/shared/matching [--write]`
+//!
+//! DIR holds `manifest.json`, `pairs.jsonl` and `articles/` (see its README). Each story's
+//! articles are extracted as `add` would (published 2019-11-20), every pair sentence is mapped
+//! to the claim covering it (as `score_matching.py` does), document frequencies are counted
+//! over the story's claims (as the database counts them), and a logistic regression is fitted
+//! to the pair features by plain gradient descent from zero: deterministic, no randomness.
+//!
+//! Leave-stories-out cross-validation: for each story, fit on the others and score its pairs.
+//! The threshold is the lowest whose pooled out-of-story precision is at least `PRECISION`;
+//! the printed figures are recall and precision of the held-out stories at it, and (stricter)
+//! with each fold's threshold chosen on its own training stories. With `--write`, the weights
+//! fitted on all stories and that threshold go to `src/matching/weights.txt`.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use claimtrack::extract::{Context, extract};
+use claimtrack::matching::{
+    FEATURE_COUNT, FEATURES, Fingerprint, Model, contradicting_figures, features, idf, rare_idf,
+    value_key,
+};
+
+/// Precision the threshold must keep, against the hard negatives.
+const PRECISION: f64 = 0.90;
+const STEPS: usize = 20_000;
+const LEARNING_RATE: f64 = 0.5;
+const L2: f64 = 1e-3;
+
+struct Claim {
+    spans: Vec<(usize, usize)>,
+    fingerprint: Fingerprint,
+    index_keys: Vec<u64>,
+    lookup_keys: Vec<u64>,
+}
+
+struct Pair {
+    text: String,
+    story: String,
+    same: bool,
+    features: [f64; FEATURE_COUNT],
+    /// Vetoed by contradicting figures, or never proposed by the candidate index.
+    excluded: bool,
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(dir) = args.first() else {
+        eprintln!("usage: train_matching DIR [--write]");
+        std::process::exit(2);
+    };
+    let dir = Path::new(dir);
+    let (pairs, logged, total) = load(dir);
+    println!(
+        "{} pairs with both sentences logged as claims, of {total} ({logged} of {} sentences logged)",
+        pairs.len(),
+        2 * total
+    );
+    let excluded = pairs.iter().filter(|p| p.same && p.excluded).count();
+    println!(
+        "{excluded} same-fact pairs never proposed as candidates, or vetoed by a contradicting figure"
+    );
+    let stories: Vec<String> = pairs
+        .iter()
+        .map(|p| p.story.clone())
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut held_out = vec![0.0; pairs.len()];
+    let mut strict = (0, 0, 0);
+    for story in &stories {
+        let train: Vec<&Pair> = pairs.iter().filter(|p| &p.story != story).collect();
+        let model = fit(&train);
+        let train_scores: Vec<f64> = train.iter().map(|p| score(&model, p)).collect();
+        let threshold = choose_threshold(&train, &train_scores);
+        let (mut hit, mut false_hit, mut positives) = (0, 0, 0);
+        for (i, pair) in pairs.iter().enumerate().filter(|(_, p)| &p.story == story) {
+            held_out[i] = score(&model, pair);
+            positives += usize::from(pair.same);
+            if held_out[i] >= threshold {
+                if pair.same {
+                    hit += 1;
+                } else {
+                    false_hit += 1;
+                }
+            }
+        }
+        println!(
+            "  held out {story:12} positives {hit}/{positives}  negatives matched {false_hit}  (fold threshold {threshold:.3})"
+        );
+        strict = (strict.0 + hit, strict.1 + false_hit, strict.2 + positives);
+    }
+    let all: Vec<&Pair> = pairs.iter().collect();
+    let threshold = choose_threshold(&all, &held_out);
+    let (recall, precision) = measure(&all, &held_out, threshold);
+    println!(
+        "leave-stories-out, each fold's own threshold: recall={:.2} precision={:.2}",
+        strict.0 as f64 / strict.2 as f64,
+        strict.0 as f64 / (strict.0 + strict.1).max(1) as f64
+    );
+    println!(
+        "leave-stories-out, pooled threshold {threshold:.3}: recall={recall:.2} precision={precision:.2}"
+    );
+    let mut model = fit(&all);
+    model.threshold = threshold;
+    let scores: Vec<f64> = all.iter().map(|p| score(&model, p)).collect();
+    let (recall, precision) = measure(&all, &scores, threshold);
+    println!("all stories (in sample): recall={recall:.2} precision={precision:.2}");
+    if std::env::var_os("SHOW_PAIRS").is_some() {
+        let mut order: Vec<usize> = (0..all.len()).collect();
+        order.sort_by(|x, y| scores[*y].total_cmp(&scores[*x]));
+        for i in order {
+            let p = all[i];
+            let label = if p.same { "same" } else { "diff" };
+            eprintln!("{:.2} {label} {:.2?} {}", scores[i], p.features, p.text);
+        }
+    }
+    for (name, weight) in FEATURES.iter().zip(model.weights) {
+        println!("  {name:28} {weight:+.3}");
+    }
+    println!("  {:28} {:+.3}", "bias", model.bias);
+    if args.iter().any(|a| a == "--write") {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/matching/weights.txt");
+        let header = "# Written by `cargo run --release --example train_matching -- /work/shared/matching --write`:\n# logistic regression over matching::FEATURES; threshold by leave-stories-out cross-validation.\n";
+        std::fs::write(&path, format!("{header}{}", model.to_text())).expect("weights written");
+        println!("wrote {}", path.display());
+    }
+}
+
+fn score(model: &Model, pair: &Pair) -> f64 {
+    if pair.excluded {
+        0.0
+    } else {
+        model.score(&pair.features)
+    }
+}
+
+/// Recall over positives and precision against negatives at `threshold`.
+fn measure(pairs: &[&Pair], scores: &[f64], threshold: f64) -> (f64, f64) {
+    let (mut hit, mut false_hit) = (0.0, 0.0);
+    for (pair, s) in pairs.iter().zip(scores) {
+        if *s >= threshold && *s > 0.0 {
+            if pair.same {
+                hit += 1.0
+            } else {
+                false_hit += 1.0
+            }
+        }
+    }
+    let positives = pairs.iter().filter(|p| p.same).count() as f64;
+    (hit / positives.max(1.0), hit / (hit + false_hit).max(1.0))
+}
+
+/// The lowest threshold at which precision stays at least `PRECISION` (more recall), among
+/// the scores seen; ties resolved towards the higher threshold for a margin.
+fn choose_threshold(pairs: &[&Pair], scores: &[f64]) -> f64 {
+    let mut candidates: Vec<f64> = scores.iter().copied().filter(|s| *s > 0.0).collect();
+    candidates.sort_by(f64::total_cmp);
+    candidates.dedup();
+    let mut best = (0.0, 0.99);
+    for t in candidates {
+        let (recall, precision) = measure(pairs, scores, t);
+        if precision >= PRECISION && recall > best.0 {
+            best = (recall, t);
+        }
+    }
+    best.1
+}
+
+/// Logistic regression by full-batch gradient descent from zero weights; positives and
+/// negatives weighted to count equally.
+fn fit(pairs: &[&Pair]) -> Model {
+    let used: Vec<&&Pair> = pairs.iter().filter(|p| !p.excluded).collect();
+    let positives = used.iter().filter(|p| p.same).count().max(1) as f64;
+    let negatives = (used.len() as f64 - positives).max(1.0);
+    let mut model = Model {
+        weights: [0.0; FEATURE_COUNT],
+        bias: 0.0,
+        threshold: 0.5,
+    };
+    for _ in 0..STEPS {
+        let mut gradient = [0.0; FEATURE_COUNT];
+        let mut bias_gradient = 0.0;
+        for pair in &used {
+            let weight = if pair.same {
+                0.5 / positives
+            } else {
+                0.5 / negatives
+            };
+            let error = weight * (model.score(&pair.features) - f64::from(u8::from(pair.same)));
+            for (g, x) in gradient.iter_mut().zip(pair.features) {
+                *g += error * x;
+            }
+            bias_gradient += error;
+        }
+        for (w, g) in model.weights.iter_mut().zip(gradient) {
+            *w -= LEARNING_RATE * (g + L2 * *w);
+        }
+        model.bias -= LEARNING_RATE * bias_gradient;
+    }
+    model
+}
+
+/// Every labelled pair of every story, with its features; and how many pair sentences were
+/// logged as claims, of how many pairs.
+fn load(dir: &Path) -> (Vec<Pair>, usize, usize) {
+    let manifest: Vec<serde_json::Value> = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("manifest.json")).expect("manifest.json"),
+    )
+    .expect("manifest is JSON");
+    let mut stories: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for entry in &manifest {
+        stories
+            .entry(entry["group"].as_str().unwrap().to_string())
+            .or_default()
+            .push(entry["name"].as_str().unwrap().to_string());
+    }
+    let lines = std::fs::read_to_string(dir.join("pairs.jsonl")).expect("pairs.jsonl");
+    let labelled: Vec<serde_json::Value> = lines
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    let (mut pairs, mut logged, mut total) = (Vec::new(), 0, 0);
+    for (story, mut names) in stories {
+        names.sort();
+        let texts: HashMap<String, String> = names
+            .iter()
+            .map(|n| {
+                (
+                    n.clone(),
+                    std::fs::read_to_string(dir.join("articles").join(format!("{n}.txt")))
+                        .expect("article"),
+                )
+            })
+            .collect();
+        let mut claims: HashMap<String, Vec<Claim>> = names
+            .iter()
+            .map(|n| (n.clone(), claims_of(&texts[n])))
+            .collect();
+        let mut frequency: HashMap<u64, u64> = HashMap::new();
+        let mut count = 0;
+        for claim in claims.values().flatten() {
+            count += 1;
+            for stem in &claim.fingerprint.stems {
+                *frequency.entry(stem.hash).or_default() += 1;
+            }
+        }
+        let df = |h: u64| frequency.get(&h).copied().unwrap_or(0);
+        for list in claims.values_mut() {
+            for claim in list.iter_mut() {
+                claim.index_keys = claim.fingerprint.index_keys(&df);
+                claim.lookup_keys = claim.fingerprint.lookup_keys(&df);
+            }
+        }
+        let weight = |h: u64| idf(df(h), count);
+        for pair in labelled.iter().filter(|p| p["group"] == story.as_str()) {
+            total += 1;
+            let find = |side: &str| {
+                let name = pair[side].as_str().unwrap();
+                let sentence = pair[&format!("{side}_text")].as_str().unwrap();
+                covering(&texts[name], &claims[name], sentence)
+            };
+            let (a, b) = (find("a"), find("b"));
+            logged += usize::from(a.is_some()) + usize::from(b.is_some());
+            let (Some(a), Some(b)) = (a, b) else { continue };
+            let proposed =
+                shares(&a.lookup_keys, &b.index_keys) || shares(&b.lookup_keys, &a.index_keys);
+            pairs.push(Pair {
+                text: format!(
+                    "{} || {}",
+                    pair["a_text"].as_str().unwrap(),
+                    pair["b_text"].as_str().unwrap()
+                ),
+                story: story.clone(),
+                same: pair["same"].as_bool().unwrap(),
+                features: features(&a.fingerprint, &b.fingerprint, &weight, rare_idf(count)),
+                excluded: !proposed
+                    || contradicting_figures(&a.fingerprint, &b.fingerprint)
+                    || a.fingerprint.stems.is_empty()
+                    || b.fingerprint.stems.is_empty(),
+            });
+        }
+    }
+    (pairs, logged, total)
+}
+
+fn shares(a: &[u64], b: &[u64]) -> bool {
+    a.iter().any(|k| b.contains(k))
+}
+
+/// The claims `add` stores for an article: checkable ones, a repeated claim folded into its
+/// first place.
+fn claims_of(text: &str) -> Vec<Claim> {
+    let context = Context {
+        reference_date: chrono::NaiveDate::from_ymd_opt(2019, 11, 20),
+    };
+    let extraction = extract(text, &context);
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut stored_index_of = HashMap::new();
+    for (index, claim) in extraction.checkable_claims() {
+        if let Some(first) = claim.duplicate_of.and_then(|d| stored_index_of.get(&d)) {
+            let target: &mut Claim = &mut claims[*first];
+            target.spans.push((claim.start, claim.end));
+            continue;
+        }
+        stored_index_of.insert(index, claims.len());
+        claims.push(Claim {
+            spans: vec![(claim.start, claim.end)],
+            fingerprint: Fingerprint::new(&claim.text, &value_key(&claim.values)),
+            index_keys: Vec::new(),
+            lookup_keys: Vec::new(),
+        });
+    }
+    let count = claims.len();
+    for (i, claim) in claims.iter_mut().enumerate() {
+        claim.fingerprint = std::mem::take(&mut claim.fingerprint).placed(i + 1, count);
+    }
+    claims
+}
+
+/// The claim covering at least half of `sentence` in `text`, the one covering most.
+fn covering<'a>(text: &str, claims: &'a [Claim], sentence: &str) -> Option<&'a Claim> {
+    let start = text.find(sentence)?;
+    let end = start + sentence.len();
+    let mut best = (None, 0);
+    for claim in claims {
+        for &(s, e) in &claim.spans {
+            let overlap = end.min(e).saturating_sub(start.max(s));
+            if 2 * overlap >= end - start && overlap > best.1 {
+                best = (Some(claim), overlap);
+            }
+        }
+    }
+    best.0
+}

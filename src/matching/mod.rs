@@ -1,0 +1,556 @@
+//! Claim matching: does a new claim state the same fact as one already stored? Pure functions:
+//! the store keeps the candidate index (figure keys and rare word stems, see `index_keys` and
+//! `lookup_keys`) and the document frequencies, and asks `judge` about each candidate.
+//!
+//! A pair is described by a few features (IDF-weighted word overlap, shared names, equal
+//! figures and dates, figures on one side only, contrary words), combined by a logistic model
+//! whose weights are learned from labelled pairs of real news (`weights.txt`, written by
+//! `cargo run --release --example train_matching`). One rule stays outside the model: a figure
+//! of the same kind and unit on both sides with no value in common ("28,500 troops" against
+//! "23,500 troops") is a different fact, whatever the wording.
+
+mod text;
+
+use std::sync::LazyLock;
+
+use crate::model::{MatchWhy as Why, Normalized, Value};
+
+pub use text::{Stem, normalise_figure, stem_word, stems_of};
+
+/// A claim reduced to what matching compares.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Fingerprint {
+    /// Content word stems, sorted by hash, without repeats.
+    pub stems: Vec<Stem>,
+    /// Hashes of adjacent content stems, sorted, without repeats: shared phrasing.
+    bigrams: Vec<u64>,
+    /// Figures and dates (see `value_key`).
+    pub figures: Vec<Figure>,
+    /// Which sides of `text::CONTRARIES` the words take (bit 2i and 2i+1 for pair i).
+    contraries: u32,
+    /// Where the claim stands in its article, from 0 (the first claim) to 1 (the last):
+    /// outlets telling the same story tend to tell it in the same order, lead first.
+    pub place: f64,
+}
+
+/// One figure or date as matching compares it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The value type ("count", "money", "date"...).
+    pub kind: String,
+    /// The normalised value: "28500", "0.5", "2019-11-20", "10~20".
+    pub value: String,
+    /// The unit's last word, stemmed ("troop"), if any.
+    pub unit: Option<String>,
+}
+
+impl Figure {
+    fn is_date(&self) -> bool {
+        self.kind == "date"
+    }
+
+    /// Counts and plain numbers are the same kind for comparing: the extractor calls a
+    /// number with a unit a count, and "28.5 thousand" may come without one.
+    fn kind_class(&self) -> &str {
+        match self.kind.as_str() {
+            "count" | "number" => "quantity",
+            other => other,
+        }
+    }
+
+    /// A figure that rarely recurs by chance: three or more digits and not a year, or a
+    /// full date.
+    fn is_distinctive(&self) -> bool {
+        if self.is_date() {
+            return self.value.len() == 10;
+        }
+        match self.value.parse::<f64>() {
+            Ok(n) => n.abs() >= 100.0 && !(n.fract() == 0.0 && (1900.0..=2100.0).contains(&n)),
+            Err(_) => false,
+        }
+    }
+}
+
+/// The figures and dates of a claim as one string, stored in `claims.value_key` and indexed
+/// for search: `kind:value:unit` entries joined by `|`, in the order found.
+pub fn value_key(values: &[Value]) -> String {
+    let mut entries: Vec<String> = Vec::with_capacity(values.len());
+    for value in values {
+        let normalised = match &value.value {
+            Normalized::Number(n) => format!("{n}"),
+            Normalized::Range(low, high) => format!("{}~{}", number(*low), number(*high)),
+            Normalized::Date(d) => d.clone(),
+            Normalized::DateRange(from, to) => format!(
+                "{}~{}",
+                from.as_deref().unwrap_or(""),
+                to.as_deref().unwrap_or("")
+            ),
+        };
+        let unit = value
+            .unit
+            .as_deref()
+            .and_then(|u| u.split_whitespace().last())
+            .map(text::stem_word)
+            .unwrap_or_default();
+        let entry = format!("{}:{normalised}:{unit}", value.value_type.as_str());
+        if !entries.contains(&entry) {
+            entries.push(entry);
+        }
+    }
+    entries.join("|")
+}
+
+fn number(n: Option<f64>) -> String {
+    n.map(|n| format!("{n}")).unwrap_or_default()
+}
+
+fn parse_figures(value_key: &str) -> Vec<Figure> {
+    value_key
+        .split('|')
+        .filter_map(|entry| {
+            let mut parts = entry.splitn(3, ':');
+            let (kind, value) = (parts.next()?, parts.next()?);
+            let unit = parts.next().filter(|u| !u.is_empty());
+            (!kind.is_empty() && !value.is_empty()).then(|| Figure {
+                kind: kind.to_string(),
+                value: value.to_string(),
+                unit: unit.map(str::to_string),
+            })
+        })
+        .collect()
+}
+
+impl Fingerprint {
+    /// A claim's fingerprint from its text and `value_key`.
+    pub fn new(text: &str, value_key: &str) -> Fingerprint {
+        let mut words = Vec::new();
+        let mut contraries = 0;
+        text::scan(text, |stem, stemmed, _| {
+            words.push(stem);
+            contraries |= text::contrary_sides(stemmed);
+        });
+        let mut bigrams: Vec<u64> = words
+            .windows(2)
+            .map(|pair| pair[0].hash.rotate_left(17) ^ pair[1].hash)
+            .collect();
+        bigrams.sort_unstable();
+        bigrams.dedup();
+        let mut stems = words;
+        stems.sort_by_key(|s| s.hash);
+        // A word written once as a name and once not is a name.
+        stems.dedup_by(|later, earlier| {
+            let same = later.hash == earlier.hash;
+            if same {
+                earlier.name |= later.name;
+            }
+            same
+        });
+        Fingerprint {
+            stems,
+            bigrams,
+            figures: parse_figures(value_key),
+            contraries,
+            place: 0.5,
+        }
+    }
+
+    /// The fingerprint of the claim at `position` (1-based) of an article of `claims` claims.
+    pub fn placed(mut self, position: usize, claims: usize) -> Fingerprint {
+        self.place = if claims > 1 {
+            (position.saturating_sub(1) as f64 / (claims - 1) as f64).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        self
+    }
+
+    /// The keys under which the candidate index files this claim: every figure (by value
+    /// alone, so that a count and a plain number meet) and the `INDEXED_STEMS` rarest stems.
+    /// `document_frequency` is how many stored claims have a stem.
+    pub fn index_keys(&self, document_frequency: &dyn Fn(u64) -> u64) -> Vec<u64> {
+        self.keys(INDEXED_STEMS, document_frequency)
+    }
+
+    /// The keys to look candidates up by: the figures and the `LOOKUP_STEMS` rarest stems.
+    pub fn lookup_keys(&self, document_frequency: &dyn Fn(u64) -> u64) -> Vec<u64> {
+        self.keys(LOOKUP_STEMS, document_frequency)
+    }
+
+    /// The candidate-index keys of the figures, by value alone (so that a count and a plain
+    /// number meet), sorted, without repeats.
+    pub fn figure_keys(&self) -> Vec<u64> {
+        let mut keys: Vec<u64> = self
+            .figures
+            .iter()
+            .map(|f| text::hash(&format!("#{}", f.value)))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    fn keys(&self, stems: usize, document_frequency: &dyn Fn(u64) -> u64) -> Vec<u64> {
+        let mut keys = self.figure_keys();
+        let mut rare: Vec<(u64, u8, u64)> = self
+            .stems
+            .iter()
+            .map(|s| (document_frequency(s.hash), u8::MAX - s.length, s.hash))
+            .collect();
+        rare.sort_unstable();
+        keys.extend(rare.iter().take(stems).map(|(_, _, hash)| *hash));
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+}
+
+/// Stems a claim is filed under in the candidate index.
+pub const INDEXED_STEMS: usize = 6;
+/// Stems a new claim looks candidates up by.
+pub const LOOKUP_STEMS: usize = 8;
+
+/// Inverse document frequency of a stem found in `frequency` of `claims` stored claims.
+pub fn idf(frequency: u64, claims: u64) -> f64 {
+    ((claims as f64 + 1.0) / (frequency as f64 + 0.5))
+        .ln()
+        .max(0.05)
+}
+
+/// The IDF above which a shared word counts as rare: found in at most one claim in fifty
+/// (and at most three claims).
+pub fn rare_idf(claims: u64) -> f64 {
+    idf((claims / 50).max(3), claims)
+}
+
+/// A fingerprint with the IDF of each of its stems (in `stems` order) and their sums: what
+/// comparing it needs, computed once however many claims it is compared with.
+#[derive(Debug, Clone)]
+pub struct Weighted<'a> {
+    pub fingerprint: &'a Fingerprint,
+    weights: Vec<f64>,
+    linear: f64,
+    mass: f64,
+}
+
+impl<'a> Weighted<'a> {
+    pub fn new(fingerprint: &'a Fingerprint, weight: &dyn Fn(u64) -> f64) -> Weighted<'a> {
+        let weights: Vec<f64> = fingerprint.stems.iter().map(|s| weight(s.hash)).collect();
+        Weighted::from_weights(fingerprint, weights)
+    }
+
+    /// `weights` are the IDF of the stems, in `stems` order.
+    pub fn from_weights(fingerprint: &'a Fingerprint, weights: Vec<f64>) -> Weighted<'a> {
+        debug_assert_eq!(weights.len(), fingerprint.stems.len());
+        Weighted {
+            fingerprint,
+            linear: weights.iter().sum(),
+            mass: weights.iter().map(|w| w * w).sum(),
+            weights,
+        }
+    }
+}
+
+/// The features of a pair, in `FEATURES` order. `weight` gives each stem's IDF.
+pub fn features(
+    a: &Fingerprint,
+    b: &Fingerprint,
+    weight: &dyn Fn(u64) -> f64,
+    rare_weight: f64,
+) -> [f64; FEATURE_COUNT] {
+    weighted_features(
+        &Weighted::new(a, weight),
+        &Weighted::new(b, weight),
+        rare_weight,
+    )
+}
+
+/// `features` of two weighted fingerprints.
+pub fn weighted_features(
+    wa: &Weighted<'_>,
+    wb: &Weighted<'_>,
+    rare_weight: f64,
+) -> [f64; FEATURE_COUNT] {
+    let (a, b) = (wa.fingerprint, wb.fingerprint);
+    let (mut shared_square, mut shared_linear, mut shared_count, mut names) =
+        (0.0, 0.0, 0.0f64, 0.0f64);
+    let (mut rare, mut top) = (0.0f64, 0.0f64);
+    let (mut i, mut j) = (0, 0);
+    while i < a.stems.len() && j < b.stems.len() {
+        match a.stems[i].hash.cmp(&b.stems[j].hash) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let w = wa.weights[i];
+                shared_square += w * w;
+                shared_linear += w;
+                shared_count += 1.0;
+                if a.stems[i].name && b.stems[j].name {
+                    names += 1.0;
+                }
+                top = top.max(w);
+                if w >= rare_weight {
+                    rare += 1.0;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let larger = wa.linear.max(wb.linear);
+    let coverage_of_larger = if larger > 0.0 {
+        shared_linear / larger
+    } else {
+        0.0
+    };
+    let norm = (wa.mass * wb.mass).sqrt();
+    let cosine = if norm > 0.0 {
+        shared_square / norm
+    } else {
+        0.0
+    };
+    let smaller = wa.linear.min(wb.linear);
+    let containment = if smaller > 0.0 {
+        shared_linear / smaller
+    } else {
+        0.0
+    };
+    let bigrams = shared(&a.bigrams, &b.bigrams) as f64;
+    let figures = compare_figures(a, b);
+    let contrary = f64::from(u8::from(text::contradicts(a.contraries, b.contraries)));
+    [
+        cosine,
+        containment,
+        (1.0 + shared_count).ln(),
+        (1.0 + names).ln(),
+        (1.0 + bigrams).ln(),
+        figures.equal_distinctive,
+        figures.equal_plain,
+        figures.equal_dates,
+        figures.one_side,
+        contrary,
+        coverage_of_larger,
+        (1.0 + rare).ln(),
+        top / rare_weight.max(1.0),
+        (a.place - b.place).abs(),
+        f64::from(u8::from(a.place.max(b.place) < LEAD)),
+    ]
+}
+
+/// Names of the features, in order: the keys of `weights.txt`.
+pub const FEATURES: [&str; FEATURE_COUNT] = [
+    "cosine",
+    "containment",
+    "shared_words",
+    "shared_names",
+    "shared_phrases",
+    "equal_distinctive_figures",
+    "equal_plain_figures",
+    "equal_dates",
+    "figures_one_side",
+    "contrary_words",
+    "coverage_of_longer",
+    "shared_rare_words",
+    "rarest_shared_word",
+    "place_gap",
+    "both_in_lead",
+];
+pub const FEATURE_COUNT: usize = 15;
+
+/// The share of an article's claims that counts as its lead.
+const LEAD: f64 = 0.15;
+
+#[derive(Debug, Default)]
+struct FigureComparison {
+    equal_distinctive: f64,
+    equal_plain: f64,
+    equal_dates: f64,
+    one_side: f64,
+}
+
+fn compare_figures(a: &Fingerprint, b: &Fingerprint) -> FigureComparison {
+    let mut comparison = FigureComparison::default();
+    for x in &a.figures {
+        if !b.figures.iter().any(|y| y.value == x.value) {
+            continue;
+        }
+        if x.is_date() {
+            comparison.equal_dates += 1.0;
+        } else if x.is_distinctive() {
+            comparison.equal_distinctive += 1.0;
+        } else {
+            comparison.equal_plain += 1.0;
+        }
+    }
+    let numbers = |f: &Fingerprint| f.figures.iter().any(|x| !x.is_date());
+    comparison.one_side = f64::from(u8::from(numbers(a) != numbers(b)));
+    comparison
+}
+
+/// True when both claims give a figure of the same kind and unit and no value of that kind
+/// and unit is common to them: they state different amounts of the same thing. Dates never
+/// veto (a report's "on Thursday" is often when it was said, not when it happened), nor do
+/// plain numbers without a unit (an age and a count look alike).
+pub fn contradicting_figures(a: &Fingerprint, b: &Fingerprint) -> bool {
+    let vetoing = |f: &&Figure| {
+        !f.is_date() && (f.unit.is_some() || f.kind == "percent" || f.kind == "money")
+    };
+    a.figures.iter().filter(vetoing).any(|x| {
+        let same_kind = |f: &&Figure| f.kind_class() == x.kind_class() && f.unit == x.unit;
+        let theirs: Vec<&Figure> = b.figures.iter().filter(same_kind).collect();
+        let mine: Vec<&Figure> = a.figures.iter().filter(same_kind).collect();
+        !theirs.is_empty()
+            && !theirs
+                .iter()
+                .any(|y| mine.iter().any(|m| m.value == y.value))
+    })
+}
+
+/// The learned model: a weight per feature, a bias and the decision threshold.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    pub weights: [f64; FEATURE_COUNT],
+    pub bias: f64,
+    pub threshold: f64,
+}
+
+impl Model {
+    /// The probability-like score of a pair's features.
+    pub fn score(&self, features: &[f64; FEATURE_COUNT]) -> f64 {
+        let z: f64 = self.bias
+            + self
+                .weights
+                .iter()
+                .zip(features)
+                .map(|(w, x)| w * x)
+                .sum::<f64>();
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    /// Read `weights.txt`: `name value` lines for `bias`, `threshold` and every feature;
+    /// `#` starts a comment.
+    pub fn parse(text: &str) -> Option<Model> {
+        let mut model = Model {
+            weights: [f64::NAN; FEATURE_COUNT],
+            bias: f64::NAN,
+            threshold: f64::NAN,
+        };
+        for line in text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let (name, value) = line.split_once(char::is_whitespace)?;
+            let value: f64 = value.trim().parse().ok()?;
+            match name {
+                "bias" => model.bias = value,
+                "threshold" => model.threshold = value,
+                _ => model.weights[FEATURES.iter().position(|f| *f == name)?] = value,
+            }
+        }
+        let finite = model
+            .weights
+            .iter()
+            .chain([&model.bias, &model.threshold])
+            .all(|w| w.is_finite());
+        finite.then_some(model)
+    }
+
+    /// The model as `weights.txt` holds it.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        for (name, weight) in FEATURES.iter().zip(self.weights) {
+            out.push_str(&format!("{name} {weight:.6}\n"));
+        }
+        out.push_str(&format!(
+            "bias {:.6}\nthreshold {:.4}\n",
+            self.bias, self.threshold
+        ));
+        out
+    }
+}
+
+/// The weights shipped with the build.
+pub static MODEL: LazyLock<Model> = LazyLock::new(|| {
+    Model::parse(include_str!("weights.txt")).expect("src/matching/weights.txt is well formed")
+});
+
+/// The score of a pair under `model`, or `None` when the pair is not a match (below the
+/// threshold, or vetoed by contradicting figures).
+pub fn judge(model: &Model, a: &Weighted<'_>, b: &Weighted<'_>, rare_weight: f64) -> Option<f64> {
+    let (x, y) = (a.fingerprint, b.fingerprint);
+    if x.stems.is_empty() || y.stems.is_empty() || contradicting_figures(x, y) {
+        return None;
+    }
+    let score = model.score(&weighted_features(a, b, rare_weight));
+    (score >= model.threshold).then_some(score)
+}
+
+/// What two claims share, for showing why they matched; `a_text` is the text of `a`, whose
+/// words are shown as it writes them.
+pub fn why(a: &Fingerprint, a_text: &str, b: &Fingerprint, weight: &dyn Fn(u64) -> f64) -> Why {
+    let mut written: std::collections::HashMap<u64, String> = std::collections::HashMap::new();
+    text::scan(a_text, |stem, _, lower| {
+        written
+            .entry(stem.hash)
+            .or_insert_with(|| lower.to_string());
+    });
+    let word = |hash: u64| written.get(&hash).cloned().unwrap_or_default();
+    let mut why = Why::default();
+    for x in &a.figures {
+        if b.figures.iter().any(|y| y.value == x.value) && !why.figures.contains(&x.value) {
+            why.figures.push(x.value.clone());
+        }
+    }
+    let mut words: Vec<(f64, String)> = Vec::new();
+    for_shared(&a.stems, &b.stems, |x, y| {
+        if x.name && y.name {
+            why.names.push(word(x.hash));
+        } else {
+            words.push((weight(x.hash), word(x.hash)));
+        }
+    });
+    why.names.sort();
+    words.sort_by(|p, q| q.0.total_cmp(&p.0).then_with(|| p.1.cmp(&q.1)));
+    why.words = words.into_iter().map(|(_, w)| w).take(8).collect();
+    why
+}
+
+fn for_shared<'a>(mine: &'a [Stem], theirs: &'a [Stem], mut each: impl FnMut(&'a Stem, &'a Stem)) {
+    let (mut i, mut j) = (0, 0);
+    while i < mine.len() && j < theirs.len() {
+        match mine[i].hash.cmp(&theirs[j].hash) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                each(&mine[i], &theirs[j]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+}
+
+fn shared(mine: &[u64], theirs: &[u64]) -> usize {
+    shared_count(mine, theirs)
+}
+
+/// How many items two sorted lists without repeats share: a merge, no allocation. Used here
+/// and by the extractor for the words of repeated claims in one article.
+pub fn shared_count<T: Ord>(mine: &[T], theirs: &[T]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < mine.len() && j < theirs.len() {
+        match mine[i].cmp(&theirs[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
+}
+
+#[cfg(test)]
+mod tests;

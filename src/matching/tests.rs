@@ -1,0 +1,72 @@
+//! Unit checks of the pieces a matching decision is made of.
+
+use super::*;
+
+fn fingerprint(text: &str, value_key: &str) -> Fingerprint {
+    Fingerprint::new(text, value_key)
+}
+
+#[test]
+fn stems_meet_across_inflections_and_names_are_marked() {
+    let a = fingerprint("Envoys meeting in Seoul", "");
+    let b = fingerprint("The envoy meets Seoul officials", "");
+    let mut shared = Vec::new();
+    for_shared(&a.stems, &b.stems, |x, _| shared.push(x.hash));
+    let stem = |word: &str| text::hash(&stem_word(word));
+    let mut expected = vec![stem("envoy"), stem("meet"), stem("seoul")];
+    expected.sort_unstable();
+    assert_eq!(shared, expected);
+    let why = why(&a, "Envoys meeting in Seoul", &b, &|_| 1.0);
+    assert_eq!(why.names, ["seoul"]);
+    assert_eq!(
+        why.words,
+        ["envoys", "meeting"],
+        "words as the claim writes them"
+    );
+    assert!(a.stems.iter().any(|s| s.hash == stem("seoul") && s.name));
+    assert!(
+        !a.stems.iter().any(|s| s.hash == stem("envoy") && s.name),
+        "a sentence's first word is no name"
+    );
+}
+
+#[test]
+fn a_contradicting_figure_of_the_same_kind_and_unit_vetoes() {
+    let troops = |n: &str| {
+        fingerprint(
+            "The United States has troops in South Korea",
+            &format!("count:{n}:troop"),
+        )
+    };
+    assert!(contradicting_figures(&troops("28500"), &troops("23500")));
+    assert!(!contradicting_figures(&troops("28500"), &troops("28500")));
+    // A figure or a date on one side only does not veto.
+    let plain = fingerprint("The United States has troops in South Korea", "");
+    assert!(!contradicting_figures(&troops("28500"), &plain));
+    let dated = fingerprint("x", "count:28500:troop|date:2019-11-21:");
+    assert!(!contradicting_figures(&dated, &troops("28500")));
+    // Different units are different things.
+    let ships = fingerprint("x", "count:12:ship");
+    assert!(!contradicting_figures(&troops("28500"), &ships));
+}
+
+#[test]
+fn value_keys_read_back_as_figures() {
+    let figures = parse_figures("count:28500:troop|date:2019-11-20:|range:10~20:");
+    assert_eq!(figures.len(), 3);
+    assert_eq!(figures[0].unit.as_deref(), Some("troop"));
+    assert_eq!(figures[1].unit, None);
+    assert!(figures[0].is_distinctive() && figures[1].is_distinctive());
+    assert!(parse_figures("").is_empty());
+}
+
+#[test]
+fn the_shipped_weights_parse_and_round_trip() {
+    let model = MODEL.clone();
+    assert_eq!(Model::parse(&model.to_text()), Some(model));
+    assert_eq!(
+        Model::parse("cosine 1\nbias 0"),
+        None,
+        "missing weights are refused"
+    );
+}

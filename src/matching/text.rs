@@ -1,0 +1,268 @@
+//! Words as matching and search compare them: lower-cased, stop words and number words out,
+//! reduced to their Snowball (Porter 2) stem, names marked; and the contrary-word table.
+
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// One content word of a claim, stemmed: its hash and what comparing needs, no text, so
+/// that a cache of many claims' fingerprints stays small.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stem {
+    pub hash: u64,
+    /// The stem's length in bytes (at most 255): longer stems break ties between rare ones.
+    pub length: u8,
+    /// Written with a capital inside the sentence (or in capitals): a name, an acronym.
+    pub name: bool,
+}
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// The stem of one lower-cased word.
+pub fn stem_word(word: &str) -> String {
+    STEMMER.stem(&word.to_lowercase()).into_owned()
+}
+
+/// The content stems of a text in order, repeats kept (bigrams need the order).
+pub fn stems_of(text: &str) -> Vec<Stem> {
+    let mut stems = Vec::new();
+    scan(text, |stem, _, _| stems.push(stem));
+    stems
+}
+
+/// Read a text's content words: `each` gets every one's `Stem`, its stem and the word
+/// lower-cased.
+pub fn scan(text: &str, mut each: impl FnMut(Stem, &str, &str)) {
+    let mut first = true;
+    let mut lower = String::new();
+    for raw in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}')) {
+        let raw = raw.trim_matches(|c| c == '\'' || c == '\u{2019}');
+        let raw = raw
+            .strip_suffix("'s")
+            .or_else(|| raw.strip_suffix("\u{2019}s"))
+            .unwrap_or(raw);
+        if raw.is_empty() {
+            continue;
+        }
+        let at_start = std::mem::replace(&mut first, false);
+        if !raw.chars().any(char::is_alphabetic) || raw.chars().count() < 2 {
+            continue;
+        }
+        lower.clear();
+        lower.push_str(&raw.to_lowercase());
+        if is_stop_word(&lower) {
+            continue;
+        }
+        let capital = raw.chars().next().is_some_and(char::is_uppercase);
+        let all_capitals = raw
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        let stem = STEMMER.stem(&lower);
+        let found = Stem {
+            hash: hash(&stem),
+            length: stem.len().min(255) as u8,
+            name: (capital && !at_start) || (all_capitals && raw.len() > 1),
+        };
+        each(found, &stem, &lower);
+    }
+}
+
+/// The search form of a figure written in a query ("28,500", "28.5 thousand"): the number
+/// as `value_key` stores it, or `None` when the text is not a figure.
+pub fn normalise_figure(values: &[crate::model::Value]) -> Vec<String> {
+    let key = super::value_key(values);
+    super::parse_figures(&key)
+        .into_iter()
+        .map(|f| f.value)
+        .collect()
+}
+
+/// FNV-1a: a collision between two of a claim's few dozen stems is vanishingly rare, and
+/// would only nudge a score.
+pub fn hash(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+fn is_stop_word(word: &str) -> bool {
+    static WORDS: LazyLock<std::collections::HashSet<&'static str>> =
+        LazyLock::new(|| STOP_WORDS.iter().chain(NUMBER_WORDS).copied().collect());
+    WORDS.contains(word)
+}
+
+/// Number words are compared as values, not as wording.
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion",
+    "dozen", "half",
+];
+
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "as",
+    "is",
+    "it",
+    "be",
+    "he",
+    "we",
+    "if",
+    "so",
+    "no",
+    "do",
+    "up",
+    "us",
+    "my",
+    "me",
+    "for",
+    "are",
+    "but",
+    "not",
+    "you",
+    "all",
+    "any",
+    "can",
+    "had",
+    "her",
+    "was",
+    "our",
+    "out",
+    "has",
+    "have",
+    "his",
+    "him",
+    "she",
+    "they",
+    "them",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "with",
+    "from",
+    "will",
+    "would",
+    "could",
+    "should",
+    "into",
+    "than",
+    "then",
+    "there",
+    "what",
+    "when",
+    "which",
+    "who",
+    "whom",
+    "why",
+    "how",
+    "also",
+    "only",
+    "been",
+    "being",
+    "were",
+    "its",
+    "about",
+    "over",
+    "after",
+    "before",
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "more",
+    "most",
+    "some",
+    "such",
+    "very",
+    "just",
+    "while",
+    "where",
+    "other",
+    "each",
+    "both",
+    "did",
+    "does",
+    "may",
+    "might",
+    "must",
+    "per",
+    "cent",
+    "percent",
+    "yet",
+    "still",
+    "even",
+    "i",
+    "it's",
+    "said,",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+];
+
+/// Words that say opposite things about the same figure: "rose 1.1 percent" and "fell 1.1
+/// percent". Each entry is two sides; the words are prefixes of stems.
+pub const CONTRARIES: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "rise", "rose", "risen", "increas", "gain", "climb", "jump", "grew", "grow", "surg",
+            "soar", "higher",
+        ],
+        &[
+            "fell", "fall", "drop", "declin", "decreas", "lower", "plung", "slid", "slump",
+            "tumbl", "sank",
+        ],
+    ),
+    (
+        &["approv", "pass", "adopt", "accept", "allow", "grant"],
+        &[
+            "reject", "veto", "block", "deni", "deny", "refus", "overturn",
+        ],
+    ),
+    (
+        &["won", "win", "victor"],
+        &["lost", "lose", "defeat", "conced"],
+    ),
+    (
+        &["die", "dead", "death", "kill", "fatal"],
+        &["injur", "wound", "surviv", "hurt", "rescu"],
+    ),
+    (&["guilti", "convict"], &["acquit", "innoc", "clear"]),
+];
+
+/// The sides of `CONTRARIES` that one stem takes, as bits.
+pub fn contrary_sides(stem: &str) -> u32 {
+    let mut mask = 0;
+    for (i, (one, other)) in CONTRARIES.iter().enumerate() {
+        if one.iter().any(|p| stem.starts_with(p)) {
+            mask |= 1 << (2 * i);
+        }
+        if other.iter().any(|p| stem.starts_with(p)) {
+            mask |= 1 << (2 * i + 1);
+        }
+    }
+    mask
+}
+
+/// True when one claim has a word of one side of a contrary pair and the other claim a word
+/// of the other side that the first does not also have.
+pub fn contradicts(a: u32, b: u32) -> bool {
+    (0..CONTRARIES.len()).any(|i| {
+        let side = |mask: u32, bit: usize| mask >> (2 * i + bit) & 1 == 1;
+        (side(a, 0) && side(b, 1) && !side(a, 1) && !side(b, 0))
+            || (side(a, 1) && side(b, 0) && !side(a, 0) && !side(b, 1))
+    })
+}

@@ -1,0 +1,465 @@
+//! Matching's side of the store: the candidate index (`match_keys`: figure keys and rare word
+//! stems, each key's postings bounded), the document frequencies IDF is computed from
+//! (`match_terms`), and what a write transaction keeps in memory until it ends.
+//!
+//! A new claim looks up at most a dozen keys and reads at most `POSTINGS_READ` of the newest
+//! claims under each, so its cost does not grow with the archive; the frequencies and the
+//! candidates' fingerprints come through caches of fixed size.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rusqlite::{Connection, params};
+
+use crate::error::Result;
+use crate::matching::{self, Fingerprint, MODEL, Weighted};
+use crate::model::MatchWhy;
+
+/// A map keyed by a hash or an id: one multiply spreads such a key, where SipHash was a
+/// tenth of matching's time.
+type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// What matching needs of a new claim, computed where the claim is made (batch add makes
+/// claims on its reading thread, so the storing thread, the bottleneck, does not).
+#[derive(Debug, Clone)]
+pub struct MatchKeys {
+    pub(super) fingerprint: Fingerprint,
+    pub(super) value_key: String,
+}
+
+impl MatchKeys {
+    pub fn new(text: &str, values: &[crate::model::Value]) -> MatchKeys {
+        let value_key = matching::value_key(values);
+        MatchKeys {
+            fingerprint: Fingerprint::new(text, &value_key),
+            value_key,
+        }
+    }
+}
+
+/// Claims read under one key: the newest few are enough to find a wire copy or a paraphrase,
+/// and reading more would make a common key's cost grow with the archive.
+const POSTINGS_READ: i64 = 8;
+/// A key found in this many claims gets no more postings: it no longer tells claims apart,
+/// and the index stays bounded.
+const POSTINGS_KEPT: u64 = 2_000;
+/// Candidates judged per new claim, those sharing most keys first.
+const CANDIDATES_JUDGED: usize = 12;
+/// Matches a new claim keeps: the best few are what a checker acts on, and an archive of
+/// near-identical wire copies would otherwise store a match for every pair.
+const KEPT_MATCHES: usize = 5;
+
+/// Set (to anything) to store articles without matching them, indexing them for matching or
+/// counting their words: for measuring matching's share of `add`, never for use, since the
+/// claims so stored are never candidates.
+pub const WITHOUT_MATCHING_VARIABLE: &str = "CLAIMTRACK_MEASURE_WITHOUT_MATCHING";
+
+static MEASURING_WITHOUT_MATCHING: std::sync::LazyLock<bool> =
+    std::sync::LazyLock::new(|| std::env::var_os(WITHOUT_MATCHING_VARIABLE).is_some());
+
+/// The `match_terms` row that counts the claims themselves (no stem hashes to 0).
+const CLAIMS_ROW: i64 = 0;
+
+/// A fixed-size direct-mapped cache: an entry lives in the slot its key hashes to, and a new
+/// entry for a taken slot replaces the old one. Memory is bounded by design, with no sweep.
+#[derive(Debug)]
+pub(crate) struct SlotCache<V> {
+    slots: Vec<Option<(u64, V)>>,
+}
+
+impl<V> SlotCache<V> {
+    fn with_slots(bits: u32) -> SlotCache<V> {
+        SlotCache {
+            slots: std::iter::repeat_with(|| None).take(1 << bits).collect(),
+        }
+    }
+
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (self.slots.len() - 1)
+    }
+
+    fn get(&self, key: u64) -> Option<&V> {
+        match &self.slots[self.slot(key)] {
+            Some((k, v)) if *k == key => Some(v),
+            _ => None,
+        }
+    }
+
+    fn put(&mut self, key: u64, value: V) -> &V {
+        let slot = self.slot(key);
+        &self.slots[slot].insert((key, value)).1
+    }
+}
+
+/// Fingerprints of committed claims by id, so that a claim that is a candidate again and
+/// again (a wire story's sentences) is read and stemmed once. Claim texts never change.
+pub(crate) type FingerprintCache = SlotCache<Fingerprint>;
+
+impl Default for SlotCache<Fingerprint> {
+    fn default() -> Self {
+        SlotCache::with_slots(15)
+    }
+}
+
+fn fingerprint_of<'c>(
+    cache: &'c mut FingerprintCache,
+    connection: &Connection,
+    id: i64,
+) -> Result<&'c Fingerprint> {
+    if cache.get(id as u64).is_none() {
+        let (text, value_key, position, claims): (String, String, i64, i64) = connection
+            .prepare_cached(
+                "SELECT text, value_key, position,
+                     (SELECT max(position) FROM claims o WHERE o.article_id = c.article_id)
+                 FROM claims c WHERE id = ?1",
+            )?
+            .query_row([id], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })?;
+        let fingerprint =
+            Fingerprint::new(&text, &value_key).placed(position as usize, claims as usize);
+        cache.put(id as u64, fingerprint);
+    }
+    Ok(cache.get(id as u64).expect("just put"))
+}
+
+/// What a write transaction adds to the matching tables, written when it ends: postings
+/// written one by one as claims were stored land all over the b-tree, sorted and written once
+/// they fill its pages in order. Also the full-text rows: FTS5 writes a segment at every
+/// savepoint, and a batch takes one per article.
+#[derive(Debug)]
+pub(crate) struct Pending {
+    /// The largest claim id when the transaction began: claims above it are ours.
+    indexed_up_to: i64,
+    postings: KeyMap<Vec<i64>>,
+    /// Claims per stem or figure key added in the transaction.
+    frequencies: KeyMap<u64>,
+    claims: u64,
+    /// Stored frequencies read so far (they cannot change before the transaction ends).
+    stored: SlotCache<u64>,
+    stored_claims: u64,
+    /// Match rows found, written sorted when the transaction ends.
+    matches: Vec<MatchRow>,
+}
+
+/// A row of `claim_matches`: (claim, matched claim, score).
+type MatchRow = (i64, i64, f64);
+
+impl Pending {
+    pub(super) fn begin(transaction: &Connection) -> Result<Pending> {
+        let stored_claims: i64 = transaction.query_row(
+            "SELECT coalesce((SELECT claims FROM match_terms WHERE term = ?1), 0)",
+            [CLAIMS_ROW],
+            |row| row.get(0),
+        )?;
+        Ok(Pending {
+            indexed_up_to: transaction.query_row(
+                "SELECT coalesce(max(id), 0) FROM claims",
+                [],
+                |row| row.get(0),
+            )?,
+            postings: KeyMap::default(),
+            frequencies: KeyMap::default(),
+            claims: 0,
+            stored: SlotCache::with_slots(16),
+            stored_claims: stored_claims as u64,
+            matches: Vec::new(),
+        })
+    }
+
+    fn stored_frequency(&mut self, connection: &Connection, key: u64) -> Result<u64> {
+        if let Some(n) = self.stored.get(key) {
+            return Ok(*n);
+        }
+        let n: Option<i64> = connection
+            .prepare_cached("SELECT claims FROM match_terms WHERE term = ?1")?
+            .query_row([key as i64], |row| row.get(0))
+            .map(Some)
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                e => Err(e),
+            })?;
+        Ok(*self.stored.put(key, n.unwrap_or(0) as u64))
+    }
+
+    /// Write the full-text rows, postings, frequencies and matches of the transaction.
+    pub(super) fn write(mut self, transaction: &Connection) -> Result<()> {
+        transaction.execute(
+            "INSERT INTO claims_fts (rowid, text, value_key)
+             SELECT id, text, value_key FROM claims WHERE id > ?1",
+            [self.indexed_up_to],
+        )?;
+        let mut keys: Vec<(u64, Vec<i64>)> = self.postings.into_iter().collect();
+        keys.sort_unstable_by_key(|(key, _)| *key as i64);
+        let mut insert = transaction
+            .prepare_cached("INSERT OR IGNORE INTO match_keys (key, claim_id) VALUES (?1, ?2)")?;
+        for (key, ids) in keys {
+            for id in ids {
+                insert.execute(params![key as i64, id])?;
+            }
+        }
+        let mut counted: Vec<(u64, u64)> = self.frequencies.into_iter().collect();
+        counted.push((CLAIMS_ROW as u64, self.claims));
+        counted.sort_unstable_by_key(|(key, _)| *key as i64);
+        let mut count = transaction.prepare_cached(
+            "INSERT INTO match_terms (term, claims) VALUES (?1, ?2)
+             ON CONFLICT (term) DO UPDATE SET claims = claims + ?2",
+        )?;
+        for (key, n) in counted {
+            count.execute(params![key as i64, n as i64])?;
+        }
+        // The table's own order, best first within a claim.
+        self.matches
+            .sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)).then(a.1.cmp(&b.1)));
+        let mut insert = transaction.prepare_cached(
+            "INSERT OR IGNORE INTO claim_matches (claim_id, matched_id, score) VALUES (?1, ?2, ?3)",
+        )?;
+        for (claim_id, matched_id, score) in &self.matches {
+            insert.execute(params![claim_id, matched_id, score])?;
+        }
+        Ok(())
+    }
+}
+
+/// What storing one article taught matching, kept only once the article is stored whole.
+#[derive(Debug, Default)]
+pub(super) struct Learnt {
+    fingerprints: Vec<(i64, Fingerprint)>,
+    postings: Vec<(u64, i64)>,
+    frequencies: KeyMap<u64>,
+    claims: u64,
+    matches: Vec<MatchRow>,
+}
+
+impl Learnt {
+    /// Add the article's postings, frequencies and matches to the transaction's; returns its
+    /// claims' fingerprints, for the cache once they are committed.
+    pub(super) fn keep(self, pending: &mut Pending) -> Vec<(i64, Fingerprint)> {
+        for (key, id) in self.postings {
+            pending.postings.entry(key).or_default().push(id);
+        }
+        for (key, n) in self.frequencies {
+            *pending.frequencies.entry(key).or_default() += n;
+        }
+        pending.claims += self.claims;
+        pending.matches.extend(self.matches);
+        self.fingerprints
+    }
+}
+
+impl FingerprintCache {
+    pub(super) fn extend(&mut self, fingerprints: Vec<(i64, Fingerprint)>) {
+        for (id, fingerprint) in fingerprints {
+            self.put(id as u64, fingerprint);
+        }
+    }
+}
+
+/// Document frequencies as matching sees them while an article is stored: the database's,
+/// the transaction's, and the article's own.
+struct Frequencies<'a> {
+    connection: &'a Connection,
+    pending: &'a mut Pending,
+    learnt: &'a Learnt,
+}
+
+impl Frequencies<'_> {
+    fn of(&mut self, key: u64) -> Result<u64> {
+        let stored = self.pending.stored_frequency(self.connection, key)?;
+        let pending = self.pending.frequencies.get(&key).copied().unwrap_or(0);
+        let own = self.learnt.frequencies.get(&key).copied().unwrap_or(0);
+        Ok(stored + pending + own)
+    }
+
+    fn claims(&self) -> u64 {
+        self.pending.stored_claims + self.pending.claims + self.learnt.claims
+    }
+
+    /// Frequencies of every stem and figure key of these fingerprints, for the closures
+    /// matching takes.
+    fn table(&mut self, fingerprints: &[&Fingerprint]) -> Result<KeyMap<u64>> {
+        let mut table = KeyMap::default();
+        for fingerprint in fingerprints {
+            for key in all_keys(fingerprint) {
+                if let std::collections::hash_map::Entry::Vacant(entry) = table.entry(key) {
+                    entry.insert(self.of(key)?);
+                }
+            }
+        }
+        Ok(table)
+    }
+}
+
+/// Every key a claim is counted under: its stems and its figure keys.
+fn all_keys(fingerprint: &Fingerprint) -> impl Iterator<Item = u64> + '_ {
+    // Stems are distinct, figure keys are distinct, and a stem's hash is never a figure's
+    // (figure keys hash a '#' the stems cannot contain).
+    let stems = fingerprint.stems.iter().map(|s| s.hash);
+    stems.chain(fingerprint.figure_keys())
+}
+
+/// Count the new claims in the frequencies, then compare each with the stored claims of other
+/// articles the index proposes, and keep the best that the model accepts. Everything goes to
+/// `learnt`, kept when the article is stored whole.
+pub(super) fn record_matches(
+    claims: &[(i64, Fingerprint)],
+    transaction: &Connection,
+    cache: &mut FingerprintCache,
+    pending: &mut Pending,
+    learnt: &mut Learnt,
+) -> Result<()> {
+    let Some(&(first_new, _)) = claims.first() else {
+        return Ok(());
+    };
+    if *MEASURING_WITHOUT_MATCHING {
+        return Ok(());
+    }
+    for (_, fingerprint) in claims {
+        learnt.claims += 1;
+        for key in all_keys(fingerprint) {
+            *learnt.frequencies.entry(key).or_default() += 1;
+        }
+    }
+    // Newest first under each key; `id < first_new` is "a claim of another article".
+    let mut by_key = transaction.prepare_cached(
+        "SELECT claim_id FROM match_keys WHERE key = ?1 AND claim_id < ?2
+         ORDER BY claim_id DESC LIMIT ?3",
+    )?;
+    for (claim_id, fingerprint) in claims {
+        let claim_id = *claim_id;
+        let mut frequencies = Frequencies {
+            connection: transaction,
+            pending: &mut *pending,
+            learnt: &*learnt,
+        };
+        let own = frequencies.table(&[fingerprint])?;
+        let claims = frequencies.claims();
+        let rare = matching::rare_idf(claims);
+        let df = |key: u64| own.get(&key).copied().unwrap_or(0);
+        let mine = Weighted::new(fingerprint, &|key| matching::idf(df(key), claims));
+        let mut hits: KeyMap<usize> = KeyMap::default();
+        for key in fingerprint.lookup_keys(&df) {
+            let stored = by_key
+                .query_map(params![key as i64, first_new, POSTINGS_READ], |row| {
+                    row.get(0)
+                })?
+                .collect::<rusqlite::Result<Vec<i64>>>()?;
+            let transaction_own = frequencies.pending.postings.get(&key);
+            let newest = transaction_own
+                .into_iter()
+                .flat_map(|ids| ids.iter().rev().take(POSTINGS_READ as usize))
+                .copied();
+            for id in newest.chain(stored) {
+                *hits.entry(id as u64).or_default() += 1;
+            }
+        }
+        let mut found: Vec<(usize, i64)> = hits.into_iter().map(|(id, n)| (n, id as i64)).collect();
+        found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
+        found.truncate(CANDIDATES_JUDGED);
+        let mut scored = Vec::new();
+        for (_, other_id) in found {
+            let other = fingerprint_of(cache, transaction, other_id)?;
+            let mut frequencies = Frequencies {
+                connection: transaction,
+                pending: &mut *pending,
+                learnt: &*learnt,
+            };
+            // The new claim's frequencies are read once; only the candidate's other stems here.
+            let mut weights = Vec::with_capacity(other.stems.len());
+            for stem in &other.stems {
+                let frequency = match own.get(&stem.hash) {
+                    Some(n) => *n,
+                    None => frequencies.of(stem.hash)?,
+                };
+                weights.push(matching::idf(frequency, claims));
+            }
+            let other = Weighted::from_weights(other, weights);
+            if let Some(score) = matching::judge(&MODEL, &mine, &other, rare) {
+                scored.push((score, other_id));
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.truncate(KEPT_MATCHES);
+        for (score, other_id) in scored {
+            let score = (score * 1e4).round() / 1e4;
+            learnt.matches.push((claim_id, other_id, score));
+            learnt.matches.push((other_id, claim_id, score));
+        }
+        let df_now = |key: u64| own.get(&key).copied().unwrap_or(0);
+        for key in fingerprint.index_keys(&df_now) {
+            let stored = pending.stored_frequency(transaction, key)?;
+            if stored < POSTINGS_KEPT {
+                learnt.postings.push((key, claim_id));
+            }
+        }
+        learnt.fingerprints.push((claim_id, fingerprint.clone()));
+    }
+    Ok(())
+}
+
+/// Why two stored claims match: what they share, most distinctive words first.
+pub(super) fn why(connection: &Connection, claim_id: i64, matched_id: i64) -> Result<MatchWhy> {
+    let mut read = connection.prepare_cached("SELECT text, value_key FROM claims WHERE id = ?1")?;
+    let mut fingerprint = |id: i64| -> Result<(String, Fingerprint)> {
+        let (text, value_key): (String, String) =
+            read.query_row([id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        let fingerprint = Fingerprint::new(&text, &value_key);
+        Ok((text, fingerprint))
+    };
+    let (text, a) = fingerprint(claim_id)?;
+    let (_, b) = fingerprint(matched_id)?;
+    let mut count = connection
+        .prepare_cached("SELECT coalesce((SELECT claims FROM match_terms WHERE term = ?1), 0)")?;
+    let claims: i64 = count.query_row([CLAIMS_ROW], |row| row.get(0))?;
+    let mut table = HashMap::new();
+    for stem in a.stems.iter().chain(&b.stems) {
+        let n: i64 = count.query_row([stem.hash as i64], |row| row.get(0))?;
+        table.insert(stem.hash, n as u64);
+    }
+    let weight = |key: u64| matching::idf(table.get(&key).copied().unwrap_or(1), claims as u64);
+    Ok(matching::why(&a, &text, &b, &weight))
+}
+
+/// Index claims above `after` that are not in the matching tables yet (imported ones, or all
+/// of them after the upgrade that introduced the tables): postings, frequencies and
+/// full-text rows. Their matches are not looked for.
+pub(super) fn index_claims_after(transaction: &Connection, after: i64) -> Result<()> {
+    let mut pending = Pending::begin(transaction)?;
+    pending.indexed_up_to = after;
+    let rows: Vec<(i64, String, String)> = transaction
+        .prepare("SELECT id, text, value_key FROM claims WHERE id > ?1 ORDER BY id")?
+        .query_map([after], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, text, value_key) in rows {
+        let fingerprint = Fingerprint::new(&text, &value_key);
+        pending.claims += 1;
+        for key in all_keys(&fingerprint) {
+            *pending.frequencies.entry(key).or_default() += 1;
+        }
+        let frequencies = &pending.frequencies;
+        let keys = fingerprint.index_keys(&|k| frequencies.get(&k).copied().unwrap_or(0));
+        for key in keys {
+            pending.postings.entry(key).or_default().push(id);
+        }
+    }
+    pending.write(transaction)
+}

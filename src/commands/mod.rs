@@ -30,7 +30,7 @@ pub mod undo;
 
 use std::io::{Read, Write};
 
-use crate::cli::Command;
+use crate::cli::{Command, RemoteCommand};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -64,7 +64,7 @@ pub fn run(
             // mistyped path, and an empty database would answer "no articles yet".
             let creates = matches!(
                 command,
-                Command::Import(_) | Command::Sync(_) | Command::Remote(_)
+                Command::Import(_) | Command::Sync(_) | Command::Remote(RemoteCommand::Set { .. })
             );
             if !creates && !config.db_path.exists() {
                 return Err(Error::Database {

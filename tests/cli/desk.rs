@@ -407,6 +407,7 @@ fn read_only_commands_never_create_a_database_and_where_names_it() {
         &["search", "troops"][..],
         &["export", "--format", "jsonl"][..],
         &["mark", "1", "in-progress"][..],
+        &["remote", "show"][..],
     ] {
         let err = error(&desk, args);
         assert!(

@@ -39,14 +39,15 @@ pub fn write(out: &mut dyn Write) -> Result<()> {
 
 /// A command's section, and its subcommands' (`source add`, `claim add`, `article edit`).
 fn commands(page: &mut String, command: &clap::Command, parent: &str) {
+    // clap's own `help` has subcommands of its own (`help add`, `source help add`).
+    if command.get_name() == "help" {
+        return;
+    }
     let name = format!("{parent} {}", command.get_name());
     if command.has_subcommands() {
         for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
             commands(page, sub, &name);
         }
-        return;
-    }
-    if command.get_name() == "help" {
         return;
     }
     page.push_str(&format!(".SS \"{}\"\n", escape(&name)));
@@ -182,10 +183,16 @@ With \-\-color auto, tables are coloured only on a terminal, and never when NO_C
 .TP
 \fB{BUSY_TIMEOUT_VARIABLE}\fR
 How long, in milliseconds, a command waits for another checker's write to finish (default 10000).
+.TP
+\fBCLAIMTRACK_REMOTE\fR
+The shared PostgreSQL database \fBsync\fR uses when \-\-remote is not given (else the one stored with \fBremote set\fR).
+.TP
+\fBPGHOST\fR, \fBPGPORT\fR, \fBPGUSER\fR, \fBPGDATABASE\fR, \fBPGSSLMODE\fR, \fBPGSSLROOTCERT\fR, \fBPGPASSWORD\fR, \fBPGPASSFILE\fR
+What the remote URL leaves out, as for psql; the password from PGPASSWORD, else ~/.pgpass (or PGPASSFILE). A password is never stored.
 .SH FILES
 .TP
 \fI$XDG_DATA_HOME/claimtrack/claims.db\fR
-The default database (an SQLite file, with \fIclaims.db\-wal\fR and \fIclaims.db\-shm\fR beside it while in use). \fBclaimtrack where\fR prints the path in use. Only \fBadd\fR and \fBimport\fR create a database; every other command refuses a missing file and names it.
+The default database (an SQLite file, with \fIclaims.db\-wal\fR and \fIclaims.db\-shm\fR beside it while in use). \fBclaimtrack where\fR prints the path in use. Only \fBadd\fR, \fBimport\fR, \fBsync\fR and \fBremote set\fR create a database; every other command refuses a missing file and names it.
 .SH EXAMPLES
 .nf
 claimtrack add story.txt \-\-published 2022\-06\-03 \-\-outlet "The New York Sun"
@@ -197,10 +204,12 @@ claimtrack article edit 1 \-\-published 2022\-06\-10
 claimtrack note 3 5 \-m "called the ministry"
 claimtrack status
 claimtrack export \-\-format claimreview > reviews.json
+claimtrack remote set postgresql://ana@db.desk.example/claims
+claimtrack sync
 claimtrack completions bash > ~/.local/share/bash\-completion/completions/claimtrack
 .fi
 .SH SEE ALSO
-\fBsqlite3\fR(1)
+\fBsqlite3\fR(1), \fBpsql\fR(1)
 "#
     )
 }

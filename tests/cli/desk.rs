@@ -599,9 +599,16 @@ fn man_page_covers_commands_statuses_exit_codes_environment_and_files() {
         "claimtrack where",
         "claimtrack note",
         "claimtrack undo",
+        "claimtrack sync",
+        "claimtrack remote set",
+        "claimtrack train checkworthy",
     ] {
         assert!(page.contains(&format!(".SS \"{command}\"")), "{command}");
     }
+    assert!(
+        !page.contains(" help "),
+        "clap's help subcommands are not commands of the page"
+    );
     for status in ["unverified", "in\\-progress", "dismissed", "unverifiable"] {
         assert!(page.contains(&format!(".TP\n\\fB{status}\\fR")), "{status}");
     }
@@ -611,6 +618,8 @@ fn man_page_covers_commands_statuses_exit_codes_environment_and_files() {
         "COLUMNS",
         "NO_COLOR",
         "USER",
+        "CLAIMTRACK_REMOTE",
+        "PGHOST",
     ] {
         assert!(page.contains(&format!("\\fB{variable}\\fR")), "{variable}");
     }

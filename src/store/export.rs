@@ -177,19 +177,7 @@ impl Store {
         )?;
         let mut rows = statement.query([])?;
         while let Some(row) = rows.next()? {
-            let article = article_from_row(row)?;
-            write(Record::Article(ArticleRecord {
-                id: article.id,
-                content_hash: article.content_hash,
-                title: article.title,
-                url: article.url,
-                outlet: article.outlet,
-                published: article.published,
-                reference_date: article.reference_date,
-                reference_source: article.reference_source,
-                added_at: article.added_at,
-                body: row.get(9)?,
-            }))?;
+            write(Record::Article(article_record(row)?))?;
         }
         let source_uids = copied_source_uids(connection)?;
         let mut hashes = ArticleHashes::default();
@@ -660,4 +648,22 @@ pub(crate) fn unique_uid(parts: &[Option<String>], seen: &mut HashMap<String, us
         .take(16)
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// An article as an interchange record, from a row of the article columns `article_from_row`
+/// reads followed by the body (column 9): `export` and `sync` select the same columns.
+pub(super) fn article_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRecord> {
+    let article = article_from_row(row)?;
+    Ok(ArticleRecord {
+        id: article.id,
+        content_hash: article.content_hash,
+        title: article.title,
+        url: article.url,
+        outlet: article.outlet,
+        published: article.published,
+        reference_date: article.reference_date,
+        reference_source: article.reference_source,
+        added_at: article.added_at,
+        body: row.get(9)?,
+    })
 }

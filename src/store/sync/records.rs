@@ -8,8 +8,8 @@ use super::Marks;
 use crate::error::Result;
 use crate::model::{ClaimKind, Normalized, ValueType};
 use crate::report::interchange::{
-    ArticleRecord, ClaimKey, ClaimRecord, EventRecord, MatchRecord, OccurrenceRecord, Record,
-    SourceRecord, ValueRecord,
+    ClaimKey, ClaimRecord, EventRecord, MatchRecord, OccurrenceRecord, Record, SourceRecord,
+    ValueRecord,
 };
 use crate::store::{conversion_error, status_from_sql};
 
@@ -61,19 +61,7 @@ fn articles(connection: &Connection, mark: i64, out: &mut Vec<Record>) -> Result
          FROM articles a JOIN article_texts t ON t.article_id = a.id WHERE a.id > ?1 ORDER BY a.id",
     )?;
     let rows = statement.query_map([mark], |row| {
-        let article = crate::store::article_from_row(row)?;
-        Ok(Record::Article(ArticleRecord {
-            id: article.id,
-            content_hash: article.content_hash,
-            title: article.title,
-            url: article.url,
-            outlet: article.outlet,
-            published: article.published,
-            reference_date: article.reference_date,
-            reference_source: article.reference_source,
-            added_at: article.added_at,
-            body: row.get(9)?,
-        }))
+        Ok(Record::Article(crate::store::export::article_record(row)?))
     })?;
     for row in rows {
         out.push(row?);

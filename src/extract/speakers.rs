@@ -2213,6 +2213,11 @@ fn attribution<'a>(view: &SentenceView<'a>, speech: &[usize]) -> Attribution<'a>
         } else if after_quote || at_start {
             found(view.subject_after(verb));
             found(view.subject_before(verb));
+        } else if after_comma && names_follow(view, verb) {
+            // "..., said Serene Gregg, local president of the union.": a name right after
+            // the verb is the speaker, whatever the clause before it opens with.
+            found(view.subject_after(verb));
+            found(view.subject_before(verb));
         } else if after_comma {
             found(view.subject_before(verb));
             found(view.subject_after(verb));
@@ -2252,6 +2257,15 @@ fn attribution<'a>(view: &SentenceView<'a>, speech: &[usize]) -> Attribution<'a>
         last_resort,
         attributed,
     }
+}
+
+/// Does a person's name, or a body's, follow speech verb `verb` directly ("said Juan Perez")?
+fn names_follow(view: &SentenceView, verb: usize) -> bool {
+    verb + 1 < view.range.end
+        && view.mention_at(verb + 1).is_some_and(|m| {
+            let mention = &view.mentions[m];
+            !mention.possessive && matches!(mention.kind, EntityKind::Person | EntityKind::Org)
+        })
 }
 
 /// The source named after "according to" (from token `from`): a name ("according to Amnesty
@@ -3076,6 +3090,23 @@ mod tests {
                 "a plural noun is not a speech verb",
                 "Local news reports put the toll at 12.",
                 None,
+            ),
+            // "..., said NAME, appositive.": the name after the verb, not the clause's opening
+            // phrase (usatoday_epstein, deccanherald_us_china, reuters_global_markets).
+            (
+                "a name after the verb is the speaker, over a possessive opening",
+                "At the time of Epstein's suicide, there were more than 30 staff vacancies at the facility, said Serene Gregg, local president of the prison workers' union.",
+                Some("Serene Gregg"),
+            ),
+            (
+                "a name after the verb is the speaker, over a quoted title",
+                "\"The president wants a bigger deal. Bigger than just the little deal\" announced in October, said Derek Scissors, a China scholar with the American Enterprise Institute.",
+                Some("Derek Scissors"),
+            ),
+            (
+                "a name after the verb is the speaker, over the clause's subject",
+                "If the data lowered expectations, the greenback may be in for some weakness, said Juan Perez, senior foreign exchange trader at Tempus.",
+                Some("Juan Perez"),
             ),
         ];
         for (name, text, expected) in cases {

@@ -1377,6 +1377,10 @@ impl<'t> Registry<'t> {
         )
     }
 
+    fn org_named(&self, name: &str) -> Option<&Org<'t>> {
+        self.org_index.get(name).map(|&i| &self.orgs[i])
+    }
+
     fn latest_org_before(&self, position: usize) -> Option<&Org<'t>> {
         best_by_recency(self.orgs.iter(), |o| &o.mentions, position)
             .filter(|o| o.mentions.first().is_some_and(|&m| m < position))
@@ -1993,13 +1997,20 @@ impl<'r> Walk<'r> {
                 }
                 // "The agency said": the body named last, unless its name says it is another
                 // kind of body ("the ministry said" after "Charles University").
-                if head_class & GROUP != 0
-                    && the
-                    && modifiers.is_empty()
-                    && let Some(org) = self.registry.latest_org_before(position)
-                    && !other_kind_of_body(org, head)
-                {
-                    return Some(self.registry.expand(org.name));
+                if head_class & GROUP != 0 && the && modifiers.is_empty() {
+                    // The body that spoke last, not one it spoke about ("The group announced
+                    // that WeWork had reached an agreement with JLL. The group said ...").
+                    if let Some(org) = self.last_org_speaker.as_deref()
+                        && let Some(org) = self.registry.org_named(org)
+                        && !other_kind_of_body(org, head)
+                    {
+                        return Some(self.registry.expand(org.name));
+                    }
+                    if let Some(org) = self.registry.latest_org_before(position)
+                        && !other_kind_of_body(org, head)
+                    {
+                        return Some(self.registry.expand(org.name));
+                    }
                 }
                 if let Some(org) = org_by_word {
                     return Some(self.registry.expand(org.name));
@@ -2352,7 +2363,7 @@ fn sentence_subject<'a>(view: &SentenceView<'a>, before: usize) -> Option<Subjec
         if k < before
             && view.tokens[k].punct == ','
             && let Some(m) = view.mention_ending_at(k - 1)
-            && view.mentions[m].kind == EntityKind::Person
+            && matches!(view.mentions[m].kind, EntityKind::Person | EntityKind::Org)
         {
             return Some(Subject::Name(m));
         }
@@ -3107,6 +3118,34 @@ mod tests {
                 "a name after the verb is the speaker, over the clause's subject",
                 "If the data lowered expectations, the greenback may be in for some weakness, said Juan Perez, senior foreign exchange trader at Tempus.",
                 Some("Juan Perez"),
+            ),
+            // "The group, NAME, ...": the appositive names the body; "the group said" is then
+            // the body that spoke last, not one it spoke about (therealdeal_wework ×3, and
+            // msn_migrant_flu_vaccines' "CBP announced ... the agency said").
+            (
+                "a body named in apposition to the opening phrase speaks",
+                "The group, WeWorkers Coalition, sent a letter to management stating that they want respect.",
+                Some("WeWorkers Coalition"),
+            ),
+            (
+                "the group is the body that spoke, not the one it spoke about",
+                "The group, WeWorkers Coalition, sent a letter to management stating that they want respect.\n\
+                 The group announced that WeWork had reached an agreement with JLL to accept 1,000 workers.\n\
+                 The group said on Twitter that the contract has confused employees.",
+                Some("WeWorkers Coalition"),
+            ),
+            (
+                "the group added, after the group spoke about another body",
+                "The group, WeWorkers Coalition, sent a letter to management stating that they want respect.\n\
+                 The group announced that WeWork had reached an agreement with JLL to accept 1,000 workers.\n\
+                 In a separate tweet, the group added that WeWork is not keeping its promise.",
+                Some("WeWorkers Coalition"),
+            ),
+            (
+                "the agency is the body that spoke just before",
+                "In August, the Acme Agency announced that it would not vaccinate families.\n\
+                 At the time, the agency said in a statement that stays were short.",
+                Some("Acme Agency"),
             ),
         ];
         for (name, text, expected) in cases {

@@ -2659,9 +2659,13 @@ fn resolve_tokens(
             open = open_after(r);
             next += 1;
         }
+        // Backward: the two sentences of text before, past any furniture between them (an
+        // embedded tweet's signature, a "Club statement" label).
         if found.is_none() {
-            found = (index.saturating_sub(2)..index)
+            found = (0..index)
                 .rev()
+                .filter(|&k| !skip.get(k).copied().unwrap_or(false) && !ranges[k].is_empty())
+                .take(2)
                 .find_map(|k| results[k].speaker.clone());
         }
         results[index].speaker = found;
@@ -2695,6 +2699,32 @@ mod tests {
             .into_iter()
             .map(|s| s.speaker)
             .collect()
+    }
+
+    /// A quotation that goes on after furniture (an embedded tweet's signature, a label) is
+    /// still its speaker's: skynews_mourinho_tottenham, where "Club statement" and a tweet
+    /// signature stand between the statement's paragraphs.
+    #[test]
+    fn a_quotation_continues_past_furniture() {
+        let text = "Tottenham said in a statement: \"Jose is one of the most accomplished managers.\n                    \"He is renowned for his tactical prowess.\n                    Club statement\n                    — Tottenham Hotspur (@SpursOfficial) November 20, 2019\n                    \"He has won a domestic title in a record four different countries.\"\n";
+        let mut sentences = Vec::new();
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let trimmed = line.trim_end();
+            sentences.push(Sentence {
+                start: offset,
+                end: offset + trimmed.len(),
+                text: trimmed.to_string(),
+                boilerplate: None,
+            });
+            offset += line.len();
+        }
+        let skip = [false, false, true, true, false];
+        let speakers: Vec<_> = resolve(text, &sentences, &skip)
+            .into_iter()
+            .map(|s| s.speaker)
+            .collect();
+        assert_eq!(speakers[4].as_deref(), Some("Tottenham"), "{speakers:?}");
     }
 
     /// The 16-byte load of `word_key_at` gives the key `word_key` gives, for every length

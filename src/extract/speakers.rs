@@ -2466,7 +2466,9 @@ fn resolve_tokens(
         for mention in &mentions[first..] {
             let position = tokens[mention.first].start;
             match mention.kind {
-                EntityKind::Person if mention.name.contains(' ') => {
+                // "Prince Andrew", "President Trump": a single name given with a title is a
+                // person's too, so that "Andrew" alone later is that person.
+                EntityKind::Person if mention.name.contains(' ') || !mention.titles.is_empty() => {
                     registry.add_person(mention.name, &titles[mention.titles.clone()], position);
                 }
                 EntityKind::Org => registry.add_org(mention.name, position),
@@ -2487,6 +2489,7 @@ fn resolve_tokens(
         }
         let position = tokens[mention.first].start;
         if registry.by_surname.contains_key(mention.name)
+            || registry.is_person(mention.name)
             || registry
                 .by_first_word
                 .get(mention.name)
@@ -3176,6 +3179,24 @@ mod tests {
                 "In August, the Acme Agency announced that it would not vaccinate families.\n\
                  At the time, the agency said in a statement that stays were short.",
                 Some("Acme Agency"),
+            ),
+            // A single name given with a title ("Prince Andrew", "President Trump", "Queen
+            // Elizabeth" in washingtonexaminer_prince_andrew_opinion) is a person's, so that the
+            // bare name later makes that person the one "he" means.
+            (
+                "a titled single name makes the bare name a person for a later pronoun",
+                "The real Prince Andrew was busy distancing himself from a royal drama.\n\
+                 In an interview, BBC’s Emily Maitlis did an excellent job pressing Andrew.\n\
+                 Andrew doesn’t remember any of it, but he definitely remembers going to get pizza.\n\
+                 \"Going to Pizza Express in Woking is an unusual thing for me to do,\" he said.",
+                Some("Andrew"),
+            ),
+            (
+                "a titled single name after another person is named",
+                "President Trump spoke at the rally.\n\
+                 Reporters asked Senator Ben Sasse about the plan.\n\
+                 Trump repeated his claim later, and he said the economy had grown 3%.",
+                Some("Trump"),
             ),
         ];
         for (name, text, expected) in cases {

@@ -5,6 +5,7 @@ mod batch;
 mod binary;
 mod conformance;
 mod desk;
+mod extraction_cases;
 mod hostile;
 mod html;
 mod interchange;

@@ -205,13 +205,32 @@ fn insert_values(transaction: &Transaction<'_>, claim_id: i64, values: &[Value])
     Ok(())
 }
 
-/// A claim's values resolved again: the rows and the key matching compares are replaced.
+/// A claim's values resolved again: the rows, the key matching compares and the figures
+/// `search` finds (the full-text row holds the key) are replaced.
 fn replace_values(transaction: &Transaction<'_>, claim_id: i64, values: &[Value]) -> Result<()> {
     transaction.execute("DELETE FROM claim_values WHERE claim_id = ?1", [claim_id])?;
     insert_values(transaction, claim_id, values)?;
+    let (text, old_key): (String, String) = transaction.query_row(
+        "SELECT text, value_key FROM claims WHERE id = ?1",
+        [claim_id],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    let new_key = crate::matching::value_key(values);
+    if new_key == old_key {
+        return Ok(());
+    }
+    // An external-content FTS5 row is taken out with the values it was indexed with.
+    transaction.execute(
+        "INSERT INTO claims_fts (claims_fts, rowid, text, value_key) VALUES ('delete', ?1, ?2, ?3)",
+        params![claim_id, text, old_key],
+    )?;
     transaction.execute(
         "UPDATE claims SET value_key = ?2 WHERE id = ?1",
-        params![claim_id, crate::matching::value_key(values)],
+        params![claim_id, new_key],
+    )?;
+    transaction.execute(
+        "INSERT INTO claims_fts (rowid, text, value_key) VALUES (?1, ?2, ?3)",
+        params![claim_id, text, new_key],
     )?;
     Ok(())
 }

@@ -364,6 +364,15 @@ fn article_edit_records_corrections_and_a_new_date_resolves_relative_dates_again
     ]);
     assert!(out.contains("published 2022-06-03 → 2022-06-10"), "{out}");
     assert_eq!(wednesday(&desk), "2022-06-08");
+    // The full-text index holds each claim's value key: it follows the new dates, or a later
+    // change to the row would take out entries that are not there.
+    let connection = rusqlite::Connection::open(&desk.db).unwrap();
+    connection
+        .execute(
+            "INSERT INTO claims_fts (claims_fts, rank) VALUES ('integrity-check', 1)",
+            [],
+        )
+        .expect("search index in step with the claims");
     let listed = &desk.json(&["articles"])["articles"][0];
     assert_eq!(listed["published"], "2022-06-10");
     assert_eq!(listed["outlet"], "Associated Press");

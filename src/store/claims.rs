@@ -435,13 +435,43 @@ pub(super) fn insert_article_row(
 
 /// Give claims that have values but no `value_key` (inserted before their values, as import
 /// does) the key matching compares.
-pub(super) fn refresh_value_keys(connection: &Connection) -> Result<()> {
+/// A claim's values as rows, numbered from 1 in the order given (`add`, `claim add`, and an
+/// article whose date was corrected).
+pub(super) fn insert_values(
+    connection: &Connection,
+    claim_id: i64,
+    values: &[Value],
+) -> Result<()> {
+    let mut insert = connection.prepare_cached(
+        "INSERT INTO claim_values (claim_id, position, type, text, value, unit, start, end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (position, value) in values.iter().enumerate() {
+        insert.execute(params![
+            claim_id,
+            position as i64 + 1,
+            value.value_type.as_str(),
+            value.text,
+            serde_json::to_string(&value.value).expect("a value serialises"),
+            value.unit,
+            value.start as i64,
+            value.end as i64
+        ])?;
+    }
+    Ok(())
+}
+
+/// Compute the value keys of the claims above `after` that have values but no key yet: claims
+/// brought in by `import` or `sync`, or every claim after the upgrade that changed the keys' form.
+pub(super) fn refresh_value_keys(connection: &Connection, after: i64) -> Result<()> {
+    // Only claims above `after` (those just merged, or all after an upgrade): an import into a
+    // large archive must not scan every claim.
     let ids: Vec<i64> = connection
         .prepare(
-            "SELECT id FROM claims c WHERE value_key = ''
+            "SELECT id FROM claims c WHERE id > ?1 AND value_key = ''
              AND EXISTS (SELECT 1 FROM claim_values v WHERE v.claim_id = c.id)",
         )?
-        .query_map([], |row| row.get(0))?
+        .query_map([after], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for id in ids {
         let key = crate::matching::value_key(&read_values(connection, id)?);
@@ -490,10 +520,6 @@ fn insert_article(
         "INSERT INTO claims (article_id, position, text, start, end, kind, kinds, score, speaker, status, status_changed_at, value_key)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'unverified', ?10, ?11)",
     )?;
-    let mut insert_value = transaction.prepare_cached(
-        "INSERT INTO claim_values (claim_id, position, type, text, value, unit, start, end)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
     let mut insert_occurrence = transaction.prepare_cached(
         "INSERT INTO claim_occurrences (claim_id, start, end, text) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -513,18 +539,7 @@ fn insert_article(
         ])?;
         let claim_id = transaction.last_insert_rowid();
         claim_ids.push(claim_id);
-        for (value_position, value) in claim.values.iter().enumerate() {
-            insert_value.execute(params![
-                claim_id,
-                value_position as i64 + 1,
-                value.value_type.as_str(),
-                value.text,
-                serde_json::to_string(&value.value).expect("a value serialises"),
-                value.unit,
-                value.start as i64,
-                value.end as i64
-            ])?;
-        }
+        insert_values(transaction, claim_id, &claim.values)?;
         for occurrence in &claim.occurrences {
             insert_occurrence.execute(params![
                 claim_id,

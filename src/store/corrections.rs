@@ -72,7 +72,7 @@ impl Store {
             ],
         )?;
         let claim_id = transaction.last_insert_rowid();
-        insert_values(&transaction, claim_id, &claim.values)?;
+        super::claims::insert_values(&transaction, claim_id, &claim.values)?;
         // Searchable at once, and a candidate for the matching of articles added later.
         super::candidates::index_claims_after(&transaction, claim_id - 1)?;
         transaction.execute(
@@ -185,31 +185,11 @@ impl Store {
     }
 }
 
-fn insert_values(transaction: &Transaction<'_>, claim_id: i64, values: &[Value]) -> Result<()> {
-    let mut insert = transaction.prepare_cached(
-        "INSERT INTO claim_values (claim_id, position, type, text, value, unit, start, end)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    for (position, value) in values.iter().enumerate() {
-        insert.execute(params![
-            claim_id,
-            position as i64 + 1,
-            value.value_type.as_str(),
-            value.text,
-            serde_json::to_string(&value.value).expect("a value serialises"),
-            value.unit,
-            value.start as i64,
-            value.end as i64
-        ])?;
-    }
-    Ok(())
-}
-
 /// A claim's values resolved again: the rows, the key matching compares and the figures
 /// `search` finds (the full-text row holds the key) are replaced.
 fn replace_values(transaction: &Transaction<'_>, claim_id: i64, values: &[Value]) -> Result<()> {
     transaction.execute("DELETE FROM claim_values WHERE claim_id = ?1", [claim_id])?;
-    insert_values(transaction, claim_id, values)?;
+    super::claims::insert_values(transaction, claim_id, values)?;
     let (text, old_key): (String, String) = transaction.query_row(
         "SELECT text, value_key FROM claims WHERE id = ?1",
         [claim_id],

@@ -48,7 +48,7 @@ impl Store {
                 row.get(0)
             })?;
         let imported = merge(&transaction, records)?;
-        super::claims::refresh_value_keys(&transaction)?;
+        super::claims::refresh_value_keys(&transaction, before)?;
         // Full-text rows and the matching index once the claims have their value keys.
         super::candidates::index_claims_after(&transaction, before)?;
         transaction.commit()?;
@@ -132,8 +132,8 @@ pub(crate) fn merge(
                 "INSERT INTO claims (article_id, position, text, start, end, kind, kinds, score, speaker, status, status_changed_at)
                  VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM claims WHERE article_id = ?1),
                          ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'unverified', ?9)",
-)?
-.execute(
+            )?
+            .execute(
                 params![
                     article_id,
                     claim.text,
@@ -207,8 +207,8 @@ pub(crate) fn merge(
             .prepare_cached(
                 "INSERT INTO sources (claim_id, reference, is_url, title, excerpt, note, added_by, added_at, copied_from, uid)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-)?
-.execute(
+            )?
+            .execute(
                 params![
                     id,
                     source.reference,
@@ -327,8 +327,8 @@ pub(crate) fn merge(
                 "INSERT INTO events (claim_id, action, at, by, from_status, to_status, from_assignee, to_assignee, note, undoes, same_as, uid, tick)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
                          coalesce(?13, (SELECT coalesce(max(tick), 0) + 1 FROM events WHERE claim_id = ?1)))",
-)?
-.execute(
+            )?
+            .execute(
                 params![
                     id,
                     event.action,

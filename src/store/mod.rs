@@ -354,7 +354,7 @@ impl Store {
                 sync::backfill_identities(&transaction)?;
             }
             if version < MATCHING_SINCE {
-                claims::refresh_value_keys(&transaction)?;
+                claims::refresh_value_keys(&transaction, 0)?;
                 candidates::index_claims_after(&transaction, 0)?;
             }
         }

@@ -190,7 +190,7 @@ fn merge_incoming(
         error => error,
     })?;
     if !parsed.is_empty() {
-        super::claims::refresh_value_keys(transaction)?;
+        super::claims::refresh_value_keys(transaction, before)?;
         // Full-text rows and the matching index of the pulled claims, as `import` writes them.
         super::candidates::index_claims_after(transaction, before)?;
     }

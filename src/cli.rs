@@ -253,7 +253,7 @@ pub struct TrainCheckworthyArgs {
     /// Print the cross-validated figures of each annotated article
     #[arg(long)]
     pub per_article: bool,
-    /// Where to write the weights (the build embeds src/extract/model/checkworthy.weights)
+    /// Where to write the weights (the build embeds src/extract/claims/model/checkworthy.weights)
     #[arg(long, value_name = "FILE")]
     pub output: PathBuf,
 }

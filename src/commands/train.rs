@@ -10,10 +10,10 @@ use serde::Deserialize;
 
 use crate::cli::{TrainCheckworthyArgs, TrainCommand};
 use crate::error::{Error, Result};
-use crate::extract::model::train::{
+use crate::extract::claims::model::train::{
     self, Counts, Example, GoldSpan, ScorerCounts, Settings, Vocabulary,
 };
-use crate::extract::model::weights;
+use crate::extract::claims::model::weights;
 use crate::extract::{Context, TrainingSentence, training_sentences};
 use crate::store::Store;
 

@@ -4,15 +4,13 @@
 //! it can fail: odd input yields fewer claims and more warnings, never an error. That keeps it
 //! testable with plain strings and safe to fuzz.
 
+// The stages, in the order text flows through them; a stage uses only those above it.
 pub mod claims;
 pub mod clean;
-pub mod dates;
-pub mod kinds;
 pub mod lexicon;
-pub mod model;
-pub mod numbers;
 pub mod sentences;
 pub mod speakers;
+pub mod text;
 pub mod values;
 
 use std::borrow::Cow;
@@ -207,7 +205,7 @@ fn reference(
 ) -> (Option<NaiveDate>, ReferenceSource) {
     match context.reference_date {
         Some(date) => (Some(date), ReferenceSource::Given),
-        None => match dates::reference_date_from_text(&without_captions(text, sentences)) {
+        None => match values::dates::reference_date_from_text(&without_captions(text, sentences)) {
             Some(date) => (Some(date), ReferenceSource::Text),
             None => (added_on, ReferenceSource::None),
         },
@@ -232,7 +230,7 @@ pub struct TrainingSentence {
 /// the same stages as `extract`.
 pub fn training_sentences(text: &str, context: &Context) -> Vec<TrainingSentence> {
     struct Named(Vec<(u64, String)>);
-    impl model::features::Sink for Named {
+    impl claims::model::features::Sink for Named {
         fn add(&mut self, key: u64, name: &dyn Fn() -> String) {
             self.0.push((key, name()));
         }
@@ -252,7 +250,7 @@ pub fn training_sentences(text: &str, context: &Context) -> Vec<TrainingSentence
     .zip(&sentences)
     .map(|(unit, sentence)| {
         let mut named = Named(Vec::new());
-        model::features::visit(&unit.evidence(), &mut named);
+        claims::model::features::visit(&unit.evidence(), &mut named);
         TrainingSentence {
             start: unit.start,
             end: unit.end,
@@ -352,7 +350,7 @@ mod tests {
         };
         let (result, musing) = (score("17 positions"), score("different world"));
         assert!(result > musing + 0.1, "{result} vs {musing}");
-        let threshold = model::CHECKWORTHY.threshold;
+        let threshold = claims::model::CHECKWORTHY.threshold;
         for claim in &extraction.claims {
             assert!((0.0..=1.0).contains(&claim.score));
             assert_eq!(claim.checkable, claim.score >= threshold, "{claim:?}");

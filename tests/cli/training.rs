@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use claimtrack::extract::model::Model;
+use claimtrack::extract::claims::model::Model;
 
 use super::Desk;
 

@@ -11,8 +11,8 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 
-use super::lexicon;
-use super::values::triggers::{self, Triggers};
+use super::triggers::{self, Triggers};
+use crate::extract::lexicon;
 
 use crate::model::{Normalized, Value, ValueType};
 

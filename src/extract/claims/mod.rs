@@ -14,10 +14,13 @@ use chrono::NaiveDate;
 use crate::matching::shared_count;
 use crate::model::{ClaimKind, Normalized, Value, ValueType};
 
-use super::kinds::{self, Features, Placement};
-use super::model::{self, Evidence, Model};
-use super::speakers::{self, SentenceSpeech};
-use super::{ExtractedClaim, Sentence, values};
+pub mod kinds;
+pub mod model;
+
+use crate::extract::speakers::{self, SentenceSpeech};
+use crate::extract::{ExtractedClaim, Sentence, values};
+use kinds::{Features, Placement};
+use model::{Evidence, Model};
 
 /// Turn sentences into claims, one per sentence, in text order. Sentences that are not claims
 /// stay in the list with `checkable: false` and a `why`.

@@ -4,9 +4,9 @@ use chrono::NaiveDate;
 
 use crate::model::{Normalized, Value};
 
-use super::{dates, numbers};
-
-#[path = "triggers.rs"]
+pub mod dates;
+mod number_words;
+pub mod numbers;
 pub(super) mod triggers;
 
 /// Dates and numbers in `text`, in text order, offsets relative to `text`. A number inside a
@@ -41,7 +41,7 @@ pub fn find_values(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
     }
     // Link text such as "(Graphic: Emerging markets in 2019 - here)" is page furniture.
     let mut spans = furniture_spans(text);
-    spans.extend(super::clean::non_value_spans(text));
+    spans.extend(crate::extract::clean::non_value_spans(text));
     let furniture = Cover::new(spans.into_iter());
     found.retain(|v| !furniture.contains(v.start, v.end));
     found.sort_by_key(|v| (v.start, v.end));
@@ -169,7 +169,7 @@ mod tests {
     #[test]
     #[ignore]
     fn speed() {
-        let mut texts = vec![include_str!("../../fixtures/seed_nysun_korea.txt").to_string()];
+        let mut texts = vec![include_str!("../../../fixtures/seed_nysun_korea.txt").to_string()];
         if let Ok(paths) = std::env::var("CLAIMTRACK_SPEED_FILES") {
             texts.extend(
                 paths
@@ -179,7 +179,7 @@ mod tests {
         }
         let mut sentences: Vec<String> = Vec::new();
         for text in &texts {
-            for s in super::super::sentences::split(text) {
+            for s in crate::extract::sentences::split(text) {
                 sentences.push(text[s.start..s.end].to_string());
             }
         }

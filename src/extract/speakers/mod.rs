@@ -14,8 +14,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::Sentence;
-use super::lexicon;
+use crate::extract::Sentence;
+use crate::extract::lexicon;
 
 /// What the speaker pass found for one sentence.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -11,7 +11,7 @@ use regex::Regex;
 
 use crate::model::{ClaimKind, Value, ValueType};
 
-use super::speakers::SentenceSpeech;
+use crate::extract::speakers::SentenceSpeech;
 
 /// Where a sentence sits in the article, as far as checkability cares.
 #[derive(Debug, Clone, Copy, Default)]

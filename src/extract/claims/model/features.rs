@@ -9,7 +9,7 @@
 
 use crate::model::{Value, ValueType};
 
-use super::super::speakers::SentenceSpeech;
+use crate::extract::speakers::SentenceSpeech;
 
 /// What is known about one sentence when its check-worthiness is decided.
 #[derive(Debug, Clone, Copy)]

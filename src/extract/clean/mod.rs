@@ -10,8 +10,8 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
-use super::lexicon;
-use super::sentences;
+use crate::extract::lexicon;
+use crate::extract::text;
 
 /// Why `sentence` is page furniture rather than article text, or `None` when it is text.
 /// `whole_line` says the sentence is all there is on its line (or its paragraph, for
@@ -39,7 +39,7 @@ pub fn boilerplate_reason(sentence: &str, whole_line: bool) -> Option<&'static s
         return Some(reason);
     }
     if sentence.ends_with(['—', '–', '-'])
-        && sentences::dateline_len(sentence, true) == Some(sentence.len())
+        && text::dateline_len(sentence, true) == Some(sentence.len())
     {
         return Some("dateline");
     }
@@ -59,12 +59,12 @@ pub fn is_whole_line(text: &str, start: usize, end: usize) -> bool {
         .chars()
         .rev()
         .take_while(|&c| c != '\n' && c != '\r')
-        .all(sentences::is_space);
+        .all(text::is_space);
     before
         && text[end..]
             .chars()
             .take_while(|&c| c != '\n' && c != '\r')
-            .all(sentences::is_space)
+            .all(text::is_space)
 }
 
 /// Number of words in folded text (one space between words); a cheap byte count.

@@ -7,17 +7,13 @@
 //! "between ... and ..." or "up to" a range. Names ("Covid-19", "Boeing 787", "S&P 500"),
 //! instrument codes ("CLc1"), clock times and phone numbers yield nothing.
 
-#[path = "number_words.rs"]
-mod number_words;
-
 use crate::model::{Normalized, Value, ValueType};
 
-use number_words::WordKind;
-
-use super::values::triggers;
+use super::number_words::{self, WordKind};
+use super::triggers;
 
 #[cfg(test)]
-pub(super) use number_words::is_number_word;
+pub(super) use super::number_words::is_number_word;
 
 /// An ASCII-lower-cased copy of a short piece of text, kept on the stack. Classifying one
 /// number compares a dozen neighbouring words in any case; a heap `String` for each of them

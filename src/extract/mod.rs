@@ -11,6 +11,7 @@ pub mod lexicon;
 pub mod sentences;
 pub mod speakers;
 pub mod text;
+pub mod tokens;
 pub mod values;
 
 use std::borrow::Cow;
@@ -155,7 +156,8 @@ pub fn extract_on_the_day(
         )),
         Some(_) => {}
     }
-    let claims = claims::build(text, &sentences, reference_date);
+    let tokens = tokenize(text, &sentences);
+    let claims = claims::build(text, &sentences, &tokens, reference_date);
     Extraction {
         reference_date,
         reference_source,
@@ -185,7 +187,9 @@ pub fn claim_at(text: &str, start: usize, end: usize, context: &Context) -> Extr
             boilerplate: None,
         },
     );
-    let mut claim = claims::build(text, &sentences, context.reference_date).swap_remove(index);
+    let tokens = tokenize(text, &sentences);
+    let mut claim =
+        claims::build(text, &sentences, &tokens, context.reference_date).swap_remove(index);
     if claim.start != start {
         // The builder leaves a dateline out of a claim; the checker chose to keep it.
         claim.start = start;
@@ -193,6 +197,11 @@ pub fn claim_at(text: &str, start: usize, end: usize, context: &Context) -> Extr
     }
     claim.duplicate_of = None;
     claim
+}
+
+/// The tokens of every sentence, in one stream.
+pub fn tokenize(text: &str, sentences: &[Sentence]) -> tokens::Tokens {
+    tokens::tokenize(text, sentences.iter().map(|s| (s.start, s.end)))
 }
 
 /// The reference date for relative dates, and where it came from: given, else the article's
@@ -239,9 +248,11 @@ pub fn training_sentences(text: &str, context: &Context) -> Vec<TrainingSentence
     let (reference_date, _) = reference(text, &sentences, context, None);
     let skip: Vec<bool> = sentences.iter().map(|s| s.boilerplate.is_some()).collect();
     let speech = speakers::resolve(text, &sentences, &skip);
+    let tokens = tokenize(text, &sentences);
     claims::units(
         text,
         &sentences,
+        &tokens,
         &speech,
         reference_date,
         values::find_values,

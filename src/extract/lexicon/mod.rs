@@ -64,6 +64,9 @@ lists! {
     PLACES = "places.txt";
     /// Nouns for a text that speaks for whoever issued it ("the statement said").
     DOCUMENTS = "documents.txt";
+    // -- stages
+    /// Nouns that make an outcome word an election result ("won the race").
+    ELECTORAL_NOUNS = "electoral_nouns.txt";
 }
 
 /// Month and weekday names and short forms, longest first, as one regex alternation: a

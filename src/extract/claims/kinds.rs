@@ -69,7 +69,7 @@ impl Features {
         for token in words.iter().filter(|t| t.is(tokens::WORD)) {
             let word = token.text(source).as_bytes();
             if token.is(tokens::ASCII_LETTERS) {
-                triggers |= trigger_bits(word);
+                triggers |= suffix_bits(word) | trigger_bits_of_key(token.key);
             } else {
                 for run in word
                     .split(|b| !b.is_ascii_alphabetic())
@@ -184,71 +184,56 @@ const TRIGGER_WORDS: &[(&[u8], u8)] = &[
     (b"won", TRIGGER_OUTCOME),
 ];
 
-/// For each first letter `a` to `z`: where the rule words with that letter are in
-/// `TRIGGER_WORDS`, and for each length below 16 a bit for each second letter a rule word of
-/// that first letter and length has. Nearly every run of letters fails this test.
-const TRIGGER_INDEX: [(usize, usize, [u32; 16]); 26] = {
-    let mut index = [(0usize, 0usize, [0u32; 16]); 26];
+/// `TRIGGER_WORDS` by the tokenizer's key of each word (a word's key is that of its lower-case
+/// form, so the look-up ignores ASCII case): an open-addressed table built at compile time,
+/// where a word that is no rule's costs one probe.
+const TRIGGER_TABLE: [(u64, u8); 128] = {
+    let mut table = [(0u64, 0u8); 128];
     let mut i = 0;
     while i < TRIGGER_WORDS.len() {
-        let word = TRIGGER_WORDS[i].0;
-        let letter = (word[0] - b'a') as usize;
-        assert!(
-            word.len() >= 2 && word.len() < 16,
-            "rule words have 2 to 15 letters"
-        );
-        if index[letter].1 == 0 {
-            index[letter].0 = i;
+        let (word, rules) = TRIGGER_WORDS[i];
+        let key = tokens::key_of_lower_bytes(word);
+        let mut slot = (key >> 57) as usize;
+        while table[slot].1 != 0 {
+            slot = (slot + 1) % 128;
         }
-        // Alphabetical order keeps the words of one letter together.
-        assert!(
-            index[letter].1 == 0 || index[letter].1 == i,
-            "TRIGGER_WORDS is sorted"
-        );
-        index[letter].1 = i + 1;
-        index[letter].2[word.len()] |= 1 << (word[1] - b'a');
+        table[slot] = (key, rules);
         i += 1;
     }
-    index
+    table
 };
 
-/// The rules a run of ASCII letters is a word of. Lowercased, as some rules ignore case.
-fn trigger_bits(run: &[u8]) -> u8 {
+/// The rules a word is a word of, by its key.
+fn trigger_bits_of_key(key: u64) -> u8 {
+    let mut slot = (key >> 57) as usize;
+    loop {
+        let (k, rules) = TRIGGER_TABLE[slot];
+        if rules == 0 || k == key {
+            return rules;
+        }
+        slot = (slot + 1) % 128;
+    }
+}
+
+/// The election words that have no word boundary before them in the rule ("re-elected").
+fn suffix_bits(run: &[u8]) -> u8 {
     let length = run.len();
-    let mut bits = 0;
-    // These election words have no word boundary before them in the rule ("re-elected").
     let ends_with = |suffix: &[u8]| {
         length >= suffix.len() && run[length - suffix.len()..].eq_ignore_ascii_case(suffix)
     };
-    let suffix = match run[length - 1] | 0x20 {
-        b'd' => ends_with(b"elected") || ends_with(b"unseated"),
-        b'n' => ends_with(b"election"),
-        b'e' => ends_with(b"landslide"),
-        _ => false,
-    };
-    if suffix {
-        bits |= TRIGGER_ELECTION;
-    }
-    // Most runs are no rule's word: the first letter, length and second letter tell.
-    let first = usize::from((run[0] | 0x20).wrapping_sub(b'a'));
-    let Some((from, to, seconds)) = TRIGGER_INDEX.get(first) else {
-        return bits;
-    };
-    let second = run
-        .get(1)
-        .map_or(u32::MAX, |b| u32::from((b | 0x20).wrapping_sub(b'a')));
-    let known = seconds
-        .get(length)
-        .is_some_and(|mask| second < 32 && mask >> second & 1 == 1);
-    if !known {
-        return bits;
-    }
-    let found = TRIGGER_WORDS
-        .get(*from..*to)
-        .unwrap_or_default()
-        .iter()
-        .find(|(word, _)| word.eq_ignore_ascii_case(run));
-    bits | found.map_or(0, |(_, rules)| *rules)
+    let suffix = length >= 7
+        && match run[length - 1] | 0x20 {
+            b'd' => ends_with(b"elected") || ends_with(b"unseated"),
+            b'n' => ends_with(b"election"),
+            b'e' => ends_with(b"landslide"),
+            _ => false,
+        };
+    if suffix { TRIGGER_ELECTION } else { 0 }
+}
+
+/// The rules a run of ASCII letters is a word of, in any case.
+fn trigger_bits(run: &[u8]) -> u8 {
+    suffix_bits(run) | trigger_bits_of_key(tokens::key_of_ascii(run))
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {

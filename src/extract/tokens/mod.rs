@@ -87,11 +87,17 @@ impl Tokens {
 }
 
 /// Tokenize `text[start..end]` for each span, in order.
-pub fn tokenize(text: &str, spans: impl IntoIterator<Item = (usize, usize)>) -> Tokens {
+pub fn tokenize<I>(text: &str, spans: I) -> Tokens
+where
+    I: IntoIterator<Item = (usize, usize)>,
+    I::IntoIter: Clone,
+{
+    let spans = spans.into_iter();
     let mut tokens = Tokens::default();
+    // About one token in five bytes of news text: room made once saves copying as it grows.
+    let bytes: usize = spans.clone().map(|(s, e)| e.saturating_sub(s)).sum();
+    tokens.tokens.reserve(bytes / 4);
     for (start, end) in spans {
-        // About one token in five bytes of news text: room made ahead saves copying.
-        tokens.tokens.reserve(end.saturating_sub(start) / 4);
         let sentence = tokenize_into(text, start, end, &mut tokens.tokens);
         tokens.sentences.push(sentence);
     }
@@ -119,14 +125,26 @@ pub const fn finish(hash: u64) -> u64 {
 /// The key of a word given lower-cased: what `Token::key` is for a word whose lower-case form
 /// it is.
 pub const fn word_key(lower: &str) -> u64 {
-    let bytes = lower.as_bytes();
+    key_of_lower_bytes(lower.as_bytes())
+}
+
+/// `word_key` of bytes already in lower case.
+pub const fn key_of_lower_bytes(lower: &[u8]) -> u64 {
     let mut hash = WORD_SEED;
     let mut i = 0;
-    while i < bytes.len() {
-        hash = step(hash, bytes[i]);
+    while i < lower.len() {
+        hash = step(hash, lower[i]);
         i += 1;
     }
     finish(hash)
+}
+
+/// The key of an ASCII word in any case: what the tokenizer gives it.
+pub fn key_of_ascii(word: &[u8]) -> u64 {
+    finish(
+        word.iter()
+            .fold(WORD_SEED, |hash, b| step(hash, b.to_ascii_lowercase())),
+    )
 }
 
 /// The fingerprint after one more character.

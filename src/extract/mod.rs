@@ -53,7 +53,7 @@ pub struct Sentence {
     pub text: String,
     /// Why this sentence is site furniture rather than article text, when it is.
     #[serde(skip)]
-    pub boilerplate: Option<&'static str>,
+    pub boilerplate: Option<clean::Furniture>,
 }
 
 /// A sentence (or a run of sentences a checker would check as one) with what was found in it.
@@ -73,7 +73,7 @@ pub struct ExtractedClaim {
     /// False for sentences that are not claims (kept so `extract --all` can show why).
     pub checkable: bool,
     /// Why a sentence is not checkable.
-    pub why: Option<&'static str>,
+    pub why: Option<claims::NotCheckable>,
     /// Index (into `Extraction::claims`) of an earlier place in the article that states the
     /// same claim: a checker settles both at once.
     pub duplicate_of: Option<usize>,
@@ -228,7 +228,7 @@ pub struct TrainingSentence {
     pub start: usize,
     pub end: usize,
     /// Why a rule leaves it out, so that no model can make it a claim.
-    pub left_out: Option<&'static str>,
+    pub left_out: Option<claims::NotCheckable>,
     /// The cleaner marked it as page furniture (one of the reasons for leaving it out).
     pub furniture: bool,
     /// The model's features: keys with their names.

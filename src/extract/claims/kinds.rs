@@ -11,9 +11,75 @@ use regex::Regex;
 
 use crate::model::{ClaimKind, Value, ValueType};
 
+use crate::extract::clean::Furniture;
 use crate::extract::lexicon;
 use crate::extract::speakers::SentenceSpeech;
 use crate::extract::tokens::{self, SentenceTokens, Token};
+
+/// Why a sentence is not a checkable claim: a type inside, rendered as the `why` of
+/// `extract --all` and its JSON only at the edge (`as_str`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NotCheckable {
+    /// Page furniture, as the cleaner named it.
+    Furniture(Furniture),
+    DatelineAlone,
+    NoWords,
+    Byline,
+    Question,
+    Headline,
+    HeadingLine,
+    LeadIn,
+    UnnamedPrediction,
+    NoComment,
+    Characterisation,
+    Prediction,
+    Hope,
+    OpenQuestion,
+    Impression,
+    Evaluation,
+    /// No rule leaves it out; the check-worthiness model scores it below its threshold.
+    BelowThreshold,
+}
+
+impl NotCheckable {
+    /// The reason as `extract --all` and its JSON give it (a contract of their output).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotCheckable::Furniture(furniture) => furniture.as_str(),
+            NotCheckable::DatelineAlone => "dateline alone",
+            NotCheckable::NoWords => "no words: page furniture",
+            NotCheckable::Byline => "byline",
+            NotCheckable::Question => "question",
+            NotCheckable::Headline => "headline: restates the body, checked there",
+            NotCheckable::HeadingLine => "heading or caption line",
+            NotCheckable::LeadIn => "lead-in to what follows",
+            NotCheckable::UnnamedPrediction => "prediction by unnamed sources",
+            NotCheckable::NoComment => "no comment, nothing to check",
+            NotCheckable::Characterisation => "characterisation with nothing specific to check",
+            NotCheckable::Prediction => "prediction or intention with no present fact",
+            NotCheckable::Hope => "stated hope, nothing verifiable",
+            NotCheckable::OpenQuestion => "open question, nothing to check",
+            NotCheckable::Impression => "impression, nothing verifiable",
+            NotCheckable::Evaluation => "evaluation with nothing verifiable",
+            NotCheckable::BelowThreshold => {
+                "not check-worthy: the model scores it below the threshold"
+            }
+        }
+    }
+}
+
+/// Serialised as its text: the JSON contract is the string.
+impl serde::Serialize for NotCheckable {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for NotCheckable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// Where a sentence sits in the article, as far as checkability cares.
 #[derive(Debug, Clone, Copy, Default)]
@@ -49,6 +115,8 @@ const TRIGGER_EVALUATION: u8 = 2;
 const TRIGGER_IMPRESSION: u8 = 4;
 const TRIGGER_ELECTION: u8 = 8;
 const TRIGGER_ROLE: u8 = 16;
+/// The word "comment", which every no-comment sentence ends its verb phrase with.
+const TRIGGER_NO_COMMENT: u8 = 64;
 /// An outcome word ("won", "passed", "took"): the election rule runs only if the sentence also
 /// has a figure or an electoral noun, as each of the rule's outcome patterns needs.
 const TRIGGER_OUTCOME: u8 = 32;
@@ -134,6 +202,7 @@ const TRIGGER_WORDS: &[(&[u8], u8)] = &[
     (b"captured", TRIGGER_OUTCOME),
     (b"carried", TRIGGER_OUTCOME),
     (b"chairman", TRIGGER_ROLE),
+    (b"comment", TRIGGER_NO_COMMENT),
     (b"defeated", TRIGGER_OUTCOME),
     (b"defeats", TRIGGER_OUTCOME),
     (b"evident", TRIGGER_IMPRESSION),
@@ -284,7 +353,7 @@ static NO_COMMENT: LazyLock<Regex> = LazyLock::new(|| {
     // nothing to check in. The subject has no comma, so "Sales fell 5%, and the firm declined
     // to comment." is not one.
     Regex::new(
-        r"^(?:[A-Z][^.;:!?,]{0,100}?\s)?(?:(?:has|have|had)\s+)?(?:declined|declines|refused|refuses)\s+(?:to\s+)?comment(?:\s+(?:on|about|further)[^.;:!?,]{0,80})?\.?[\x22”]?$|^[A-Z][^.;:!?,]{0,100}?\s(?:did|does|has|have)\s+not\s+(?:immediately\s+)?(?:respond|reply|returned?)(?:ed)?\s+to\s+(?:an?\s+)?(?:requests?|emails?|messages?|calls?|inquir(?:y|ies))\s+(?:for|seeking)\s+comment[^.;:!?,]{0,60}\.?$|^[A-Z][^.;:!?,]{0,100}?\s(?:could|can)\s*not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment[^.;:!?,]{0,60}\.?$",
+        r"^(?:[A-Z][^.;:!?,]{0,100}?\s)?(?:(?:has|have|had)\s+)?(?:declined|declines|refused|refuses)\s+(?:to\s+)?comment(?:\s+(?:on|about|further)[^.;:!?,]{0,80})?\.?[\x22”]?$|^[A-Z][^.;:!?,]{0,100}?\s(?:did|does|has|have)\s+not\s+(?:immediately\s+)?(?:respond|reply|returned?)(?:ed)?\s+to\s+(?:an?\s+)?(?:requests?|emails?|messages?|calls?|inquir(?:y|ies))\s+(?:for|seeking)\s+comment(?:\s[^.;:!?,]{0,60})?\.?$|^[A-Z][^.;:!?,]{0,100}?\s(?:could|can)\s*not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment(?:\s[^.;:!?,]{0,60})?\.?$",
     )
     .expect("no comment pattern")
 });
@@ -411,47 +480,47 @@ pub fn not_checkable_reason(
     placement: Placement,
     speech: &SentenceSpeech,
     values: &[Value],
-) -> Option<&'static str> {
+) -> Option<NotCheckable> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Some("dateline alone");
+        return Some(NotCheckable::DatelineAlone);
     }
     if !trimmed.chars().any(char::is_alphanumeric) {
-        return Some("no words: page furniture");
+        return Some(NotCheckable::NoWords);
     }
     let closing: &[char] = &['"', '”', '’', '\'', ')', ']', '*', ' '];
     let core = trimmed.trim_end_matches(closing);
     let last = core.chars().last().unwrap_or(' ');
     let words = features.words;
     if words <= 12 && may_be_byline(trimmed) && BYLINE.is_match(trimmed) {
-        return Some("byline");
+        return Some(NotCheckable::Byline);
     }
     if last == '?' && !question_inside_quote(trimmed) {
-        return Some("question");
+        return Some(NotCheckable::Question);
     }
     let is_list_item = trimmed.starts_with(['-', '*', '•']);
     if placement.own_line && !matches!(last, '.' | '!' | '?' | ';') && !is_list_item && words <= 20
     {
         return Some(if placement.first {
-            "headline: restates the body, checked there"
+            NotCheckable::Headline
         } else {
-            "heading or caption line"
+            NotCheckable::HeadingLine
         });
     }
     if last == ':' && words <= 12 && values.is_empty() {
         // "Key provisions:", "He added:": the lines after it say what is to be checked.
-        return Some("lead-in to what follows");
+        return Some(NotCheckable::LeadIn);
     }
     if speech.speaker.is_none()
         && trimmed.starts_with(['A', 'E', 'O', 'C', 'S', 'M'])
         && UNNAMED_PREDICTION.is_match(trimmed)
     {
-        return Some("prediction by unnamed sources");
+        return Some(NotCheckable::UnnamedPrediction);
     }
     if memchr::memmem::find(trimmed.as_bytes(), b"comment").is_some()
         && NO_COMMENT.is_match(trimmed)
     {
-        return Some("no comment, nothing to check");
+        return Some(NotCheckable::NoComment);
     }
     let has_number = values.iter().any(|v| v.value_type != ValueType::Date);
     if has_number {
@@ -461,10 +530,10 @@ pub fn not_checkable_reason(
         && features.has(TRIGGER_CHARACTERISATION)
         && CHARACTERISATION.is_match(trimmed)
     {
-        return Some("characterisation with nothing specific to check");
+        return Some(NotCheckable::Characterisation);
     }
     if !speech.has_attribution && has_future_auxiliary(trimmed) && PREDICTION.is_match(trimmed) {
-        return Some("prediction or intention with no present fact");
+        return Some(NotCheckable::Prediction);
     }
     if !speech.has_attribution
         && ["They", "He", "She", "We", "It"]
@@ -472,16 +541,16 @@ pub fn not_checkable_reason(
             .any(|w| trimmed.starts_with(w))
         && HOPE.is_match(trimmed)
     {
-        return Some("stated hope, nothing verifiable");
+        return Some(NotCheckable::Hope);
     }
     if !speech.has_attribution && trimmed.starts_with("It ") && OPEN_QUESTION.is_match(trimmed) {
-        return Some("open question, nothing to check");
+        return Some(NotCheckable::OpenQuestion);
     }
     if !speech.has_attribution && features.has(TRIGGER_IMPRESSION) && IMPRESSION.is_match(trimmed) {
-        return Some("impression, nothing verifiable");
+        return Some(NotCheckable::Impression);
     }
     if features.has(TRIGGER_EVALUATION) && EVALUATION.is_match(trimmed) {
-        return Some("evaluation with nothing verifiable");
+        return Some(NotCheckable::Evaluation);
     }
     None
 }
@@ -1169,7 +1238,7 @@ mod tests {
     /// A gated rule must never lose a match: wherever its regex matches, its words are found.
     #[test]
     fn rule_words_gate_every_match() {
-        let rules: [(&str, &Regex, u8); 5] = [
+        let rules: [(&str, &Regex, u8); 6] = [
             (
                 "characterisation",
                 &CHARACTERISATION,
@@ -1179,6 +1248,7 @@ mod tests {
             ("impression", &IMPRESSION, TRIGGER_IMPRESSION),
             ("election", &ELECTION, TRIGGER_ELECTION),
             ("role", &ROLE_WORDS, TRIGGER_ROLE),
+            ("no comment", &NO_COMMENT, TRIGGER_NO_COMMENT),
         ];
         // Each sentence matches at least one rule; the comment says what it catches.
         let sentences = [
@@ -1200,6 +1270,9 @@ mod tests {
             "He won the race, and she lost her Seat.",
             "The party won twelve positions.",
             "Leads by 4.5 points",
+            "WeWork declined to comment.",
+            "Smith did not respond to requests for comment on Friday.",
+            "She could not be reached for comment",
             // Unicode case folding: the long s and the Kelvin sign.
             "They loſt the vote.",
             "The party tooK 52 seats.",

@@ -20,6 +20,7 @@ pub mod model;
 use crate::extract::speakers::{self, SentenceSpeech};
 use crate::extract::tokens::{self, Token, Tokens};
 use crate::extract::{ExtractedClaim, Sentence, values};
+pub use kinds::NotCheckable;
 use kinds::{Features, Placement};
 use model::{Evidence, Model};
 
@@ -55,9 +56,6 @@ pub fn build_with(
     claims
 }
 
-/// Why a real sentence is not a claim when only the model says so.
-pub const BELOW_THRESHOLD: &str = "not check-worthy: the model scores it below the threshold";
-
 /// One sentence with everything found in it, before its check-worthiness is decided.
 pub struct Unit<'t> {
     /// The claim span: the sentence with its dateline trimmed.
@@ -72,7 +70,7 @@ pub struct Unit<'t> {
     pub kinds: Vec<ClaimKind>,
     features: Features,
     /// Why a rule leaves it out (furniture, a heading, a question...): the model never sees it.
-    pub why: Option<&'static str>,
+    pub why: Option<NotCheckable>,
     own_line: bool,
     paragraph_start: bool,
     dateline: bool,
@@ -113,7 +111,7 @@ impl<'t> Unit<'t> {
             Some(why) => (0.0, Some(why)),
             None => {
                 let probability = model.probability(&self.evidence());
-                let why = (probability < model.threshold).then_some(BELOW_THRESHOLD);
+                let why = (probability < model.threshold).then_some(NotCheckable::BelowThreshold);
                 (probability, why)
             }
         };
@@ -193,7 +191,7 @@ pub fn units<'t>(
                 (whole_features(), Cow::Borrowed(tokens.of(index)))
             };
             let why = match sentence.boilerplate {
-                Some(reason) => Some(reason),
+                Some(reason) => Some(NotCheckable::Furniture(reason)),
                 None => kinds::not_checkable_reason(slice, &features, placement, speech, &values),
             };
             // A sentence that is only a dateline keeps its whole span so `--all` shows it.

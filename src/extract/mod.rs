@@ -105,7 +105,30 @@ pub fn split(text: &str) -> Vec<Sentence> {
         sentence.boilerplate = clean::boilerplate_reason(&sentence.text, whole_line);
     }
     mark_file_photo_captions(text, &mut found);
+    mark_reference_entries(text, &mut found);
     found
+}
+
+/// "Hasin DS, Shmulewitz D. Cannabis use disorder. JAMA Psychiatry. 2019;76(12):1234-1241.":
+/// the splitter cuts a reference entry at its initials and titles, and only the part with the
+/// volume and pages looks like one. The short pieces before it on its line are the same entry.
+fn mark_reference_entries(text: &str, sentences: &mut [Sentence]) {
+    for index in 1..sentences.len() {
+        if sentences[index].boilerplate != Some(clean::Furniture::ReferenceList) {
+            continue;
+        }
+        let mut before = index;
+        while before > 0 {
+            let (previous, next) = (&sentences[before - 1], &sentences[before]);
+            let same_line = !text[previous.end..next.start].contains('\n');
+            let short = previous.text.split(' ').count() <= 12;
+            if !same_line || !short || previous.boilerplate.is_some() {
+                break;
+            }
+            before -= 1;
+            sentences[before].boilerplate = Some(clean::Furniture::ReferenceList);
+        }
+    }
 }
 
 /// "FILE - Firefighters battle a blaze ... on Aug. 3, 2019. (AP Photo/...)": the caption of

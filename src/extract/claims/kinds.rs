@@ -517,9 +517,7 @@ pub fn not_checkable_reason(
     {
         return Some(NotCheckable::UnnamedPrediction);
     }
-    if memchr::memmem::find(trimmed.as_bytes(), b"comment").is_some()
-        && NO_COMMENT.is_match(trimmed)
-    {
+    if features.has(TRIGGER_NO_COMMENT) && NO_COMMENT.is_match(trimmed) {
         return Some(NotCheckable::NoComment);
     }
     let has_number = values.iter().any(|v| v.value_type != ValueType::Date);

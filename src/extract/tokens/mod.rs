@@ -152,6 +152,20 @@ fn mix(hash: u64, c: u32) -> u64 {
     (hash.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95)
 }
 
+/// For each byte: its ASCII lower-case form when it is an ASCII letter or digit, else 0.
+static ASCII_WORD_BYTE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() {
+            table[b] = byte.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
 /// No word is being read.
 const NONE: usize = usize::MAX;
 
@@ -183,18 +197,17 @@ fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> 
             let mut fingerprint = sentence.fingerprint;
             let mut digits = false;
             let run_start = i;
-            let run = &bytes[i..end];
-            let length = run
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .unwrap_or(run.len());
-            for &b in &run[..length] {
-                let lower = b.to_ascii_lowercase();
-                digits |= b.is_ascii_digit();
+            // One table look-up per byte: its lower-case form, or 0 when it ends the run.
+            while let Some(&lower) = bytes[i..end]
+                .first()
+                .map(|&b| &ASCII_WORD_BYTE[usize::from(b)])
+                && lower != 0
+            {
+                digits |= lower <= b'9';
                 hash = step(hash, lower);
                 fingerprint = mix(fingerprint, u32::from(lower));
+                i += 1;
             }
-            i += length;
             if digits {
                 flags = (flags | DIGIT) & !ASCII_LETTERS;
             }

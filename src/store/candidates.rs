@@ -12,7 +12,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use rusqlite::{Connection, params};
 
 use crate::error::Result;
-use crate::matching::{self, Fingerprint, MODEL, Weighted};
+use crate::matching::{self, CandidateStage, Fingerprint, MODEL, Weighted};
 use crate::model::MatchWhy;
 
 /// A map keyed by a hash or an id: one multiply spreads such a key, where SipHash was a
@@ -56,14 +56,9 @@ impl MatchKeys {
     }
 }
 
-/// Claims read under one key: the newest few are enough to find a wire copy or a paraphrase,
-/// and reading more would make a common key's cost grow with the archive.
-const POSTINGS_READ: i64 = 8;
 /// A key found in this many claims gets no more postings: it no longer tells claims apart,
 /// and the index stays bounded.
 const POSTINGS_KEPT: u64 = 2_000;
-/// Candidates judged per new claim, those sharing most keys first.
-const CANDIDATES_JUDGED: usize = 12;
 /// Matches a new claim keeps: the best few are what a checker acts on, and an archive of
 /// near-identical wire copies would otherwise store a match for every pair.
 const KEPT_MATCHES: usize = 5;
@@ -355,28 +350,32 @@ pub(super) fn record_matches(
         let claims = frequencies.claims();
         let rare = matching::rare_idf(claims);
         let df = |key: u64| own.get(&key).copied().unwrap_or(0);
+        let in_article = |key: u64| learnt.frequencies.get(&key).copied().unwrap_or(0);
         let mine = Weighted::new(fingerprint, &|key| matching::idf(df(key), claims));
-        let mut hits: KeyMap<usize> = KeyMap::default();
-        for key in fingerprint.lookup_keys(&df) {
-            let stored = by_key
-                .query_map(params![key as i64, first_new, POSTINGS_READ], |row| {
-                    row.get(0)
-                })?
-                .collect::<rusqlite::Result<Vec<i64>>>()?;
-            let transaction_own = frequencies.pending.postings.get(&key);
-            let newest = transaction_own
+        let stage = CandidateStage::SHIPPED;
+        let mut postings: Vec<Vec<i64>> = Vec::new();
+        for key in fingerprint.lookup_keys(&stage, &|key| df(key) - in_article(key)) {
+            // The transaction's own postings are newer than the stored ones.
+            let mut newest: Vec<i64> = frequencies
+                .pending
+                .postings
+                .get(&key)
                 .into_iter()
-                .flat_map(|ids| ids.iter().rev().take(POSTINGS_READ as usize))
-                .copied();
-            for id in newest.chain(stored) {
-                *hits.entry(id as u64).or_default() += 1;
+                .flat_map(|ids| ids.iter().rev().take(stage.postings_read))
+                .copied()
+                .collect();
+            let stored = by_key.query_map(
+                params![key as i64, first_new, stage.postings_read as i64],
+                |row| row.get(0),
+            )?;
+            for id in stored {
+                newest.push(id?);
             }
+            postings.push(newest);
         }
-        let mut found: Vec<(usize, i64)> = hits.into_iter().map(|(id, n)| (n, id as i64)).collect();
-        found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
-        found.truncate(CANDIDATES_JUDGED);
+        let found = stage.rank(postings.iter().map(Vec::as_slice));
         let mut scored = Vec::new();
-        for (_, other_id) in found {
+        for other_id in found {
             let other = fingerprint_of(cache, transaction, other_id)?;
             let mut frequencies = Frequencies {
                 connection: transaction,
@@ -405,7 +404,7 @@ pub(super) fn record_matches(
             learnt.matches.push((other_id, claim_id, score));
         }
         let df_now = |key: u64| own.get(&key).copied().unwrap_or(0);
-        for key in fingerprint.index_keys(&df_now) {
+        for key in fingerprint.index_keys(&stage, &df_now) {
             let stored = pending.stored_frequency(transaction, key)?;
             if stored < POSTINGS_KEPT {
                 learnt.postings.push((key, claim_id));
@@ -456,7 +455,9 @@ pub(super) fn index_claims_after(transaction: &Connection, after: i64) -> Result
             *pending.frequencies.entry(key).or_default() += 1;
         }
         let frequencies = &pending.frequencies;
-        let keys = fingerprint.index_keys(&|k| frequencies.get(&k).copied().unwrap_or(0));
+        let keys = fingerprint.index_keys(&CandidateStage::SHIPPED, &|k| {
+            frequencies.get(&k).copied().unwrap_or(0)
+        });
         for key in keys {
             pending.postings.entry(key).or_default().push(id);
         }

@@ -357,18 +357,19 @@ fn simulate(
             next_id += 1;
             let elsewhere = |h: u64| stored.get(&h).copied().unwrap_or(0);
             let df = |h: u64| elsewhere(h) + own.get(&h).copied().unwrap_or(0);
-            let lists: Vec<Vec<i64>> = claim
+            let lists: Vec<(Vec<i64>, f64)> = claim
                 .fingerprint
                 .lookup_keys(&stage, &elsewhere)
                 .iter()
                 .map(|key| {
-                    index
+                    let ids = index
                         .get(key)
                         .map(|ids| ids.iter().rev().copied().collect())
-                        .unwrap_or_default()
+                        .unwrap_or_default();
+                    (ids, idf(df(*key), total))
                 })
                 .collect();
-            claim.candidates = stage.rank(lists.iter().map(Vec::as_slice));
+            claim.candidates = stage.rank(lists.iter().map(|(ids, w)| (ids.as_slice(), *w)));
             claim.frequencies_then = std::rc::Rc::clone(&then);
             claim.claims_then = total;
             for key in claim.fingerprint.index_keys(&stage, &df) {

@@ -235,22 +235,24 @@ impl CandidateStage {
         indexed_stems: 10,
         lookup_stems: 8,
         postings_read: 4,
-        judged: 8,
+        judged: 6,
     };
 
     /// The claims to judge, from the postings read under each lookup key (each list newest
-    /// first, at most `postings_read` used): those found under most keys, then the newest.
-    pub fn rank<'a>(&self, postings: impl IntoIterator<Item = &'a [i64]>) -> Vec<i64> {
-        let mut hits: Vec<(i64, usize)> = Vec::new();
-        for list in postings {
+    /// first, at most `postings_read` used, with the key's IDF weight): those whose shared keys
+    /// weigh most (a rare name found under one key tells more than two common words), then
+    /// the newest.
+    pub fn rank<'a>(&self, postings: impl IntoIterator<Item = (&'a [i64], f64)>) -> Vec<i64> {
+        let mut hits: Vec<(i64, f64)> = Vec::new();
+        for (list, weight) in postings {
             for id in list.iter().take(self.postings_read) {
                 match hits.iter_mut().find(|(seen, _)| seen == id) {
-                    Some((_, n)) => *n += 1,
-                    None => hits.push((*id, 1)),
+                    Some((_, w)) => *w += weight,
+                    None => hits.push((*id, weight)),
                 }
             }
         }
-        hits.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+        hits.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
         hits.truncate(self.judged);
         hits.into_iter().map(|(id, _)| id).collect()
     }

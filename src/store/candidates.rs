@@ -341,23 +341,24 @@ impl Frequencies<'_> {
         let own = self.learnt.frequencies.get(&key).copied().unwrap_or(0);
         Ok(stored + pending + own)
     }
+}
 
-    fn claims(&self) -> u64 {
-        self.pending.stored_claims + self.pending.claims + self.learnt.claims
-    }
+/// The frequency and IDF weight of each key met while an article is stored.
+struct ArticleWeights {
+    known: KeyMap<(u64, f64)>,
+    /// Claims counted, the article's own included.
+    claims: u64,
+}
 
-    /// Frequencies of every stem and figure key of these fingerprints, for the closures
-    /// matching takes.
-    fn table(&mut self, fingerprints: &[&Fingerprint]) -> Result<KeyMap<u64>> {
-        let mut table = KeyMap::default();
-        for fingerprint in fingerprints {
-            for key in all_keys(fingerprint) {
-                if let std::collections::hash_map::Entry::Vacant(entry) = table.entry(key) {
-                    entry.insert(self.of(key)?);
-                }
-            }
+impl ArticleWeights {
+    fn weigh(&mut self, frequencies: &mut Frequencies<'_>, key: u64) -> Result<(u64, f64)> {
+        if let Some(known) = self.known.get(&key) {
+            return Ok(*known);
         }
-        Ok(table)
+        let n = frequencies.of(key)?;
+        let known = (n, matching::idf(n, self.claims));
+        self.known.insert(key, known);
+        Ok(known)
     }
 }
 
@@ -404,6 +405,12 @@ fn record_matches_outside(
             *learnt.frequencies.entry(key).or_default() += 1;
         }
     }
+    // Frequencies cannot change while the article is stored (its own claims are counted
+    // above): each key's frequency and weight is read once per article.
+    let mut known = ArticleWeights {
+        known: KeyMap::default(),
+        claims: pending.stored_claims + pending.claims + learnt.claims,
+    };
     for (claim_id, fingerprint) in claims {
         let claim_id = *claim_id;
         let mut frequencies = Frequencies {
@@ -411,14 +418,17 @@ fn record_matches_outside(
             pending: &mut *pending,
             learnt: &*learnt,
         };
-        let own = frequencies.table(&[fingerprint])?;
-        let claims = frequencies.claims();
-        let rare = matching::rare_idf(claims);
-        let df = |key: u64| own.get(&key).copied().unwrap_or(0);
+        for key in all_keys(fingerprint) {
+            known.weigh(&mut frequencies, key)?;
+        }
+        let rare = matching::rare_idf(known.claims);
+        let df = |key: u64| known.known.get(&key).map_or(0, |k| k.0);
         let in_article = |key: u64| learnt.frequencies.get(&key).copied().unwrap_or(0);
-        let mine = Weighted::new(fingerprint, &|key| matching::idf(df(key), claims));
+        let mine = Weighted::new(fingerprint, &|key| {
+            known.known.get(&key).map_or(0.0, |k| k.1)
+        });
         let stage = CandidateStage::SHIPPED;
-        let mut postings: Vec<Vec<i64>> = Vec::new();
+        let mut postings: Vec<(Vec<i64>, f64)> = Vec::new();
         for key in fingerprint.lookup_keys(&stage, &|key| df(key) - in_article(key)) {
             // The transaction's own postings (other articles') are newer than the stored ones.
             let mut newest: Vec<i64> = frequencies
@@ -432,9 +442,9 @@ fn record_matches_outside(
             let stored = frequencies.pending.stored_term(transaction, key)?;
             newest.extend(stored.postings().take(stage.postings_read));
             newest.retain(|id| same_article.binary_search(id).is_err());
-            postings.push(newest);
+            postings.push((newest, known.known.get(&key).map_or(0.0, |k| k.1)));
         }
-        let found = stage.rank(postings.iter().map(Vec::as_slice));
+        let found = stage.rank(postings.iter().map(|(ids, w)| (ids.as_slice(), *w)));
         let mut scored = Vec::new();
         for other_id in found {
             let other = fingerprint_of(cache, transaction, other_id)?;
@@ -443,14 +453,9 @@ fn record_matches_outside(
                 pending: &mut *pending,
                 learnt: &*learnt,
             };
-            // The new claim's frequencies are read once; only the candidate's other stems here.
             let mut weights = Vec::with_capacity(other.stems.len());
             for stem in &other.stems {
-                let frequency = match own.get(&stem.hash) {
-                    Some(n) => *n,
-                    None => frequencies.of(stem.hash)?,
-                };
-                weights.push(matching::idf(frequency, claims));
+                weights.push(known.weigh(&mut frequencies, stem.hash)?.1);
             }
             let other = Weighted::from_weights(other, weights);
             if let Some(score) = matching::judge(&MODEL, &mine, &other, rare) {
@@ -464,8 +469,8 @@ fn record_matches_outside(
             learnt.matches.push((claim_id, other_id, score));
             learnt.matches.push((other_id, claim_id, score));
         }
-        let df_now = |key: u64| own.get(&key).copied().unwrap_or(0);
-        for key in fingerprint.index_keys(&stage, &df_now) {
+        let df = |key: u64| known.known.get(&key).map_or(0, |k| k.0);
+        for key in fingerprint.index_keys(&stage, &df) {
             let stored = pending.stored_term(transaction, key)?.claims;
             if stored < POSTINGS_KEPT {
                 learnt.postings.push((key, claim_id));

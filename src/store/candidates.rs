@@ -1,10 +1,11 @@
-//! Matching's side of the store: the candidate index (`match_keys`: figure keys and rare word
-//! stems, each key's postings bounded), the document frequencies IDF is computed from
-//! (`match_terms`), and what a write transaction keeps in memory until it ends.
+//! Matching's side of the store: the candidate index and the document frequencies IDF is
+//! computed from, both in `match_terms` (per stem or figure key: how many claims have it, and
+//! the newest few filed under it), what a write transaction keeps in memory until it ends, and
+//! matching the claims stored without `add` (`claim add`, `import`, `sync`).
 //!
-//! A new claim looks up at most a dozen keys and reads at most `POSTINGS_READ` of the newest
-//! claims under each, so its cost does not grow with the archive; the frequencies and the
-//! candidates' fingerprints come through caches of fixed size.
+//! A new claim looks up a dozen keys at most and reads at most `CandidateStage::postings_read`
+//! of the newest claims under each, so its cost does not grow with the archive; the
+//! frequencies and the candidates' fingerprints come through caches of fixed size.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

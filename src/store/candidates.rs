@@ -336,30 +336,53 @@ struct Frequencies<'a> {
 }
 
 impl Frequencies<'_> {
-    fn of(&mut self, key: u64) -> Result<u64> {
-        let stored = self.pending.stored_term(self.connection, key)?.claims;
+    /// The key's frequency, and its stored row.
+    fn of(&mut self, key: u64) -> Result<(u64, StoredTerm)> {
+        let stored = self.pending.stored_term(self.connection, key)?;
         let pending = self.pending.frequencies.get(&key).copied().unwrap_or(0);
         let own = self.learnt.frequencies.get(&key).copied().unwrap_or(0);
-        Ok(stored + pending + own)
+        Ok((stored.claims + pending + own, stored))
     }
 }
 
-/// The frequency and IDF weight of each key met while an article is stored.
+/// The frequency, IDF weight and stored row of each key met while an article is stored.
 struct ArticleWeights {
-    known: KeyMap<(u64, f64)>,
+    known: KeyMap<Known>,
     /// Claims counted, the article's own included.
     claims: u64,
 }
 
+struct Known {
+    frequency: u64,
+    weight: f64,
+    stored: StoredTerm,
+}
+
 impl ArticleWeights {
-    fn weigh(&mut self, frequencies: &mut Frequencies<'_>, key: u64) -> Result<(u64, f64)> {
-        if let Some(known) = self.known.get(&key) {
-            return Ok(*known);
+    fn weigh(&mut self, frequencies: &mut Frequencies<'_>, key: u64) -> Result<&Known> {
+        if !self.known.contains_key(&key) {
+            let (frequency, stored) = frequencies.of(key)?;
+            let weight = matching::idf(frequency, self.claims);
+            self.known.insert(
+                key,
+                Known {
+                    frequency,
+                    weight,
+                    stored,
+                },
+            );
         }
-        let n = frequencies.of(key)?;
-        let known = (n, matching::idf(n, self.claims));
-        self.known.insert(key, known);
-        Ok(known)
+        Ok(&self.known[&key])
+    }
+
+    /// Of a key weighed already.
+    fn frequency(&self, key: u64) -> u64 {
+        self.known.get(&key).map_or(0, |k| k.frequency)
+    }
+
+    /// Of a key weighed already.
+    fn weight(&self, key: u64) -> f64 {
+        self.known.get(&key).map_or(0.0, |k| k.weight)
     }
 }
 
@@ -423,11 +446,9 @@ fn record_matches_outside(
             known.weigh(&mut frequencies, key)?;
         }
         let rare = matching::rare_idf(known.claims);
-        let df = |key: u64| known.known.get(&key).map_or(0, |k| k.0);
+        let df = |key: u64| known.frequency(key);
         let in_article = |key: u64| learnt.frequencies.get(&key).copied().unwrap_or(0);
-        let mine = Weighted::new(fingerprint, &|key| {
-            known.known.get(&key).map_or(0.0, |k| k.1)
-        });
+        let mine = Weighted::new(fingerprint, &|key| known.weight(key));
         let stage = CandidateStage::SHIPPED;
         let mut postings: Vec<(Vec<i64>, f64)> = Vec::new();
         for key in fingerprint.lookup_keys(&stage, &|key| df(key) - in_article(key)) {
@@ -440,10 +461,14 @@ fn record_matches_outside(
                 .flat_map(|ids| ids.iter().rev().take(stage.postings_read))
                 .copied()
                 .collect();
-            let stored = frequencies.pending.stored_term(transaction, key)?;
-            newest.extend(stored.postings().take(stage.postings_read));
+            let stored = known.known.get(&key).map(|k| &k.stored);
+            newest.extend(
+                stored
+                    .into_iter()
+                    .flat_map(|s| s.postings().take(stage.postings_read)),
+            );
             newest.retain(|id| same_article.binary_search(id).is_err());
-            postings.push((newest, known.known.get(&key).map_or(0.0, |k| k.1)));
+            postings.push((newest, known.weight(key)));
         }
         let found = stage.rank(postings.iter().map(|(ids, w)| (ids.as_slice(), *w)));
         let mut scored = Vec::new();
@@ -456,7 +481,7 @@ fn record_matches_outside(
             };
             let mut weights = Vec::with_capacity(other.stems.len());
             for stem in &other.stems {
-                weights.push(known.weigh(&mut frequencies, stem.hash)?.1);
+                weights.push(known.weigh(&mut frequencies, stem.hash)?.weight);
             }
             let other = Weighted::from_weights(other, weights);
             if let Some(score) = matching::judge(&MODEL, &mine, &other, rare) {
@@ -470,9 +495,9 @@ fn record_matches_outside(
             learnt.matches.push((claim_id, other_id, score));
             learnt.matches.push((other_id, claim_id, score));
         }
-        let df = |key: u64| known.known.get(&key).map_or(0, |k| k.0);
+        let df = |key: u64| known.frequency(key);
         for key in fingerprint.index_keys(&stage, &df) {
-            let stored = pending.stored_term(transaction, key)?.claims;
+            let stored = known.known.get(&key).map_or(0, |k| k.stored.claims);
             if stored < POSTINGS_KEPT {
                 learnt.postings.push((key, claim_id));
             }

@@ -190,22 +190,18 @@ CREATE VIRTUAL TABLE claims_fts USING fts5 (
     text, value_key, content = 'claims', content_rowid = 'id', tokenize = 'porter unicode61'
 );
 
--- Claim matching's document frequencies (upgrade by matching): for each word stem or figure
--- key (a hash), how many claims have it; term 0 counts the claims. Written when a write
--- transaction ends; IDF weights come from here.
+-- Claim matching's document frequencies and candidate index (upgrade by matching; postings
+-- upgrade by matching3): for each word stem or figure key (a hash), how many claims have it
+-- (term 0 counts the claims), and the newest few claims filed under it (ids newest first,
+-- separated by spaces; a claim is filed under its figure keys and its rarest stems,
+-- matching::Fingerprint::index_keys). One read gives a key's weight and its candidates, and
+-- the index stays a few ids per key however large the archive. Written when a write
+-- transaction ends.
 CREATE TABLE match_terms (
-    term   INTEGER PRIMARY KEY,
-    claims INTEGER NOT NULL
+    term     INTEGER PRIMARY KEY,
+    claims   INTEGER NOT NULL,
+    postings TEXT
 );
-
--- Claim matching's candidate index: each claim under its figure keys and its rarest word
--- stems (matching::Fingerprint::index_keys). A key already in 2,000 claims takes no more, so
--- that the newest few under a key are always a short read.
-CREATE TABLE match_keys (
-    key      INTEGER NOT NULL,
-    claim_id INTEGER NOT NULL REFERENCES claims (id),
-    PRIMARY KEY (key, claim_id)
-) WITHOUT ROWID;
 
 -- Corrections to an article's details (`article edit`), one row per changed field, never
 -- updated or deleted. A changed 'published' also re-resolved the article's relative dates.

@@ -1,7 +1,7 @@
 //! Learn claim matching's weights from labelled pairs of real news, and measure them on stories
 //! they did not see.
 //!
-//! `cargo run --release --example train_matching -- /work/shared/matching [--write]`
+//! `cargo run --release --example train_matching -- ../shared/matching [--write] [--stage I,L,R,J]`
 //!
 //! DIR holds `manifest.json`, `pairs.jsonl` and `articles/` (see its README). Each story's
 //! articles are extracted as `add` would (published 2019-11-20), every pair sentence is mapped
@@ -20,8 +20,8 @@ use std::path::Path;
 
 use claimtrack::extract::{Context, extract};
 use claimtrack::matching::{
-    FEATURE_COUNT, FEATURES, Fingerprint, Model, contradicting_figures, features, idf, rare_idf,
-    value_key,
+    CandidateStage, FEATURE_COUNT, FEATURES, Fingerprint, Model, contradicting_figures, features,
+    idf, rare_idf, value_key,
 };
 
 /// Precision the threshold must keep, against the hard negatives.
@@ -31,10 +31,20 @@ const LEARNING_RATE: f64 = 0.5;
 const L2: f64 = 1e-3;
 
 struct Claim {
+    id: i64,
     spans: Vec<(usize, usize)>,
     fingerprint: Fingerprint,
-    index_keys: Vec<u64>,
-    lookup_keys: Vec<u64>,
+    /// The earlier claims the candidate stage proposed for it, by id.
+    candidates: Vec<i64>,
+    /// Document frequencies when its article was stored (the article's own claims counted).
+    frequencies_then: std::rc::Rc<HashMap<u64, u64>>,
+    claims_then: u64,
+}
+
+impl Claim {
+    fn frequency(&self, key: u64) -> u64 {
+        self.frequencies_then.get(&key).copied().unwrap_or(0)
+    }
 }
 
 struct Pair {
@@ -44,6 +54,8 @@ struct Pair {
     features: [f64; FEATURE_COUNT],
     /// Vetoed by contradicting figures, or never proposed by the candidate index.
     excluded: bool,
+    /// Proposed by the candidate index.
+    proposed: bool,
 }
 
 fn main() {
@@ -53,12 +65,31 @@ fn main() {
         std::process::exit(2);
     };
     let dir = Path::new(dir);
-    let (pairs, logged, total) = load(dir);
+    // `--stage INDEXED,LOOKUP,READ,JUDGED` measures other candidate-stage sizes.
+    let stage = match args.iter().position(|a| a == "--stage") {
+        Some(i) => {
+            let n: Vec<usize> = args[i + 1]
+                .split(',')
+                .map(|x| x.parse().expect("--stage takes four numbers"))
+                .collect();
+            CandidateStage {
+                indexed_stems: n[0],
+                lookup_stems: n[1],
+                postings_read: n[2],
+                judged: n[3],
+            }
+        }
+        None => CandidateStage::SHIPPED,
+    };
+    let (pairs, logged, total) = load(dir, stage);
     println!(
         "{} pairs with both sentences logged as claims, of {total} ({logged} of {} sentences logged)",
         pairs.len(),
         2 * total
     );
+    let positives = pairs.iter().filter(|p| p.same).count();
+    let proposed = pairs.iter().filter(|p| p.same && p.proposed).count();
+    println!("candidate stage {stage:?}: proposes {proposed} of {positives} same-fact pairs");
     let excluded = pairs.iter().filter(|p| p.same && p.excluded).count();
     println!(
         "{excluded} same-fact pairs never proposed as candidates, or vetoed by a contradicting figure"
@@ -126,7 +157,7 @@ fn main() {
     println!("  {:28} {:+.3}", "bias", model.bias);
     if args.iter().any(|a| a == "--write") {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/matching/weights.txt");
-        let header = "# Written by `cargo run --release --example train_matching -- /work/shared/matching --write`:\n# logistic regression over matching::FEATURES; threshold by leave-stories-out cross-validation.\n";
+        let header = "# Written by `cargo run --release --example train_matching -- ../shared/matching --write`:\n# logistic regression over matching::FEATURES; threshold by leave-stories-out cross-validation.\n";
         std::fs::write(&path, format!("{header}{}", model.to_text())).expect("weights written");
         println!("wrote {}", path.display());
     }
@@ -208,7 +239,7 @@ fn fit(pairs: &[&Pair]) -> Model {
 
 /// Every labelled pair of every story, with its features; and how many pair sentences were
 /// logged as claims, of how many pairs.
-fn load(dir: &Path) -> (Vec<Pair>, usize, usize) {
+fn load(dir: &Path, stage: CandidateStage) -> (Vec<Pair>, usize, usize) {
     let manifest: Vec<serde_json::Value> = serde_json::from_str(
         &std::fs::read_to_string(dir.join("manifest.json")).expect("manifest.json"),
     )
@@ -239,26 +270,17 @@ fn load(dir: &Path) -> (Vec<Pair>, usize, usize) {
                 )
             })
             .collect();
-        let mut claims: HashMap<String, Vec<Claim>> = names
+        let claims: HashMap<String, Vec<Claim>> = simulate(&names, &texts, stage);
+        let place: HashMap<*const Claim, (usize, usize)> = names
             .iter()
-            .map(|n| (n.clone(), claims_of(&texts[n])))
+            .enumerate()
+            .flat_map(|(article, n)| {
+                claims[n]
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, c)| (c as *const Claim, (article, i)))
+            })
             .collect();
-        let mut frequency: HashMap<u64, u64> = HashMap::new();
-        let mut count = 0;
-        for claim in claims.values().flatten() {
-            count += 1;
-            for stem in &claim.fingerprint.stems {
-                *frequency.entry(stem.hash).or_default() += 1;
-            }
-        }
-        let df = |h: u64| frequency.get(&h).copied().unwrap_or(0);
-        for list in claims.values_mut() {
-            for claim in list.iter_mut() {
-                claim.index_keys = claim.fingerprint.index_keys(&df);
-                claim.lookup_keys = claim.fingerprint.lookup_keys(&df);
-            }
-        }
-        let weight = |h: u64| idf(df(h), count);
         for pair in labelled.iter().filter(|p| p["group"] == story.as_str()) {
             total += 1;
             let find = |side: &str| {
@@ -269,8 +291,13 @@ fn load(dir: &Path) -> (Vec<Pair>, usize, usize) {
             let (a, b) = (find("a"), find("b"));
             logged += usize::from(a.is_some()) + usize::from(b.is_some());
             let (Some(a), Some(b)) = (a, b) else { continue };
-            let proposed =
-                shares(&a.lookup_keys, &b.index_keys) || shares(&b.lookup_keys, &a.index_keys);
+            // The claim stored later looks the earlier one up, as `add` does.
+            let (earlier, later) = if place[&(a as *const Claim)] < place[&(b as *const Claim)] {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let proposed = later.candidates.contains(&earlier.id);
             pairs.push(Pair {
                 text: format!(
                     "{} || {}",
@@ -279,9 +306,15 @@ fn load(dir: &Path) -> (Vec<Pair>, usize, usize) {
                 ),
                 story: story.clone(),
                 same: pair["same"].as_bool().unwrap(),
-                features: features(&a.fingerprint, &b.fingerprint, &weight, rare_idf(count)),
+                features: features(
+                    &later.fingerprint,
+                    &earlier.fingerprint,
+                    &|h| idf(later.frequency(h), later.claims_then),
+                    rare_idf(later.claims_then),
+                ),
+                proposed,
                 excluded: !proposed
-                    || contradicting_figures(&a.fingerprint, &b.fingerprint)
+                    || contradicting_figures(&later.fingerprint, &earlier.fingerprint)
                     || a.fingerprint.stems.is_empty()
                     || b.fingerprint.stems.is_empty(),
             });
@@ -290,8 +323,75 @@ fn load(dir: &Path) -> (Vec<Pair>, usize, usize) {
     (pairs, logged, total)
 }
 
-fn shares(a: &[u64], b: &[u64]) -> bool {
-    a.iter().any(|k| b.contains(k))
+/// Store a story's articles one after another as `add` does (each into a database holding the
+/// ones before it): every claim's candidates from the index of the earlier articles, and the
+/// document frequencies it was judged with.
+fn simulate(
+    names: &[String],
+    texts: &HashMap<String, String>,
+    stage: CandidateStage,
+) -> HashMap<String, Vec<Claim>> {
+    let mut stored: HashMap<u64, u64> = HashMap::new();
+    let mut stored_claims = 0;
+    let mut index: HashMap<u64, Vec<i64>> = HashMap::new();
+    let mut next_id = 1;
+    let mut out = HashMap::new();
+    for name in names {
+        let mut claims = claims_of(&texts[name]);
+        let mut own: HashMap<u64, u64> = HashMap::new();
+        for claim in &claims {
+            for key in all_keys(&claim.fingerprint) {
+                *own.entry(key).or_default() += 1;
+            }
+        }
+        let total = stored_claims + claims.len() as u64;
+        // The frequencies the article's claims are judged with: the stored claims' and its own.
+        let mut then = stored.clone();
+        for (key, n) in &own {
+            *then.entry(*key).or_default() += n;
+        }
+        let then = std::rc::Rc::new(then);
+        let mut postings_added = Vec::new();
+        for claim in &mut claims {
+            claim.id = next_id;
+            next_id += 1;
+            let elsewhere = |h: u64| stored.get(&h).copied().unwrap_or(0);
+            let df = |h: u64| elsewhere(h) + own.get(&h).copied().unwrap_or(0);
+            let lists: Vec<(Vec<i64>, f64)> = claim
+                .fingerprint
+                .lookup_keys(&stage, &elsewhere)
+                .iter()
+                .map(|key| {
+                    let ids = index
+                        .get(key)
+                        .map(|ids| ids.iter().rev().copied().collect())
+                        .unwrap_or_default();
+                    (ids, idf(df(*key), total))
+                })
+                .collect();
+            claim.candidates = stage.rank(lists.iter().map(|(ids, w)| (ids.as_slice(), *w)));
+            claim.frequencies_then = std::rc::Rc::clone(&then);
+            claim.claims_then = total;
+            for key in claim.fingerprint.index_keys(&stage, &df) {
+                postings_added.push((key, claim.id));
+            }
+        }
+        for (key, id) in postings_added {
+            index.entry(key).or_default().push(id);
+        }
+        for (key, n) in own {
+            *stored.entry(key).or_default() += n;
+        }
+        stored_claims = total;
+        out.insert(name.clone(), claims);
+    }
+    out
+}
+
+/// Every key a claim is counted under: its stems and its figure keys.
+fn all_keys(fingerprint: &Fingerprint) -> impl Iterator<Item = u64> + '_ {
+    let stems = fingerprint.stems.iter().map(|s| s.hash);
+    stems.chain(fingerprint.figure_keys())
 }
 
 /// The claims `add` stores for an article: checkable ones, a repeated claim folded into its
@@ -313,8 +413,10 @@ fn claims_of(text: &str) -> Vec<Claim> {
         claims.push(Claim {
             spans: vec![(claim.start, claim.end)],
             fingerprint: Fingerprint::new(&claim.text, &value_key(&claim.values)),
-            index_keys: Vec::new(),
-            lookup_keys: Vec::new(),
+            id: 0,
+            candidates: Vec::new(),
+            frequencies_then: Default::default(),
+            claims_then: 0,
         });
     }
     let count = claims.len();

@@ -165,15 +165,25 @@ impl Fingerprint {
     }
 
     /// The keys under which the candidate index files this claim: every figure (by value
-    /// alone, so that a count and a plain number meet) and the `INDEXED_STEMS` rarest stems.
-    /// `document_frequency` is how many stored claims have a stem.
-    pub fn index_keys(&self, document_frequency: &dyn Fn(u64) -> u64) -> Vec<u64> {
-        self.keys(INDEXED_STEMS, document_frequency)
+    /// alone, so that a count and a plain number meet) and the `stage.indexed_stems` rarest
+    /// stems. `document_frequency` is how many claims have a stem, this one's article included.
+    pub fn index_keys(
+        &self,
+        stage: &CandidateStage,
+        document_frequency: &dyn Fn(u64) -> u64,
+    ) -> Vec<u64> {
+        self.keys(stage.indexed_stems, &|hash| Some(document_frequency(hash)))
     }
 
-    /// The keys to look candidates up by: the figures and the `LOOKUP_STEMS` rarest stems.
-    pub fn lookup_keys(&self, document_frequency: &dyn Fn(u64) -> u64) -> Vec<u64> {
-        self.keys(LOOKUP_STEMS, document_frequency)
+    /// The keys to look candidates up by: the figures and the `stage.lookup_stems` rarest
+    /// stems among those other articles' claims have. `elsewhere` is how many claims of other
+    /// articles have a stem: a stem no other claim has can find nothing, and the rarest of a
+    /// claim's stems are mostly such words (an outlet's own wording), while what two outlets
+    /// share is by definition found twice.
+    pub fn lookup_keys(&self, stage: &CandidateStage, elsewhere: &dyn Fn(u64) -> u64) -> Vec<u64> {
+        self.keys(stage.lookup_stems, &|hash| {
+            Some(elsewhere(hash)).filter(|n| *n > 0)
+        })
     }
 
     /// The candidate-index keys of the figures, by value alone (so that a count and a plain
@@ -189,12 +199,13 @@ impl Fingerprint {
         keys
     }
 
-    fn keys(&self, stems: usize, document_frequency: &dyn Fn(u64) -> u64) -> Vec<u64> {
+    /// The figure keys and the `stems` rarest stems `frequency` gives a count for.
+    fn keys(&self, stems: usize, frequency: &dyn Fn(u64) -> Option<u64>) -> Vec<u64> {
         let mut keys = self.figure_keys();
         let mut rare: Vec<(u64, u8, u64)> = self
             .stems
             .iter()
-            .map(|s| (document_frequency(s.hash), u8::MAX - s.length, s.hash))
+            .filter_map(|s| Some((frequency(s.hash)?, u8::MAX - s.length, s.hash)))
             .collect();
         rare.sort_unstable();
         keys.extend(rare.iter().take(stems).map(|(_, _, hash)| *hash));
@@ -204,10 +215,48 @@ impl Fingerprint {
     }
 }
 
-/// Stems a claim is filed under in the candidate index.
-pub const INDEXED_STEMS: usize = 6;
-/// Stems a new claim looks candidates up by.
-pub const LOOKUP_STEMS: usize = 8;
+/// The candidate stage's sizes: what bounds matching's cost per claim. The store uses
+/// `CandidateStage::SHIPPED`; the training command measures others.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CandidateStage {
+    /// Stems a claim is filed under in the candidate index.
+    pub indexed_stems: usize,
+    /// Stems a new claim looks candidates up by.
+    pub lookup_stems: usize,
+    /// Claims read under one key, the newest: enough to find a wire copy or a paraphrase,
+    /// and reading more would make a common key's cost grow with the archive.
+    pub postings_read: usize,
+    /// Candidates judged per new claim, those found under most keys first.
+    pub judged: usize,
+}
+
+impl CandidateStage {
+    pub const SHIPPED: CandidateStage = CandidateStage {
+        indexed_stems: 10,
+        lookup_stems: 8,
+        postings_read: 4,
+        judged: 6,
+    };
+
+    /// The claims to judge, from the postings read under each lookup key (each list newest
+    /// first, at most `postings_read` used, with the key's IDF weight): those whose shared keys
+    /// weigh most (a rare name found under one key tells more than two common words), then
+    /// the newest.
+    pub fn rank<'a>(&self, postings: impl IntoIterator<Item = (&'a [i64], f64)>) -> Vec<i64> {
+        let mut hits: Vec<(i64, f64)> = Vec::new();
+        for (list, weight) in postings {
+            for id in list.iter().take(self.postings_read) {
+                match hits.iter_mut().find(|(seen, _)| seen == id) {
+                    Some((_, w)) => *w += weight,
+                    None => hits.push((*id, weight)),
+                }
+            }
+        }
+        hits.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
+        hits.truncate(self.judged);
+        hits.into_iter().map(|(id, _)| id).collect()
+    }
+}
 
 /// Inverse document frequency of a stem found in `frequency` of `claims` stored claims.
 pub fn idf(frequency: u64, claims: u64) -> f64 {

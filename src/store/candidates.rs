@@ -1,10 +1,11 @@
-//! Matching's side of the store: the candidate index (`match_keys`: figure keys and rare word
-//! stems, each key's postings bounded), the document frequencies IDF is computed from
-//! (`match_terms`), and what a write transaction keeps in memory until it ends.
+//! Matching's side of the store: the candidate index and the document frequencies IDF is
+//! computed from, both in `match_terms` (per stem or figure key: how many claims have it, and
+//! the newest few filed under it), what a write transaction keeps in memory until it ends, and
+//! matching the claims stored without `add` (`claim add`, `import`, `sync`).
 //!
-//! A new claim looks up at most a dozen keys and reads at most `POSTINGS_READ` of the newest
-//! claims under each, so its cost does not grow with the archive; the frequencies and the
-//! candidates' fingerprints come through caches of fixed size.
+//! A new claim looks up a dozen keys at most and reads at most `CandidateStage::postings_read`
+//! of the newest claims under each, so its cost does not grow with the archive; the
+//! frequencies and the candidates' fingerprints come through caches of fixed size.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -12,7 +13,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use rusqlite::{Connection, params};
 
 use crate::error::Result;
-use crate::matching::{self, Fingerprint, MODEL, Weighted};
+use crate::matching::{self, CandidateStage, Fingerprint, MODEL, Weighted};
 use crate::model::MatchWhy;
 
 /// A map keyed by a hash or an id: one multiply spreads such a key, where SipHash was a
@@ -56,14 +57,9 @@ impl MatchKeys {
     }
 }
 
-/// Claims read under one key: the newest few are enough to find a wire copy or a paraphrase,
-/// and reading more would make a common key's cost grow with the archive.
-const POSTINGS_READ: i64 = 8;
 /// A key found in this many claims gets no more postings: it no longer tells claims apart,
 /// and the index stays bounded.
 const POSTINGS_KEPT: u64 = 2_000;
-/// Candidates judged per new claim, those sharing most keys first.
-const CANDIDATES_JUDGED: usize = 12;
 /// Matches a new claim keeps: the best few are what a checker acts on, and an archive of
 /// near-identical wire copies would otherwise store a match for every pair.
 const KEPT_MATCHES: usize = 5;
@@ -155,14 +151,63 @@ pub(crate) struct Pending {
     frequencies: KeyMap<u64>,
     claims: u64,
     /// Stored frequencies read so far (they cannot change before the transaction ends).
-    stored: SlotCache<u64>,
+    stored: SlotCache<StoredTerm>,
     stored_claims: u64,
     /// Match rows found, written sorted when the transaction ends.
     matches: Vec<MatchRow>,
+    /// Some pairs found may be stored already (an import brings its own match records,
+    /// scored by another desk): such a pair keeps its row.
+    pairs_may_be_stored: bool,
 }
 
 /// A row of `claim_matches`: (claim, matched claim, score).
 type MatchRow = (i64, i64, f64);
+
+/// Claims kept under a key of the candidate index, the newest: more than the candidate stage
+/// reads (`CandidateStage::postings_read`), so that the stage can read more without a rebuild.
+const POSTINGS_KEPT_PER_KEY: usize = 8;
+
+/// A `match_terms` row: how many stored claims have a stem or figure key, and the newest of
+/// them filed under it (0 for none). Both come in one read: the candidate index is the
+/// frequency table's `postings` column.
+#[derive(Debug, Clone, Copy, Default)]
+struct StoredTerm {
+    claims: u64,
+    postings: [i64; POSTINGS_KEPT_PER_KEY],
+}
+
+impl StoredTerm {
+    fn from_row(claims: i64, postings: Option<&str>) -> StoredTerm {
+        let mut term = StoredTerm {
+            claims: claims as u64,
+            ..StoredTerm::default()
+        };
+        let ids = postings
+            .unwrap_or("")
+            .split(' ')
+            .filter_map(|id| id.parse().ok());
+        for (slot, id) in term.postings.iter_mut().zip(ids) {
+            *slot = id;
+        }
+        term
+    }
+
+    /// The claims filed under the key, newest first.
+    fn postings(&self) -> impl Iterator<Item = i64> + '_ {
+        self.postings.iter().copied().take_while(|id| *id > 0)
+    }
+
+    /// The postings column once `newer` (oldest first) are filed too: the newest few, newest
+    /// first, ids separated by spaces.
+    fn postings_with(&self, newer: &[i64]) -> String {
+        let ids = newer.iter().rev().copied().chain(self.postings());
+        let ids: Vec<String> = ids
+            .take(POSTINGS_KEPT_PER_KEY)
+            .map(|id| id.to_string())
+            .collect();
+        ids.join(" ")
+    }
+}
 
 impl Pending {
     pub(super) fn begin(transaction: &Connection) -> Result<Pending> {
@@ -183,22 +228,27 @@ impl Pending {
             stored: SlotCache::with_slots(16),
             stored_claims: stored_claims as u64,
             matches: Vec::new(),
+            pairs_may_be_stored: false,
         })
     }
 
-    fn stored_frequency(&mut self, connection: &Connection, key: u64) -> Result<u64> {
-        if let Some(n) = self.stored.get(key) {
-            return Ok(*n);
+    fn stored_term(&mut self, connection: &Connection, key: u64) -> Result<StoredTerm> {
+        if let Some(term) = self.stored.get(key) {
+            return Ok(*term);
         }
-        let n: Option<i64> = connection
-            .prepare_cached("SELECT claims FROM match_terms WHERE term = ?1")?
-            .query_row([key as i64], |row| row.get(0))
-            .map(Some)
+        let term = connection
+            .prepare_cached("SELECT claims, postings FROM match_terms WHERE term = ?1")?
+            .query_row([key as i64], |row| {
+                Ok(StoredTerm::from_row(
+                    row.get(0)?,
+                    row.get_ref(1)?.as_str_or_null()?,
+                ))
+            })
             .or_else(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                rusqlite::Error::QueryReturnedNoRows => Ok(StoredTerm::default()),
                 e => Err(e),
             })?;
-        Ok(*self.stored.put(key, n.unwrap_or(0) as u64))
+        Ok(*self.stored.put(key, term))
     }
 
     /// Write the full-text rows, postings, frequencies and matches of the transaction.
@@ -208,31 +258,34 @@ impl Pending {
              SELECT id, text, value_key FROM claims WHERE id > ?1",
             [self.indexed_up_to],
         )?;
-        let mut keys: Vec<(u64, Vec<i64>)> = self.postings.into_iter().collect();
-        keys.sort_unstable_by_key(|(key, _)| *key as i64);
-        let mut insert = transaction
-            .prepare_cached("INSERT OR IGNORE INTO match_keys (key, claim_id) VALUES (?1, ?2)")?;
-        for (key, ids) in keys {
-            for id in ids {
-                insert.execute(params![key as i64, id])?;
-            }
-        }
-        let mut counted: Vec<(u64, u64)> = self.frequencies.into_iter().collect();
+        // Postings go with the counts: every key a claim is filed under is counted.
+        let mut counted: Vec<(u64, u64)> = self.frequencies.drain().collect();
         counted.push((CLAIMS_ROW as u64, self.claims));
         counted.sort_unstable_by_key(|(key, _)| *key as i64);
-        let mut count = transaction.prepare_cached(
-            "INSERT INTO match_terms (term, claims) VALUES (?1, ?2)
-             ON CONFLICT (term) DO UPDATE SET claims = claims + ?2",
-        )?;
+        let mut postings = std::mem::take(&mut self.postings);
         for (key, n) in counted {
-            count.execute(params![key as i64, n as i64])?;
+            let filed = match postings.remove(&key) {
+                Some(ids) => Some(self.stored_term(transaction, key)?.postings_with(&ids)),
+                None => None,
+            };
+            transaction
+                .prepare_cached(
+                    "INSERT INTO match_terms (term, claims, postings) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (term) DO UPDATE SET claims = claims + ?2,
+                         postings = coalesce(?3, postings)",
+                )?
+                .execute(params![key as i64, n as i64, filed])?;
         }
         // The table's own order, best first within a claim.
         self.matches
             .sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)).then(a.1.cmp(&b.1)));
-        let mut insert = transaction.prepare_cached(
-            "INSERT OR IGNORE INTO claim_matches (claim_id, matched_id, score) VALUES (?1, ?2, ?3)",
-        )?;
+        let mut insert = transaction.prepare_cached(if self.pairs_may_be_stored {
+            "INSERT INTO claim_matches (claim_id, matched_id, score)
+             SELECT ?1, ?2, ?3 WHERE NOT EXISTS
+                 (SELECT 1 FROM claim_matches WHERE claim_id = ?1 AND matched_id = ?2)"
+        } else {
+            "INSERT OR IGNORE INTO claim_matches (claim_id, matched_id, score) VALUES (?1, ?2, ?3)"
+        })?;
         for (claim_id, matched_id, score) in &self.matches {
             insert.execute(params![claim_id, matched_id, score])?;
         }
@@ -283,29 +336,53 @@ struct Frequencies<'a> {
 }
 
 impl Frequencies<'_> {
-    fn of(&mut self, key: u64) -> Result<u64> {
-        let stored = self.pending.stored_frequency(self.connection, key)?;
+    /// The key's frequency, and its stored row.
+    fn of(&mut self, key: u64) -> Result<(u64, StoredTerm)> {
+        let stored = self.pending.stored_term(self.connection, key)?;
         let pending = self.pending.frequencies.get(&key).copied().unwrap_or(0);
         let own = self.learnt.frequencies.get(&key).copied().unwrap_or(0);
-        Ok(stored + pending + own)
+        Ok((stored.claims + pending + own, stored))
     }
+}
 
-    fn claims(&self) -> u64 {
-        self.pending.stored_claims + self.pending.claims + self.learnt.claims
-    }
+/// The frequency, IDF weight and stored row of each key met while an article is stored.
+struct ArticleWeights {
+    known: KeyMap<Known>,
+    /// Claims counted, the article's own included.
+    claims: u64,
+}
 
-    /// Frequencies of every stem and figure key of these fingerprints, for the closures
-    /// matching takes.
-    fn table(&mut self, fingerprints: &[&Fingerprint]) -> Result<KeyMap<u64>> {
-        let mut table = KeyMap::default();
-        for fingerprint in fingerprints {
-            for key in all_keys(fingerprint) {
-                if let std::collections::hash_map::Entry::Vacant(entry) = table.entry(key) {
-                    entry.insert(self.of(key)?);
-                }
-            }
+struct Known {
+    frequency: u64,
+    weight: f64,
+    stored: StoredTerm,
+}
+
+impl ArticleWeights {
+    fn weigh(&mut self, frequencies: &mut Frequencies<'_>, key: u64) -> Result<&Known> {
+        if !self.known.contains_key(&key) {
+            let (frequency, stored) = frequencies.of(key)?;
+            let weight = matching::idf(frequency, self.claims);
+            self.known.insert(
+                key,
+                Known {
+                    frequency,
+                    weight,
+                    stored,
+                },
+            );
         }
-        Ok(table)
+        Ok(&self.known[&key])
+    }
+
+    /// Of a key weighed already.
+    fn frequency(&self, key: u64) -> u64 {
+        self.known.get(&key).map_or(0, |k| k.frequency)
+    }
+
+    /// Of a key weighed already.
+    fn weight(&self, key: u64) -> f64 {
+        self.known.get(&key).map_or(0.0, |k| k.weight)
     }
 }
 
@@ -327,9 +404,22 @@ pub(super) fn record_matches(
     pending: &mut Pending,
     learnt: &mut Learnt,
 ) -> Result<()> {
-    let Some(&(first_new, _)) = claims.first() else {
+    record_matches_outside(claims, &[], transaction, cache, pending, learnt)
+}
+
+/// `record_matches` for claims of an article that has stored claims already (`same_article`,
+/// sorted), which are never candidates.
+fn record_matches_outside(
+    claims: &[(i64, Fingerprint)],
+    same_article: &[i64],
+    transaction: &Connection,
+    cache: &mut FingerprintCache,
+    pending: &mut Pending,
+    learnt: &mut Learnt,
+) -> Result<()> {
+    if claims.is_empty() {
         return Ok(());
-    };
+    }
     if *MEASURING_WITHOUT_MATCHING {
         return Ok(());
     }
@@ -339,11 +429,12 @@ pub(super) fn record_matches(
             *learnt.frequencies.entry(key).or_default() += 1;
         }
     }
-    // Newest first under each key; `id < first_new` is "a claim of another article".
-    let mut by_key = transaction.prepare_cached(
-        "SELECT claim_id FROM match_keys WHERE key = ?1 AND claim_id < ?2
-         ORDER BY claim_id DESC LIMIT ?3",
-    )?;
+    // Frequencies cannot change while the article is stored (its own claims are counted
+    // above): each key's frequency and weight is read once per article.
+    let mut known = ArticleWeights {
+        known: KeyMap::default(),
+        claims: pending.stored_claims + pending.claims + learnt.claims,
+    };
     for (claim_id, fingerprint) in claims {
         let claim_id = *claim_id;
         let mut frequencies = Frequencies {
@@ -351,46 +442,46 @@ pub(super) fn record_matches(
             pending: &mut *pending,
             learnt: &*learnt,
         };
-        let own = frequencies.table(&[fingerprint])?;
-        let claims = frequencies.claims();
-        let rare = matching::rare_idf(claims);
-        let df = |key: u64| own.get(&key).copied().unwrap_or(0);
-        let mine = Weighted::new(fingerprint, &|key| matching::idf(df(key), claims));
-        let mut hits: KeyMap<usize> = KeyMap::default();
-        for key in fingerprint.lookup_keys(&df) {
-            let stored = by_key
-                .query_map(params![key as i64, first_new, POSTINGS_READ], |row| {
-                    row.get(0)
-                })?
-                .collect::<rusqlite::Result<Vec<i64>>>()?;
-            let transaction_own = frequencies.pending.postings.get(&key);
-            let newest = transaction_own
-                .into_iter()
-                .flat_map(|ids| ids.iter().rev().take(POSTINGS_READ as usize))
-                .copied();
-            for id in newest.chain(stored) {
-                *hits.entry(id as u64).or_default() += 1;
-            }
+        for key in all_keys(fingerprint) {
+            known.weigh(&mut frequencies, key)?;
         }
-        let mut found: Vec<(usize, i64)> = hits.into_iter().map(|(id, n)| (n, id as i64)).collect();
-        found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
-        found.truncate(CANDIDATES_JUDGED);
+        let rare = matching::rare_idf(known.claims);
+        let df = |key: u64| known.frequency(key);
+        let in_article = |key: u64| learnt.frequencies.get(&key).copied().unwrap_or(0);
+        let mine = Weighted::new(fingerprint, &|key| known.weight(key));
+        let stage = CandidateStage::SHIPPED;
+        let mut postings: Vec<(Vec<i64>, f64)> = Vec::new();
+        for key in fingerprint.lookup_keys(&stage, &|key| df(key) - in_article(key)) {
+            // The transaction's own postings (other articles') are newer than the stored ones.
+            let mut newest: Vec<i64> = frequencies
+                .pending
+                .postings
+                .get(&key)
+                .into_iter()
+                .flat_map(|ids| ids.iter().rev().take(stage.postings_read))
+                .copied()
+                .collect();
+            let stored = known.known.get(&key).map(|k| &k.stored);
+            newest.extend(
+                stored
+                    .into_iter()
+                    .flat_map(|s| s.postings().take(stage.postings_read)),
+            );
+            newest.retain(|id| same_article.binary_search(id).is_err());
+            postings.push((newest, known.weight(key)));
+        }
+        let found = stage.rank(postings.iter().map(|(ids, w)| (ids.as_slice(), *w)));
         let mut scored = Vec::new();
-        for (_, other_id) in found {
+        for other_id in found {
             let other = fingerprint_of(cache, transaction, other_id)?;
             let mut frequencies = Frequencies {
                 connection: transaction,
                 pending: &mut *pending,
                 learnt: &*learnt,
             };
-            // The new claim's frequencies are read once; only the candidate's other stems here.
             let mut weights = Vec::with_capacity(other.stems.len());
             for stem in &other.stems {
-                let frequency = match own.get(&stem.hash) {
-                    Some(n) => *n,
-                    None => frequencies.of(stem.hash)?,
-                };
-                weights.push(matching::idf(frequency, claims));
+                weights.push(known.weigh(&mut frequencies, stem.hash)?.weight);
             }
             let other = Weighted::from_weights(other, weights);
             if let Some(score) = matching::judge(&MODEL, &mine, &other, rare) {
@@ -404,9 +495,9 @@ pub(super) fn record_matches(
             learnt.matches.push((claim_id, other_id, score));
             learnt.matches.push((other_id, claim_id, score));
         }
-        let df_now = |key: u64| own.get(&key).copied().unwrap_or(0);
-        for key in fingerprint.index_keys(&df_now) {
-            let stored = pending.stored_frequency(transaction, key)?;
+        let df = |key: u64| known.frequency(key);
+        for key in fingerprint.index_keys(&stage, &df) {
+            let stored = known.known.get(&key).map_or(0, |k| k.stored.claims);
             if stored < POSTINGS_KEPT {
                 learnt.postings.push((key, claim_id));
             }
@@ -439,9 +530,9 @@ pub(super) fn why(connection: &Connection, claim_id: i64, matched_id: i64) -> Re
     Ok(matching::why(&a, &text, &b, &weight))
 }
 
-/// Index claims above `after` that are not in the matching tables yet (imported ones, or all
-/// of them after the upgrade that introduced the tables): postings, frequencies and
-/// full-text rows. Their matches are not looked for.
+/// Index claims above `after` that are not in the matching tables yet (all of them after the
+/// upgrade that introduced the tables): postings, frequencies and full-text rows. Their
+/// matches are not looked for: the matches stored before the upgrade are kept as they were.
 pub(super) fn index_claims_after(transaction: &Connection, after: i64) -> Result<()> {
     let mut pending = Pending::begin(transaction)?;
     pending.indexed_up_to = after;
@@ -456,10 +547,68 @@ pub(super) fn index_claims_after(transaction: &Connection, after: i64) -> Result
             *pending.frequencies.entry(key).or_default() += 1;
         }
         let frequencies = &pending.frequencies;
-        let keys = fingerprint.index_keys(&|k| frequencies.get(&k).copied().unwrap_or(0));
+        let keys = fingerprint.index_keys(&CandidateStage::SHIPPED, &|k| {
+            frequencies.get(&k).copied().unwrap_or(0)
+        });
         for key in keys {
             pending.postings.entry(key).or_default().push(id);
         }
+    }
+    pending.write(transaction)
+}
+
+/// Match and index claims above `after` that were stored without `add` (a claim added by hand,
+/// imported or pulled by a sync): each is compared with the stored claims of other articles,
+/// as `add` compares a new article's claims, article by article in id order.
+pub(super) fn match_claims_after(transaction: &Connection, after: i64) -> Result<()> {
+    let mut pending = Pending::begin(transaction)?;
+    pending.indexed_up_to = after;
+    pending.pairs_may_be_stored = true;
+    type Row = (i64, i64, String, String, i64, i64);
+    let rows: Vec<Row> = transaction
+        .prepare(
+            "SELECT id, article_id, text, value_key, position,
+                 (SELECT max(position) FROM claims o WHERE o.article_id = c.article_id)
+             FROM claims c WHERE id > ?1 ORDER BY article_id, id",
+        )?
+        .query_map([after], |row| {
+            Ok((
+                row.get(0)?,
+                row.get(1)?,
+                row.get(2)?,
+                row.get(3)?,
+                row.get(4)?,
+                row.get(5)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    // Few claims come this way at once: a small cache, not the store's.
+    let mut cache = SlotCache::with_slots(10);
+    for article in rows.chunk_by(|a, b| a.1 == b.1) {
+        let claims: Vec<(i64, Fingerprint)> = article
+            .iter()
+            .map(|(id, _, text, value_key, position, claims)| {
+                let fingerprint = Fingerprint::new(text, value_key);
+                (
+                    *id,
+                    fingerprint.placed(*position as usize, *claims as usize),
+                )
+            })
+            .collect();
+        let same_article: Vec<i64> = transaction
+            .prepare_cached("SELECT id FROM claims WHERE article_id = ?1 ORDER BY id")?
+            .query_map([article[0].1], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut learnt = Learnt::default();
+        record_matches_outside(
+            &claims,
+            &same_article,
+            transaction,
+            &mut cache,
+            &mut pending,
+            &mut learnt,
+        )?;
+        learnt.keep(&mut pending);
     }
     pending.write(transaction)
 }

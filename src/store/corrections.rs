@@ -73,8 +73,9 @@ impl Store {
         )?;
         let claim_id = transaction.last_insert_rowid();
         super::claims::insert_values(&transaction, claim_id, &claim.values)?;
-        // Searchable at once, and a candidate for the matching of articles added later.
-        super::candidates::index_claims_after(&transaction, claim_id - 1)?;
+        // Searchable at once, matched with the claims of other articles, and a candidate for
+        // the matching of articles added later.
+        super::candidates::match_claims_after(&transaction, claim_id - 1)?;
         transaction.execute(
             "INSERT INTO events (claim_id, action, at, by, from_status, to_status, note)
              VALUES (?1, 'added', ?2, ?3, 'unverified', 'unverified', 'added by hand: the extractor missed it')",

@@ -49,8 +49,8 @@ impl Store {
             })?;
         let imported = merge(&transaction, records)?;
         super::claims::refresh_value_keys(&transaction, before)?;
-        // Full-text rows and the matching index once the claims have their value keys.
-        super::candidates::index_claims_after(&transaction, before)?;
+        // Full-text rows, matches and the matching index once the claims have their value keys.
+        super::candidates::match_claims_after(&transaction, before)?;
         transaction.commit()?;
         Ok(imported)
     }

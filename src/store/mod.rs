@@ -43,7 +43,7 @@ const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this binary writes. Upgrades from older versions are listed in
 /// `UPGRADES`; a database with a higher version is refused.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 /// `UPGRADES[n]` takes a database from version `n + 1` to `n + 2`. Append only.
 const UPGRADES: &[&str] = &[
@@ -138,6 +138,29 @@ const UPGRADES: &[&str] = &[
          text, value_key, content = 'claims', content_rowid = 'id', tokenize = 'porter unicode61'
      );
      UPDATE claims SET value_key = '' WHERE value_key <> '';",
+    // 6 to 7 (upgrade by matching3): the candidate index moves into match_terms, the newest
+    // eight claims under each key, so that one read gives a key's frequency and candidates.
+    // Rebuilt rather than altered: a database taken back from a newer schema (tests do) may
+    // have the column already.
+    "CREATE TABLE IF NOT EXISTS match_keys (
+         key INTEGER NOT NULL, claim_id INTEGER NOT NULL, PRIMARY KEY (key, claim_id)
+     ) WITHOUT ROWID;
+     CREATE TEMP TABLE match_terms_7 AS
+         SELECT term, claims, (
+             SELECT group_concat(claim_id, ' ' ORDER BY claim_id DESC) FROM (
+                 SELECT claim_id FROM match_keys k WHERE k.key = match_terms.term
+                 ORDER BY claim_id DESC LIMIT 8)) AS postings
+         FROM match_terms;
+     DROP TABLE match_terms;
+     CREATE TABLE match_terms (
+         term     INTEGER PRIMARY KEY,
+         claims   INTEGER NOT NULL,
+         postings TEXT
+     );
+     INSERT INTO match_terms (term, claims, postings)
+         SELECT term, claims, postings FROM match_terms_7;
+     DROP TABLE match_terms_7;
+     DROP TABLE match_keys;",
 ];
 
 /// The version whose upgrade added sources' and events' uid and tick columns: a database

@@ -165,3 +165,75 @@ fn search_finds_figures_in_any_written_form_and_words_by_their_stem() {
         "search envoy finds envoys: {found}"
     );
 }
+
+#[test]
+fn a_claim_added_by_hand_is_matched_with_the_claims_of_other_articles() {
+    let desk = Desk::new();
+    let dir = tempfile::tempdir().unwrap();
+    desk.add_sample();
+    let second = add(
+        &desk,
+        dir.path(),
+        "pentagon.txt",
+        SECOND_ARTICLE,
+        "2022-06-10",
+    );
+    let article = second[0]["article_id"].to_string();
+    let passage = "the United States keeps about 28,500 troops in South Korea";
+    let added = desk.json(&["claim", "add", &article, passage])["claim"].clone();
+    let matched = matched_texts(&desk, &added);
+    assert!(
+        matched
+            .iter()
+            .any(|t| t.contains("only has 28,500 troops in South Korea")),
+        "the hand-added claim meets the sample's: {matched:?}"
+    );
+    assert!(
+        !matched.iter().any(|t| t.contains("Pentagon officials")),
+        "a claim of its own article is no match: {matched:?}"
+    );
+}
+
+#[test]
+fn a_version_6_database_keeps_its_candidate_index_on_upgrade() {
+    let desk = Desk::new();
+    let dir = tempfile::tempdir().unwrap();
+    desk.add_sample();
+    {
+        // Back to version 6: the candidate index in its own table, one row per posting.
+        let connection = rusqlite::Connection::open(&desk.db).unwrap();
+        connection
+            .execute_batch(
+                "CREATE TABLE match_keys (
+                     key INTEGER NOT NULL,
+                     claim_id INTEGER NOT NULL REFERENCES claims (id),
+                     PRIMARY KEY (key, claim_id)
+                 ) WITHOUT ROWID;
+                 INSERT INTO match_keys (key, claim_id)
+                     SELECT m.term, CAST(j.value AS INTEGER) FROM match_terms m,
+                         json_each('[' || replace(m.postings, ' ', ',') || ']') j
+                     WHERE m.postings IS NOT NULL;
+                 CREATE TABLE old_terms AS SELECT term, claims FROM match_terms;
+                 DROP TABLE match_terms;
+                 CREATE TABLE match_terms (term INTEGER PRIMARY KEY, claims INTEGER NOT NULL);
+                 INSERT INTO match_terms SELECT term, claims FROM old_terms;
+                 DROP TABLE old_terms;
+                 PRAGMA user_version = 6;",
+            )
+            .unwrap();
+    }
+    let second = add(
+        &desk,
+        dir.path(),
+        "pentagon.txt",
+        SECOND_ARTICLE,
+        "2022-06-10",
+    );
+    let troops = claim_with(&second, "keeps about 28,500 troops");
+    assert!(
+        matched_texts(&desk, troops)
+            .iter()
+            .any(|t| t.contains("only has 28,500 troops in South Korea")),
+        "the claims stored before the upgrade are still candidates"
+    );
+}

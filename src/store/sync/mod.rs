@@ -191,8 +191,8 @@ fn merge_incoming(
     })?;
     if !parsed.is_empty() {
         super::claims::refresh_value_keys(transaction, before)?;
-        // Full-text rows and the matching index of the pulled claims, as `import` writes them.
-        super::candidates::index_claims_after(transaction, before)?;
+        // Full-text rows, matches and the matching index of the pulled claims, as `import` does.
+        super::candidates::match_claims_after(transaction, before)?;
     }
     Ok(merged)
 }

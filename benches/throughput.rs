@@ -19,6 +19,8 @@ use std::time::{Duration, Instant};
 
 use claimtrack::extract::{Context, extract};
 
+mod pieces;
+
 const SAMPLE: &str = include_str!("../fixtures/seed_nysun_korea.txt");
 
 fn main() {
@@ -41,6 +43,10 @@ fn main() {
     let root = keep.clone().unwrap_or_else(|| work.path().to_path_buf());
     std::fs::create_dir_all(&root).unwrap();
     let binary = env!("CARGO_BIN_EXE_claimtrack");
+    if let Some(db) = option("--pieces-from") {
+        pieces::measure(Path::new(&db), &root, batches);
+        return;
+    }
 
     let corpus = option("--corpus")
         .or_else(|| std::env::var("CLAIMTRACK_BENCH_CORPUS").ok())

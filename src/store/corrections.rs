@@ -72,6 +72,7 @@ impl Store {
             ],
         )?;
         let claim_id = transaction.last_insert_rowid();
+        super::claims::count_new_claims(&transaction, article_id, 1)?;
         super::claims::insert_values(&transaction, claim_id, &claim.values)?;
         // Searchable at once, and a candidate for the matching of articles added later.
         super::candidates::index_claims_after(&transaction, claim_id - 1)?;

@@ -168,6 +168,9 @@ struct Article {
     claims: Vec<Claim>,
 }
 
+/// A row of claim_values after its claim id: position, type, text, value, unit, start, end.
+type ValueRow = (i64, String, String, String, Option<String>, i64, i64);
+
 struct Claim {
     position: i64,
     text: String,
@@ -178,7 +181,7 @@ struct Claim {
     score: f64,
     speaker: Option<String>,
     value_key: String,
-    values: Vec<(i64, String, String, String, Option<String>, i64, i64)>,
+    values: Vec<ValueRow>,
     occurrences: Vec<(i64, i64, String)>,
 }
 

@@ -17,7 +17,7 @@ mod reports;
 mod search;
 mod sync;
 
-pub use candidates::MatchKeys;
+pub use candidates::{MatchKeys, WITHOUT_MATCHING_VARIABLE};
 pub use claims::{Added, Batch, ClaimFilter, NewArticle, NewClaim};
 pub use corrections::ArticleEdit;
 pub use events::{Change, Mark, NewSource, Selection};
@@ -156,10 +156,12 @@ const MATCHING_SINCE: i64 = 6;
 
 /// Set on every open. WAL lets readers work while a checker writes; in WAL mode
 /// `synchronous = NORMAL` cannot corrupt the database (a power cut may lose the last commits,
-/// never half of one) and saves an fsync per commit; a 64 MiB page cache keeps a batch of
-/// articles and its indexes in memory instead of spilling to the WAL and reading it back.
+/// never half of one) and saves an fsync per commit. The page cache is 16 MiB: adding 20 MB
+/// of articles peaked at 180 MB of memory with 64 MiB and 137 MB with 16 MiB, for the same
+/// CPU time (14.8 and 14.4 s, one run each), and on top of a 680,000-claim archive for 6%
+/// more system time (reads the OS cache serves).
 const OPEN_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-     PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;";
+     PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;";
 
 /// Set on a read-only open: what `OPEN_PRAGMAS` sets that does not write to the file.
 const READ_PRAGMAS: &str =

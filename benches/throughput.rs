@@ -5,7 +5,8 @@
 //! million claims the latency of `status`, `list` and `search` and the rate and peak memory
 //! of `export --format csv`, each as a whole process.
 //!
-//! `cargo bench --bench throughput -- --corpus DIR [--batches N] [--keep DIR]`
+//! `cargo bench --bench throughput -- --corpus DIR [--batches N] [--keep DIR] [--binary PATH]
+//! [--pieces]`; `--pieces-from DB` measures only the write path's parts (benches/pieces.rs).
 //!
 //! The corpus is a folder of article files. Realistic ones come from
 //! `../shared/tools/gen_archive.py DIR MB ../shared/devset/articles ../shared/matching/articles`
@@ -18,6 +19,8 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use claimtrack::extract::{Context, extract};
+
+mod pieces;
 
 const SAMPLE: &str = include_str!("../fixtures/seed_nysun_korea.txt");
 
@@ -40,7 +43,13 @@ fn main() {
     let work = tempfile::tempdir().expect("a temporary folder");
     let root = keep.clone().unwrap_or_else(|| work.path().to_path_buf());
     std::fs::create_dir_all(&root).unwrap();
-    let binary = env!("CARGO_BIN_EXE_claimtrack");
+    // `--binary PATH` measures another build (an earlier commit's) in the same session.
+    let binary = option("--binary").unwrap_or_else(|| env!("CARGO_BIN_EXE_claimtrack").into());
+    let binary = binary.as_str();
+    if let Some(db) = option("--pieces-from") {
+        pieces::measure(Path::new(&db), &root, batches);
+        return;
+    }
 
     let corpus = option("--corpus")
         .or_else(|| std::env::var("CLAIMTRACK_BENCH_CORPUS").ok())
@@ -121,6 +130,28 @@ fn main() {
         db_bytes as f64 / 1e6,
         db_bytes as f64 / claims.max(1) as f64
     );
+
+    // The same add with matching switched off, in one process: what the rest of the write
+    // path and extraction cost, apart from matching (which has its own measurements).
+    let unmatched = root.join("unmatched.db");
+    remove_database(&unmatched);
+    let (seconds, peak) = timed_process(
+        Command::new(binary)
+            .env(claimtrack::store::WITHOUT_MATCHING_VARIABLE, "1")
+            .arg("--db")
+            .arg(&unmatched)
+            .arg("add")
+            .arg(&corpus),
+    );
+    println!(
+        "add with matching switched off (1 process): {:.1} MB/s in {seconds:.2} s; peak memory {:.1} MB",
+        bytes as f64 / 1e6 / seconds,
+        peak as f64 / 1024.0
+    );
+    remove_database(&unmatched);
+    if args.iter().any(|a| a == "--pieces") {
+        pieces::measure(&db, &root, 3);
+    }
 
     let raw_seconds = raw_insert(&db, &root.join("raw.db"), 1);
     println!(
@@ -256,7 +287,7 @@ fn checkpoint(db: &Path) {
 }
 
 /// Insert the rows `add` stored (articles and their texts, claims, full-text rows, values,
-/// other places and matches) into a fresh database of the same schema and settings, in one
+/// other places, status counts, matching's index and frequencies, and matches) into a fresh database of the same schema and settings, in one
 /// transaction with prepared statements: the ceiling for what `add` could reach with
 /// extraction and the search for matches free.
 ///
@@ -270,10 +301,10 @@ fn raw_insert(from: &Path, to: &Path, copies: i64) -> f64 {
         "SELECT a.title, a.content_hash, t.body FROM articles a JOIN article_texts t ON t.article_id = a.id ORDER BY a.id",
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     );
-    type ClaimRow = (i64, i64, String, i64, i64, String, String, f64);
+    type ClaimRow = (i64, i64, String, i64, i64, String, String, f64, String);
     let claims: Vec<ClaimRow> = query(
         &source,
-        "SELECT article_id, position, text, start, end, kind, kinds, score FROM claims ORDER BY id",
+        "SELECT article_id, position, text, start, end, kind, kinds, score, value_key FROM claims ORDER BY id",
         |r| {
             Ok((
                 r.get(0)?,
@@ -284,6 +315,7 @@ fn raw_insert(from: &Path, to: &Path, copies: i64) -> f64 {
                 r.get(5)?,
                 r.get(6)?,
                 r.get(7)?,
+                r.get(8)?,
             ))
         },
     );
@@ -315,6 +347,12 @@ fn raw_insert(from: &Path, to: &Path, copies: i64) -> f64 {
         "SELECT claim_id, matched_id, score FROM claim_matches",
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     );
+    let keys: Vec<(i64, i64)> = query(&source, "SELECT key, claim_id FROM match_keys", |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    });
+    let terms: Vec<(i64, i64)> = query(&source, "SELECT term, claims FROM match_terms", |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    });
     let mut target = rusqlite::Connection::open(to).unwrap();
     target.execute_batch(include_str!("../schema.sql")).unwrap();
     target
@@ -347,7 +385,7 @@ fn raw_insert(from: &Path, to: &Path, copies: i64) -> f64 {
                 text.execute(rusqlite::params![id, body]).unwrap();
             }
             let mut claim = transaction
-            .prepare("INSERT INTO claims (id, article_id, position, text, start, end, kind, kinds, score, status_changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '2026-01-01T00:00:00Z')")
+            .prepare("INSERT INTO claims (id, article_id, position, text, start, end, kind, kinds, score, status_changed_at, value_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, '2026-01-01T00:00:00Z', ?10)")
             .unwrap();
             for (index, c) in claims.iter().enumerate() {
                 let id = claim_offset + index as i64 + 1;
@@ -361,7 +399,8 @@ fn raw_insert(from: &Path, to: &Path, copies: i64) -> f64 {
                         c.4,
                         c.5,
                         c.6,
-                        c.7
+                        c.7,
+                        c.8
                     ])
                     .unwrap();
             }
@@ -369,7 +408,8 @@ fn raw_insert(from: &Path, to: &Path, copies: i64) -> f64 {
             // costs several times more.
             transaction
                 .execute(
-                    "INSERT INTO claims_fts (rowid, text) SELECT id, text FROM claims WHERE id > ?1",
+                    "INSERT INTO claims_fts (rowid, text, value_key)
+                     SELECT id, text, value_key FROM claims WHERE id > ?1",
                     [claim_offset],
                 )
                 .unwrap();
@@ -403,6 +443,30 @@ fn raw_insert(from: &Path, to: &Path, copies: i64) -> f64 {
                     "INSERT INTO claim_matches (claim_id, matched_id, score) VALUES (?1, ?2, ?3)",
                 )
                 .unwrap();
+            // Claims per article and status, one statement per batch as `add` counts them.
+            transaction
+                .execute(
+                    "INSERT INTO article_status_counts (article_id, status, claims)
+                     SELECT article_id, status, count(*) FROM claims WHERE id > ?1 GROUP BY 1, 2",
+                    [claim_offset],
+                )
+                .unwrap();
+            let mut key = transaction
+                .prepare("INSERT INTO match_keys (key, claim_id) VALUES (?1, ?2)")
+                .unwrap();
+            for k in &keys {
+                key.execute(rusqlite::params![k.0, k.1 + claim_offset])
+                    .unwrap();
+            }
+            let mut term = transaction
+                .prepare(
+                    "INSERT INTO match_terms (term, claims) VALUES (?1, ?2)
+                     ON CONFLICT (term) DO UPDATE SET claims = claims + ?2",
+                )
+                .unwrap();
+            for t in &terms {
+                term.execute(rusqlite::params![t.0, t.1]).unwrap();
+            }
             for m in &matches {
                 matched
                     .execute(rusqlite::params![

@@ -72,6 +72,7 @@ impl Store {
             ],
         )?;
         let claim_id = transaction.last_insert_rowid();
+        super::claims::count_new_claims(&transaction, article_id, 1)?;
         super::claims::insert_values(&transaction, claim_id, &claim.values)?;
         // Searchable at once, matched with the claims of other articles, and a candidate for
         // the matching of articles added later.

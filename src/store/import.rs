@@ -148,6 +148,7 @@ pub(crate) fn merge(
             )
             .map_err(|e| at_line(*line, e))?;
         let id = transaction.last_insert_rowid();
+        super::claims::count_new_claims(transaction, article_id, 1)?;
         claim_ids.insert(key, id);
         new_claims.insert(id);
         imported.claims += 1;

@@ -1173,3 +1173,76 @@ fn schema_1_database_is_upgraded_keeping_its_matches() {
         .unwrap();
     assert!(sql.contains("WITHOUT ROWID"), "{sql}");
 }
+
+/// A version-6 database counted each inserted claim with a trigger; from version 8 the store
+/// counts them. After the upgrade every way of bringing in claims (batch add, `claim add`,
+/// import) is counted exactly once: the trigger is gone, so nothing counts twice, and
+/// `status` equals a recount of the claims.
+#[test]
+fn schema_6_database_is_upgraded_and_counts_new_claims_once() {
+    let desk = Desk::new();
+    let article = desk.add_sample().to_string();
+    {
+        let connection = rusqlite::Connection::open(&desk.db).unwrap();
+        connection
+            .execute_batch(
+                "CREATE TRIGGER claims_counted_on_insert AFTER INSERT ON claims
+                 BEGIN
+                     INSERT INTO article_status_counts (article_id, status, claims)
+                     VALUES (NEW.article_id, NEW.status, 1)
+                     ON CONFLICT (article_id, status) DO UPDATE SET claims = claims + 1;
+                 END;
+                 CREATE INDEX claims_by_value_key ON claims (value_key) WHERE value_key <> '';
+                 PRAGMA user_version = 6;",
+            )
+            .unwrap();
+    }
+    let folder = desk.db.with_file_name("more");
+    std::fs::create_dir_all(&folder).unwrap();
+    let text = std::fs::read_to_string(SAMPLE).unwrap();
+    for (name, footer) in [("a.txt", "Reprinted."), ("b.txt", "Corrected.")] {
+        std::fs::write(folder.join(name), format!("{text}\n{footer}\n")).unwrap();
+    }
+    desk.ok(&["add", folder.to_str().unwrap()]);
+    desk.ok(&["claim", "add", &article, "The message is unmistakable"]);
+    let other = Desk::new();
+    let imported = other.db.with_file_name("c.txt");
+    std::fs::write(&imported, format!("{text}\nImported.\n")).unwrap();
+    other.ok(&["add", imported.to_str().unwrap()]);
+    let exported = other.ok(&["export", "--format", "jsonl"]);
+    let before = count(&desk.db, "SELECT count(*) FROM claims");
+    crate::run_with_stdin(&desk.db, &["import", "-"], &exported).unwrap();
+    assert!(count(&desk.db, "SELECT count(*) FROM claims") > before);
+    desk.ok(&["mark", "1-3", "in-progress"]);
+
+    let connection = rusqlite::Connection::open(&desk.db).unwrap();
+    let version: i64 = connection
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, claimtrack::store::SCHEMA_VERSION);
+    let leftovers = count(
+        &desk.db,
+        "SELECT count(*) FROM sqlite_master
+         WHERE name IN ('claims_counted_on_insert', 'claims_by_value_key')",
+    );
+    assert_eq!(leftovers, 0);
+    let drift = count(
+        &desk.db,
+        "SELECT count(*) FROM (
+             SELECT article_id, status, count(*) AS n FROM claims GROUP BY article_id, status
+         ) c FULL JOIN (SELECT * FROM article_status_counts WHERE claims > 0) s
+             ON s.article_id = c.article_id AND s.status = c.status
+         WHERE c.n IS NOT s.claims",
+    );
+    assert_eq!(drift, 0, "article_status_counts differs from a recount");
+    let claims = count(&desk.db, "SELECT count(*) FROM claims");
+    let status = desk.json(&["status"]);
+    let counted: i64 = status["total"]["by_status"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|n| n.as_i64().unwrap())
+        .sum();
+    assert_eq!(counted, claims);
+    assert!(count(&desk.db, "SELECT count(*) FROM articles") >= 3);
+}

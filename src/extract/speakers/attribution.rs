@@ -1,0 +1,608 @@
+//! Attribution: the speech verbs of a sentence and the noun phrases that are their subjects.
+
+use std::borrow::Cow;
+
+use super::mentions::*;
+use super::tokens::*;
+use super::words::*;
+use crate::extract::lexicon;
+
+/// A noun phrase found as the subject of a speech verb, before resolution. Its text is
+/// borrowed from the article: subjects are found for every attributed sentence, and most are
+/// never the speaker.
+#[derive(Debug, Clone)]
+pub(super) enum Subject<'t> {
+    /// A capitalised name (index into the sentence's mentions).
+    Name(usize),
+    /// "he", "she", "it", "they".
+    Pronoun(&'static str),
+    /// A lowercase noun phrase: determiner, words (the last is the head), possessor text.
+    Phrase {
+        determiner: Option<&'static str>,
+        words: Vec<Cow<'t, str>>,
+        possessor: Option<&'t str>,
+        /// The capitalised name among the modifiers ("the French foreign ministry", "PG&E
+        /// officials").
+        named: Option<&'t str>,
+        text: &'t str,
+    },
+}
+
+pub(super) struct SentenceView<'a> {
+    pub(super) text: &'a str,
+    pub(super) tokens: &'a [Tok],
+    pub(super) range: std::ops::Range<usize>,
+    pub(super) mentions: &'a [Mention<'a>],
+}
+
+impl<'a> SentenceView<'a> {
+    pub(super) fn word(&self, i: usize) -> &'a str {
+        token_text(self.text, &self.tokens[i])
+    }
+
+    // Mentions are found left to right and never overlap, so they are sorted by position and
+    // a binary search finds one: a linear scan per token made a long sentence quadratic.
+    pub(super) fn mention_ending_at(&self, i: usize) -> Option<usize> {
+        self.mentions.binary_search_by_key(&i, |m| m.last).ok()
+    }
+
+    pub(super) fn mention_at(&self, i: usize) -> Option<usize> {
+        let m = self.mentions.partition_point(|m| m.last < i);
+        (m < self.mentions.len() && self.mentions[m].first <= i).then_some(m)
+    }
+
+    /// Step left from `i` over auxiliaries and adverbs ("has already said").
+    pub(super) fn skip_left(&self, mut i: usize) -> Option<usize> {
+        loop {
+            let tok = &self.tokens[i];
+            let adverb = tok.word
+                && !tok.cap
+                && ((tok.is(SKIP) && self.mention_at(i).is_none()) || self.word(i).ends_with("ly"));
+            if adverb {
+                if i == self.range.start {
+                    return None;
+                }
+                i -= 1;
+            } else {
+                return Some(i);
+            }
+        }
+    }
+
+    /// The subject of a verb at `verb`, looking left.
+    pub(super) fn subject_before(&self, verb: usize) -> Option<Subject<'a>> {
+        if verb == self.range.start {
+            return None;
+        }
+        let mut i = self.skip_left(verb - 1)?;
+        let mut hops = 0;
+        loop {
+            let tok = self.tokens[i];
+            if tok.quoted && !tok.word {
+                return None;
+            }
+            if tok.word && !tok.quoted {
+                let word = self.word(i);
+                if lower_is(word, "who") || lower_is(word, "which") {
+                    // "Sung Kim, who said": the antecedent.
+                    let mut k = i.checked_sub(1)?;
+                    if self.tokens[k].punct == ',' {
+                        k = k.checked_sub(1)?;
+                    }
+                    if k < self.range.start {
+                        return None;
+                    }
+                    i = k;
+                    continue;
+                }
+                return self.noun_phrase_ending_at(i);
+            }
+            if (tok.punct == ',' || is_dash(tok.punct)) && hops < 2 {
+                hops += 1;
+                // An appositive or an aside between commas: "Scissors, who consults with
+                // officials, said"; "Carlineo's attorney, Sonya Zoghlin, said".
+                let mut k = i;
+                let mut opening = None;
+                while k > self.range.start {
+                    k -= 1;
+                    let t = &self.tokens[k];
+                    if t.punct == tok.punct || (is_dash(tok.punct) && is_dash(t.punct)) {
+                        opening = Some(k);
+                        break;
+                    }
+                    if !t.word && is_quote_mark(t.punct) {
+                        break;
+                    }
+                }
+                let opening = opening?;
+                let inner = opening + 1..i;
+                if inner.is_empty() {
+                    return None;
+                }
+                if let Some(m) = self.mention_at(inner.start) {
+                    let mention = &self.mentions[m];
+                    if mention.kind == EntityKind::Person && mention.last + 1 == inner.end {
+                        return Some(Subject::Name(m));
+                    }
+                }
+                if opening == self.range.start {
+                    return None;
+                }
+                i = self.skip_left(opening - 1)?;
+                continue;
+            }
+            return None;
+        }
+    }
+
+    /// The noun phrase whose last word is token `i`.
+    pub(super) fn noun_phrase_ending_at(&self, i: usize) -> Option<Subject<'a>> {
+        let tok = self.tokens[i];
+        // The pronouns are COMMON words: the class rules out the others at once.
+        if let Some(pronoun) = pronoun(self.word(i)).filter(|_| tok.is(COMMON)) {
+            return Some(Subject::Pronoun(pronoun));
+        }
+        if let Some(m) = self.mention_ending_at(i) {
+            // Coordination: "The United Nations and European Union stressed" -> the first.
+            let mention = &self.mentions[m];
+            if mention.first >= self.range.start + 2
+                && self.word(mention.first - 1) == "and"
+                && let Some(previous) = self.mention_ending_at(mention.first - 2)
+            {
+                return Some(Subject::Name(previous));
+            }
+            if mention.possessive {
+                return None;
+            }
+            // "Joneigh Khaldun of the Michigan Department ... says", "Wee of the Times
+            // reports": the person, not where they work.
+            let mut k = mention.first;
+            if k > self.range.start + 1 && lower_is(self.word(k - 1), "the") {
+                k -= 1;
+            }
+            if k > self.range.start + 1
+                && lower_is(self.word(k - 1), "of")
+                && let Some(person) = self.mention_ending_at(k - 2)
+                && self.mentions[person].kind == EntityKind::Person
+                && !self.mentions[person].possessive
+            {
+                return Some(Subject::Name(person));
+            }
+            return Some(Subject::Name(m));
+        }
+        if tok.cap && tok.is(COMMON) {
+            return None;
+        }
+        // A lowercase phrase: walk left to a determiner or a stop.
+        let mut words = Vec::new();
+        let mut possessor = None;
+        let mut determiner = None;
+        let mut named = None;
+        let mut content_start = i;
+        let mut k = i;
+        loop {
+            let t = self.tokens[k];
+            if !t.word || t.quoted {
+                break;
+            }
+            let w = self.word(k);
+            // The determiners are all COMMON words: the class rules out the others at once.
+            if let Some(article) = ["the", "a", "an", "his", "her", "its", "their"]
+                .into_iter()
+                .find(|article| t.is(COMMON) && lower_is(w, article))
+            {
+                determiner = Some(article);
+                break;
+            }
+            if t.possessive {
+                let mut from = self
+                    .mention_ending_at(k)
+                    .map_or(k, |m| self.mentions[m].first);
+                // "the U.S. attorney's office": the name before the possessive word too.
+                if from == k
+                    && k > self.range.start
+                    && let Some(m) = self.mention_ending_at(k - 1)
+                {
+                    from = self.mentions[m].first;
+                }
+                possessor = Some(&self.text[self.tokens[from].start..t.end]);
+                content_start = from;
+                break;
+            }
+            if t.is(COMMON | BE | SPEECH) {
+                break;
+            }
+            if let Some(m) = self.mention_ending_at(k) {
+                // "The Wikileaks founder", "The French foreign ministry": a name as modifier.
+                let mention = &self.mentions[m];
+                words.push(lowercase(mention.name));
+                named = Some(mention.name);
+                content_start = mention.first;
+                if mention.first <= self.range.start || words.len() > 5 {
+                    break;
+                }
+                k = mention.first - 1;
+                continue;
+            }
+            words.push(lowercase(w));
+            content_start = k;
+            if k == self.range.start || words.len() > 5 {
+                break;
+            }
+            k -= 1;
+        }
+        if words.is_empty() || words.len() > 5 {
+            return None;
+        }
+        words.reverse();
+        // Coordination: "Holcomb and GOP legislative leaders touted" -> Holcomb.
+        if determiner.is_none()
+            && possessor.is_none()
+            && content_start >= self.range.start + 2
+            && self.word(content_start - 1) == "and"
+            && let Some(previous) = self.mention_ending_at(content_start - 2)
+            && !self.mentions[previous].possessive
+        {
+            return Some(Subject::Name(previous));
+        }
+        let text = &self.text[self.tokens[content_start].start..self.tokens[i].end];
+        Some(Subject::Phrase {
+            determiner,
+            words,
+            possessor,
+            named,
+            text,
+        })
+    }
+
+    /// The subject after an inverted verb: "..., said Avi Bell, senior fellow" or "said
+    /// another witness, former White House Russia adviser Fiona Hill".
+    pub(super) fn subject_after(&self, verb: usize) -> Option<Subject<'a>> {
+        let mut i = verb + 1;
+        let mut segment_has_words = false;
+        let mut best: Option<usize> = None;
+        while i < self.range.end {
+            let tok = &self.tokens[i];
+            if tok.quoted && tok.word {
+                break;
+            }
+            if !tok.word {
+                if matches!(tok.punct, '.' | ';' | ':' | '!' | '?') || is_quote_mark(tok.punct) {
+                    break;
+                }
+                if tok.punct == ',' {
+                    if best.is_some() {
+                        break;
+                    }
+                    if segment_has_words {
+                        segment_has_words = false;
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            segment_has_words = true;
+            if let Some(m) = self.mention_at(i) {
+                if !self.mentions[m].possessive {
+                    best = Some(m);
+                }
+                i = self.mentions[m].last + 1;
+                continue;
+            }
+            // "said Marcelo Claure in an email ... reviewed by Reuters", "said a WeWork
+            // spokesperson when contacted by Reuters": the name the verb is followed by; a
+            // word that is no title ends the subject.
+            if best.is_some() && !tok.cap && !tok.is(TITLE | ROLE) {
+                break;
+            }
+            let word = self.word(i);
+            if i == verb + 1
+                && ["the", "his", "her", "its"]
+                    .iter()
+                    .any(|d| lower_is(word, d))
+            {
+                // "said the president": a phrase up to the next punctuation.
+                let mut end = i + 1;
+                while end < self.range.end
+                    && self.tokens[end].word
+                    && !self.tokens[end].is(COMMON)
+                    && self.mention_at(end).is_none()
+                {
+                    end += 1;
+                }
+                if end > i + 1 && (end == self.range.end || !self.tokens[end].word) {
+                    return self.noun_phrase_ending_at(end - 1);
+                }
+            }
+            if i == verb + 1
+                && let Some(pronoun) = pronoun(word)
+            {
+                return Some(Subject::Pronoun(pronoun));
+            }
+            if lower_is(word, "who") || lower_is(word, "which") {
+                break;
+            }
+            i += 1;
+        }
+        best.map(Subject::Name)
+    }
+}
+
+/// The subject pronoun `word` is, lowercased.
+pub(super) fn pronoun(word: &str) -> Option<&'static str> {
+    ["he", "she", "it", "they"]
+        .into_iter()
+        .find(|pronoun| lower_is(word, pronoun))
+}
+
+pub(super) fn is_speech_verb(view: &SentenceView, i: usize) -> bool {
+    let tok = &view.tokens[i];
+    // The class test first: it fails for nearly every token, punctuation included.
+    if !tok.is(SPEECH) || !tok.word || tok.quoted || tok.cap && i != view.range.start {
+        return false;
+    }
+    // The SPEECH class is the speech verbs plus "pointed", and only ASCII words have a class.
+    let word = view.word(i);
+    if lower_is(word, "pointed") {
+        // "pointed out".
+        return i + 1 < view.range.end && lower_is(view.word(i + 1), "out");
+    }
+    // Passive "was told", "is said", "so-called"; "pleaded guilty".
+    if i > view.range.start {
+        let before = &view.tokens[i - 1];
+        if before.word && before.is(BE) {
+            return false;
+        }
+    }
+    if lower_is(word, "pleaded") && i + 1 < view.range.end && lower_is(view.word(i + 1), "guilty") {
+        return false;
+    }
+    // "news reports", "the claims": a plural noun unless a name, a pronoun or a break comes
+    // before it ("Reuters reports", "it claims", ", reports Reuters") or "that" after it.
+    if lexicon::line_of(&lexicon::AMBIGUOUS_SPEECH_VERBS, word).is_some() && i > view.range.start {
+        let before = &view.tokens[i - 1];
+        let that_follows = i + 1 < view.range.end && lower_is(view.word(i + 1), "that");
+        let after_noun =
+            before.word && !before.cap && pronoun(view.word(i - 1)).is_none() && !before.is(SKIP);
+        if after_noun && !that_follows {
+            return false;
+        }
+    }
+    // "Marsh wrote 214 checks to herself", "wrote a book": writing a thing, not words said;
+    // "wrote in a letter", "wrote that" still attribute.
+    if (lower_is(word, "wrote") || lower_is(word, "writes")) && i + 1 < view.range.end {
+        let next = view.word(i + 1);
+        if next.starts_with(|c: char| c.is_ascii_digit())
+            || [
+                "a", "an", "the", "his", "her", "their", "its", "two", "three", "dozens",
+            ]
+            .iter()
+            .any(|object| lower_is(next, object))
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// Find the attribution of one sentence. Returns the subject, whether one was attributed at
+/// all, and the verb's token index.
+/// What `attribution` found: subjects in order of preference, the verb whose sentence subject
+/// to fall back on, and whether the sentence attributes anything at all.
+pub(super) struct Attribution<'a> {
+    pub(super) candidates: Vec<(Subject<'a>, usize)>,
+    /// Only looked for when no candidate resolves: the search builds a noun phrase, and most
+    /// attributed sentences never need it.
+    pub(super) last_resort: Option<usize>,
+    pub(super) attributed: bool,
+}
+
+/// `speech`: the sentence's speech verbs and participles (`Marks::speech`).
+pub(super) fn attribution<'a>(view: &SentenceView<'a>, speech: &[usize]) -> Attribution<'a> {
+    // Every way of attributing starts at a speech verb or participle: most sentences have
+    // none and are done here.
+    if speech.is_empty() {
+        return Attribution {
+            candidates: Vec::new(),
+            last_resort: None,
+            attributed: false,
+        };
+    }
+    let verbs: Vec<usize> = speech
+        .iter()
+        .copied()
+        .filter(|&i| is_speech_verb(view, i))
+        .collect();
+    let mut candidates: Vec<(Subject<'a>, usize)> = Vec::new();
+    // A trailing attribution (", X said." closing the sentence) frames the whole sentence;
+    // otherwise the first speech verb is the main one.
+    let last_break = view
+        .range
+        .clone()
+        .rev()
+        .find(|&i| {
+            let t = &view.tokens[i];
+            !t.word && (t.punct == ',' || matches!(t.punct, '”' | '"'))
+        })
+        .unwrap_or(view.range.start);
+    let mut trailing = None;
+    if let Some(&verb) = verbs.iter().find(|&&v| v > last_break) {
+        let short_subject = verb - last_break <= 8;
+        let short_rest = view.range.end - verb <= 6;
+        if last_break > view.range.start && short_subject && short_rest {
+            trailing = Some(verb);
+        }
+    }
+    let trailing_attribution = trailing.is_some();
+    for verb in trailing.into_iter().chain(verbs.iter().copied()) {
+        let before = (verb > view.range.start).then(|| &view.tokens[verb - 1]);
+        let after_quote = before.is_some_and(|b| !b.word && is_quote_mark(b.punct));
+        let after_comma = before.is_some_and(|b| !b.word && matches!(b.punct, ',' | ':'));
+        let at_start = before.is_none();
+        // "“...,” said Hill": the subject follows. "Hill, a teacher, said": it precedes, and an
+        // inverted reading is only tried when that fails.
+        let mut found =
+            |subject: Option<Subject<'a>>| candidates.extend(subject.map(|s| (s, verb)));
+        // Whoever follows "told" is the one told ("told Reuters"): it is never inverted.
+        let told = ["told", "tells", "tell"]
+            .iter()
+            .any(|w| lower_is(view.word(verb), w));
+        if told {
+            found(view.subject_before(verb));
+        } else if after_quote || at_start {
+            found(view.subject_after(verb));
+            found(view.subject_before(verb));
+        } else if after_comma && names_follow(view, verb) {
+            // "..., said Serene Gregg, local president of the union.": a name right after
+            // the verb is the speaker, whatever the clause before it opens with.
+            found(view.subject_after(verb));
+            found(view.subject_before(verb));
+        } else if after_comma {
+            found(view.subject_before(verb));
+            found(view.subject_after(verb));
+        } else {
+            found(view.subject_before(verb));
+        }
+    }
+    // "according to Amnesty International"; a participle "with Safadi warning", "..., saying".
+    for &i in speech {
+        let tok = &view.tokens[i];
+        if !tok.word || tok.quoted || !tok.is(PARTICIPLE) {
+            continue;
+        }
+        // The PARTICIPLE class is the speech participles plus "according".
+        let according = lower_is(view.word(i), "according");
+        if according && i + 2 < view.range.end && lower_is(view.word(i + 1), "to") {
+            candidates.extend(according_to(view, i + 2).map(|s| (s, i)));
+        }
+        if !according && i > view.range.start {
+            if let Some(m) = view.mention_ending_at(i - 1) {
+                candidates.push((Subject::Name(m), i));
+                continue;
+            }
+            if verbs.is_empty() {
+                candidates.extend(sentence_subject(view, i).map(|s| (s, i)));
+            }
+        }
+    }
+    // Last resort for a speech verb whose own subject was not understood ("The doctors
+    // offering to run the clinic noted ..."; "Another diplomat, former envoy Kurt Volker,
+    // shifted his account to say ..."): the subject the sentence opens with.
+    // Not for a trailing attribution: ", prosecutors said." names its own subject.
+    let last_resort = verbs.first().copied().filter(|_| !trailing_attribution);
+    let attributed = !candidates.is_empty() || !verbs.is_empty();
+    Attribution {
+        candidates,
+        last_resort,
+        attributed,
+    }
+}
+
+/// Does a person's name, or a body's, follow speech verb `verb` directly ("said Juan Perez")?
+pub(super) fn names_follow(view: &SentenceView, verb: usize) -> bool {
+    verb + 1 < view.range.end
+        && view.mention_at(verb + 1).is_some_and(|m| {
+            let mention = &view.mentions[m];
+            !mention.possessive && matches!(mention.kind, EntityKind::Person | EntityKind::Org)
+        })
+}
+
+/// The source named after "according to" (from token `from`): a name ("according to Amnesty
+/// International", "according to data from MarketAxess") or a phrase the article resolves
+/// ("according to the analyst").
+pub(super) fn according_to<'a>(view: &SentenceView<'a>, from: usize) -> Option<Subject<'a>> {
+    let mut end = None;
+    for k in from..view.range.end.min(from + 6) {
+        let tok = &view.tokens[k];
+        if !tok.word || tok.quoted {
+            break;
+        }
+        if let Some(m) = view.mention_at(k) {
+            let mention = &view.mentions[m];
+            return (mention.kind != EntityKind::Place && !is_gazetteer_place(mention.name))
+                .then_some(Subject::Name(m));
+        }
+        // "data from", "figures from", "a report by": the source is further on.
+        if ["from", "by", "of"]
+            .iter()
+            .any(|w| lower_is(view.word(k), w))
+        {
+            end = None;
+            continue;
+        }
+        if tok.is(COMMON) {
+            if end.is_some() {
+                break;
+            }
+            continue;
+        }
+        end = Some(k);
+    }
+    view.noun_phrase_ending_at(end?)
+}
+
+/// Last word of the first noun phrase of the sentence ("The utilities commission").
+pub(super) fn first_noun_end(view: &SentenceView) -> Option<usize> {
+    let mut i = view.range.start;
+    while i < view.range.end && !view.tokens[i].word {
+        i += 1;
+    }
+    let mut last = None;
+    while i < view.range.end {
+        let tok = &view.tokens[i];
+        let word = view.word(i);
+        // "The doctors offering ...", "Two people briefed ...": a participle ends the phrase.
+        let participle =
+            !tok.cap && last.is_some() && (word.ends_with("ing") || word.ends_with("ed"));
+        if !tok.word
+            || tok.quoted
+            || tok.is(BE)
+            || participle
+            || (i > view.range.start && tok.is(COMMON) && last.is_some())
+        {
+            break;
+        }
+        last = Some(i);
+        i += 1;
+    }
+    last
+}
+
+/// The subject a sentence opens with, before token `before`: a person or body named in
+/// apposition to the opening phrase ("Another diplomat, former envoy Kurt Volker,"), a name
+/// opening the sentence, or the opening noun phrase itself ("The doctors").
+pub(super) fn sentence_subject<'a>(view: &SentenceView<'a>, before: usize) -> Option<Subject<'a>> {
+    let end = first_noun_end(view)?;
+    if end >= before {
+        return None;
+    }
+    if let Some(m) = view.mention_at(end) {
+        let mention = &view.mentions[m];
+        return (!mention.possessive && mention.kind != EntityKind::Place)
+            .then_some(Subject::Name(m));
+    }
+    // "Another diplomat, former special envoy to Ukraine Kurt Volker, shifted": the name
+    // closing the appositive.
+    if end + 1 < before && view.tokens[end + 1].punct == ',' {
+        let mut k = end + 2;
+        while k < before && view.tokens[k].word {
+            k += 1;
+        }
+        if k < before
+            && view.tokens[k].punct == ','
+            && let Some(m) = view.mention_ending_at(k - 1)
+            && matches!(view.mentions[m].kind, EntityKind::Person | EntityKind::Org)
+        {
+            return Some(Subject::Name(m));
+        }
+    }
+    view.noun_phrase_ending_at(end).filter(|s| {
+        !matches!(
+            s,
+            Subject::Phrase {
+                possessor: Some(_),
+                ..
+            }
+        )
+    })
+}

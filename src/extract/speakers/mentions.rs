@@ -1,6 +1,7 @@
 //! Capitalised names in a sentence, told apart as a person, a body, a place or unknown.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use super::tokens::*;
 use super::words::*;
@@ -53,7 +54,7 @@ pub(super) fn is_all_caps(word: &str) -> bool {
 }
 
 pub(super) fn is_suffix(word: &str) -> bool {
-    matches!(word, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV")
+    classify(word) & SUFFIX != 0
 }
 
 /// Person-name-like token: capitalised, not a title, organisation, place or function word.
@@ -65,24 +66,15 @@ pub(super) fn is_person_part(text: &str, tok: &Tok) -> bool {
         && !word.bytes().any(|b| b.is_ascii_digit() || b == b'/')
 }
 
-/// Short forms of titles, with the title they stand for.
-pub(super) const SHORT_TITLES: &[(&str, &str)] = &[
-    ("gov", "governor"),
-    ("sen", "senator"),
-    ("sens", "senator"),
-    ("rep", "representative"),
-    ("reps", "representative"),
-    ("gen", "general"),
-    ("lt", "lieutenant"),
-    ("col", "colonel"),
-    ("dr", "doctor"),
-    ("prof", "professor"),
-    ("co-founder", "founder"),
-];
-
-/// Could an ASCII word without trailing periods be a short form (by its length)?
+/// Could an ASCII word without trailing periods be a short form (by its length)? Most words
+/// asked about are not, and the length rules them out before the list is searched.
 pub(super) fn may_be_short_title(trimmed: &str) -> bool {
-    trimmed.len() <= 4 || trimmed.len() == "co-founder".len()
+    static LENGTHS: LazyLock<u64> = LazyLock::new(|| {
+        SHORT_TITLES
+            .iter()
+            .fold(0, |bits, (short, _)| bits | 1 << short.len().min(63))
+    });
+    *LENGTHS >> trimmed.len().min(63) & 1 == 1
 }
 
 /// The title an ASCII word without trailing periods is the short form of, whatever its case.
@@ -133,14 +125,10 @@ pub(super) fn is_role_title(title: &str) -> bool {
     let trimmed = title.trim_end_matches('.');
     if !trimmed.is_ascii() {
         let title = normalise_title(title);
-        return classify(&title) & TITLE != 0
-            && !matches!(&*title, "mr" | "mrs" | "ms" | "miss" | "doctor" | "sir");
+        return classify(&title) & (TITLE | ADDRESS) == TITLE;
     }
     let title = full_title(trimmed).unwrap_or(trimmed);
-    classify(title) & TITLE != 0
-        && !["mr", "mrs", "ms", "miss", "doctor", "sir"]
-            .iter()
-            .any(|address| title.eq_ignore_ascii_case(address))
+    classify(title) & (TITLE | ADDRESS) == TITLE
 }
 
 /// Find the capitalised runs of `tokens[range]` outside quotations, classify them and push
@@ -320,7 +308,7 @@ pub(super) fn classify_run<'t>(
         && ((tail_start > first && has_title) || (tail_start == first && window_has_title));
     let acronym = first == last && {
         let word = token_text(text, &tokens[first]);
-        is_all_caps(word) && !COMMON_ACRONYMS.contains(&word)
+        is_all_caps(word) && classify(word) & (THING_ACRONYM | TITLE | COMMON) == 0
     };
     let (kind, name) = if full_name || titled_surname {
         (EntityKind::Person, name_of(tail_start.min(last)))
@@ -394,14 +382,6 @@ pub(super) fn appositive_titles<'t>(
         words_of(from, mention.first - 1, titles);
     }
 }
-
-/// Capitals that name a thing, a measure or a title, not a body that could speak: "its AI
-/// processors" must not make "the company said" mean "AI".
-pub(super) const COMMON_ACRONYMS: &[&str] = &[
-    "AI", "GDP", "CEO", "CFO", "COO", "CTO", "IPO", "TV", "EV", "EVs", "GPU", "GPUs", "CPU", "DNA",
-    "RNA", "HIV", "AIDS", "COVID", "PM", "AM", "GMT", "EST", "EDT", "PST", "PDT", "UTC", "ID",
-    "IT", "IQ", "OK", "PDF", "URL", "SUV", "ATM", "VAT", "LNG", "MP", "MPs", "CO2",
-];
 
 /// Is `name` a place of the gazetteer ("Beijing", "New Delhi", "South Korea"), made only of
 /// place words with one of the gazetteer's among them?

@@ -391,10 +391,8 @@ pub(super) fn build_acronyms<'t>(text: &'t str, tokens: &[Tok]) -> FastMap<Strin
                     // "Pacific Gas & Electric Co." for "PG&E": keep the corporate suffix.
                     let mut last = words[end - 1];
                     if end < words.len()
-                        && matches!(
-                            token_text(text, &tokens[words[end]]),
-                            "Co." | "Inc." | "Corp." | "Ltd." | "LLC" | "Co" | "Inc"
-                        )
+                        && classify(token_text(text, &tokens[words[end]])) & (ORG | ABBREVIATION)
+                            == ORG | ABBREVIATION
                     {
                         last = words[end];
                     }
@@ -408,43 +406,15 @@ pub(super) fn build_acronyms<'t>(text: &'t str, tokens: &[Tok]) -> FastMap<Strin
     map
 }
 
-/// Words that make an organisation's name say what kind of body it is.
-pub(super) const KINDS_OF_BODY: &[&str] = &[
-    "ministry",
-    "university",
-    "college",
-    "school",
-    "hospital",
-    "museum",
-    "church",
-    "court",
-    "police",
-    "army",
-    "navy",
-    "embassy",
-    "parliament",
-    "senate",
-    "congress",
-    "house",
-    "bank",
-    "party",
-    "union",
-];
-
 /// Does `org`'s name name a kind of body that a phrase headed by `head` ("ministry",
 /// "agency") cannot mean?
 pub(super) fn other_kind_of_body(org: &Org<'_>, head: &str) -> bool {
     let head = head.to_ascii_lowercase();
-    let kinds: Vec<&str> = org
+    let mut kinds = org
         .words
         .iter()
-        .filter_map(|w| {
-            let w = w.to_ascii_lowercase();
-            KINDS_OF_BODY.iter().copied().find(|kind| *kind == w)
-        })
-        .collect();
-    !kinds.is_empty()
-        && !kinds
-            .iter()
-            .any(|kind| head.starts_with(kind) || kind.starts_with(&head))
+        .filter(|w| classify(w) & KIND_OF_BODY != 0)
+        .peekable();
+    kinds.peek().is_some()
+        && !kinds.any(|kind| head.starts_with(&**kind) || kind.starts_with(&head))
 }

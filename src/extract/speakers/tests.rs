@@ -596,7 +596,7 @@ fn word_keys_ignore_case_only() {
         );
     }
     // name, word, the class bits it must have (0: none).
-    let cases: &[(&str, &str, u16)] = &[
+    let cases: &[(&str, &str, Class)] = &[
         ("lowercase", "said", SPEECH),
         ("capitalised", "Said", SPEECH),
         ("shouting", "SAID", SPEECH),

@@ -16,11 +16,11 @@ pub(super) struct Tok {
     pub(super) punct: char,
     /// An opening quotation mark.
     pub(super) opens: bool,
-    pub(super) class: u16,
+    pub(super) class: Class,
 }
 
 impl Tok {
-    pub(super) fn is(&self, class: u16) -> bool {
+    pub(super) fn is(&self, class: Class) -> bool {
         self.class & class != 0
     }
 }
@@ -166,7 +166,7 @@ impl Marks {
 
     /// Mark the word about to be pushed as token `index`.
     #[inline]
-    pub(super) fn word(&mut self, index: usize, class: u16, cap: bool, quoted: bool) {
+    pub(super) fn word(&mut self, index: usize, class: Class, cap: bool, quoted: bool) {
         if class & (SPEECH | PARTICIPLE) != 0 {
             self.speech.push(index);
         }

@@ -6,32 +6,46 @@ use std::sync::LazyLock;
 
 use crate::extract::lexicon;
 
-pub(super) const COMMON: u16 = 1;
-pub(super) const TITLE: u16 = 2;
-pub(super) const ORG: u16 = 4;
-pub(super) const PLACE: u16 = 8;
-pub(super) const TIME: u16 = 16;
+/// The classes a word is in, one bit each: the lists of the lexicon it is listed in.
+pub(super) type Class = u32;
+
+/// Function words (`function_words`, `sentence_adverbs`, `name_joiners`, `plain_speech_verbs`):
+/// a capitalised one opens a sentence, not a name.
+pub(super) const COMMON: Class = 1;
+pub(super) const TITLE: Class = 1 << 1;
+pub(super) const ORG: Class = 1 << 2;
+pub(super) const PLACE: Class = 1 << 3;
+pub(super) const TIME: Class = 1 << 4;
 /// Nouns for a body that "the X" can refer back to: "the agency said".
-pub(super) const GROUP: u16 = 32;
+pub(super) const GROUP: Class = 1 << 5;
 /// Singular nouns for a person's role: "the envoy said", "the real estate agent said".
-pub(super) const ROLE: u16 = 64;
+pub(super) const ROLE: Class = 1 << 6;
 /// Plural nouns for unnamed generic sources: "analysts say".
-pub(super) const GENERIC: u16 = 128;
+pub(super) const GENERIC: Class = 1 << 7;
 /// Auxiliaries and adverbs that sit between a subject and its speech verb.
-pub(super) const SKIP: u16 = 256;
-pub(super) const CONNECTOR: u16 = 512;
-pub(super) const BE: u16 = 1024;
-/// Speech verbs and "pointed" (from `lexicon::SPEECH_VERBS`), so the per-token scan is a bit test.
-pub(super) const SPEECH: u16 = 2048;
+pub(super) const SKIP: Class = 1 << 8;
+/// Words inside a name that are not name words ("of", "von").
+pub(super) const CONNECTOR: Class = 1 << 9;
+pub(super) const BE: Class = 1 << 10;
+/// Speech verbs, so the per-token scan is a bit test.
+pub(super) const SPEECH: Class = 1 << 11;
 /// Speech participles ("saying") and "according".
-pub(super) const PARTICIPLE: u16 = 4096;
-/// Abbreviations whose period belongs to the word (`ABBREVIATIONS`), so the tokenizer tests a
-/// bit of the lookup it does anyway instead of comparing the word with each of them.
-pub(super) const ABBREVIATION: u16 = 8192;
+pub(super) const PARTICIPLE: Class = 1 << 12;
+/// Words whose period belongs to them (short forms, forms of address, name suffixes), so the
+/// tokenizer tests a bit of the lookup it does anyway instead of comparing the word with each.
+pub(super) const ABBREVIATION: Class = 1 << 13;
 /// A text that speaks for whoever issued it: "the statement said".
-pub(super) const DOCUMENT: u16 = 16384;
+pub(super) const DOCUMENT: Class = 1 << 14;
 /// A place name of the gazetteer: a name made only of them is a place.
-pub(super) const GAZETTEER_PLACE: u16 = 32768;
+pub(super) const GAZETTEER_PLACE: Class = 1 << 15;
+/// A form of address ("Mr.", "Dr."): a title that names no position.
+pub(super) const ADDRESS: Class = 1 << 16;
+/// A word that closes a person's name without being their surname ("Jr.").
+pub(super) const SUFFIX: Class = 1 << 17;
+/// An acronym for a thing, not a body ("AI", "GDP").
+pub(super) const THING_ACRONYM: Class = 1 << 18;
+/// A word that says what kind of body a name is ("university", "ministry").
+pub(super) const KIND_OF_BODY: Class = 1 << 19;
 
 /// A multiply-rotate hash of eight bytes at a time (as rustc's FxHasher): the article's
 /// names are looked up for most mentions and speakers, and SipHash, then FNV's byte at a
@@ -187,7 +201,7 @@ pub(super) fn lowercase_ascii_bytes(bytes: u64) -> u64 {
 /// it needs no bounds check.
 pub(super) struct WordTable {
     pub(super) keys: Box<[u128; WordTable::SIZE]>,
-    pub(super) classes: Box<[u16; WordTable::SIZE]>,
+    pub(super) classes: Box<[Class; WordTable::SIZE]>,
 }
 
 impl WordTable {
@@ -201,7 +215,7 @@ impl WordTable {
     }
 
     pub(super) fn new(
-        words: &HashMap<u128, u16, std::hash::BuildHasherDefault<KeyHasher>>,
+        words: &HashMap<u128, Class, std::hash::BuildHasherDefault<KeyHasher>>,
     ) -> WordTable {
         let mut table = WordTable {
             keys: Box::new([0; Self::SIZE]),
@@ -220,7 +234,7 @@ impl WordTable {
 
     /// The classes of the word packed in `key`; 0 for a word in no table. An empty slot
     /// (key 0) ends the probe.
-    pub(super) fn get(&self, key: u128) -> u16 {
+    pub(super) fn get(&self, key: u128) -> Class {
         let mut slot = Self::slot(key);
         loop {
             slot &= Self::SIZE - 1;
@@ -233,75 +247,96 @@ impl WordTable {
     }
 }
 
+/// Each list of the lexicon this stage reads, with the classes its words are in.
+fn lists() -> [(&'static lexicon::List, Class); 28] {
+    use lexicon as l;
+    [
+        (&l::MONTHS, TIME),
+        (&l::WEEKDAYS, TIME),
+        (&l::TITLES, TITLE),
+        (&l::ROLE_TITLES, TITLE | ROLE),
+        (&l::FORMS_OF_ADDRESS, TITLE | ROLE | ADDRESS | ABBREVIATION),
+        (&l::ROLE_NOUNS, ROLE),
+        (&l::ORGANISATION_CUES, ORG),
+        (&l::ORGANISATION_NOUNS, ORG | GROUP),
+        (&l::KINDS_OF_BODY, ORG | KIND_OF_BODY),
+        (&l::KIND_NOUNS, ORG | GROUP | KIND_OF_BODY),
+        (&l::BODY_NOUNS, GROUP),
+        (&l::PLACE_CUES, PLACE),
+        (&l::PLACES, GAZETTEER_PLACE),
+        (&l::GENERIC_SOURCES, GENERIC),
+        (&l::SPEECH_VERBS, SPEECH),
+        (&l::AMBIGUOUS_SPEECH_VERBS, SPEECH),
+        (&l::PLAIN_SPEECH_VERBS, SPEECH | COMMON),
+        (&l::SPEECH_PARTICIPLES, PARTICIPLE),
+        (&l::DOCUMENTS, DOCUMENT),
+        (&l::FUNCTION_WORDS, COMMON),
+        (&l::SENTENCE_ADVERBS, COMMON | SKIP),
+        (&l::VERB_ADVERBS, SKIP),
+        (&l::NAME_JOINERS, COMMON | CONNECTOR),
+        (&l::NAME_PARTICLES, CONNECTOR),
+        (&l::BE_VERBS, BE),
+        (&l::NAME_SUFFIXES, SUFFIX | ABBREVIATION),
+        (&l::ABBREVIATIONS, ABBREVIATION),
+        (&l::COMMON_ACRONYMS, THING_ACRONYM),
+    ]
+}
+
+/// Lists whose lines hold a word and then its short forms ("governor gov"): the short forms
+/// keep their period, and stand for the word (`short_forms`).
+fn lists_with_short_forms() -> [&'static lexicon::List; 7] {
+    use lexicon as l;
+    [
+        &l::MONTHS,
+        &l::TITLES,
+        &l::ROLE_TITLES,
+        &l::FORMS_OF_ADDRESS,
+        &l::ORGANISATION_CUES,
+        &l::ORGANISATION_NOUNS,
+        &l::PLACE_CUES,
+    ]
+}
+
 pub(super) static WORD_CLASS: LazyLock<WordTable> = LazyLock::new(|| {
-    let mut map: HashMap<u128, u16, std::hash::BuildHasherDefault<KeyHasher>> = HashMap::default();
-    let mut add = |class: u16, words: &str| {
-        for word in words.split_whitespace() {
-            if let Some(key) = word_key(word.as_bytes()) {
-                *map.entry(key).or_default() |= class;
-            }
+    let mut map: HashMap<u128, Class, std::hash::BuildHasherDefault<KeyHasher>> =
+        HashMap::default();
+    let mut add = |class: Class, word: &str| {
+        if let Some(key) = word_key(word.as_bytes()) {
+            *map.entry(key).or_default() |= class;
         }
     };
-    add(
-        COMMON,
-        "the a an in on at but and or however yet so if as after afterward afterwards before \
-         during while when with without from for of to by this that these those there here it \
-         its he she they we i you his her their our my your last next now then meanwhile \
-         separately also still even although though because since until over under about \
-         according more most some many several one two three four five six seven eight nine ten \
-         both all each every no not another other such what who whom which where why how \
-         instead despite among between into through against earlier later today yesterday \
-         tomorrow tonight like just only once again already asked said says told added",
-    );
-    let mut add_list = |class: u16, list: &lexicon::List| {
-        for word in list.words() {
-            add(class, word);
+    for (list, class) in lists() {
+        list.words().for_each(|word| add(class, word));
+    }
+    // A short form ("Gov.", "Sept.", "Corp.") keeps its period. (Not a weekday's: "Sun." ends
+    // more sentences than it shortens Sunday.)
+    for list in lists_with_short_forms() {
+        for line in list.lines() {
+            line[1..].iter().for_each(|short| add(ABBREVIATION, short));
         }
-    };
-    add_list(TIME, &lexicon::MONTHS);
-    add_list(TIME, &lexicon::WEEKDAYS);
-    add_list(TITLE, &lexicon::TITLES);
-    add_list(ORG, &lexicon::ORGANISATION_CUES);
-    add_list(PLACE, &lexicon::PLACE_CUES);
-    add_list(GROUP, &lexicon::BODY_NOUNS);
-    add_list(ROLE, &lexicon::ROLE_NOUNS);
-    add_list(GENERIC, &lexicon::GENERIC_SOURCES);
-    add_list(SPEECH, &lexicon::SPEECH_VERBS);
-    add_list(PARTICIPLE, &lexicon::SPEECH_PARTICIPLES);
-    add_list(DOCUMENT, &lexicon::DOCUMENTS);
-    add_list(GAZETTEER_PLACE, &lexicon::PLACES);
-    add(
-        SKIP,
-        "has have had also always already however then later reportedly previously repeatedly \
-         recently once further sharply strongly bluntly publicly privately initially earlier \
-         again never not just now would will could may might should did does do has been \
-         often still even first last",
-    );
-    add(CONNECTOR, "of for the de du da von van bin al der la le");
-    add(BE, "is are was were be been being");
-    add(SPEECH, "pointed");
+    }
+    // "According to" attributes as "saying" does; "according" is a function word all the same.
     add(PARTICIPLE, "according");
-    for abbreviation in ABBREVIATIONS {
-        add(ABBREVIATION, abbreviation);
-    }
-    // A month's short forms ("Sept.", "Nov.") keep their period.
-    for month in lexicon::MONTHS.lines() {
-        for short in &month[1..] {
-            add(ABBREVIATION, short);
-        }
-    }
     WordTable::new(&map)
 });
 
-/// Abbreviations whose period belongs to the word ("Mr.", "Jr.", "Gov.").
-pub(super) const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "jr", "sr", "st", "lt", "col", "gen", "gov", "sen", "sens", "rep",
-    "reps", "sgt", "capt", "adm", "rev", "prof", "co", "inc", "corp", "ltd", "mt", "no", "maj",
-    "ft", "vs",
-];
+/// The titles' short forms, with the title each stands for ("gov" for "governor").
+pub(super) static SHORT_TITLES: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    let mut pairs = Vec::new();
+    for list in [
+        &lexicon::TITLES,
+        &lexicon::ROLE_TITLES,
+        &lexicon::FORMS_OF_ADDRESS,
+    ] {
+        for line in list.lines() {
+            pairs.extend(line[1..].iter().map(|&short| (short, line[0])));
+        }
+    }
+    pairs
+});
 
 #[inline]
-pub(super) fn classify(word: &str) -> u16 {
+pub(super) fn classify(word: &str) -> Class {
     match word_key(word.trim_end_matches('.').as_bytes()) {
         Some(key) => WORD_CLASS.get(key),
         None => 0,

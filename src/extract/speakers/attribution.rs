@@ -341,10 +341,10 @@ pub(super) fn is_speech_verb(view: &SentenceView, i: usize) -> bool {
     if !tok.is(SPEECH) || !tok.word || tok.quoted || tok.cap && i != view.range.start {
         return false;
     }
-    // The SPEECH class is the speech verbs plus "pointed", and only ASCII words have a class.
+    // Only ASCII words have a class.
     let word = view.word(i);
-    if lower_is(word, "pointed") {
-        // "pointed out".
+    if lower_is(word, "pointed") || lower_is(word, "points") {
+        // "pointed out", "points out".
         return i + 1 < view.range.end && lower_is(view.word(i + 1), "out");
     }
     // Passive "was told", "is said", "so-called"; "pleaded guilty".
@@ -357,36 +357,40 @@ pub(super) fn is_speech_verb(view: &SentenceView, i: usize) -> bool {
     if lower_is(word, "pleaded") && i + 1 < view.range.end && lower_is(view.word(i + 1), "guilty") {
         return false;
     }
-    // "news reports", "the claims": a plural noun unless a name, a pronoun or a break comes
-    // before it ("Reuters reports", "it claims", ", reports Reuters") or "that" after it.
-    if lexicon::line_of(&lexicon::AMBIGUOUS_SPEECH_VERBS, word).is_some() && i > view.range.start {
-        let before = &view.tokens[i - 1];
-        let that_follows = i + 1 < view.range.end && lower_is(view.word(i + 1), "that");
-        let after_noun =
-            before.word && !before.cap && pronoun(view.word(i - 1)).is_none() && !before.is(SKIP);
-        if after_noun && !that_follows {
-            return false;
-        }
+    !(i > view.range.start && ambiguous_noun(view, i, word)) && !writes_a_thing(view, i, word)
+}
+
+/// "news reports", "the claims": a plural noun unless a name, a pronoun or a break comes
+/// before it ("Reuters reports", "it claims", ", reports Reuters") or "that" after it.
+fn ambiguous_noun(view: &SentenceView, i: usize, word: &str) -> bool {
+    if lexicon::line_of(&lexicon::AMBIGUOUS_SPEECH_VERBS, word).is_none() {
+        return false;
     }
-    // "Marsh wrote 214 checks to herself", "wrote a book": writing a thing, not words said;
-    // "wrote in a letter", "wrote that" still attribute.
-    if (lower_is(word, "wrote") || lower_is(word, "writes")) && i + 1 < view.range.end {
-        let next = view.word(i + 1);
-        if next.starts_with(|c: char| c.is_ascii_digit())
+    let before = &view.tokens[i - 1];
+    let that_follows = i + 1 < view.range.end && lower_is(view.word(i + 1), "that");
+    let after_noun =
+        before.word && !before.cap && pronoun(view.word(i - 1)).is_none() && !before.is(SKIP);
+    after_noun && !that_follows
+}
+
+/// "Marsh wrote 214 checks to herself", "wrote a book": writing a thing, not words said;
+/// "wrote in a letter", "wrote that" still attribute, and so does an inverted verb after a
+/// quotation ("...,” writes the Associated Press").
+fn writes_a_thing(view: &SentenceView, i: usize, word: &str) -> bool {
+    if !(lower_is(word, "wrote") || lower_is(word, "writes")) || i + 1 >= view.range.end {
+        return false;
+    }
+    let inverted = i > view.range.start && !view.tokens[i - 1].word;
+    let next = view.word(i + 1);
+    !inverted
+        && (next.starts_with(|c: char| c.is_ascii_digit())
             || [
                 "a", "an", "the", "his", "her", "their", "its", "two", "three", "dozens",
             ]
             .iter()
-            .any(|object| lower_is(next, object))
-        {
-            return false;
-        }
-    }
-    true
+            .any(|object| lower_is(next, object)))
 }
 
-/// Find the attribution of one sentence. Returns the subject, whether one was attributed at
-/// all, and the verb's token index.
 /// What `attribution` found: subjects in order of preference, the verb whose sentence subject
 /// to fall back on, and whether the sentence attributes anything at all.
 pub(super) struct Attribution<'a> {
@@ -411,11 +415,45 @@ pub(super) fn attribution<'a>(view: &SentenceView<'a>, speech: &[usize]) -> Attr
     let verbs: Vec<usize> = speech
         .iter()
         .copied()
-        .filter(|&i| is_speech_verb(view, i))
+        .filter(|&i| is_speech_verb(view, i) || is_progressive(view, i))
         .collect();
     let mut candidates: Vec<(Subject<'a>, usize)> = Vec::new();
-    // A trailing attribution (", X said." closing the sentence) frames the whole sentence;
-    // otherwise the first speech verb is the main one.
+    let trailing = trailing_verb(view, &verbs);
+    for verb in trailing.into_iter().chain(verbs.iter().copied()) {
+        verb_subjects(view, verb, &mut candidates);
+    }
+    participle_subjects(view, speech, verbs.is_empty(), &mut candidates);
+    // Last resort for a speech verb whose own subject was not understood ("The doctors
+    // offering to run the clinic noted ..."; "Another diplomat, former envoy Kurt Volker,
+    // shifted his account to say ..."): the subject the sentence opens with.
+    // Not for a trailing attribution: ", prosecutors said." names its own subject.
+    let last_resort = verbs.first().copied().filter(|_| trailing.is_none());
+    let attributed = !candidates.is_empty() || !verbs.is_empty();
+    Attribution {
+        candidates,
+        last_resort,
+        attributed,
+    }
+}
+
+/// A speech participle after a form of "be" is the sentence's verb: "A group of physicians
+/// ... is urging the Department", "Michigan health authorities are reporting a sixth death",
+/// "regulators are demanding answers".
+fn is_progressive(view: &SentenceView, i: usize) -> bool {
+    let tok = &view.tokens[i];
+    tok.word
+        && !tok.quoted
+        && !tok.cap
+        && tok.is(PARTICIPLE)
+        && i > view.range.start
+        && view.tokens[i - 1].word
+        && view.tokens[i - 1].is(BE)
+        && !view.tokens[i - 1].quoted
+}
+
+/// A trailing attribution (", X said." closing the sentence) frames the whole sentence;
+/// otherwise the first speech verb is the main one.
+fn trailing_verb(view: &SentenceView, verbs: &[usize]) -> Option<usize> {
     let last_break = view
         .range
         .clone()
@@ -425,49 +463,59 @@ pub(super) fn attribution<'a>(view: &SentenceView<'a>, speech: &[usize]) -> Attr
             !t.word && (t.punct == ',' || matches!(t.punct, '”' | '"'))
         })
         .unwrap_or(view.range.start);
-    let mut trailing = None;
-    if let Some(&verb) = verbs.iter().find(|&&v| v > last_break) {
-        let short_subject = verb - last_break <= 8;
-        let short_rest = view.range.end - verb <= 6;
-        if last_break > view.range.start && short_subject && short_rest {
-            trailing = Some(verb);
-        }
+    let verb = *verbs.iter().find(|&&v| v > last_break)?;
+    let short_subject = verb - last_break <= 8;
+    let short_rest = view.range.end - verb <= 6;
+    (last_break > view.range.start && short_subject && short_rest).then_some(verb)
+}
+
+/// The subjects of speech verb `verb`, in the order they are worth trying.
+fn verb_subjects<'a>(
+    view: &SentenceView<'a>,
+    verb: usize,
+    candidates: &mut Vec<(Subject<'a>, usize)>,
+) {
+    let mut found = |subject: Option<Subject<'a>>| candidates.extend(subject.map(|s| (s, verb)));
+    // "... is urging": the subject stands before the form of "be", and none follows.
+    if is_progressive(view, verb) {
+        found(view.subject_before(verb - 1));
+        return;
     }
-    let trailing_attribution = trailing.is_some();
-    for verb in trailing.into_iter().chain(verbs.iter().copied()) {
-        let before = (verb > view.range.start).then(|| &view.tokens[verb - 1]);
-        let after_quote = before.is_some_and(|b| !b.word && is_quote_mark(b.punct));
-        let after_comma = before.is_some_and(|b| !b.word && matches!(b.punct, ',' | ':'));
-        let at_start = before.is_none();
-        // "“...,” said Hill": the subject follows. "Hill, a teacher, said": it precedes, and an
-        // inverted reading is only tried when that fails.
-        let mut found =
-            |subject: Option<Subject<'a>>| candidates.extend(subject.map(|s| (s, verb)));
-        // Whoever follows "told" is the one told ("told Reuters"): it is never inverted.
-        let told = ["told", "tells", "tell"]
-            .iter()
-            .any(|w| lower_is(view.word(verb), w));
-        if told {
-            found(view.subject_before(verb));
-        } else if after_quote || at_start {
-            found(view.subject_after(verb));
-            found(view.subject_before(verb));
-        } else if after_comma && names_follow(view, verb) {
-            // "..., said Serene Gregg, local president of the union.": a name right after
-            // the verb is the speaker, whatever the clause before it opens with.
-            found(view.subject_after(verb));
-            found(view.subject_before(verb));
-        } else if after_comma {
-            found(view.subject_before(verb));
-            found(view.subject_after(verb));
-        } else {
-            found(view.subject_before(verb));
-        }
+    let before = (verb > view.range.start).then(|| &view.tokens[verb - 1]);
+    let after_quote = before.is_some_and(|b| !b.word && is_quote_mark(b.punct));
+    let after_comma = before.is_some_and(|b| !b.word && matches!(b.punct, ',' | ':'));
+    let at_start = before.is_none();
+    // Whoever follows "told" is the one told ("told Reuters"): it is never inverted.
+    let told = ["told", "tells", "tell"]
+        .iter()
+        .any(|w| lower_is(view.word(verb), w));
+    // "“...,” said Hill": the subject follows. "Hill, a teacher, said": it precedes, and an
+    // inverted reading is only tried when that fails. "..., said Serene Gregg, local
+    // president of the union.": a name right after the verb is the speaker, whatever the
+    // clause before it opens with.
+    if told {
+        found(view.subject_before(verb));
+    } else if after_quote || at_start || (after_comma && names_follow(view, verb)) {
+        found(view.subject_after(verb));
+        found(view.subject_before(verb));
+    } else if after_comma {
+        found(view.subject_before(verb));
+        found(view.subject_after(verb));
+    } else {
+        found(view.subject_before(verb));
     }
-    // "according to Amnesty International"; a participle "with Safadi warning", "..., saying".
+}
+
+/// "according to Amnesty International"; a participle "with Safadi warning", "..., saying".
+fn participle_subjects<'a>(
+    view: &SentenceView<'a>,
+    speech: &[usize],
+    no_verb: bool,
+    candidates: &mut Vec<(Subject<'a>, usize)>,
+) {
     for &i in speech {
         let tok = &view.tokens[i];
-        if !tok.word || tok.quoted || !tok.is(PARTICIPLE) {
+        if !tok.word || tok.quoted || !tok.is(PARTICIPLE) || is_progressive(view, i) {
             continue;
         }
         // The PARTICIPLE class is the speech participles plus "according".
@@ -480,21 +528,10 @@ pub(super) fn attribution<'a>(view: &SentenceView<'a>, speech: &[usize]) -> Attr
                 candidates.push((Subject::Name(m), i));
                 continue;
             }
-            if verbs.is_empty() {
+            if no_verb {
                 candidates.extend(sentence_subject(view, i).map(|s| (s, i)));
             }
         }
-    }
-    // Last resort for a speech verb whose own subject was not understood ("The doctors
-    // offering to run the clinic noted ..."; "Another diplomat, former envoy Kurt Volker,
-    // shifted his account to say ..."): the subject the sentence opens with.
-    // Not for a trailing attribution: ", prosecutors said." names its own subject.
-    let last_resort = verbs.first().copied().filter(|_| !trailing_attribution);
-    let attributed = !candidates.is_empty() || !verbs.is_empty();
-    Attribution {
-        candidates,
-        last_resort,
-        attributed,
     }
 }
 

@@ -507,6 +507,30 @@ fn attribution_rules_carry_their_examples() {
         // A single name given with a title ("Prince Andrew", "President Trump", "Queen
         // Elizabeth" in washingtonexaminer_prince_andrew_opinion) is a person's, so that the
         // bare name later makes that person the one "he" means.
+        // A speech participle after "be" is the verb (msn_migrant_flu_vaccines,
+        // timesunion_pge_power_shutoff, cbsdetroit_eee_sixth_fatality).
+        (
+            "a progressive speech verb takes the subject before the form of be",
+            "The California Public Utilities Commission opened an inquiry.\n\
+             Meanwhile, California’s utilities regulators are demanding answers from wireless providers.",
+            Some("California Public Utilities Commission"),
+        ),
+        (
+            "a progressive speech verb after an aside between commas",
+            "Doctors for Camp Closure wrote to the agency on Monday.\n\
+             A group of physicians, alarmed by the deaths, is urging the Department of Homeland Security to act.",
+            Some("Doctors for Camp Closure"),
+        ),
+        (
+            "points out is said as pointed out is",
+            "Wells Fargo analyst Zachary Fadem points out two more reasons not to fret.",
+            Some("Zachary Fadem"),
+        ),
+        (
+            "writes with an object after a quotation is inverted, not writing a thing",
+            "China \u{201c}vastly improved its detection of diseases,\u{201d} writes the Associated Press.",
+            Some("Associated Press"),
+        ),
         (
             "a titled single name makes the bare name a person for a later pronoun",
             "The real Prince Andrew was busy distancing himself from a royal drama.\n\

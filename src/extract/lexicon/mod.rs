@@ -85,8 +85,10 @@ lists! {
     FUNCTION_WORDS = "function_words.txt";
     /// Function words that also sit between a subject and its verb ("also").
     SENTENCE_ADVERBS = "sentence_adverbs.txt";
-    /// Auxiliaries and adverbs between a subject and its verb ("has", "repeatedly").
+    /// Adverbs between a subject and its verb ("repeatedly").
     VERB_ADVERBS = "verb_adverbs.txt";
+    /// Auxiliaries ("has", "did").
+    AUXILIARIES = "auxiliaries.txt";
     /// Function words that join the words of a body's name ("of").
     NAME_JOINERS = "name_joiners.txt";
     /// Particles inside a person's name ("von").

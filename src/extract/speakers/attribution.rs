@@ -16,16 +16,23 @@ pub(super) enum Subject<'t> {
     Name(usize),
     /// "he", "she", "it", "they".
     Pronoun(&'static str),
-    /// A lowercase noun phrase: determiner, words (the last is the head), possessor text.
-    Phrase {
-        determiner: Option<&'static str>,
-        words: Vec<Cow<'t, str>>,
-        possessor: Option<&'t str>,
-        /// The capitalised name among the modifiers ("the French foreign ministry", "PG&E
-        /// officials").
-        named: Option<&'t str>,
-        text: &'t str,
-    },
+    /// A lowercase noun phrase.
+    Phrase(Phrase<'t>),
+}
+
+/// A lowercase noun phrase: determiner, words (the last is the head), possessor text.
+#[derive(Debug, Clone)]
+pub(super) struct Phrase<'t> {
+    pub(super) determiner: Option<&'static str>,
+    pub(super) words: Vec<Cow<'t, str>>,
+    pub(super) possessor: Option<&'t str>,
+    /// The capitalised name among the modifiers ("the French foreign ministry", "PG&E
+    /// officials").
+    pub(super) named: Option<&'t str>,
+    /// The name is one word of unknown kind that opens the sentence ("Defense attorneys"):
+    /// maybe only capitalised for that.
+    pub(super) named_opens_sentence: bool,
+    pub(super) text: &'t str,
 }
 
 pub(super) struct SentenceView<'a> {
@@ -178,6 +185,7 @@ impl<'a> SentenceView<'a> {
         let mut possessor = None;
         let mut determiner = None;
         let mut named = None;
+        let mut named_opens_sentence = false;
         let mut content_start = i;
         let mut k = i;
         loop {
@@ -217,6 +225,9 @@ impl<'a> SentenceView<'a> {
                 let mention = &self.mentions[m];
                 words.push(lowercase(mention.name));
                 named = Some(mention.name);
+                named_opens_sentence = mention.first == self.range.start
+                    && mention.first == mention.last
+                    && mention.kind == EntityKind::Unknown;
                 content_start = mention.first;
                 if mention.first <= self.range.start || words.len() > 5 {
                     break;
@@ -246,13 +257,14 @@ impl<'a> SentenceView<'a> {
             return Some(Subject::Name(previous));
         }
         let text = &self.text[self.tokens[content_start].start..self.tokens[i].end];
-        Some(Subject::Phrase {
+        Some(Subject::Phrase(Phrase {
             determiner,
             words,
             possessor,
             named,
+            named_opens_sentence,
             text,
-        })
+        }))
     }
 
     /// The subject after an inverted verb: "..., said Avi Bell, senior fellow" or "said
@@ -588,10 +600,13 @@ pub(super) fn first_noun_end(view: &SentenceView) -> Option<usize> {
     while i < view.range.end {
         let tok = &view.tokens[i];
         let word = view.word(i);
-        // "The doctors offering ...", "Two people briefed ...": a participle ends the phrase.
+        // "The doctors offering ...", "Two people briefed ...": a participle ends the phrase,
+        // and so does an auxiliary ("It did not reveal ... and said").
         let participle =
             !tok.cap && last.is_some() && (word.ends_with("ing") || word.ends_with("ed"));
+        let auxiliary = !tok.cap && last.is_some() && tok.is(AUXILIARY);
         if !tok.word
+            || auxiliary
             || tok.quoted
             || tok.is(BE)
             || participle
@@ -636,10 +651,10 @@ pub(super) fn sentence_subject<'a>(view: &SentenceView<'a>, before: usize) -> Op
     view.noun_phrase_ending_at(end).filter(|s| {
         !matches!(
             s,
-            Subject::Phrase {
+            Subject::Phrase(Phrase {
                 possessor: Some(_),
                 ..
-            }
+            })
         )
     })
 }

@@ -248,6 +248,7 @@ fn attribute_sentences<'t>(article: &Article<'t>, names: &'t Names<'t>) -> Vec<S
         salient_people: Vec::with_capacity(article.ranges.len()),
         last_org_speaker: None,
         last_group_speaker: None,
+        last_plural_speaker: None,
         last_speaker: None,
     };
     let mut results = vec![SentenceSpeech::default(); article.ranges.len()];
@@ -297,9 +298,9 @@ fn choose_speaker<'r>(
     let mut fallback = None;
     for (candidate, verb) in &found.candidates {
         let Some(resolved) = walk.resolve(view, candidate, position, *verb) else {
-            if let Subject::Phrase {
+            if let Subject::Phrase(Phrase {
                 words, determiner, ..
-            } = candidate
+            }) = candidate
             {
                 let head = words.last().map_or("", |w| &**w);
                 unnamed |= classify(head) & GENERIC != 0 && determiner.is_none();

@@ -33,6 +33,9 @@ pub(super) struct Registry<'t> {
     pub(super) text: &'t str,
     pub(super) tokens: &'t [Tok],
     pub(super) acronyms: std::cell::OnceCell<FastMap<String, &'t str>>,
+    /// Capitalised words that follow a lowercase word somewhere in the article: names, not
+    /// words capitalised for opening a sentence. Found only when asked, as `acronyms`.
+    pub(super) mid_sentence_capitals: std::cell::OnceCell<FastMap<&'t str, ()>>,
     /// Indexes, so that a long text costs time in proportion to its length.
     pub(super) person_index: FastMap<&'t str, usize>,
     pub(super) org_index: FastMap<&'t str, usize>,
@@ -101,6 +104,19 @@ where
 }
 
 impl<'t> Registry<'t> {
+    /// Does the article capitalise `word` after a lowercase word somewhere?
+    pub(super) fn capitalised_mid_sentence(&self, word: &str) -> bool {
+        self.mid_sentence_capitals
+            .get_or_init(|| {
+                let pairs = self.tokens.windows(2);
+                pairs
+                    .filter(|pair| pair[1].word && pair[1].cap && pair[0].word && !pair[0].cap)
+                    .map(|pair| (token_text(self.text, &pair[1]), ()))
+                    .collect()
+            })
+            .contains_key(word)
+    }
+
     pub(super) fn is_person(&self, name: &str) -> bool {
         self.person_index.contains_key(name)
     }

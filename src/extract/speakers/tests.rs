@@ -532,6 +532,29 @@ fn attribution_rules_carry_their_examples() {
             Some("Associated Press"),
         ),
         (
+            "a capitalised word opening the sentence is no body's name",
+            "The trial opened in March.\n\
+             Defense attorneys said the evidence was thin.",
+            None,
+        ),
+        (
+            "a sentence's opening phrase ends at its verb",
+            "The minister met union leaders on Monday, saying the plan would go ahead.",
+            None,
+        ),
+        (
+            "they is the plural speaker just before",
+            "Using weed occasionally is not thought to cause problems, the authors said.\n\
+             But heavy use is linked to lower attainment, they wrote.",
+            Some("the authors"),
+        ),
+        (
+            "an auxiliary ends the phrase a sentence opens with",
+            "The Pentagon confirmed the crash on Monday.\n\
+             It did not reveal the location and said it was withholding the names.",
+            Some("Pentagon"),
+        ),
+        (
             "a titled single name makes the bare name a person for a later pronoun",
             "The real Prince Andrew was busy distancing himself from a royal drama.\n\
              In an interview, BBC’s Emily Maitlis did an excellent job pressing Andrew.\n\

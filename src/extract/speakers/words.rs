@@ -46,6 +46,8 @@ pub(super) const SUFFIX: Class = 1 << 17;
 pub(super) const THING_ACRONYM: Class = 1 << 18;
 /// A word that says what kind of body a name is ("university", "ministry").
 pub(super) const KIND_OF_BODY: Class = 1 << 19;
+/// An auxiliary verb ("has", "did"): it ends a noun phrase.
+pub(super) const AUXILIARY: Class = 1 << 20;
 
 /// A multiply-rotate hash of eight bytes at a time (as rustc's FxHasher): the article's
 /// names are looked up for most mentions and speakers, and SipHash, then FNV's byte at a
@@ -248,7 +250,7 @@ impl WordTable {
 }
 
 /// Each list of the lexicon this stage reads, with the classes its words are in.
-fn lists() -> [(&'static lexicon::List, Class); 28] {
+fn lists() -> [(&'static lexicon::List, Class); 29] {
     use lexicon as l;
     [
         (&l::MONTHS, TIME),
@@ -273,6 +275,7 @@ fn lists() -> [(&'static lexicon::List, Class); 28] {
         (&l::FUNCTION_WORDS, COMMON),
         (&l::SENTENCE_ADVERBS, COMMON | SKIP),
         (&l::VERB_ADVERBS, SKIP),
+        (&l::AUXILIARIES, SKIP | AUXILIARY),
         (&l::NAME_JOINERS, COMMON | CONNECTOR),
         (&l::NAME_PARTICLES, CONNECTOR),
         (&l::BE_VERBS, BE),

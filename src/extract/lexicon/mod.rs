@@ -97,6 +97,8 @@ lists! {
     BE_VERBS = "be_verbs.txt";
     /// Acronyms for things, not bodies ("GDP").
     COMMON_ACRONYMS = "common_acronyms.txt";
+    /// Prepositions that name a source after them ("per").
+    SOURCE_PREPOSITIONS = "source_prepositions.txt";
 }
 
 /// Month and weekday names and short forms, longest first, as one regex alternation: a

@@ -76,10 +76,42 @@ impl<'a> SentenceView<'a> {
         }
     }
 
+    /// "..., Kurinji Selvaraj, a research analyst at the Council on Energy, Environment and
+    /// Water think tank told CBS News": an appositive that the verb closes without a comma
+    /// leaves the name before it the subject. The name opens its clause ("with Trump, a second
+    /// person briefed on the call said" is the second person speaking), and the appositive
+    /// holds three words at least ("Kim, a diplomat said" is the diplomat).
+    fn open_appositive_owner(&self, verb: usize) -> Option<Subject<'a>> {
+        let from = verb.saturating_sub(30).max(self.range.start + 2);
+        let mut found = None;
+        for k in (from..verb).rev() {
+            let tok = &self.tokens[k];
+            if !tok.word && (is_quote_mark(tok.punct) || matches!(tok.punct, '.' | ';' | ':')) {
+                break;
+            }
+            let indefinite =
+                tok.word && (lower_is(self.word(k), "a") || lower_is(self.word(k), "an"));
+            if indefinite && self.tokens[k - 1].punct == ',' && verb - k > 3 {
+                found = Some(k);
+            }
+        }
+        let m = self.mention_ending_at(found? - 2)?;
+        let mention = &self.mentions[m];
+        let opens_clause = mention.first == self.range.start || {
+            let before = &self.tokens[mention.first - 1];
+            !before.word && (before.punct == ',' || is_quote_mark(before.punct))
+        };
+        (mention.kind == EntityKind::Person && !mention.possessive && opens_clause)
+            .then_some(Subject::Name(m))
+    }
+
     /// The subject of a verb at `verb`, looking left.
     pub(super) fn subject_before(&self, verb: usize) -> Option<Subject<'a>> {
         if verb == self.range.start {
             return None;
+        }
+        if let Some(owner) = self.open_appositive_owner(verb) {
+            return Some(owner);
         }
         let mut i = self.skip_left(verb - 1)?;
         let mut hops = 0;
@@ -313,16 +345,22 @@ impl<'a> SentenceView<'a> {
                     .iter()
                     .any(|d| lower_is(word, d))
             {
-                // "said the president": a phrase up to the next punctuation.
+                // "said the president": a phrase up to the next punctuation, or to a
+                // participle ("says the letter signed by seven physicians").
                 let mut end = i + 1;
                 while end < self.range.end
                     && self.tokens[end].word
                     && !self.tokens[end].is(COMMON)
                     && self.mention_at(end).is_none()
+                    && !(end > i + 1 && is_participle_form(self.word(end)))
                 {
                     end += 1;
                 }
-                if end > i + 1 && (end == self.range.end || !self.tokens[end].word) {
+                if end > i + 1
+                    && (end == self.range.end
+                        || !self.tokens[end].word
+                        || is_participle_form(self.word(end)))
+                {
                     return self.noun_phrase_ending_at(end - 1);
                 }
             }
@@ -530,10 +568,16 @@ fn participle_subjects<'a>(
         if !tok.word || tok.quoted || !tok.is(PARTICIPLE) || is_progressive(view, i) {
             continue;
         }
-        // The PARTICIPLE class is the speech participles plus "according".
+        // The PARTICIPLE class is the speech participles plus "according" and "per".
         let according = lower_is(view.word(i), "according");
         if according && i + 2 < view.range.end && lower_is(view.word(i + 1), "to") {
             candidates.extend(according_to(view, i + 2).map(|s| (s, i)));
+        }
+        if tok.is(SOURCE_PREPOSITION) {
+            if per_names_a_source(view, i) {
+                candidates.extend(according_to(view, i + 1).map(|s| (s, i)));
+            }
+            continue;
         }
         if !according && i > view.range.start {
             if let Some(m) = view.mention_ending_at(i - 1) {
@@ -545,6 +589,14 @@ fn participle_subjects<'a>(
             }
         }
     }
+}
+
+/// "per the WHO", "per Feng": a source; "per cent", "per share", "per the agreement": not.
+fn per_names_a_source(view: &SentenceView, i: usize) -> bool {
+    let next = i + 1;
+    let name_at = |k: usize| k < view.range.end && view.mention_at(k).is_some();
+    name_at(next)
+        || (next < view.range.end && lower_is(view.word(next), "the") && name_at(next + 1))
 }
 
 /// Does a person's name, or a body's, follow speech verb `verb` directly ("said Juan Perez")?
@@ -590,6 +642,11 @@ pub(super) fn according_to<'a>(view: &SentenceView<'a>, from: usize) -> Option<S
     view.noun_phrase_ending_at(end?)
 }
 
+/// "signed", "offering": a word that ends a noun phrase it follows.
+fn is_participle_form(word: &str) -> bool {
+    word.ends_with("ing") || word.ends_with("ed")
+}
+
 /// Last word of the first noun phrase of the sentence ("The utilities commission").
 pub(super) fn first_noun_end(view: &SentenceView) -> Option<usize> {
     let mut i = view.range.start;
@@ -602,8 +659,7 @@ pub(super) fn first_noun_end(view: &SentenceView) -> Option<usize> {
         let word = view.word(i);
         // "The doctors offering ...", "Two people briefed ...": a participle ends the phrase,
         // and so does an auxiliary ("It did not reveal ... and said").
-        let participle =
-            !tok.cap && last.is_some() && (word.ends_with("ing") || word.ends_with("ed"));
+        let participle = !tok.cap && last.is_some() && is_participle_form(word);
         let auxiliary = !tok.cap && last.is_some() && tok.is(AUXILIARY);
         if !tok.word
             || auxiliary

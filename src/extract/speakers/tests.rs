@@ -555,6 +555,44 @@ fn attribution_rules_carry_their_examples() {
             Some("Pentagon"),
         ),
         (
+            "a function word in capitals is an acronym",
+            "The World Health Organization (WHO) tracks the disease.\n\
+             According to WHO, there were 3,248 cases between 2010 and 2015.",
+            Some("World Health Organization"),
+        ),
+        (
+            "per names a source",
+            "Plague is often found in small mammals, per the WHO, and in their fleas.",
+            Some("WHO"),
+        ),
+        (
+            "per before a common noun names none",
+            "Shares rose 5 per cent, and earnings per share doubled.",
+            None,
+        ),
+        (
+            "an appositive the verb closes without a comma",
+            "\u{201c}The wind changed,\u{201d} Kurinji Selvaraj, a research analyst at the Council on Energy, Environment and Water think tank told CBS News.",
+            Some("Kurinji Selvaraj"),
+        ),
+        (
+            "a name that does not open its clause is not the subject",
+            "Xi will sign the deal with Trump, a second person briefed on the call said.",
+            None,
+        ),
+        (
+            "an inverted subject ends at a participle",
+            "Doctors for Camp Closure wrote to the agency, the group said.\n\
+             \u{201c}This is an emergency,\u{201d} says the letter signed by seven physicians.",
+            Some("Doctors for Camp Closure"),
+        ),
+        (
+            "confessed attributes",
+            "Michael Webb was arrested on Monday.\n\
+             In an interview with the FBI, Webb confessed to the kidnapping.",
+            Some("Michael Webb"),
+        ),
+        (
             "a titled single name makes the bare name a person for a later pronoun",
             "The real Prince Andrew was busy distancing himself from a royal drama.\n\
              In an interview, BBC’s Emily Maitlis did an excellent job pressing Andrew.\n\

@@ -232,7 +232,7 @@ pub(super) fn tokenize(text: &str, tokens: &mut Vec<Tok>, marks: &mut Marks) {
                     loop {
                         let (len, key) = word;
                         let cap = bytes[i].is_ascii_uppercase();
-                        let class = word_classes.get(key);
+                        let class = shouted(&bytes[i..i + len], cap, word_classes.get(key));
                         marks.word(tokens.len(), class, cap, in_quote);
                         tokens.push(Tok {
                             start: i,
@@ -295,7 +295,8 @@ pub(super) fn tokenize(text: &str, tokens: &mut Vec<Tok>, marks: &mut Marks) {
             // A token word ends in at most one period (the one taken in above), so dropping it
             // is `classify`'s trim; the table is looked up once per article.
             let len = word_end - start - usize::from(bytes[word_end - 1] == b'.');
-            let (class, cap) = (class_of(start, len), c.is_uppercase());
+            let cap = c.is_uppercase();
+            let class = shouted(&bytes[start..start + len], cap, class_of(start, len));
             marks.word(tokens.len(), class, cap, in_quote);
             tokens.push(Tok {
                 start,
@@ -339,6 +340,22 @@ pub(super) fn tokenize(text: &str, tokens: &mut Vec<Tok>, marks: &mut Marks) {
             class: 0,
         });
         i += width;
+    }
+}
+
+/// `class` for `word`, except that a function word in capitals of three letters or more is an
+/// acronym ("According to WHO"), not the word ("who").
+#[inline]
+fn shouted(word: &[u8], cap: bool, class: Class) -> Class {
+    if cap
+        && class & COMMON != 0
+        && word.len() >= 3
+        && word.get(1).is_some_and(u8::is_ascii_uppercase)
+        && word.iter().all(u8::is_ascii_uppercase)
+    {
+        class & !COMMON
+    } else {
+        class
     }
 }
 

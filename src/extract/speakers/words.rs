@@ -48,6 +48,8 @@ pub(super) const THING_ACRONYM: Class = 1 << 18;
 pub(super) const KIND_OF_BODY: Class = 1 << 19;
 /// An auxiliary verb ("has", "did"): it ends a noun phrase.
 pub(super) const AUXILIARY: Class = 1 << 20;
+/// A preposition that names a source after it ("per the WHO"), as "according to" does.
+pub(super) const SOURCE_PREPOSITION: Class = 1 << 21;
 
 /// A multiply-rotate hash of eight bytes at a time (as rustc's FxHasher): the article's
 /// names are looked up for most mentions and speakers, and SipHash, then FNV's byte at a
@@ -250,7 +252,7 @@ impl WordTable {
 }
 
 /// Each list of the lexicon this stage reads, with the classes its words are in.
-fn lists() -> [(&'static lexicon::List, Class); 29] {
+fn lists() -> [(&'static lexicon::List, Class); 30] {
     use lexicon as l;
     [
         (&l::MONTHS, TIME),
@@ -282,6 +284,7 @@ fn lists() -> [(&'static lexicon::List, Class); 29] {
         (&l::NAME_SUFFIXES, SUFFIX | ABBREVIATION),
         (&l::ABBREVIATIONS, ABBREVIATION),
         (&l::COMMON_ACRONYMS, THING_ACRONYM),
+        (&l::SOURCE_PREPOSITIONS, PARTICIPLE | SOURCE_PREPOSITION),
     ]
 }
 

@@ -397,6 +397,11 @@ pub(super) fn is_speech_verb(view: &SentenceView, i: usize) -> bool {
         // "pointed out", "points out".
         return i + 1 < view.range.end && lower_is(view.word(i + 1), "out");
     }
+    if lower_is(word, "describe") || lower_is(word, "describes") {
+        // "to describe his city as a gas chamber"; "describes the process" says nothing.
+        let end = view.range.end.min(i + 10);
+        return (i + 1..end).any(|k| view.tokens[k].word && lower_is(view.word(k), "as"));
+    }
     // Passive "was told", "is said", "so-called"; "pleaded guilty".
     if i > view.range.start {
         let before = &view.tokens[i - 1];

@@ -246,6 +246,7 @@ fn attribute_sentences<'t>(article: &Article<'t>, names: &'t Names<'t>) -> Vec<S
     let mut walk = Walk {
         registry: &names.registry,
         salient_people: Vec::with_capacity(article.ranges.len()),
+        people_named: Vec::with_capacity(article.ranges.len()),
         last_org_speaker: None,
         last_group_speaker: None,
         last_plural_speaker: None,
@@ -255,6 +256,7 @@ fn attribute_sentences<'t>(article: &Article<'t>, names: &'t Names<'t>) -> Vec<S
     for (index, range) in article.ranges.iter().enumerate() {
         if article.skipped(index) || range.is_empty() {
             walk.salient_people.push(None);
+            walk.people_named.push(None);
             continue;
         }
         let view = SentenceView {

@@ -15,6 +15,8 @@ pub(super) struct Walk<'r> {
     pub(super) registry: &'r Registry<'r>,
     /// The person each earlier sentence is mostly about (its speaker or its first person).
     pub(super) salient_people: Vec<Option<Cow<'r, str>>>,
+    /// The same, or failing that the person it names as an owner ("Mourinho's agents").
+    pub(super) people_named: Vec<Option<Cow<'r, str>>>,
     /// The last body that spoke.
     pub(super) last_org_speaker: Option<Cow<'r, str>>,
     /// The last body that spoke under a plural common noun ("the doctors said").
@@ -78,6 +80,13 @@ impl<'r> Walk<'r> {
         if speaker.is_some() {
             self.last_speaker = speaker.clone();
         }
+        let named = salient.clone().or_else(|| {
+            view.mentions
+                .iter()
+                .find(|m| m.kind == EntityKind::Person)
+                .map(|m| self.full_person_name(m, position))
+        });
+        self.people_named.push(named);
         self.salient_people.push(salient);
     }
 
@@ -271,6 +280,16 @@ impl<'r> Walk<'r> {
         }
         if head_class & ROLE != 0 {
             return self.recent_salient_person();
+        }
+        // "The 56-year-old said": an age describes the person the text is about, who may
+        // have been named as an owner only ("Mourinho's representatives").
+        if head.ends_with("-year-old") {
+            return self
+                .people_named
+                .iter()
+                .rev()
+                .take(4)
+                .find_map(|p| p.clone());
         }
         // "The physicians stated", after the group of physicians spoke: that group.
         // Otherwise "the authors" is definite, resolvable by the reader, and logged as

@@ -593,6 +593,19 @@ fn attribution_rules_carry_their_examples() {
             Some("Michael Webb"),
         ),
         (
+            "an age describes the person the text is about, named as an owner",
+            "Jose Mourinho has agreed a deal to replace Mauricio Pochettino as manager.\n\
+             Pochettino was sacked last night after five years in charge.\n\
+             Talks between the club and Mourinho's representatives went on into Tuesday night.\n\
+             The 56-year-old said after his appointment: \"I am excited.\"",
+            Some("Jose Mourinho"),
+        ),
+        (
+            "describe as attributes",
+            "Delhi's Chief Minister Arvind Kejriwal turned to Twitter to describe his city as a gas chamber.",
+            Some("Arvind Kejriwal"),
+        ),
+        (
             "a titled single name makes the bare name a person for a later pronoun",
             "The real Prince Andrew was busy distancing himself from a royal drama.\n\
              In an interview, BBC’s Emily Maitlis did an excellent job pressing Andrew.\n\

@@ -86,12 +86,18 @@ impl<'a> SentenceView<'a> {
         let mut found = None;
         for k in (from..verb).rev() {
             let tok = &self.tokens[k];
-            if !tok.word && (is_quote_mark(tok.punct) || matches!(tok.punct, '.' | ';' | ':')) {
-                break;
+            if !tok.word {
+                if is_quote_mark(tok.punct) || matches!(tok.punct, '.' | ';' | ':') {
+                    break;
+                }
+                continue;
             }
-            let indefinite =
-                tok.word && (lower_is(self.word(k), "a") || lower_is(self.word(k), "an"));
-            if indefinite && self.tokens[k - 1].punct == ',' && verb - k > 3 {
+            // The word test last: most words follow no comma.
+            let after_comma = !self.tokens[k - 1].word && self.tokens[k - 1].punct == ',';
+            if after_comma
+                && verb - k > 3
+                && (lower_is(self.word(k), "a") || lower_is(self.word(k), "an"))
+            {
                 found = Some(k);
             }
         }
@@ -105,13 +111,30 @@ impl<'a> SentenceView<'a> {
             .then_some(Subject::Name(m))
     }
 
-    /// The subject of a verb at `verb`, looking left.
+    /// The subject of a verb at `verb`, looking left: the phrase before it, unless that is no
+    /// person and an appositive left open names one.
     pub(super) fn subject_before(&self, verb: usize) -> Option<Subject<'a>> {
+        let nearest = self.nearest_subject_before(verb);
+        let person = match &nearest {
+            Some(Subject::Name(m)) => self.mentions[*m].kind == EntityKind::Person,
+            Some(Subject::Pronoun(_)) => true,
+            _ => false,
+        };
+        // Only a person named before the verb can own an appositive: most sentences are done
+        // without a look.
+        let person_before = self
+            .mentions
+            .iter()
+            .any(|m| m.kind == EntityKind::Person && m.last + 3 < verb);
+        if person || !person_before {
+            return nearest;
+        }
+        self.open_appositive_owner(verb).or(nearest)
+    }
+
+    fn nearest_subject_before(&self, verb: usize) -> Option<Subject<'a>> {
         if verb == self.range.start {
             return None;
-        }
-        if let Some(owner) = self.open_appositive_owner(verb) {
-            return Some(owner);
         }
         let mut i = self.skip_left(verb - 1)?;
         let mut hops = 0;

@@ -54,7 +54,8 @@ pub(super) fn is_all_caps(word: &str) -> bool {
 }
 
 pub(super) fn is_suffix(word: &str) -> bool {
-    classify(word) & SUFFIX != 0
+    // Every suffix is short ("III", "Jr."): the length rules out nearly every word at once.
+    word.len() <= 4 && classify(word) & SUFFIX != 0
 }
 
 /// Person-name-like token: capitalised, not a title, organisation, place or function word.
@@ -82,9 +83,10 @@ pub(super) fn full_title(trimmed: &str) -> Option<&'static str> {
     if !may_be_short_title(trimmed) {
         return None;
     }
+    let first = trimmed.as_bytes().first()?.to_ascii_lowercase();
     SHORT_TITLES
         .iter()
-        .find(|(short, _)| trimmed.eq_ignore_ascii_case(short))
+        .find(|(short, _)| short.as_bytes()[0] == first && trimmed.eq_ignore_ascii_case(short))
         .map(|&(_, full)| full)
 }
 
@@ -262,7 +264,7 @@ pub(super) fn classify_run<'t>(
     // The person's name is the tail of the run: "Israeli Prime Minister [Benjamin Netanyahu]".
     let mut tail_start = last + 1;
     let mut k = last as isize;
-    if is_suffix(token_text(text, &tokens[last])) {
+    if tokens[last].is(SUFFIX) {
         k -= 1;
     }
     while k >= first as isize && is_person_part(text, &tokens[k as usize]) {

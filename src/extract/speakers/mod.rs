@@ -152,6 +152,7 @@ fn register_names<'t>(article: &Article<'t>) -> Names<'t> {
     let mut registry = Registry {
         text,
         tokens,
+        name_starts: &article.marks.names,
         person_index: FastMap::with_capacity_and_hasher(names, Default::default()),
         org_index: FastMap::with_capacity_and_hasher(names, Default::default()),
         by_surname: FastMap::with_capacity_and_hasher(names, Default::default()),

@@ -32,6 +32,8 @@ pub(super) struct Registry<'t> {
     /// expanded, which most articles never ask for.
     pub(super) text: &'t str,
     pub(super) tokens: &'t [Tok],
+    /// The tokens that can open a name (`Marks::names`).
+    pub(super) name_starts: &'t [usize],
     pub(super) acronyms: std::cell::OnceCell<FastMap<String, &'t str>>,
     /// Capitalised words that follow a lowercase word somewhere in the article: names, not
     /// words capitalised for opening a sentence. Found only when asked, as `acronyms`.
@@ -108,10 +110,13 @@ impl<'t> Registry<'t> {
     pub(super) fn capitalised_mid_sentence(&self, word: &str) -> bool {
         self.mid_sentence_capitals
             .get_or_init(|| {
-                let pairs = self.tokens.windows(2);
-                pairs
-                    .filter(|pair| pair[1].word && pair[1].cap && pair[0].word && !pair[0].cap)
-                    .map(|pair| (token_text(self.text, &pair[1]), ()))
+                let tokens = self.tokens;
+                let after_lowercase =
+                    |&&i: &&usize| i > 0 && tokens[i - 1].word && !tokens[i - 1].cap;
+                self.name_starts
+                    .iter()
+                    .filter(after_lowercase)
+                    .map(|&i| (token_text(self.text, &tokens[i]), ()))
                     .collect()
             })
             .contains_key(word)

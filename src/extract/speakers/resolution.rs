@@ -140,13 +140,9 @@ impl<'r> Walk<'r> {
                         || is_gazetteer_place(name)
                         || self.registry.capitalised_mid_sentence(name)
                 });
-                let phrase = Phrase {
-                    named,
-                    ..phrase.clone()
-                };
                 match phrase.possessor {
-                    Some(owner) => self.resolve_possessed(&phrase, owner, position),
-                    None => self.resolve_phrase(&phrase, position),
+                    Some(owner) => self.resolve_possessed(phrase, owner, position),
+                    None => self.resolve_phrase(phrase, named, position),
                 }
             }
         }
@@ -201,11 +197,16 @@ impl<'r> Walk<'r> {
 
     /// A phrase without a possessor: a person by the title given ("the defense secretary"), a
     /// body by its name or by the kind of body ("the agency"), a document by who issued it.
-    fn resolve_phrase(&self, phrase: &Phrase<'r>, position: usize) -> Option<Cow<'r, str>> {
+    /// `named`: the phrase's name, unless it names nothing (`Phrase::named_opens_sentence`).
+    fn resolve_phrase(
+        &self,
+        phrase: &Phrase<'r>,
+        named: Option<&'r str>,
+        position: usize,
+    ) -> Option<Cow<'r, str>> {
         let Phrase {
             determiner,
             words,
-            named,
             text,
             ..
         } = phrase;
@@ -233,9 +234,10 @@ impl<'r> Walk<'r> {
         }
         // "PG&E officials said": the body they speak for; "Beijing officials" are not
         // Beijing, and are logged as written.
-        let singular = head.strip_suffix('s').unwrap_or(head);
-        let people_of =
-            head.ends_with('s') && (head_class & GENERIC != 0 || classify(singular) & ROLE != 0);
+        let people_of = named.is_some() && head.ends_with('s') && {
+            let singular = head.strip_suffix('s').unwrap_or(head);
+            head_class & GENERIC != 0 || classify(singular) & ROLE != 0
+        };
         if let Some(name) = named.filter(|name| people_of && is_gazetteer_place(name)) {
             return Some(Cow::Owned(format!("{name} {head}")));
         }

@@ -435,7 +435,8 @@ pub(super) fn is_speech_verb(view: &SentenceView, i: usize) -> bool {
     if lower_is(word, "pleaded") && i + 1 < view.range.end && lower_is(view.word(i + 1), "guilty") {
         return false;
     }
-    !(i > view.range.start && ambiguous_noun(view, i, word)) && !writes_a_thing(view, i, word)
+    let plural_noun = i > view.range.start && ambiguous_noun(view, i, word);
+    !plural_noun && !writes_a_thing(view, i, word)
 }
 
 /// "news reports", "the claims": a plural noun unless a name, a pronoun or a break comes

@@ -197,6 +197,36 @@ impl<'a> SentenceView<'a> {
         }
     }
 
+    /// The subject a name ending a noun phrase gives (mention `m`).
+    fn name_subject(&self, m: usize) -> Option<Subject<'a>> {
+        // Coordination: "The United Nations and European Union stressed" -> the first.
+        let mention = &self.mentions[m];
+        if mention.first >= self.range.start + 2
+            && self.word(mention.first - 1) == "and"
+            && let Some(previous) = self.mention_ending_at(mention.first - 2)
+        {
+            return Some(Subject::Name(previous));
+        }
+        if mention.possessive {
+            return None;
+        }
+        // "Joneigh Khaldun of the Michigan Department ... says", "Wee of the Times
+        // reports": the person, not where they work.
+        let mut k = mention.first;
+        if k > self.range.start + 1 && lower_is(self.word(k - 1), "the") {
+            k -= 1;
+        }
+        if k > self.range.start + 1
+            && lower_is(self.word(k - 1), "of")
+            && let Some(person) = self.mention_ending_at(k - 2)
+            && self.mentions[person].kind == EntityKind::Person
+            && !self.mentions[person].possessive
+        {
+            return Some(Subject::Name(person));
+        }
+        Some(Subject::Name(m))
+    }
+
     /// The noun phrase whose last word is token `i`.
     pub(super) fn noun_phrase_ending_at(&self, i: usize) -> Option<Subject<'a>> {
         let tok = self.tokens[i];
@@ -205,37 +235,16 @@ impl<'a> SentenceView<'a> {
             return Some(Subject::Pronoun(pronoun));
         }
         if let Some(m) = self.mention_ending_at(i) {
-            // Coordination: "The United Nations and European Union stressed" -> the first.
-            let mention = &self.mentions[m];
-            if mention.first >= self.range.start + 2
-                && self.word(mention.first - 1) == "and"
-                && let Some(previous) = self.mention_ending_at(mention.first - 2)
-            {
-                return Some(Subject::Name(previous));
-            }
-            if mention.possessive {
-                return None;
-            }
-            // "Joneigh Khaldun of the Michigan Department ... says", "Wee of the Times
-            // reports": the person, not where they work.
-            let mut k = mention.first;
-            if k > self.range.start + 1 && lower_is(self.word(k - 1), "the") {
-                k -= 1;
-            }
-            if k > self.range.start + 1
-                && lower_is(self.word(k - 1), "of")
-                && let Some(person) = self.mention_ending_at(k - 2)
-                && self.mentions[person].kind == EntityKind::Person
-                && !self.mentions[person].possessive
-            {
-                return Some(Subject::Name(person));
-            }
-            return Some(Subject::Name(m));
+            return self.name_subject(m);
         }
         if tok.cap && tok.is(COMMON) {
             return None;
         }
-        // A lowercase phrase: walk left to a determiner or a stop.
+        self.lowercase_phrase(i)
+    }
+
+    /// A lowercase phrase ending at token `i`: walk left to a determiner or a stop.
+    fn lowercase_phrase(&self, i: usize) -> Option<Subject<'a>> {
         let mut words = Vec::new();
         let mut possessor = None;
         let mut determiner = None;

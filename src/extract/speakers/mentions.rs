@@ -150,96 +150,8 @@ pub(super) fn find_mentions<'t>(
         if first < i {
             continue;
         }
-        let mut last = first;
-        let mut j = first + 1;
-        // A possessive ends a name ("Korea's Kim Gunn") unless a body's name goes on
-        // ("the U.S. Attorney's Office for the Western District").
-        while j < range.end
-            && (!tokens[last].possessive || (tokens[j].cap && tokens[j].is(ORG) && tokens[j].word))
-        {
-            let next = &tokens[j];
-            if next.quoted {
-                break;
-            }
-            if is_name_word(next) && !next.is(CONNECTOR) {
-                last = j;
-                j += 1;
-                continue;
-            }
-            // "Food and Drug Administration", "Department of Health and Human Services",
-            // "Centers for Disease Control and Prevention": "and" inside a body's name. The
-            // words after it end in a body's word that the words before it lack, or one word
-            // that is not a body's follows a body's word. "United Nations and European Union"
-            // and "Greg Patel and Susan Wu" stay two.
-            if next.word && !next.cap && token_text(text, next) == "and" {
-                let mut k = j + 1;
-                while k < range.end
-                    && is_name_word(&tokens[k])
-                    && !tokens[k].is(CONNECTOR)
-                    && !tokens[k].quoted
-                {
-                    k += 1;
-                }
-                if k > j + 1 {
-                    let end = k - 1;
-                    let body_word = |t: &Tok| t.is(ORG) && !is_all_caps(token_text(text, t));
-                    let shared_head = body_word(&tokens[end]) && !tokens[last].is(ORG);
-                    let one_more_word =
-                        end == j + 1 && tokens[last].is(ORG) && !tokens[end].is(ORG);
-                    if shared_head || one_more_word {
-                        last = end;
-                        j = k;
-                        continue;
-                    }
-                }
-            }
-            // "Doctors for Camp Closure", "Pacific Gas & Electric": a connector inside a name.
-            let connector = (next.word && next.is(CONNECTOR) && !next.cap) || next.punct == '&';
-            // "Alex Horton of the Washington Post", "Wee of the Times", "Dr. Joneigh Khaldun
-            // of the Michigan Department ...": a person's name ends where "of the" gives where
-            // they work; a body's name ("Bank of the West") has a body's word before it.
-            let of_the = connector
-                && lower_is(token_text(text, next), "of")
-                && tokens
-                    .get(j + 1)
-                    .is_some_and(|t| t.word && lower_is(token_text(text, t), "the"));
-            if of_the
-                && tokens[first..=last]
-                    .iter()
-                    .all(|t| is_person_part(text, t) || (t.is(TITLE) && !t.is(ORG)))
-                && is_person_part(text, &tokens[last])
-            {
-                break;
-            }
-            if connector && j + 1 < range.end {
-                let mut k = j + 1;
-                // "Office for the Western District": allow "for the".
-                if tokens[k].word && tokens[k].is(CONNECTOR) && !tokens[k].cap {
-                    k += 1;
-                }
-                if k < range.end && is_name_word(&tokens[k]) && !tokens[k].quoted {
-                    last = k;
-                    j = k + 1;
-                    continue;
-                }
-            }
-            break;
-        }
-        // "Prosecutors told reporters", "Analysts say": a common noun capitalised only because
-        // it opens the sentence is not a name.
-        let opens_sentence = first == range.start
-            || (first > range.start
-                && !tokens[first - 1].word
-                && is_quote_mark(tokens[first - 1].punct));
-        // "Buttressed by the success ...", "Facing him ...": an opening participle.
-        let word = token_text(text, &tokens[first]);
-        let participle = (word.ends_with("ed") || word.ends_with("ing"))
-            && word.len() > 5
-            && tokens
-                .get(first + 1)
-                .is_some_and(|t| t.word && t.is(COMMON) && !t.is(SPEECH));
-        let common_noun = tokens[first].is(GROUP | ROLE | GENERIC);
-        if !(first == last && opens_sentence && (common_noun || participle)) {
+        let last = run_end(text, tokens, first, &range);
+        if !common_word_opening(text, tokens, first, last, &range) {
             let mut mention = classify_run(text, tokens, first, last, range.start, titles);
             if mention.kind == EntityKind::Person {
                 appositive_titles(text, tokens, &mention, &range, titles);
@@ -249,6 +161,131 @@ pub(super) fn find_mentions<'t>(
         }
         i = last + 1;
     }
+}
+
+/// "Prosecutors told reporters", "Analysts say": a common noun capitalised only because it
+/// opens the sentence is not a name; nor is an opening participle ("Buttressed by the
+/// success ...", "Facing him ...").
+fn common_word_opening(
+    text: &str,
+    tokens: &[Tok],
+    first: usize,
+    last: usize,
+    range: &std::ops::Range<usize>,
+) -> bool {
+    let opens_sentence = first == range.start
+        || (first > range.start
+            && !tokens[first - 1].word
+            && is_quote_mark(tokens[first - 1].punct));
+    let word = token_text(text, &tokens[first]);
+    let participle = (word.ends_with("ed") || word.ends_with("ing"))
+        && word.len() > 5
+        && tokens
+            .get(first + 1)
+            .is_some_and(|t| t.word && t.is(COMMON) && !t.is(SPEECH));
+    let common_noun = tokens[first].is(GROUP | ROLE | GENERIC);
+    first == last && opens_sentence && (common_noun || participle)
+}
+
+/// The last token of the capitalised run that opens at `first`.
+fn run_end(text: &str, tokens: &[Tok], first: usize, range: &std::ops::Range<usize>) -> usize {
+    let mut last = first;
+    let mut j = first + 1;
+    // A possessive ends a name ("Korea's Kim Gunn") unless a body's name goes on ("the U.S.
+    // Attorney's Office for the Western District").
+    while j < range.end
+        && (!tokens[last].possessive || (tokens[j].cap && tokens[j].is(ORG) && tokens[j].word))
+    {
+        let next = &tokens[j];
+        if next.quoted {
+            break;
+        }
+        if is_name_word(next) && !next.is(CONNECTOR) {
+            last = j;
+            j += 1;
+            continue;
+        }
+        if let Some(end) = and_inside_body_name(text, tokens, last, j, range) {
+            last = end;
+            j = end + 1;
+            continue;
+        }
+        match joined_by_connector(text, tokens, first, last, j, range) {
+            Some(k) => {
+                last = k;
+                j = k + 1;
+            }
+            None => break,
+        }
+    }
+    last
+}
+
+/// "Food and Drug Administration", "Department of Health and Human Services", "Centers for
+/// Disease Control and Prevention": "and" (token `and`) inside a body's name. The words after
+/// it end in a body's word that the words before it lack, or one word that is not a body's
+/// follows a body's word. "United Nations and European Union" and "Greg Patel and Susan Wu"
+/// stay two. The run's new last token.
+fn and_inside_body_name(
+    text: &str,
+    tokens: &[Tok],
+    last: usize,
+    and: usize,
+    range: &std::ops::Range<usize>,
+) -> Option<usize> {
+    let next = &tokens[and];
+    if !(next.word && !next.cap && token_text(text, next) == "and") {
+        return None;
+    }
+    let mut k = and + 1;
+    while k < range.end && is_name_word(&tokens[k]) && !tokens[k].is(CONNECTOR) && !tokens[k].quoted
+    {
+        k += 1;
+    }
+    if k == and + 1 {
+        return None;
+    }
+    let end = k - 1;
+    let body_word = |t: &Tok| t.is(ORG) && !is_all_caps(token_text(text, t));
+    let shared_head = body_word(&tokens[end]) && !tokens[last].is(ORG);
+    let one_more_word = end == and + 1 && tokens[last].is(ORG) && !tokens[end].is(ORG);
+    (shared_head || one_more_word).then_some(end)
+}
+
+/// "Doctors for Camp Closure", "Pacific Gas & Electric": a connector (token `j`) inside a
+/// name; the name word after it. "Alex Horton of the Washington Post", "Dr. Joneigh Khaldun
+/// of the Michigan Department ...": a person's name ends where "of the" gives where they
+/// work; a body's name ("Bank of the West") has a body's word before it.
+fn joined_by_connector(
+    text: &str,
+    tokens: &[Tok],
+    first: usize,
+    last: usize,
+    j: usize,
+    range: &std::ops::Range<usize>,
+) -> Option<usize> {
+    let next = &tokens[j];
+    let connector = (next.word && next.is(CONNECTOR) && !next.cap) || next.punct == '&';
+    let of_the = connector
+        && lower_is(token_text(text, next), "of")
+        && tokens
+            .get(j + 1)
+            .is_some_and(|t| t.word && lower_is(token_text(text, t), "the"));
+    let person = || {
+        tokens[first..=last]
+            .iter()
+            .all(|t| is_person_part(text, t) || (t.is(TITLE) && !t.is(ORG)))
+            && is_person_part(text, &tokens[last])
+    };
+    if !connector || j + 1 >= range.end || (of_the && person()) {
+        return None;
+    }
+    let mut k = j + 1;
+    // "Office for the Western District": allow "for the".
+    if tokens[k].word && tokens[k].is(CONNECTOR) && !tokens[k].cap {
+        k += 1;
+    }
+    (k < range.end && is_name_word(&tokens[k]) && !tokens[k].quoted).then_some(k)
 }
 
 pub(super) fn classify_run<'t>(

@@ -322,12 +322,11 @@ impl<'t> Registry<'t> {
     }
 }
 
-/// Acronyms defined by the text itself: any capitalised sequence ("Customs and Border
-/// Protection") whose initials spell an all-capitals word used in the article ("CBP").
-pub(super) fn build_acronyms<'t>(text: &'t str, tokens: &[Tok]) -> FastMap<String, &'t str> {
+/// The all-capitals words the article uses, and the first characters of them (ASCII ones as
+/// bits; whether one is outside ASCII): a run whose first initial is none of them defines
+/// nothing, and most runs are such.
+fn acronyms_used(text: &str, tokens: &[Tok]) -> (FastMap<String, ()>, u128, bool) {
     let mut used: FastMap<String, ()> = FastMap::default();
-    // The first characters of the acronyms used (ASCII ones as bits): a run whose first
-    // initial is none of them defines nothing, and most runs are such.
     let mut first_initials: u128 = 0;
     let mut non_ascii_initial = false;
     let bytes = text.as_bytes();
@@ -352,6 +351,13 @@ pub(super) fn build_acronyms<'t>(text: &'t str, tokens: &[Tok]) -> FastMap<Strin
             used.insert(key, ());
         }
     }
+    (used, first_initials, non_ascii_initial)
+}
+
+/// Acronyms defined by the text itself: any capitalised sequence ("Customs and Border
+/// Protection") whose initials spell an all-capitals word used in the article ("CBP").
+pub(super) fn build_acronyms<'t>(text: &'t str, tokens: &[Tok]) -> FastMap<String, &'t str> {
+    let (used, first_initials, non_ascii_initial) = acronyms_used(text, tokens);
     let may_open_acronym = |c: char| {
         if c.is_ascii() {
             first_initials >> u32::from(c) & 1 == 1

@@ -645,7 +645,7 @@ fn boilerplate_names_are_not_registered() {
             start: 0,
             end: 23,
             text: String::new(),
-            boilerplate: Some("photo credit"),
+            boilerplate: Some(crate::extract::clean::Furniture::PhotoCredit),
         },
         Sentence {
             start: 24,

@@ -252,7 +252,7 @@ impl WordTable {
 }
 
 /// Each list of the lexicon this stage reads, with the classes its words are in.
-fn lists() -> [(&'static lexicon::List, Class); 30] {
+fn lists() -> [(&'static lexicon::List, Class); 31] {
     use lexicon as l;
     [
         (&l::MONTHS, TIME),
@@ -284,6 +284,7 @@ fn lists() -> [(&'static lexicon::List, Class); 30] {
         (&l::NAME_SUFFIXES, SUFFIX | ABBREVIATION),
         (&l::ABBREVIATIONS, ABBREVIATION),
         (&l::COMMON_ACRONYMS, THING_ACRONYM),
+        (&l::TIME_ZONES, THING_ACRONYM),
         (&l::SOURCE_PREPOSITIONS, PARTICIPLE | SOURCE_PREPOSITION),
     ]
 }

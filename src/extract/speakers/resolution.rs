@@ -1,0 +1,329 @@
+//! Resolution: a subject (name, pronoun, phrase) to the full name the article gives.
+
+use std::borrow::Cow;
+
+use super::attribution::*;
+use super::mentions::*;
+use super::registry::*;
+use super::words::*;
+
+/// Per-sentence state the resolver keeps while walking the article.
+/// Names are borrowed from the article (as `Cow`s: a few are made up, "the doctors"), and
+/// only the speakers that are kept become strings: a sentence resolves several candidates, and
+/// remembers the person it is about.
+pub(super) struct Walk<'r> {
+    pub(super) registry: &'r Registry<'r>,
+    /// The person each earlier sentence is mostly about (its speaker or its first person).
+    pub(super) salient_people: Vec<Option<Cow<'r, str>>>,
+    /// The same, or failing that the person it names as an owner ("Mourinho's agents").
+    pub(super) people_named: Vec<Option<Cow<'r, str>>>,
+    /// The last body that spoke.
+    pub(super) last_org_speaker: Option<Cow<'r, str>>,
+    /// The last body that spoke under a plural common noun ("the doctors said").
+    pub(super) last_group_speaker: Option<Cow<'r, str>>,
+    /// The last speaker named by a plural phrase ("the authors"), with its sentence's index.
+    pub(super) last_plural_speaker: Option<(usize, Cow<'r, str>)>,
+    /// The speaker of the last sentence that had one.
+    pub(super) last_speaker: Option<Cow<'r, str>>,
+}
+
+impl<'r> Walk<'r> {
+    pub(super) fn full_person_name(&self, mention: &Mention<'r>, position: usize) -> Cow<'r, str> {
+        if !mention.name.contains(' ') {
+            let bare = trim_prefixes(mention.name, "Mr. ");
+            if let Some(person) = self.registry.person_by_surname(bare, position) {
+                return Cow::Borrowed(person.name);
+            }
+        }
+        Cow::Borrowed(mention.name)
+    }
+
+    /// Keep what a later sentence refers back to: who this sentence is about (for a later "he
+    /// said"), the body that spoke, and the speaker.
+    pub(super) fn remember(
+        &mut self,
+        view: &SentenceView<'r>,
+        speaker: &Option<Cow<'r, str>>,
+        subject: &Option<Subject<'r>>,
+    ) {
+        let registry = self.registry;
+        let position = view.tokens[view.range.start].start;
+        let salient = speaker
+            .clone()
+            .filter(|s| {
+                registry.is_person(s)
+                    || matches!(subject, Some(Subject::Pronoun(p)) if *p == "he" || *p == "she")
+                    || matches!(subject, Some(Subject::Name(m)) if view.mentions[*m].kind == EntityKind::Person)
+            })
+            .or_else(|| {
+                view.mentions
+                    .iter()
+                    .find(|m| m.kind == EntityKind::Person && !m.possessive)
+                    .map(|m| self.full_person_name(m, position))
+            });
+        if let (Some(s), Some(Subject::Name(m))) = (speaker, subject)
+            && view.mentions[*m].kind == EntityKind::Org
+        {
+            self.last_org_speaker = Some(s.clone());
+        }
+        if let (Some(s), Some(Subject::Phrase(Phrase { words, .. }))) = (speaker, subject)
+            && !registry.is_person(s)
+        {
+            self.last_org_speaker = Some(s.clone());
+            if words.last().is_some_and(|w| w.ends_with('s')) {
+                self.last_plural_speaker = Some((self.salient_people.len(), s.clone()));
+                if !s.starts_with("the ") {
+                    self.last_group_speaker = Some(s.clone());
+                }
+            }
+        }
+        if speaker.is_some() {
+            self.last_speaker = speaker.clone();
+        }
+        let named = salient.clone().or_else(|| {
+            view.mentions
+                .iter()
+                .find(|m| m.kind == EntityKind::Person)
+                .map(|m| self.full_person_name(m, position))
+        });
+        self.people_named.push(named);
+        self.salient_people.push(salient);
+    }
+
+    pub(super) fn recent_salient_person(&self) -> Option<Cow<'r, str>> {
+        self.salient_people
+            .iter()
+            .rev()
+            .take(4)
+            .find_map(|p| p.clone())
+    }
+
+    pub(super) fn resolve(
+        &self,
+        view: &SentenceView<'r>,
+        subject: &Subject<'r>,
+        position: usize,
+        before_token: usize,
+    ) -> Option<Cow<'r, str>> {
+        match subject {
+            Subject::Name(m) => self.resolve_name(&view.mentions[*m], position),
+            Subject::Pronoun(pronoun) => match *pronoun {
+                "he" | "she" => {
+                    // A person named earlier in the same sentence, outside quotes.
+                    let same = view.mentions.iter().find(|m| {
+                        m.kind == EntityKind::Person && !m.possessive && m.last < before_token
+                    });
+                    if let Some(mention) = same {
+                        return Some(self.full_person_name(mention, position));
+                    }
+                    self.recent_salient_person()
+                }
+                // "The authors said ... they wrote": the plural speaker of a sentence just
+                // before.
+                "they" => self
+                    .last_plural_speaker
+                    .as_ref()
+                    .filter(|(sentence, _)| self.salient_people.len() <= sentence + 3)
+                    .map(|(_, speaker)| speaker.clone()),
+                "it" => self.last_org_speaker.clone().or_else(|| {
+                    self.registry
+                        .latest_org_before(position)
+                        .map(|o| self.registry.expand(o.name))
+                }),
+                _ => None,
+            },
+            Subject::Phrase(phrase) => {
+                // "Defense attorneys said": a word capitalised only because it opens the
+                // sentence names no body, unless the article capitalises it elsewhere too.
+                let named = phrase.named.filter(|name| {
+                    !phrase.named_opens_sentence
+                        || is_gazetteer_place(name)
+                        || self.registry.capitalised_mid_sentence(name)
+                });
+                match phrase.possessor {
+                    Some(owner) => self.resolve_possessed(phrase, owner, position),
+                    None => self.resolve_phrase(phrase, named, position),
+                }
+            }
+        }
+    }
+
+    fn resolve_name(&self, mention: &Mention<'r>, position: usize) -> Option<Cow<'r, str>> {
+        match mention.kind {
+            EntityKind::Person => Some(self.full_person_name(mention, position)),
+            EntityKind::Org => Some(self.registry.expand(mention.name)),
+            EntityKind::Place | EntityKind::Unknown => {
+                if let Some(person) = self.registry.person_by_surname(mention.name, position) {
+                    return Some(Cow::Borrowed(person.name));
+                }
+                // "authorities in Beijing announced": a place does not speak.
+                if is_gazetteer_place(mention.name) {
+                    return None;
+                }
+                Some(self.registry.expand(mention.name))
+            }
+        }
+    }
+
+    /// "Carlineo's attorney": the person introduced with that title; "Russia's foreign
+    /// ministry", "the prosecutor's office": named as written.
+    fn resolve_possessed(
+        &self,
+        phrase: &Phrase<'r>,
+        owner: &'r str,
+        position: usize,
+    ) -> Option<Cow<'r, str>> {
+        let head = phrase.words.last()?;
+        let head_class = classify(head);
+        if let Some(org) = self.registry.org_by_prefix(phrase.text, position) {
+            return Some(Cow::Borrowed(org.name));
+        }
+        // "The prosecutor's office": the prosecutors' body named in the article.
+        let owner_word = lowercase(owner.trim_end_matches("'s").trim_end_matches("’s"));
+        if head_class & GROUP != 0
+            && !owner_word.contains(' ')
+            && let Some(org) = self.registry.org_by_word(&owner_word, position)
+        {
+            return Some(Cow::Borrowed(org.name));
+        }
+        let modifiers = &phrase.words[..phrase.words.len() - 1];
+        if head_class & ROLE != 0
+            && let Some(person) = self.registry.person_by_title(head, modifiers, position)
+        {
+            return Some(Cow::Borrowed(person.name));
+        }
+        Some(Cow::Borrowed(phrase.text))
+    }
+
+    /// A phrase without a possessor: a person by the title given ("the defense secretary"), a
+    /// body by its name or by the kind of body ("the agency"), a document by who issued it.
+    /// `named`: the phrase's name, unless it names nothing (`Phrase::named_opens_sentence`).
+    fn resolve_phrase(
+        &self,
+        phrase: &Phrase<'r>,
+        named: Option<&'r str>,
+        position: usize,
+    ) -> Option<Cow<'r, str>> {
+        let Phrase {
+            determiner,
+            words,
+            text,
+            ..
+        } = phrase;
+        let head = words.last()?;
+        let head_class = classify(head);
+        let modifiers = &words[..words.len() - 1];
+        // "His office said": the office of the person the sentence is about.
+        if matches!(determiner, Some("his" | "her")) && head_class & GROUP != 0 {
+            let owner = self.recent_salient_person()?;
+            let mut noun = head.to_string();
+            if let Some(first) = noun.get_mut(0..1) {
+                first.make_ascii_uppercase();
+            }
+            return Some(Cow::Owned(format!("{noun} of {owner}")));
+        }
+        // "The defense secretary said": the person introduced with that title.
+        if determiner.is_some()
+            && let Some(person) = self.registry.person_by_title(head, modifiers, position)
+        {
+            return Some(Cow::Borrowed(person.name));
+        }
+        // "The French foreign ministry said": a body named by the phrase itself.
+        if named.is_some() && head_class & GROUP != 0 {
+            return Some(Cow::Borrowed(text));
+        }
+        // "PG&E officials said": the body they speak for; "Beijing officials" are not
+        // Beijing, and are logged as written.
+        let people_of = named.is_some() && head.ends_with('s') && {
+            let singular = head.strip_suffix('s').unwrap_or(head);
+            head_class & GENERIC != 0 || classify(singular) & ROLE != 0
+        };
+        if let Some(name) = named.filter(|name| people_of && is_gazetteer_place(name)) {
+            return Some(Cow::Owned(format!("{name} {head}")));
+        }
+        // "The statement said": whoever spoke last issued it.
+        if head_class & DOCUMENT != 0 && determiner.is_some() && modifiers.is_empty() {
+            return self.last_speaker.clone();
+        }
+        if let Some(name) = named.filter(|_| people_of) {
+            return Some(self.registry.expand(name));
+        }
+        self.resolve_body_or_role(phrase, head, position)
+    }
+
+    /// "The utilities commission", "the doctors", "prosecutors": a body named earlier with
+    /// the same word; "the agency": the body named last; "the real estate agent": the person
+    /// the text is about.
+    fn resolve_body_or_role(
+        &self,
+        phrase: &Phrase<'r>,
+        head: &str,
+        position: usize,
+    ) -> Option<Cow<'r, str>> {
+        let head_class = classify(head);
+        let words = &phrase.words;
+        let the = phrase.determiner == Some("the");
+        let org_by_word = self.registry.org_by_word(head, position);
+        if let Some(org) = org_by_word.filter(|o| o.mentions[0] < position) {
+            return Some(self.registry.expand(org.name));
+        }
+        if head_class & GROUP != 0
+            && the
+            && words.len() == 1
+            && let Some(org) = self.body_referred_back(head, position)
+        {
+            return Some(org);
+        }
+        if let Some(org) = org_by_word {
+            return Some(self.registry.expand(org.name));
+        }
+        if !the {
+            return None;
+        }
+        if head_class & ROLE != 0 {
+            return self.recent_salient_person();
+        }
+        // "The 56-year-old said": an age describes the person the text is about, who may
+        // have been named as an owner only ("Mourinho's representatives").
+        if head.ends_with("-year-old") {
+            return self
+                .people_named
+                .iter()
+                .rev()
+                .take(4)
+                .find_map(|p| p.clone());
+        }
+        // "The physicians stated", after the group of physicians spoke: that group.
+        // Otherwise "the authors" is definite, resolvable by the reader, and logged as
+        // written; not a run of words that holds another noun for people or bodies ("the
+        // minister met union leaders" is a clause, not a phrase).
+        let singular = head.strip_suffix('s').unwrap_or(head);
+        let one_noun = words[..words.len() - 1]
+            .iter()
+            .all(|w| classify(w) & (ROLE | TITLE | GROUP | GENERIC) == 0);
+        if head.ends_with('s') && classify(singular) & ROLE != 0 && one_noun {
+            return self
+                .last_group_speaker
+                .clone()
+                .or_else(|| Some(Cow::Owned(format!("the {}", words.join(" ")))));
+        }
+        None
+    }
+
+    /// "The agency said": the body named last, unless its name says it is another kind of
+    /// body ("the ministry said" after "Charles University"); the body that spoke last before
+    /// one it spoke about ("The group announced that WeWork had reached an agreement with
+    /// JLL. The group said ...").
+    fn body_referred_back(&self, head: &str, position: usize) -> Option<Cow<'r, str>> {
+        if let Some(org) = self.last_org_speaker.as_deref()
+            && let Some(org) = self.registry.org_named(org)
+            && !other_kind_of_body(org, head)
+        {
+            return Some(self.registry.expand(org.name));
+        }
+        self.registry
+            .latest_org_before(position)
+            .filter(|org| !other_kind_of_body(org, head))
+            .map(|org| self.registry.expand(org.name))
+    }
+}

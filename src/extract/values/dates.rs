@@ -201,7 +201,7 @@ static THE_NTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i-u)\b(?:(?:will|shall|to)\s+(?:not\s+)?be\s+\w+|will|won't|shall|going\s+to|(?:is|are|was|were)\s+scheduled|scheduled\s+(?:to|for)|(?:a|an|the|its|their)\s+(?:scheduled|planned|proposed)|expected\s+to|set\s+to|due\s+to|due|plans?\s+to|to\s+be\s+held|upcoming|would|should|could|may|might|must|until|ahead\s+of|let's)\b|(?:'ll|’ll|’s\s+set)\b",
+        r"(?i-u)\b(?:(?:will|shall|to)\s+(?:not\s+)?be\s+\w+|will|won't|shall|going\s+to|(?:is|are|was|were)\s+scheduled|scheduled\s+(?:to|for)|(?:a|an|the|its|their)\s+(?:scheduled|planned|proposed)|expected\s+to|(?:is|are)\s+(?:un)?likely\s+to|set\s+to|due\s+to|due|plans?\s+to|to\s+be\s+held|upcoming|would|should|could|may|might|must|until|ahead\s+of|let's)\b|(?:'ll|’ll|’s\s+set)\b",
     )
 });
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
@@ -493,6 +493,9 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
 pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) -> Vec<Value> {
     let mut all: Vec<Found> = Vec::new();
     explicit_dates(text, reference, on, &mut all);
+    if on.digits {
+        decades(text, &mut all);
+    }
     if let Some(reference) = reference {
         relative_dates(text, reference, on, &mut all);
         holidays(text, reference, on, &mut all);
@@ -588,6 +591,55 @@ pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) 
             end: f.end,
         })
         .collect()
+}
+
+/// "the 1990s", "1980's", "the 1300s": a decade, or a century where the tens are zero too,
+/// as the range of its years. Found from each "0s" in the text, so the cost stays linear.
+fn decades(text: &str, all: &mut Vec<Found>) {
+    let bytes = text.as_bytes();
+    for (zero, _) in text.match_indices('0') {
+        let suffix = match bytes.get(zero + 1..zero + 2) {
+            Some(b"s") => 2,
+            Some(b"'") if bytes.get(zero + 2) == Some(&b's') => 3,
+            _ if text[zero + 1..].starts_with("’s") => 1 + "’s".len(),
+            _ => continue,
+        };
+        let end = zero + suffix;
+        if zero < 3
+            || bytes.get(end).is_some_and(|b| b.is_ascii_alphanumeric())
+            || !bytes[zero - 3..zero].iter().all(u8::is_ascii_digit)
+            || zero > 3 && (bytes[zero - 4].is_ascii_alphanumeric() || bytes[zero - 4] == b'.')
+        {
+            continue;
+        }
+        let Ok(first) = text[zero - 3..=zero].parse::<i32>() else {
+            continue;
+        };
+        if !(1000..2100).contains(&first) {
+            continue;
+        }
+        let last = if first % 100 == 0 {
+            first + 99
+        } else {
+            first + 9
+        };
+        let start = if zero >= 7
+            && text
+                .get(zero - 7..zero - 3)
+                .is_some_and(|w| w.eq_ignore_ascii_case("the "))
+        {
+            zero - 7
+        } else {
+            zero - 3
+        };
+        all.push(Found {
+            start,
+            end,
+            value: Normalized::DateRange(Some(first.to_string()), Some(last.to_string())),
+            explicit: true,
+            offset_unit: 0,
+        });
+    }
 }
 
 /// "the previous year", "a year earlier", "two months later": counted from a date given
@@ -1450,6 +1502,17 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
     for c in captures_in(&THE_NTH, text, w, on.ordinal_digits) {
         let whole = c.get(0).unwrap();
         let day: u32 = c[1].parse().unwrap_or(0);
+        // "since the 14th century": a rank of centuries, not a day of this month.
+        let next = text[whole.end()..].trim_start_matches([' ', '-']);
+        if next
+            .get(..7)
+            .is_some_and(|w| w.eq_ignore_ascii_case("century"))
+            || next
+                .get(..9)
+                .is_some_and(|w| w.eq_ignore_ascii_case("centuries"))
+        {
+            continue;
+        }
         let this_month = NaiveDate::from_ymd_opt(reference.year(), reference.month(), day);
         if let Some(date) = this_month {
             let start = whole.start() + whole.as_str().find("the").unwrap_or(0);
@@ -1535,11 +1598,17 @@ fn spelled_year_after(text: &str, at: usize) -> Option<(i32, usize)> {
     let mut words: Vec<(String, usize)> = Vec::new();
     let mut offset = 0;
     for piece in rest.split_inclusive([' ', '-', ',']) {
+        // "nineteen eighty six." ends the sentence with the year: the stop is no part of it.
+        let piece_len = piece.len();
+        let (piece, last) = match piece.find(['.', '!', '?', ';', ':', '\n']) {
+            Some(stop) => (&piece[..stop], true),
+            None => (piece, false),
+        };
         let word = piece.trim_end_matches([' ', '-', ',']);
         let word_end = at + offset + word.len();
-        offset += piece.len();
+        offset += piece_len;
         if word.is_empty() {
-            if words.is_empty() {
+            if words.is_empty() && !last {
                 continue;
             }
             break;
@@ -1548,7 +1617,7 @@ fn spelled_year_after(text: &str, at: usize) -> Option<(i32, usize)> {
             break;
         }
         words.push((word.to_ascii_lowercase(), word_end));
-        if piece.ends_with(',') {
+        if piece.ends_with(',') || last {
             break;
         }
     }
@@ -2241,6 +2310,25 @@ mod tests {
         let cases: &[(&str, &str, &[&str])] = &[
             // A named day with its year, or by "last"/"next", or by the tense.
             ("on easter 2018", "2016-11-07", &["2018-04-01"]),
+            // A spelled year at the end of the sentence keeps its last word.
+            (
+                "He was born on January twenty five nineteen eighty six.",
+                "2019-11-20",
+                &["1986-01-25"],
+            ),
+            // Decades and centuries as the range of their years.
+            (
+                "in the 1990s, the 1300s and the 1980's",
+                "2019-11-20",
+                &["1990..1999", "1300..1399", "1980..1989"],
+            ),
+            ("since the 14th century", "2019-11-20", &[]),
+            // "is likely to" looks ahead, as "will" does.
+            (
+                "pollution is likely to reach severe levels on Wednesday",
+                "2019-11-08",
+                &["2019-11-13"],
+            ),
             ("on Black Friday 2010", "2016-11-07", &["2010-11-26"]),
             ("When was the last easter?", "2019-06-12", &["2019-04-21"]),
             ("the next Thanksgiving", "2019-11-01", &["2019-11-28"]),

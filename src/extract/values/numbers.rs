@@ -1526,6 +1526,55 @@ fn counted_noun(text: &str, end: usize, value: f64) -> Option<(String, usize)> {
     None
 }
 
+/// "a day after", "about a month", "barely a year": one period counted with "a". Only where
+/// the words around it make it a length of time; "once a year", "$5 a month" are rates.
+static ONE_PERIOD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i-u)\b(?:(about|barely|nearly|almost|roughly|around|just|only|over|under|within|for|than|least)\s+)?an?\s+(day|week|month|year)\b",
+    )
+    .expect("ONE_PERIOD compiles")
+});
+
+/// Lengths of one period in `text` (see `ONE_PERIOD`), as numbers of 1 with the period as unit.
+pub fn one_periods(text: &str) -> Vec<Value> {
+    let mut found = Vec::new();
+    for c in ONE_PERIOD.captures_iter(text) {
+        let (Some(whole), Some(period)) = (c.get(0), c.get(2)) else {
+            continue;
+        };
+        let next = word_after(text, whole.end()).map(|(w, _, _)| lowercase(w));
+        let glued = text[whole.end()..].starts_with(['-', '\'', '’']);
+        let measured = c.get(1).is_some() || matches!(next.as_deref(), Some("after" | "before"));
+        if !measured || glued {
+            continue;
+        }
+        // "about a month" keeps its hedge, as "about 30 days" would; "for a year" does not.
+        let start = match c.get(1) {
+            Some(q)
+                if matches!(
+                    lowercase(q.as_str()).as_str(),
+                    "for" | "within" | "than" | "least"
+                ) =>
+            {
+                whole.start()
+                    + whole.as_str()[q.len()..]
+                        .find(|c: char| c.is_ascii_alphabetic())
+                        .map_or(0, |p| p + q.len())
+            }
+            _ => whole.start(),
+        };
+        found.push(Value {
+            value_type: ValueType::Number,
+            text: text[start..whole.end()].to_string(),
+            value: Normalized::Number(1.0),
+            unit: Some(period.as_str().to_ascii_lowercase()),
+            start,
+            end: whole.end(),
+        });
+    }
+    found
+}
+
 /// Every number in `text`, classified, with offsets relative to `text`.
 pub fn find_numbers(text: &str) -> Vec<Value> {
     find_numbers_with(text, &triggers::Triggers::of(text).number_words)
@@ -1729,7 +1778,10 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
             let next_capital = after
                 .trim_start_matches([' ', '-'])
                 .starts_with(|c: char| c.is_ascii_uppercase());
-            if (!sentence_start || next_capital) && !ranked_session(text, raw) {
+            if (!sentence_start || next_capital)
+                && !ranked_session(text, raw)
+                && !(sentence_start && noun_past_a_name(text, raw).is_some())
+            {
                 return true;
             }
         }
@@ -1818,15 +1870,21 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
         }
         if raw.kind == WordKind::Ordinal {
             // "the first time", "a second person", "at first": idioms and "another".
-            if matches!(
-                next,
-                "time" | "times" | "place" | "thing" | "things" | "of" | "ever"
-            ) || matches!(prev.as_str(), "at" | "a" | "an")
+            // "the first time" is an idiom; "the third time" counts occurrences.
+            let idiom_noun = matches!(next, "place" | "thing" | "things" | "of")
+                || matches!(next, "time" | "times") && raw.value <= 1.0;
+            // "the third 90-day extension": a number follows, so the clause goes on.
+            let clause_end = next.is_empty()
+                && !text[raw.end..]
+                    .trim_start_matches([' ', '-'])
+                    .starts_with(|c: char| c.is_ascii_digit());
+            if idiom_noun
+                || matches!(prev.as_str(), "at" | "a" | "an")
                 // "at the eleventh hour": an idiom for "at the last moment".
                 || lower == "eleventh" && next == "hour"
                 // Alone at the end, "first" to "third" are usually adverbs ("came
                 // second"); "eleventh" or "two hundredth" is a rank whatever follows.
-                || next.is_empty()
+                || clause_end
                     && raw.value <= 3.0
                     && !matches!(
                         prev.as_str(),
@@ -1857,6 +1915,43 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
         }
     }
     false
+}
+
+/// "Two United States service members", "Two Bartholomew County warrants": a capitalised
+/// cardinal opening the sentence counts the plural noun after a short capitalised name, where
+/// "Six-Day War" or "Three Gorges Dam holds water" is a name whole. The plural must end the
+/// noun phrase (a function word or a stop after it), or a verb in "s" would pass for a noun.
+/// Returns the counted noun (without the name) and where it ends.
+fn noun_past_a_name(text: &str, raw: &Raw) -> Option<(String, usize)> {
+    if raw.kind != WordKind::Cardinal {
+        return None;
+    }
+    let noun = |w: &str| plural_like(w) && !is_function_word(&lowercase(w));
+    let phrase_ends = |end: usize| match word_after(text, end) {
+        Some((w, _, _)) if text[end..].starts_with(' ') => is_function_word(&lowercase(w)),
+        _ => text[end..].starts_with([',', '.', ':', ';', ')']) || end == text.len(),
+    };
+    let mut at = raw.end;
+    for _ in 0..4 {
+        let (word, start, end) = word_after(text, at)?;
+        if !text[at..].starts_with(' ') {
+            return None;
+        }
+        if word.starts_with(|c: char| c.is_ascii_lowercase()) {
+            if noun(word) && phrase_ends(end) {
+                return Some((word.to_string(), end));
+            }
+            // The noun may have a modifier of its own: "service members".
+            let (second, _, second_end) = word_after(text, end)?;
+            return (!is_function_word(&lowercase(word))
+                && text[end..].starts_with(' ')
+                && noun(second)
+                && phrase_ends(second_end))
+            .then(|| (text[start..second_end].to_string(), second_end));
+        }
+        at = end;
+    }
+    None
 }
 
 /// "Ninth Meeting of the ...", "Fifth Plenum of the Central Committee": a capitalised ordinal
@@ -2294,7 +2389,8 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
                 // first nine months" the rank is of a period the cardinal counts.
                 let cardinal_after = number_words::parse_at(text, w_start)
                     .is_some_and(|n| n.kind == WordKind::Cardinal);
-                if !is_function_word(lw) && !cardinal_after {
+                // "first ever final": "ever" stresses the rank, it is not what is ranked.
+                if !is_function_word(lw) && !cardinal_after && lw != "ever" {
                     unit = Some(w.to_string());
                 }
             } else if is_measure_unit(lw) || matches!(lw, "per") {
@@ -2311,7 +2407,12 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
                         unit = Some(format!("{lw}s"));
                     }
                 }
-            } else if let Some((noun, noun_end)) = counted_noun(text, end, value) {
+            } else if let Some((noun, noun_end)) = (raw.words
+                && text[raw.start..].starts_with(|c: char| c.is_ascii_uppercase()))
+            .then(|| noun_past_a_name(text, raw))
+            .flatten()
+            .or_else(|| counted_noun(text, end, value))
+            {
                 value_type = ValueType::Count;
                 unit = Some(noun);
                 end = noun_end;
@@ -2854,6 +2955,16 @@ mod tests {
             ("He came in first", &[]),
             ("agreed at the eleventh hour", &[]),
             ("It wasn't the first time", &[]),
+            // Past "first", "time" counts occurrences; a number after an ordinal goes on.
+            (
+                "It was the third time",
+                &[("ordinal", n(3.0), Some("time"))],
+            ),
+            (
+                "the third 90-day extension",
+                &[("ordinal", n(3.0), None), ("number", n(90.0), Some("days"))],
+            ),
+            ("their first ever final", &[("ordinal", n(1.0), None)]),
         ];
         let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
         assert_eq!(failed, 0);
@@ -2908,6 +3019,21 @@ mod tests {
                 &[("number", n(2.0), None), ("number", n(1.0), None)],
             ),
             ("a Boeing 787-9 that beat its rivals", &[]),
+            // A capitalised number opening a sentence counts past a short name; a name whole
+            // is no count.
+            (
+                "Two United States service members were killed",
+                &[("count", n(2.0), Some("service members"))],
+            ),
+            (
+                "Two Bartholomew County warrants, one out-of-county warrant",
+                &[
+                    ("count", n(2.0), Some("warrants")),
+                    ("count", n(1.0), Some("warrant")),
+                ],
+            ),
+            ("Three Gorges Dam holds water", &[]),
+            ("Six-Day War veterans met", &[]),
             ("United ordered Boeing 767-300 jets", &[]),
         ];
         let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();

@@ -64,6 +64,55 @@ lists! {
     PLACES = "places.txt";
     /// Nouns for a text that speaks for whoever issued it ("the statement said").
     DOCUMENTS = "documents.txt";
+    // -- values3
+    /// Number words below twenty; the line is the value.
+    NUMBER_UNITS = "number_units.txt";
+    /// "twenty" to "ninety"; line i is 20 + 10 i.
+    NUMBER_TENS = "number_tens.txt";
+    /// "hundred", then "dozen": they multiply the group before them.
+    NUMBER_MULTIPLIERS = "number_multipliers.txt";
+    /// "thousand" to "trillion"; line i is 1000 to the power i + 1.
+    NUMBER_SCALES = "number_scales.txt";
+    /// "lakh", "crore"; line i is 100,000 times 100 to the power i.
+    NUMBER_SCALES_INDIAN = "number_scales_indian.txt";
+    /// "half", then "quarter".
+    NUMBER_FRACTIONS = "number_fractions.txt";
+    /// "first" to "nineteenth"; line i is rank i + 1.
+    ORDINAL_UNITS = "ordinal_units.txt";
+    /// "twentieth" to "ninetieth"; line i is rank 20 + 10 i.
+    ORDINAL_TENS = "ordinal_tens.txt";
+    /// Words after which a number is a label ("Phase 1").
+    VALUE_LABELS = "value_labels.txt";
+    /// Bodies whose name may stand before a tally ("the Senate 52-48").
+    VOTING_BODIES = "voting_bodies.txt";
+    /// Words that may stand capitalised before a quantity ("About 500"), besides function words.
+    QUANTITY_OPENERS = "quantity_openers.txt";
+    /// Time zones after a clock time.
+    TIME_ZONES = "time_zones.txt";
+    /// Words before a game's score or a vote's tally ("beat", "approved").
+    SCORE_OUTCOMES = "score_outcomes.txt";
+    /// Verbs of change before a figure ("rose", "fell").
+    CHANGE_VERBS = "change_verbs.txt";
+    /// Measurement and duration units, singular.
+    MEASURE_UNITS = "measure_units.txt";
+    /// Nouns that make "N-word" a measure but are counted things, singular ("seat").
+    COUNTED_UNITS = "counted_units.txt";
+    /// Words after a tenor that make it an instrument's name ("10-year notes").
+    INSTRUMENT_WORDS = "instrument_words.txt";
+    /// Words ending in "s" that are no plural noun, besides the function words.
+    NON_NOUNS = "non_nouns.txt";
+    /// Words that never start a counted noun phrase.
+    FUNCTION_WORDS = "function_words.txt";
+    /// Plural nouns without a final "s".
+    IRREGULAR_PLURALS = "irregular_plurals.txt";
+    /// Words that open a relative date ("yesterday", "last week").
+    RELATIVE_DATE_WORDS = "relative_date_words.txt";
+    /// Units of an offset ("three days ago").
+    SPAN_WORDS = "span_words.txt";
+    /// Words that name a day of the year ("Christmas").
+    HOLIDAY_WORDS = "holiday_words.txt";
+    /// First words of named days that are no date word alone ("Labor Day").
+    HOLIDAY_LEADS = "holiday_leads.txt";
 }
 
 /// Month and weekday names and short forms, longest first, as one regex alternation: a
@@ -97,6 +146,145 @@ pub fn line_of(list: &'static List, word: &str) -> Option<usize> {
     } else {
         INDEXES[index].get(word).copied()
     }
+}
+
+// -- values3
+/// The words of one list as a set for exact, case-sensitive lookups of words the caller has
+/// already lower-cased: the value rules ask several of these for every number, so the hash is
+/// FNV-1a over a few bytes rather than the default SipHash.
+pub struct WordSet(std::collections::HashSet<&'static str, Fnv>);
+
+impl WordSet {
+    pub fn of(list: &'static List) -> WordSet {
+        WordSet(list.words().collect())
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+}
+
+/// FNV-1a: short keys, no adversary to fear in a fixed word list.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = Fnv;
+
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0)
+    }
+}
+
+/// What one number word means, read from the number lists: the one place that knows that
+/// "forty" is 40 and "mln" a million. Matching may read numbers written in words with it too.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NumberWord {
+    /// Zero to nineteen.
+    Unit(u32),
+    /// Twenty to ninety.
+    Tens(u32),
+    Hundred,
+    Dozen,
+    /// Thousand and up, lakh and crore.
+    Scale(f64),
+    Half,
+    Quarter,
+    /// "first", "twentieth", "millionth"; `plural` for a fraction's denominator ("fifths").
+    Ordinal {
+        rank: f64,
+        plural: bool,
+    },
+}
+
+/// The meaning of a lower-case number word ("forty", "mln", "fifths"), or `None`.
+pub fn number_word(word: &str) -> Option<NumberWord> {
+    static WORDS: LazyLock<std::collections::HashMap<String, NumberWord>> =
+        LazyLock::new(number_word_table);
+    WORDS.get(word).copied()
+}
+
+/// Every number word with its meaning, each form once: what `number_word` reads and what the
+/// value stage's fast pre-check is built from.
+pub fn number_words() -> Vec<(String, NumberWord)> {
+    let mut words: Vec<(String, NumberWord)> = Vec::new();
+    let mut add = |list: &List, meaning: &dyn Fn(usize) -> NumberWord| {
+        for (i, forms) in list.lines().enumerate() {
+            words.extend(forms.into_iter().map(|w| (w.to_string(), meaning(i))));
+        }
+    };
+    add(&NUMBER_UNITS, &|i| NumberWord::Unit(i as u32));
+    add(&NUMBER_TENS, &|i| NumberWord::Tens(20 + 10 * i as u32));
+    add(&NUMBER_MULTIPLIERS, &|i| {
+        if i == 0 {
+            NumberWord::Hundred
+        } else {
+            NumberWord::Dozen
+        }
+    });
+    add(&NUMBER_SCALES, &|i| {
+        NumberWord::Scale(1e3f64.powi(i as i32 + 1))
+    });
+    add(&NUMBER_SCALES_INDIAN, &|i| {
+        NumberWord::Scale(1e5 * 100f64.powi(i as i32))
+    });
+    add(&NUMBER_FRACTIONS, &|i| {
+        if i == 0 {
+            NumberWord::Half
+        } else {
+            NumberWord::Quarter
+        }
+    });
+    let ordinal = |rank: f64| NumberWord::Ordinal {
+        rank,
+        plural: false,
+    };
+    add(&ORDINAL_UNITS, &|i| ordinal(i as f64 + 1.0));
+    add(&ORDINAL_TENS, &|i| ordinal(20.0 + 10.0 * i as f64));
+    // The ordinal of a scale is its first word with "th": "hundredth", "millionth".
+    let hundred = NUMBER_MULTIPLIERS.lines().next().map(|forms| forms[0]);
+    words.extend(hundred.map(|w| (format!("{w}th"), ordinal(100.0))));
+    for (i, forms) in NUMBER_SCALES.lines().enumerate() {
+        words.push((
+            format!("{}th", forms[0]),
+            ordinal(1e3f64.powi(i as i32 + 1)),
+        ));
+    }
+    // A plural ordinal is a fraction's denominator: "three fifths", "three twenty-firsts";
+    // "seconds" are a unit of time.
+    let plurals: Vec<(String, NumberWord)> = words
+        .iter()
+        .filter_map(|(w, meaning)| match *meaning {
+            NumberWord::Ordinal { rank, .. } if rank != 2.0 => {
+                Some((format!("{w}s"), NumberWord::Ordinal { rank, plural: true }))
+            }
+            _ => None,
+        })
+        .collect();
+    words.extend(plurals);
+    words
+}
+
+fn number_word_table() -> std::collections::HashMap<String, NumberWord> {
+    number_words().into_iter().collect()
 }
 
 #[cfg(test)]
@@ -141,6 +329,50 @@ mod tests {
         ];
         for (list, word, want) in cases {
             assert_eq!(line_of(list, word), want, "{word}");
+        }
+    }
+
+    // -- values3
+    /// A number word has one meaning: the grammar and matching read the same value for it.
+    #[test]
+    fn number_words_have_one_meaning() {
+        let mut seen = std::collections::HashMap::new();
+        for (word, meaning) in number_words() {
+            let other = seen.insert(word.clone(), meaning);
+            assert!(other.is_none(), "{word} is {other:?} and {meaning:?}");
+        }
+        let cases = [
+            ("forty", Some(NumberWord::Tens(40))),
+            ("fourteen", Some(NumberWord::Unit(14))),
+            ("mln", Some(NumberWord::Scale(1e6))),
+            ("crore", Some(NumberWord::Scale(1e7))),
+            ("dozens", Some(NumberWord::Dozen)),
+            (
+                "nineth",
+                Some(NumberWord::Ordinal {
+                    rank: 9.0,
+                    plural: false,
+                }),
+            ),
+            (
+                "millionth",
+                Some(NumberWord::Ordinal {
+                    rank: 1e6,
+                    plural: false,
+                }),
+            ),
+            (
+                "fifths",
+                Some(NumberWord::Ordinal {
+                    rank: 5.0,
+                    plural: true,
+                }),
+            ),
+            ("seconds", None),
+            ("forties", None),
+        ];
+        for (word, want) in cases {
+            assert_eq!(number_word(word), want, "{word}");
         }
     }
 }

@@ -33,62 +33,48 @@ static CAPITALISED_MONTH: LazyLock<String> = LazyLock::new(|| {
     format!("({})", forms.join("|"))
 });
 
-/// Day-of-month words, longest first so "twenty first" wins over "twenty".
+/// Day-of-month words from the lexicon's number lists ("five", "fifth", "twenty-first"),
+/// longest first so "twenty first" wins over "twenty".
 static DAY_WORDS: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
-    let units = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-    ];
-    let unit_ords = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    ];
-    let teens = [
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    let teen_ords = [
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-    ];
+    // The forms of each value from one to nineteen, cardinal and ordinal.
+    let forms_of = |value: u32| -> Vec<&'static str> {
+        let cardinal = lexicon::NUMBER_UNITS.lines().nth(value as usize);
+        let ordinal = lexicon::ORDINAL_UNITS.lines().nth(value as usize - 1);
+        cardinal.into_iter().chain(ordinal).flatten().collect()
+    };
+    let tens = |list: &'static lexicon::List, i: usize| -> Vec<&'static str> {
+        list.lines().nth(i).unwrap_or_default()
+    };
     let mut words = Vec::new();
-    for (i, (u, o)) in units.iter().zip(unit_ords).enumerate() {
-        words.push((u.to_string(), i as u32 + 1));
-        words.push((o.to_string(), i as u32 + 1));
+    for value in 1..20 {
+        words.extend(forms_of(value).into_iter().map(|w| (w.to_string(), value)));
     }
-    for (i, (t, o)) in teens.iter().zip(teen_ords).enumerate() {
-        words.push((t.to_string(), i as u32 + 10));
-        words.push((o.to_string(), i as u32 + 10));
-    }
-    words.push(("twenty".into(), 20));
-    words.push(("twentieth".into(), 20));
-    words.push(("thirty".into(), 30));
-    words.push(("thirtieth".into(), 30));
-    for (tens, base) in [("twenty", 20u32), ("thirty", 30u32)] {
+    for (i, base) in [(0, 20u32), (1, 30u32)] {
+        let mut plain = tens(&lexicon::NUMBER_TENS, i);
+        plain.extend(tens(&lexicon::ORDINAL_TENS, i));
+        words.extend(plain.iter().map(|w| (w.to_string(), base)));
+        let head = tens(&lexicon::NUMBER_TENS, i);
         let last = if base == 30 { 1 } else { 9 };
-        for i in 0..last {
-            for sep in [" ", "-"] {
-                words.push((format!("{tens}{sep}{}", units[i]), base + i as u32 + 1));
-                words.push((format!("{tens}{sep}{}", unit_ords[i]), base + i as u32 + 1));
+        for unit in 1..=last {
+            for (tens_word, unit_word) in head
+                .iter()
+                .flat_map(|t| forms_of(unit).into_iter().map(move |u| (t, u)))
+            {
+                for sep in [" ", "-"] {
+                    words.push((format!("{tens_word}{sep}{unit_word}"), base + unit));
+                }
             }
         }
     }
     words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     words
+});
+
+/// "a", "an", "one" ... "twelve": the words that count an offset, as a regex alternation.
+static COUNT_WORDS: LazyLock<String> = LazyLock::new(|| {
+    let numbers = lexicon::NUMBER_UNITS.lines().skip(1).take(12).flatten();
+    let words: Vec<&str> = ["a", "an"].into_iter().chain(numbers).collect();
+    words.join("|")
 });
 
 static DAY_WORD_ALT: LazyLock<String> = LazyLock::new(|| {
@@ -115,7 +101,8 @@ fn re(pattern: &str) -> Regex {
     let pattern = pattern
         .replace("{MONTH}", &MONTH)
         .replace("{WEEKDAY}", &WEEKDAY)
-        .replace("{CAPITALISED_MONTH}", &CAPITALISED_MONTH);
+        .replace("{CAPITALISED_MONTH}", &CAPITALISED_MONTH)
+        .replace("{COUNT}", &COUNT_WORDS);
     Regex::new(&pattern).expect("date pattern compiles")
 }
 
@@ -184,13 +171,13 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// "two days ago", "in 3 weeks", "3 days from today", "two days before yesterday".
 static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i-u)\b(?:(in)\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(day|week|month|year|fortnight)s?(?:'s|’s|'|’)?(?:\s+(time))?(?:\s+(ago|later|from\s+(?:today|now|tomorrow|tmrw)|after\s+(?:today|tomorrow)|before\s+(?:today|yesterday)))?\b",
+        r"(?i-u)\b(?:(in)\s+)?({COUNT}|\d{1,3})\s+(day|week|month|year|fortnight)s?(?:'s|’s|'|’)?(?:\s+(time))?(?:\s+(ago|later|from\s+(?:today|now|tomorrow|tmrw)|after\s+(?:today|tomorrow)|before\s+(?:today|yesterday)))?\b",
     )
 });
 /// "2 years 1 month 21 days later", "a year and two months ago": several units in one offset.
 static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i-u)\b((?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?:day|week|month|year)s?,?\s+(?:and\s+)?){2,4})(ago|later|from\s+now)\b",
+        r"(?i-u)\b((?:(?:{COUNT}|\d{1,3})\s+(?:day|week|month|year)s?,?\s+(?:and\s+)?){2,4})(ago|later|from\s+now)\b",
     )
 });
 /// "on the 18th", "around the 21st".
@@ -646,7 +633,7 @@ fn decades(text: &str, all: &mut Vec<Found>) {
 /// before it in the sentence, not from the reference date.
 static ANCHORED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i-u)\b(?:the\s+(previous|prior|preceding|following)\s+(year|month|week|day)|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(year|month|week|day)s?\s+(earlier|later))\b",
+        r"(?i-u)\b(?:the\s+(previous|prior|preceding|following)\s+(year|month|week|day)|({COUNT}|\d{1,2})\s+(year|month|week|day)s?\s+(earlier|later))\b",
     )
 });
 
@@ -701,19 +688,12 @@ fn anchored_dates(text: &str, found: &mut Vec<Found>) {
     }
 }
 
-/// "a", "one" ... "ten" or digits.
+/// "a", "one" ... "twelve" or digits (1 for anything else).
 fn parse_count(word: &str) -> i64 {
-    const WORDS: [&str; 10] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    ];
-    let lower = word.to_ascii_lowercase();
-    if lower == "a" || lower == "an" {
-        return 1;
+    match count_word(word) {
+        0 => 1,
+        n => n,
     }
-    WORDS
-        .iter()
-        .position(|w| *w == lower)
-        .map_or_else(|| lower.parse().unwrap_or(1), |p| p as i64 + 1)
 }
 
 /// `value` (a year, month, ISO week or day) moved by `count` `unit`s, kept at its own
@@ -1525,7 +1505,7 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
 /// an offset stated before a resolved day moves that day and takes in the offset's words.
 static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i-u)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(day|week|month|year|fortnight)s?\s+(after|before|from)\s+(?:the\s+)?$",
+        r"(?i-u)\b({COUNT}|\d{1,3})\s+(day|week|month|year|fortnight)s?\s+(after|before|from)\s+(?:the\s+)?$",
     )
 });
 
@@ -1562,20 +1542,13 @@ fn chain_offsets(text: &str, kept: &mut [Found]) {
 }
 
 fn count_word(word: &str) -> i64 {
-    match word.to_ascii_lowercase().as_str() {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        n => n.parse().unwrap_or(0),
+    let lower = word.to_ascii_lowercase();
+    if lower == "a" || lower == "an" {
+        return 1;
+    }
+    match lexicon::number_word(&lower) {
+        Some(lexicon::NumberWord::Unit(n)) => i64::from(n),
+        _ => lower.parse().unwrap_or(0),
     }
 }
 
@@ -1622,37 +1595,10 @@ fn spelled_year_after(text: &str, at: usize) -> Option<(i32, usize)> {
         }
     }
     let small = |w: &str| -> Option<i32> {
-        let units = [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ];
-        if let Some(p) = units.iter().position(|u| *u == w) {
-            return Some(p as i32);
+        match lexicon::number_word(w)? {
+            lexicon::NumberWord::Unit(n) | lexicon::NumberWord::Tens(n) => Some(n as i32),
+            _ => None,
         }
-        let tens = [
-            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-        ];
-        tens.iter()
-            .position(|t| *t == w)
-            .map(|p| 20 + 10 * p as i32)
     };
     // The part below a hundred: "eighty six", "seventy", "thirteen", "oh five".
     let tail = |from: usize| -> Option<(i32, usize)> {

@@ -8,6 +8,7 @@ pub mod dates;
 mod number_words;
 pub mod numbers;
 pub(super) mod triggers;
+mod when;
 
 /// Dates and numbers in `text`, in text order, offsets relative to `text`. A number inside a
 /// date ("June 3, 2022") belongs to the date and is not reported again; a range of years

@@ -150,48 +150,90 @@ pub fn line_of(list: &'static List, word: &str) -> Option<usize> {
 
 // -- values3
 /// The words of one list as a set for exact, case-sensitive lookups of words the caller has
-/// already lower-cased: the value rules ask several of these for every number, so the hash is
-/// FNV-1a over a few bytes rather than the default SipHash.
-pub struct WordSet(std::collections::HashSet<&'static str, Fnv>);
+/// already lower-cased: the value rules ask several of these for every number.
+pub struct WordSet(WordTable<()>);
 
 impl WordSet {
     pub fn of(list: &'static List) -> WordSet {
-        WordSet(list.words().collect())
+        WordSet(WordTable::new(list.words().map(|w| (w, ()))))
     }
 
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        self.0.contains(word)
+        self.0.get(word).is_some()
     }
 }
 
-/// FNV-1a: short keys, no adversary to fear in a fixed word list.
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
+/// Words of up to 16 bytes mapped to a value, each word packed into two integers (its bytes,
+/// zero-padded) in an open-addressing table: a lookup is one multiply and usually one
+/// comparison of two integers, as cheap as the `match` on strings the lists replaced.
+/// Longer words (none of the lists has one) are kept aside and compared one by one.
+pub struct WordTable<T> {
+    keys: Vec<(u64, u64)>,
+    values: Vec<Option<T>>,
+    long: Vec<(String, T)>,
+}
 
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
+impl<T: Copy> WordTable<T> {
+    pub fn new<'a>(entries: impl Iterator<Item = (&'a str, T)>) -> WordTable<T> {
+        let entries: Vec<(&str, T)> = entries.collect();
+        let size = (entries.len() * 4).next_power_of_two().max(16);
+        let mut table = WordTable {
+            keys: vec![(0, 0); size],
+            values: vec![None; size],
+            long: Vec::new(),
         };
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        for (word, value) in entries {
+            let Some(key) = pack16(word.as_bytes()) else {
+                table.long.push((word.to_string(), value));
+                continue;
+            };
+            let mut i = table.slot(key);
+            while table.values[i].is_some() && table.keys[i] != key {
+                i = (i + 1) & (size - 1);
+            }
+            table.keys[i] = key;
+            table.values[i] = Some(value);
         }
-        self.0 = hash;
+        table
+    }
+
+    #[inline]
+    fn slot(&self, key: (u64, u64)) -> usize {
+        let mixed = (key.0 ^ key.1.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mixed >> 40) as usize & (self.keys.len() - 1)
+    }
+
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<T> {
+        let Some(key) = pack16(word.as_bytes()) else {
+            return self.long.iter().find(|(w, _)| w == word).map(|(_, v)| *v);
+        };
+        let mut i = self.slot(key);
+        loop {
+            let value = self.values[i]?;
+            if self.keys[i] == key {
+                return Some(value);
+            }
+            i = (i + 1) & (self.keys.len() - 1);
+        }
     }
 }
 
-impl std::hash::BuildHasher for Fnv {
-    type Hasher = Fnv;
-
-    fn build_hasher(&self) -> Fnv {
-        Fnv(0)
+/// A word of 1 to 16 bytes as two little-endian integers, zero-padded; `None` otherwise (and
+/// for a word ending in a zero byte, which padding would make ambiguous).
+#[inline]
+fn pack16(word: &[u8]) -> Option<(u64, u64)> {
+    if word.is_empty() || word.len() > 16 || word.last() == Some(&0) {
+        return None;
     }
+    let mut buffer = [0u8; 16];
+    buffer[..word.len()].copy_from_slice(word);
+    let (low, high) = buffer.split_at(8);
+    Some((
+        u64::from_le_bytes(low.try_into().ok()?),
+        u64::from_le_bytes(high.try_into().ok()?),
+    ))
 }
 
 /// What one number word means, read from the number lists: the one place that knows that
@@ -216,10 +258,13 @@ pub enum NumberWord {
 }
 
 /// The meaning of a lower-case number word ("forty", "mln", "fifths"), or `None`.
+#[inline]
 pub fn number_word(word: &str) -> Option<NumberWord> {
-    static WORDS: LazyLock<std::collections::HashMap<String, NumberWord>> =
-        LazyLock::new(number_word_table);
-    WORDS.get(word).copied()
+    static WORDS: LazyLock<WordTable<NumberWord>> = LazyLock::new(|| {
+        let words = number_words();
+        WordTable::new(words.iter().map(|(w, meaning)| (w.as_str(), *meaning)))
+    });
+    WORDS.get(word)
 }
 
 /// Every number word with its meaning, each form once: what `number_word` reads and what the
@@ -281,10 +326,6 @@ pub fn number_words() -> Vec<(String, NumberWord)> {
         .collect();
     words.extend(plurals);
     words
-}
-
-fn number_word_table() -> std::collections::HashMap<String, NumberWord> {
-    number_words().into_iter().collect()
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ pub fn find_values(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
         Vec::new()
     };
     if on.has(triggers::SPAN | triggers::RELATIVE) {
-        numbers.extend(numbers::one_periods(text));
+        numbers.extend(numbers::one_periods(text, &on.windows));
     }
     let year_ranges = Cover::new(
         numbers

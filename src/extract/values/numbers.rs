@@ -1165,9 +1165,21 @@ static ONE_PERIOD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
 });
 
 /// Lengths of one period in `text` (see `ONE_PERIOD`), as numbers of 1 with the period as unit.
-pub fn one_periods(text: &str) -> Vec<Value> {
-    let mut found = Vec::new();
-    for c in ONE_PERIOD.captures_iter(text) {
+/// Only the trigger windows (around "day", "week", "month", "year") are searched, each with
+/// the text before it in view for the word boundaries.
+pub fn one_periods(text: &str, windows: &[(usize, usize)]) -> Vec<Value> {
+    let mut found: Vec<Value> = Vec::new();
+    let matches = windows.iter().flat_map(|&(from, to)| {
+        let haystack = &text[..to];
+        let mut at = Some(from);
+        std::iter::from_fn(move || {
+            // Finding is cheaper than capturing, and most windows hold no match.
+            let whole = ONE_PERIOD.find_at(haystack, at?)?;
+            at = Some(whole.end());
+            ONE_PERIOD.captures_at(haystack, whole.start())
+        })
+    });
+    for c in matches {
         let (Some(whole), Some(period)) = (c.get(0), c.get(2)) else {
             continue;
         };
@@ -1192,6 +1204,10 @@ pub fn one_periods(text: &str) -> Vec<Value> {
             }
             _ => whole.start(),
         };
+        // Windows may overlap: a match is kept once.
+        if found.last().is_some_and(|last| last.end > start) {
+            continue;
+        }
         found.push(Value {
             value_type: ValueType::Number,
             text: text[start..whole.end()].to_string(),
@@ -1339,9 +1355,11 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
     let first_word = &text[raw.start..raw.end];
     let lower = lowercase(first_word);
     let lower = lower.as_str();
+    // After a colon a list or a clause starts afresh: "Christopher L. Tays: Two warrants".
     let sentence_start = text[..raw.start]
         .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .is_empty();
+        .is_empty()
+        || text[..raw.start].trim_end().ends_with(':');
     // A label word before ("Phase 1", "phase one", "No. 5").
     if let Some((word, _)) = alpha_before(text, raw.start)
         && WORDS.labels.contains(&word)
@@ -2625,6 +2643,10 @@ mod tests {
                 ],
             ),
             ("Three Gorges Dam holds water", &[]),
+            (
+                "Christopher L. Tays: Two Bartholomew County warrants.",
+                &[("count", n(2.0), Some("warrants"))],
+            ),
             ("Six-Day War veterans met", &[]),
             ("United ordered Boeing 767-300 jets", &[]),
         ];

@@ -1421,10 +1421,11 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
             let next_capital = after
                 .trim_start_matches([' ', '-'])
                 .starts_with(|c: char| c.is_ascii_uppercase());
-            if (!sentence_start || next_capital)
-                && !ranked_session(text, raw)
-                && !(sentence_start && noun_past_a_name(text, raw).is_some())
-            {
+            // At a sentence's start a capital is no sign of a name, and a count may go on
+            // past one ("Two United States service members").
+            let counts_at_start = sentence_start
+                && (!next_capital || noun_past_a_name(text, raw).is_some());
+            if !counts_at_start && !ranked_session(text, raw) {
                 return true;
             }
         }

@@ -461,6 +461,11 @@ pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) 
         decades(text, &mut all);
     }
     if let Some(reference) = reference {
+        halves(text, reference, on, &mut all);
+    } else if on.year_digits {
+        halves(text, NaiveDate::MIN, on, &mut all);
+    }
+    if let Some(reference) = reference {
         relative_dates(text, reference, on, &mut all);
         holidays(text, reference, on, &mut all);
     }
@@ -555,6 +560,48 @@ pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) 
             end: f.end,
         })
         .collect()
+}
+
+/// "the first half of 2019", "the second half of next year": six months of a year.
+static HALF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i-u)\b(?:the\s+)?(first|second|1st|2nd)\s+half\s+of\s+(?:(?:the\s+)?((?:1[6-9]|20)\d\d)\b|(last|next|this)\s+year\b|the\s+year\b)",
+    )
+});
+
+/// Halves of a year (see `HALF`) as the range of their months; a year named by "last",
+/// "next", "this" or "the year" needs the reference date (`NaiveDate::MIN` when there is
+/// none, which rules those out).
+fn halves(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found>) {
+    let may = on.year_digits || on.has(triggers::RELATIVE);
+    for c in captures_in(&HALF, text, &on.windows, may) {
+        let whole = c.get(0).unwrap();
+        let year = match (c.get(2), c.get(3)) {
+            (Some(year), _) => year.as_str().parse().ok(),
+            _ if reference == NaiveDate::MIN => None,
+            (None, Some(which)) => Some(match which.as_str().to_ascii_lowercase().as_str() {
+                "last" => reference.year() - 1,
+                "next" => reference.year() + 1,
+                _ => reference.year(),
+            }),
+            (None, None) => Some(reference.year()),
+        };
+        let Some(year) = year else {
+            continue;
+        };
+        let first = matches!(c[1].as_bytes()[0], b'f' | b'F' | b'1');
+        let (from, to) = if first { (1, 6) } else { (7, 12) };
+        all.push(Found {
+            start: whole.start(),
+            end: whole.end(),
+            value: Period::Range(
+                Some(When::Month { year, month: from }),
+                Some(When::Month { year, month: to }),
+            ),
+            explicit: true,
+            offset_unit: 0,
+        });
+    }
 }
 
 /// "the 1990s", "1980's", "the 1300s": a decade, or a century where the tens are zero too,
@@ -2181,6 +2228,17 @@ mod tests {
                 &["1990..1999", "1300..1399", "1980..1989"],
             ),
             ("since the 14th century", "2019-11-20", &[]),
+            // Halves of a year as the range of their months.
+            (
+                "exports in the first half of 2019 sank",
+                "2019-11-18",
+                &["2019-01..2019-06"],
+            ),
+            (
+                "a jury will pick the design in the second half of next year",
+                "2019-11-20",
+                &["2020-07..2020-12"],
+            ),
             // "is likely to" looks ahead, as "will" does.
             (
                 "pollution is likely to reach severe levels on Wednesday",

@@ -1423,8 +1423,8 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
                 .starts_with(|c: char| c.is_ascii_uppercase());
             // At a sentence's start a capital is no sign of a name, and a count may go on
             // past one ("Two United States service members").
-            let counts_at_start = sentence_start
-                && (!next_capital || noun_past_a_name(text, raw).is_some());
+            let counts_at_start =
+                sentence_start && (!next_capital || noun_past_a_name(text, raw).is_some());
             if !counts_at_start && !ranked_session(text, raw) {
                 return true;
             }

@@ -457,7 +457,7 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
 pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) -> Vec<Value> {
     let mut all: Vec<Found> = Vec::new();
     explicit_dates(text, reference, on, &mut all);
-    if on.digits {
+    if on.decade {
         decades(text, &mut all);
     }
     if let Some(reference) = reference {
@@ -573,7 +573,12 @@ static HALF: LazyLock<Regex> = LazyLock::new(|| {
 /// "next", "this" or "the year" needs the reference date (`NaiveDate::MIN` when there is
 /// none, which rules those out).
 fn halves(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found>) {
-    let may = on.year_digits || on.has(triggers::RELATIVE);
+    // "half" is a number word: the trigger pass knows where each one starts.
+    let may = (on.year_digits || on.has(triggers::RELATIVE))
+        && on.number_words.iter().any(|&at| {
+            text.get(at..at + 4)
+                .is_some_and(|w| w.eq_ignore_ascii_case("half"))
+        });
     for c in captures_in(&HALF, text, &on.windows, may) {
         let whole = c.get(0).unwrap();
         let year = match (c.get(2), c.get(3)) {
@@ -608,10 +613,6 @@ fn halves(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found>)
 /// as the range of its years. Found from each "0s" in the text, so the cost stays linear.
 fn decades(text: &str, all: &mut Vec<Found>) {
     let bytes = text.as_bytes();
-    // Most sentences have no "0s", "0's" or "0’s": three substring searches rule them out.
-    if !["0s", "0'", "0’"].iter().any(|end| text.contains(end)) {
-        return;
-    }
     for (zero, _) in text.match_indices('0') {
         let suffix = match bytes.get(zero + 1..zero + 2) {
             Some(b"s") => 2,

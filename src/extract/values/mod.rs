@@ -24,7 +24,7 @@ pub fn find_values(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
     } else {
         Vec::new()
     };
-    if on.has(triggers::SPAN | triggers::RELATIVE) {
+    if on.one_period {
         numbers.extend(numbers::one_periods(text, &on.windows));
     }
     let year_ranges = Cover::new(

@@ -211,6 +211,10 @@ pub struct Triggers {
     pub dotted: bool,
     /// A year between hyphens ("September-2020-23").
     pub hyphened_year: bool,
+    /// Four digits ending in 0 before "s" or an apostrophe: a decade ("the 1990s").
+    pub decade: bool,
+    /// "a" before a day, week, month or year word: a period counted with the article.
+    pub one_period: bool,
     /// Union of the word flags seen.
     pub words: u16,
     /// Where each number word starts, in order: the number scan looks nowhere else for one.
@@ -232,6 +236,14 @@ static PASSED: [bool; 256] = {
     }
     passed
 };
+
+/// Whether the word at `start` follows "a " (or "A ") as a word of its own.
+fn a_before(bytes: &[u8], start: usize) -> bool {
+    start >= 2
+        && bytes[start - 1] == b' '
+        && bytes[start - 2] | 0x20 == b'a'
+        && (start == 2 || !bytes[start - 3].is_ascii_alphanumeric())
+}
 
 /// How far around a trigger a date pattern may reach ("the beginning of" before a month,
 /// ", 2022" after a day).
@@ -272,6 +284,11 @@ impl Triggers {
                         [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
                     );
                 found.ordinal_digits |= ordinal;
+                // "1990s", "1980's", "1300’s": four digits ending in 0 with an "s" or an
+                // apostrophe (ASCII, or the first byte of a curly one) after them.
+                if run.len() == 4 && run[3] == b'0' {
+                    found.decade |= matches!(bytes.get(i), Some(b's' | b'\'' | 0xE2));
+                }
                 let dotted = run.len() <= 2
                     && i + 1 < bytes.len()
                     && bytes[i] == b'.'
@@ -310,6 +327,10 @@ impl Triggers {
                         // Number words count as triggers after a date word: "May twenty
                         // nine", spelled-out years, "three days".
                         found.add_window(text, start, i);
+                        // "a day", "a year": a period counted with the article alone.
+                        if flags & (SPAN | RELATIVE) != 0 && a_before(bytes, start) {
+                            found.one_period = true;
+                        }
                     }
                 }
                 continue;

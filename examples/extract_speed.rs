@@ -3,7 +3,7 @@
 //! `cargo run --release --example extract_speed -- [--rounds N] [--synthetic] [FILE|DIR]...`
 //!
 //! Without files it uses the sample article. Each phase runs over the same articles: splitting
-//! (sentences and boilerplate), the speaker pass, the values of every sentence, claims-building
+//! (sentences and boilerplate), tokenizing, the speaker pass, the values of every sentence, claims-building
 //! with values stubbed out (so work on numbers and dates does not hide work on claims), and the
 //! whole `extract`. With `--rounds N` it runs a fixed amount of work (for callgrind, whose
 //! instruction counts are repeatable on a loaded machine); otherwise each phase runs ~2 s.
@@ -53,11 +53,26 @@ fn main() {
     };
     println!("{} texts, {:.1} KB", texts.len(), bytes as f64 / 1e3);
     let split: Vec<_> = texts.iter().map(|t| extract::split(t)).collect();
+    let tokens: Vec<_> = texts
+        .iter()
+        .zip(&split)
+        .map(|(t, s)| extract::tokenize(t, s))
+        .collect();
 
     let phases: Vec<(&str, Phase)> = vec![
         (
             "split",
             Box::new(|| texts.iter().map(|t| extract::split(t).len()).sum()),
+        ),
+        (
+            "tokens",
+            Box::new(|| {
+                texts
+                    .iter()
+                    .zip(&split)
+                    .map(|(t, s)| extract::tokenize(t, s).tokens.len())
+                    .sum()
+            }),
         ),
         (
             "speakers",
@@ -92,7 +107,10 @@ fn main() {
                 texts
                     .iter()
                     .zip(&split)
-                    .map(|(t, s)| claims::build_with(t, s, reference, |_, _| Vec::new()).len())
+                    .zip(&tokens)
+                    .map(|((t, s), k)| {
+                        claims::build_with(t, s, k, reference, |_, _| Vec::new()).len()
+                    })
                     .sum()
             }),
         ),

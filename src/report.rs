@@ -113,7 +113,7 @@ impl<'a> ExtractJson<'a> {
                 values: &c.values,
                 speaker: c.speaker.as_deref(),
                 checkable: c.checkable,
-                why: c.why,
+                why: c.why.map(|why| why.as_str()),
                 duplicate_of: c.duplicate_of,
             })
             .collect();

@@ -11,6 +11,7 @@ pub mod lexicon;
 pub mod sentences;
 pub mod speakers;
 pub mod text;
+pub mod tokens;
 pub mod values;
 
 use std::borrow::Cow;
@@ -52,7 +53,7 @@ pub struct Sentence {
     pub text: String,
     /// Why this sentence is site furniture rather than article text, when it is.
     #[serde(skip)]
-    pub boilerplate: Option<&'static str>,
+    pub boilerplate: Option<clean::Furniture>,
 }
 
 /// A sentence (or a run of sentences a checker would check as one) with what was found in it.
@@ -72,7 +73,7 @@ pub struct ExtractedClaim {
     /// False for sentences that are not claims (kept so `extract --all` can show why).
     pub checkable: bool,
     /// Why a sentence is not checkable.
-    pub why: Option<&'static str>,
+    pub why: Option<claims::NotCheckable>,
     /// Index (into `Extraction::claims`) of an earlier place in the article that states the
     /// same claim: a checker settles both at once.
     pub duplicate_of: Option<usize>,
@@ -104,7 +105,30 @@ pub fn split(text: &str) -> Vec<Sentence> {
         sentence.boilerplate = clean::boilerplate_reason(&sentence.text, whole_line);
     }
     mark_file_photo_captions(text, &mut found);
+    mark_reference_entries(text, &mut found);
     found
+}
+
+/// "Hasin DS, Shmulewitz D. Cannabis use disorder. JAMA Psychiatry. 2019;76(12):1234-1241.":
+/// the splitter cuts a reference entry at its initials and titles, and only the part with the
+/// volume and pages looks like one. The short pieces before it on its line are the same entry.
+fn mark_reference_entries(text: &str, sentences: &mut [Sentence]) {
+    for index in 1..sentences.len() {
+        if sentences[index].boilerplate != Some(clean::Furniture::ReferenceList) {
+            continue;
+        }
+        let mut before = index;
+        while before > 0 {
+            let (previous, next) = (&sentences[before - 1], &sentences[before]);
+            let same_line = !text[previous.end..next.start].contains('\n');
+            let short = previous.text.split(' ').count() <= 12;
+            if !same_line || !short || previous.boilerplate.is_some() {
+                break;
+            }
+            before -= 1;
+            sentences[before].boilerplate = Some(clean::Furniture::ReferenceList);
+        }
+    }
 }
 
 /// "FILE - Firefighters battle a blaze ... on Aug. 3, 2019. (AP Photo/...)": the caption of
@@ -155,7 +179,8 @@ pub fn extract_on_the_day(
         )),
         Some(_) => {}
     }
-    let claims = claims::build(text, &sentences, reference_date);
+    let tokens = tokenize(text, &sentences);
+    let claims = claims::build(text, &sentences, &tokens, reference_date);
     Extraction {
         reference_date,
         reference_source,
@@ -185,7 +210,9 @@ pub fn claim_at(text: &str, start: usize, end: usize, context: &Context) -> Extr
             boilerplate: None,
         },
     );
-    let mut claim = claims::build(text, &sentences, context.reference_date).swap_remove(index);
+    let tokens = tokenize(text, &sentences);
+    let mut claim =
+        claims::build(text, &sentences, &tokens, context.reference_date).swap_remove(index);
     if claim.start != start {
         // The builder leaves a dateline out of a claim; the checker chose to keep it.
         claim.start = start;
@@ -193,6 +220,11 @@ pub fn claim_at(text: &str, start: usize, end: usize, context: &Context) -> Extr
     }
     claim.duplicate_of = None;
     claim
+}
+
+/// The tokens of every sentence, in one stream.
+pub fn tokenize(text: &str, sentences: &[Sentence]) -> tokens::Tokens {
+    tokens::tokenize(text, sentences.iter().map(|s| (s.start, s.end)))
 }
 
 /// The reference date for relative dates, and where it came from: given, else the article's
@@ -219,7 +251,7 @@ pub struct TrainingSentence {
     pub start: usize,
     pub end: usize,
     /// Why a rule leaves it out, so that no model can make it a claim.
-    pub left_out: Option<&'static str>,
+    pub left_out: Option<claims::NotCheckable>,
     /// The cleaner marked it as page furniture (one of the reasons for leaving it out).
     pub furniture: bool,
     /// The model's features: keys with their names.
@@ -239,9 +271,11 @@ pub fn training_sentences(text: &str, context: &Context) -> Vec<TrainingSentence
     let (reference_date, _) = reference(text, &sentences, context, None);
     let skip: Vec<bool> = sentences.iter().map(|s| s.boilerplate.is_some()).collect();
     let speech = speakers::resolve(text, &sentences, &skip);
+    let tokens = tokenize(text, &sentences);
     claims::units(
         text,
         &sentences,
+        &tokens,
         &speech,
         reference_date,
         values::find_values,

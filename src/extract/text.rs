@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::extract::lexicon;
+
 /// White space as the splitter sees it: Unicode white space plus U+FEFF (a byte-order mark or
 /// zero-width no-break space is never part of a sentence).
 pub fn is_space(c: char) -> bool {
@@ -107,7 +109,15 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let mixed = r"[A-Z][a-z]+(?:[ \t\u{a0}][A-Z][a-z]+){0,2}";
     let site = r"[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)+";
     let region = r"(?:,[ \t\u{a0}]+[A-Z][A-Za-z.]*(?:[ \t\u{a0}][A-Z][A-Za-z.]*){0,2})?";
-    let date = r"(?:,?[ \t\u{a0}]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t\u{a0}]+\d{1,2}(?:,[ \t\u{a0}]+\d{4})?)?";
+    // A month by the first three letters of its name, as the lexicon lists it: "Sept.", "June".
+    let months: Vec<String> = lexicon::MONTHS
+        .lines()
+        .map(|forms| lexicon::capitalised(&forms[0][..3]))
+        .collect();
+    let date = format!(
+        r"(?:,?[ \t\u{{a0}}]+(?:{})[a-z]*\.?[ \t\u{{a0}}]+\d{{1,2}}(?:,[ \t\u{{a0}}]+\d{{4}})?)?",
+        months.join("|")
+    );
     let agency = r"(?:[ \t\u{a0}]*\([A-Z][A-Za-z .&/\-]{0,30}\))?";
     let dash = r"(?P<dash>[ \t\u{a0}]*(?:—|–|--)|[ \t\u{a0}]+-)";
     let pattern = format!(r"^(?:{caps}|{mixed}|{site}){region}{date}{agency}{dash}");

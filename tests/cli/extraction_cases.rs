@@ -43,6 +43,7 @@ const SCOPE_KEYS: &[&str] = &[
     "claims",
     "source",
     "checkable",
+    "why",
     "speaker",
     "kind",
     "value",
@@ -179,6 +180,9 @@ fn actual(units: &[&ExtractedClaim]) -> String {
             "    checkable: {}",
             if unit.checkable { "yes" } else { "no" }
         ));
+        if let Some(why) = unit.why {
+            lines.push(format!("    why: {why}"));
+        }
         lines.push(format!(
             "    speaker: {}",
             unit.speaker.as_deref().unwrap_or("none")
@@ -270,6 +274,10 @@ fn check_one(
         .to_string(),
         "checkable" => match single() {
             Ok(unit) => (if unit.checkable { "yes" } else { "no" }).to_string(),
+            Err(e) => return Some(e),
+        },
+        "why" => match single() {
+            Ok(unit) => unit.why.map_or("none", |why| why.as_str()).to_string(),
             Err(e) => return Some(e),
         },
         "speaker" => match single() {

@@ -18,7 +18,9 @@ pub mod kinds;
 pub mod model;
 
 use crate::extract::speakers::{self, SentenceSpeech};
+use crate::extract::tokens::{self, Token, Tokens};
 use crate::extract::{ExtractedClaim, Sentence, values};
+pub use kinds::NotCheckable;
 use kinds::{Features, Placement};
 use model::{Evidence, Model};
 
@@ -27,9 +29,10 @@ use model::{Evidence, Model};
 pub fn build(
     text: &str,
     sentences: &[Sentence],
+    tokens: &Tokens,
     reference: Option<NaiveDate>,
 ) -> Vec<ExtractedClaim> {
-    build_with(text, sentences, reference, values::find_values)
+    build_with(text, sentences, tokens, reference, values::find_values)
 }
 
 /// `build` with the value finder passed in, so the speed of claims-building can be measured
@@ -37,6 +40,7 @@ pub fn build(
 pub fn build_with(
     text: &str,
     sentences: &[Sentence],
+    tokens: &Tokens,
     reference: Option<NaiveDate>,
     find_values: impl Fn(&str, Option<NaiveDate>) -> Vec<Value>,
 ) -> Vec<ExtractedClaim> {
@@ -44,7 +48,7 @@ pub fn build_with(
     let speech = speakers::resolve(text, sentences, &skip);
     let model = &*model::CHECKWORTHY;
     let (mut claims, wordings): (Vec<ExtractedClaim>, Vec<(u64, usize)>) =
-        units(text, sentences, &speech, reference, find_values)
+        units(text, sentences, tokens, &speech, reference, find_values)
             .into_iter()
             .map(|unit| unit.into_claim(model))
             .unzip();
@@ -52,21 +56,21 @@ pub fn build_with(
     claims
 }
 
-/// Why a real sentence is not a claim when only the model says so.
-pub const BELOW_THRESHOLD: &str = "not check-worthy: the model scores it below the threshold";
-
 /// One sentence with everything found in it, before its check-worthiness is decided.
 pub struct Unit<'t> {
     /// The claim span: the sentence with its dateline trimmed.
     pub start: usize,
     pub end: usize,
     pub text: &'t str,
+    /// The article text, which the tokens' spans index, and the unit's tokens.
+    source: &'t str,
+    tokens: Cow<'t, [Token]>,
     pub values: Vec<Value>,
     pub speech: &'t SentenceSpeech,
     pub kinds: Vec<ClaimKind>,
     features: Features,
     /// Why a rule leaves it out (furniture, a heading, a question...): the model never sees it.
-    pub why: Option<&'static str>,
+    pub why: Option<NotCheckable>,
     own_line: bool,
     paragraph_start: bool,
     dateline: bool,
@@ -81,6 +85,9 @@ impl<'t> Unit<'t> {
     pub fn evidence(&self) -> Evidence<'_> {
         Evidence {
             text: self.text,
+            tokens: &self.tokens,
+            source: self.source,
+            quote: self.features.quote,
             values: &self.values,
             speech: self.speech,
             words: self.features.words,
@@ -104,7 +111,7 @@ impl<'t> Unit<'t> {
             Some(why) => (0.0, Some(why)),
             None => {
                 let probability = model.probability(&self.evidence());
-                let why = (probability < model.threshold).then_some(BELOW_THRESHOLD);
+                let why = (probability < model.threshold).then_some(NotCheckable::BelowThreshold);
                 (probability, why)
             }
         };
@@ -130,6 +137,7 @@ impl<'t> Unit<'t> {
 pub fn units<'t>(
     text: &'t str,
     sentences: &[Sentence],
+    tokens: &'t Tokens,
     speech: &'t [SentenceSpeech],
     reference: Option<NaiveDate>,
     find_values: impl Fn(&str, Option<NaiveDate>) -> Vec<Value>,
@@ -170,14 +178,26 @@ pub fn units<'t>(
                 first: Some(index) == first_text_sentence,
                 own_line,
             };
-            let mut features = Features::of(slice);
+            let whole_features = || {
+                let sentence_tokens = &tokens.sentences[index];
+                Features::from_tokens(text, sentence_tokens, tokens.of(index))
+            };
+            // The sentence was tokenized whole; a trimmed dateline (rare) is tokenized without.
+            let (mut features, mut unit_tokens) = if skip_dateline > 0 {
+                let own = tokens::tokenize_span(text, start, end);
+                let features = Features::from_tokens(text, &own.sentences[0], own.of(0));
+                (features, Cow::Owned(own.tokens))
+            } else {
+                (whole_features(), Cow::Borrowed(tokens.of(index)))
+            };
             let why = match sentence.boilerplate {
-                Some(reason) => Some(reason),
+                Some(reason) => Some(NotCheckable::Furniture(reason)),
                 None => kinds::not_checkable_reason(slice, &features, placement, speech, &values),
             };
             // A sentence that is only a dateline keeps its whole span so `--all` shows it.
             let (start, slice) = if slice.trim().is_empty() {
-                features = Features::of(whole);
+                features = whole_features();
+                unit_tokens = Cow::Borrowed(tokens.of(index));
                 (sentence.start, whole)
             } else {
                 (start, slice)
@@ -187,6 +207,8 @@ pub fn units<'t>(
                 start,
                 end,
                 text: slice,
+                source: text,
+                tokens: unit_tokens,
                 values,
                 speech,
                 kinds,
@@ -528,9 +550,12 @@ mod tests {
     }
 
     fn claims_of(text: &str) -> Vec<ExtractedClaim> {
+        let sentences = sentences_of(text);
+        let tokens = tokens::tokenize(text, sentences.iter().map(|s| (s.start, s.end)));
         build(
             text,
-            &sentences_of(text),
+            &sentences,
+            &tokens,
             NaiveDate::from_ymd_opt(2022, 6, 3),
         )
     }

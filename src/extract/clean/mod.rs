@@ -13,19 +13,80 @@ use regex::{Regex, RegexSet};
 use crate::extract::lexicon;
 use crate::extract::text;
 
+/// Why a sentence is page furniture: the reason `split` shows, as a type until it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Furniture {
+    Separator,
+    PhotoCredit,
+    PhotoCaption,
+    CopyrightLine,
+    SignInFooter,
+    LinkLine,
+    GraphicCaption,
+    GalleryOrAdvertisement,
+    ShareOrFollowLine,
+    Byline,
+    StandardsFooter,
+    SyndicationNote,
+    EditorsNote,
+    StockQuote,
+    TimeStamp,
+    ReferenceList,
+    WireLine,
+    EmbeddedTweet,
+    Dateline,
+    QuestionSubhead,
+    Heading,
+}
+
+impl Furniture {
+    /// The reason as `split` and `extract --all` print it (a contract of their output).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Furniture::Separator => "separator",
+            Furniture::PhotoCredit => "photo credit",
+            Furniture::PhotoCaption => "photo caption",
+            Furniture::CopyrightLine => "copyright line",
+            Furniture::SignInFooter => "sign-in or terms footer",
+            Furniture::LinkLine => "link line",
+            Furniture::GraphicCaption => "graphic caption",
+            Furniture::GalleryOrAdvertisement => "gallery or advertisement",
+            Furniture::ShareOrFollowLine => "share or follow line",
+            Furniture::Byline => "byline",
+            Furniture::StandardsFooter => "standards footer",
+            Furniture::SyndicationNote => "syndication note",
+            Furniture::EditorsNote => "editor's note",
+            Furniture::StockQuote => "stock quote",
+            Furniture::TimeStamp => "time stamp",
+            Furniture::ReferenceList => "reference list",
+            Furniture::WireLine => "wire line",
+            Furniture::EmbeddedTweet => "embedded tweet",
+            Furniture::Dateline => "dateline",
+            Furniture::QuestionSubhead => "question subhead",
+            Furniture::Heading => "heading",
+        }
+    }
+}
+
+impl std::fmt::Display for Furniture {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Why `sentence` is page furniture rather than article text, or `None` when it is text.
 /// `whole_line` says the sentence is all there is on its line (or its paragraph, for
 /// hard-wrapped text), which is what makes a short line without punctuation a heading.
-pub fn boilerplate_reason(sentence: &str, whole_line: bool) -> Option<&'static str> {
+pub fn boilerplate_reason(sentence: &str, whole_line: bool) -> Option<Furniture> {
     let sentence = sentence.trim();
     if sentence.is_empty() {
         return None;
     }
     if !sentence.chars().any(char::is_alphanumeric) {
-        return Some("separator");
+        return Some(Furniture::Separator);
     }
     if is_credit(sentence) {
-        return Some("photo credit");
+        return Some(Furniture::PhotoCredit);
     }
     if let Some(reason) = START_RULES.reason(sentence) {
         return Some(reason);
@@ -41,10 +102,10 @@ pub fn boilerplate_reason(sentence: &str, whole_line: bool) -> Option<&'static s
     if sentence.ends_with(['—', '–', '-'])
         && text::dateline_len(sentence, true) == Some(sentence.len())
     {
-        return Some("dateline");
+        return Some(Furniture::Dateline);
     }
     if is_byline(sentence) {
-        return Some("byline");
+        return Some(Furniture::Byline);
     }
     if whole_line {
         return line_reason(sentence);
@@ -73,7 +134,7 @@ fn word_count(folded: &str) -> usize {
 }
 
 /// Reasons that only hold for a sentence alone on its line.
-fn line_reason(sentence: &str) -> Option<&'static str> {
+fn line_reason(sentence: &str) -> Option<Furniture> {
     let question = sentence.ends_with('?');
     let stripped = sentence.trim_end_matches(['"', '\'', '”', '’', ')', ']']);
     let punctuated = stripped.ends_with(['.', '!', '?', '…', ':']);
@@ -83,12 +144,12 @@ fn line_reason(sentence: &str) -> Option<&'static str> {
     if question {
         // A question alone on its line is a subhead ("What did the prosecutors say?"); a pure
         // question asserts nothing to check.
-        return Some("question subhead");
+        return Some(Furniture::QuestionSubhead);
     }
     if !punctuated {
         // A line with no sentence punctuation: a heading, a kicker, an outlet name, a lone
         // "or" between two buttons.
-        return Some("heading");
+        return Some(Furniture::Heading);
     }
     None
 }
@@ -147,65 +208,65 @@ static CREDITS: LazyLock<RegexSet> = LazyLock::new(|| {
 
 /// The reason of a photo caption (a numbered gallery picture, an AP file photo), whose date
 /// is the picture's, not the article's (see `extract::without_captions`).
-pub const PHOTO_CAPTION: &str = "photo caption";
+pub const PHOTO_CAPTION: Furniture = Furniture::PhotoCaption;
 
 /// Rules anchored at the start of the sentence, with the reason each gives. A sentence that
 /// does not begin like one of them is rejected after a few bytes.
-const STARTS: &[(&str, &str)] = &[
+const STARTS: &[(&str, Furniture)] = &[
     (
         r"^\s*(?:©|\(c\)\s*\d{4}|copyright(?-u:\b))",
-        "copyright line",
+        Furniture::CopyrightLine,
     ),
     (
         r"^(?:sign|log) ?(?:in|up|out)(?-u:\b)",
-        "sign-in or terms footer",
+        Furniture::SignInFooter,
     ),
-    (r"^subscribe(?-u:\b)", "sign-in or terms footer"),
+    (r"^subscribe(?-u:\b)", Furniture::SignInFooter),
     (
         r"^(?:click|tap) (?:here|to)(?-u:\b)|^(?:continue|keep) reading(?-u:\b)|^(?:read|see|show) (?:more|less)(?-u:\b)\s*\W*$",
-        "link line",
+        Furniture::LinkLine,
     ),
     (
         r"^\(?\s*(?:graphic|graphics|chart|interactive|factbox|fact box|video|photos?|gallery|map|timeline|poll)\s*:[^)]*(?:-|–|—)\s*here\s*\)?\s*$",
-        "link line",
+        Furniture::LinkLine,
     ),
     (
         r"^(?:related|related (?:stories|story|coverage|articles?|content|links?|reading)|read more|read also|also read|more|more on this|more from [a-z ]+|see also|recommended|watch|listen|profile|timeline|explainer|in pictures|in depth|live updates?|video|photos?)\s*:",
-        "link line",
+        Furniture::LinkLine,
     ),
     (
         r"^(?:this|the) (?:graphic|chart|map|infographic|interactive|video|gallery)(?-u:\b)",
-        "graphic caption",
+        Furniture::GraphicCaption,
     ),
     (
         r"^loading(?-u:\b)|^(?:view|see|open|launch) (?:the )?(?:photo |image )?(?:gallery|slideshow)(?-u:\b)",
-        "gallery or advertisement",
+        Furniture::GalleryOrAdvertisement,
     ),
     (
         r"^advertisement\s*$|^(?:story|article) continues (?:below|after)(?-u:\b)|^scroll (?:down )?to (?:continue|read)(?-u:\b)|^skip (?:to|this)(?-u:\b)",
-        "gallery or advertisement",
+        Furniture::GalleryOrAdvertisement,
     ),
     (
         r"^(?:follow|like|join|find) (?:us|[a-z0-9&.' \-]{1,40}?) on (?:facebook|twitter|instagram|x|linkedin|tiktok|youtube|threads|bluesky|whatsapp|telegram|flipboard)(?-u:\b)",
-        "share or follow line",
+        Furniture::ShareOrFollowLine,
     ),
     (
         r"^(?:share|tweet|email|e-mail|print|save)(?: (?:this|article|story|page|on (?:facebook|twitter|x|linkedin)|via (?:email|facebook|twitter)))*\s*$|^share (?:this|on|via)(?-u:\b)|^click to (?:share|email|print)(?-u:\b)",
-        "share or follow line",
+        Furniture::ShareOrFollowLine,
     ),
     (
         r"^\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|produced) by(?-u:\b)",
-        "byline",
+        Furniture::Byline,
     ),
     // Reuters' footer under every story: "Our Standards: The Thomson Reuters Trust Principles."
-    (r"^our standards\s*:", "standards footer"),
+    (r"^our standards\s*:", Furniture::StandardsFooter),
     (
         r"^(?:contact|email|e-mail|reach) (?:the )?(?:author|reporter|writer|us)(?-u:\b)|^(?:contact|e-?mail)\s*:",
-        "byline",
+        Furniture::Byline,
     ),
     (
         r"^(?:this|the) (?:article|story|report|piece|post) (?:has been|was|is|first|originally) (?:adapted|updated|corrected|amended|republished|reprinted|produced|published|appeared|part of)(?-u:\b)|^(?:this|the) (?:article|story) (?:first |originally )?appeared(?-u:\b)|^originally (?:published|appeared)(?-u:\b)|^an? (?:earlier|previous) version of this (?:article|story)(?-u:\b)",
-        "syndication note",
+        Furniture::SyndicationNote,
     ),
     // A picture of a gallery, numbered: "[1/2] A view of oil pumpjacks ... REUTERS/...".
     (r"^\[\d{1,2}/\d{1,2}\]", PHOTO_CAPTION),
@@ -213,53 +274,53 @@ const STARTS: &[(&str, &str)] = &[
     // been updated ...", "Correction: An earlier version misstated ...".
     (
         r"^(?:editor(?:'|’)?s?(?:'|’)? note|correction|clarification)\s*:",
-        "editor's note",
+        Furniture::EditorsNote,
     ),
 ];
 
 /// Rules that may match anywhere in the sentence: phrases no article sentence uses.
-const ANYWHERE: &[(&str, &str)] = &[
-    (r"all rights reserved(?-u:\b)", "copyright line"),
+const ANYWHERE: &[(&str, Furniture)] = &[
+    (r"all rights reserved(?-u:\b)", Furniture::CopyrightLine),
     (
         r"may not be (?:re)?(?:published|reproduced|distributed|broadcast)",
-        "copyright line",
+        Furniture::CopyrightLine,
     ),
-    (r"protected by copyright(?-u:\b)", "copyright line"),
+    (r"protected by copyright(?-u:\b)", Furniture::CopyrightLine),
     (
         r"(?:sign|log) ?in (?:or|to)(?-u:\b)",
-        "sign-in or terms footer",
+        Furniture::SignInFooter,
     ),
     (
         r"create (?:a |an |your )?(?:free )?account(?-u:\b)",
-        "sign-in or terms footer",
+        Furniture::SignInFooter,
     ),
     (
         r"(?:our|the site'?s?|this site'?s?) (?:privacy policy|privacy notice|terms (?:of (?:use|service)|and conditions)|cookie policy|user agreement)",
-        "sign-in or terms footer",
+        Furniture::SignInFooter,
     ),
     (
         r"by (?:continuing|clicking|signing up|registering|subscribing|using this (?:site|website|service))(?-u:\b)",
-        "sign-in or terms footer",
+        Furniture::SignInFooter,
     ),
     (
         r"use of this (?:site|website)(?-u:\b)|acceptance of (?:our|the) terms(?-u:\b)",
-        "sign-in or terms footer",
+        Furniture::SignInFooter,
     ),
     (
         r"subscribe (?:now|today|for|to (?:our|the|get|read|continue))(?-u:\b)|already (?:a subscriber|have an account)(?-u:\b)",
-        "sign-in or terms footer",
+        Furniture::SignInFooter,
     ),
     (
         r"sign up (?:for|to get|to receive) (?:our|the|a|free)(?-u:\b)|newsletter sign-?up(?-u:\b)",
-        "sign-in or terms footer",
+        Furniture::SignInFooter,
     ),
-    (r"photo gallery(?-u:\b)", "gallery or advertisement"),
+    (r"photo gallery(?-u:\b)", Furniture::GalleryOrAdvertisement),
     // Reuters' credit line under each picture: "REUTERS/Nick Oxford/File Photo Purchase
     // Licensing Rights, opens new tab".
-    (r"purchase licensing rights(?-u:\b)", "photo credit"),
+    (r"purchase licensing rights(?-u:\b)", Furniture::PhotoCredit),
     (
         r"(?:contributed|contributing) (?:reporting )?(?:to|for) (?:this|the) (?:report|story|article)(?-u:\b)",
-        "byline",
+        Furniture::Byline,
     ),
 ];
 
@@ -267,7 +328,7 @@ const ANYWHERE: &[(&str, &str)] = &[
 /// runs them): what it is, a pattern over the whole sentence, sentences it names and article
 /// sentences it must leave alone.
 struct Rule {
-    reason: &'static str,
+    reason: Furniture,
     pattern: &'static str,
     // Read by the tests only: the examples live beside the pattern they explain.
     #[cfg_attr(not(test), allow(dead_code))]
@@ -280,7 +341,7 @@ struct Rule {
 /// both ends, so a sentence of article text fails after a few bytes.
 const WIDGET_RULES: &[Rule] = &[
     Rule {
-        reason: "stock quote",
+        reason: Furniture::StockQuote,
         pattern: r"^[A-Z][A-Za-z0-9.&]*\s+(?:[A-Z0-9][A-Za-z0-9.&]*\s+){0,4}\$?\d[\d,]*(?:\.\d+)?\s+[+\-−]\s?\d[\d,]*(?:\.\d+)?(?:\s+\(?[+\-−]?\d+(?:\.\d+)?%\)?)?\s*$",
         examples: &[
             "HD 234.12 +2.31 (0.99%)",
@@ -293,7 +354,7 @@ const WIDGET_RULES: &[Rule] = &[
         ],
     },
     Rule {
-        reason: "time stamp",
+        reason: Furniture::TimeStamp,
         pattern: r"^(?:(?:last )?(?:updated|posted|published)\s*:?\s*)?(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|\d{1,3}\s+(?:min(?:ute)?s?|hours?|hrs?)\s+ago|just now)\s*$",
         examples: &[
             "12:45 p.m. ET",
@@ -307,7 +368,7 @@ const WIDGET_RULES: &[Rule] = &[
         ],
     },
     Rule {
-        reason: "reference list",
+        reason: Furniture::ReferenceList,
         pattern: r"^(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+\s*$|^.{0,300}(?:19|20)\d\d\s*;\s*\d+\s*(?:\(\d+\))?\s*:\s*e?\d+.{0,80}$",
         examples: &[
             "doi: 10.1001/jamapsychiatry.2019.3671",
@@ -317,7 +378,7 @@ const WIDGET_RULES: &[Rule] = &[
         not: &["The study was published in JAMA Psychiatry on Wednesday."],
     },
     Rule {
-        reason: "syndication note",
+        reason: Furniture::SyndicationNote,
         pattern: r"^read the original article(?:\s+here)?\W*$|^(?:distributed|provided|syndicated) by\s",
         examples: &[
             "Read the original article.",
@@ -327,13 +388,13 @@ const WIDGET_RULES: &[Rule] = &[
         not: &["Read the original report, the senator urged."],
     },
     Rule {
-        reason: "wire line",
+        reason: Furniture::WireLine,
         pattern: r"^\(?(?:reuters|ap|afp|upi|xinhua|bloomberg|the associated press|associated press|pa media)\)?\s*[-–—]?\s*$",
         examples: &["(Reuters) -", "The Associated Press", "AFP —"],
         not: &["Reuters reported the deal on Monday."],
     },
     Rule {
-        reason: "embedded tweet",
+        reason: Furniture::EmbeddedTweet,
         pattern: r"^[—–-]\s*[^()]{1,80}\(@\w{1,15}\)\s+(?:[a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [a-z]+ \d{4})\s*$|^(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)\s*$",
         examples: &[
             "— Tottenham Hotspur (@SpursOfficial) November 20, 2019",
@@ -344,7 +405,7 @@ const WIDGET_RULES: &[Rule] = &[
         not: &["— and then, he said (quietly), it was over."],
     },
     Rule {
-        reason: "gallery or advertisement",
+        reason: Furniture::GalleryOrAdvertisement,
         pattern: r"^(?:(?:image|photo|picture|slide)\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\.?\s*$",
         examples: &["1 of 4.", "Photo 3 of 12", "2/10"],
         not: &["1 of 4 voters said no."],
@@ -352,14 +413,14 @@ const WIDGET_RULES: &[Rule] = &[
 ];
 
 static WIDGET_SET: LazyLock<Rules> = LazyLock::new(|| {
-    let rules: Vec<(&str, &'static str)> =
+    let rules: Vec<(&str, Furniture)> =
         WIDGET_RULES.iter().map(|r| (r.pattern, r.reason)).collect();
     Rules::new(&rules, "i", true)
 });
 
 /// The widget rule a sentence is, if any: a long sentence is article text, and is let
 /// through without running the rules.
-fn widget_reason(sentence: &str) -> Option<&'static str> {
+fn widget_reason(sentence: &str) -> Option<Furniture> {
     // Widgets are short lines; the long ones (a reference entry, a tweet's signature) carry
     // a semicolon, "doi" or "(@". Most article sentences are none of these, and skip the set.
     let short = sentence.len() <= 80;
@@ -402,7 +463,7 @@ struct Rules {
     /// One regex for all of them: most sentences match none, and one pass tells.
     any: Regex,
     set: RegexSet,
-    reasons: Vec<&'static str>,
+    reasons: Vec<Furniture>,
 }
 
 impl Rules {
@@ -410,7 +471,7 @@ impl Rules {
     /// ASCII words use the fast literal search.
     /// `anchored` rules all start with `^`: saying so makes a sentence that starts otherwise
     /// fail after a few bytes instead of after a scan of the whole sentence.
-    fn new(rules: &[(&str, &'static str)], flags: &str, anchored: bool) -> Rules {
+    fn new(rules: &[(&str, Furniture)], flags: &str, anchored: bool) -> Rules {
         let patterns: Vec<String> = rules
             .iter()
             .map(|(p, _)| format!("(?{flags}:{p})"))
@@ -427,7 +488,7 @@ impl Rules {
         }
     }
 
-    fn reason(&self, sentence: &str) -> Option<&'static str> {
+    fn reason(&self, sentence: &str) -> Option<Furniture> {
         if !self.any.is_match(sentence) {
             return None;
         }
@@ -522,7 +583,7 @@ mod tests {
     /// `sentence` (alone on its line when `whole_line`) gets `expected` as its reason.
     fn check(sentence: &str, whole_line: bool, expected: Option<&str>) {
         assert_eq!(
-            boilerplate_reason(sentence, whole_line),
+            boilerplate_reason(sentence, whole_line).map(Furniture::as_str),
             expected,
             "sentence: {sentence:?}"
         );

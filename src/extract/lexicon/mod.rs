@@ -64,6 +64,11 @@ lists! {
     PLACES = "places.txt";
     /// Nouns for a text that speaks for whoever issued it ("the statement said").
     DOCUMENTS = "documents.txt";
+    // -- stages
+    /// Nouns that make an outcome word an election result ("won the race").
+    ELECTORAL_NOUNS = "electoral_nouns.txt";
+    /// Time zones that continue a clock time ("9 a.m. ET").
+    TIME_ZONES = "time_zones.txt";
     // -- values3
     /// Number words below twenty; the line is the value.
     NUMBER_UNITS = "number_units.txt";
@@ -87,8 +92,6 @@ lists! {
     VOTING_BODIES = "voting_bodies.txt";
     /// Words that may stand capitalised before a quantity ("About 500"), besides function words.
     QUANTITY_OPENERS = "quantity_openers.txt";
-    /// Time zones after a clock time.
-    TIME_ZONES = "time_zones.txt";
     /// Words before a game's score or a vote's tally ("beat", "approved").
     SCORE_OUTCOMES = "score_outcomes.txt";
     /// Verbs of change before a figure ("rose", "fell").
@@ -113,6 +116,16 @@ lists! {
     HOLIDAY_WORDS = "holiday_words.txt";
     /// First words of named days that are no date word alone ("Labor Day").
     HOLIDAY_LEADS = "holiday_leads.txt";
+}
+
+/// `word` with its first character in upper case: "may" is "May". The lists are lower case;
+/// rules that match a word only capitalised read it through this.
+pub fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Month and weekday names and short forms, longest first, as one regex alternation: a
@@ -339,6 +352,70 @@ mod tests {
             let mut seen = std::collections::HashSet::new();
             for word in list.words() {
                 assert!(seen.insert(word), "{} lists {word:?} twice", list.name);
+            }
+        }
+    }
+
+    /// Lists that share words on purpose: a subset, or one word in two roles. Any other word in
+    /// two lists is a copy someone keeps beside the other.
+    const SHARED: &[(&str, &str)] = &[
+        // The ambiguous speech verbs are the speech verbs that are also plural nouns.
+        ("ambiguous_speech_verbs.txt", "speech_verbs.txt"),
+        // Owned by the speakers stage, which keeps a role noun and a title of one word in
+        // both, and a body noun and an organisation cue.
+        ("role_nouns.txt", "titles.txt"),
+        ("body_nouns.txt", "organisation_cues.txt"),
+        ("documents.txt", "organisation_cues.txt"),
+        // "Eastern", "Central": a region of a place name and a time zone.
+        ("place_cues.txt", "time_zones.txt"),
+        // -- values3: words the value rules read in one role and other stages in another
+        // ("council" votes a tally and names a body; "people" is counted and speaks; "day"
+        // measures and dates; "second" ranks and measures; "said" starts no noun phrase).
+        ("ambiguous_speech_verbs.txt", "instrument_words.txt"),
+        ("body_nouns.txt", "irregular_plurals.txt"),
+        ("body_nouns.txt", "voting_bodies.txt"),
+        ("change_verbs.txt", "function_words.txt"),
+        ("change_verbs.txt", "relative_date_words.txt"),
+        ("change_verbs.txt", "score_outcomes.txt"),
+        ("change_verbs.txt", "speech_verbs.txt"),
+        ("counted_units.txt", "electoral_nouns.txt"),
+        ("counted_units.txt", "generic_sources.txt"),
+        ("counted_units.txt", "irregular_plurals.txt"),
+        ("counted_units.txt", "titles.txt"),
+        ("counted_units.txt", "value_labels.txt"),
+        ("documents.txt", "instrument_words.txt"),
+        ("function_words.txt", "generic_sources.txt"),
+        ("function_words.txt", "measure_units.txt"),
+        ("function_words.txt", "score_outcomes.txt"),
+        ("function_words.txt", "speech_verbs.txt"),
+        ("function_words.txt", "value_labels.txt"),
+        ("generic_sources.txt", "irregular_plurals.txt"),
+        ("generic_sources.txt", "quantity_openers.txt"),
+        ("holiday_leads.txt", "place_cues.txt"),
+        ("instrument_words.txt", "organisation_cues.txt"),
+        ("instrument_words.txt", "speech_verbs.txt"),
+        ("irregular_plurals.txt", "measure_units.txt"),
+        ("irregular_plurals.txt", "organisation_cues.txt"),
+        ("measure_units.txt", "ordinal_units.txt"),
+        ("measure_units.txt", "relative_date_words.txt"),
+        ("measure_units.txt", "span_words.txt"),
+        ("non_nouns.txt", "organisation_cues.txt"),
+        ("non_nouns.txt", "quantity_openers.txt"),
+        ("organisation_cues.txt", "voting_bodies.txt"),
+        ("quantity_openers.txt", "score_outcomes.txt"),
+        ("quantity_openers.txt", "speech_verbs.txt"),
+    ];
+
+    #[test]
+    fn no_word_is_in_two_lists() {
+        let mut owner: std::collections::HashMap<&str, &str> = Default::default();
+        for list in ALL {
+            for word in list.words().collect::<std::collections::HashSet<_>>() {
+                if let Some(other) = owner.insert(word, list.name) {
+                    let shared = SHARED.contains(&(other, list.name))
+                        || SHARED.contains(&(list.name, other));
+                    assert!(shared, "{word:?} is in {other} and {}", list.name);
+                }
             }
         }
     }

@@ -11,11 +11,13 @@
 //! Every `Sentence` keeps the exact byte span of the input (trimmed of white space) and a `text`
 //! with each run of white space folded to one space.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use memchr::{memchr, memchr_iter, memchr2, memchr2_iter, memchr3, memchr3_iter, memmem};
 
 use crate::extract::Sentence;
+use crate::extract::lexicon;
 use crate::extract::text::{dateline_len, fold_whitespace, is_space, space_len};
 
 /// Split `text` into sentences in text order. Never panics; spans are on char boundaries, do
@@ -886,14 +888,28 @@ fn is_sentence_starter(word: &str) -> bool {
     is_listed(SENTENCE_STARTERS, word)
 }
 
-const TIME_WORDS: &str = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April \
-    May June July August September October November December Jan Feb Mar Apr Jun Jul Aug \
-    Sept Sep Oct Nov Dec ET EST EDT CT CST CDT MT MST MDT PT PST PDT GMT BST UTC CET CEST \
-    KST JST Eastern Central Mountain Pacific local";
-
-/// Words that continue a clock time: "6 p.m. Tuesday", "9 a.m. ET".
+/// Words that continue a clock time: "6 p.m. Tuesday", "9 a.m. ET". Months in every form and
+/// weekdays by their full names, capitalised, and the time zones of the lexicon.
 fn is_time_word(word: &str) -> bool {
-    is_listed(TIME_WORDS, word)
+    static WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+        let mut words = HashSet::new();
+        for month in lexicon::MONTHS.words() {
+            words.insert(lexicon::capitalised(month));
+        }
+        for weekday in lexicon::WEEKDAYS.lines() {
+            words.insert(lexicon::capitalised(weekday[0]));
+        }
+        for zone in lexicon::TIME_ZONES.words() {
+            if zone.len() <= 4 {
+                words.insert(zone.to_ascii_uppercase());
+            } else {
+                words.insert(lexicon::capitalised(zone));
+                words.insert(zone.to_string());
+            }
+        }
+        words
+    });
+    WORDS.contains(word)
 }
 
 const SPEECH_VERBS: &str = "said says told added asked testified wrote writes stated argued explained noted \
@@ -1045,10 +1061,24 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 mod tests {
     use super::*;
 
+    /// The time words read from the lexicon are those the splitter always continued a clock
+    /// time with, in the case it wrote them.
+    #[test]
+    fn time_words_come_from_the_lexicon() {
+        for word in [
+            "January", "Sept", "May", "Tuesday", "ET", "GMT", "Pacific", "local",
+        ] {
+            assert!(is_time_word(word), "{word}");
+        }
+        for word in ["Tue", "et", "Et", "may", "tuesday", "LOCALLY"] {
+            assert!(!is_time_word(word), "{word}");
+        }
+    }
+
     /// `is_listed` finds exactly the space-separated words of a list.
     #[test]
     fn listed_words_are_whole_words_of_the_list() {
-        for list in [CONNECTORS, SENTENCE_STARTERS, TIME_WORDS, SPEECH_VERBS] {
+        for list in [CONNECTORS, SENTENCE_STARTERS, SPEECH_VERBS] {
             for word in list.split(' ') {
                 assert!(is_listed(list, word), "{word:?}");
             }

@@ -3223,7 +3223,7 @@ mod tests {
                 start: 0,
                 end: 23,
                 text: String::new(),
-                boilerplate: Some("photo credit"),
+                boilerplate: Some(crate::extract::clean::Furniture::PhotoCredit),
             },
             Sentence {
                 start: 24,

@@ -149,6 +149,8 @@ fn is_time_zone(rest: &str) -> bool {
     match first {
         "local" => second == "time",
         "hours" => WORDS.time_zones.contains(second),
+        // "1400 hrs": a clock time read as hours, with or without a zone.
+        "hrs" => true,
         _ => WORDS.time_zones.contains(first),
     }
 }

@@ -104,6 +104,54 @@ lists! {
     COMMON_ACRONYMS = "common_acronyms.txt";
     /// Prepositions that name a source after them ("per").
     SOURCE_PREPOSITIONS = "source_prepositions.txt";
+    // -- values3
+    /// Number words below twenty; the line is the value.
+    NUMBER_UNITS = "number_units.txt";
+    /// "twenty" to "ninety"; line i is 20 + 10 i.
+    NUMBER_TENS = "number_tens.txt";
+    /// "hundred", then "dozen": they multiply the group before them.
+    NUMBER_MULTIPLIERS = "number_multipliers.txt";
+    /// "thousand" to "trillion"; line i is 1000 to the power i + 1.
+    NUMBER_SCALES = "number_scales.txt";
+    /// "lakh", "crore"; line i is 100,000 times 100 to the power i.
+    NUMBER_SCALES_INDIAN = "number_scales_indian.txt";
+    /// "half", then "quarter".
+    NUMBER_FRACTIONS = "number_fractions.txt";
+    /// "first" to "nineteenth"; line i is rank i + 1.
+    ORDINAL_UNITS = "ordinal_units.txt";
+    /// "twentieth" to "ninetieth"; line i is rank 20 + 10 i.
+    ORDINAL_TENS = "ordinal_tens.txt";
+    /// Words after which a number is a label ("Phase 1").
+    VALUE_LABELS = "value_labels.txt";
+    /// Bodies whose name may stand before a tally ("the Senate 52-48").
+    VOTING_BODIES = "voting_bodies.txt";
+    /// Words that may stand capitalised before a quantity ("About 500"), besides function words.
+    QUANTITY_OPENERS = "quantity_openers.txt";
+    /// Words before a game's score or a vote's tally ("beat", "approved").
+    SCORE_OUTCOMES = "score_outcomes.txt";
+    /// Verbs of change before a figure ("rose", "fell").
+    CHANGE_VERBS = "change_verbs.txt";
+    /// Measurement and duration units, singular.
+    MEASURE_UNITS = "measure_units.txt";
+    /// Nouns that make "N-word" a measure but are counted things, singular ("seat").
+    COUNTED_UNITS = "counted_units.txt";
+    /// Words after a tenor that make it an instrument's name ("10-year notes").
+    INSTRUMENT_WORDS = "instrument_words.txt";
+    /// Words ending in "s" that are no plural noun, besides the function words.
+    NON_NOUNS = "non_nouns.txt";
+    /// Words after a number that are not what it counts, besides the function words ("were",
+    /// "percent", "ago"): "5 were hurt" counts nothing.
+    COUNT_STOP_WORDS = "count_stop_words.txt";
+    /// Plural nouns without a final "s".
+    IRREGULAR_PLURALS = "irregular_plurals.txt";
+    /// Words that open a relative date ("yesterday", "last week").
+    RELATIVE_DATE_WORDS = "relative_date_words.txt";
+    /// Units of an offset ("three days ago").
+    SPAN_WORDS = "span_words.txt";
+    /// Words that name a day of the year ("Christmas").
+    HOLIDAY_WORDS = "holiday_words.txt";
+    /// First words of named days that are no date word alone ("Labor Day").
+    HOLIDAY_LEADS = "holiday_leads.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -149,6 +197,193 @@ pub fn line_of(list: &'static List, word: &str) -> Option<usize> {
     }
 }
 
+// -- values3
+/// The words of one list as a set for exact, case-sensitive lookups of words the caller has
+/// already lower-cased: the value rules ask several of these for every number.
+pub struct WordSet(WordTable<()>);
+
+impl WordSet {
+    pub fn of(list: &'static List) -> WordSet {
+        WordSet::of_all(&[list])
+    }
+
+    /// The words of several lists as one set: a class that is one list's words and another's.
+    pub fn of_all(lists: &[&'static List]) -> WordSet {
+        WordSet(WordTable::new(
+            lists.iter().flat_map(|list| list.words()).map(|w| (w, ())),
+        ))
+    }
+
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.get(word).is_some()
+    }
+}
+
+/// Words of up to 16 bytes mapped to a value, each word packed into two integers (its bytes,
+/// zero-padded) in an open-addressing table: a lookup is one multiply and usually one
+/// comparison of two integers, as cheap as the `match` on strings the lists replaced.
+/// Longer words (none of the lists has one) are kept aside and compared one by one.
+pub struct WordTable<T> {
+    keys: Vec<(u64, u64)>,
+    values: Vec<Option<T>>,
+    long: Vec<(String, T)>,
+}
+
+impl<T: Copy> WordTable<T> {
+    pub fn new<'a>(entries: impl Iterator<Item = (&'a str, T)>) -> WordTable<T> {
+        let entries: Vec<(&str, T)> = entries.collect();
+        let size = (entries.len() * 4).next_power_of_two().max(16);
+        let mut table = WordTable {
+            keys: vec![(0, 0); size],
+            values: vec![None; size],
+            long: Vec::new(),
+        };
+        for (word, value) in entries {
+            let Some(key) = pack16(word.as_bytes()) else {
+                table.long.push((word.to_string(), value));
+                continue;
+            };
+            let mut i = table.slot(key);
+            while table.values[i].is_some() && table.keys[i] != key {
+                i = (i + 1) & (size - 1);
+            }
+            table.keys[i] = key;
+            table.values[i] = Some(value);
+        }
+        table
+    }
+
+    #[inline]
+    fn slot(&self, key: (u64, u64)) -> usize {
+        let mixed = (key.0 ^ key.1.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mixed >> 40) as usize & (self.keys.len() - 1)
+    }
+
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<T> {
+        let Some(key) = pack16(word.as_bytes()) else {
+            return self.long.iter().find(|(w, _)| w == word).map(|(_, v)| *v);
+        };
+        let mut i = self.slot(key);
+        loop {
+            let value = self.values[i]?;
+            if self.keys[i] == key {
+                return Some(value);
+            }
+            i = (i + 1) & (self.keys.len() - 1);
+        }
+    }
+}
+
+/// A word of 1 to 16 bytes as two little-endian integers, zero-padded; `None` otherwise (and
+/// for a word ending in a zero byte, which padding would make ambiguous).
+#[inline]
+fn pack16(word: &[u8]) -> Option<(u64, u64)> {
+    if word.is_empty() || word.len() > 16 || word.last() == Some(&0) {
+        return None;
+    }
+    let mut buffer = [0u8; 16];
+    buffer[..word.len()].copy_from_slice(word);
+    let (low, high) = buffer.split_at(8);
+    Some((
+        u64::from_le_bytes(low.try_into().ok()?),
+        u64::from_le_bytes(high.try_into().ok()?),
+    ))
+}
+
+/// What one number word means, read from the number lists: the one place that knows that
+/// "forty" is 40 and "mln" a million. Matching may read numbers written in words with it too.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NumberWord {
+    /// Zero to nineteen.
+    Unit(u32),
+    /// Twenty to ninety.
+    Tens(u32),
+    Hundred,
+    Dozen,
+    /// Thousand and up, lakh and crore.
+    Scale(f64),
+    Half,
+    Quarter,
+    /// "first", "twentieth", "millionth"; `plural` for a fraction's denominator ("fifths").
+    Ordinal {
+        rank: f64,
+        plural: bool,
+    },
+}
+
+/// The meaning of a lower-case number word ("forty", "mln", "fifths"), or `None`.
+#[inline]
+pub fn number_word(word: &str) -> Option<NumberWord> {
+    static WORDS: LazyLock<WordTable<NumberWord>> = LazyLock::new(|| {
+        let words = number_words();
+        WordTable::new(words.iter().map(|(w, meaning)| (w.as_str(), *meaning)))
+    });
+    WORDS.get(word)
+}
+
+/// Every number word with its meaning, each form once: what `number_word` reads and what the
+/// value stage's fast pre-check is built from.
+pub fn number_words() -> Vec<(String, NumberWord)> {
+    let mut words: Vec<(String, NumberWord)> = Vec::new();
+    let mut add = |list: &List, meaning: &dyn Fn(usize) -> NumberWord| {
+        for (i, forms) in list.lines().enumerate() {
+            words.extend(forms.into_iter().map(|w| (w.to_string(), meaning(i))));
+        }
+    };
+    add(&NUMBER_UNITS, &|i| NumberWord::Unit(i as u32));
+    add(&NUMBER_TENS, &|i| NumberWord::Tens(20 + 10 * i as u32));
+    add(&NUMBER_MULTIPLIERS, &|i| {
+        if i == 0 {
+            NumberWord::Hundred
+        } else {
+            NumberWord::Dozen
+        }
+    });
+    add(&NUMBER_SCALES, &|i| {
+        NumberWord::Scale(1e3f64.powi(i as i32 + 1))
+    });
+    add(&NUMBER_SCALES_INDIAN, &|i| {
+        NumberWord::Scale(1e5 * 100f64.powi(i as i32))
+    });
+    add(&NUMBER_FRACTIONS, &|i| {
+        if i == 0 {
+            NumberWord::Half
+        } else {
+            NumberWord::Quarter
+        }
+    });
+    let ordinal = |rank: f64| NumberWord::Ordinal {
+        rank,
+        plural: false,
+    };
+    add(&ORDINAL_UNITS, &|i| ordinal(i as f64 + 1.0));
+    add(&ORDINAL_TENS, &|i| ordinal(20.0 + 10.0 * i as f64));
+    // The ordinal of a scale is its first word with "th": "hundredth", "millionth".
+    let hundred = NUMBER_MULTIPLIERS.lines().next().map(|forms| forms[0]);
+    words.extend(hundred.map(|w| (format!("{w}th"), ordinal(100.0))));
+    for (i, forms) in NUMBER_SCALES.lines().enumerate() {
+        words.push((
+            format!("{}th", forms[0]),
+            ordinal(1e3f64.powi(i as i32 + 1)),
+        ));
+    }
+    // A plural ordinal is a fraction's denominator: "three fifths", "three twenty-firsts";
+    // "seconds" are a unit of time.
+    let plurals: Vec<(String, NumberWord)> = words
+        .iter()
+        .filter_map(|(w, meaning)| match *meaning {
+            NumberWord::Ordinal { rank, .. } if rank != 2.0 => {
+                Some((format!("{w}s"), NumberWord::Ordinal { rank, plural: true }))
+            }
+            _ => None,
+        })
+        .collect();
+    words.extend(plurals);
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,6 +406,60 @@ mod tests {
         // that gives it all of them, e.g. `role_titles`, `organisation_nouns`.)
         // "Eastern", "Central": a region of a place name and a time zone.
         ("place_cues.txt", "time_zones.txt"),
+        // -- values3: words the value rules read in one role and other stages in another
+        // ("council" votes a tally and names a body; "people" is counted and speaks; "day"
+        // measures and dates; "second" ranks and measures; "said" starts no noun phrase).
+        ("ambiguous_speech_verbs.txt", "instrument_words.txt"),
+        ("body_nouns.txt", "voting_bodies.txt"),
+        ("change_verbs.txt", "relative_date_words.txt"),
+        ("change_verbs.txt", "score_outcomes.txt"),
+        ("counted_units.txt", "electoral_nouns.txt"),
+        ("counted_units.txt", "generic_sources.txt"),
+        ("counted_units.txt", "irregular_plurals.txt"),
+        ("counted_units.txt", "titles.txt"),
+        ("counted_units.txt", "value_labels.txt"),
+        ("documents.txt", "instrument_words.txt"),
+        ("function_words.txt", "score_outcomes.txt"),
+        ("function_words.txt", "speech_verbs.txt"),
+        ("function_words.txt", "value_labels.txt"),
+        ("generic_sources.txt", "irregular_plurals.txt"),
+        ("holiday_leads.txt", "place_cues.txt"),
+        ("instrument_words.txt", "organisation_cues.txt"),
+        ("irregular_plurals.txt", "measure_units.txt"),
+        ("measure_units.txt", "ordinal_units.txt"),
+        ("measure_units.txt", "relative_date_words.txt"),
+        ("measure_units.txt", "span_words.txt"),
+        ("non_nouns.txt", "organisation_cues.txt"),
+        ("non_nouns.txt", "quantity_openers.txt"),
+        ("organisation_cues.txt", "voting_bodies.txt"),
+        ("quantity_openers.txt", "score_outcomes.txt"),
+        ("quantity_openers.txt", "speech_verbs.txt"),
+        // -- the merge of speakers3 and values3: the speakers stage's word classes and the value
+        // rules' lists meet on words in two roles ("ten" is no name and a number; "were" ends a
+        // noun phrase and starts no counted one).
+        ("auxiliaries.txt", "count_stop_words.txt"), // could, had, has, have
+        ("auxiliaries.txt", "non_nouns.txt"),        // does
+        ("be_verbs.txt", "count_stop_words.txt"),    // are, be, been, is
+        ("change_verbs.txt", "count_stop_words.txt"), // down, up
+        ("change_verbs.txt", "plain_speech_verbs.txt"), // added
+        ("count_stop_words.txt", "generic_sources.txt"), // others
+        ("count_stop_words.txt", "measure_units.txt"), // percent, point
+        ("count_stop_words.txt", "name_joiners.txt"), // for, of, the
+        ("count_stop_words.txt", "plain_speech_verbs.txt"), // said, says
+        ("count_stop_words.txt", "sentence_adverbs.txt"), // also, earlier, just, later
+        ("count_stop_words.txt", "source_prepositions.txt"), // per
+        ("count_stop_words.txt", "speech_verbs.txt"), // points
+        ("function_words.txt", "non_nouns.txt"),     // afterwards
+        ("function_words.txt", "quantity_openers.txt"), // all, another, next, our
+        ("function_words.txt", "relative_date_words.txt"), // today, tomorrow, tonight, yesterday
+        ("irregular_plurals.txt", "kind_nouns.txt"), // police
+        ("kind_nouns.txt", "voting_bodies.txt"),     // court
+        ("kinds_of_body.txt", "voting_bodies.txt"),  // congress, house, parliament, senate
+        ("non_nouns.txt", "verb_adverbs.txt"),       // always
+        ("ordinal_units.txt", "verb_adverbs.txt"),   // first
+        ("organisation_nouns.txt", "voting_bodies.txt"), // board, committee, council
+        ("place_cues.txt", "speech_verbs.txt"),      // city
+        ("quantity_openers.txt", "sentence_adverbs.txt"), // last
     ];
 
     #[test]
@@ -211,6 +500,50 @@ mod tests {
         ];
         for (list, word, want) in cases {
             assert_eq!(line_of(list, word), want, "{word}");
+        }
+    }
+
+    // -- values3
+    /// A number word has one meaning: the grammar and matching read the same value for it.
+    #[test]
+    fn number_words_have_one_meaning() {
+        let mut seen = std::collections::HashMap::new();
+        for (word, meaning) in number_words() {
+            let other = seen.insert(word.clone(), meaning);
+            assert!(other.is_none(), "{word} is {other:?} and {meaning:?}");
+        }
+        let cases = [
+            ("forty", Some(NumberWord::Tens(40))),
+            ("fourteen", Some(NumberWord::Unit(14))),
+            ("mln", Some(NumberWord::Scale(1e6))),
+            ("crore", Some(NumberWord::Scale(1e7))),
+            ("dozens", Some(NumberWord::Dozen)),
+            (
+                "nineth",
+                Some(NumberWord::Ordinal {
+                    rank: 9.0,
+                    plural: false,
+                }),
+            ),
+            (
+                "millionth",
+                Some(NumberWord::Ordinal {
+                    rank: 1e6,
+                    plural: false,
+                }),
+            ),
+            (
+                "fifths",
+                Some(NumberWord::Ordinal {
+                    rank: 5.0,
+                    plural: true,
+                }),
+            ),
+            ("seconds", None),
+            ("forties", None),
+        ];
+        for (word, want) in cases {
+            assert_eq!(number_word(word), want, "{word}");
         }
     }
 }

@@ -252,7 +252,7 @@ impl WordTable {
 }
 
 /// Each list of the lexicon this stage reads, with the classes its words are in.
-fn lists() -> [(&'static lexicon::List, Class); 31] {
+fn lists() -> [(&'static lexicon::List, Class); 32] {
     use lexicon as l;
     [
         (&l::MONTHS, TIME),
@@ -275,6 +275,8 @@ fn lists() -> [(&'static lexicon::List, Class); 31] {
         (&l::SPEECH_PARTICIPLES, PARTICIPLE),
         (&l::DOCUMENTS, DOCUMENT),
         (&l::FUNCTION_WORDS, COMMON),
+        // "One" opening a sentence is a number, never a name.
+        (&l::NUMBER_UNITS, COMMON),
         (&l::SENTENCE_ADVERBS, COMMON | SKIP),
         (&l::VERB_ADVERBS, SKIP),
         (&l::AUXILIARIES, SKIP | AUXILIARY),

@@ -8,6 +8,7 @@ pub mod dates;
 mod number_words;
 pub mod numbers;
 pub(super) mod triggers;
+mod when;
 
 /// Dates and numbers in `text`, in text order, offsets relative to `text`. A number inside a
 /// date ("June 3, 2022") belongs to the date and is not reported again; a range of years
@@ -18,11 +19,14 @@ pub fn find_values(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
     if on.is_empty() {
         return Vec::new();
     }
-    let numbers = if on.digits || on.has(triggers::NUMBER_WORD) {
+    let mut numbers = if on.digits || on.has(triggers::NUMBER_WORD) {
         numbers::find_numbers_with(text, &on.number_words)
     } else {
         Vec::new()
     };
+    if on.one_period {
+        numbers.extend(numbers::one_periods(text, &on.windows));
+    }
     let year_ranges = Cover::new(
         numbers
             .iter()
@@ -153,6 +157,16 @@ mod tests {
                 &[("date", "June 3, 2022"), ("count", "28,500 troops")],
             ),
             ("in 2016", &[("date", "2016")]),
+            // One period counted with "a" is a length of time; "a month" as a rate is not.
+            (
+                "a day after the vote, about a month",
+                &[("number", "a day"), ("number", "about a month")],
+            ),
+            (
+                "$5 a month, once a year, a year-long wait",
+                &[("money", "$5 a month")],
+            ),
+            ("the decline in the 1990s", &[("range", "the 1990s")]),
             ("from 2008 to 2016", &[("range", "2008 to 2016")]),
             (
                 "$2000 in 3 years",

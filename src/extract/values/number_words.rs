@@ -6,6 +6,8 @@
 //! plural ordinal after a numerator is a fraction's denominator ("three fifths"); a singular
 //! ordinal at the end makes the whole an ordinal ("one hundred twenty-fifth").
 
+use crate::extract::lexicon::{self, NumberWord};
+
 /// What a run of number words means.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum WordKind {
@@ -82,101 +84,30 @@ enum Lex {
     Quarter,
 }
 
+/// The grammar's reading of a word, from the lexicon's number lists.
 fn lex(word: &str) -> Option<Lex> {
-    let unit = |v| Some(Lex::Unit(v));
-    match word {
-        "zero" | "nought" | "naught" => unit(0.0),
-        "one" => unit(1.0),
-        "two" => unit(2.0),
-        "three" => unit(3.0),
-        "four" => unit(4.0),
-        "five" => unit(5.0),
-        "six" => unit(6.0),
-        "seven" => unit(7.0),
-        "eight" => unit(8.0),
-        "nine" => unit(9.0),
-        "ten" => Some(Lex::Teen(10.0)),
-        "eleven" => Some(Lex::Teen(11.0)),
-        "twelve" => Some(Lex::Teen(12.0)),
-        "thirteen" => Some(Lex::Teen(13.0)),
-        "fourteen" => Some(Lex::Teen(14.0)),
-        "fifteen" => Some(Lex::Teen(15.0)),
-        "sixteen" => Some(Lex::Teen(16.0)),
-        "seventeen" => Some(Lex::Teen(17.0)),
-        "eighteen" => Some(Lex::Teen(18.0)),
-        "nineteen" => Some(Lex::Teen(19.0)),
-        "twenty" => Some(Lex::Tens(20.0)),
-        "thirty" => Some(Lex::Tens(30.0)),
-        "forty" | "fourty" => Some(Lex::Tens(40.0)),
-        "fifty" => Some(Lex::Tens(50.0)),
-        "sixty" => Some(Lex::Tens(60.0)),
-        "seventy" => Some(Lex::Tens(70.0)),
-        "eighty" => Some(Lex::Tens(80.0)),
-        "ninety" => Some(Lex::Tens(90.0)),
-        "hundred" | "hundreds" => Some(Lex::Hundred),
-        "dozen" | "dozens" | "dozs" | "dzs" | "doz" | "dz" => Some(Lex::Dozen),
-        "thousand" | "thousands" => Some(Lex::Scale(1e3)),
-        "lakh" | "lakhs" => Some(Lex::Scale(1e5)),
-        "million" | "millions" | "mln" | "mil" => Some(Lex::Scale(1e6)),
-        "crore" | "crores" => Some(Lex::Scale(1e7)),
-        "billion" | "billions" | "bln" | "bn" => Some(Lex::Scale(1e9)),
-        "trillion" | "trillions" | "tln" | "trn" => Some(Lex::Scale(1e12)),
-        "half" | "halves" => Some(Lex::Half),
-        "quarter" | "quarters" => Some(Lex::Quarter),
-        _ => ordinal_word(word).map(|(value, plural)| Lex::Ordinal { value, plural }),
-    }
+    Some(match lexicon::number_word(word)? {
+        NumberWord::Unit(v) if v < 10 => Lex::Unit(f64::from(v)),
+        NumberWord::Unit(v) => Lex::Teen(f64::from(v)),
+        NumberWord::Tens(v) => Lex::Tens(f64::from(v)),
+        NumberWord::Hundred => Lex::Hundred,
+        NumberWord::Dozen => Lex::Dozen,
+        NumberWord::Scale(v) => Lex::Scale(v),
+        NumberWord::Half => Lex::Half,
+        NumberWord::Quarter => Lex::Quarter,
+        NumberWord::Ordinal { rank, plural } => Lex::Ordinal {
+            value: rank,
+            plural,
+        },
+    })
 }
 
 /// Is `word` (lower-cased) a singular ordinal word: "first", "third", "twelfth"?
 pub(super) fn is_ordinal_word(word: &str) -> bool {
-    ordinal_word(word).is_some_and(|(_, plural)| !plural)
-}
-
-/// The value of an ordinal word ("fifth" = 5, "twentieths" = 20 plural).
-fn ordinal_word(word: &str) -> Option<(f64, bool)> {
-    let (stem, plural) = match word.strip_suffix('s') {
-        Some(stem) if stem.ends_with("th") || stem.ends_with("rd") || stem.ends_with("st") => {
-            (stem, true)
-        }
-        Some(stem) if stem.ends_with("nd") && stem != "second" => (stem, true),
-        _ => (word, false),
-    };
-    let value = match stem {
-        "first" => 1.0,
-        "second" => 2.0,
-        "third" => 3.0,
-        "fourth" => 4.0,
-        "fifth" => 5.0,
-        "sixth" => 6.0,
-        "seventh" => 7.0,
-        "eighth" => 8.0,
-        "ninth" | "nineth" => 9.0,
-        "tenth" => 10.0,
-        "eleventh" => 11.0,
-        "twelfth" => 12.0,
-        "thirteenth" => 13.0,
-        "fourteenth" => 14.0,
-        "fifteenth" => 15.0,
-        "sixteenth" => 16.0,
-        "seventeenth" => 17.0,
-        "eighteenth" => 18.0,
-        "nineteenth" => 19.0,
-        "twentieth" => 20.0,
-        "thirtieth" => 30.0,
-        "fortieth" => 40.0,
-        "fiftieth" => 50.0,
-        "sixtieth" => 60.0,
-        "seventieth" => 70.0,
-        "eightieth" => 80.0,
-        "ninetieth" => 90.0,
-        "hundredth" => 100.0,
-        "thousandth" => 1e3,
-        "millionth" => 1e6,
-        "billionth" => 1e9,
-        "trillionth" => 1e12,
-        _ => return None,
-    };
-    Some((value, plural))
+    matches!(
+        lexicon::number_word(word),
+        Some(NumberWord::Ordinal { plural: false, .. })
+    )
 }
 
 /// True when `word` can start or continue a number written in words.

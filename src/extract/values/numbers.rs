@@ -7,6 +7,9 @@
 //! "between ... and ..." or "up to" a range. Names ("Covid-19", "Boeing 787", "S&P 500"),
 //! instrument codes ("CLc1"), clock times and phone numbers yield nothing.
 
+use std::sync::LazyLock;
+
+use crate::extract::lexicon::{self, WordSet};
 use crate::model::{Normalized, Value, ValueType};
 
 use super::number_words::{self, WordKind};
@@ -133,31 +136,23 @@ fn is_dotted_clock(digits: &str) -> bool {
         && minutes.parse::<u32>().is_ok_and(|m| m < 60)
 }
 
-/// Does lower-cased `rest` start with a time zone or "local time", as a whole word?
+/// Does lower-cased `rest` start with a time zone, "local time" or "hours" and a zone, as
+/// whole words?
 fn is_time_zone(rest: &str) -> bool {
-    const ZONES: &[&str] = &[
-        "gmt",
-        "utc",
-        "local time",
-        "est",
-        "edt",
-        "pst",
-        "pdt",
-        "cst",
-        "cdt",
-        "cet",
-        "cest",
-        "bst",
-        "jst",
-        "kst",
-        "ist",
-        "hrs",
-        "hours gmt",
-    ];
-    ZONES.iter().any(|zone| {
-        rest.strip_prefix(zone)
-            .is_some_and(|after| !after.starts_with(|c: char| c.is_ascii_alphanumeric()))
-    })
+    let word_end = |s: &str| {
+        s.find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(s.len())
+    };
+    let first = &rest[..word_end(rest)];
+    let then = rest[first.len()..].strip_prefix(' ').unwrap_or("");
+    let second = &then[..word_end(then)];
+    match first {
+        "local" => second == "time",
+        "hours" => WORDS.time_zones.contains(second),
+        // "1400 hrs": a clock time read as hours, with or without a zone.
+        "hrs" => true,
+        _ => WORDS.time_zones.contains(first),
+    }
 }
 
 fn alpha_before(text: &str, pos: usize) -> Option<(Lower, usize)> {
@@ -1021,441 +1016,77 @@ fn slash_fraction(text: &str, end: usize, numerator: f64) -> Option<(usize, f64,
     Some((k, numerator, denominator))
 }
 
-/// Words after which a number is a label, not a quantity ("Phase 1", "section 230").
-const LABEL_WORDS: [&str; 22] = [
-    "phase",
-    "section",
-    "article",
-    "chapter",
-    "stage",
-    "level",
-    "version",
-    "grade",
-    "category",
-    "class",
-    "type",
-    "title",
-    "route",
-    "flight",
-    "room",
-    "no",
-    "nos",
-    "number",
-    "model",
-    "episode",
-    "part",
-    "amendment",
-];
+/// The value rules' word lists, each read from the lexicon once.
+struct Words {
+    labels: WordSet,
+    voting_bodies: WordSet,
+    quantity_openers: WordSet,
+    time_zones: WordSet,
+    score_outcomes: WordSet,
+    change_verbs: WordSet,
+    measure_units: WordSet,
+    counted_units: WordSet,
+    instruments: WordSet,
+    non_nouns: WordSet,
+    function_words: WordSet,
+    irregular_plurals: WordSet,
+}
 
-/// Bodies that vote, whose name may stand before a tally ("the Senate 52-48").
-const VOTING_BODIES: &[&str] = &[
-    "house",
-    "senate",
-    "assembly",
-    "parliament",
-    "congress",
-    "chamber",
-    "committee",
-    "council",
-    "court",
-    "commons",
-    "lords",
-    "legislature",
-    "board",
-    "jury",
-    "panel",
-];
+static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
+    labels: WordSet::of(&lexicon::VALUE_LABELS),
+    voting_bodies: WordSet::of(&lexicon::VOTING_BODIES),
+    quantity_openers: WordSet::of(&lexicon::QUANTITY_OPENERS),
+    time_zones: WordSet::of(&lexicon::TIME_ZONES),
+    score_outcomes: WordSet::of(&lexicon::SCORE_OUTCOMES),
+    change_verbs: WordSet::of(&lexicon::CHANGE_VERBS),
+    measure_units: WordSet::of(&lexicon::MEASURE_UNITS),
+    counted_units: WordSet::of(&lexicon::COUNTED_UNITS),
+    instruments: WordSet::of(&lexicon::INSTRUMENT_WORDS),
+    non_nouns: WordSet::of(&lexicon::NON_NOUNS),
+    function_words: WordSet::of_all(&[&lexicon::FUNCTION_WORDS, &lexicon::COUNT_STOP_WORDS]),
+    irregular_plurals: WordSet::of(&lexicon::IRREGULAR_PLURALS),
+});
 
-/// Capitalised words that may stand before a real quantity ("About 500 people").
-const CAPITALISED_OK: [&str; 64] = [
-    "a",
-    "an",
-    "about",
-    "some",
-    "nearly",
-    "almost",
-    "over",
-    "only",
-    "just",
-    "around",
-    "roughly",
-    "all",
-    "more",
-    "fewer",
-    "less",
-    "at",
-    "in",
-    "on",
-    "by",
-    "for",
-    "with",
-    "of",
-    "to",
-    "from",
-    "since",
-    "until",
-    "after",
-    "before",
-    "during",
-    "between",
-    "up",
-    "and",
-    "but",
-    "or",
-    "than",
-    "approximately",
-    "another",
-    "its",
-    "his",
-    "her",
-    "their",
-    "our",
-    "these",
-    "those",
-    "the",
-    "exactly",
-    "least",
-    "last",
-    "next",
-    "past",
-    "under",
-    "below",
-    "above",
-    "barely",
-    "top",
-    "estimated",
-    "another",
-    "u.s.",
-    "us",
-    "as",
-    "nearly",
-    "almost",
-    "within",
-    "among",
-];
-
-const MONTHS_AND_DAYS: [&str; 19] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// A month or weekday written in full ("March 5" is no name followed by a number); short
+/// forms are left to the dates ("Thu 7 Nov" is a date line, not a count of seven).
+fn is_month_or_day(word: &str) -> bool {
+    static FULL_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let full = |list: &'static lexicon::List| list.lines().map(|forms| forms[0]);
+        full(&lexicon::MONTHS)
+            .chain(full(&lexicon::WEEKDAYS))
+            .collect()
+    });
+    FULL_NAMES.contains(&word)
+}
 
 /// Words after a hyphen that make "N-word" a measurement ("48-year-old", "four-year high").
 fn is_unit_word(word: &str) -> bool {
     let w = word.trim_end_matches('s');
-    matches!(
-        w,
-        "year"
-            | "month"
-            | "week"
-            | "day"
-            | "hour"
-            | "minute"
-            | "second"
-            | "decade"
-            | "century"
-            | "mile"
-            | "foot"
-            | "feet"
-            | "inch"
-            | "inche"
-            | "meter"
-            | "metre"
-            | "kilometer"
-            | "kilometre"
-            | "yard"
-            | "pound"
-            | "ton"
-            | "tonne"
-            | "acre"
-            | "point"
-            | "percent"
-            | "caliber"
-            | "calibre"
-            | "degree"
-            | "millimeter"
-            | "millimetre"
-            | "centimeter"
-            | "centimetre"
-            | "mph"
-            | "kph"
-            | "km"
-            | "kg"
-            | "kilogram"
-            | "gram"
-            | "liter"
-            | "litre"
-            | "gallon"
-            | "barrel"
-            | "ounce"
-            | "time"
-            | "member"
-            | "seat"
-            | "game"
-            | "run"
-            | "storey"
-            | "story"
-            | "page"
-            | "count"
-            | "vote"
-            | "man"
-            | "person"
-            | "people"
-            | "night"
-            | "term"
-            | "lane"
-            | "round"
-            | "hole"
-            | "megawatt"
-            | "watt"
-            | "volt"
-            | "bed"
-            | "room"
-    )
+    WORDS.measure_units.contains(w) || WORDS.counted_units.contains(w)
 }
 
 /// Measurement and duration units: a number before one is type `number` with that unit.
 fn is_measure_unit(word: &str) -> bool {
-    is_unit_word(word)
-        && !matches!(
-            word.trim_end_matches('s'),
-            "member"
-                | "seat"
-                | "game"
-                | "run"
-                | "page"
-                | "vote"
-                | "man"
-                | "person"
-                | "people"
-                | "bed"
-                | "room"
-                | "round"
-                | "hole"
-                | "lane"
-                | "term"
-                | "count"
-                | "storey"
-                | "story"
-        )
+    WORDS.measure_units.contains(word.trim_end_matches('s'))
 }
 
 /// Words after a tenor ("10-year", "three-month") that make it an instrument's name.
 fn is_instrument_word(word: &str) -> bool {
-    matches!(
-        lowercase(word).as_str(),
-        "note"
-            | "notes"
-            | "bond"
-            | "bonds"
-            | "bill"
-            | "bills"
-            | "yield"
-            | "yields"
-            | "treasury"
-            | "treasuries"
-            | "paper"
-            | "gilt"
-            | "gilts"
-            | "bund"
-            | "bunds"
-            | "swap"
-            | "swaps"
-            | "futures"
-            | "contract"
-            | "contracts"
-            | "aluminum"
-            | "aluminium"
-            | "copper"
-            | "nickel"
-            | "zinc"
-            | "tin"
-            | "lead"
-            | "libor"
-            | "rate"
-            | "rates"
-            | "mortgage"
-            | "mortgages"
-            | "debt"
-            | "jgb"
-            | "jgbs"
-            | "tenor"
-    )
+    WORDS.instruments.contains(&lowercase(word))
 }
 
 /// Words ending in "s" that are not plural nouns.
 fn is_non_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "is" | "was"
-            | "has"
-            | "does"
-            | "this"
-            | "its"
-            | "his"
-            | "hers"
-            | "us"
-            | "as"
-            | "less"
-            | "unless"
-            | "across"
-            | "always"
-            | "perhaps"
-            | "thus"
-            | "whereas"
-            | "plus"
-            | "minus"
-            | "besides"
-            | "towards"
-            | "afterwards"
-            | "yes"
-            | "ours"
-            | "theirs"
-            | "yours"
-            | "nonetheless"
-            | "nevertheless"
-            | "percent"
-            | "its'"
-            | "times"
-    )
+    WORDS.non_nouns.contains(word) || WORDS.function_words.contains(word)
 }
 
-/// Words that never start a counted noun phrase.
+/// Words that never start a counted noun phrase: the function words and the count stop words.
 fn is_function_word(word: &str) -> bool {
-    matches!(
-        word,
-        "of" | "and"
-            | "or"
-            | "to"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "from"
-            | "with"
-            | "by"
-            | "than"
-            | "as"
-            | "per"
-            | "the"
-            | "a"
-            | "an"
-            | "that"
-            | "which"
-            | "who"
-            | "were"
-            | "was"
-            | "are"
-            | "is"
-            | "have"
-            | "had"
-            | "has"
-            | "be"
-            | "been"
-            | "will"
-            | "would"
-            | "could"
-            | "said"
-            | "says"
-            | "more"
-            | "less"
-            | "out"
-            | "up"
-            | "down"
-            | "over"
-            | "into"
-            | "after"
-            | "before"
-            | "percent"
-            | "points"
-            | "point"
-            | "but"
-            | "so"
-            | "if"
-            | "then"
-            | "when"
-            | "while"
-            | "other"
-            | "others"
-            | "each"
-            | "this"
-            | "these"
-            | "those"
-            | "such"
-            | "not"
-            | "no"
-            | "about"
-            | "around"
-            | "since"
-            | "until"
-            | "under"
-            | "between"
-            | "against"
-            | "during"
-            | "through"
-            | "among"
-            | "also"
-            | "still"
-            | "just"
-            | "only"
-            | "ago"
-            | "later"
-            | "earlier"
-            | "it"
-            | "they"
-            | "he"
-            | "she"
-            | "we"
-            | "you"
-            | "i"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-    )
+    WORDS.function_words.contains(word)
 }
 
 fn is_irregular_plural(word: &str) -> bool {
-    matches!(
-        word,
-        "people"
-            | "children"
-            | "men"
-            | "women"
-            | "police"
-            | "staff"
-            | "personnel"
-            | "cattle"
-            | "sheep"
-            | "fish"
-            | "deer"
-            | "aircraft"
-            | "livestock"
-            | "feet"
-            | "teeth"
-            | "mice"
-            | "geese"
-            | "crew"
-            | "faculty"
-            | "youth"
-            | "clergy"
-    )
+    WORDS.irregular_plurals.contains(word)
 }
 
 fn plural_like(word: &str) -> bool {
@@ -1524,6 +1155,71 @@ fn counted_noun(text: &str, end: usize, value: f64) -> Option<(String, usize)> {
         return Some((w1.to_string(), e1));
     }
     None
+}
+
+/// "a day after", "about a month", "barely a year": one period counted with "a". Only where
+/// the words around it make it a length of time; "once a year", "$5 a month" are rates.
+static ONE_PERIOD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i-u)\b(?:(about|barely|nearly|almost|roughly|around|just|only|over|under|within|for|than|least)\s+)?an?\s+(day|week|month|year)\b",
+    )
+    .expect("ONE_PERIOD compiles")
+});
+
+/// Lengths of one period in `text` (see `ONE_PERIOD`), as numbers of 1 with the period as unit.
+/// Only the trigger windows (around "day", "week", "month", "year") are searched, each with
+/// the text before it in view for the word boundaries.
+pub fn one_periods(text: &str, windows: &[(usize, usize)]) -> Vec<Value> {
+    let mut found: Vec<Value> = Vec::new();
+    let matches = windows.iter().flat_map(|&(from, to)| {
+        let haystack = &text[..to];
+        let mut at = Some(from);
+        std::iter::from_fn(move || {
+            // Finding is cheaper than capturing, and most windows hold no match.
+            let whole = ONE_PERIOD.find_at(haystack, at?)?;
+            at = Some(whole.end());
+            ONE_PERIOD.captures_at(haystack, whole.start())
+        })
+    });
+    for c in matches {
+        let (Some(whole), Some(period)) = (c.get(0), c.get(2)) else {
+            continue;
+        };
+        let next = word_after(text, whole.end()).map(|(w, _, _)| lowercase(w));
+        let glued = text[whole.end()..].starts_with(['-', '\'', '’']);
+        let measured = c.get(1).is_some() || matches!(next.as_deref(), Some("after" | "before"));
+        if !measured || glued {
+            continue;
+        }
+        // "about a month" keeps its hedge, as "about 30 days" would; "for a year" does not.
+        let start = match c.get(1) {
+            Some(q)
+                if matches!(
+                    lowercase(q.as_str()).as_str(),
+                    "for" | "within" | "than" | "least"
+                ) =>
+            {
+                whole.start()
+                    + whole.as_str()[q.len()..]
+                        .find(|c: char| c.is_ascii_alphabetic())
+                        .map_or(0, |p| p + q.len())
+            }
+            _ => whole.start(),
+        };
+        // Windows may overlap: a match is kept once.
+        if found.last().is_some_and(|last| last.end > start) {
+            continue;
+        }
+        found.push(Value {
+            value_type: ValueType::Number,
+            text: text[start..whole.end()].to_string(),
+            value: Normalized::Number(1.0),
+            unit: Some(period.as_str().to_ascii_lowercase()),
+            start,
+            end: whole.end(),
+        });
+    }
+    found
 }
 
 /// Every number in `text`, classified, with offsets relative to `text`.
@@ -1637,11 +1333,6 @@ fn ratios(text: &str, values: &[Value]) -> Vec<Value> {
 /// larger figure first, and an outcome word comes before it; a model number has neither
 /// ("a Boeing 737-800", "a Boeing 787-9 that beat its rivals").
 fn is_score(text: &str, raw: &Raw) -> bool {
-    const OUTCOME_WORDS: &[&str] = &[
-        "beat", "beats", "defeated", "defeats", "edged", "edges", "routed", "topped", "downed",
-        "past", "over", "lost", "won", "wins", "tied", "drew", "passed", "approved", "rejected",
-        "voted",
-    ];
     if raw.words || raw.value.fract() != 0.0 || raw.value >= 1000.0 {
         return false;
     }
@@ -1658,7 +1349,7 @@ fn is_score(text: &str, raw: &Raw) -> bool {
     larger_first
         && text[..raw.start]
             .split(|c: char| !c.is_ascii_alphabetic())
-            .any(|word| OUTCOME_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)))
+            .any(|word| WORDS.score_outcomes.contains(&lowercase(word)))
 }
 
 fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
@@ -1666,12 +1357,14 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
     let first_word = &text[raw.start..raw.end];
     let lower = lowercase(first_word);
     let lower = lower.as_str();
+    // After a colon a list or a clause starts afresh: "Christopher L. Tays: Two warrants".
     let sentence_start = text[..raw.start]
         .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .is_empty();
+        .is_empty()
+        || text[..raw.start].trim_end().ends_with(':');
     // A label word before ("Phase 1", "phase one", "No. 5").
     if let Some((word, _)) = alpha_before(text, raw.start)
-        && LABEL_WORDS.contains(&word.as_str())
+        && WORDS.labels.contains(&word)
     {
         return true;
     }
@@ -1695,7 +1388,7 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
             && !word_after(text, raw.end)
                 .is_some_and(|(w, _, _)| w.starts_with(|c: char| c.is_ascii_uppercase()));
         // "passed the House 232-196": a vote tally, not a name.
-        let tally = (VOTING_BODIES.contains(&bare) && {
+        let tally = (WORDS.voting_bodies.contains(bare) && {
             let after = &text[raw.end..];
             let after = after
                 .strip_prefix('-')
@@ -1704,8 +1397,9 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
             after.is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
         }) || is_score(text, raw);
         if !word.ends_with(',')
-            && !CAPITALISED_OK.contains(&bare)
-            && !MONTHS_AND_DAYS.contains(&bare.trim_end_matches('.'))
+            && !WORDS.quantity_openers.contains(bare.trim_end_matches('.'))
+            && !WORDS.function_words.contains(bare)
+            && !is_month_or_day(bare.trim_end_matches('.'))
             && !quantity_after
             && !tally
             && !owned
@@ -1729,7 +1423,11 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
             let next_capital = after
                 .trim_start_matches([' ', '-'])
                 .starts_with(|c: char| c.is_ascii_uppercase());
-            if (!sentence_start || next_capital) && !ranked_session(text, raw) {
+            // At a sentence's start a capital is no sign of a name, and a count may go on
+            // past one ("Two United States service members").
+            let counts_at_start =
+                sentence_start && (!next_capital || noun_past_a_name(text, raw).is_some());
+            if !counts_at_start && !ranked_session(text, raw) {
                 return true;
             }
         }
@@ -1818,15 +1516,21 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
         }
         if raw.kind == WordKind::Ordinal {
             // "the first time", "a second person", "at first": idioms and "another".
-            if matches!(
-                next,
-                "time" | "times" | "place" | "thing" | "things" | "of" | "ever"
-            ) || matches!(prev.as_str(), "at" | "a" | "an")
+            // "the first time" is an idiom; "the third time" counts occurrences.
+            let idiom_noun = matches!(next, "place" | "thing" | "things" | "of")
+                || matches!(next, "time" | "times") && raw.value <= 1.0;
+            // "the third 90-day extension": a number follows, so the clause goes on.
+            let clause_end = next.is_empty()
+                && !text[raw.end..]
+                    .trim_start_matches([' ', '-'])
+                    .starts_with(|c: char| c.is_ascii_digit());
+            if idiom_noun
+                || matches!(prev.as_str(), "at" | "a" | "an")
                 // "at the eleventh hour": an idiom for "at the last moment".
                 || lower == "eleventh" && next == "hour"
                 // Alone at the end, "first" to "third" are usually adverbs ("came
                 // second"); "eleventh" or "two hundredth" is a rank whatever follows.
-                || next.is_empty()
+                || clause_end
                     && raw.value <= 3.0
                     && !matches!(
                         prev.as_str(),
@@ -1857,6 +1561,43 @@ fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
         }
     }
     false
+}
+
+/// "Two United States service members", "Two Bartholomew County warrants": a capitalised
+/// cardinal opening the sentence counts the plural noun after a short capitalised name, where
+/// "Six-Day War" or "Three Gorges Dam holds water" is a name whole. The plural must end the
+/// noun phrase (a function word or a stop after it), or a verb in "s" would pass for a noun.
+/// Returns the counted noun (without the name) and where it ends.
+fn noun_past_a_name(text: &str, raw: &Raw) -> Option<(String, usize)> {
+    if raw.kind != WordKind::Cardinal {
+        return None;
+    }
+    let noun = |w: &str| plural_like(w) && !is_function_word(&lowercase(w));
+    let phrase_ends = |end: usize| match word_after(text, end) {
+        Some((w, _, _)) if text[end..].starts_with(' ') => is_function_word(&lowercase(w)),
+        _ => text[end..].starts_with([',', '.', ':', ';', ')']) || end == text.len(),
+    };
+    let mut at = raw.end;
+    for _ in 0..4 {
+        let (word, start, end) = word_after(text, at)?;
+        if !text[at..].starts_with(' ') {
+            return None;
+        }
+        if word.starts_with(|c: char| c.is_ascii_lowercase()) {
+            if noun(word) && phrase_ends(end) {
+                return Some((word.to_string(), end));
+            }
+            // The noun may have a modifier of its own: "service members".
+            let (second, _, second_end) = word_after(text, end)?;
+            return (!is_function_word(&lowercase(word))
+                && text[end..].starts_with(' ')
+                && noun(second)
+                && phrase_ends(second_end))
+            .then(|| (text[start..second_end].to_string(), second_end));
+        }
+        at = end;
+    }
+    None
 }
 
 /// "Ninth Meeting of the ...", "Fifth Plenum of the Central Committee": a capitalised ordinal
@@ -1910,40 +1651,7 @@ fn try_between(text: &str, raw: &Raw, next: Option<&Raw>) -> Option<(Value, usiz
     }
     // "Oil fell $1.20 to $56.30": a change and the level it reached, not a range; "rose 10
     // to 20 percent" is a range of the change.
-    const CHANGES: &[&str] = &[
-        "rose",
-        "rise",
-        "rises",
-        "risen",
-        "fell",
-        "fall",
-        "falls",
-        "fallen",
-        "dropped",
-        "drop",
-        "drops",
-        "climbed",
-        "gained",
-        "lost",
-        "jumped",
-        "slid",
-        "declined",
-        "increased",
-        "decreased",
-        "plunged",
-        "soared",
-        "added",
-        "shed",
-        "slipped",
-        "edged",
-        "tumbled",
-        "surged",
-        "grew",
-        "shrank",
-        "up",
-        "down",
-    ];
-    if CHANGES.contains(&prev.as_str()) && next.value > 4.0 * raw.value {
+    if WORDS.change_verbs.contains(&prev) && next.value > 4.0 * raw.value {
         return None;
     }
     let high_value = classify(text, next, &mut Vec::new())?;
@@ -2294,7 +2002,8 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
                 // first nine months" the rank is of a period the cardinal counts.
                 let cardinal_after = number_words::parse_at(text, w_start)
                     .is_some_and(|n| n.kind == WordKind::Cardinal);
-                if !is_function_word(lw) && !cardinal_after {
+                // "first ever final": "ever" stresses the rank, it is not what is ranked.
+                if !is_function_word(lw) && !cardinal_after && lw != "ever" {
                     unit = Some(w.to_string());
                 }
             } else if is_measure_unit(lw) || matches!(lw, "per") {
@@ -2311,7 +2020,12 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
                         unit = Some(format!("{lw}s"));
                     }
                 }
-            } else if let Some((noun, noun_end)) = counted_noun(text, end, value) {
+            } else if let Some((noun, noun_end)) = (raw.words
+                && text[raw.start..].starts_with(|c: char| c.is_ascii_uppercase()))
+            .then(|| noun_past_a_name(text, raw))
+            .flatten()
+            .or_else(|| counted_noun(text, end, value))
+            {
                 value_type = ValueType::Count;
                 unit = Some(noun);
                 end = noun_end;
@@ -2367,11 +2081,11 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
 
 /// A scale word after a number pair ("billion" in "$40-50 billion").
 fn word_scale(word: &str) -> Option<f64> {
-    match lowercase(word).as_str() {
-        "thousand" => Some(1e3),
-        "million" | "mln" | "mn" => Some(1e6),
-        "billion" | "bln" | "bn" => Some(1e9),
-        "trillion" | "tn" => Some(1e12),
+    let lower = lowercase(word);
+    match lexicon::number_word(&lower) {
+        Some(lexicon::NumberWord::Scale(scale)) => Some(scale),
+        // "mn", "tn": the short forms written glued to digits, also written apart.
+        _ if lower.len() == 2 => glued_scale(&lower, false),
         _ => None,
     }
 }
@@ -2854,6 +2568,16 @@ mod tests {
             ("He came in first", &[]),
             ("agreed at the eleventh hour", &[]),
             ("It wasn't the first time", &[]),
+            // Past "first", "time" counts occurrences; a number after an ordinal goes on.
+            (
+                "It was the third time",
+                &[("ordinal", n(3.0), Some("time"))],
+            ),
+            (
+                "the third 90-day extension",
+                &[("ordinal", n(3.0), None), ("number", n(90.0), Some("days"))],
+            ),
+            ("their first ever final", &[("ordinal", n(1.0), None)]),
         ];
         let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
         assert_eq!(failed, 0);
@@ -2908,6 +2632,25 @@ mod tests {
                 &[("number", n(2.0), None), ("number", n(1.0), None)],
             ),
             ("a Boeing 787-9 that beat its rivals", &[]),
+            // A capitalised number opening a sentence counts past a short name; a name whole
+            // is no count.
+            (
+                "Two United States service members were killed",
+                &[("count", n(2.0), Some("service members"))],
+            ),
+            (
+                "Two Bartholomew County warrants, one out-of-county warrant",
+                &[
+                    ("count", n(2.0), Some("warrants")),
+                    ("count", n(1.0), Some("warrant")),
+                ],
+            ),
+            ("Three Gorges Dam holds water", &[]),
+            (
+                "Christopher L. Tays: Two Bartholomew County warrants.",
+                &[("count", n(2.0), Some("warrants"))],
+            ),
+            ("Six-Day War veterans met", &[]),
             ("United ordered Boeing 767-300 jets", &[]),
         ];
         let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();

@@ -9,6 +9,8 @@
 
 use std::sync::LazyLock;
 
+use crate::extract::lexicon;
+
 /// Kinds of trigger word, as bit flags.
 pub const MONTH: u16 = 1;
 pub const WEEKDAY: u16 = 1 << 1;
@@ -29,174 +31,25 @@ pub const HOLIDAY_LEAD: u16 = 1 << 7;
 /// Month and weekday names with their short forms, from the lexicon: the trigger scan is
 /// derived from it, never kept beside it.
 fn month_words() -> Vec<&'static str> {
-    crate::extract::lexicon::MONTHS.words().collect()
+    words_of(&lexicon::MONTHS)
 }
 
 fn weekday_words() -> Vec<&'static str> {
-    crate::extract::lexicon::WEEKDAYS.words().collect()
+    words_of(&lexicon::WEEKDAYS)
 }
 
-const RELATIVE_WORDS: &[&str] = &[
-    "today",
-    "tonight",
-    "night",
-    "yesterday",
-    "tomorrow",
-    "tmrw",
-    "otd",
-    "week",
-    "month",
-    "year",
-    "weekend",
-    "spring",
-    "summer",
-    "fall",
-    "autumn",
-    "winter",
-];
+/// Every word of a lexicon list.
+fn words_of(list: &'static lexicon::List) -> Vec<&'static str> {
+    list.words().collect()
+}
 
-const SPAN_WORDS: &[&str] = &[
-    "day",
-    "days",
-    "weeks",
-    "months",
-    "years",
-    "fortnight",
-    "fortnights",
-];
-
-const HOLIDAY_WORDS: &[&str] = &[
-    "christmas",
-    "xmas",
-    "easter",
-    "thanksgiving",
-    "halloween",
-    "valentine",
-    "valentines",
-    "juneteenth",
-    "eve",
-    "patrick",
-    "patricks",
-];
-
-const HOLIDAY_LEAD_WORDS: &[&str] = &[
-    "new",
-    "good",
-    "black",
-    "cyber",
-    "earth",
-    "independence",
-    "workers",
-    "labor",
-    "labour",
-    "memorial",
-    "veterans",
-    "columbus",
-    "presidents",
-    "mother",
-    "mothers",
-    "father",
-    "fathers",
-    "boxing",
-];
-
-/// Every word `number_words` reads (a unit test keeps the two in step).
-const NUMBER_WORDS: &[&str] = &[
-    "zero",
-    "nought",
-    "naught",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fourty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "hundreds",
-    "dozen",
-    "dozens",
-    "dozs",
-    "dzs",
-    "doz",
-    "dz",
-    "thousand",
-    "thousands",
-    "lakh",
-    "lakhs",
-    "million",
-    "millions",
-    "mln",
-    "mil",
-    "crore",
-    "crores",
-    "billion",
-    "billions",
-    "bln",
-    "bn",
-    "trillion",
-    "trillions",
-    "tln",
-    "trn",
-    "half",
-    "halves",
-    "quarter",
-    "quarters",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "nineth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-    "thirtieth",
-    "fortieth",
-    "fiftieth",
-    "sixtieth",
-    "seventieth",
-    "eightieth",
-    "ninetieth",
-    "hundredth",
-    "thousandth",
-    "millionth",
-    "billionth",
-    "trillionth",
-];
+/// Every number word `number_words` reads, plural ordinals included, from the lexicon.
+fn number_trigger_words() -> Vec<String> {
+    lexicon::number_words()
+        .into_iter()
+        .map(|(w, _)| w)
+        .collect()
+}
 
 /// Longest trigger word, in bytes; longer words are never looked up.
 const MAX_WORD: usize = 16;
@@ -228,7 +81,7 @@ fn slot(key: u64) -> usize {
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let size = TABLE_SIZE;
-    let mut lexicon = Lexicon {
+    let mut table = Lexicon {
         keys: [0; TABLE_SIZE],
         flags: [0; TABLE_SIZE],
     };
@@ -236,30 +89,26 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         for word in words {
             let key = pack(word.as_bytes());
             let mut i = slot(key);
-            while lexicon.keys[i] != 0 && lexicon.keys[i] != key {
+            while table.keys[i] != 0 && table.keys[i] != key {
                 i = (i + 1) % size;
             }
-            lexicon.keys[i] = key;
-            lexicon.flags[i] |= flag;
+            table.keys[i] = key;
+            table.flags[i] |= flag;
         }
     };
     add(&month_words(), MONTH);
     add(&weekday_words(), WEEKDAY);
-    add(RELATIVE_WORDS, RELATIVE);
-    add(SPAN_WORDS, SPAN);
-    add(HOLIDAY_WORDS, HOLIDAY);
-    add(HOLIDAY_LEAD_WORDS, HOLIDAY_LEAD);
+    add(&words_of(&lexicon::RELATIVE_DATE_WORDS), RELATIVE);
+    add(&words_of(&lexicon::SPAN_WORDS), SPAN);
+    add(&words_of(&lexicon::HOLIDAY_WORDS), HOLIDAY);
+    add(&words_of(&lexicon::HOLIDAY_LEADS), HOLIDAY_LEAD);
     add(&["day"], DAY);
-    add(NUMBER_WORDS, NUMBER_WORD);
-    // Plural ordinals are fractions' denominators ("three fifths").
-    let plural_ordinals: Vec<String> = NUMBER_WORDS
-        .iter()
-        .filter(|w| w.ends_with("th") || **w == "third")
-        .map(|w| format!("{w}s"))
-        .collect();
-    let plural_ordinals: Vec<&str> = plural_ordinals.iter().map(String::as_str).collect();
-    add(&plural_ordinals, NUMBER_WORD);
-    lexicon
+    let numbers = number_trigger_words();
+    add(
+        &numbers.iter().map(String::as_str).collect::<Vec<_>>(),
+        NUMBER_WORD,
+    );
+    table
 });
 
 pub(crate) const LOW_BITS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
@@ -362,6 +211,10 @@ pub struct Triggers {
     pub dotted: bool,
     /// A year between hyphens ("September-2020-23").
     pub hyphened_year: bool,
+    /// Four digits ending in 0 before "s" or an apostrophe: a decade ("the 1990s").
+    pub decade: bool,
+    /// "a" before a day, week, month or year word: a period counted with the article.
+    pub one_period: bool,
     /// Union of the word flags seen.
     pub words: u16,
     /// Where each number word starts, in order: the number scan looks nowhere else for one.
@@ -383,6 +236,14 @@ static PASSED: [bool; 256] = {
     }
     passed
 };
+
+/// Whether the word at `start` follows "a " (or "A ") as a word of its own.
+fn a_before(bytes: &[u8], start: usize) -> bool {
+    start >= 2
+        && bytes[start - 1] == b' '
+        && bytes[start - 2] | 0x20 == b'a'
+        && (start == 2 || !bytes[start - 3].is_ascii_alphanumeric())
+}
 
 /// How far around a trigger a date pattern may reach ("the beginning of" before a month,
 /// ", 2022" after a day).
@@ -423,6 +284,11 @@ impl Triggers {
                         [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
                     );
                 found.ordinal_digits |= ordinal;
+                // "1990s", "1980's", "1300’s": four digits ending in 0 with an "s" or an
+                // apostrophe (ASCII, or the first byte of a curly one) after them.
+                if run.len() == 4 && run[3] == b'0' {
+                    found.decade |= matches!(bytes.get(i), Some(b's' | b'\'' | 0xE2));
+                }
                 let dotted = run.len() <= 2
                     && i + 1 < bytes.len()
                     && bytes[i] == b'.'
@@ -461,6 +327,10 @@ impl Triggers {
                         // Number words count as triggers after a date word: "May twenty
                         // nine", spelled-out years, "three days".
                         found.add_window(text, start, i);
+                        // "a day", "a year": a period counted with the article alone.
+                        if flags & (SPAN | RELATIVE) != 0 && a_before(bytes, start) {
+                            found.one_period = true;
+                        }
                     }
                 }
                 continue;
@@ -557,7 +427,8 @@ mod tests {
 
     #[test]
     fn number_words_agree_with_the_reader() {
-        for word in NUMBER_WORDS {
+        for word in number_trigger_words() {
+            let word = word.as_str();
             assert!(super::super::numbers::is_number_word(word), "{word}");
             assert_ne!(word_flags(word.as_bytes()) & NUMBER_WORD, 0, "{word}");
         }
@@ -565,15 +436,16 @@ mod tests {
 
     #[test]
     fn no_two_trigger_words_share_a_key() {
-        let (months, weekdays) = (month_words(), weekday_words());
+        let numbers = number_trigger_words();
+        let numbers: Vec<&str> = numbers.iter().map(String::as_str).collect();
         let lists = [
-            &months[..],
-            &weekdays[..],
-            RELATIVE_WORDS,
-            SPAN_WORDS,
-            HOLIDAY_WORDS,
-            HOLIDAY_LEAD_WORDS,
-            NUMBER_WORDS,
+            month_words(),
+            weekday_words(),
+            words_of(&lexicon::RELATIVE_DATE_WORDS),
+            words_of(&lexicon::SPAN_WORDS),
+            words_of(&lexicon::HOLIDAY_WORDS),
+            words_of(&lexicon::HOLIDAY_LEADS),
+            numbers,
         ];
         let mut seen = std::collections::HashMap::new();
         for word in lists.iter().flat_map(|l| l.iter()) {

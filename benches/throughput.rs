@@ -347,12 +347,12 @@ fn raw_insert(from: &Path, to: &Path, copies: i64) -> f64 {
         "SELECT claim_id, matched_id, score FROM claim_matches",
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     );
-    let keys: Vec<(i64, i64)> = query(&source, "SELECT key, claim_id FROM match_keys", |r| {
-        Ok((r.get(0)?, r.get(1)?))
-    });
-    let terms: Vec<(i64, i64)> = query(&source, "SELECT term, claims FROM match_terms", |r| {
-        Ok((r.get(0)?, r.get(1)?))
-    });
+    // Matching's index: each key's count and its newest postings (claim ids, newest first).
+    let terms: Vec<(i64, i64, Option<String>)> = query(
+        &source,
+        "SELECT term, claims, postings FROM match_terms",
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    );
     let mut target = rusqlite::Connection::open(to).unwrap();
     target.execute_batch(include_str!("../schema.sql")).unwrap();
     target
@@ -451,21 +451,22 @@ fn raw_insert(from: &Path, to: &Path, copies: i64) -> f64 {
                     [claim_offset],
                 )
                 .unwrap();
-            let mut key = transaction
-                .prepare("INSERT INTO match_keys (key, claim_id) VALUES (?1, ?2)")
-                .unwrap();
-            for k in &keys {
-                key.execute(rusqlite::params![k.0, k.1 + claim_offset])
-                    .unwrap();
-            }
             let mut term = transaction
                 .prepare(
-                    "INSERT INTO match_terms (term, claims) VALUES (?1, ?2)
-                     ON CONFLICT (term) DO UPDATE SET claims = claims + ?2",
+                    "INSERT INTO match_terms (term, claims, postings) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (term) DO UPDATE SET claims = claims + ?2, postings = ?3",
                 )
                 .unwrap();
-            for t in &terms {
-                term.execute(rusqlite::params![t.0, t.1]).unwrap();
+            for (key, claims, postings) in &terms {
+                let shifted = postings.as_deref().map(|ids| {
+                    ids.split(' ')
+                        .filter_map(|id| id.parse::<i64>().ok())
+                        .map(|id| (id + claim_offset).to_string())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                });
+                term.execute(rusqlite::params![key, claims, shifted])
+                    .unwrap();
             }
             for m in &matches {
                 matched

@@ -18,6 +18,12 @@ fn add(desk: &Desk, dir: &std::path::Path, name: &str, body: &str, published: &s
         .clone()
 }
 
+/// The sample article, then the second outlet's article; the second's claims.
+fn sample_and_second(desk: &Desk, dir: &std::path::Path) -> Vec<Value> {
+    desk.add_sample();
+    add(desk, dir, "pentagon.txt", SECOND_ARTICLE, "2022-06-10")
+}
+
 /// The claim whose text contains `words`.
 fn claim_with<'a>(claims: &'a [Value], words: &str) -> &'a Value {
     claims
@@ -44,14 +50,7 @@ North Korea launched eight ballistic missiles on Sunday, the South Korean milita
 fn a_paraphrase_from_another_outlet_matches_and_a_different_fact_does_not() {
     let desk = Desk::new();
     let dir = tempfile::tempdir().unwrap();
-    desk.add_sample();
-    let second = add(
-        &desk,
-        dir.path(),
-        "pentagon.txt",
-        SECOND_ARTICLE,
-        "2022-06-10",
-    );
+    let second = sample_and_second(&desk, dir.path());
     let troops = claim_with(&second, "keeps about 28,500 troops");
     let matched = matched_texts(&desk, troops);
     assert!(
@@ -170,14 +169,7 @@ fn search_finds_figures_in_any_written_form_and_words_by_their_stem() {
 fn a_claim_added_by_hand_is_matched_with_the_claims_of_other_articles() {
     let desk = Desk::new();
     let dir = tempfile::tempdir().unwrap();
-    desk.add_sample();
-    let second = add(
-        &desk,
-        dir.path(),
-        "pentagon.txt",
-        SECOND_ARTICLE,
-        "2022-06-10",
-    );
+    let second = sample_and_second(&desk, dir.path());
     let article = second[0]["article_id"].to_string();
     let passage = "the United States keeps about 28,500 troops in South Korea";
     let added = desk.json(&["claim", "add", &article, passage])["claim"].clone();

@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use memchr::{memchr, memchr_iter, memchr2, memchr2_iter, memchr3, memchr3_iter, memmem};
 
 use crate::extract::Sentence;
-use crate::extract::lexicon;
+use crate::extract::lexicon::{self, WordSet, WordTable};
 use crate::extract::text::{dateline_len, fold_whitespace, is_space, space_len};
 
 /// Split `text` into sentences in text order. Never panics; spans are on char boundaries, do
@@ -263,17 +263,13 @@ fn ends_with_terminal(line: &str) -> bool {
     stripped.ends_with(['.', '!', '?', '…'])
 }
 
-/// Words that cannot end a complete line.
-const CONNECTORS: &str = "a an the and or but of to in on at for with by from that as is was are were be has have \
-    had his her their its our who which said than into about";
-
 /// A line that ends in a comma, a dash or a function word cannot be complete.
 fn ends_with_connector(line: &str) -> bool {
     if line.ends_with([',', ';', '-', '—', '–', '(', '/', '&']) {
         return true;
     }
     let last = line.rsplit(' ').next().unwrap_or("");
-    is_listed(CONNECTORS, last)
+    WORDS.unfinished_line.contains(last)
 }
 
 /// Scan one segment (a paragraph or the part of it between hard line breaks) for sentences.
@@ -676,11 +672,7 @@ impl Scanner<'_> {
         };
         let previous = previous.trim_start_matches(|c: char| !c.is_alphanumeric());
         let lower = previous.chars().next().is_some_and(char::is_lowercase);
-        lower
-            && !matches!(
-                previous,
-                "de" | "van" | "von" | "da" | "del" | "bin" | "al" | "le" | "la"
-            )
+        lower && !WORDS.name_particles.contains(previous)
     }
 
     /// Start of the word that ends at `i`, not before the sentence start `floor` (and bounded,
@@ -732,31 +724,13 @@ impl Scanner<'_> {
                 return false;
             };
             let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-            if is_speech_verb(bare) {
+            if WORDS.quote_closing_verbs.contains(bare) {
                 // The attribution must end there ("Holmes testified."), or go on with when or
                 // where; "He said the plan would work" is a sentence of its own.
                 let closes = bare.len() < word.len();
                 let then = words.next().unwrap_or("");
-                return closes
-                    || matches!(
-                        then.trim_end_matches(|c: char| !c.is_alphanumeric()),
-                        "on" | "in"
-                            | "at"
-                            | "during"
-                            | "after"
-                            | "last"
-                            | "this"
-                            | "yesterday"
-                            | "today"
-                            | "tonight"
-                            | "Monday"
-                            | "Tuesday"
-                            | "Wednesday"
-                            | "Thursday"
-                            | "Friday"
-                            | "Saturday"
-                            | "Sunday"
-                    );
+                let then = then.trim_end_matches(|c: char| !c.is_alphanumeric());
+                return closes || WORDS.attribution_continuations.get(then).is_some();
             }
             if !bare.chars().next().is_some_and(char::is_uppercase) {
                 return false;
@@ -831,37 +805,95 @@ enum Abbreviation {
     After,
 }
 
+/// The class of `word` (written without its period) as an abbreviation, or `None`. A
+/// capitalised word of two letters or more is looked up in lower case in every class; a
+/// lower-case one only among the abbreviations that are no word in lower case ("ill.").
 fn abbreviation_class(word: &str) -> Option<Abbreviation> {
     if word.len() > 8 {
         return None;
     }
-    let class = match word {
-        "Mr" | "Mrs" | "Ms" | "Messrs" | "Mmes" | "Dr" | "Drs" | "Prof" | "Gov" | "Govs"
-        | "Sen" | "Sens" | "Rep" | "Reps" | "Gen" | "Gens" | "Lt" | "Col" | "Sgt" | "Capt"
-        | "Cmdr" | "Cdr" | "Adm" | "Maj" | "Cpl" | "Pvt" | "Spc" | "Pres" | "Rev" | "Hon"
-        | "Supt" | "Det" | "Insp" | "Atty" | "Amb" | "Fr" | "Msgr" | "Mt" | "Ft" | "St" | "Ste"
-        | "Ald" | "Alds" | "Brig" | "Ofc" | "Mme" | "Mlle" | "Sta" | "vs" | "v" | "Vs" | "cf"
-        | "approx" | "ca" | "viz" | "Gov't" => Abbreviation::Title,
-        "No" | "Nos" | "no" | "nos" | "N°" | "Nº" | "p" | "pp" | "Vol" | "vol" | "Art" | "art"
-        | "Sec" | "sec" | "Fig" | "fig" | "Ch" | "ch" | "Para" | "para" | "Op" | "op" | "Nr"
-        | "nr" | "Pt" | "pt" | "Ex" | "ex" | "Ord" | "Rte" | "Hwy" | "Rs" => {
-            Abbreviation::BeforeNumber
-        }
-        "Jr" | "Sr" | "Inc" | "Co" | "Cos" | "Corp" | "Ltd" | "Bros" | "Esq" | "Plc" | "Assn"
-        | "Dept" | "Univ" | "Ave" | "Blvd" | "Rd" | "Ln" | "Pl" | "Sq" | "Mfg" | "Intl" | "etc"
-        | "al" | "co" | "corp" | "inc" | "ltd" | "st" | "ave" | "rd" | "blvd" | "est" | "min"
-        | "max" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept"
-        | "Oct" | "Nov" | "Dec" | "Ala" | "Ariz" | "Ark" | "Calif" | "Cal" | "Colo" | "Conn"
-        | "Del" | "Fla" | "Ga" | "Ill" | "Ind" | "Kan" | "Kans" | "Ky" | "La" | "Md" | "Mass"
-        | "Mich" | "Minn" | "Miss" | "Mo" | "Mont" | "Neb" | "Nebr" | "Nev" | "Okla" | "Ore"
-        | "Pa" | "Penn" | "Tenn" | "Tex" | "Va" | "Vt" | "Wash" | "Wis" | "Wisc" | "Wyo" | "Ph"
-        | "PhD" | "Mon" | "Tue" | "Tues" | "Wed" | "Thu" | "Thurs" | "Fri" | "Sat" | "Sun" => {
-            Abbreviation::After
-        }
-        _ => return None,
-    };
-    Some(class)
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return WORDS.abbreviations.get(word);
+    }
+    if word.chars().nth(1).is_none() {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    WORDS
+        .abbreviations
+        .get(&lower)
+        .or_else(|| WORDS.capitalised_abbreviations.get(&lower))
 }
+
+/// The splitter's word classes, read from the lexicon once.
+struct Words {
+    unfinished_line: WordSet,
+    openers: WordSet,
+    quote_closing_verbs: WordSet,
+    attribution_continuations: WordTable<()>,
+    name_particles: WordSet,
+    /// Abbreviations matched in either case.
+    abbreviations: WordTable<Abbreviation>,
+    /// Abbreviations matched only capitalised: their lower-case forms are words.
+    capitalised_abbreviations: WordTable<Abbreviation>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let classed = |lists: &[(&'static lexicon::List, Abbreviation)]| {
+        let entries: Vec<(&str, Abbreviation)> = lists
+            .iter()
+            .flat_map(|(list, class)| list.words().map(|w| (w, *class)))
+            .collect();
+        WordTable::new(entries.into_iter())
+    };
+    // The short forms of months and weekdays are the words after the full name on their line.
+    let short_forms: Vec<&str> = [&lexicon::MONTHS, &lexicon::WEEKDAYS]
+        .into_iter()
+        .flat_map(|list| list.lines().flat_map(|forms| forms.into_iter().skip(1)))
+        .collect();
+    let capitalised_words = lexicon::ABBREVIATIONS_CLOSING_CAPITALISED.words();
+    let weekdays = lexicon::WEEKDAYS
+        .lines()
+        .map(|forms| lexicon::capitalised(forms[0]));
+    let continuations = WordTable::new(
+        lexicon::ATTRIBUTION_CONTINUATIONS
+            .words()
+            .map(|w| (w.to_string(), ()))
+            .chain(weekdays.into_iter().map(|w| (w, ())))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(|(w, unit)| (w.as_str(), *unit)),
+    );
+    Words {
+        unfinished_line: WordSet::of(&lexicon::UNFINISHED_LINE_WORDS),
+        openers: WordSet::of_all(&[
+            &lexicon::FUNCTION_WORDS,
+            &lexicon::SENTENCE_ADVERBS,
+            &lexicon::AUXILIARIES,
+            &lexicon::BE_VERBS,
+            &lexicon::NAME_JOINERS,
+            &lexicon::NUMBER_UNITS,
+            &lexicon::GENERIC_SOURCES,
+            &lexicon::SENTENCE_OPENERS,
+        ]),
+        quote_closing_verbs: WordSet::of(&lexicon::QUOTE_CLOSING_VERBS),
+        attribution_continuations: continuations,
+        name_particles: WordSet::of(&lexicon::NAME_PARTICLES),
+        abbreviations: classed(&[
+            (&lexicon::ABBREVIATIONS_BEFORE_NAMES, Abbreviation::Title),
+            (
+                &lexicon::ABBREVIATIONS_BEFORE_NUMBERS,
+                Abbreviation::BeforeNumber,
+            ),
+            (&lexicon::ABBREVIATIONS_CLOSING, Abbreviation::After),
+        ]),
+        capitalised_abbreviations: WordTable::new(
+            capitalised_words
+                .chain(short_forms)
+                .map(|w| (w, Abbreviation::After)),
+        ),
+    }
+});
 
 /// "U.S", "a.m", "J.P", "Ph.D" (the final period is not part of `word`).
 fn is_multi_period(word: &str) -> bool {
@@ -874,18 +906,13 @@ fn is_multi_period(word: &str) -> bool {
         .all(|part| !part.is_empty() && part.len() <= 2 && part.iter().all(u8::is_ascii_alphabetic))
 }
 
-const SENTENCE_STARTERS: &str = "A An The This That These Those It Its It's It’s He She They We I You His Her Their Our \
-    My Your There Here But And Or So Yet If When While Where What Who Why How After Before \
-    Since As In On At For From By With Without During Meanwhile However Still Also Then Now \
-    Some Many Most Much More Other Others Both Each Every All No Not Nor Although Though \
-    Because Despite Under Over Last Next Such Today Yesterday Earlier Later According \
-    Instead Even Only Among Until Unlike Like Once Do Does Did Is Are Was Were Has Have Had \
-    Can Could Will Would Should May Might Must Let Let's One Two Three Officials Police \
-    Authorities";
-
 /// Words that open sentences, used after abbreviations that can also end one.
 fn is_sentence_starter(word: &str) -> bool {
-    is_listed(SENTENCE_STARTERS, word)
+    if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+        WORDS.openers.contains(&word.to_lowercase())
+    } else {
+        WORDS.openers.contains(word)
+    }
 }
 
 /// Words that continue a clock time: "6 p.m. Tuesday", "9 a.m. ET". Months in every form and
@@ -910,14 +937,6 @@ fn is_time_word(word: &str) -> bool {
         words
     });
     WORDS.contains(word)
-}
-
-const SPEECH_VERBS: &str = "said says told added asked testified wrote writes stated argued explained noted \
-    recalled replied continued insisted tweeted warned declared answered responded remarked \
-    exclaimed shouted commented acknowledged admitted";
-
-fn is_speech_verb(word: &str) -> bool {
-    is_listed(SPEECH_VERBS, word)
 }
 
 /// Length in bytes of a list marker at the start of `line`, up to the white space after it: a
@@ -1006,19 +1025,6 @@ fn is_bullet_at(bytes: &[u8], i: usize) -> bool {
         .is_some_and(is_bullet)
 }
 
-/// Whether `word` is one of the space-separated words of `list`.
-fn is_listed(list: &str, word: &str) -> bool {
-    // One substring search, then a look at the bytes on either side of each place found.
-    if word.is_empty() || word.contains(' ') {
-        return false;
-    }
-    let bytes = list.as_bytes();
-    memmem::find_iter(bytes, word.as_bytes()).any(|at| {
-        let end = at + word.len();
-        (at == 0 || bytes[at - 1] == b' ') && (end == bytes.len() || bytes[end] == b' ')
-    })
-}
-
 /// A dot that stands alone in a spaced ellipsis (". . ."), not one that starts ".45".
 fn lone_dot(bytes: &[u8], i: usize) -> bool {
     match bytes.get(i + 1) {
@@ -1072,26 +1078,6 @@ mod tests {
         }
         for word in ["Tue", "et", "Et", "may", "tuesday", "LOCALLY"] {
             assert!(!is_time_word(word), "{word}");
-        }
-    }
-
-    /// `is_listed` finds exactly the space-separated words of a list.
-    #[test]
-    fn listed_words_are_whole_words_of_the_list() {
-        for list in [CONNECTORS, SENTENCE_STARTERS, SPEECH_VERBS] {
-            for word in list.split(' ') {
-                assert!(is_listed(list, word), "{word:?}");
-            }
-        }
-        for word in [
-            "", "h", "ha", "an ", "a an", "the and", "sai", "aid", "Monda", "It’", "t’s",
-        ] {
-            let expected = CONNECTORS.split(' ').any(|w| !word.is_empty() && w == word);
-            assert_eq!(is_listed(CONNECTORS, word), expected, "{word:?}");
-            let expected = SENTENCE_STARTERS
-                .split(' ')
-                .any(|w| !word.is_empty() && w == word);
-            assert_eq!(is_listed(SENTENCE_STARTERS, word), expected, "{word:?}");
         }
     }
 

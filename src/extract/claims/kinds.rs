@@ -12,7 +12,8 @@ use regex::Regex;
 use crate::model::{ClaimKind, Value, ValueType};
 
 use crate::extract::clean::Furniture;
-use crate::extract::lexicon;
+use crate::extract::lexicon::{self, WordSet};
+use crate::extract::sentences;
 use crate::extract::speakers::SentenceSpeech;
 use crate::extract::tokens::{self, SentenceTokens, Token};
 
@@ -191,96 +192,78 @@ fn outcome_has_its_object(source: &str, words: &[Token]) -> bool {
     })
 }
 
-/// The words of the gated rules, in alphabetical order, with the rules each is a word of.
-const TRIGGER_WORDS: &[(&[u8], u8)] = &[
-    (b"adopted", TRIGGER_OUTCOME),
-    (b"appeared", TRIGGER_IMPRESSION),
-    (b"appears", TRIGGER_IMPRESSION),
-    (b"appointed", TRIGGER_ROLE),
-    (b"approved", TRIGGER_OUTCOME),
-    (b"beat", TRIGGER_OUTCOME),
-    (b"captured", TRIGGER_OUTCOME),
-    (b"carried", TRIGGER_OUTCOME),
-    (b"chairman", TRIGGER_ROLE),
-    (b"comment", TRIGGER_NO_COMMENT),
-    (b"defeated", TRIGGER_OUTCOME),
-    (b"defeats", TRIGGER_OUTCOME),
-    (b"evident", TRIGGER_IMPRESSION),
-    (b"extraordinary", TRIGGER_IMPRESSION),
-    (b"garnered", TRIGGER_OUTCOME),
-    (b"head", TRIGGER_ROLE),
-    (b"lead", TRIGGER_OUTCOME),
-    (b"leads", TRIGGER_OUTCOME),
-    (b"led", TRIGGER_OUTCOME),
-    (b"loses", TRIGGER_OUTCOME),
-    (b"lost", TRIGGER_OUTCOME),
-    (b"make", TRIGGER_EVALUATION),
-    (b"makes", TRIGGER_EVALUATION),
-    (b"member", TRIGGER_ROLE),
-    (b"members", TRIGGER_ROLE),
-    (b"named", TRIGGER_ROLE),
-    (b"obvious", TRIGGER_IMPRESSION),
-    (b"palpable", TRIGGER_IMPRESSION),
-    (b"part", TRIGGER_ROLE),
-    (b"passed", TRIGGER_OUTCOME),
-    (b"perceived", TRIGGER_CHARACTERISATION),
-    (b"poll", TRIGGER_ELECTION),
-    (b"polls", TRIGGER_ELECTION),
-    (b"ratified", TRIGGER_OUTCOME),
-    (b"received", TRIGGER_OUTCOME),
-    (b"regarded", TRIGGER_CHARACTERISATION),
-    (b"rejected", TRIGGER_OUTCOME),
-    (b"remarkable", TRIGGER_IMPRESSION),
-    (b"secured", TRIGGER_OUTCOME),
-    (b"seemed", TRIGGER_IMPRESSION),
-    (b"seems", TRIGGER_IMPRESSION),
-    (b"seen", TRIGGER_CHARACTERISATION),
-    (b"served", TRIGGER_ROLE),
-    (b"serves", TRIGGER_ROLE),
-    (b"striking", TRIGGER_IMPRESSION),
-    (b"swept", TRIGGER_OUTCOME),
-    (b"took", TRIGGER_OUTCOME),
-    (b"trailed", TRIGGER_OUTCOME),
-    (b"trails", TRIGGER_OUTCOME),
-    (b"undeniable", TRIGGER_IMPRESSION),
-    (b"unmistakable", TRIGGER_IMPRESSION),
-    (b"viewed", TRIGGER_CHARACTERISATION),
-    (b"vote", TRIGGER_ELECTION),
-    (b"voted", TRIGGER_ELECTION),
-    (b"votes", TRIGGER_ELECTION),
-    (b"voting", TRIGGER_ELECTION),
-    (b"wins", TRIGGER_OUTCOME),
-    (b"won", TRIGGER_OUTCOME),
-];
+/// The words that gate each rule: lexicon lists whose words are the rule's, and the fixed
+/// words of its pattern. The gate is built from the lists the patterns read, so a word added
+/// to a list reaches both.
+fn gates() -> [(u8, Vec<&'static lexicon::List>, &'static [&'static str]); 7] {
+    use lexicon as l;
+    [
+        (
+            TRIGGER_CHARACTERISATION,
+            vec![&l::CHARACTERISATION_VERBS],
+            &[],
+        ),
+        (TRIGGER_EVALUATION, vec![], &["make", "makes"]),
+        (
+            TRIGGER_IMPRESSION,
+            vec![&l::IMPRESSION_ADJECTIVES, &l::IMPRESSION_VERBS],
+            &[],
+        ),
+        (
+            TRIGGER_ELECTION,
+            vec![],
+            &["poll", "polls", "vote", "voted", "votes", "voting"],
+        ),
+        (TRIGGER_ROLE, vec![&l::ROLE_PHRASES], &[]),
+        (TRIGGER_NO_COMMENT, vec![], &["comment"]),
+        // "lead": "lead in the polls".
+        (
+            TRIGGER_OUTCOME,
+            vec![&l::OUTCOME_VERBS, &l::TALLY_VERBS],
+            &["lead"],
+        ),
+    ]
+}
 
-/// `TRIGGER_WORDS` by the tokenizer's key of each word (a word's key is that of its lower-case
-/// form, so the look-up ignores ASCII case): an open-addressed table built at compile time,
-/// where a word that is no rule's costs one probe.
-const TRIGGER_TABLE: [(u64, u8); 128] = {
-    let mut table = [(0u64, 0u8); 128];
-    let mut i = 0;
-    while i < TRIGGER_WORDS.len() {
-        let (word, rules) = TRIGGER_WORDS[i];
-        let key = tokens::key_of_lower_bytes(word);
-        let mut slot = (key >> 57) as usize;
-        while table[slot].1 != 0 {
-            slot = (slot + 1) % 128;
+/// The gate words by the tokenizer's key of each (a word's key is that of its lower-case
+/// form, so the look-up ignores ASCII case), open-addressed: a word that is no rule's costs
+/// one probe.
+static TRIGGER_TABLE: LazyLock<Vec<(u64, u8)>> = LazyLock::new(|| {
+    let mut words: Vec<(&str, u8)> = Vec::new();
+    for (bit, lists, fixed) in gates() {
+        for list in lists {
+            for line in list.lines() {
+                // A phrase is found by its first word.
+                let line = if list.phrases { &line[..1] } else { &line[..] };
+                words.extend(line.iter().map(|w| (*w, bit)));
+            }
         }
-        table[slot] = (key, rules);
-        i += 1;
+        words.extend(fixed.iter().map(|w| (*w, bit)));
+    }
+    let size = (words.len() * 4).next_power_of_two();
+    let mut table = vec![(0u64, 0u8); size];
+    for (word, bit) in words {
+        let key = tokens::key_of_lower_bytes(word.as_bytes());
+        let mut slot = (key >> 40) as usize & (size - 1);
+        while table[slot].1 != 0 && table[slot].0 != key {
+            slot = (slot + 1) & (size - 1);
+        }
+        table[slot] = (key, table[slot].1 | bit);
     }
     table
-};
+});
 
 /// The rules a word is a word of, by its key.
 fn trigger_bits_of_key(key: u64) -> u8 {
-    let mut slot = (key >> 57) as usize;
+    let table = &*TRIGGER_TABLE;
+    let mask = table.len() - 1;
+    let mut slot = (key >> 40) as usize & mask;
     loop {
-        let (k, rules) = TRIGGER_TABLE[slot];
+        let (k, rules) = table[slot];
         if rules == 0 || k == key {
             return rules;
         }
-        slot = (slot + 1) % 128;
+        slot = (slot + 1) & mask;
     }
 }
 
@@ -305,85 +288,219 @@ fn trigger_bits(run: &[u8]) -> u8 {
     suffix_bits(run) | trigger_bits_of_key(tokens::key_of_ascii(run))
 }
 
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    // "WASHINGTON (AP) —", "COLUMBIA, S.C. (AP) —", "SEOUL —", "Indianapolis –",
-    // "NEW YORK (Reuters) -", "PanARMENIAN.Net -": a short capitalised place or source,
-    // optionally an agency in brackets, then a dash and a space. Indian outlets write
-    // "NEW DELHI:", which `dateline_len` takes only in capitals.
-    Regex::new(
-        r"^(?:[A-Z][A-Za-z.'’]*(?:,? [A-Z][A-Za-z.'’]*){0,3})(?: \([A-Za-z .]{1,20}\))? ?(?:[—–-]{1,2}|:)(?:\s+|$)",
-    )
-    .expect("dateline pattern")
-});
+/// A rule over a sentence's text, with the examples it was written for: one test
+/// (`text_rules_match_their_examples`) runs every rule of `TEXT_RULES` on its examples. In
+/// `pattern`, `{name}` stands for the alternation of the lexicon list `name.txt`.
+pub struct TextRule {
+    pub name: &'static str,
+    pattern: &'static str,
+    /// The trigger bit the sentence must have for the rule to run (0: always runs).
+    gate: u8,
+    // Read by the tests only: the examples live beside the pattern they explain.
+    #[cfg_attr(not(test), allow(dead_code))]
+    examples: &'static [&'static str],
+    #[cfg_attr(not(test), allow(dead_code))]
+    not: &'static [&'static str],
+}
 
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and)\s+.*)?$")
-        .expect("byline pattern")
-});
+impl TextRule {
+    /// Whether the rule matches `text`, running its pattern only when the gate lets it.
+    fn applies(&self, regex: &Regex, features: &Features, text: &str) -> bool {
+        (self.gate == 0 || features.has(self.gate)) && regex.is_match(text)
+    }
 
-static CHARACTERISATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?:is|are|was|were)\s+(?:widely\s+|often\s+|generally\s+|largely\s+|increasingly\s+)?(?:seen|viewed|regarded|perceived)\s+as(?-u:\b)",
-    )
-    .expect("characterisation pattern")
-});
+    fn compile(&self) -> Regex {
+        Regex::new(&expand(self.pattern)).unwrap_or_else(|e| panic!("{}: {e}", self.name))
+    }
+}
 
-static PREDICTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:(?:But|And|So|If not|Otherwise|Still),?\s+)?(?i:that|this|it|they|these|those|he|she|we)\s+(?:will|would|'ll)\s",
-    )
-    .expect("prediction pattern")
-});
+/// `pattern` with each `{name}` replaced by the alternation of the lexicon list `name.txt`
+/// (a `{` before a digit is a repetition and stays).
+fn expand(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name_len = after
+            .find(|c: char| !(c.is_ascii_lowercase() || c == '_'))
+            .unwrap_or(after.len());
+        if name_len > 0 && after[name_len..].starts_with('}') {
+            let file = format!("{}.txt", &after[..name_len]);
+            let list = lexicon::ALL
+                .iter()
+                .find(|list| list.name == file)
+                .unwrap_or_else(|| panic!("no lexicon list {file}"));
+            out.push_str(&lexicon::alternation(list));
+            rest = &after[name_len + 1..];
+        } else {
+            out.push('{');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
 
-static HOPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:They|He|She|We|It)\s+(?:hopes?|wish(?:es)?)\s").expect("hope pattern")
-});
+/// Every rule with its compiled pattern, for the test that runs their examples.
+#[cfg(test)]
+fn text_rules() -> Vec<(&'static TextRule, &'static Regex)> {
+    vec![
+        (&DATELINE_RULE, &DATELINE),
+        (&BYLINE_RULE, &BYLINE),
+        (&CHARACTERISATION_RULE, &CHARACTERISATION),
+        (&PREDICTION_RULE, &PREDICTION),
+        (&HOPE_RULE, &HOPE),
+        (&EVALUATION_RULE, &EVALUATION),
+        (&NO_COMMENT_RULE, &NO_COMMENT),
+        (&OPEN_QUESTION_RULE, &OPEN_QUESTION),
+        (&IMPRESSION_RULE, &IMPRESSION),
+        (&UNNAMED_PREDICTION_RULE, &UNNAMED_PREDICTION),
+        (&ELECTION_RULE, &ELECTION),
+        (&ROLE_RULE, &ROLE_WORDS),
+    ]
+}
 
-static EVALUATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)makes? it\s+(?:that much\s+|even\s+|much\s+|all the more\s+)?(?:tougher|harder|easier|more difficult|less likely|more likely)(?-u:\b)",
-    )
-    .expect("evaluation pattern")
-});
+const DATELINE_RULE: TextRule = TextRule {
+    name: "dateline",
+    // A short capitalised place or source, optionally an agency in brackets, then a dash and
+    // a space. Indian outlets write "NEW DELHI:", which `dateline_len` takes only in capitals.
+    pattern: r"^(?:[A-Z][A-Za-z.'’]*(?:,? [A-Z][A-Za-z.'’]*){0,3})(?: \([A-Za-z .]{1,20}\))? ?(?:[—–-]{1,2}|:)(?:\s+|$)",
+    gate: 0,
+    examples: &[
+        "WASHINGTON (AP) — Ambassador Gordon Sondland",
+        "COLUMBIA, S.C. (AP) — About a dozen",
+        "SEOUL — Buttressed by the success",
+        "Indianapolis – Several thousand teachers",
+        "NEW YORK (Reuters) - Oil prices fell",
+        "PanARMENIAN.Net - Verified video footage",
+    ],
+    not: &["Oil prices fell sharply on Tuesday."],
+};
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| DATELINE_RULE.compile());
 
-static NO_COMMENT: LazyLock<Regex> = LazyLock::new(|| {
-    // "WeWork declined to comment on the report.", "A spokesperson for the NYAG declined to
-    // comment.", "The ministry did not immediately respond to a request for comment.": the
-    // record of a question unanswered, which the guideline counts as a sentence a checker has
-    // nothing to check in. The subject has no comma, so "Sales fell 5%, and the firm declined
-    // to comment." is not one.
-    Regex::new(
-        r"^(?:[A-Z][^.;:!?,]{0,100}?\s)?(?:(?:has|have|had)\s+)?(?:declined|declines|refused|refuses)\s+(?:to\s+)?comment(?:\s+(?:on|about|further)[^.;:!?,]{0,80})?\.?[\x22”]?$|^[A-Z][^.;:!?,]{0,100}?\s(?:did|does|has|have)\s+not\s+(?:immediately\s+)?(?:respond|reply|returned?)(?:ed)?\s+to\s+(?:an?\s+)?(?:requests?|emails?|messages?|calls?|inquir(?:y|ies))\s+(?:for|seeking)\s+comment(?:\s[^.;:!?,]{0,60})?\.?$|^[A-Z][^.;:!?,]{0,100}?\s(?:could|can)\s*not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment(?:\s[^.;:!?,]{0,60})?\.?$",
-    )
-    .expect("no comment pattern")
-});
+const BYLINE_RULE: TextRule = TextRule {
+    name: "byline",
+    pattern: r"^(?i:by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and)\s+.*)?$",
+    gate: 0,
+    examples: &["By Jane Doe", "BY JANE DOE", "bY Jane Doe and John Roe"],
+    not: &["By the end of the year, prices had doubled."],
+};
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| BYLINE_RULE.compile());
 
-static OPEN_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
-    // "It is unclear how long Ukraine can sustain ...", "It remains to be seen whether ...":
-    // the sentence says what is not known, and there is nothing on record to compare it with.
-    Regex::new(
-        r"^It (?:is|was|remains|remained) (?:still )?(?:(?:unclear|not clear|uncertain|unknown|not known|too early to (?:say|tell)) (?:how|whether|if|what|when|why|who|which|where)|to be seen)(?-u:\b)",
-    )
-    .expect("open question pattern")
-});
+const CHARACTERISATION_RULE: TextRule = TextRule {
+    name: "unattributed characterisation",
+    pattern: r"(?-u:\b)(?:is|are|was|were)\s+(?:{characterisation_adverbs}\s+)?{characterisation_verbs}\s+as(?-u:\b)",
+    gate: TRIGGER_CHARACTERISATION,
+    examples: &[
+        "Settlements are seen as one of the most difficult issues in the conflict.",
+        "The US policy shift was widely seen as an attempt to change the legal context.",
+        "The plan was widely seen as a retreat.",
+    ],
+    not: &["Israel seized the territories, seen by many, in the 1967 war."],
+};
+static CHARACTERISATION: LazyLock<Regex> = LazyLock::new(|| CHARACTERISATION_RULE.compile());
 
-static IMPRESSION: LazyLock<Regex> = LazyLock::new(|| {
-    // "The sense of relief is almost palpable.", "Washington appears anxious to ...": an
-    // impression of a mood, with nothing on record to compare it with.
-    Regex::new(
-        r"(?:(?:is|are|was|were)\s+(?:almost\s+|very\s+|quite\s+|now\s+)?(?:palpable|unmistakable|obvious|evident|undeniable|remarkable|striking|extraordinary)\.?$|^\S+(?:\s+\S+)?\s+(?:appears|seems|appeared|seemed)\s+(?:to be\s+)?(?:anxious|eager|keen|determined|reluctant|confident|nervous|happy|unhappy|willing|ready)(?-u:\b))",
-    )
-    .expect("impression pattern")
-});
+const PREDICTION_RULE: TextRule = TextRule {
+    name: "prediction",
+    pattern: r"^(?:(?i:{clause_openers}),?\s+)?(?i:{subject_pronouns})\s+(?:will|would|'ll)\s",
+    gate: 0,
+    examples: &[
+        "That would help Trump's farm belt constituency.",
+        "If not, they will try to find other funding.",
+        "It will rain.",
+        "But they would go.",
+        "So they 'll be there.",
+    ],
+    not: &[
+        "If convicted, he could face decades in jail.",
+        "The ministry will publish the figures on Monday.",
+    ],
+};
+static PREDICTION: LazyLock<Regex> = LazyLock::new(|| PREDICTION_RULE.compile());
 
-static UNNAMED_PREDICTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:Analysts|Experts|Observers|Critics|Commentators|Some|Many)\s+(?:say|said|believe|think|expect|predict|warn)\s.*(?-u:\b)(?:will|would|may|might|could)(?-u:\b)",
-    )
-    .expect("unnamed prediction pattern")
-});
+const HOPE_RULE: TextRule = TextRule {
+    name: "stated hope",
+    pattern: r"^(?i:{subject_pronouns})\s+(?:hopes?|wish(?:es)?)\s",
+    gate: 0,
+    examples: &["They hope for government funding to help pay the cost."],
+    not: &["Hopes for a deal faded on Tuesday."],
+};
+static HOPE: LazyLock<Regex> = LazyLock::new(|| HOPE_RULE.compile());
 
-static ELECTION: LazyLock<Regex> = LazyLock::new(|| {
+const EVALUATION_RULE: TextRule = TextRule {
+    name: "evaluation",
+    pattern: r"(?-u:\b)makes? it\s+(?:that much\s+|even\s+|much\s+|all the more\s+)?{evaluation_comparatives}(?-u:\b)",
+    gate: TRIGGER_EVALUATION,
+    examples: &[
+        "His late entry, though, makes it that much tougher to raise awareness.",
+        "It makes it much harder to hire.",
+        "The rule makes it more difficult to appeal.",
+    ],
+    not: &["The rule makes it illegal to sell the drug."],
+};
+static EVALUATION: LazyLock<Regex> = LazyLock::new(|| EVALUATION_RULE.compile());
+
+const NO_COMMENT_RULE: TextRule = TextRule {
+    name: "no comment",
+    // The record of a question unanswered, which the guideline counts as a sentence a checker
+    // has nothing to check in. The subject has no comma, so "Sales fell 5%, and the firm
+    // declined to comment." is not one.
+    pattern: r"^(?:[A-Z][^.;:!?,]{0,100}?\s)?(?:(?:has|have|had)\s+)?{refusal_verbs}\s+(?:to\s+)?comment(?:\s+(?:on|about|further)[^.;:!?,]{0,80})?\.?[\x22”]?$|^[A-Z][^.;:!?,]{0,100}?\s(?:did|does|has|have)\s+not\s+(?:immediately\s+)?(?:respond|reply|returned?)(?:ed)?\s+to\s+(?:an?\s+)?{contact_nouns}\s+(?:for|seeking)\s+comment(?:\s[^.;:!?,]{0,60})?\.?$|^[A-Z][^.;:!?,]{0,100}?\s(?:could|can)\s*not\s+(?:immediately\s+)?be\s+reached\s+for\s+comment(?:\s[^.;:!?,]{0,60})?\.?$",
+    gate: TRIGGER_NO_COMMENT,
+    examples: &[
+        "WeWork declined to comment on the report.",
+        "A spokesperson for the NYAG declined to comment.",
+        "The ministry did not immediately respond to a request for comment.",
+        "Smith did not respond to requests for comment on Friday.",
+        "She could not be reached for comment",
+    ],
+    not: &["Sales fell 5%, and the firm declined to comment."],
+};
+static NO_COMMENT: LazyLock<Regex> = LazyLock::new(|| NO_COMMENT_RULE.compile());
+
+const OPEN_QUESTION_RULE: TextRule = TextRule {
+    name: "open question",
+    // The sentence says what is not known, and there is nothing on record to compare it with.
+    pattern: r"^It (?:is|was|remains|remained) (?:still )?(?:{uncertainty_phrases} (?:how|whether|if|what|when|why|who|which|where)|to be seen)(?-u:\b)",
+    gate: 0,
+    examples: &[
+        "It is unclear how long Ukraine can sustain the effort.",
+        "It remains to be seen whether the deal holds.",
+        "It is too early to say whether the vaccine works.",
+    ],
+    not: &["It is unclear to investigators why the dam failed."],
+};
+static OPEN_QUESTION: LazyLock<Regex> = LazyLock::new(|| OPEN_QUESTION_RULE.compile());
+
+const IMPRESSION_RULE: TextRule = TextRule {
+    name: "impression",
+    // An impression of a mood, with nothing on record to compare it with.
+    pattern: r"(?:(?:is|are|was|were)\s+(?:almost\s+|very\s+|quite\s+|now\s+)?{impression_adjectives}\.?$|^\S+(?:\s+\S+)?\s+{impression_verbs}\s+(?:to be\s+)?{attitude_adjectives}(?-u:\b))",
+    gate: TRIGGER_IMPRESSION,
+    examples: &[
+        "The sense of relief after the former president’s soft line is almost palpable.",
+        "Washington appears anxious to capitalize on the wave of support.",
+        "The relief is almost palpable.",
+    ],
+    not: &["The message is unmistakable: the United States has 28,500 troops."],
+};
+static IMPRESSION: LazyLock<Regex> = LazyLock::new(|| IMPRESSION_RULE.compile());
+
+const UNNAMED_PREDICTION_RULE: TextRule = TextRule {
+    name: "prediction by unnamed sources",
+    pattern: r"^(?i:{unnamed_sources})\s+{forecast_verbs}\s.*(?-u:\b){modal_verbs}(?-u:\b)",
+    gate: 0,
+    examples: &[
+        "Analysts say it will further embolden the settlement movement.",
+        "Some believe the rate could rise again.",
+    ],
+    not: &["Analysts said the rate rose 2% in May."],
+};
+static UNNAMED_PREDICTION: LazyLock<Regex> = LazyLock::new(|| UNNAMED_PREDICTION_RULE.compile());
+
+const ELECTION_RULE: TextRule = TextRule {
+    name: "election result",
     // An outcome word with an electoral noun nearby; a poll lead with its figure; a poll's
     // figure ("26% in a September poll"); the tally of a vote ("voted 71-29", "by a vote of
     // 286 to 134", "278 votes to 249", "87% voting in favor", "passed the House 232-196");
@@ -391,10 +508,10 @@ static ELECTION: LazyLock<Regex> = LazyLock::new(|| {
     // "took" is no result: shares lose 3% and buyers take a 5% stake every day. Decimals may
     // stand between the words ("won 51.3 percent of the vote"); the end of a sentence may
     // not.
-    let pattern = r"(?ix)(?-u:\b)(?:
-            (?:won|wins|defeated|defeats|beat|lost|loses|leads|led|trails|trailed|swept|carried|took|received|garnered|secured|captured)
+    pattern: r"(?ix)(?-u:\b)(?:
+            {outcome_verbs}
                 (?:\d|(?-u:\b))(?:[^.;]|\.\d){0,80}?(?-u:\b)
-                (?:ELECTORAL_NOUNS)
+                {electoral_nouns}
           | (?:leads|led|trails|trailed)\ (?:[a-z]+\ )?(?:with\ |by\ )?\d+(?:\.\d+)?\ ?(?:%|percent|points)
           | (?:%|percent)(?:[^.;]|\.\d){0,60}?(?-u:\b)polls?(?-u:\b)
           | polls?(?-u:\b)(?:[^.;]|\.\d){0,60}?\d(?:%|\ percent)
@@ -402,19 +519,42 @@ static ELECTION: LazyLock<Regex> = LazyLock::new(|| {
           | vote\ of\ \d+\ ?(?:[-–]|to)\ ?\d+
           | \d+\ votes?\ to\ \d+
           | (?:%|percent)\ (?:voting|voted)\ (?:in\ favou?r|for|against|yes|no)
-          | (?:approved|passed|rejected|adopted|ratified|defeated)(?-u:\b)(?:[^.;]|\.\d){0,40}?
+          | {tally_verbs}(?-u:\b)(?:[^.;]|\.\d){0,40}?
                 (?-u:\b)(?:\d{1,3}\ ?[-–]\ ?\d{1,3}(?-u:\b)|\d+(?:\.\d+)?(?:%|\ percent)\ to\ \d+(?:\.\d+)?(?:%|\ percent))
           | (?:elected|re-elected|reelected|unseated|landslide|polling\ lead|lead\ in\ the\ polls|percent\ of\ the\ vote|%\ of\ the\ vote)(?-u:\b)
           | (?:reelection|re-election|election)\ (?:bid|victory|defeat|win|loss)
-        )"
-    .replace("ELECTORAL_NOUNS", &lexicon::alternation(&lexicon::ELECTORAL_NOUNS));
-    Regex::new(&pattern).expect("election pattern")
-});
+        )",
+    gate: TRIGGER_ELECTION,
+    examples: &[
+        "Candidates of the ruling party won12 of the 17 positions in local elections on Wednesday.",
+        "Gov. Matt Bevin, who lost his reelection bid this month, lashed out.",
+        "He received 81,268,924 votes, the most ever.",
+        "The Senate voted 71-29 to approve the bill.",
+        "The bill passed the House 232-196.",
+        "Voters approved the measure 61% to 39%.",
+        "His approval rating stood at 26% in a September poll.",
+    ],
+    not: &[
+        "Japan’s Nikkei futures lost 0.66%.",
+        "The company took a 5% stake in the startup.",
+        "The council approved the 2022-23 budget.",
+        "The council voted to delay the project.",
+    ],
+};
+static ELECTION: LazyLock<Regex> = LazyLock::new(|| ELECTION_RULE.compile());
 
-static ROLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:member of|members of|part of|chairman of|head of|named (?:new |as )?|appointed|served as|serves as)(?-u:\b)")
-        .expect("role pattern")
-});
+const ROLE_RULE: TextRule = TextRule {
+    name: "role",
+    pattern: r"(?-u:\b){role_phrases}(?-u:\b)",
+    gate: TRIGGER_ROLE,
+    examples: &[
+        "Customs and Border Protection, part of Homeland Security, did not accept the offer.",
+        "She is a member of the board and was named as chairman.",
+        "He served as ambassador to Japan.",
+    ],
+    not: &["The party was renamed last year."],
+};
+static ROLE_WORDS: LazyLock<Regex> = LazyLock::new(|| ROLE_RULE.compile());
 
 /// Byte length of a dateline at the start of `sentence` ("WASHINGTON (AP) — "), or 0.
 pub fn dateline_len(sentence: &str) -> usize {
@@ -438,11 +578,11 @@ pub fn dateline_len(sentence: &str) -> usize {
             if (agency || !shouting) && head.trim_end().ends_with(':') {
                 return 0;
             }
+            // A sentence opener in title case ("The", "He"; "A" and "I" alone) is an ordinary
+            // word; in capitals it may be part of a place.
             let ordinary = words.iter().any(|w| {
-                matches!(
-                    *w,
-                    "The" | "A" | "An" | "But" | "And" | "He" | "She" | "It" | "They" | "We" | "I"
-                )
+                let title_case = w.len() == 1 || w.bytes().skip(1).any(|b| b.is_ascii_lowercase());
+                title_case && sentences::is_sentence_starter(w)
             });
             if !ordinary && (agency || shouting || one_word) {
                 found.end()
@@ -462,6 +602,27 @@ fn may_be_byline(text: &str) -> bool {
     text.as_bytes()
         .get(..2)
         .is_some_and(|head| head.eq_ignore_ascii_case(b"by"))
+}
+
+static UNNAMED_SOURCES: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::of(&lexicon::UNNAMED_SOURCES));
+static SUBJECT_PRONOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::of(&lexicon::SUBJECT_PRONOUNS));
+
+/// Whether the first word of `text`, in lower case, is one of `set`: `UNNAMED_PREDICTION` and
+/// `HOPE` start with a word of their lists in any case.
+fn first_word_is_in(text: &str, set: &WordSet) -> bool {
+    let word = text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    if word.len() > 16 || word.is_empty() {
+        return false;
+    }
+    let mut lower = [0u8; 16];
+    lower[..word.len()].copy_from_slice(word.as_bytes());
+    lower[..word.len()].make_ascii_lowercase();
+    std::str::from_utf8(&lower[..word.len()]).is_ok_and(|w| set.contains(w))
 }
 
 /// `PREDICTION` needs "will", "would" or "'ll".
@@ -512,12 +673,12 @@ pub fn not_checkable_reason(
         return Some(NotCheckable::LeadIn);
     }
     if speech.speaker.is_none()
-        && trimmed.starts_with(['A', 'E', 'O', 'C', 'S', 'M'])
+        && first_word_is_in(trimmed, &UNNAMED_SOURCES)
         && UNNAMED_PREDICTION.is_match(trimmed)
     {
         return Some(NotCheckable::UnnamedPrediction);
     }
-    if features.has(TRIGGER_NO_COMMENT) && NO_COMMENT.is_match(trimmed) {
+    if NO_COMMENT_RULE.applies(&NO_COMMENT, features, trimmed) {
         return Some(NotCheckable::NoComment);
     }
     let has_number = values.iter().any(|v| v.value_type != ValueType::Date);
@@ -525,8 +686,7 @@ pub fn not_checkable_reason(
         return None;
     }
     if speech.speaker.is_none()
-        && features.has(TRIGGER_CHARACTERISATION)
-        && CHARACTERISATION.is_match(trimmed)
+        && CHARACTERISATION_RULE.applies(&CHARACTERISATION, features, trimmed)
     {
         return Some(NotCheckable::Characterisation);
     }
@@ -534,9 +694,7 @@ pub fn not_checkable_reason(
         return Some(NotCheckable::Prediction);
     }
     if !speech.has_attribution
-        && ["They", "He", "She", "We", "It"]
-            .iter()
-            .any(|w| trimmed.starts_with(w))
+        && first_word_is_in(trimmed, &SUBJECT_PRONOUNS)
         && HOPE.is_match(trimmed)
     {
         return Some(NotCheckable::Hope);
@@ -544,10 +702,10 @@ pub fn not_checkable_reason(
     if !speech.has_attribution && trimmed.starts_with("It ") && OPEN_QUESTION.is_match(trimmed) {
         return Some(NotCheckable::OpenQuestion);
     }
-    if !speech.has_attribution && features.has(TRIGGER_IMPRESSION) && IMPRESSION.is_match(trimmed) {
+    if !speech.has_attribution && IMPRESSION_RULE.applies(&IMPRESSION, features, trimmed) {
         return Some(NotCheckable::Impression);
     }
-    if features.has(TRIGGER_EVALUATION) && EVALUATION.is_match(trimmed) {
+    if EVALUATION_RULE.applies(&EVALUATION, features, trimmed) {
         return Some(NotCheckable::Evaluation);
     }
     None
@@ -567,7 +725,7 @@ pub fn kinds(
     speech: &SentenceSpeech,
 ) -> Vec<ClaimKind> {
     let mut kinds = Vec::with_capacity(3);
-    if features.has(TRIGGER_ELECTION) && ELECTION.is_match(text) {
+    if ELECTION_RULE.applies(&ELECTION, features, text) {
         kinds.push(ClaimKind::Election);
     }
     if values.iter().any(|v| v.value_type != ValueType::Date) {
@@ -579,7 +737,7 @@ pub fn kinds(
     if speech.speaker.is_some() {
         kinds.push(ClaimKind::Quote);
     }
-    if speech.names_role || (features.has(TRIGGER_ROLE) && ROLE_WORDS.is_match(text)) {
+    if speech.names_role || ROLE_RULE.applies(&ROLE_WORDS, features, text) {
         kinds.push(ClaimKind::Role);
     }
     if kinds.is_empty() {
@@ -1231,6 +1389,39 @@ mod tests {
             );
             assert_eq!(&got, expected, "case {name}");
         }
+    }
+
+    /// Every rule names the sentences it was written for and matches them, its gate lets them
+    /// through, and it leaves the article sentences it names alone.
+    #[test]
+    fn text_rules_match_their_examples() {
+        let mut count = 0;
+        for (rule, regex) in text_rules() {
+            assert!(
+                !rule.examples.is_empty() && !rule.not.is_empty(),
+                "{}",
+                rule.name
+            );
+            for example in rule.examples {
+                let features = Features::of(example);
+                assert!(
+                    rule.applies(regex, &features, example),
+                    "{}: {example:?}",
+                    rule.name
+                );
+                count += 1;
+            }
+            for sentence in rule.not {
+                let features = Features::of(sentence);
+                assert!(
+                    !regex.is_match(sentence),
+                    "{} matches {sentence:?}",
+                    rule.name
+                );
+                assert!(!rule.applies(regex, &features, sentence), "{}", rule.name);
+            }
+        }
+        assert!(count >= 40, "{count} examples");
     }
 
     /// A gated rule must never lose a match: wherever its regex matches, its words are found.

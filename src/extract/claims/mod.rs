@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
@@ -17,6 +18,7 @@ use crate::model::{ClaimKind, Normalized, Value, ValueType};
 pub mod kinds;
 pub mod model;
 
+use crate::extract::lexicon::{self, WordSet};
 use crate::extract::speakers::{self, SentenceSpeech};
 use crate::extract::tokens::{self, Token, Tokens};
 use crate::extract::{ExtractedClaim, Sentence, values};
@@ -308,38 +310,10 @@ impl PartialEq<&str> for Word<'_> {
     }
 }
 
-/// Words too common to say two wordings are of one claim.
+/// Words too common to say two wordings are of one claim, given lower-cased.
 fn is_stop_word(word: &[u8]) -> bool {
-    matches!(
-        word,
-        b"that"
-            | b"this"
-            | b"with"
-            | b"from"
-            | b"have"
-            | b"has"
-            | b"had"
-            | b"only"
-            | b"also"
-            | b"will"
-            | b"would"
-            | b"been"
-            | b"were"
-            | b"which"
-            | b"their"
-            | b"there"
-            | b"than"
-            | b"into"
-            | b"about"
-            | b"although"
-            | b"though"
-            | b"while"
-            | b"when"
-            | b"then"
-            | b"they"
-            | b"them"
-            | b"needed"
-    )
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&lexicon::WORDING_STOP_WORDS));
+    std::str::from_utf8(word).is_ok_and(|word| WORDS.contains(word))
 }
 
 /// The pieces of `text` between characters that are not alphanumeric, as

@@ -906,8 +906,9 @@ fn is_multi_period(word: &str) -> bool {
         .all(|part| !part.is_empty() && part.len() <= 2 && part.iter().all(u8::is_ascii_alphabetic))
 }
 
-/// Words that open sentences, used after abbreviations that can also end one.
-fn is_sentence_starter(word: &str) -> bool {
+/// Words that open sentences, used after abbreviations that can also end one (and by claims to
+/// tell a dateline from a sentence's first words).
+pub(crate) fn is_sentence_starter(word: &str) -> bool {
     if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
         WORDS.openers.contains(&word.to_lowercase())
     } else {
@@ -1106,6 +1107,11 @@ mod tests {
                     "Ald. Scott Waguespack and Ofc. Jane Doe spoke.",
                     "Brig. Gen. Ann Lee left.",
                 ],
+            ),
+            (
+                "abbreviations in capitals, as wire copy writes them",
+                "MR. SMITH LEFT ST. JOSEPH. He said so.",
+                &["MR. SMITH LEFT ST. JOSEPH.", "He said so."],
             ),
             (
                 "plural title",

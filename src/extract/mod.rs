@@ -106,7 +106,37 @@ pub fn split(text: &str) -> Vec<Sentence> {
     }
     mark_file_photo_captions(text, &mut found);
     mark_reference_entries(text, &mut found);
+    mark_pull_quotes(text, &mut found);
     found
+}
+
+/// Lines of their own that repeat words of a longer line (see `clean::pull_quotes`). A display
+/// quote is set in quotation marks, or without a final period, which makes it a heading.
+fn mark_pull_quotes(text: &str, sentences: &mut [Sentence]) {
+    let candidates: Vec<usize> = (0..sentences.len())
+        .filter(|&i| {
+            let sentence = &sentences[i];
+            let quoted = sentence.text.starts_with(['"', '“', '‘', '«'])
+                && sentence.text.ends_with(['"', '”', '’', '»']);
+            match sentence.boilerplate {
+                Some(clean::Furniture::Heading) => true,
+                None => quoted && clean::is_whole_line(text, sentence.start, sentence.end),
+                Some(_) => false,
+            }
+        })
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    let spans: Vec<(usize, usize)> = candidates
+        .iter()
+        .map(|&i| (sentences[i].start, sentences[i].end))
+        .collect();
+    for (i, pull) in candidates.into_iter().zip(clean::pull_quotes(text, &spans)) {
+        if pull {
+            sentences[i].boilerplate = Some(clean::Furniture::PullQuote);
+        }
+    }
 }
 
 /// "Hasin DS, Shmulewitz D. Cannabis use disorder. JAMA Psychiatry. 2019;76(12):1234-1241.":
@@ -321,6 +351,48 @@ mod tests {
     use super::*;
 
     /// An AP file-photo caption is not a claim, and its date is not the story's.
+    #[test]
+    fn pull_quotes_are_furniture() {
+        // name, article, the sentence looked at, whether it is a pull quote.
+        let cases: &[(&str, &str, &str, bool)] = &[
+            (
+                "a quoted display line repeating a body sentence",
+                "Doctors wrote to the agency.\n\n“This is how epidemics begin.”\n\n\
+                 “This is how epidemics begin,” Dr. Luz Arroyo told NBC News.",
+                "“This is how epidemics begin.”",
+                true,
+            ),
+            (
+                "a display quote without a period, words inside a longer sentence",
+                "Flu season has begun, so we write with urgency to ask for help.\n\n\
+                 \"We write with urgency\"\n\nThe letter went out on Nov. 5.",
+                "\"We write with urgency\"",
+                true,
+            ),
+            (
+                "a quoted paragraph said once is text",
+                "The mayor spoke.\n\n“We will rebuild every home.”\n\nShe left.",
+                "“We will rebuild every home.”",
+                false,
+            ),
+            (
+                "a heading not repeated stays a heading",
+                "Overcrowded conditions worsen risk\n\nThe camps hold 5,000 people.",
+                "Overcrowded conditions worsen risk",
+                false,
+            ),
+        ];
+        for (name, text, sentence, pull) in cases {
+            let found = split(text);
+            let sentence = found
+                .iter()
+                .find(|s| s.text == *sentence)
+                .unwrap_or_else(|| panic!("{name}: {found:#?}"));
+            let is_pull = sentence.boilerplate == Some(clean::Furniture::PullQuote);
+            assert_eq!(is_pull, *pull, "{name}: {:?}", sentence.boilerplate);
+        }
+    }
+
     #[test]
     fn file_photo_captions_are_not_claims() {
         let text = "Fire destroys mill\n\nFILE - Firefighters battle a blaze in Bristol, Vt., \

@@ -37,6 +37,7 @@ pub enum Furniture {
     Dateline,
     QuestionSubhead,
     Heading,
+    PullQuote,
 }
 
 impl Furniture {
@@ -64,6 +65,7 @@ impl Furniture {
             Furniture::Dateline => "dateline",
             Furniture::QuestionSubhead => "question subhead",
             Furniture::Heading => "heading",
+            Furniture::PullQuote => "pull quote",
         }
     }
 }
@@ -433,6 +435,61 @@ fn widget_reason(sentence: &str) -> Option<Furniture> {
     }
     WIDGET_SET.reason(sentence)
 }
+
+/// Which of the `candidates` (byte spans of `text`, each a line of its own) are pull quotes:
+/// words of a longer line of the article set apart as a display quote ("“We write with
+/// urgency”" above "... so we write with urgency to ask ..."). A pull quote repeats a claim the
+/// body makes and checks; the body's sentence is the claim. Words are compared in lower case,
+/// by letters and digits only, so quotation marks and dashes do not hide a repetition.
+pub fn pull_quotes(text: &str, candidates: &[(usize, usize)]) -> Vec<bool> {
+    // A display quote has a handful of words; a body line that repeats one is longer than it.
+    let wording = |slice: &str| -> String {
+        let mut out = String::with_capacity(slice.len() + 2);
+        out.push(' ');
+        for word in slice
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+            out.push(' ');
+        }
+        out
+    };
+    let lines: Vec<(std::ops::Range<usize>, String)> = text
+        .split('\n')
+        .scan(0, |start, line| {
+            let at = *start;
+            *start += line.len() + 1;
+            Some((at, line))
+        })
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(at, line)| (at..at + line.len(), wording(line)))
+        .collect();
+    candidates
+        .iter()
+        .enumerate()
+        .map(|(k, &(start, end))| {
+            // Bounded: an article of many short lines costs one pass over it per candidate,
+            // and a page has a few pull quotes, near its top.
+            if k >= PULL_QUOTE_CANDIDATES {
+                return false;
+            }
+            let quote = wording(&text[start..end]);
+            let words = quote.split(' ').filter(|w| !w.is_empty()).count();
+            if !(PULL_QUOTE_WORDS.contains(&words)) {
+                return false;
+            }
+            lines.iter().any(|(span, line)| {
+                !span.contains(&start) && line.len() > quote.len() && line.contains(quote.as_str())
+            })
+        })
+        .collect()
+}
+
+/// How many own lines of an article are compared with its other lines, and how many words a
+/// pull quote has.
+const PULL_QUOTE_CANDIDATES: usize = 32;
+const PULL_QUOTE_WORDS: std::ops::RangeInclusive<usize> = 4..=40;
 
 /// Spans of `sentence` whose digits are not values: telephone numbers, street addresses,
 /// tweet links and DOIs ("call 555-123-4567", "at 1600 Pennsylvania Avenue",

@@ -1424,6 +1424,31 @@ mod tests {
         assert!(count >= 40, "{count} examples");
     }
 
+    /// The gate reads runs of ASCII letters: a gate word with any other character would never
+    /// be seen, and its rule would never run on the sentences it was written for.
+    #[test]
+    fn gate_words_can_be_seen() {
+        for (bit, lists, fixed) in gates() {
+            // A phrase is gated by its first word.
+            let listed = lists.iter().flat_map(|list| {
+                list.lines().flat_map(move |line| {
+                    if list.phrases {
+                        line[..1].to_vec()
+                    } else {
+                        line
+                    }
+                })
+            });
+            for word in listed.chain(fixed.iter().copied()) {
+                let bits = trigger_bits(word.as_bytes());
+                assert!(
+                    word.bytes().all(|b| b.is_ascii_lowercase()) && bits & bit != 0,
+                    "{word:?}"
+                );
+            }
+        }
+    }
+
     /// A gated rule must never lose a match: wherever its regex matches, its words are found.
     #[test]
     fn rule_words_gate_every_match() {

@@ -681,6 +681,32 @@ mod tests {
         assert_eq!(WEEKDAYS.lines().count(), 7);
     }
 
+    /// -- stages4: an entry no consumer can see is dead weight that looks like coverage. The
+    /// consumers read words made of letters and digits, with the marks that stay inside a word
+    /// ("re-election", "gov't", "it’s", "u.s", "n°"); an entry with any other character (a
+    /// comma, a bracket, a quotation mark) is never looked up. Lists of phrases are read by
+    /// regexes only, each word of a phrase as a word.
+    #[test]
+    fn every_entry_can_be_reached() {
+        let inside_a_word = |c: char| c.is_alphanumeric() || "-'’.°º".contains(c);
+        for list in ALL {
+            for entry in list.entries() {
+                for word in entry.split(' ') {
+                    assert!(
+                        word.chars().all(inside_a_word)
+                            && word.chars().next().is_some_and(char::is_alphanumeric),
+                        "{}: {word:?} holds a character no consumer reads",
+                        list.name
+                    );
+                }
+            }
+        }
+        for list in ALL.iter().filter(|list| list.phrases) {
+            let phrases = list.entries();
+            assert!(phrases.iter().any(|p| p.contains(' ')), "{}", list.name);
+        }
+    }
+
     #[test]
     fn months_and_weekdays_are_found_by_any_form() {
         let cases = [

@@ -1082,6 +1082,53 @@ mod tests {
         }
     }
 
+    /// Entries the splitter could never read: an opener already in a list it reads openers
+    /// from, a capitalised-only abbreviation that an any-case one shadows, or an abbreviation
+    /// longer than the eight bytes `abbreviation_class` looks at.
+    #[test]
+    fn splitter_entries_can_be_reached() {
+        let read_with = [
+            &lexicon::FUNCTION_WORDS,
+            &lexicon::SENTENCE_ADVERBS,
+            &lexicon::AUXILIARIES,
+            &lexicon::BE_VERBS,
+            &lexicon::NAME_JOINERS,
+            &lexicon::NUMBER_UNITS,
+            &lexicon::GENERIC_SOURCES,
+        ];
+        for word in lexicon::SENTENCE_OPENERS.words() {
+            let copy = read_with
+                .iter()
+                .find(|list| list.words().any(|w| w == word));
+            assert!(
+                copy.is_none(),
+                "{word:?} is read from {:?}",
+                copy.map(|l| l.name)
+            );
+            assert!(is_sentence_starter(&lexicon::capitalised(word)), "{word}");
+        }
+        for word in lexicon::ABBREVIATIONS_CLOSING_CAPITALISED.words() {
+            assert!(
+                WORDS.abbreviations.get(word).is_none(),
+                "{word} is shadowed"
+            );
+        }
+        let abbreviations = [
+            &lexicon::ABBREVIATIONS_BEFORE_NAMES,
+            &lexicon::ABBREVIATIONS_BEFORE_NUMBERS,
+            &lexicon::ABBREVIATIONS_CLOSING,
+            &lexicon::ABBREVIATIONS_CLOSING_CAPITALISED,
+        ];
+        for list in abbreviations {
+            for word in list.words() {
+                let capitalised = lexicon::capitalised(word);
+                let seen = abbreviation_class(&capitalised).is_some()
+                    || abbreviation_class(word).is_some();
+                assert!(seen && word.len() <= 8, "{}: {word}", list.name);
+            }
+        }
+    }
+
     /// Split `input` and compare the folded sentence texts.
     fn check(input: &str, expected: &[&str]) {
         let got: Vec<String> = split(input).into_iter().map(|s| s.text).collect();

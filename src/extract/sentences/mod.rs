@@ -215,7 +215,7 @@ fn joins(text: &str, line: &Line, next: &Line, width: Width, ends_later: bool) -
     // A list item starts a sentence of its own, even after a full stop: the scanner does not
     // end a sentence before "- $60 billion for ...".
     if list_marker_len(following).is_some() {
-        return false;
+        return fired(Rule::ListItem, false);
     }
     if ends_with_terminal(this) {
         // The sentence scanner decides: "Gov.\nEric Holcomb" goes on, "said.\nThe" ends.
@@ -230,7 +230,7 @@ fn joins(text: &str, line: &Line, next: &Line, width: Width, ends_later: bool) -
         return ends_later && following.chars().next().is_some_and(char::is_lowercase);
     }
     if crate::extract::clean::is_credit(this) {
-        return false;
+        return fired(Rule::CreditLine, false);
     }
     // A line as long as the paragraph's longest, whose next word would not have fitted on it,
     // was wrapped by width; a shorter line was ended on purpose (a heading, a caption).
@@ -249,12 +249,15 @@ fn joins(text: &str, line: &Line, next: &Line, width: Width, ends_later: bool) -
     if !ends_later {
         // No sentence ends in the rest of the paragraph: a wrapped headline joins, short
         // fragments (a list) stay apart.
-        return wrapped;
+        return fired(Rule::LineWidth, wrapped);
     }
     // A title-case line is not taken for a heading here: names wrap too ("The United Nations
     // High Commissioner for Human\nRights said"), and a heading is usually followed by a blank
     // line or by a body line far longer than itself.
-    next_lower || ends_with_connector(this) || wrapped
+    if next_lower || ends_with_connector(this) {
+        return fired(Rule::UnfinishedLine, true);
+    }
+    fired(Rule::LineWidth, wrapped)
 }
 
 /// Whether `line` ends with `.`, `!`, `?` or an ellipsis, possibly inside closing quotes.
@@ -292,7 +295,7 @@ fn split_segment(text: &str, start: usize, end: usize, dateline: bool, out: &mut
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_opening_quote(c));
-            if starts_sentence {
+            if fired(Rule::Dateline, starts_sentence) {
                 scanner.push(start, start + dash_end);
                 sentence_start = next;
             }
@@ -394,11 +397,15 @@ impl Scanner<'_> {
                     && self.space_before(i) =>
                 {
                     // A bullet in running text starts a new list item.
+                    fired(Rule::ListItem, true);
                     Some(Step::Boundary { end: i })
                 }
                 b' ' | b'\t' | b'\n' | b'\r' if marker.is_some() => self
                     .next_marker_after(i, marker.and_then(|(m, _)| m))
-                    .map(|at| Step::Boundary { end: at }),
+                    .map(|at| {
+                        fired(Rule::ListItem, true);
+                        Step::Boundary { end: at }
+                    }),
                 _ => None,
             };
             match step {
@@ -552,6 +559,7 @@ impl Scanner<'_> {
                 && after == run_end
                 && self.glued_boundary(i, after, sentence_start)
             {
+                fired(Rule::GluedPeriod, true);
                 return Step::Boundary { end: after };
             }
             return Step::Continue { resume: run_end };
@@ -561,6 +569,7 @@ impl Scanner<'_> {
         if quoted && kind == NextKind::Bracket || self.text[..i].ends_with('[') {
             // A citation after a quote ("...stairways [...]" (Smith 55).) and an omission in
             // brackets ("[...]") do not end the sentence.
+            fired(Rule::Citation, false);
             return Step::Continue { resume: after };
         }
         let starts = kind.starts_sentence();
@@ -569,22 +578,24 @@ impl Scanner<'_> {
                 // "compounds. . . . The practice": the period ends the sentence and the
                 // ellipsis opens the next one.
                 if starts {
+                    fired(Rule::Ellipsis, true);
                     return Step::Boundary { end: i + 1 };
                 }
                 false
             } else if dots >= 4 || quoted {
-                starts
+                fired(Rule::Ellipsis, starts)
             } else {
                 // A plain ellipsis marks an omission inside a sentence or a quote.
-                false
+                fired(Rule::Ellipsis, false)
             }
         } else if exclaim {
-            starts
+            fired(Rule::Terminal, starts)
         } else {
             self.period_ends(i, sentence_start, kind, next)
         };
         if boundary && quoted && self.attribution_follows(next) {
             // "“... the investigation?’” Holmes testified." The quote and who said it are one.
+            fired(Rule::QuoteAttribution, false);
             return Step::Continue { resume: after };
         }
         if boundary {
@@ -598,7 +609,7 @@ impl Scanner<'_> {
     /// the sentence: abbreviations, initials and numbered references say no.
     fn period_ends(&self, i: usize, sentence_start: usize, kind: NextKind, next: usize) -> bool {
         if kind == NextKind::Lower || kind == NextKind::Other {
-            return false;
+            return fired(Rule::LowerCaseNext, false);
         }
         let word_start = self.word_start(i, sentence_start);
         let word = self.text[word_start..i].trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -607,27 +618,39 @@ impl Scanner<'_> {
         }
         if is_multi_period(word) {
             let lower = word.to_ascii_lowercase();
-            return match lower.as_str() {
-                "a.m" | "p.m" => self.clock_time_ends(word_start, sentence_start, kind, next),
-                "e.g" | "i.e" | "c.f" | "a.k.a" => false,
-                _ => self.postpositive_ends(kind, next),
+            if lower == "a.m" || lower == "p.m" {
+                let ends = self.clock_time_ends(word_start, sentence_start, kind, next);
+                return fired(Rule::ClockTime, ends);
+            }
+            return match WORDS.abbreviations.get(&lower) {
+                Some(Abbreviation::Title) => fired(Rule::TitleAbbreviation, false),
+                _ => fired(
+                    Rule::ClosingAbbreviation,
+                    self.postpositive_ends(kind, next),
+                ),
             };
         }
         // "Tuesday.Mr" (no space after the first period): the abbreviation is the last part.
         let word = word.rsplit('.').next().unwrap_or(word);
         match abbreviation_class(word) {
-            Some(Abbreviation::Title) => false,
-            Some(Abbreviation::BeforeNumber) => kind != NextKind::Digit,
-            Some(Abbreviation::After) => self.postpositive_ends(kind, next),
+            Some(Abbreviation::Title) => fired(Rule::TitleAbbreviation, false),
+            Some(Abbreviation::BeforeNumber) => {
+                fired(Rule::NumberAbbreviation, kind != NextKind::Digit)
+            }
+            Some(Abbreviation::After) => fired(
+                Rule::ClosingAbbreviation,
+                self.postpositive_ends(kind, next),
+            ),
             None => {
                 let mut chars = word.chars();
                 let initial =
                     chars.next().is_some_and(|c| c.is_uppercase()) && chars.next().is_none();
                 if initial && kind == NextKind::Upper {
                     // "Jonas E. Smith" is a name; "you and I. Did" ends a sentence.
-                    return self.previous_word_is_lowercase(word_start, sentence_start);
+                    let ends = self.previous_word_is_lowercase(word_start, sentence_start);
+                    return fired(Rule::Initial, ends);
                 }
-                true
+                fired(Rule::Terminal, true)
             }
         }
     }
@@ -738,6 +761,56 @@ impl Scanner<'_> {
         }
         false
     }
+}
+
+/// The boundary rules, each a decision the splitter takes at a line break or a terminal mark.
+/// `BOUNDARY_RULES` gives each its examples; the test `boundary_rules_decide_their_examples`
+/// splits them and checks that the rule took part in the split of the examples it names, and
+/// in none of those it lists as `not`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rule {
+    /// ".", "!" or "?" before a capital, a digit or a quote ends the sentence.
+    Terminal,
+    /// A period before a lower-case word does not.
+    LowerCaseNext,
+    /// "Mr.", "Gov.", "e.g." never end one.
+    TitleAbbreviation,
+    /// "No. 1", "p. 55": before a number the abbreviation goes on.
+    NumberAbbreviation,
+    /// "Inc.", "U.S.", "Sept." end one only when a sentence opener follows.
+    ClosingAbbreviation,
+    /// "5 a.m. Tuesday" goes on; a long sentence ending "at 6 p.m." ends.
+    ClockTime,
+    /// "Jonas E. Smith" is a name; "you and I. Did" ends.
+    Initial,
+    /// "world.Today": a period glued to a capitalised word.
+    GluedPeriod,
+    /// An ellipsis inside a sentence is an omission; four dots or a quoted one end it.
+    Ellipsis,
+    /// "“… the investigation?” Holmes testified.": the quote and who said it are one.
+    QuoteAttribution,
+    /// A citation or a bracketed omission after a quote goes on.
+    Citation,
+    /// Bullets and numbered items start sentences of their own.
+    ListItem,
+    /// A line ending in a function word or followed by a lower-case one was wrapped.
+    UnfinishedLine,
+    /// A line as long as the paragraph's longest was wrapped by width; a short one is apart.
+    LineWidth,
+    /// A photo credit line stays apart from the next.
+    CreditLine,
+    /// "WASHINGTON (AP) —" at the top is a sentence of its own.
+    Dateline,
+}
+
+/// Record that `rule` decided (in tests), and pass its decision on.
+#[inline]
+fn fired(rule: Rule, decision: bool) -> bool {
+    #[cfg(test)]
+    tests::FIRED.with(|fired| fired.borrow_mut().push(rule));
+    #[cfg(not(test))]
+    let _ = rule;
+    decision
 }
 
 /// What follows a candidate sentence end.
@@ -1067,6 +1140,228 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    thread_local! {
+        /// The rules that decided while splitting, in order (see `fired`).
+        pub(super) static FIRED: std::cell::RefCell<Vec<Rule>> = const {
+            std::cell::RefCell::new(Vec::new())
+        };
+    }
+
+    /// An input and the sentences it splits into.
+    type Example = (&'static str, &'static [&'static str]);
+
+    /// Each boundary rule with inputs it decides (`examples`) and inputs split without it
+    /// (`not`): the near cases it must leave to the other rules.
+    const BOUNDARY_RULES: &[(Rule, &[Example], &[Example])] = &[
+        (
+            Rule::Terminal,
+            &[(
+                "It rained. Then it stopped!",
+                &["It rained.", "Then it stopped!"],
+            )],
+            &[("It rained", &["It rained"])],
+        ),
+        (
+            Rule::LowerCaseNext,
+            &[("He paid 5 p. and left.", &["He paid 5 p. and left."])],
+            &[("He paid. And left.", &["He paid.", "And left."])],
+        ),
+        (
+            Rule::TitleAbbreviation,
+            &[
+                (
+                    "Mr. Kim met Gov. Holcomb. They talked.",
+                    &["Mr. Kim met Gov. Holcomb.", "They talked."],
+                ),
+                (
+                    "Fruit, e.g. Apples, sold well.",
+                    &["Fruit, e.g. Apples, sold well."],
+                ),
+            ],
+            &[("He met Kim. They talked.", &["He met Kim.", "They talked."])],
+        ),
+        (
+            Rule::NumberAbbreviation,
+            &[
+                ("It ranked No. 1 in May.", &["It ranked No. 1 in May."]),
+                (
+                    "He said no. The talks ended.",
+                    &["He said no.", "The talks ended."],
+                ),
+            ],
+            &[],
+        ),
+        (
+            Rule::ClosingAbbreviation,
+            &[
+                (
+                    "He works at Acme Inc. The firm grew.",
+                    &["He works at Acme Inc.", "The firm grew."],
+                ),
+                (
+                    "He works at Acme Inc. Headquarters grew.",
+                    &["He works at Acme Inc. Headquarters grew."],
+                ),
+                (
+                    "The U.S. Government agreed.",
+                    &["The U.S. Government agreed."],
+                ),
+            ],
+            &[],
+        ),
+        (
+            Rule::ClockTime,
+            &[
+                (
+                    "At 5 a.m. Tuesday the polls opened.",
+                    &["At 5 a.m. Tuesday the polls opened."],
+                ),
+                (
+                    "He left the building at 6 p.m. Mr. Smith then went home.",
+                    &[
+                        "He left the building at 6 p.m.",
+                        "Mr. Smith then went home.",
+                    ],
+                ),
+            ],
+            &[],
+        ),
+        (
+            Rule::Initial,
+            &[
+                ("Jonas E. Smith spoke.", &["Jonas E. Smith spoke."]),
+                (
+                    "It was you and I. Did it matter?",
+                    &["It was you and I.", "Did it matter?"],
+                ),
+            ],
+            &[("Jonas Smith spoke.", &["Jonas Smith spoke."])],
+        ),
+        (
+            Rule::GluedPeriod,
+            &[(
+                "Hello world.Today is Tuesday.",
+                &["Hello world.", "Today is Tuesday."],
+            )],
+            &[(
+                "Write to jane.Doe@example.com today.",
+                &["Write to jane.Doe@example.com today."],
+            )],
+        ),
+        (
+            Rule::Ellipsis,
+            &[
+                (
+                    "He said ... the plan works.",
+                    &["He said ... the plan works."],
+                ),
+                (
+                    "It ended.... Then a new one began.",
+                    &["It ended....", "Then a new one began."],
+                ),
+            ],
+            &[],
+        ),
+        (
+            Rule::QuoteAttribution,
+            &[(
+                "“Was it the investigation?” Holmes testified.",
+                &["“Was it the investigation?” Holmes testified."],
+            )],
+            &[(
+                "He warned of “the dire situation.” She agreed.",
+                &["He warned of “the dire situation.”", "She agreed."],
+            )],
+        ),
+        (
+            Rule::Citation,
+            &[(
+                "It was “steep.” (Smith 55). He left.",
+                &["It was “steep.” (Smith 55).", "He left."],
+            )],
+            &[],
+        ),
+        (
+            Rule::ListItem,
+            &[
+                (
+                    "Key points:\n- $60 billion for roads\n- $5 billion for ports",
+                    &[
+                        "Key points:",
+                        "- $60 billion for roads",
+                        "- $5 billion for ports",
+                    ],
+                ),
+                (
+                    "1. The first item 2. The second item",
+                    &["1. The first item", "2. The second item"],
+                ),
+            ],
+            &[],
+        ),
+        (
+            Rule::UnfinishedLine,
+            &[(
+                "The minister said the\nplan would work.",
+                &["The minister said the plan would work."],
+            )],
+            &[],
+        ),
+        (
+            Rule::LineWidth,
+            &[(
+                "Markets\nStocks rose sharply on Tuesday after the report.",
+                &[
+                    "Markets",
+                    "Stocks rose sharply on Tuesday after the report.",
+                ],
+            )],
+            &[],
+        ),
+        (
+            Rule::CreditLine,
+            &[(
+                "AP Photo/Evan Vucci\nThe envoy spoke on Tuesday.",
+                &["AP Photo/Evan Vucci", "The envoy spoke on Tuesday."],
+            )],
+            &[],
+        ),
+        (
+            Rule::Dateline,
+            &[(
+                "WASHINGTON (AP) — The envoy spoke.",
+                &["WASHINGTON (AP) —", "The envoy spoke."],
+            )],
+            &[("The envoy spoke.", &["The envoy spoke."])],
+        ),
+    ];
+
+    /// Every rule decides the splits of its examples and none of those it leaves to others.
+    #[test]
+    fn boundary_rules_decide_their_examples() {
+        let split_recording = |input: &str| {
+            FIRED.with(|fired| fired.borrow_mut().clear());
+            let got: Vec<String> = split(input).into_iter().map(|s| s.text).collect();
+            (got, FIRED.with(|fired| fired.borrow().clone()))
+        };
+        for (rule, examples, not) in BOUNDARY_RULES {
+            assert!(!examples.is_empty(), "{rule:?}");
+            for (input, expected) in *examples {
+                let (got, fired) = split_recording(input);
+                assert_eq!(got, *expected, "{rule:?}: {input:?}");
+                assert!(
+                    fired.contains(rule),
+                    "{rule:?} did not decide {input:?}: {fired:?}"
+                );
+            }
+            for (input, expected) in *not {
+                let (got, fired) = split_recording(input);
+                assert_eq!(got, *expected, "{rule:?}: {input:?}");
+                assert!(!fired.contains(rule), "{rule:?} decided {input:?}");
+            }
+        }
+    }
 
     /// The time words read from the lexicon are those the splitter always continued a clock
     /// time with, in the case it wrote them.

@@ -110,19 +110,21 @@ pub fn split(text: &str) -> Vec<Sentence> {
     found
 }
 
-/// Lines of their own that repeat words of a longer line (see `clean::pull_quotes`). A display
-/// quote is set in quotation marks, or without a final period, which makes it a heading.
+/// Lines of their own in quotation marks that repeat words of a longer line (see
+/// `clean::pull_quotes`). Without a final period a display quote is also a heading, which it
+/// stays if its words are said nowhere else.
 fn mark_pull_quotes(text: &str, sentences: &mut [Sentence]) {
     let candidates: Vec<usize> = (0..sentences.len())
         .filter(|&i| {
             let sentence = &sentences[i];
             let quoted = sentence.text.starts_with(['"', '“', '‘', '«'])
                 && sentence.text.ends_with(['"', '”', '’', '»']);
-            match sentence.boilerplate {
+            let whole_line = || match sentence.boilerplate {
                 Some(clean::Furniture::Heading) => true,
-                None => quoted && clean::is_whole_line(text, sentence.start, sentence.end),
+                None => clean::is_whole_line(text, sentence.start, sentence.end),
                 Some(_) => false,
-            }
+            };
+            quoted && whole_line()
         })
         .collect();
     if candidates.is_empty() {

@@ -442,54 +442,102 @@ fn widget_reason(sentence: &str) -> Option<Furniture> {
 /// body makes and checks; the body's sentence is the claim. Words are compared in lower case,
 /// by letters and digits only, so quotation marks and dashes do not hide a repetition.
 pub fn pull_quotes(text: &str, candidates: &[(usize, usize)]) -> Vec<bool> {
-    // A display quote has a handful of words; a body line that repeats one is longer than it.
-    let wording = |slice: &str| -> String {
-        let mut out = String::with_capacity(slice.len() + 2);
-        out.push(' ');
-        for word in slice
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            out.extend(word.chars().flat_map(char::to_lowercase));
-            out.push(' ');
-        }
-        out
-    };
-    let lines: Vec<(std::ops::Range<usize>, String)> = text
-        .split('\n')
-        .scan(0, |start, line| {
-            let at = *start;
-            *start += line.len() + 1;
-            Some((at, line))
-        })
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(at, line)| (at..at + line.len(), wording(line)))
-        .collect();
     candidates
         .iter()
         .enumerate()
         .map(|(k, &(start, end))| {
-            // Bounded: an article of many short lines costs one pass over it per candidate,
-            // and a page has a few pull quotes, near its top.
-            if k >= PULL_QUOTE_CANDIDATES {
-                return false;
-            }
-            let quote = wording(&text[start..end]);
-            let words = quote.split(' ').filter(|w| !w.is_empty()).count();
-            if !(PULL_QUOTE_WORDS.contains(&words)) {
-                return false;
-            }
-            lines.iter().any(|(span, line)| {
-                !span.contains(&start) && line.len() > quote.len() && line.contains(quote.as_str())
-            })
+            // Bounded: a page has a few pull quotes, near its top.
+            k < PULL_QUOTE_CANDIDATES && repeats_a_longer_line(text, start, end)
         })
         .collect()
+}
+
+/// Whether the words of `text[start..end]` stand inside a longer line of `text`. Only the
+/// lines that hold the quote's longest word, as written in the body (lower case, or
+/// capitalised at a sentence start), are compared: one vectorised search per candidate.
+fn repeats_a_longer_line(text: &str, start: usize, end: usize) -> bool {
+    // The two longest words after the first, as written: the body writes them the same way
+    // (the first word may be capitalised in one place only). A line that holds the first is
+    // compared only if it holds the second too.
+    let mut anchors: Vec<&str> = text[start..end]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .collect();
+    if !PULL_QUOTE_WORDS.contains(&(anchors.len() + 1)) {
+        return false;
+    }
+    anchors.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let (anchor, second) = (anchors[0], anchors[1]);
+    let bytes = text.as_bytes();
+    let mut last_line = usize::MAX;
+    let mut quote: Option<String> = None;
+    // Each line once, and a bounded number of them: a common word is in many lines.
+    memchr::memmem::find_iter(bytes, anchor.as_bytes())
+        .filter_map(|at| {
+            let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |n| n + 1);
+            let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+            let new_line = std::mem::replace(&mut last_line, line_start) != line_start;
+            let own = (line_start..=line_end).contains(&start);
+            let longer = line_end - line_start > end - start;
+            (new_line && !own && longer).then_some((line_start, line_end))
+        })
+        .take(PULL_QUOTE_LINES)
+        .any(|(line_start, line_end)| {
+            let raw = &bytes[line_start..line_end];
+            if memchr::memmem::find(raw, second.as_bytes()).is_none() {
+                return false;
+            }
+            let quote = quote.get_or_insert_with(|| wording(&text[start..end]));
+            let line = wording(&text[line_start..line_end]);
+            line.len() > quote.len() && line.contains(quote.as_str())
+        })
+}
+
+/// The words of `slice` in lower case, each followed by one space and the first preceded by
+/// one: letters and digits only, so quotation marks and dashes do not hide a repetition.
+fn wording(slice: &str) -> String {
+    let mut out = String::with_capacity(slice.len() + 2);
+    out.push(' ');
+    let bytes = slice.as_bytes();
+    let mut spaced = true;
+    let mut i = 0;
+    // Byte by byte for ASCII, the bulk of any line; a character is decoded only where one
+    // starts (a curly quote, an accented letter).
+    while i < bytes.len() {
+        let byte = bytes[i];
+        let (word_char, width) = if byte.is_ascii() {
+            if byte.is_ascii_alphanumeric() {
+                out.push(char::from(byte.to_ascii_lowercase()));
+            }
+            (byte.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = slice[i..].chars().next().unwrap_or(' ');
+            if c.is_alphanumeric() {
+                out.extend(c.to_lowercase());
+            }
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if word_char {
+            spaced = false;
+        } else if !spaced {
+            out.push(' ');
+            spaced = true;
+        }
+        i += width;
+    }
+    if !spaced {
+        out.push(' ');
+    }
+    out
 }
 
 /// How many own lines of an article are compared with its other lines, and how many words a
 /// pull quote has.
 const PULL_QUOTE_CANDIDATES: usize = 32;
 const PULL_QUOTE_WORDS: std::ops::RangeInclusive<usize> = 4..=40;
+/// How many lines holding a candidate's longest word are compared with it.
+const PULL_QUOTE_LINES: usize = 16;
 
 /// Spans of `sentence` whose digits are not values: telephone numbers, street addresses,
 /// tweet links and DOIs ("call 555-123-4567", "at 1600 Pennsylvania Avenue",
@@ -636,6 +684,21 @@ static BYLINES: LazyLock<RegexSet> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Pull quotes are compared by their words: the ASCII path and the Unicode one agree.
+    #[test]
+    fn wording_keeps_letters_and_digits_in_lower_case() {
+        assert_eq!(
+            wording("\"We write--with URGENCY\" 2"),
+            " we write with urgency 2 "
+        );
+        assert_eq!(
+            wording("“We write—with URGENCY” 2"),
+            " we write with urgency 2 "
+        );
+        assert_eq!(wording("École, 12"), " école 12 ");
+        assert_eq!(wording("..."), " ");
+    }
 
     /// `sentence` (alone on its line when `whole_line`) gets `expected` as its reason.
     fn check(sentence: &str, whole_line: bool, expected: Option<&str>) {

@@ -891,11 +891,25 @@ fn abbreviation_class(word: &str) -> Option<Abbreviation> {
     if word.chars().nth(1).is_none() {
         return None;
     }
-    let lower = word.to_lowercase();
-    WORDS
-        .abbreviations
-        .get(&lower)
-        .or_else(|| WORDS.capitalised_abbreviations.get(&lower))
+    with_lower_case(word, |lower| {
+        WORDS
+            .abbreviations
+            .get(lower)
+            .or_else(|| WORDS.capitalised_abbreviations.get(lower))
+    })
+}
+
+/// `f` of `word` in lower case, without allocating for a short ASCII word (the splitter looks
+/// up the capitalised word before every period that may end a sentence).
+fn with_lower_case<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.is_ascii() && word.len() <= 16 {
+        let mut buffer = [0u8; 16];
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return f(std::str::from_utf8(lower).unwrap_or_default());
+    }
+    f(&word.to_lowercase())
 }
 
 /// The splitter's word classes, read from the lexicon once.
@@ -982,11 +996,7 @@ fn is_multi_period(word: &str) -> bool {
 /// Words that open sentences, used after abbreviations that can also end one (and by claims to
 /// tell a dateline from a sentence's first words).
 pub(crate) fn is_sentence_starter(word: &str) -> bool {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
-        WORDS.openers.contains(&word.to_lowercase())
-    } else {
-        WORDS.openers.contains(word)
-    }
+    with_lower_case(word, |lower| WORDS.openers.contains(lower))
 }
 
 /// Words that continue a clock time: "6 p.m. Tuesday", "9 a.m. ET". Months in every form and
@@ -1118,6 +1128,12 @@ fn is_opening_quote(c: char) -> bool {
 
 /// Trim white space from both ends of `text[start..end]`; returns the trimmed span.
 fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    // The common case: a printable ASCII byte at either end, which no white space starts.
+    let printable = |b: u8| (0x21..0x7f).contains(&b);
+    if start < end && printable(bytes[start]) && printable(bytes[end - 1]) {
+        return (start, end);
+    }
     let slice = &text[start..end];
     let front = slice.len() - slice.trim_start_matches(is_space).len();
     let back = slice.trim_end_matches(is_space).len();

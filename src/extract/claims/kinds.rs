@@ -135,10 +135,11 @@ impl Features {
     /// of ASCII letters is one run, and the others are split into their runs.
     pub fn from_tokens(source: &str, sentence: &SentenceTokens, words: &[Token]) -> Features {
         let mut triggers = 0;
+        let table = &*TRIGGER_TABLE;
         for token in words.iter().filter(|t| t.is(tokens::WORD)) {
             let word = token.text(source).as_bytes();
             if token.is(tokens::ASCII_LETTERS) {
-                triggers |= suffix_bits(word) | trigger_bits_of_key(token.key);
+                triggers |= suffix_bits(word) | table.bits(token.key);
             } else {
                 for run in word
                     .split(|b| !b.is_ascii_alphabetic())
@@ -228,7 +229,25 @@ fn gates() -> [(u8, Vec<&'static lexicon::List>, &'static [&'static str]); 7] {
 /// The gate words by the tokenizer's key of each (a word's key is that of its lower-case
 /// form, so the look-up ignores ASCII case), open-addressed: a word that is no rule's costs
 /// one probe.
-static TRIGGER_TABLE: LazyLock<Vec<(u64, u8)>> = LazyLock::new(|| {
+struct TriggerTable(Vec<(u64, u8)>);
+
+impl TriggerTable {
+    /// The rules a word is a word of, by its key.
+    #[inline]
+    fn bits(&self, key: u64) -> u8 {
+        let mask = self.0.len() - 1;
+        let mut slot = (key >> 40) as usize & mask;
+        loop {
+            let (k, rules) = self.0[slot];
+            if rules == 0 || k == key {
+                return rules;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+}
+
+static TRIGGER_TABLE: LazyLock<TriggerTable> = LazyLock::new(|| {
     let mut words: Vec<(&str, u8)> = Vec::new();
     for (bit, lists, fixed) in gates() {
         for list in lists {
@@ -250,22 +269,8 @@ static TRIGGER_TABLE: LazyLock<Vec<(u64, u8)>> = LazyLock::new(|| {
         }
         table[slot] = (key, table[slot].1 | bit);
     }
-    table
+    TriggerTable(table)
 });
-
-/// The rules a word is a word of, by its key.
-fn trigger_bits_of_key(key: u64) -> u8 {
-    let table = &*TRIGGER_TABLE;
-    let mask = table.len() - 1;
-    let mut slot = (key >> 40) as usize & mask;
-    loop {
-        let (k, rules) = table[slot];
-        if rules == 0 || k == key {
-            return rules;
-        }
-        slot = (slot + 1) & mask;
-    }
-}
 
 /// The election words that have no word boundary before them in the rule ("re-elected").
 fn suffix_bits(run: &[u8]) -> u8 {
@@ -285,7 +290,7 @@ fn suffix_bits(run: &[u8]) -> u8 {
 
 /// The rules a run of ASCII letters is a word of, in any case.
 fn trigger_bits(run: &[u8]) -> u8 {
-    suffix_bits(run) | trigger_bits_of_key(tokens::key_of_ascii(run))
+    suffix_bits(run) | TRIGGER_TABLE.bits(tokens::key_of_ascii(run))
 }
 
 /// A rule over a sentence's text, with the examples it was written for: one test
@@ -604,26 +609,51 @@ fn may_be_byline(text: &str) -> bool {
         .is_some_and(|head| head.eq_ignore_ascii_case(b"by"))
 }
 
-static UNNAMED_SOURCES: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::of(&lexicon::UNNAMED_SOURCES));
-static SUBJECT_PRONOUNS: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::of(&lexicon::SUBJECT_PRONOUNS));
-
-/// Whether the first word of `text`, in lower case, is one of `set`: `UNNAMED_PREDICTION` and
-/// `HOPE` start with a word of their lists in any case.
-fn first_word_is_in(text: &str, set: &WordSet) -> bool {
-    let word = text
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("");
-    if word.len() > 16 || word.is_empty() {
-        return false;
-    }
-    let mut lower = [0u8; 16];
-    lower[..word.len()].copy_from_slice(word.as_bytes());
-    lower[..word.len()].make_ascii_lowercase();
-    std::str::from_utf8(&lower[..word.len()]).is_ok_and(|w| set.contains(w))
+/// The words of a list a pattern starts with, in any case, and the bytes they start with: most
+/// sentences are ruled out by their first byte.
+struct FirstWords {
+    first_bytes: [bool; 256],
+    words: WordSet,
 }
+
+impl FirstWords {
+    fn of(list: &'static lexicon::List) -> FirstWords {
+        let mut first_bytes = [false; 256];
+        for word in list.words() {
+            let first = word.as_bytes()[0];
+            first_bytes[usize::from(first)] = true;
+            first_bytes[usize::from(first.to_ascii_uppercase())] = true;
+        }
+        FirstWords {
+            first_bytes,
+            words: WordSet::of(list),
+        }
+    }
+
+    /// Whether the first word of `text`, in lower case, is one of the list's.
+    fn start(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        if !bytes
+            .first()
+            .is_some_and(|&b| self.first_bytes[usize::from(b)])
+        {
+            return false;
+        }
+        let length = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        if length > 16 {
+            return false;
+        }
+        let mut lower = [0u8; 16];
+        lower[..length].copy_from_slice(&bytes[..length]);
+        lower[..length].make_ascii_lowercase();
+        std::str::from_utf8(&lower[..length]).is_ok_and(|w| self.words.contains(w))
+    }
+}
+
+static UNNAMED_SOURCES: LazyLock<FirstWords> =
+    LazyLock::new(|| FirstWords::of(&lexicon::UNNAMED_SOURCES));
+static SUBJECT_PRONOUNS: LazyLock<FirstWords> =
+    LazyLock::new(|| FirstWords::of(&lexicon::SUBJECT_PRONOUNS));
 
 /// `PREDICTION` needs "will", "would" or "'ll".
 fn has_future_auxiliary(text: &str) -> bool {
@@ -673,7 +703,7 @@ pub fn not_checkable_reason(
         return Some(NotCheckable::LeadIn);
     }
     if speech.speaker.is_none()
-        && first_word_is_in(trimmed, &UNNAMED_SOURCES)
+        && UNNAMED_SOURCES.start(trimmed)
         && UNNAMED_PREDICTION.is_match(trimmed)
     {
         return Some(NotCheckable::UnnamedPrediction);
@@ -693,10 +723,7 @@ pub fn not_checkable_reason(
     if !speech.has_attribution && has_future_auxiliary(trimmed) && PREDICTION.is_match(trimmed) {
         return Some(NotCheckable::Prediction);
     }
-    if !speech.has_attribution
-        && first_word_is_in(trimmed, &SUBJECT_PRONOUNS)
-        && HOPE.is_match(trimmed)
-    {
+    if !speech.has_attribution && SUBJECT_PRONOUNS.start(trimmed) && HOPE.is_match(trimmed) {
         return Some(NotCheckable::Hope);
     }
     if !speech.has_attribution && trimmed.starts_with("It ") && OPEN_QUESTION.is_match(trimmed) {
@@ -775,6 +802,18 @@ mod tests {
             assert!(has_future_auxiliary(prediction), "{prediction}");
         }
         assert!(!has_future_auxiliary("They went home while it rained."));
+        for example in UNNAMED_PREDICTION_RULE.examples {
+            assert!(UNNAMED_SOURCES.start(example), "{example}");
+        }
+        for example in HOPE_RULE
+            .examples
+            .iter()
+            .chain(&["WE HOPE so.", "she wishes it."])
+        {
+            assert!(SUBJECT_PRONOUNS.start(example), "{example}");
+        }
+        assert!(!SUBJECT_PRONOUNS.start("Theyre"));
+        assert!(!UNNAMED_SOURCES.start("“Analysts say"));
     }
 
     fn number(text: &str, value: f64) -> Value {

@@ -888,9 +888,8 @@ fn abbreviation_class(word: &str) -> Option<Abbreviation> {
     if !word.chars().next().is_some_and(char::is_uppercase) {
         return WORDS.abbreviations.get(word);
     }
-    if word.chars().nth(1).is_none() {
-        return None;
-    }
+    // A single capital is an initial ("V."), not the lower-case "v.".
+    word.chars().nth(1)?;
     with_lower_case(word, |lower| {
         WORDS
             .abbreviations

@@ -117,6 +117,11 @@ fn mark_pull_quotes(text: &str, sentences: &mut [Sentence]) {
     let candidates: Vec<usize> = (0..sentences.len())
         .filter(|&i| {
             let sentence = &sentences[i];
+            // Most sentences are ruled out by their first byte: `"`, or the lead byte of
+            // "“", "‘" (0xE2) and "«" (0xC2).
+            if !matches!(sentence.text.as_bytes().first(), Some(b'"' | 0xE2 | 0xC2)) {
+                return false;
+            }
             let quoted = sentence.text.starts_with(['"', '“', '‘', '«'])
                 && sentence.text.ends_with(['"', '”', '’', '»']);
             let whole_line = || match sentence.boilerplate {

@@ -456,6 +456,9 @@ pub fn pull_quotes(text: &str, candidates: &[(usize, usize)]) -> Vec<bool> {
 /// lines that hold the quote's longest word, as written in the body (lower case, or
 /// capitalised at a sentence start), are compared: one vectorised search per candidate.
 fn repeats_a_longer_line(text: &str, start: usize, end: usize) -> bool {
+    if end - start > PULL_QUOTE_BYTES {
+        return false;
+    }
     // The two longest words after the first, as written: the body writes them the same way
     // (the first word may be capitalised in one place only). A line that holds the first is
     // compared only if it holds the second too.
@@ -536,6 +539,8 @@ fn wording(slice: &str) -> String {
 /// pull quote has.
 const PULL_QUOTE_CANDIDATES: usize = 32;
 const PULL_QUOTE_WORDS: std::ops::RangeInclusive<usize> = 4..=40;
+/// Longer than this, a line has more than 40 words of news text, and is ruled out unread.
+const PULL_QUOTE_BYTES: usize = 400;
 /// How many lines holding a candidate's longest word are compared with it.
 const PULL_QUOTE_LINES: usize = 16;
 

@@ -426,8 +426,17 @@ fn begin_write<'c>(
     path: &Path,
     waited: Duration,
 ) -> Result<Transaction<'c>> {
-    connection
-        .transaction_with_behavior(TransactionBehavior::Immediate)
+    begin_write_shared(connection, path, waited)
+}
+
+/// `begin_write` on a shared borrow of the connection, for a batch that also needs the
+/// connection once its transaction has ended (`claims::ForeignKeysOff`).
+fn begin_write_shared<'c>(
+    connection: &'c Connection,
+    path: &Path,
+    waited: Duration,
+) -> Result<Transaction<'c>> {
+    Transaction::new_unchecked(connection, TransactionBehavior::Immediate)
             .map_err(|error| match error.sqlite_error_code() {
                 Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
                     Error::Database {

@@ -1,6 +1,7 @@
 //! What each part of `add`'s write path costs: the rows `add` stored, written again the way
 //! `add` writes them (a savepoint per article, prepared statements, full-text rows when a
-//! batch commits), into fresh databases that each leave one thing out or change one setting.
+//! batch commits, match rows sorted at commit, foreign keys off), into fresh databases that
+//! each leave one thing out or change one setting.
 //! Every variant runs in the same process on the same rows, so the ratios are comparable;
 //! the first variant runs again at the end to show the drift of a busy machine.
 
@@ -20,6 +21,10 @@ struct Variant {
     /// Count each article's claims in `article_status_counts` with one statement (for use
     /// with the per-row trigger dropped).
     count_per_article: bool,
+    /// Foreign keys checked while the batch writes (`add` switches them off for a batch).
+    foreign_keys: bool,
+    /// The page cache, in KiB (`PRAGMA cache_size = -N`).
+    cache_kib: i64,
 }
 
 const AS_ADD: Variant = Variant {
@@ -29,21 +34,32 @@ const AS_ADD: Variant = Variant {
     savepoints: true,
     full_text: true,
     value_rows: true,
-    batch_bytes: 8 << 20,
+    batch_bytes: 4 << 20,
     count_per_article: true,
+    foreign_keys: false,
+    cache_kib: 16384,
 };
 
-/// How version 6 counted claims: a trigger per inserted row.
-const COUNT_TRIGGER: &str = "CREATE TRIGGER claims_counted_on_insert AFTER INSERT ON claims
-    BEGIN
-        INSERT INTO article_status_counts (article_id, status, claims)
-        VALUES (NEW.article_id, NEW.status, 1)
-        ON CONFLICT (article_id, status) DO UPDATE SET claims = claims + 1;
-    END;";
-
-/// Version 6's index on value_key, which no query read.
-const VALUE_KEY_INDEX: &str =
-    "CREATE INDEX claims_by_value_key ON claims (value_key) WHERE value_key <> ''";
+/// Schema 8's CHECKs on sets of words, as IN lists (SQLite builds a b-tree for each at every
+/// inserted row).
+const IN_LIST_CHECKS: &[(&str, &str)] = &[
+    (
+        "CHECK (kind = 'election' OR kind = 'quantity' OR kind = 'date' OR kind = 'quote' OR kind = 'role' OR kind = 'statement')",
+        "CHECK (kind IN ('election', 'quantity', 'date', 'quote', 'role', 'statement'))",
+    ),
+    (
+        "CHECK (status = 'unverified' OR status = 'in-progress' OR status = 'verified' OR status = 'false' OR status = 'misleading' OR status = 'unverifiable' OR status = 'dismissed')",
+        "CHECK (status IN ('unverified', 'in-progress', 'verified', 'false', 'misleading', 'unverifiable', 'dismissed'))",
+    ),
+    (
+        "CHECK (type = 'count' OR type = 'number' OR type = 'money' OR type = 'percent' OR type = 'ordinal' OR type = 'range' OR type = 'date')",
+        "CHECK (type IN ('count', 'number', 'money', 'percent', 'ordinal', 'range', 'date'))",
+    ),
+    (
+        "CHECK (reference_source = 'given' OR reference_source = 'text' OR reference_source = 'none')",
+        "CHECK (reference_source IN ('given', 'text', 'none'))",
+    ),
+];
 
 /// claim_values keyed by (claim, position), without a rowid and its second b-tree.
 const VALUES_WITHOUT_ROWID: &[(&str, &str)] = &[
@@ -61,50 +77,24 @@ fn variants() -> Vec<Variant> {
     vec![
         AS_ADD,
         Variant {
+            name: "schema 8: CHECKs as IN lists",
+            schema: IN_LIST_CHECKS,
+            ..AS_ADD
+        },
+        Variant {
+            name: "foreign keys checked (before 9)",
+            foreign_keys: true,
+            ..AS_ADD
+        },
+        Variant {
+            name: "schema 8 as add wrote it then",
+            schema: IN_LIST_CHECKS,
+            foreign_keys: true,
+            ..AS_ADD
+        },
+        Variant {
             name: "no savepoint per article",
             savepoints: false,
-            ..AS_ADD
-        },
-        Variant {
-            name: "foreign keys off",
-            after: &["PRAGMA foreign_keys = OFF"],
-            ..AS_ADD
-        },
-        Variant {
-            name: "version 6: count trigger, value_key index",
-            after: &[COUNT_TRIGGER, VALUE_KEY_INDEX],
-            count_per_article: false,
-            ..AS_ADD
-        },
-        Variant {
-            name: "with version 6's count trigger",
-            after: &[COUNT_TRIGGER],
-            count_per_article: false,
-            ..AS_ADD
-        },
-        Variant {
-            name: "with version 6's value_key index",
-            after: &[VALUE_KEY_INDEX],
-            ..AS_ADD
-        },
-        Variant {
-            name: "no status counts at all",
-            count_per_article: false,
-            ..AS_ADD
-        },
-        Variant {
-            name: "claim_values without rowid",
-            schema: VALUES_WITHOUT_ROWID,
-            ..AS_ADD
-        },
-        Variant {
-            name: "full-text automerge 16",
-            after: &["INSERT INTO claims_fts (claims_fts, rank) VALUES ('automerge', 16)"],
-            ..AS_ADD
-        },
-        Variant {
-            name: "full-text without value_key column",
-            schema: &[("text, value_key, content", "text, content")],
             ..AS_ADD
         },
         Variant {
@@ -113,13 +103,36 @@ fn variants() -> Vec<Variant> {
             ..AS_ADD
         },
         Variant {
+            name: "full-text detail=column",
+            schema: &[(
+                "tokenize = 'porter unicode61'\n",
+                "tokenize = 'porter unicode61', detail = 'column'\n",
+            )],
+            ..AS_ADD
+        },
+        Variant {
+            name: "full-text without value_key column",
+            schema: &[("text, value_key, content", "text, content")],
+            ..AS_ADD
+        },
+        Variant {
+            name: "full-text automerge 8",
+            after: &["INSERT INTO claims_fts (claims_fts, rank) VALUES ('automerge', 8)"],
+            ..AS_ADD
+        },
+        Variant {
+            name: "full-text pgsz 8000",
+            after: &["INSERT INTO claims_fts (claims_fts, rank) VALUES ('pgsz', 8000)"],
+            ..AS_ADD
+        },
+        Variant {
             name: "no claim_values rows",
             value_rows: false,
             ..AS_ADD
         },
         Variant {
-            name: "no json_valid check on values",
-            schema: &[("CHECK (json_valid(value))", "")],
+            name: "claim_values without rowid",
+            schema: VALUES_WITHOUT_ROWID,
             ..AS_ADD
         },
         Variant {
@@ -144,18 +157,18 @@ fn variants() -> Vec<Variant> {
             ..AS_ADD
         },
         Variant {
-            name: "cache 256 MiB",
-            after: &["PRAGMA cache_size = -262144"],
+            name: "cache 64 MiB",
+            cache_kib: 65536,
             ..AS_ADD
         },
         Variant {
-            name: "batches of 32 MB",
-            batch_bytes: 32 << 20,
+            name: "wal_autocheckpoint 10000 pages",
+            after: &["PRAGMA wal_autocheckpoint = 10000"],
             ..AS_ADD
         },
         Variant {
-            name: "batches of 2 MB",
-            batch_bytes: 2 << 20,
+            name: "batches of 16 MB",
+            batch_bytes: 16 << 20,
             ..AS_ADD
         },
     ]
@@ -189,6 +202,7 @@ struct Claim {
 /// printing each with its ratio to the first.
 pub fn measure(from: &Path, work: &Path, rounds: usize) {
     let articles = read(from);
+    let matches = read_matches(from);
     let bytes: usize = articles.iter().map(|a| a.body.len()).sum();
     let mut variants = variants();
     variants.push(Variant {
@@ -200,7 +214,7 @@ pub fn measure(from: &Path, work: &Path, rounds: usize) {
     let mut best = vec![f64::INFINITY; variants.len()];
     for _ in 0..rounds {
         for (variant, best) in variants.iter().zip(&mut best) {
-            *best = best.min(write(&articles, variant, &work.join("pieces.db")));
+            *best = best.min(write(&articles, &matches, variant, &work.join("pieces.db")));
         }
     }
     for (variant, seconds) in variants.iter().zip(&best) {
@@ -223,6 +237,24 @@ fn thread_cpu_seconds() -> f64 {
     // SAFETY: `time` is a valid timespec for the call to fill.
     unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut time) };
     time.tv_sec as f64 + time.tv_nsec as f64 / 1e9
+}
+
+/// A row of claim_matches: claim, matched claim, score.
+type MatchRow = (i64, i64, f64);
+
+/// The match rows of `from`, in the order their newer claim was stored: claim ids come out the
+/// same when the articles are written again in order into a fresh database.
+fn read_matches(from: &Path) -> Vec<MatchRow> {
+    let source = rusqlite::Connection::open(from).unwrap();
+    let mut rows: Vec<MatchRow> = source
+        .prepare("SELECT claim_id, matched_id, score FROM claim_matches")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    rows.sort_unstable_by_key(|m| m.0.max(m.1));
+    rows
 }
 
 fn read(from: &Path) -> Vec<Article> {
@@ -314,7 +346,7 @@ fn read(from: &Path) -> Vec<Article> {
 
 /// Write every article as `variant` says into a fresh database at `db`; the CPU seconds it
 /// took (SQLite writes from the calling thread).
-fn write(articles: &[Article], variant: &Variant, db: &Path) -> f64 {
+fn write(articles: &[Article], matches: &[MatchRow], variant: &Variant, db: &Path) -> f64 {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
@@ -326,16 +358,19 @@ fn write(articles: &[Article], variant: &Variant, db: &Path) -> f64 {
     let mut connection = rusqlite::Connection::open(db).unwrap();
     connection.execute_batch(&schema).unwrap();
     connection
-        .execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
-             PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;",
-        )
+        .execute_batch(&format!(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = {}; \
+             PRAGMA cache_size = -{}; PRAGMA temp_store = MEMORY;",
+            if variant.foreign_keys { "ON" } else { "OFF" },
+            variant.cache_kib
+        ))
         .unwrap();
     for sql in variant.after {
         connection.execute_batch(sql).unwrap();
     }
     let started = thread_cpu_seconds();
     let mut done = 0;
+    let mut matches_done = 0;
     while done < articles.len() {
         let transaction = connection
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
@@ -380,6 +415,28 @@ fn write(articles: &[Article], variant: &Variant, db: &Path) -> f64 {
                 )
                 .unwrap();
         }
+        // The batch's match rows, in the table's order, as `add` writes them when it commits.
+        let stored: i64 = transaction
+            .query_row("SELECT coalesce(max(id), 0) FROM claims", [], |r| r.get(0))
+            .unwrap();
+        let mut batch: Vec<MatchRow> = matches[matches_done..]
+            .iter()
+            .take_while(|m| m.0.max(m.1) <= stored)
+            .copied()
+            .collect();
+        matches_done += batch.len();
+        batch.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)).then(a.1.cmp(&b.1)));
+        let mut insert = transaction
+            .prepare_cached(
+                "INSERT OR IGNORE INTO claim_matches (claim_id, matched_id, score) VALUES (?1, ?2, ?3)",
+            )
+            .unwrap();
+        for (claim, matched, score) in batch {
+            insert
+                .execute(rusqlite::params![claim, matched, score])
+                .unwrap();
+        }
+        drop(insert);
         transaction.commit().unwrap();
     }
     thread_cpu_seconds() - started

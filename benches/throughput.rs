@@ -358,9 +358,10 @@ fn raw_insert(from: &Path, to: &Path, copies: i64) -> f64 {
     target
         .pragma_update(None, "user_version", claimtrack::store::SCHEMA_VERSION)
         .unwrap();
+    // `add`'s settings while it stores a batch: foreign keys off (store::claims::Batch).
     target
         .execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; \
              PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;",
         )
         .unwrap();

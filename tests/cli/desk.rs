@@ -132,6 +132,7 @@ fn version_2_database_is_upgraded_to_accept_dismissed() {
         // Back to version 2, as a binary before this one left it.
         let connection = rusqlite::Connection::open(&desk.db).unwrap();
         crate::sync::take_back_to_schema_2(&connection);
+        crate::reliability::take_back_to_in_lists(&connection);
         connection
             .execute_batch(
                 "DROP TABLE article_events;

@@ -1246,3 +1246,96 @@ fn schema_6_database_is_upgraded_and_counts_new_claims_once() {
     assert_eq!(counted, claims);
     assert!(count(&desk.db, "SELECT count(*) FROM articles") >= 3);
 }
+
+/// Give a database the CHECKs version 8 and older wrote (`x IN (...)`) where version 9 writes
+/// chains of `=`, as an older binary left them.
+pub fn take_back_to_in_lists(connection: &rusqlite::Connection) {
+    let lists: [(&str, &str, &[&str]); 4] = [
+        (
+            "claims",
+            "kind",
+            &["election", "quantity", "date", "quote", "role", "statement"],
+        ),
+        (
+            "claims",
+            "status",
+            &[
+                "unverified",
+                "in-progress",
+                "verified",
+                "false",
+                "misleading",
+                "unverifiable",
+                "dismissed",
+            ],
+        ),
+        (
+            "claim_values",
+            "type",
+            &[
+                "count", "number", "money", "percent", "ordinal", "range", "date",
+            ],
+        ),
+        ("articles", "reference_source", &["given", "text", "none"]),
+    ];
+    connection
+        .execute_batch("PRAGMA writable_schema = ON")
+        .unwrap();
+    for (table, column, words) in lists {
+        let chain: Vec<String> = words.iter().map(|w| format!("{column} = '{w}'")).collect();
+        let list: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+        let changed = connection
+            .execute(
+                "UPDATE sqlite_master SET sql = replace(sql, ?1, ?2) WHERE type = 'table' AND name = ?3",
+                rusqlite::params![
+                    format!("CHECK ({})", chain.join(" OR ")),
+                    format!("CHECK ({column} IN ({}))", list.join(", ")),
+                    table
+                ],
+            )
+            .unwrap();
+        assert_eq!(changed, 1, "{table}.{column}");
+    }
+    connection
+        .execute_batch("PRAGMA writable_schema = RESET")
+        .unwrap();
+}
+
+/// A version-8 database (CHECKs as IN lists) is upgraded in place when opened: its schema is
+/// then a new database's, its rows are untouched, and the CHECKs still refuse what they
+/// refused.
+#[test]
+fn schema_8_database_is_upgraded_to_checks_without_in_lists() {
+    let desk = Desk::new();
+    desk.add_sample();
+    let fresh = dump(&desk.db);
+    {
+        let connection = rusqlite::Connection::open(&desk.db).unwrap();
+        take_back_to_in_lists(&connection);
+        connection.execute_batch("PRAGMA user_version = 8").unwrap();
+    }
+    assert_ne!(dump(&desk.db), fresh);
+    assert_eq!(
+        count(
+            &desk.db,
+            "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%kind IN (%'"
+        ),
+        1
+    );
+    desk.ok(&["status"]);
+    assert_eq!(dump(&desk.db), fresh, "schema and rows as a new database's");
+    let connection = rusqlite::Connection::open(&desk.db).unwrap();
+    for refused in [
+        "UPDATE claims SET kind = 'rumour' WHERE id = 1",
+        "UPDATE claims SET status = 'done' WHERE id = 1",
+        "UPDATE claim_values SET type = 'weight' WHERE id = 1",
+        "UPDATE articles SET reference_source = 'guess' WHERE id = 1",
+    ] {
+        assert!(connection.execute(refused, []).is_err(), "{refused}");
+    }
+    let check: String = connection
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    desk.ok(&["mark", "1", "dismissed"]);
+}

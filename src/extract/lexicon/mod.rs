@@ -27,7 +27,29 @@ impl List {
     pub fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.lines().flatten()
     }
+
+    /// The lines of a list of phrases (one entry a line, its words one space apart), in file
+    /// order.
+    pub fn phrases(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.text
+            .lines()
+            .map(|line| line.split('#').next().unwrap_or("").trim())
+            .filter(|line| !line.is_empty())
+    }
+
+    /// The entries of the list: its phrases where a line is one entry, else its words.
+    pub fn entries(&self) -> Box<dyn Iterator<Item = &'static str> + '_> {
+        if PHRASE_LISTS.contains(&self.name) {
+            Box::new(self.phrases())
+        } else {
+            Box::new(self.words())
+        }
+    }
 }
+
+// -- values4
+/// The lists whose every line is one entry, a phrase of one or more words.
+const PHRASE_LISTS: &[&str] = &["future_markers.txt", "past_markers.txt"];
 
 macro_rules! lists {
     ($($(#[$doc:meta])* $name:ident = $file:literal;)*) => {
@@ -152,6 +174,11 @@ lists! {
     HOLIDAY_WORDS = "holiday_words.txt";
     /// First words of named days that are no date word alone ("Labor Day").
     HOLIDAY_LEADS = "holiday_leads.txt";
+    // -- values4
+    /// Words and phrases that put a clause in the future ("will", "scheduled for"), one a line.
+    FUTURE_MARKERS = "future_markers.txt";
+    /// Words and phrases that put a clause in the past ("said", "would have"), one a line.
+    PAST_MARKERS = "past_markers.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -393,7 +420,7 @@ mod tests {
     fn no_list_repeats_a_word() {
         for list in ALL {
             let mut seen = std::collections::HashSet::new();
-            for word in list.words() {
+            for word in list.entries() {
                 assert!(seen.insert(word), "{} lists {word:?} twice", list.name);
             }
         }
@@ -460,13 +487,25 @@ mod tests {
         ("organisation_nouns.txt", "voting_bodies.txt"), // board, committee, council
         ("place_cues.txt", "speech_verbs.txt"),      // city
         ("quantity_openers.txt", "sentence_adverbs.txt"), // last
+        // -- values4: the tense markers are verbs other lists read in another role ("had" is
+        // an auxiliary to the speakers stage and a past tense to the dates).
+        ("auxiliaries.txt", "future_markers.txt"), // could, might, should, will, would
+        ("count_stop_words.txt", "future_markers.txt"), // could, will, would
+        ("function_words.txt", "future_markers.txt"), // until
+        ("future_markers.txt", "months.txt"),      // may
+        ("auxiliaries.txt", "past_markers.txt"),   // did, had
+        ("be_verbs.txt", "past_markers.txt"),      // was, were
+        ("change_verbs.txt", "past_markers.txt"),  // fell, lost, rose
+        ("count_stop_words.txt", "past_markers.txt"), // had, said, was, were
+        ("past_markers.txt", "plain_speech_verbs.txt"), // said, told
+        ("past_markers.txt", "score_outcomes.txt"), // lost, won
     ];
 
     #[test]
     fn no_word_is_in_two_lists() {
         let mut owner: std::collections::HashMap<&str, &str> = Default::default();
         for list in ALL {
-            for word in list.words().collect::<std::collections::HashSet<_>>() {
+            for word in list.entries().collect::<std::collections::HashSet<_>>() {
                 if let Some(other) = owner.insert(word, list.name) {
                     let shared = SHARED.contains(&(other, list.name))
                         || SHARED.contains(&(list.name, other));
@@ -480,7 +519,7 @@ mod tests {
     #[test]
     fn every_word_is_lower_case_without_a_period() {
         for list in ALL {
-            for word in list.words() {
+            for word in list.entries() {
                 assert_eq!(word, word.to_lowercase(), "{}", list.name);
                 assert!(!word.ends_with('.'), "{} {word}", list.name);
             }

@@ -164,11 +164,29 @@ static WEEKDAY_DAY: LazyLock<Regex> = LazyLock::new(|| {
         *DAY_WORD_ALT
     ))
 });
+/// "yesterday", "last night", "later this month", "next summer", "over the weekend": the
+/// days and periods of the lexicon's relative date words (see `relative_date_words.txt`).
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i-u)\b(?:(today|tonight|yesterday|tomorrow|tmrw|otd|last\s+night)|(?:(earlier|later)\s+)?(last|this|next|past)\s+(week|month|year|weekend|spring|summer|fall|autumn|winter)|(?:over\s+)?the\s+(weekend))\b",
-    )
+    let lines: Vec<Vec<&str>> = lexicon::RELATIVE_DATE_WORDS.lines().collect();
+    let days = lines[..DAY_LINES].concat().join("|");
+    let night = lines[DAY_LINES].join("|");
+    let periods = lines[DAY_LINES + 1..].concat().join("|");
+    re(&format!(
+        r"(?i-u)\b(?:({days}|last\s+(?:{night}))|(?:(earlier|later)\s+)?(last|this|next|past)\s+({periods})|(?:over\s+)?the\s+(weekend))\b"
+    ))
 });
+/// The first lines of `relative_date_words.txt` are days by themselves, from yesterday.
+const DAY_LINES: usize = 3;
+
+/// The days a day word counts from the reference date: "yesterday" -1, "tomorrow" 1.
+fn day_word_offset(word: &str) -> i64 {
+    match lexicon::line_of(&lexicon::RELATIVE_DATE_WORDS, word) {
+        Some(line) if line < DAY_LINES => line as i64 - 1,
+        // "last night".
+        _ => -1,
+    }
+}
+
 /// "two days ago", "in 3 weeks", "3 days from today", "two days before yesterday".
 static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -187,16 +205,25 @@ static THE_NTH: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i-u)\b(?:on|around|by|until|since)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(\s+(?:of\s+)?this\s+month)?",
     )
 });
-static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i-u)\b(?:(?:will|shall|to)\s+(?:not\s+)?be\s+\w+|will|won't|shall|going\s+to|(?:is|are|was|were)\s+scheduled|scheduled\s+(?:to|for)|(?:a|an|the|its|their)\s+(?:scheduled|planned|proposed)|expected\s+to|(?:is|are)\s+(?:un)?likely\s+to|set\s+to|due\s+to|due|plans?\s+to|to\s+be\s+held|upcoming|would|should|could|may|might|must|until|ahead\s+of|let's)\b|(?:'ll|’ll|’s\s+set)\b",
-    )
-});
-static PAST: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i-u)\b(?:was|were|had|did|said|met|won|lost|took|made|went|came|began|told|left|held|got|fell|rose|saw|(?:would|could|may|might|should|must)\s+have|\w+ed)\b",
-    )
-});
+/// The markers of a future or past clause, from the lexicon.
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| markers(&lexicon::FUTURE_MARKERS));
+static PAST: LazyLock<Regex> = LazyLock::new(|| markers(&lexicon::PAST_MARKERS));
+
+/// One regex for a list of marker phrases, in file order so that an earlier line wins at the
+/// same start: words one or more spaces apart, `*` any word, and a marker that starts with an
+/// apostrophe ("'ll") needs no word boundary before it.
+fn markers(list: &lexicon::List) -> Regex {
+    let phrase = |entry: &str| {
+        let words: Vec<String> = entry
+            .split(' ')
+            .map(|w| regex::escape(w).replace(r"\*", r"\w+"))
+            .collect();
+        let glued = entry.starts_with(['\'', '’']);
+        format!("{}{}", if glued { "" } else { r"\b" }, words.join(r"\s+"))
+    };
+    let alternatives: Vec<String> = list.phrases().map(phrase).collect();
+    re(&format!(r"(?i-u)(?:{})\b", alternatives.join("|")))
+}
 
 /// Every match of `re` inside the trigger windows, or none when `on` is false. Each window is
 /// searched as a prefix of `text` starting at the window, so offsets stay relative to `text`
@@ -1302,13 +1329,7 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
     for c in captures_in(&RELATIVE, text, w, on.has(triggers::RELATIVE)) {
         let whole = c.get(0).unwrap();
         let value = if let Some(word) = c.get(1) {
-            let word = word.as_str().to_ascii_lowercase();
-            let offset = match word.as_str() {
-                "yesterday" => -1,
-                _ if word.starts_with("last") => -1,
-                "tomorrow" | "tmrw" => 1,
-                _ => 0,
-            };
+            let offset = day_word_offset(word.as_str());
             Period::At(ymd(reference + Duration::days(offset)))
         } else if c.get(5).is_some() {
             weekend(reference, tense_at(text, whole.start(), whole.end()), None)

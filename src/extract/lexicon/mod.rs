@@ -179,6 +179,9 @@ lists! {
     FUTURE_MARKERS = "future_markers.txt";
     /// Words and phrases that put a clause in the past ("said", "would have"), one a line.
     PAST_MARKERS = "past_markers.txt";
+    /// Words that count a date from another date of the sentence ("the previous year", "a
+    /// year earlier"), one role a line.
+    ANCHOR_WORDS = "anchor_words.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -499,6 +502,8 @@ mod tests {
         ("count_stop_words.txt", "past_markers.txt"), // had, said, was, were
         ("past_markers.txt", "plain_speech_verbs.txt"), // said, told
         ("past_markers.txt", "score_outcomes.txt"), // lost, won
+        ("anchor_words.txt", "count_stop_words.txt"), // earlier, later
+        ("anchor_words.txt", "sentence_adverbs.txt"), // earlier, later
     ];
 
     #[test]

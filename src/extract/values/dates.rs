@@ -561,15 +561,9 @@ pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) 
         }
         merged.push(candidate);
     }
-    let anchored = [
-        "earlier",
-        "later",
-        "previous",
-        "prior",
-        "preceding",
-        "following",
-    ];
-    if on.has(triggers::RELATIVE | triggers::SPAN) && anchored.iter().any(|w| text.contains(w)) {
+    if on.has(triggers::RELATIVE | triggers::SPAN)
+        && lexicon::ANCHOR_WORDS.words().any(|w| text.contains(w))
+    {
         anchored_dates(text, &mut merged);
     }
     merged
@@ -688,10 +682,19 @@ fn decades(text: &str, all: &mut Vec<Found>) {
 /// "the previous year", "a year earlier", "two months later": counted from a date given
 /// before it in the sentence, not from the reference date.
 static ANCHORED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i-u)\b(?:the\s+(previous|prior|preceding|following)\s+(year|month|week|day)|({COUNT}|\d{1,2})\s+(year|month|week|day)s?\s+(earlier|later))\b",
-    )
+    let lines: Vec<Vec<&str>> = lexicon::ANCHOR_WORDS.lines().collect();
+    let before = [&lines[0][..], &lines[1][..]].concat().join("|");
+    let after = [&lines[2][..], &lines[3][..]].concat().join("|");
+    re(&format!(
+        r"(?i-u)\b(?:the\s+({before})\s+(year|month|week|day)|({{COUNT}}|\d{{1,2}})\s+(year|month|week|day)s?\s+({after}))\b"
+    ))
 });
+
+/// Whether an anchor word counts back from its anchor: the first and third lines of
+/// `anchor_words.txt`.
+fn counts_back(word: &str) -> bool {
+    matches!(lexicon::line_of(&lexicon::ANCHOR_WORDS, word), Some(0 | 2))
+}
 
 /// Dates counted from another date of the sentence, at that date's granularity ("down from
 /// $19.5 billion the previous year" after "in 2018" is 2017; "a year earlier" after "in March
@@ -716,12 +719,12 @@ fn anchored_dates(text: &str, found: &mut Vec<Found>) {
         };
         let (direction, unit, count) = match (c.get(1), c.get(3)) {
             (Some(which), _) => {
-                let back = !which.as_str().eq_ignore_ascii_case("following");
+                let back = counts_back(which.as_str());
                 (if back { -1 } else { 1 }, &c[2], 1)
             }
             (None, Some(count)) => {
                 let count = parse_count(count.as_str());
-                let back = c[5].eq_ignore_ascii_case("earlier");
+                let back = counts_back(&c[5]);
                 (if back { -1 } else { 1 }, &c[4], count)
             }
             _ => continue,

@@ -696,10 +696,12 @@ fn counts_back(word: &str) -> bool {
     matches!(lexicon::line_of(&lexicon::ANCHOR_WORDS, word), Some(0 | 2))
 }
 
-/// Dates counted from another date of the sentence, at that date's granularity ("down from
-/// $19.5 billion the previous year" after "in 2018" is 2017; "a year earlier" after "in March
-/// 2019" is March 2018). Without a date before them they are left alone: "a year later"
-/// counted from the reference date stays as the offset rules found it.
+/// Dates counted from another date of the sentence ("down from $19.5 billion the previous
+/// year" after "in 2018" is 2017). A count of units keeps that date's granularity ("a year
+/// earlier" after "in March 2019" is March 2018); "the previous year" or "the following week"
+/// names a whole year or week, the one before or after the date's. Without a date before them
+/// they are left alone: "a year later" counted from the reference date stays as the offset
+/// rules found it.
 fn anchored_dates(text: &str, found: &mut Vec<Found>) {
     for c in ANCHORED.captures_iter(text) {
         let whole = c.get(0).unwrap();
@@ -717,20 +719,26 @@ fn anchored_dates(text: &str, found: &mut Vec<Found>) {
         let Some(anchor) = anchor.value.when() else {
             continue;
         };
-        let (direction, unit, count) = match (c.get(1), c.get(3)) {
+        let (direction, unit, count, whole_unit) = match (c.get(1), c.get(3)) {
             (Some(which), _) => {
                 let back = counts_back(which.as_str());
-                (if back { -1 } else { 1 }, &c[2], 1)
+                (if back { -1 } else { 1 }, &c[2], 1, true)
             }
             (None, Some(count)) => {
                 let count = parse_count(count.as_str());
                 let back = counts_back(&c[5]);
-                (if back { -1 } else { 1 }, &c[4], count)
+                (if back { -1 } else { 1 }, &c[4], count, false)
             }
             _ => continue,
         };
-        let Some(value) = Unit::of(unit).and_then(|u| anchor.shifted(u, direction * count)) else {
+        let Some(unit) = Unit::of(unit) else { continue };
+        let Some(value) = anchor.shifted(unit, direction * count) else {
             continue;
+        };
+        let value = if whole_unit {
+            value.within(unit)
+        } else {
+            value
         };
         found.retain(|f| f.end <= whole.start() || whole.end() <= f.start);
         let at = found.partition_point(|f| f.start < whole.start());
@@ -2689,6 +2697,17 @@ mod tests {
                 "Sales rose 5% in March 2019 from a year earlier.",
                 "2019-11-18",
                 &["2019-03", "2018-03"],
+            ),
+            // "The previous year", "the following week": the whole unit before or after.
+            (
+                "Sales rose 5% in March 2019, after falling the previous year.",
+                "2019-11-18",
+                &["2019-03", "2018"],
+            ),
+            (
+                "The strike began on Nov. 4 and ended the following week.",
+                "2019-11-20",
+                &["2019-11-04", "2019-W46"],
             ),
             (
                 "The deal closed on June 3, 2021, and the plant opened two months later.",

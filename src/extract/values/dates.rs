@@ -561,8 +561,9 @@ pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) 
         }
         merged.push(candidate);
     }
-    if on.has(triggers::RELATIVE | triggers::SPAN)
-        && lexicon::ANCHOR_WORDS.words().any(|w| text.contains(w))
+    static ANCHOR_WORDS: LazyLock<Vec<&str>> =
+        LazyLock::new(|| lexicon::ANCHOR_WORDS.words().collect());
+    if on.has(triggers::RELATIVE | triggers::SPAN) && ANCHOR_WORDS.iter().any(|w| text.contains(w))
     {
         anchored_dates(text, &mut merged);
     }

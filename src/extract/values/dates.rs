@@ -211,18 +211,32 @@ static PAST: LazyLock<Regex> = LazyLock::new(|| markers(&lexicon::PAST_MARKERS))
 
 /// One regex for a list of marker phrases, in file order so that an earlier line wins at the
 /// same start: words one or more spaces apart, `*` any word, and a marker that starts with an
-/// apostrophe ("'ll") needs no word boundary before it.
+/// apostrophe ("'ll") needs no word boundary before it. The word boundary before the others is
+/// written once, outside their alternation, which keeps the search as fast as a hand-written
+/// pattern.
 fn markers(list: &lexicon::List) -> Regex {
     let phrase = |entry: &str| {
         let words: Vec<String> = entry
             .split(' ')
             .map(|w| regex::escape(w).replace(r"\*", r"\w+"))
             .collect();
-        let glued = entry.starts_with(['\'', '’']);
-        format!("{}{}", if glued { "" } else { r"\b" }, words.join(r"\s+"))
+        words.join(r"\s+")
     };
-    let alternatives: Vec<String> = list.phrases().map(phrase).collect();
-    re(&format!(r"(?i-u)(?:{})\b", alternatives.join("|")))
+    let (glued, plain): (Vec<&str>, Vec<&str>) = list
+        .phrases()
+        .partition(|entry| entry.starts_with(['\'', '’']));
+    let alternation = |entries: Vec<&str>| {
+        entries
+            .into_iter()
+            .map(phrase)
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let mut pattern = format!(r"(?i-u)\b(?:{})\b", alternation(plain));
+    if !glued.is_empty() {
+        pattern += &format!(r"|(?:{})\b", alternation(glued));
+    }
+    re(&pattern)
 }
 
 /// Every match of `re` inside the trigger windows, or none when `on` is false. Each window is

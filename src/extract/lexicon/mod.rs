@@ -30,6 +30,15 @@ impl List {
         self.lines().flatten()
     }
 
+    /// The lines of a list of phrases (one entry a line, its words one space apart), in file
+    /// order.
+    pub fn phrases(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.text
+            .lines()
+            .map(|line| line.split('#').next().unwrap_or("").trim())
+            .filter(|line| !line.is_empty())
+    }
+
     /// The entries of the list: its lines with their words joined by one space in a list of
     /// phrases, its words otherwise.
     pub fn entries(&self) -> Vec<String> {
@@ -223,6 +232,14 @@ lists! {
     ROLE_PHRASES = "role_phrases.txt" phrases;
     /// Words too common to tell two wordings of a claim apart ("would").
     WORDING_STOP_WORDS = "wording_stop_words.txt";
+    // -- values4
+    /// Words and phrases that put a clause in the future ("will", "scheduled for"), one a line.
+    FUTURE_MARKERS = "future_markers.txt" phrases;
+    /// Words and phrases that put a clause in the past ("said", "would have"), one a line.
+    PAST_MARKERS = "past_markers.txt" phrases;
+    /// Words that count a date from another date of the sentence ("the previous year", "a
+    /// year earlier"), one role a line.
+    ANCHOR_WORDS = "anchor_words.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -538,6 +555,22 @@ mod tests {
         ("organisation_nouns.txt", "voting_bodies.txt"), // board, committee, council
         ("place_cues.txt", "speech_verbs.txt"),      // city
         ("quantity_openers.txt", "sentence_adverbs.txt"), // last
+        // -- values4: the tense markers are verbs other lists read in another role ("had" is
+        // an auxiliary to the speakers stage and a past tense to the dates).
+        ("auxiliaries.txt", "future_markers.txt"), // could, might, should, will, would
+        ("count_stop_words.txt", "future_markers.txt"), // could, will, would
+        ("function_words.txt", "future_markers.txt"), // until
+        ("future_markers.txt", "months.txt"),      // may
+        ("auxiliaries.txt", "past_markers.txt"),   // did, had
+        ("be_verbs.txt", "past_markers.txt"),      // was, were
+        ("change_verbs.txt", "past_markers.txt"),  // fell, lost, rose
+        ("count_stop_words.txt", "past_markers.txt"), // had, said, was, were
+        ("past_markers.txt", "plain_speech_verbs.txt"), // said, told
+        ("past_markers.txt", "score_outcomes.txt"), // lost, won
+        ("outcome_verbs.txt", "past_markers.txt"), // lost, took, won
+        ("anchor_words.txt", "count_stop_words.txt"), // earlier, later
+        ("anchor_words.txt", "sentence_adverbs.txt"), // earlier, later
+        ("future_markers.txt", "sentence_openers.txt"), // let's
     ];
 
     /// -- stages4: role lists, a stage's pick of words for one role from the lists named beside
@@ -672,7 +705,7 @@ mod tests {
     #[test]
     fn every_word_is_lower_case_without_a_period() {
         for list in ALL {
-            for word in list.words() {
+            for word in list.entries() {
                 assert_eq!(word, word.to_lowercase(), "{}", list.name);
                 assert!(!word.ends_with('.'), "{} {word}", list.name);
             }
@@ -692,9 +725,19 @@ mod tests {
         for list in ALL {
             for entry in list.entries() {
                 for word in entry.split(' ') {
+                    // in a phrase, "*" is any letters ("*ed") and "'ll" is glued to the word
+                    // before
+                    let word = if list.phrases {
+                        word.trim_start_matches('*')
+                    } else {
+                        word
+                    };
+                    let glued = list.phrases && word.starts_with(['\'', '’']);
                     assert!(
-                        word.chars().all(inside_a_word)
-                            && word.chars().next().is_some_and(char::is_alphanumeric),
+                        list.phrases && word.is_empty()
+                            || word.chars().all(inside_a_word)
+                                && (glued
+                                    || word.chars().next().is_some_and(char::is_alphanumeric)),
                         "{}: {word:?} holds a character no consumer reads",
                         list.name
                     );

@@ -164,11 +164,29 @@ static WEEKDAY_DAY: LazyLock<Regex> = LazyLock::new(|| {
         *DAY_WORD_ALT
     ))
 });
+/// "yesterday", "last night", "later this month", "next summer", "over the weekend": the
+/// days and periods of the lexicon's relative date words (see `relative_date_words.txt`).
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i-u)\b(?:(today|tonight|yesterday|tomorrow|tmrw|otd|last\s+night)|(?:(earlier|later)\s+)?(last|this|next|past)\s+(week|month|year|weekend|spring|summer|fall|autumn|winter)|(?:over\s+)?the\s+(weekend))\b",
-    )
+    let lines: Vec<Vec<&str>> = lexicon::RELATIVE_DATE_WORDS.lines().collect();
+    let days = lines[..DAY_LINES].concat().join("|");
+    let night = lines[DAY_LINES].join("|");
+    let periods = lines[DAY_LINES + 1..].concat().join("|");
+    re(&format!(
+        r"(?i-u)\b(?:({days}|last\s+(?:{night}))|(?:(earlier|later)\s+)?(last|this|next|past)\s+({periods})|(?:over\s+)?the\s+(weekend))\b"
+    ))
 });
+/// The first lines of `relative_date_words.txt` are days by themselves, from yesterday.
+const DAY_LINES: usize = 3;
+
+/// The days a day word counts from the reference date: "yesterday" -1, "tomorrow" 1.
+fn day_word_offset(word: &str) -> i64 {
+    match lexicon::line_of(&lexicon::RELATIVE_DATE_WORDS, word) {
+        Some(line) if line < DAY_LINES => line as i64 - 1,
+        // "last night".
+        _ => -1,
+    }
+}
+
 /// "two days ago", "in 3 weeks", "3 days from today", "two days before yesterday".
 static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -187,16 +205,39 @@ static THE_NTH: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i-u)\b(?:on|around|by|until|since)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(\s+(?:of\s+)?this\s+month)?",
     )
 });
-static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i-u)\b(?:(?:will|shall|to)\s+(?:not\s+)?be\s+\w+|will|won't|shall|going\s+to|(?:is|are|was|were)\s+scheduled|scheduled\s+(?:to|for)|(?:a|an|the|its|their)\s+(?:scheduled|planned|proposed)|expected\s+to|(?:is|are)\s+(?:un)?likely\s+to|set\s+to|due\s+to|due|plans?\s+to|to\s+be\s+held|upcoming|would|should|could|may|might|must|until|ahead\s+of|let's)\b|(?:'ll|’ll|’s\s+set)\b",
-    )
-});
-static PAST: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i-u)\b(?:was|were|had|did|said|met|won|lost|took|made|went|came|began|told|left|held|got|fell|rose|saw|(?:would|could|may|might|should|must)\s+have|\w+ed)\b",
-    )
-});
+/// The markers of a future or past clause, from the lexicon.
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| markers(&lexicon::FUTURE_MARKERS));
+static PAST: LazyLock<Regex> = LazyLock::new(|| markers(&lexicon::PAST_MARKERS));
+
+/// One regex for a list of marker phrases, in file order so that an earlier line wins at the
+/// same start: words one or more spaces apart, `*` any word, and a marker that starts with an
+/// apostrophe ("'ll") needs no word boundary before it. The word boundary before the others is
+/// written once, outside their alternation, which keeps the search as fast as a hand-written
+/// pattern.
+fn markers(list: &lexicon::List) -> Regex {
+    let phrase = |entry: &str| {
+        let words: Vec<String> = entry
+            .split(' ')
+            .map(|w| regex::escape(w).replace(r"\*", r"\w+"))
+            .collect();
+        words.join(r"\s+")
+    };
+    let (glued, plain): (Vec<&str>, Vec<&str>) = list
+        .phrases()
+        .partition(|entry| entry.starts_with(['\'', '’']));
+    let alternation = |entries: Vec<&str>| {
+        entries
+            .into_iter()
+            .map(phrase)
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let mut pattern = format!(r"(?i-u)\b(?:{})\b", alternation(plain));
+    if !glued.is_empty() {
+        pattern += &format!(r"|(?:{})\b", alternation(glued));
+    }
+    re(&pattern)
+}
 
 /// Every match of `re` inside the trigger windows, or none when `on` is false. Each window is
 /// searched as a prefix of `text` starting at the window, so offsets stay relative to `text`
@@ -534,15 +575,10 @@ pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) 
         }
         merged.push(candidate);
     }
-    let anchored = [
-        "earlier",
-        "later",
-        "previous",
-        "prior",
-        "preceding",
-        "following",
-    ];
-    if on.has(triggers::RELATIVE | triggers::SPAN) && anchored.iter().any(|w| text.contains(w)) {
+    static ANCHOR_WORDS: LazyLock<Vec<&str>> =
+        LazyLock::new(|| lexicon::ANCHOR_WORDS.words().collect());
+    if on.has(triggers::RELATIVE | triggers::SPAN) && ANCHOR_WORDS.iter().any(|w| text.contains(w))
+    {
         anchored_dates(text, &mut merged);
     }
     merged
@@ -661,15 +697,26 @@ fn decades(text: &str, all: &mut Vec<Found>) {
 /// "the previous year", "a year earlier", "two months later": counted from a date given
 /// before it in the sentence, not from the reference date.
 static ANCHORED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i-u)\b(?:the\s+(previous|prior|preceding|following)\s+(year|month|week|day)|({COUNT}|\d{1,2})\s+(year|month|week|day)s?\s+(earlier|later))\b",
-    )
+    let lines: Vec<Vec<&str>> = lexicon::ANCHOR_WORDS.lines().collect();
+    let before = [&lines[0][..], &lines[1][..]].concat().join("|");
+    let after = [&lines[2][..], &lines[3][..]].concat().join("|");
+    re(&format!(
+        r"(?i-u)\b(?:the\s+({before})\s+(year|month|week|day)|({{COUNT}}|\d{{1,2}})\s+(year|month|week|day)s?\s+({after}))\b"
+    ))
 });
 
-/// Dates counted from another date of the sentence, at that date's granularity ("down from
-/// $19.5 billion the previous year" after "in 2018" is 2017; "a year earlier" after "in March
-/// 2019" is March 2018). Without a date before them they are left alone: "a year later"
-/// counted from the reference date stays as the offset rules found it.
+/// Whether an anchor word counts back from its anchor: the first and third lines of
+/// `anchor_words.txt`.
+fn counts_back(word: &str) -> bool {
+    matches!(lexicon::line_of(&lexicon::ANCHOR_WORDS, word), Some(0 | 2))
+}
+
+/// Dates counted from another date of the sentence ("down from $19.5 billion the previous
+/// year" after "in 2018" is 2017). A count of units keeps that date's granularity ("a year
+/// earlier" after "in March 2019" is March 2018); "the previous year" or "the following week"
+/// names a whole year or week, the one before or after the date's. Without a date before them
+/// they are left alone: "a year later" counted from the reference date stays as the offset
+/// rules found it.
 fn anchored_dates(text: &str, found: &mut Vec<Found>) {
     for c in ANCHORED.captures_iter(text) {
         let whole = c.get(0).unwrap();
@@ -687,20 +734,26 @@ fn anchored_dates(text: &str, found: &mut Vec<Found>) {
         let Some(anchor) = anchor.value.when() else {
             continue;
         };
-        let (direction, unit, count) = match (c.get(1), c.get(3)) {
+        let (direction, unit, count, whole_unit) = match (c.get(1), c.get(3)) {
             (Some(which), _) => {
-                let back = !which.as_str().eq_ignore_ascii_case("following");
-                (if back { -1 } else { 1 }, &c[2], 1)
+                let back = counts_back(which.as_str());
+                (if back { -1 } else { 1 }, &c[2], 1, true)
             }
             (None, Some(count)) => {
                 let count = parse_count(count.as_str());
-                let back = c[5].eq_ignore_ascii_case("earlier");
-                (if back { -1 } else { 1 }, &c[4], count)
+                let back = counts_back(&c[5]);
+                (if back { -1 } else { 1 }, &c[4], count, false)
             }
             _ => continue,
         };
-        let Some(value) = Unit::of(unit).and_then(|u| anchor.shifted(u, direction * count)) else {
+        let Some(unit) = Unit::of(unit) else { continue };
+        let Some(value) = anchor.shifted(unit, direction * count) else {
             continue;
+        };
+        let value = if whole_unit {
+            value.within(unit)
+        } else {
+            value
         };
         found.retain(|f| f.end <= whole.start() || whole.end() <= f.start);
         let at = found.partition_point(|f| f.start < whole.start());
@@ -779,16 +832,138 @@ static MONTH_YEAR_DAY: LazyLock<Regex> = LazyLock::new(|| {
 static ON_DOTTED: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i-u)\bon\s+(\d{1,2})\.(\d{1,2})(?-u:\b)"));
 
-/// Dates that carry their own day or month ("June 3, 2022", "in March", "2019").
-fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: &mut Vec<Found>) {
-    let month = on.has(triggers::MONTH);
-    let numeric = on.digits || on.has(triggers::NUMBER_WORD);
-    let w = &on.windows;
-    let bytes = text.as_bytes();
-    let glued = |start: usize, end: usize| {
+/// What every date rule reads: the sentence, its reference date and its triggers.
+struct Scan<'t> {
+    text: &'t str,
+    reference: Option<NaiveDate>,
+    on: &'t Triggers,
+}
+
+impl Scan<'_> {
+    /// A digit or number word is in the sentence.
+    fn numeric(&self) -> bool {
+        self.on.digits || self.on.has(triggers::NUMBER_WORD)
+    }
+
+    /// `start..end` touches a letter or digit (or follows "$"): part of a longer token.
+    fn glued(&self, start: usize, end: usize) -> bool {
+        let bytes = self.text.as_bytes();
         (start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'$'))
             || (end < bytes.len() && bytes[end].is_ascii_alphanumeric())
+    }
+}
+
+/// A date rule: its name, the function that adds its candidates, and the examples it was
+/// written for, each a text and the value the rule gives it (reference date 2019-11-20, a
+/// Wednesday). `date_rules_find_their_examples` runs each rule on its examples.
+struct DateRule {
+    #[cfg_attr(not(test), allow(dead_code))]
+    name: &'static str,
+    find: fn(&Scan, &mut Vec<Found>),
+    #[cfg_attr(not(test), allow(dead_code))]
+    examples: &'static [(&'static str, &'static str)],
+}
+
+/// The rules of dates that carry their own day or month ("June 3, 2022", "in March", "2019"),
+/// in the order they run.
+const EXPLICIT_RULES: &[DateRule] = &[
+    DateRule {
+        name: "iso",
+        find: iso_rule,
+        examples: &[
+            ("2022-06-03", "2022-06-03"),
+            ("2016 10 16", "2016-10-16"),
+            ("20161016", "2016-10-16"),
+        ],
+    },
+    DateRule {
+        name: "year_month_name_day",
+        find: year_month_name_day_rule,
+        examples: &[("2019/aug/01", "2019-08-01"), ("2019-Aug-01", "2019-08-01")],
+    },
+    DateRule {
+        name: "month_year_day",
+        find: month_year_day_rule,
+        examples: &[
+            ("September-2020-23", "2020-09-23"),
+            ("23-2020-September", "2020-09-23"),
+        ],
+    },
+    DateRule {
+        name: "week_of_month",
+        find: week_of_month_rule,
+        examples: &[("It happened in the first week of October.", "2019-W40")],
+    },
+    DateRule {
+        name: "on_dotted",
+        find: on_dotted_rule,
+        examples: &[("We met on 5.12.", "2019-05-12")],
+    },
+    DateRule {
+        name: "numeric",
+        find: numeric_rule,
+        examples: &[
+            ("5/17/2018", "2018-05-17"),
+            ("He left on 11/12.", "2019-11-12"),
+        ],
+    },
+    DateRule {
+        name: "month_day",
+        find: month_day_rule,
+        examples: &[
+            ("June 3, 2022", "2022-06-03"),
+            ("He said it on Oct. 31.", "2019-10-31"),
+        ],
+    },
+    DateRule {
+        name: "day_month",
+        find: day_month_rule,
+        examples: &[
+            ("3 June 2022", "2022-06-03"),
+            ("the second of Aug", "2019-08-02"),
+        ],
+    },
+    DateRule {
+        name: "month_year",
+        find: month_year_rule,
+        examples: &[("March 2019", "2019-03"), ("March of 2019", "2019-03")],
+    },
+    DateRule {
+        name: "year",
+        find: year_rule,
+        examples: &[
+            ("in 2019", "2019"),
+            ("the end of 2020", "2020"),
+            ("mid-2018", "2018"),
+        ],
+    },
+    DateRule {
+        name: "bare_month",
+        find: bare_month_rule,
+        examples: &[
+            ("It rained in August.", "2019-08"),
+            ("The vote is due next March.", "2020-03"),
+        ],
+    },
+];
+
+/// Dates that carry their own day or month ("June 3, 2022", "in March", "2019").
+fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: &mut Vec<Found>) {
+    let scan = Scan {
+        text,
+        reference,
+        on,
     };
+    for rule in EXPLICIT_RULES {
+        (rule.find)(&scan, all);
+    }
+}
+
+fn iso_rule(s: &Scan, all: &mut Vec<Found>) {
+    let text = s.text;
+    let w = &s.on.windows;
+    let on = s.on;
+    let bytes = text.as_bytes();
     for c in captures_in(&ISO, text, w, on.year_digits) {
         let whole = c.get(0).unwrap();
         if whole.start() > 0 && bytes[whole.start() - 1].is_ascii_digit() {
@@ -815,6 +990,13 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: 
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
+}
+
+fn year_month_name_day_rule(s: &Scan, all: &mut Vec<Found>) {
+    let text = s.text;
+    let month = s.on.has(triggers::MONTH);
+    let w = &s.on.windows;
+    let on = s.on;
     for c in captures_in(&YEAR_MONTH_NAME_DAY, text, w, on.year_digits && month) {
         let whole = c.get(0).unwrap();
         let (year, month, day) = if let Some(y) = c.get(1) {
@@ -828,6 +1010,13 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: 
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
+}
+
+fn month_year_day_rule(s: &Scan, all: &mut Vec<Found>) {
+    let text = s.text;
+    let month = s.on.has(triggers::MONTH);
+    let w = &s.on.windows;
+    let on = s.on;
     for c in captures_in(&MONTH_YEAR_DAY, text, w, on.hyphened_year && month) {
         let whole = c.get(0).unwrap();
         let (month, year, day) = if let Some(m) = c.get(1) {
@@ -841,6 +1030,14 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: 
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
+}
+
+fn week_of_month_rule(s: &Scan, all: &mut Vec<Found>) {
+    let text = s.text;
+    let month = s.on.has(triggers::MONTH);
+    let reference = s.reference;
+    let w = &s.on.windows;
+    let on = s.on;
     for c in captures_in(
         &WEEK_OF_MONTH,
         text,
@@ -883,6 +1080,13 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: 
             all.push(found(whole.start(), end, iso_week(day), true));
         }
     }
+}
+
+fn on_dotted_rule(s: &Scan, all: &mut Vec<Found>) {
+    let text = s.text;
+    let reference = s.reference;
+    let w = &s.on.windows;
+    let on = s.on;
     for c in captures_in(&ON_DOTTED, text, w, on.dotted) {
         let whole = c.get(0).unwrap();
         let after = &text[whole.end()..];
@@ -902,9 +1106,16 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: 
             all.push(found(start, whole.end(), ymd(date), true));
         }
     }
+}
+
+fn numeric_rule(s: &Scan, all: &mut Vec<Found>) {
+    let text = s.text;
+    let reference = s.reference;
+    let w = &s.on.windows;
+    let on = s.on;
     for c in captures_in(&NUMERIC, text, w, on.slash) {
         let whole = c.get(0).unwrap();
-        if glued(whole.start(), whole.end())
+        if s.glued(whole.start(), whole.end())
             || text[whole.end()..].starts_with(['/', '-'])
             || text[..whole.start()].ends_with(['/', '-', '.', ','])
         {
@@ -945,6 +1156,14 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: 
             }
         }
     }
+}
+
+fn month_day_rule(s: &Scan, all: &mut Vec<Found>) {
+    let text = s.text;
+    let month = s.on.has(triggers::MONTH);
+    let reference = s.reference;
+    let w = &s.on.windows;
+    let numeric = s.numeric();
     for (shift, c) in captures_at_starts(&MONTH_DAY, text, w, month && numeric, month_may_start) {
         let whole = c.get(0).unwrap();
         let (whole_start, whole_end) = (shift + whole.start(), shift + whole.end());
@@ -983,6 +1202,14 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: 
             all.push(found(whole_start, end, ymd(date), true));
         }
     }
+}
+
+fn day_month_rule(s: &Scan, all: &mut Vec<Found>) {
+    let text = s.text;
+    let month = s.on.has(triggers::MONTH);
+    let reference = s.reference;
+    let w = &s.on.windows;
+    let numeric = s.numeric();
     for c in captures_in(&DAY_MONTH, text, w, month && numeric) {
         let whole = c.get(0).unwrap();
         let month_text = &c[2];
@@ -1024,6 +1251,13 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: 
             all.push(found(whole.start(), end, ymd(date), true));
         }
     }
+}
+
+fn month_year_rule(s: &Scan, all: &mut Vec<Found>) {
+    let text = s.text;
+    let month = s.on.has(triggers::MONTH);
+    let w = &s.on.windows;
+    let on = s.on;
     for c in captures_in(&MONTH_YEAR, text, w, month && on.year_digits) {
         let whole = c.get(0).unwrap();
         if c[1].eq_ignore_ascii_case("may") && !c[1].starts_with('M') {
@@ -1038,10 +1272,16 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: 
             ));
         }
     }
+}
+
+fn year_rule(s: &Scan, all: &mut Vec<Found>) {
+    let text = s.text;
+    let w = &s.on.windows;
+    let on = s.on;
     for c in captures_in(&YEAR, text, w, on.year_digits) {
         let whole = c.get(0).unwrap();
         let year_match = c.get(2).unwrap();
-        if glued(year_match.start(), year_match.end())
+        if s.glued(year_match.start(), year_match.end())
             || !is_year_context(text, year_match.start(), year_match.end())
         {
             continue;
@@ -1053,6 +1293,13 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: 
             true,
         ));
     }
+}
+
+fn bare_month_rule(s: &Scan, all: &mut Vec<Found>) {
+    let text = s.text;
+    let month = s.on.has(triggers::MONTH);
+    let reference = s.reference;
+    let w = &s.on.windows;
     if let Some(reference) = reference {
         for c in captures_in(&BARE_MONTH, text, w, month) {
             let whole = c.get(0).unwrap();
@@ -1065,43 +1312,12 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: 
             let Some(month) = month_from(name.as_str()) else {
                 continue;
             };
-            let (start, year) = match modifier.as_deref() {
-                Some("last") => (
-                    whole.start(),
-                    if month < reference.month() {
-                        reference.year()
-                    } else {
-                        reference.year() - 1
-                    },
-                ),
-                Some("next") => (
-                    whole.start(),
-                    if month > reference.month() {
-                        reference.year()
-                    } else {
-                        reference.year() + 1
-                    },
-                ),
-                Some("this") => (whole.start(), reference.year()),
-                Some(m)
-                    if [
-                        "in", "since", "until", "by", "from", "through", "during", "of",
-                    ]
-                    .contains(&m) =>
-                {
-                    (
-                        name.start(),
-                        month_year_for(
-                            month,
-                            reference,
-                            tense_at(text, whole.start(), whole.end()),
-                        ),
-                    )
-                }
-                _ => (
-                    whole.start(),
-                    month_year_for(month, reference, tense_at(text, whole.start(), whole.end())),
-                ),
+            let tense = || tense_at(text, whole.start(), whole.end());
+            let (from_name, year) = bare_month_year(month, modifier.as_deref(), reference, tense);
+            let start = if from_name {
+                name.start()
+            } else {
+                whole.start()
             };
             all.push(Found {
                 start,
@@ -1111,6 +1327,45 @@ fn explicit_dates(text: &str, reference: Option<NaiveDate>, on: &Triggers, all: 
                 offset_unit: 0,
             });
         }
+    }
+}
+
+/// The year of a month named without one, from the word before it ("last March", "next
+/// May") or else the clause's tense, and whether the date starts at the name (after a
+/// preposition, which is no part of the date).
+fn bare_month_year(
+    month: u32,
+    modifier: Option<&str>,
+    reference: NaiveDate,
+    tense: impl FnOnce() -> Tense,
+) -> (bool, i32) {
+    match modifier {
+        Some("last") => (
+            false,
+            if month < reference.month() {
+                reference.year()
+            } else {
+                reference.year() - 1
+            },
+        ),
+        Some("next") => (
+            false,
+            if month > reference.month() {
+                reference.year()
+            } else {
+                reference.year() + 1
+            },
+        ),
+        Some("this") => (false, reference.year()),
+        Some(m)
+            if [
+                "in", "since", "until", "by", "from", "through", "during", "of",
+            ]
+            .contains(&m) =>
+        {
+            (true, month_year_for(month, reference, tense()))
+        }
+        _ => (false, month_year_for(month, reference, tense())),
     }
 }
 
@@ -1167,11 +1422,67 @@ fn is_year_context(text: &str, start: usize, end: usize) -> bool {
     true
 }
 
+/// The rules of dates that need the reference date, in the order they run.
+const RELATIVE_RULES: &[DateRule] = &[
+    DateRule {
+        name: "weekday",
+        find: weekday_rule,
+        examples: &[
+            ("He spoke on Tuesday.", "2019-11-19"),
+            ("The vote will be held next Friday.", "2019-11-29"),
+        ],
+    },
+    DateRule {
+        name: "weekday_day",
+        find: weekday_day_rule,
+        examples: &[("The match is on Thursday 21.", "2019-11-21")],
+    },
+    DateRule {
+        name: "relative",
+        find: relative_rule,
+        examples: &[
+            ("yesterday", "2019-11-19"),
+            ("last week", "2019-W46"),
+            ("later this month", "2019-11"),
+        ],
+    },
+    DateRule {
+        name: "offset",
+        find: offset_rule,
+        examples: &[
+            ("two days ago", "2019-11-18"),
+            ("The plant closed four years ago.", "2015"),
+        ],
+    },
+    DateRule {
+        name: "compound",
+        find: compound_rule,
+        examples: &[("a year and two months ago", "2018-09-20")],
+    },
+    DateRule {
+        name: "the_nth",
+        find: the_nth_rule,
+        examples: &[("It starts on the 28th.", "2019-11-28")],
+    },
+];
+
 /// Dates that need the reference date: weekdays, "last week", "yesterday", "two days ago".
 fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found>) {
-    let weekday = on.has(triggers::WEEKDAY);
-    let numeric = on.digits || on.has(triggers::NUMBER_WORD);
-    let w = &on.windows;
+    let scan = Scan {
+        text,
+        reference: Some(reference),
+        on,
+    };
+    for rule in RELATIVE_RULES {
+        (rule.find)(&scan, all);
+    }
+}
+
+fn weekday_rule(s: &Scan, all: &mut Vec<Found>) {
+    let text = s.text;
+    let Some(reference) = s.reference else { return };
+    let w = &s.on.windows;
+    let weekday = s.on.has(triggers::WEEKDAY);
     for c in captures_in(&WEEKDAY_RE, text, w, weekday) {
         let whole = c.get(0).unwrap();
         let name = c.get(3).unwrap().as_str();
@@ -1200,50 +1511,14 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
             .get(2)
             .or_else(|| c.get(4))
             .map(|m| m.as_str().to_ascii_lowercase());
-        let date = match (before_mod.as_deref(), week_mod.as_deref()) {
-            (_, Some(w)) if w.starts_with("next") || w.contains("following") => {
-                day_in_week(reference + Duration::days(7), weekday)
-            }
-            (_, Some(w)) if w.starts_with("last") || w.starts_with("previous") => {
-                day_in_week(reference - Duration::days(7), weekday)
-            }
-            (_, Some(_)) => day_in_week(reference, weekday),
-            (Some(m), None) if m.starts_with("last") || m.starts_with("previous") => {
-                day_in_week(reference - Duration::days(7), weekday)
-            }
-            (Some(m), None) if m.starts_with("next") || m.starts_with("following") => {
-                day_in_week(reference + Duration::days(7), weekday)
-            }
-            (Some(m), None) if m.contains("past") => {
-                let mut d = reference - Duration::days(1);
-                while d.weekday() != weekday {
-                    d -= Duration::days(1);
-                }
-                d
-            }
-            (Some(m), None) if m.contains("coming") || m.contains("upcoming") => {
-                let mut d = reference + Duration::days(1);
-                while d.weekday() != weekday {
-                    d += Duration::days(1);
-                }
-                d
-            }
-            (Some(_), None) => day_in_week(reference, weekday),
-            (None, None) => {
-                let tense = tense_at(text, whole.start(), whole.end());
-                let mut d = reference;
-                if tense == Tense::Future {
-                    while d.weekday() != weekday {
-                        d += Duration::days(1);
-                    }
-                } else {
-                    while d.weekday() != weekday {
-                        d -= Duration::days(1);
-                    }
-                }
-                d
-            }
-        };
+        let tense = || tense_at(text, whole.start(), whole.end());
+        let date = weekday_date(
+            reference,
+            weekday,
+            before_mod.as_deref(),
+            week_mod.as_deref(),
+            tense,
+        );
         // The period after a full name ends the sentence ("on Friday."); after "Fri." it is
         // the abbreviation's.
         let name_end = c.get(3).unwrap().end();
@@ -1254,6 +1529,69 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
         };
         all.push(found(whole.start(), end, ymd(date), false));
     }
+}
+
+/// The day a weekday names, from the words before it ("last", "this coming"), the week phrase
+/// around it ("next week Monday", "Friday of last week"), or else the clause's tense.
+fn weekday_date(
+    reference: NaiveDate,
+    weekday: Weekday,
+    before_mod: Option<&str>,
+    week_mod: Option<&str>,
+    tense: impl FnOnce() -> Tense,
+) -> NaiveDate {
+    match (before_mod, week_mod) {
+        (_, Some(w)) if w.starts_with("next") || w.contains("following") => {
+            day_in_week(reference + Duration::days(7), weekday)
+        }
+        (_, Some(w)) if w.starts_with("last") || w.starts_with("previous") => {
+            day_in_week(reference - Duration::days(7), weekday)
+        }
+        (_, Some(_)) => day_in_week(reference, weekday),
+        (Some(m), None) if m.starts_with("last") || m.starts_with("previous") => {
+            day_in_week(reference - Duration::days(7), weekday)
+        }
+        (Some(m), None) if m.starts_with("next") || m.starts_with("following") => {
+            day_in_week(reference + Duration::days(7), weekday)
+        }
+        (Some(m), None) if m.contains("past") => {
+            let mut d = reference - Duration::days(1);
+            while d.weekday() != weekday {
+                d -= Duration::days(1);
+            }
+            d
+        }
+        (Some(m), None) if m.contains("coming") || m.contains("upcoming") => {
+            let mut d = reference + Duration::days(1);
+            while d.weekday() != weekday {
+                d += Duration::days(1);
+            }
+            d
+        }
+        (Some(_), None) => day_in_week(reference, weekday),
+        (None, None) => {
+            let tense = tense();
+            let mut d = reference;
+            if tense == Tense::Future {
+                while d.weekday() != weekday {
+                    d += Duration::days(1);
+                }
+            } else {
+                while d.weekday() != weekday {
+                    d -= Duration::days(1);
+                }
+            }
+            d
+        }
+    }
+}
+
+fn weekday_day_rule(s: &Scan, all: &mut Vec<Found>) {
+    let text = s.text;
+    let Some(reference) = s.reference else { return };
+    let w = &s.on.windows;
+    let numeric = s.numeric();
+    let weekday = s.on.has(triggers::WEEKDAY);
     for c in captures_in(&WEEKDAY_DAY, text, w, weekday && numeric) {
         let whole = c.get(0).unwrap();
         let Some(weekday) = weekday_from(&c[1]) else {
@@ -1299,16 +1637,17 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
+}
+
+fn relative_rule(s: &Scan, all: &mut Vec<Found>) {
+    let text = s.text;
+    let Some(reference) = s.reference else { return };
+    let w = &s.on.windows;
+    let on = s.on;
     for c in captures_in(&RELATIVE, text, w, on.has(triggers::RELATIVE)) {
         let whole = c.get(0).unwrap();
         let value = if let Some(word) = c.get(1) {
-            let word = word.as_str().to_ascii_lowercase();
-            let offset = match word.as_str() {
-                "yesterday" => -1,
-                _ if word.starts_with("last") => -1,
-                "tomorrow" | "tmrw" => 1,
-                _ => 0,
-            };
+            let offset = day_word_offset(word.as_str());
             Period::At(ymd(reference + Duration::days(offset)))
         } else if c.get(5).is_some() {
             weekend(reference, tense_at(text, whole.start(), whole.end()), None)
@@ -1324,39 +1663,10 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
                 "next" => 1,
                 _ => 0,
             };
-            match unit.as_str() {
-                "week" => Period::At(iso_week(reference + Duration::days(7 * step as i64))),
-                "month" => {
-                    let first = NaiveDate::from_ymd_opt(reference.year(), reference.month(), 1)
-                        .unwrap_or(reference);
-                    let date = if step < 0 {
-                        first.checked_sub_months(Months::new(1))
-                    } else {
-                        first.checked_add_months(Months::new(step as u32))
-                    };
-                    let Some(date) = date else { continue };
-                    Period::At(When::month_of(date))
-                }
-                "year" => Period::At(When::Year(reference.year() + step)),
-                "weekend" => weekend(reference, Tense::Neutral, Some(step)),
-                season => {
-                    // The year of the most recent (or next) such season.
-                    let season_month = match season {
-                        "spring" => 3,
-                        "summer" => 6,
-                        "winter" => 12,
-                        _ => 9,
-                    };
-                    let year = match step {
-                        -1 if reference.month() > season_month + 2 => reference.year(),
-                        -1 => reference.year() - 1,
-                        1 if reference.month() < season_month => reference.year(),
-                        1 => reference.year() + 1,
-                        _ => reference.year(),
-                    };
-                    Period::At(When::Year(year))
-                }
-            }
+            let Some(period) = period_counted(reference, step, &unit) else {
+                continue;
+            };
+            period
         };
         all.push(Found {
             start: whole.start(),
@@ -1366,6 +1676,52 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
             offset_unit: 0,
         });
     }
+}
+
+/// The week, month, year, weekend or season `step` of them from the reference date's
+/// ("last month" is -1, "this summer" 0).
+fn period_counted(reference: NaiveDate, step: i32, unit: &str) -> Option<Period> {
+    let period = match unit {
+        "week" => Period::At(iso_week(reference + Duration::days(7 * step as i64))),
+        "month" => {
+            let first = NaiveDate::from_ymd_opt(reference.year(), reference.month(), 1)
+                .unwrap_or(reference);
+            let date = if step < 0 {
+                first.checked_sub_months(Months::new(1))
+            } else {
+                first.checked_add_months(Months::new(step as u32))
+            };
+            let date = date?;
+            Period::At(When::month_of(date))
+        }
+        "year" => Period::At(When::Year(reference.year() + step)),
+        "weekend" => weekend(reference, Tense::Neutral, Some(step)),
+        season => {
+            // The year of the most recent (or next) such season.
+            let season_month = match season {
+                "spring" => 3,
+                "summer" => 6,
+                "winter" => 12,
+                _ => 9,
+            };
+            let year = match step {
+                -1 if reference.month() > season_month + 2 => reference.year(),
+                -1 => reference.year() - 1,
+                1 if reference.month() < season_month => reference.year(),
+                1 => reference.year() + 1,
+                _ => reference.year(),
+            };
+            Period::At(When::Year(year))
+        }
+    };
+    Some(period)
+}
+
+fn offset_rule(s: &Scan, all: &mut Vec<Found>) {
+    let text = s.text;
+    let Some(reference) = s.reference else { return };
+    let w = &s.on.windows;
+    let on = s.on;
     for c in captures_in(
         &OFFSET,
         text,
@@ -1389,40 +1745,10 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
         {
             continue;
         }
-        let count = match c[2].to_ascii_lowercase().as_str() {
-            "a" | "an" | "one" => 1,
-            "two" => 2,
-            "three" => 3,
-            "four" => 4,
-            "five" => 5,
-            "six" => 6,
-            "seven" => 7,
-            "eight" => 8,
-            "nine" => 9,
-            "ten" => 10,
-            "eleven" => 11,
-            "twelve" => 12,
-            n => n.parse().unwrap_or(0),
-        };
-        let (anchor, sign) = match tail.as_deref() {
-            Some("ago") => (reference, -1),
-            Some(t) if t.ends_with("tomorrow") || t.ends_with("tmrw") => {
-                (reference + Duration::days(1), 1)
-            }
-            Some(t) if t.starts_with("before") && t.ends_with("yesterday") => {
-                (reference - Duration::days(1), -1)
-            }
-            Some(t) if t.starts_with("before") => (reference, -1),
-            _ => (reference, 1),
-        };
+        let count = count_word(&c[2]);
+        let (anchor, sign) = offset_anchor(reference, tail.as_deref());
         let unit = c[3].to_ascii_lowercase();
-        let date = match unit.as_str() {
-            "day" => anchor.checked_add_signed(Duration::days(sign * count)),
-            "week" => anchor.checked_add_signed(Duration::days(sign * 7 * count)),
-            "fortnight" => anchor.checked_add_signed(Duration::days(sign * 14 * count)),
-            "month" => shift_months(anchor, sign * count),
-            _ => shift_months(anchor, sign * 12 * count),
-        };
+        let date = shift(anchor, &unit, sign * count);
         // "a year ago", "four years ago": as precise as the sentence is, a year.
         let value = |date: NaiveDate| {
             if unit == "year" && tail.as_deref() == Some("ago") {
@@ -1438,8 +1764,30 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
             });
         }
     }
+}
+
+/// The day an offset counts from and its direction, from the words after it: "ago" back from
+/// the reference date, "before yesterday" back from yesterday, "from tomorrow" on from it.
+fn offset_anchor(reference: NaiveDate, tail: Option<&str>) -> (NaiveDate, i64) {
+    match tail {
+        Some("ago") => (reference, -1),
+        Some(t) if t.ends_with("tomorrow") || t.ends_with("tmrw") => {
+            (reference + Duration::days(1), 1)
+        }
+        Some(t) if t.starts_with("before") && t.ends_with("yesterday") => {
+            (reference - Duration::days(1), -1)
+        }
+        Some(t) if t.starts_with("before") => (reference, -1),
+        _ => (reference, 1),
+    }
+}
+
+fn compound_rule(s: &Scan, all: &mut Vec<Found>) {
+    let text = s.text;
+    let Some(reference) = s.reference else { return };
+    let w = &s.on.windows;
     // Most offsets have one unit: look for several only where an ending word is present.
-    let compound = on.has(triggers::SPAN)
+    let compound = s.on.has(triggers::SPAN)
         && (text.contains("ago") || text.contains("later") || text.contains(" now"));
     for c in captures_in(&COMPOUND, text, w, compound) {
         let whole = c.get(0).unwrap();
@@ -1466,6 +1814,13 @@ fn relative_dates(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec
             });
         }
     }
+}
+
+fn the_nth_rule(s: &Scan, all: &mut Vec<Found>) {
+    let text = s.text;
+    let Some(reference) = s.reference else { return };
+    let w = &s.on.windows;
+    let on = s.on;
     for c in captures_in(&THE_NTH, text, w, on.ordinal_digits) {
         let whole = c.get(0).unwrap();
         let day: u32 = c[1].parse().unwrap_or(0);
@@ -1967,6 +2322,37 @@ fn is_the_articles_date(head: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each date rule finds the value its examples name, on its own, with the reference date
+    /// the examples were written for.
+    #[test]
+    fn date_rules_find_their_examples() {
+        let reference = NaiveDate::from_ymd_opt(2019, 11, 20);
+        for rule in EXPLICIT_RULES.iter().chain(RELATIVE_RULES) {
+            for &(text, expected) in rule.examples {
+                let on = Triggers::of(text);
+                let scan = Scan {
+                    text,
+                    reference,
+                    on: &on,
+                };
+                let mut found = Vec::new();
+                (rule.find)(&scan, &mut found);
+                let values: Vec<String> = found
+                    .iter()
+                    .map(|f| match f.value.normalized() {
+                        crate::model::Normalized::Date(date) => date,
+                        other => format!("{other:?}"),
+                    })
+                    .collect();
+                assert!(
+                    values.iter().any(|v| v == expected),
+                    "rule {} on {text:?}: {values:?}, want {expected}",
+                    rule.name
+                );
+            }
+        }
+    }
     use crate::model::Normalized;
 
     /// The anchored month-day pattern tried where a month can start finds what the pattern
@@ -2326,6 +2712,17 @@ mod tests {
                 "Sales rose 5% in March 2019 from a year earlier.",
                 "2019-11-18",
                 &["2019-03", "2018-03"],
+            ),
+            // "The previous year", "the following week": the whole unit before or after.
+            (
+                "Sales rose 5% in March 2019, after falling the previous year.",
+                "2019-11-18",
+                &["2019-03", "2018"],
+            ),
+            (
+                "The strike began on Nov. 4 and ended the following week.",
+                "2019-11-20",
+                &["2019-11-04", "2019-W46"],
             ),
             (
                 "The deal closed on June 3, 2021, and the plant opened two months later.",

@@ -103,6 +103,18 @@ impl When {
     }
 
     /// The ISO form of the JSON: "2019-11-15", "2019-W46", "2019-11", "2019".
+    /// The period of `unit` that holds this one, when `unit` is coarser ("the following
+    /// week" after a day is that day's week); otherwise this one.
+    pub fn within(self, unit: Unit) -> When {
+        match (self, unit) {
+            (When::Day(date), Unit::Week) => When::week_of(date),
+            (When::Day(date), Unit::Month) => When::month_of(date),
+            (When::Day(date), Unit::Year) => When::Year(date.year()),
+            (When::Month { year, .. }, Unit::Year) => When::Year(year),
+            _ => self,
+        }
+    }
+
     pub fn iso(self) -> String {
         // Not `date.format(..)`: that parses its format string on every call.
         match self {

@@ -403,7 +403,6 @@ impl Overlap {
             (1.0 + self.rare).ln(),
             self.top / self.rare_weight.max(1.0),
             (a.place - b.place).abs(),
-            f64::from(u8::from(a.place.max(b.place) < LEAD)),
         ]
     }
 }
@@ -424,16 +423,12 @@ pub const FEATURES: [&str; FEATURE_COUNT] = [
     "shared_rare_words",
     "rarest_shared_word",
     "place_gap",
-    "both_in_lead",
 ];
-pub const FEATURE_COUNT: usize = 15;
+pub const FEATURE_COUNT: usize = 14;
 /// The features that depend on the second claim's own weights (see `may_match`).
 const COSINE: usize = 0;
 const CONTAINMENT: usize = 1;
 const COVERAGE_OF_LONGER: usize = 10;
-
-/// The share of an article's claims that counts as its lead.
-const LEAD: f64 = 0.15;
 
 #[derive(Debug, Default)]
 struct FigureComparison {

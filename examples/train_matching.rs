@@ -426,7 +426,7 @@ fn simulate(
 /// Every key a claim is counted under: its stems and its figure keys.
 fn all_keys(fingerprint: &Fingerprint) -> impl Iterator<Item = u64> + '_ {
     let stems = fingerprint.stems.iter().map(|s| s.hash);
-    stems.chain(fingerprint.figure_keys())
+    stems.chain(fingerprint.figure_keys().iter().copied())
 }
 
 /// The claims `add` stores for an article: checkable ones, a repeated claim folded into its

@@ -26,6 +26,9 @@ pub struct Fingerprint {
     bigrams: Vec<u64>,
     /// Figures and dates (see `value_key`).
     pub figures: Vec<Figure>,
+    /// The figures' candidate-index keys (see `figure_keys`): made with the fingerprint, on
+    /// `add`'s extraction threads, not once per use on the storing thread.
+    figure_keys: Vec<u64>,
     /// Which sides of `text::CONTRARIES` the words take (bit 2i and 2i+1 for pair i).
     contraries: u32,
     /// Where the claim stands in its article, from 0 (the first claim) to 1 (the last):
@@ -104,6 +107,16 @@ fn number(n: Option<f64>) -> String {
     n.map(|n| format!("{n}")).unwrap_or_default()
 }
 
+fn figure_keys(figures: &[Figure]) -> Vec<u64> {
+    let mut keys: Vec<u64> = figures
+        .iter()
+        .map(|f| text::hash(&format!("#{}", f.value)))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 fn parse_figures(value_key: &str) -> Vec<Figure> {
     value_key
         .split('|')
@@ -145,10 +158,12 @@ impl Fingerprint {
             }
             same
         });
+        let figures = parse_figures(value_key);
         Fingerprint {
             stems,
             bigrams,
-            figures: parse_figures(value_key),
+            figure_keys: figure_keys(&figures),
+            figures,
             contraries,
             place: 0.5,
         }
@@ -188,20 +203,13 @@ impl Fingerprint {
 
     /// The candidate-index keys of the figures, by value alone (so that a count and a plain
     /// number meet), sorted, without repeats.
-    pub fn figure_keys(&self) -> Vec<u64> {
-        let mut keys: Vec<u64> = self
-            .figures
-            .iter()
-            .map(|f| text::hash(&format!("#{}", f.value)))
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys
+    pub fn figure_keys(&self) -> &[u64] {
+        &self.figure_keys
     }
 
     /// The figure keys and the `stems` rarest stems `frequency` gives a count for.
     fn keys(&self, stems: usize, frequency: &dyn Fn(u64) -> Option<u64>) -> Vec<u64> {
-        let mut keys = self.figure_keys();
+        let mut keys = self.figure_keys.clone();
         let mut rare: Vec<(u64, u8, u64)> = self
             .stems
             .iter()

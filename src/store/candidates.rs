@@ -391,7 +391,7 @@ fn all_keys(fingerprint: &Fingerprint) -> impl Iterator<Item = u64> + '_ {
     // Stems are distinct, figure keys are distinct, and a stem's hash is never a figure's
     // (figure keys hash a '#' the stems cannot contain).
     let stems = fingerprint.stems.iter().map(|s| s.hash);
-    stems.chain(fingerprint.figure_keys())
+    stems.chain(fingerprint.figure_keys().iter().copied())
 }
 
 /// Count the new claims in the frequencies, then compare each with the stored claims of other

@@ -593,7 +593,8 @@ pub fn may_match(model: &Model, a: &Weighted<'_>, b: &Fingerprint, rare_weight: 
             .zip(least.iter().zip(&endless))
             .map(|(w, (near, far))| (w * near).max(w * far))
             .sum::<f64>();
-    1.0 / (1.0 + (-z).exp()) >= model.threshold
+    // The slack covers rounding: the bound sums the same terms as `judge` in another order.
+    1.0 / (1.0 + (-z).exp()) >= model.threshold - 1e-9
 }
 
 /// What two claims share, for showing why they matched; `a_text` is the text of `a`, whose

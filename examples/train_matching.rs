@@ -3,6 +3,9 @@
 //!
 //! `cargo run --release --example train_matching -- ../shared/matching [--write] [--stage I,L,R,J]`
 //!
+//! `SHOW_MISSES=1` lists the pairs the held-out scores get wrong; `DROP=name,name` measures
+//! the model without some of `matching::FEATURES`.
+//!
 //! DIR holds `manifest.json`, `pairs.jsonl` and `articles/` (see its README). Each story's
 //! articles are extracted as `add` would (published 2019-11-20), every pair sentence is mapped
 //! to the claim covering it (as `score_matching.py` does), document frequencies are counted
@@ -129,6 +132,9 @@ fn main() {
     let all: Vec<&Pair> = pairs.iter().collect();
     let threshold = choose_threshold(&all, &held_out);
     let (recall, precision) = measure(&all, &held_out, threshold);
+    if std::env::var_os("SHOW_MISSES").is_some() {
+        show_misses(&all, &held_out, threshold);
+    }
     println!(
         "leave-stories-out, each fold's own threshold: recall={:.2} precision={:.2}",
         strict.0 as f64 / strict.2 as f64,
@@ -237,6 +243,35 @@ fn fit(pairs: &[&Pair]) -> Model {
     model
 }
 
+/// The pairs the held-out scores get wrong at `threshold`, on stderr.
+fn show_misses(pairs: &[&Pair], held_out: &[f64], threshold: f64) {
+    for (pair, score) in pairs.iter().zip(held_out) {
+        let label = match (pair.same, *score >= threshold && *score > 0.0) {
+            (true, false) => "missed",
+            (false, true) => "false match",
+            _ => continue,
+        };
+        eprintln!(
+            "{label} {score:.2} {} proposed={} {:.2?} {}",
+            pair.story, pair.proposed, pair.features, pair.text
+        );
+    }
+}
+
+/// The features with those named in `DROP` (commas between) set to zero: the model as it
+/// would be without them.
+fn masked(mut x: [f64; FEATURE_COUNT]) -> [f64; FEATURE_COUNT] {
+    if let Ok(dropped) = std::env::var("DROP") {
+        let dropped: Vec<&str> = dropped.split(',').collect();
+        for (v, name) in x.iter_mut().zip(FEATURES) {
+            if dropped.contains(&name) {
+                *v = 0.0;
+            }
+        }
+    }
+    x
+}
+
 /// Every labelled pair of every story, with its features; and how many pair sentences were
 /// logged as claims, of how many pairs.
 fn load(dir: &Path, stage: CandidateStage) -> (Vec<Pair>, usize, usize) {
@@ -306,12 +341,12 @@ fn load(dir: &Path, stage: CandidateStage) -> (Vec<Pair>, usize, usize) {
                 ),
                 story: story.clone(),
                 same: pair["same"].as_bool().unwrap(),
-                features: features(
+                features: masked(features(
                     &later.fingerprint,
                     &earlier.fingerprint,
                     &|h| idf(later.frequency(h), later.claims_then),
                     rare_idf(later.claims_then),
-                ),
+                )),
                 proposed,
                 excluded: !proposed
                     || contradicting_figures(&later.fingerprint, &earlier.fingerprint)
@@ -391,7 +426,7 @@ fn simulate(
 /// Every key a claim is counted under: its stems and its figure keys.
 fn all_keys(fingerprint: &Fingerprint) -> impl Iterator<Item = u64> + '_ {
     let stems = fingerprint.stems.iter().map(|s| s.hash);
-    stems.chain(fingerprint.figure_keys())
+    stems.chain(fingerprint.figure_keys().iter().copied())
 }
 
 /// The claims `add` stores for an article: checkable ones, a repeated claim folded into its

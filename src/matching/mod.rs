@@ -26,6 +26,9 @@ pub struct Fingerprint {
     bigrams: Vec<u64>,
     /// Figures and dates (see `value_key`).
     pub figures: Vec<Figure>,
+    /// The figures' candidate-index keys (see `figure_keys`): made with the fingerprint, on
+    /// `add`'s extraction threads, not once per use on the storing thread.
+    figure_keys: Vec<u64>,
     /// Which sides of `text::CONTRARIES` the words take (bit 2i and 2i+1 for pair i).
     contraries: u32,
     /// Where the claim stands in its article, from 0 (the first claim) to 1 (the last):
@@ -104,6 +107,16 @@ fn number(n: Option<f64>) -> String {
     n.map(|n| format!("{n}")).unwrap_or_default()
 }
 
+fn figure_keys(figures: &[Figure]) -> Vec<u64> {
+    let mut keys: Vec<u64> = figures
+        .iter()
+        .map(|f| text::hash(&format!("#{}", f.value)))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 fn parse_figures(value_key: &str) -> Vec<Figure> {
     value_key
         .split('|')
@@ -145,10 +158,12 @@ impl Fingerprint {
             }
             same
         });
+        let figures = parse_figures(value_key);
         Fingerprint {
             stems,
             bigrams,
-            figures: parse_figures(value_key),
+            figure_keys: figure_keys(&figures),
+            figures,
             contraries,
             place: 0.5,
         }
@@ -188,20 +203,13 @@ impl Fingerprint {
 
     /// The candidate-index keys of the figures, by value alone (so that a count and a plain
     /// number meet), sorted, without repeats.
-    pub fn figure_keys(&self) -> Vec<u64> {
-        let mut keys: Vec<u64> = self
-            .figures
-            .iter()
-            .map(|f| text::hash(&format!("#{}", f.value)))
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys
+    pub fn figure_keys(&self) -> &[u64] {
+        &self.figure_keys
     }
 
     /// The figure keys and the `stems` rarest stems `frequency` gives a count for.
     fn keys(&self, stems: usize, frequency: &dyn Fn(u64) -> Option<u64>) -> Vec<u64> {
-        let mut keys = self.figure_keys();
+        let mut keys = self.figure_keys.clone();
         let mut rare: Vec<(u64, u8, u64)> = self
             .stems
             .iter()
@@ -319,70 +327,92 @@ pub fn weighted_features(
     wb: &Weighted<'_>,
     rare_weight: f64,
 ) -> [f64; FEATURE_COUNT] {
-    let (a, b) = (wa.fingerprint, wb.fingerprint);
-    let (mut shared_square, mut shared_linear, mut shared_count, mut names) =
-        (0.0, 0.0, 0.0f64, 0.0f64);
-    let (mut rare, mut top) = (0.0f64, 0.0f64);
-    let (mut i, mut j) = (0, 0);
-    while i < a.stems.len() && j < b.stems.len() {
-        match a.stems[i].hash.cmp(&b.stems[j].hash) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                let w = wa.weights[i];
-                shared_square += w * w;
-                shared_linear += w;
-                shared_count += 1.0;
-                if a.stems[i].name && b.stems[j].name {
-                    names += 1.0;
+    Overlap::of(wa, wb.fingerprint, rare_weight).features(wa, wb.fingerprint, wb.linear, wb.mass)
+}
+
+/// The shared words of a pair, weighed: all the features need of the words but the sums of
+/// the second claim's own weights. A shared stem weighs the same on both sides (one IDF
+/// table), so `a`'s weights are enough.
+struct Overlap {
+    square: f64,
+    linear: f64,
+    count: f64,
+    names: f64,
+    rare: f64,
+    top: f64,
+    rare_weight: f64,
+}
+
+impl Overlap {
+    fn of(wa: &Weighted<'_>, b: &Fingerprint, rare_weight: f64) -> Overlap {
+        let a = wa.fingerprint;
+        let mut overlap = Overlap {
+            square: 0.0,
+            linear: 0.0,
+            count: 0.0,
+            names: 0.0,
+            rare: 0.0,
+            top: 0.0,
+            rare_weight,
+        };
+        let (mut i, mut j) = (0, 0);
+        while i < a.stems.len() && j < b.stems.len() {
+            match a.stems[i].hash.cmp(&b.stems[j].hash) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let w = wa.weights[i];
+                    overlap.square += w * w;
+                    overlap.linear += w;
+                    overlap.count += 1.0;
+                    if a.stems[i].name && b.stems[j].name {
+                        overlap.names += 1.0;
+                    }
+                    overlap.top = overlap.top.max(w);
+                    if w >= rare_weight {
+                        overlap.rare += 1.0;
+                    }
+                    i += 1;
+                    j += 1;
                 }
-                top = top.max(w);
-                if w >= rare_weight {
-                    rare += 1.0;
-                }
-                i += 1;
-                j += 1;
             }
         }
+        overlap
     }
-    let larger = wa.linear.max(wb.linear);
-    let coverage_of_larger = if larger > 0.0 {
-        shared_linear / larger
-    } else {
-        0.0
-    };
-    let norm = (wa.mass * wb.mass).sqrt();
-    let cosine = if norm > 0.0 {
-        shared_square / norm
-    } else {
-        0.0
-    };
-    let smaller = wa.linear.min(wb.linear);
-    let containment = if smaller > 0.0 {
-        shared_linear / smaller
-    } else {
-        0.0
-    };
-    let bigrams = shared(&a.bigrams, &b.bigrams) as f64;
-    let figures = compare_figures(a, b);
-    let contrary = f64::from(u8::from(text::contradicts(a.contraries, b.contraries)));
-    [
-        cosine,
-        containment,
-        (1.0 + shared_count).ln(),
-        (1.0 + names).ln(),
-        (1.0 + bigrams).ln(),
-        figures.equal_distinctive,
-        figures.equal_plain,
-        figures.equal_dates,
-        figures.one_side,
-        contrary,
-        coverage_of_larger,
-        (1.0 + rare).ln(),
-        top / rare_weight.max(1.0),
-        (a.place - b.place).abs(),
-        f64::from(u8::from(a.place.max(b.place) < LEAD)),
-    ]
+
+    /// The features, given the sum and the sum of squares of `b`'s weights.
+    fn features(
+        &self,
+        wa: &Weighted<'_>,
+        b: &Fingerprint,
+        b_linear: f64,
+        b_mass: f64,
+    ) -> [f64; FEATURE_COUNT] {
+        let a = wa.fingerprint;
+        let ratio = |part: f64, whole: f64| if whole > 0.0 { part / whole } else { 0.0 };
+        let cosine = ratio(self.square, (wa.mass * b_mass).sqrt());
+        let containment = ratio(self.linear, wa.linear.min(b_linear));
+        let coverage_of_larger = ratio(self.linear, wa.linear.max(b_linear));
+        let bigrams = shared(&a.bigrams, &b.bigrams) as f64;
+        let figures = compare_figures(a, b);
+        let contrary = f64::from(u8::from(text::contradicts(a.contraries, b.contraries)));
+        [
+            cosine,
+            containment,
+            (1.0 + self.count).ln(),
+            (1.0 + self.names).ln(),
+            (1.0 + bigrams).ln(),
+            figures.equal_distinctive,
+            figures.equal_plain,
+            figures.equal_dates,
+            figures.one_side,
+            contrary,
+            coverage_of_larger,
+            (1.0 + self.rare).ln(),
+            self.top / self.rare_weight.max(1.0),
+            (a.place - b.place).abs(),
+        ]
+    }
 }
 
 /// Names of the features, in order: the keys of `weights.txt`.
@@ -401,12 +431,12 @@ pub const FEATURES: [&str; FEATURE_COUNT] = [
     "shared_rare_words",
     "rarest_shared_word",
     "place_gap",
-    "both_in_lead",
 ];
-pub const FEATURE_COUNT: usize = 15;
-
-/// The share of an article's claims that counts as its lead.
-const LEAD: f64 = 0.15;
+pub const FEATURE_COUNT: usize = 14;
+/// The features that depend on the second claim's own weights (see `may_match`).
+const COSINE: usize = 0;
+const CONTAINMENT: usize = 1;
+const COVERAGE_OF_LONGER: usize = 10;
 
 #[derive(Debug, Default)]
 struct FigureComparison {
@@ -445,12 +475,14 @@ pub fn contradicting_figures(a: &Fingerprint, b: &Fingerprint) -> bool {
     };
     a.figures.iter().filter(vetoing).any(|x| {
         let same_kind = |f: &&Figure| f.kind_class() == x.kind_class() && f.unit == x.unit;
-        let theirs: Vec<&Figure> = b.figures.iter().filter(same_kind).collect();
-        let mine: Vec<&Figure> = a.figures.iter().filter(same_kind).collect();
-        !theirs.is_empty()
-            && !theirs
-                .iter()
-                .any(|y| mine.iter().any(|m| m.value == y.value))
+        let mut theirs = b.figures.iter().filter(same_kind).peekable();
+        theirs.peek().is_some()
+            && !theirs.any(|y| {
+                a.figures
+                    .iter()
+                    .filter(same_kind)
+                    .any(|m| m.value == y.value)
+            })
     })
 }
 
@@ -532,6 +564,37 @@ pub fn judge(model: &Model, a: &Weighted<'_>, b: &Weighted<'_>, rare_weight: f64
     }
     let score = model.score(&weighted_features(a, b, rare_weight));
     (score >= model.threshold).then_some(score)
+}
+
+/// False when `judge` cannot accept the pair whatever the weights of `b`'s own words: a
+/// bound from the shared words alone, so that the store reads the IDF of a candidate's other
+/// words only for the few candidates that may match. Only the three features that divide by
+/// `b`'s weight sums depend on them, each monotonically, so the bound takes each feature's
+/// better end: `b` no more than the shared words, or `b` endless.
+pub fn may_match(model: &Model, a: &Weighted<'_>, b: &Fingerprint, rare_weight: f64) -> bool {
+    let x = a.fingerprint;
+    if x.stems.is_empty() || b.stems.is_empty() || contradicting_figures(x, b) {
+        return false;
+    }
+    let overlap = Overlap::of(a, b, rare_weight);
+    let least = overlap.features(a, b, overlap.linear, overlap.square);
+    let mut endless = least;
+    endless[COSINE] = 0.0;
+    endless[COVERAGE_OF_LONGER] = 0.0;
+    endless[CONTAINMENT] = if a.linear > 0.0 {
+        overlap.linear / a.linear
+    } else {
+        0.0
+    };
+    let z: f64 = model.bias
+        + model
+            .weights
+            .iter()
+            .zip(least.iter().zip(&endless))
+            .map(|(w, (near, far))| (w * near).max(w * far))
+            .sum::<f64>();
+    // The slack covers rounding: the bound sums the same terms as `judge` in another order.
+    1.0 / (1.0 + (-z).exp()) >= model.threshold - 1e-9
 }
 
 /// What two claims share, for showing why they matched; `a_text` is the text of `a`, whose

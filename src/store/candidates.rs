@@ -391,7 +391,7 @@ fn all_keys(fingerprint: &Fingerprint) -> impl Iterator<Item = u64> + '_ {
     // Stems are distinct, figure keys are distinct, and a stem's hash is never a figure's
     // (figure keys hash a '#' the stems cannot contain).
     let stems = fingerprint.stems.iter().map(|s| s.hash);
-    stems.chain(fingerprint.figure_keys())
+    stems.chain(fingerprint.figure_keys().iter().copied())
 }
 
 /// Count the new claims in the frequencies, then compare each with the stored claims of other
@@ -431,8 +431,10 @@ fn record_matches_outside(
     }
     // Frequencies cannot change while the article is stored (its own claims are counted
     // above): each key's frequency and weight is read once per article.
+    // Room for every key of the article's claims and a few candidates' words, so that the
+    // map does not grow key by key (its rehashing was a twentieth of matching's time).
     let mut known = ArticleWeights {
-        known: KeyMap::default(),
+        known: KeyMap::with_capacity_and_hasher(claims.len() * 48, Default::default()),
         claims: pending.stored_claims + pending.claims + learnt.claims,
     };
     for (claim_id, fingerprint) in claims {
@@ -474,6 +476,9 @@ fn record_matches_outside(
         let mut scored = Vec::new();
         for other_id in found {
             let other = fingerprint_of(cache, transaction, other_id)?;
+            if !matching::may_match(&MODEL, &mine, other, rare) {
+                continue;
+            }
             let mut frequencies = Frequencies {
                 connection: transaction,
                 pending: &mut *pending,

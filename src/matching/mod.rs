@@ -13,6 +13,7 @@ mod text;
 
 use std::sync::LazyLock;
 
+use crate::extract::claims::shared_count;
 use crate::model::{MatchWhy as Why, Normalized, Value};
 
 pub use text::{Stem, normalise_figure, stem_word, stems_of};
@@ -644,24 +645,6 @@ fn for_shared<'a>(mine: &'a [Stem], theirs: &'a [Stem], mut each: impl FnMut(&'a
 
 fn shared(mine: &[u64], theirs: &[u64]) -> usize {
     shared_count(mine, theirs)
-}
-
-/// How many items two sorted lists without repeats share: a merge, no allocation. Used here
-/// and by the extractor for the words of repeated claims in one article.
-pub fn shared_count<T: Ord>(mine: &[T], theirs: &[T]) -> usize {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < mine.len() && j < theirs.len() {
-        match mine[i].cmp(&theirs[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    shared
 }
 
 #[cfg(test)]

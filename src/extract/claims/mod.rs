@@ -12,7 +12,6 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
-use crate::matching::shared_count;
 use crate::model::{ClaimKind, Normalized, Value, ValueType};
 
 pub mod kinds;
@@ -301,6 +300,24 @@ impl<'a> Word<'a> {
             Word::Text(lower)
         }
     }
+}
+
+/// How many items two sorted lists without repeats share: a merge, no allocation. Used here for
+/// the words of repeated claims in one article, and by matching.
+pub fn shared_count<T: Ord>(mine: &[T], theirs: &[T]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < mine.len() && j < theirs.len() {
+        match mine[i].cmp(&theirs[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
 }
 
 #[cfg(test)]

@@ -17,6 +17,8 @@
 //! this file runs the three passes over the article.
 
 mod attribution;
+mod candidates;
+pub mod choice;
 mod mentions;
 mod registry;
 mod resolution;
@@ -31,6 +33,8 @@ use std::ops::Range;
 
 use crate::extract::Sentence;
 use attribution::*;
+use candidates::*;
+use choice::{Candidate, Features, SPEAKERS};
 use mentions::*;
 use registry::*;
 use resolution::*;
@@ -62,7 +66,20 @@ pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<Sentenc
     }
     let (mut tokens, mut marks) = TOKENS.take();
     tokenize(text, &mut tokens, &mut marks);
-    let speech = resolve_tokens(text, sentences, skip, &tokens, &marks);
+    let speech = resolve_tokens(
+        text,
+        sentences,
+        skip,
+        &tokens,
+        &marks,
+        |results, candidates| {
+            let model = &*SPEAKERS;
+            for (result, candidates) in results.iter_mut().zip(candidates) {
+                choice::finish(candidates);
+                result.speaker = model.choose(candidates).map(|c| c.name.to_string());
+            }
+        },
+    );
     // A huge article's buffer is not worth keeping.
     if tokens.capacity() <= 1 << 20 {
         TOKENS.set((tokens, marks));
@@ -122,12 +139,46 @@ impl Article<'_> {
     }
 }
 
+/// Every sentence's speaker candidates, with their features, for training the speaker model:
+/// the rules' own speakers are among them, marked `source rules_choice`.
+pub fn training_candidates(
+    text: &str,
+    sentences: &[Sentence],
+    skip: &[bool],
+) -> Vec<Vec<Candidate<'static>>> {
+    let (mut tokens, mut marks) = (
+        Vec::new(),
+        Marks {
+            names: Vec::new(),
+            speech: Vec::new(),
+        },
+    );
+    tokenize(text, &mut tokens, &mut marks);
+    let mut found = Vec::new();
+    resolve_tokens(text, sentences, skip, &tokens, &marks, |_, candidates| {
+        found = candidates
+            .iter_mut()
+            .map(|candidates| {
+                choice::finish(candidates);
+                let owned = candidates.iter().map(|c| Candidate {
+                    name: Cow::Owned(c.name.to_string()),
+                    features: c.features,
+                });
+                owned.collect()
+            })
+            .collect();
+    });
+    found
+}
+
+/// The three passes, then `choose` with the rules' results and every sentence's candidates.
 fn resolve_tokens(
     text: &str,
     sentences: &[Sentence],
     skip: &[bool],
     tokens: &[Tok],
     marks: &Marks,
+    choose: impl FnOnce(&mut [SentenceSpeech], &mut [Vec<Candidate>]),
 ) -> Vec<SentenceSpeech> {
     let article = Article {
         text,
@@ -137,8 +188,9 @@ fn resolve_tokens(
         skip,
     };
     let names = register_names(&article);
-    let mut results = attribute_sentences(&article, &names);
-    continue_quotations(&article, &mut results);
+    let (mut results, mut candidates, shapes) = attribute_sentences(&article, &names);
+    continue_quotations(&article, &mut results, &mut candidates, &shapes);
+    choose(&mut results, &mut candidates);
     results
 }
 
@@ -242,8 +294,12 @@ fn single_names_as_people<'t>(
     registry.finish();
 }
 
-/// Pass 2: attribution, in text order.
-fn attribute_sentences<'t>(article: &Article<'t>, names: &'t Names<'t>) -> Vec<SentenceSpeech> {
+/// Pass 2: attribution, in text order: the rules' speakers, and the candidates of the
+/// sentences that attribute or quote words.
+fn attribute_sentences<'t>(
+    article: &Article<'t>,
+    names: &'t Names<'t>,
+) -> (Vec<SentenceSpeech>, Vec<Vec<Candidate<'t>>>, Vec<Features>) {
     let mut walk = Walk {
         registry: &names.registry,
         salient_people: Vec::with_capacity(article.ranges.len()),
@@ -254,6 +310,8 @@ fn attribute_sentences<'t>(article: &Article<'t>, names: &'t Names<'t>) -> Vec<S
         last_speaker: None,
     };
     let mut results = vec![SentenceSpeech::default(); article.ranges.len()];
+    let mut candidates = vec![Vec::new(); article.ranges.len()];
+    let mut shapes = vec![0; article.ranges.len()];
     for (index, range) in article.ranges.iter().enumerate() {
         if article.skipped(index) || range.is_empty() {
             walk.salient_people.push(None);
@@ -269,7 +327,12 @@ fn attribute_sentences<'t>(article: &Article<'t>, names: &'t Names<'t>) -> Vec<S
         let speech = &article.marks.speech;
         let found = attribution(&view, &speech[marks_in(speech, range)]);
         let attributed = found.attributed;
-        let (speaker, subject, unnamed) = choose_speaker(&walk, &view, found);
+        let (speaker, subject, unnamed) = choose_speaker(&walk, &view, &found);
+        let sentence = sentence_features(&view, attributed);
+        shapes[index] = sentence;
+        if speaks(sentence) {
+            candidates[index] = own_candidates(&walk, &view, &found, speaker.as_ref(), sentence);
+        }
         let names_role = view.mentions.iter().any(|m| {
             m.kind == EntityKind::Person
                 && names.titles[m.titles.clone()]
@@ -284,7 +347,7 @@ fn attribute_sentences<'t>(article: &Article<'t>, names: &'t Names<'t>) -> Vec<S
             has_attribution: attributed,
         };
     }
-    results
+    (results, candidates, shapes)
 }
 
 /// The speaker of one sentence among what `attribution` found, with the subject it came
@@ -292,14 +355,14 @@ fn attribute_sentences<'t>(article: &Article<'t>, names: &'t Names<'t>) -> Vec<S
 fn choose_speaker<'r>(
     walk: &Walk<'r>,
     view: &SentenceView<'r>,
-    found: Attribution<'r>,
+    found: &Attribution<'r>,
 ) -> (Option<Cow<'r, str>>, Option<Subject<'r>>, bool) {
     let position = view.tokens[view.range.start].start;
     let mut unnamed = false;
     // The first candidate that resolves to a person or a named body wins; a bare unknown word
     // ("Israel") only when nothing better is found.
     let mut fallback = None;
-    for (candidate, verb) in &found.candidates {
+    for (candidate, verb) in found.candidates.iter() {
         let Some(resolved) = walk.resolve(view, candidate, position, *verb) else {
             if let Subject::Phrase(Phrase {
                 words, determiner, ..
@@ -335,28 +398,53 @@ fn choose_speaker<'r>(
 
 /// Pass 3: quotation sentences with no attribution of their own belong to the speaker of the
 /// quotation they continue: the sentence where the quotation closes, else the one before.
-fn continue_quotations(article: &Article, results: &mut [SentenceSpeech]) {
+/// Every sentence with candidates also gets those speakers as candidates.
+fn continue_quotations(
+    article: &Article,
+    results: &mut [SentenceSpeech],
+    candidates: &mut [Vec<Candidate>],
+    shapes: &[Features],
+) {
     for index in 0..results.len() {
-        if results[index].speaker.is_some() || article.skipped(index) {
+        if article.skipped(index) || article.ranges[index].is_empty() {
             continue;
         }
-        let range = &article.ranges[index];
-        if range.is_empty() || results[index].has_attribution {
+        let closed_by = quotation_closed_by(article, results, index);
+        // Backward: the two sentences of text before, past any furniture between them
+        // (an embedded tweet's signature, a "Club statement" label).
+        let mut before = (0..index)
+            .rev()
+            .filter(|&k| !article.skipped(k) && !article.ranges[k].is_empty())
+            .take(2)
+            .map(|k| results[k].speaker.clone());
+        let (previous, before_previous) = (before.next().flatten(), before.next().flatten());
+        let continues = results[index].speaker.is_none()
+            && !results[index].has_attribution
+            && article.tokens[article.ranges[index].start].quoted;
+        if continues {
+            let found = closed_by
+                .clone()
+                .or_else(|| previous.clone())
+                .or_else(|| before_previous.clone());
+            if let Some(name) = &found {
+                let features = choice::RULES_CHOICE | shapes[index];
+                choice::add(&mut candidates[index], Cow::Owned(name.clone()), features);
+            }
+            results[index].speaker = found;
+        }
+        let sentence = shapes[index];
+        if !speaks(sentence) {
             continue;
         }
-        if !article.tokens[range.start].quoted {
-            continue;
+        for (name, source) in [
+            (closed_by, choice::CLOSED_BY),
+            (previous, choice::PREVIOUS),
+            (before_previous, choice::BEFORE_PREVIOUS),
+        ] {
+            if let Some(name) = name {
+                choice::add(&mut candidates[index], Cow::Owned(name), source | sentence);
+            }
         }
-        let found = quotation_closed_by(article, results, index).or_else(|| {
-            // Backward: the two sentences of text before, past any furniture between them
-            // (an embedded tweet's signature, a "Club statement" label).
-            (0..index)
-                .rev()
-                .filter(|&k| !article.skipped(k) && !article.ranges[k].is_empty())
-                .take(2)
-                .find_map(|k| results[k].speaker.clone())
-        });
-        results[index].speaker = found;
     }
 }
 

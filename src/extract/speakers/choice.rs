@@ -295,3 +295,88 @@ pub const SPEAKER_WEIGHTS: &str = include_str!("speakers.weights");
 pub static SPEAKERS: LazyLock<SpeakerModel> = LazyLock::new(|| {
     SpeakerModel::parse(SPEAKER_WEIGHTS).unwrap_or_else(|error| panic!("speakers.weights: {error}"))
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn candidate(name: &str, features: Features) -> Candidate<'_> {
+        Candidate {
+            name: Cow::Borrowed(name),
+            features,
+        }
+    }
+
+    fn model(keep_rules: bool, threshold: f64) -> SpeakerModel {
+        let mut weights = [0.0; FEATURES.len()];
+        weights[PERSON_NAMED.trailing_zeros() as usize] = 3.0;
+        weights[AS_WRITTEN.trailing_zeros() as usize] = -2.0;
+        SpeakerModel {
+            keep_rules,
+            threshold,
+            bias: 0.0,
+            weights,
+        }
+    }
+
+    #[test]
+    fn the_shipped_weights_read() {
+        let model = SpeakerModel::parse(SPEAKER_WEIGHTS).unwrap();
+        assert!(model.threshold > 0.0);
+    }
+
+    /// A written model reads back to the same numbers, so retraining writes the same bytes.
+    #[test]
+    fn a_written_model_reads_back() {
+        let written = model(true, 0.4).write("trained on nothing\n");
+        assert!(written.starts_with("# trained on nothing\nkeep_rules 1\n"));
+        let read = SpeakerModel::parse(&written).unwrap();
+        assert_eq!(read, model(true, 0.4));
+        assert_eq!(read.write("trained on nothing\n"), written);
+    }
+
+    #[test]
+    fn bad_files_are_refused_with_the_line() {
+        for (text, error) in [
+            ("threshold 0.5\n", "threshold or bias missing"),
+            ("bias 0\nsource nothing 1\n", "line 2: unknown feature"),
+            ("bias x\n", "line 1: not a number"),
+        ] {
+            let got = SpeakerModel::parse(text).unwrap_err();
+            assert!(got.starts_with(error), "{text:?}: {got}");
+        }
+    }
+
+    /// The most probable candidate wins when it reaches the threshold; with `keep_rules` the
+    /// rules' own speaker stands whatever the model thinks of the others.
+    #[test]
+    fn choice_takes_the_most_probable_or_keeps_the_rules() {
+        let candidates = [
+            candidate("analysts", AS_WRITTEN | RULES_CHOICE),
+            candidate("Sung Kim", PERSON_NAMED),
+        ];
+        let name = |m: &SpeakerModel| m.choose(&candidates).map(|c| c.name.to_string());
+        assert_eq!(name(&model(false, 0.5)).as_deref(), Some("Sung Kim"));
+        assert_eq!(name(&model(false, 0.99)), None);
+        assert_eq!(name(&model(true, 0.5)).as_deref(), Some("analysts"));
+        assert_eq!(
+            model(true, 0.5).choose(&candidates[1..]).unwrap().name,
+            "Sung Kim"
+        );
+    }
+
+    /// "Mr. Kim" and "Sung Kim" are one speaker: the first name given is kept, and the
+    /// sources add up.
+    #[test]
+    fn candidates_with_the_same_last_word_merge() {
+        let mut candidates = Vec::new();
+        add(&mut candidates, Cow::Borrowed("Sung Kim"), RULES_CHOICE);
+        add(&mut candidates, Cow::Borrowed("Kim"), PREVIOUS);
+        add(&mut candidates, Cow::Borrowed("Kim Gunn"), PERSON_NAMED);
+        finish(&mut candidates);
+        assert_eq!(candidates.len(), 2);
+        assert_eq!(candidates[0].name, "Sung Kim");
+        let merged = RULES_CHOICE | PREVIOUS | AGREE_TWO | AGREE_NEIGHBOUR;
+        assert_eq!(candidates[0].features, merged);
+    }
+}

@@ -713,3 +713,33 @@ fn word_keys_ignore_case_only() {
         }
     }
 }
+
+/// The candidates the model chooses among: for a quotation attributed to "Mr. Kim", the full
+/// name the article gave, marked as the rules' choice and as the subject; for "analysts said",
+/// the source as written, which the rules leave unnamed.
+#[test]
+fn candidates_carry_the_rules_choice_and_the_source_as_written() {
+    let text = "Sung Kim, the U.S. special envoy for North Korea, arrived in Seoul on Friday.\n\n\
+                “We will respond as one,” Mr. Kim said.\n\n\
+                Prices will rise next year, analysts said.";
+    let sentences = crate::extract::split(text);
+    let skip = vec![false; sentences.len()];
+    let found = super::training_candidates(text, &sentences, &skip);
+    let quote = &found[1];
+    let kim = quote.iter().find(|c| c.name == "Sung Kim").unwrap();
+    for feature in [
+        "source rules_choice",
+        "source first_subject",
+        "sentence has_quote",
+    ] {
+        assert!(
+            kim.features & super::choice::bit(feature) != 0,
+            "{feature}: {quote:?}"
+        );
+    }
+    let analysts = found[2].iter().find(|c| c.name == "analysts").unwrap();
+    assert!(analysts.features & super::choice::bit("source phrase_as_written") != 0);
+    assert!(analysts.features & super::choice::bit("source rules_choice") == 0);
+    let speech = super::resolve(text, &sentences, &skip);
+    assert_eq!(speech[1].speaker.as_deref(), Some("Sung Kim"));
+}

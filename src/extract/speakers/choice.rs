@@ -160,13 +160,29 @@ pub fn last_word(name: &str) -> String {
         .to_lowercase()
 }
 
+/// Whether two names have the same last word, case aside (`last_word` without allocating).
+fn same_last_word(a: &str, b: &str) -> bool {
+    fn last(name: &str) -> &str {
+        name.split_whitespace().next_back().unwrap_or("")
+    }
+    let lower = |word: &str| {
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (last(a), last(b));
+    a.len() == b.len() && a.eq_ignore_ascii_case(b) || (!a.is_ascii() && lower(a) == lower(b))
+}
+
 /// Add a candidate, merging it with one of the same last word.
 pub(super) fn add<'t>(candidates: &mut Vec<Candidate<'t>>, name: Cow<'t, str>, features: Features) {
-    let key = last_word(&name);
-    if key.is_empty() {
+    if name.trim().is_empty() {
         return;
     }
-    match candidates.iter_mut().find(|c| last_word(&c.name) == key) {
+    match candidates
+        .iter_mut()
+        .find(|c| same_last_word(&c.name, &name))
+    {
         Some(found) => found.features |= features,
         None => candidates.push(Candidate { name, features }),
     }

@@ -66,20 +66,24 @@ pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<Sentenc
     }
     let (mut tokens, mut marks) = TOKENS.take();
     tokenize(text, &mut tokens, &mut marks);
-    let speech = resolve_tokens(
-        text,
-        sentences,
-        skip,
-        &tokens,
-        &marks,
-        |results, candidates| {
-            let model = &*SPEAKERS;
-            for (result, candidates) in results.iter_mut().zip(candidates) {
-                choice::finish(candidates);
-                result.speaker = model.choose(candidates).map(|c| c.name.to_string());
+    let model = &*SPEAKERS;
+    let gather = match (model.keep_rules, model.threshold > 1.0) {
+        (true, true) => Gather::Nothing,
+        (true, false) => Gather::Undecided,
+        (false, _) => Gather::All,
+    };
+    let choose = |results: &mut [SentenceSpeech], candidates: &mut [Vec<Candidate>]| {
+        for (result, candidates) in results.iter_mut().zip(candidates) {
+            // A sentence without candidates keeps what the rules found (nothing, unless
+            // the model only fills in where they find no one).
+            if candidates.is_empty() {
+                continue;
             }
-        },
-    );
+            choice::finish(candidates);
+            result.speaker = model.choose(candidates).map(|c| c.name.to_string());
+        }
+    };
+    let speech = resolve_tokens(text, sentences, skip, (&tokens, &marks), gather, choose);
     // A huge article's buffer is not worth keeping.
     if tokens.capacity() <= 1 << 20 {
         TOKENS.set((tokens, marks));
@@ -155,20 +159,49 @@ pub fn training_candidates(
     );
     tokenize(text, &mut tokens, &mut marks);
     let mut found = Vec::new();
-    resolve_tokens(text, sentences, skip, &tokens, &marks, |_, candidates| {
-        found = candidates
-            .iter_mut()
-            .map(|candidates| {
-                choice::finish(candidates);
-                let owned = candidates.iter().map(|c| Candidate {
-                    name: Cow::Owned(c.name.to_string()),
-                    features: c.features,
-                });
-                owned.collect()
-            })
-            .collect();
-    });
+    resolve_tokens(
+        text,
+        sentences,
+        skip,
+        (&tokens, &marks),
+        Gather::All,
+        |_, candidates| {
+            found = candidates
+                .iter_mut()
+                .map(|candidates| {
+                    choice::finish(candidates);
+                    let owned = candidates.iter().map(|c| Candidate {
+                        name: Cow::Owned(c.name.to_string()),
+                        features: c.features,
+                    });
+                    owned.collect()
+                })
+                .collect();
+        },
+    );
     found
+}
+
+/// Which sentences get speaker candidates: gathering them for every sentence that speaks
+/// cost a third of the stage's speed, and the model needs them only where it chooses.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Gather {
+    /// Every sentence that quotes or attributes words (training; a model that ranks all).
+    All,
+    /// Those the rules leave without a speaker (a model that only fills in).
+    Undecided,
+    /// None (the rules' speakers stand alone).
+    Nothing,
+}
+
+impl Gather {
+    fn wants(self, rules_found_none: bool) -> bool {
+        match self {
+            Gather::All => true,
+            Gather::Undecided => rules_found_none,
+            Gather::Nothing => false,
+        }
+    }
 }
 
 /// The three passes, then `choose` with the rules' results and every sentence's candidates.
@@ -176,8 +209,8 @@ fn resolve_tokens(
     text: &str,
     sentences: &[Sentence],
     skip: &[bool],
-    tokens: &[Tok],
-    marks: &Marks,
+    (tokens, marks): (&[Tok], &Marks),
+    gather: Gather,
     choose: impl FnOnce(&mut [SentenceSpeech], &mut [Vec<Candidate>]),
 ) -> Vec<SentenceSpeech> {
     let article = Article {
@@ -188,8 +221,8 @@ fn resolve_tokens(
         skip,
     };
     let names = register_names(&article);
-    let (mut results, mut candidates, shapes) = attribute_sentences(&article, &names);
-    continue_quotations(&article, &mut results, &mut candidates, &shapes);
+    let (mut results, mut candidates, shapes) = attribute_sentences(&article, &names, gather);
+    continue_quotations(&article, &mut results, &mut candidates, (&shapes, gather));
     choose(&mut results, &mut candidates);
     results
 }
@@ -299,6 +332,7 @@ fn single_names_as_people<'t>(
 fn attribute_sentences<'t>(
     article: &Article<'t>,
     names: &'t Names<'t>,
+    gather: Gather,
 ) -> (Vec<SentenceSpeech>, Vec<Vec<Candidate<'t>>>, Vec<Features>) {
     let mut walk = Walk {
         registry: &names.registry,
@@ -330,7 +364,7 @@ fn attribute_sentences<'t>(
         let (speaker, subject, unnamed) = choose_speaker(&walk, &view, &found);
         let sentence = sentence_features(&view, attributed);
         shapes[index] = sentence;
-        if speaks(sentence) {
+        if speaks(sentence) && gather.wants(speaker.is_none()) {
             candidates[index] = own_candidates(&walk, &view, &found, speaker.as_ref(), sentence);
         }
         let names_role = view.mentions.iter().any(|m| {
@@ -403,29 +437,30 @@ fn continue_quotations(
     article: &Article,
     results: &mut [SentenceSpeech],
     candidates: &mut [Vec<Candidate>],
-    shapes: &[Features],
+    (shapes, gather): (&[Features], Gather),
 ) {
     for index in 0..results.len() {
         if article.skipped(index) || article.ranges[index].is_empty() {
             continue;
         }
-        let closed_by = quotation_closed_by(article, results, index);
         // Backward: the two sentences of text before, past any furniture between them
         // (an embedded tweet's signature, a "Club statement" label).
-        let mut before = (0..index)
-            .rev()
-            .filter(|&k| !article.skipped(k) && !article.ranges[k].is_empty())
-            .take(2)
-            .map(|k| results[k].speaker.clone());
-        let (previous, before_previous) = (before.next().flatten(), before.next().flatten());
+        let before = |results: &[SentenceSpeech]| {
+            let mut found = (0..index)
+                .rev()
+                .filter(|&k| !article.skipped(k) && !article.ranges[k].is_empty())
+                .take(2)
+                .map(|k| results[k].speaker.clone());
+            (found.next().flatten(), found.next().flatten())
+        };
         let continues = results[index].speaker.is_none()
             && !results[index].has_attribution
             && article.tokens[article.ranges[index].start].quoted;
         if continues {
-            let found = closed_by
-                .clone()
-                .or_else(|| previous.clone())
-                .or_else(|| before_previous.clone());
+            let found = quotation_closed_by(article, results, index).or_else(|| {
+                let (previous, before_previous) = before(results);
+                previous.or(before_previous)
+            });
             if let Some(name) = &found {
                 let features = choice::RULES_CHOICE | shapes[index];
                 choice::add(&mut candidates[index], Cow::Owned(name.clone()), features);
@@ -433,9 +468,11 @@ fn continue_quotations(
             results[index].speaker = found;
         }
         let sentence = shapes[index];
-        if !speaks(sentence) {
+        if !speaks(sentence) || !gather.wants(results[index].speaker.is_none()) {
             continue;
         }
+        let closed_by = quotation_closed_by(article, results, index);
+        let (previous, before_previous) = before(results);
         for (name, source) in [
             (closed_by, choice::CLOSED_BY),
             (previous, choice::PREVIOUS),

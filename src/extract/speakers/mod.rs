@@ -3,7 +3,7 @@
 //! A fact-checker logs a quote against the person (or body) who said it, by the full name the
 //! article gives. Articles name a speaker once ("Sung Kim, the U.S. special envoy for North
 //! Korea") and then refer back with "he said", "Mr. Kim", "the envoy" or "the agency". This
-//! module tokenizes the article once, registers the people and organisations it names (with the
+//! module reads the article's shared tokens as its own words, registers the people and organisations it names (with the
 //! titles it gives them), finds the attribution of every sentence (a speech verb outside quotes
 //! and its subject) and resolves that subject to a full name.
 //!
@@ -11,7 +11,7 @@
 //! resolved the sentence simply gets no speaker.
 //!
 //! In the order text flows: `words` (the lexicon's words as class bits of one table),
-//! `tokens` (the article tokenized once), `mentions` (capitalised names: a person, a body, a
+//! `tokens` (the shared tokens joined into the words names are made of), `mentions` (capitalised names: a person, a body, a
 //! place), `registry` (the article's people and bodies, by any part of their names),
 //! `attribution` (speech verbs and their subjects), `resolution` (a subject to a full name);
 //! this file runs the three passes over the article.
@@ -32,6 +32,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::extract::Sentence;
+use crate::extract::tokens::Tokens;
 use attribution::*;
 use candidates::*;
 use choice::{Candidate, Features, SPEAKERS};
@@ -55,9 +56,14 @@ pub struct SentenceSpeech {
     pub has_attribution: bool,
 }
 
-/// Resolve the speaker of every sentence of `text`. `units` are the claim spans (byte ranges)
-/// in text order; boilerplate sentences are passed with `skip` set and get nothing.
-pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<SentenceSpeech> {
+/// Resolve the speaker of every sentence of `text`, read through `shared`, the sentences'
+/// tokens; boilerplate sentences are passed with `skip` set and get nothing.
+pub fn resolve(
+    text: &str,
+    sentences: &[Sentence],
+    shared: &Tokens,
+    skip: &[bool],
+) -> Vec<SentenceSpeech> {
     thread_local! {
         /// The token buffer, kept from one article to the next: allocating and freeing a
         /// buffer of an article's size each time cost more than filling it.
@@ -65,7 +71,7 @@ pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<Sentenc
             const { std::cell::Cell::new((Vec::new(), Marks { names: Vec::new(), speech: Vec::new() })) };
     }
     let (mut tokens, mut marks) = TOKENS.take();
-    tokenize(text, &mut tokens, &mut marks);
+    tokenize(text, sentences, shared, &mut tokens, &mut marks);
     let model = &*SPEAKERS;
     let gather = match (model.keep_rules, model.threshold > 1.0) {
         (true, true) => Gather::Nothing,
@@ -157,7 +163,8 @@ pub fn training_candidates(
             speech: Vec::new(),
         },
     );
-    tokenize(text, &mut tokens, &mut marks);
+    let shared = crate::extract::tokens::tokenize(text, sentences.iter().map(|s| (s.start, s.end)));
+    tokenize(text, sentences, &shared, &mut tokens, &mut marks);
     let mut found = Vec::new();
     resolve_tokens(
         text,

@@ -80,9 +80,10 @@ fn main() {
                 texts
                     .iter()
                     .zip(&split)
-                    .map(|(t, s)| {
+                    .zip(&tokens)
+                    .map(|((t, s), tokens)| {
                         let skip: Vec<bool> = s.iter().map(|s| s.boilerplate.is_some()).collect();
-                        speakers::resolve(t, s, &skip).len()
+                        speakers::resolve(t, s, tokens, &skip).len()
                     })
                     .sum()
             }),

@@ -224,6 +224,27 @@ pub struct AddArgs {
 pub enum TrainCommand {
     /// Check-worthiness: fit the model, print cross-validated figures, write its weights
     Checkworthy(TrainCheckworthyArgs),
+    /// Speakers: fit the model that chooses a claim's speaker among the rules' candidates
+    Speakers(TrainSpeakersArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TrainSpeakersArgs {
+    /// Annotated articles: DIR/articles/NAME.txt with DIR/gold/NAME.json (the devset format)
+    #[arg(long, value_name = "DIR")]
+    pub devset: PathBuf,
+    /// Folds of the cross-validation, articles dealt out in name order
+    #[arg(long, default_value_t = 6)]
+    pub folds: usize,
+    /// Strength of the L2 penalty
+    #[arg(long, default_value_t = 0.01)]
+    pub l2: f64,
+    /// Let the model choose every speaker, not only where the rules find none
+    #[arg(long)]
+    pub rank_all: bool,
+    /// Where to write the weights (the build embeds src/extract/speakers/speakers.weights)
+    #[arg(long, value_name = "FILE")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -26,6 +26,7 @@ pub mod split;
 pub mod status;
 pub mod sync;
 pub mod train;
+pub mod train_speakers;
 pub mod undo;
 
 use std::io::{Read, Write};

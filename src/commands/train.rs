@@ -23,6 +23,7 @@ const ITERATIONS: usize = 1500;
 pub fn run(command: &TrainCommand, out: &mut dyn Write) -> Result<()> {
     match command {
         TrainCommand::Checkworthy(args) => checkworthy(args, out),
+        TrainCommand::Speakers(args) => super::train_speakers::speakers(args, out),
     }
 }
 

@@ -307,8 +307,8 @@ pub fn training_sentences(text: &str, context: &Context) -> Vec<TrainingSentence
     let sentences = split(text);
     let (reference_date, _) = reference(text, &sentences, context, None);
     let skip: Vec<bool> = sentences.iter().map(|s| s.boilerplate.is_some()).collect();
-    let speech = speakers::resolve(text, &sentences, &skip);
     let tokens = tokenize(text, &sentences);
+    let speech = speakers::resolve(text, &sentences, &tokens, &skip);
     claims::units(
         text,
         &sentences,

@@ -15,6 +15,7 @@ mod reliability;
 mod reports;
 mod sample;
 mod sync;
+mod train_speakers;
 mod training;
 mod verification;
 mod workflow;

@@ -46,7 +46,7 @@ pub fn build_with(
     find_values: impl Fn(&str, Option<NaiveDate>) -> Vec<Value>,
 ) -> Vec<ExtractedClaim> {
     let skip: Vec<bool> = sentences.iter().map(|s| s.boilerplate.is_some()).collect();
-    let speech = speakers::resolve(text, sentences, &skip);
+    let speech = speakers::resolve(text, sentences, tokens, &skip);
     let model = &*model::CHECKWORTHY;
     let (mut claims, wordings): (Vec<ExtractedClaim>, Vec<(u64, usize)>) =
         units(text, sentences, tokens, &speech, reference, find_values)

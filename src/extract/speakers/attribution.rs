@@ -487,6 +487,8 @@ pub(super) struct Attribution<'a> {
     /// attributed sentences never need it.
     pub(super) last_resort: Option<usize>,
     pub(super) attributed: bool,
+    /// The verb of a trailing attribution (", X said."), which frames the whole sentence.
+    pub(super) trailing: Option<usize>,
 }
 
 /// `speech`: the sentence's speech verbs and participles (`Marks::speech`).
@@ -498,6 +500,7 @@ pub(super) fn attribution<'a>(view: &SentenceView<'a>, speech: &[usize]) -> Attr
             candidates: Vec::new(),
             last_resort: None,
             attributed: false,
+            trailing: None,
         };
     }
     let verbs: Vec<usize> = speech
@@ -521,6 +524,7 @@ pub(super) fn attribution<'a>(view: &SentenceView<'a>, speech: &[usize]) -> Attr
         candidates,
         last_resort,
         attributed,
+        trailing,
     }
 }
 

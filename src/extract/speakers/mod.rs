@@ -3,7 +3,7 @@
 //! A fact-checker logs a quote against the person (or body) who said it, by the full name the
 //! article gives. Articles name a speaker once ("Sung Kim, the U.S. special envoy for North
 //! Korea") and then refer back with "he said", "Mr. Kim", "the envoy" or "the agency". This
-//! module tokenizes the article once, registers the people and organisations it names (with the
+//! module reads the article's shared tokens as its own words, registers the people and organisations it names (with the
 //! titles it gives them), finds the attribution of every sentence (a speech verb outside quotes
 //! and its subject) and resolves that subject to a full name.
 //!
@@ -11,12 +11,14 @@
 //! resolved the sentence simply gets no speaker.
 //!
 //! In the order text flows: `words` (the lexicon's words as class bits of one table),
-//! `tokens` (the article tokenized once), `mentions` (capitalised names: a person, a body, a
+//! `tokens` (the shared tokens joined into the words names are made of), `mentions` (capitalised names: a person, a body, a
 //! place), `registry` (the article's people and bodies, by any part of their names),
 //! `attribution` (speech verbs and their subjects), `resolution` (a subject to a full name);
 //! this file runs the three passes over the article.
 
 mod attribution;
+mod candidates;
+pub mod choice;
 mod mentions;
 mod registry;
 mod resolution;
@@ -30,7 +32,10 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::extract::Sentence;
+use crate::extract::tokens::Tokens;
 use attribution::*;
+use candidates::*;
+use choice::{Candidate, Features, SPEAKERS};
 use mentions::*;
 use registry::*;
 use resolution::*;
@@ -51,9 +56,14 @@ pub struct SentenceSpeech {
     pub has_attribution: bool,
 }
 
-/// Resolve the speaker of every sentence of `text`. `units` are the claim spans (byte ranges)
-/// in text order; boilerplate sentences are passed with `skip` set and get nothing.
-pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<SentenceSpeech> {
+/// Resolve the speaker of every sentence of `text`, read through `shared`, the sentences'
+/// tokens; boilerplate sentences are passed with `skip` set and get nothing.
+pub fn resolve(
+    text: &str,
+    sentences: &[Sentence],
+    shared: &Tokens,
+    skip: &[bool],
+) -> Vec<SentenceSpeech> {
     thread_local! {
         /// The token buffer, kept from one article to the next: allocating and freeing a
         /// buffer of an article's size each time cost more than filling it.
@@ -61,8 +71,25 @@ pub fn resolve(text: &str, sentences: &[Sentence], skip: &[bool]) -> Vec<Sentenc
             const { std::cell::Cell::new((Vec::new(), Marks { names: Vec::new(), speech: Vec::new() })) };
     }
     let (mut tokens, mut marks) = TOKENS.take();
-    tokenize(text, &mut tokens, &mut marks);
-    let speech = resolve_tokens(text, sentences, skip, &tokens, &marks);
+    tokenize(text, sentences, shared, &mut tokens, &mut marks);
+    let model = &*SPEAKERS;
+    let gather = match (model.keep_rules, model.threshold > 1.0) {
+        (true, true) => Gather::Nothing,
+        (true, false) => Gather::Undecided,
+        (false, _) => Gather::All,
+    };
+    let choose = |results: &mut [SentenceSpeech], candidates: &mut [Vec<Candidate>]| {
+        for (result, candidates) in results.iter_mut().zip(candidates) {
+            // A sentence without candidates keeps what the rules found (nothing, unless
+            // the model only fills in where they find no one).
+            if candidates.is_empty() {
+                continue;
+            }
+            choice::finish(candidates);
+            result.speaker = model.choose(candidates).map(|c| c.name.to_string());
+        }
+    };
+    let speech = resolve_tokens(text, sentences, skip, (&tokens, &marks), gather, choose);
     // A huge article's buffer is not worth keeping.
     if tokens.capacity() <= 1 << 20 {
         TOKENS.set((tokens, marks));
@@ -122,12 +149,76 @@ impl Article<'_> {
     }
 }
 
+/// Every sentence's speaker candidates, with their features, for training the speaker model:
+/// the rules' own speakers are among them, marked `source rules_choice`.
+pub fn training_candidates(
+    text: &str,
+    sentences: &[Sentence],
+    skip: &[bool],
+) -> Vec<Vec<Candidate<'static>>> {
+    let (mut tokens, mut marks) = (
+        Vec::new(),
+        Marks {
+            names: Vec::new(),
+            speech: Vec::new(),
+        },
+    );
+    let shared = crate::extract::tokens::tokenize(text, sentences.iter().map(|s| (s.start, s.end)));
+    tokenize(text, sentences, &shared, &mut tokens, &mut marks);
+    let mut found = Vec::new();
+    resolve_tokens(
+        text,
+        sentences,
+        skip,
+        (&tokens, &marks),
+        Gather::All,
+        |_, candidates| {
+            found = candidates
+                .iter_mut()
+                .map(|candidates| {
+                    choice::finish(candidates);
+                    let owned = candidates.iter().map(|c| Candidate {
+                        name: Cow::Owned(c.name.to_string()),
+                        features: c.features,
+                    });
+                    owned.collect()
+                })
+                .collect();
+        },
+    );
+    found
+}
+
+/// Which sentences get speaker candidates: gathering them for every sentence that speaks
+/// cost a third of the stage's speed, and the model needs them only where it chooses.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Gather {
+    /// Every sentence that quotes or attributes words (training; a model that ranks all).
+    All,
+    /// Those the rules leave without a speaker (a model that only fills in).
+    Undecided,
+    /// None (the rules' speakers stand alone).
+    Nothing,
+}
+
+impl Gather {
+    fn wants(self, rules_found_none: bool) -> bool {
+        match self {
+            Gather::All => true,
+            Gather::Undecided => rules_found_none,
+            Gather::Nothing => false,
+        }
+    }
+}
+
+/// The three passes, then `choose` with the rules' results and every sentence's candidates.
 fn resolve_tokens(
     text: &str,
     sentences: &[Sentence],
     skip: &[bool],
-    tokens: &[Tok],
-    marks: &Marks,
+    (tokens, marks): (&[Tok], &Marks),
+    gather: Gather,
+    choose: impl FnOnce(&mut [SentenceSpeech], &mut [Vec<Candidate>]),
 ) -> Vec<SentenceSpeech> {
     let article = Article {
         text,
@@ -137,8 +228,9 @@ fn resolve_tokens(
         skip,
     };
     let names = register_names(&article);
-    let mut results = attribute_sentences(&article, &names);
-    continue_quotations(&article, &mut results);
+    let (mut results, mut candidates, shapes) = attribute_sentences(&article, &names, gather);
+    continue_quotations(&article, &mut results, &mut candidates, (&shapes, gather));
+    choose(&mut results, &mut candidates);
     results
 }
 
@@ -242,8 +334,13 @@ fn single_names_as_people<'t>(
     registry.finish();
 }
 
-/// Pass 2: attribution, in text order.
-fn attribute_sentences<'t>(article: &Article<'t>, names: &'t Names<'t>) -> Vec<SentenceSpeech> {
+/// Pass 2: attribution, in text order: the rules' speakers, and the candidates of the
+/// sentences that attribute or quote words.
+fn attribute_sentences<'t>(
+    article: &Article<'t>,
+    names: &'t Names<'t>,
+    gather: Gather,
+) -> (Vec<SentenceSpeech>, Vec<Vec<Candidate<'t>>>, Vec<Features>) {
     let mut walk = Walk {
         registry: &names.registry,
         salient_people: Vec::with_capacity(article.ranges.len()),
@@ -254,6 +351,8 @@ fn attribute_sentences<'t>(article: &Article<'t>, names: &'t Names<'t>) -> Vec<S
         last_speaker: None,
     };
     let mut results = vec![SentenceSpeech::default(); article.ranges.len()];
+    let mut candidates = vec![Vec::new(); article.ranges.len()];
+    let mut shapes = vec![0; article.ranges.len()];
     for (index, range) in article.ranges.iter().enumerate() {
         if article.skipped(index) || range.is_empty() {
             walk.salient_people.push(None);
@@ -269,7 +368,12 @@ fn attribute_sentences<'t>(article: &Article<'t>, names: &'t Names<'t>) -> Vec<S
         let speech = &article.marks.speech;
         let found = attribution(&view, &speech[marks_in(speech, range)]);
         let attributed = found.attributed;
-        let (speaker, subject, unnamed) = choose_speaker(&walk, &view, found);
+        let (speaker, subject, unnamed) = choose_speaker(&walk, &view, &found);
+        let sentence = sentence_features(&view, attributed);
+        shapes[index] = sentence;
+        if speaks(sentence) && gather.wants(speaker.is_none()) {
+            candidates[index] = own_candidates(&walk, &view, &found, speaker.as_ref(), sentence);
+        }
         let names_role = view.mentions.iter().any(|m| {
             m.kind == EntityKind::Person
                 && names.titles[m.titles.clone()]
@@ -284,7 +388,7 @@ fn attribute_sentences<'t>(article: &Article<'t>, names: &'t Names<'t>) -> Vec<S
             has_attribution: attributed,
         };
     }
-    results
+    (results, candidates, shapes)
 }
 
 /// The speaker of one sentence among what `attribution` found, with the subject it came
@@ -292,14 +396,14 @@ fn attribute_sentences<'t>(article: &Article<'t>, names: &'t Names<'t>) -> Vec<S
 fn choose_speaker<'r>(
     walk: &Walk<'r>,
     view: &SentenceView<'r>,
-    found: Attribution<'r>,
+    found: &Attribution<'r>,
 ) -> (Option<Cow<'r, str>>, Option<Subject<'r>>, bool) {
     let position = view.tokens[view.range.start].start;
     let mut unnamed = false;
     // The first candidate that resolves to a person or a named body wins; a bare unknown word
     // ("Israel") only when nothing better is found.
     let mut fallback = None;
-    for (candidate, verb) in &found.candidates {
+    for (candidate, verb) in found.candidates.iter() {
         let Some(resolved) = walk.resolve(view, candidate, position, *verb) else {
             if let Subject::Phrase(Phrase {
                 words, determiner, ..
@@ -335,28 +439,56 @@ fn choose_speaker<'r>(
 
 /// Pass 3: quotation sentences with no attribution of their own belong to the speaker of the
 /// quotation they continue: the sentence where the quotation closes, else the one before.
-fn continue_quotations(article: &Article, results: &mut [SentenceSpeech]) {
+/// Every sentence with candidates also gets those speakers as candidates.
+fn continue_quotations(
+    article: &Article,
+    results: &mut [SentenceSpeech],
+    candidates: &mut [Vec<Candidate>],
+    (shapes, gather): (&[Features], Gather),
+) {
     for index in 0..results.len() {
-        if results[index].speaker.is_some() || article.skipped(index) {
+        if article.skipped(index) || article.ranges[index].is_empty() {
             continue;
         }
-        let range = &article.ranges[index];
-        if range.is_empty() || results[index].has_attribution {
-            continue;
-        }
-        if !article.tokens[range.start].quoted {
-            continue;
-        }
-        let found = quotation_closed_by(article, results, index).or_else(|| {
-            // Backward: the two sentences of text before, past any furniture between them
-            // (an embedded tweet's signature, a "Club statement" label).
-            (0..index)
+        // Backward: the two sentences of text before, past any furniture between them
+        // (an embedded tweet's signature, a "Club statement" label).
+        let before = |results: &[SentenceSpeech]| {
+            let mut found = (0..index)
                 .rev()
                 .filter(|&k| !article.skipped(k) && !article.ranges[k].is_empty())
                 .take(2)
-                .find_map(|k| results[k].speaker.clone())
-        });
-        results[index].speaker = found;
+                .map(|k| results[k].speaker.clone());
+            (found.next().flatten(), found.next().flatten())
+        };
+        let continues = results[index].speaker.is_none()
+            && !results[index].has_attribution
+            && article.tokens[article.ranges[index].start].quoted;
+        if continues {
+            let found = quotation_closed_by(article, results, index).or_else(|| {
+                let (previous, before_previous) = before(results);
+                previous.or(before_previous)
+            });
+            if let Some(name) = &found {
+                let features = choice::RULES_CHOICE | shapes[index];
+                choice::add(&mut candidates[index], Cow::Owned(name.clone()), features);
+            }
+            results[index].speaker = found;
+        }
+        let sentence = shapes[index];
+        if !speaks(sentence) || !gather.wants(results[index].speaker.is_none()) {
+            continue;
+        }
+        let closed_by = quotation_closed_by(article, results, index);
+        let (previous, before_previous) = before(results);
+        for (name, source) in [
+            (closed_by, choice::CLOSED_BY),
+            (previous, choice::PREVIOUS),
+            (before_previous, choice::BEFORE_PREVIOUS),
+        ] {
+            if let Some(name) = name {
+                choice::add(&mut candidates[index], Cow::Owned(name), source | sentence);
+            }
+        }
     }
 }
 

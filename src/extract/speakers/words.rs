@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::extract::lexicon;
+use crate::extract::tokens::key_of_lower_bytes;
 
 /// The classes a word is in, one bit each: the lists of the lexicon it is listed in.
 pub(super) type Class = u32;
@@ -250,6 +251,58 @@ impl WordTable {
         }
     }
 }
+
+/// `WORD_CLASS` keyed by the shared tokens' keys (`tokens::word_key`), for a word that is one
+/// shared token: its key is already computed, where packing it again cost a fifth of the
+/// stage. Empty slots hold key 0.
+pub(super) struct SharedKeyTable {
+    keys: Box<[u64; WordTable::SIZE]>,
+    classes: Box<[Class; WordTable::SIZE]>,
+}
+
+impl SharedKeyTable {
+    fn slot(key: u64) -> usize {
+        (key >> (64 - WordTable::BITS)) as usize
+    }
+
+    /// The classes of the word whose shared key is `key`; 0 for a word in no table.
+    #[inline]
+    pub(super) fn get(&self, key: u64) -> Class {
+        let mut slot = Self::slot(key);
+        loop {
+            slot &= WordTable::SIZE - 1;
+            match self.keys[slot] {
+                found if found == key => return self.classes[slot],
+                0 => return 0,
+                _ => slot += 1,
+            }
+        }
+    }
+}
+
+/// `WORD_CLASS` again, under the shared tokens' keys of the same lower-case words.
+pub(super) static SHARED_WORD_CLASS: LazyLock<SharedKeyTable> = LazyLock::new(|| {
+    let mut table = SharedKeyTable {
+        keys: Box::new([0; WordTable::SIZE]),
+        classes: Box::new([0; WordTable::SIZE]),
+    };
+    let packed = &*WORD_CLASS;
+    for (&key, &class) in packed.keys.iter().zip(packed.classes.iter()) {
+        if key == 0 {
+            continue;
+        }
+        // The packed key is the word's lower-case bytes with its length in the top byte.
+        let len = (key >> 120) as usize;
+        let shared = key_of_lower_bytes(&key.to_le_bytes()[..len]);
+        let mut slot = SharedKeyTable::slot(shared);
+        while table.keys[slot] != 0 {
+            slot = (slot + 1) & (WordTable::SIZE - 1);
+        }
+        table.keys[slot] = shared;
+        table.classes[slot] = class;
+    }
+    table
+});
 
 /// Each list of the lexicon this stage reads, with the classes its words are in.
 fn lists() -> [(&'static lexicon::List, Class); 32] {

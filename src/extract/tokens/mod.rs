@@ -1,8 +1,9 @@
 //! The one tokenizer: each sentence's words and marks as `Token`s with byte spans, word flags
 //! and a hashed lower-case key, in one pass over its bytes.
 //!
-//! Later stages read tokens instead of re-scanning the text: the claim kinds' rule triggers,
-//! the word counts and the check-worthiness model's word features all come from this pass. A
+//! Later stages read tokens instead of re-scanning the text: the speakers stage's name words,
+//! the claim kinds' rule triggers, the word counts and the check-worthiness model's word
+//! features all come from this pass. A
 //! word is a maximal run of alphanumeric characters (`char::is_alphanumeric`): apostrophes and
 //! hyphens split words ("isn’t" is "isn" and "t"). Every other character that is not white
 //! space is a mark token of its own.

@@ -203,12 +203,17 @@ struct Span {
     end: usize,
 }
 
-fn read_devset(dir: &Path) -> Result<Vec<Article>> {
-    let gold_dir = dir.join("gold");
-    let unreadable = |path: &Path, reason: String| Error::Read {
+/// A devset file that cannot be read or parsed, and why.
+pub(super) fn unreadable(path: &Path, reason: String) -> Error {
+    Error::Read {
         path: path.to_path_buf(),
         reason,
-    };
+    }
+}
+
+/// The devset's gold files (DIR/gold/*.json) in name order; an error when there are none.
+pub(super) fn gold_files(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let gold_dir = dir.join("gold");
     let mut paths: Vec<_> = std::fs::read_dir(&gold_dir)
         .map_err(|e| unreadable(&gold_dir, e.to_string()))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -218,7 +223,11 @@ fn read_devset(dir: &Path) -> Result<Vec<Article>> {
     if paths.is_empty() {
         return Err(unreadable(&gold_dir, "no gold .json files in it".into()));
     }
-    paths
+    Ok(paths)
+}
+
+fn read_devset(dir: &Path) -> Result<Vec<Article>> {
+    gold_files(dir)?
         .iter()
         .map(|path| {
             let json =
@@ -234,7 +243,7 @@ fn read_devset(dir: &Path) -> Result<Vec<Article>> {
         .collect()
 }
 
-fn parse_date(text: Option<&str>, path: &Path) -> Result<Option<NaiveDate>> {
+pub(super) fn parse_date(text: Option<&str>, path: &Path) -> Result<Option<NaiveDate>> {
     text.map(|t| {
         NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| Error::Read {
             path: path.to_path_buf(),

@@ -8,6 +8,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use super::train::{gold_files, parse_date, unreadable};
 use crate::cli::TrainSpeakersArgs;
 use crate::error::{Error, Result};
 use crate::extract::claims::model::train::{self, Example, Settings};
@@ -193,20 +194,7 @@ pub fn speakers(args: &TrainSpeakersArgs, out: &mut dyn Write) -> Result<()> {
 
 /// The number of articles read, and the gold claims of all of them as cases.
 fn read_devset(dir: &Path) -> Result<(usize, Vec<Case>)> {
-    let gold_dir = dir.join("gold");
-    let unreadable = |path: &Path, reason: String| Error::Read {
-        path: path.to_path_buf(),
-        reason,
-    };
-    let mut paths: Vec<_> = std::fs::read_dir(&gold_dir)
-        .map_err(|e| unreadable(&gold_dir, e.to_string()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    paths.sort();
-    if paths.is_empty() {
-        return Err(unreadable(&gold_dir, "no gold .json files in it".into()));
-    }
+    let paths = gold_files(dir)?;
     let mut cases = Vec::new();
     for (article, path) in paths.iter().enumerate() {
         let json = std::fs::read_to_string(path).map_err(|e| unreadable(path, e.to_string()))?;
@@ -215,15 +203,7 @@ fn read_devset(dir: &Path) -> Result<(usize, Vec<Case>)> {
         let text_path = dir.join("articles").join(&gold.article);
         let text = std::fs::read_to_string(&text_path)
             .map_err(|e| unreadable(&text_path, e.to_string()))?;
-        let reference = gold
-            .reference_date
-            .as_deref()
-            .map(|t| {
-                NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
-                    unreadable(path, format!("reference date '{t}' is not YYYY-MM-DD"))
-                })
-            })
-            .transpose()?;
+        let reference = parse_date(gold.reference_date.as_deref(), path)?;
         cases.extend(article_cases(article, &gold, &text, reference));
     }
     Ok((paths.len(), cases))

@@ -911,6 +911,19 @@ fn with_lower_case<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&word.to_lowercase())
 }
 
+/// The words that open a sentence: the word classes that often do, and last the splitter's own
+/// list of the other openers.
+static OPENER_LISTS: [&lexicon::List; 8] = [
+    &lexicon::FUNCTION_WORDS,
+    &lexicon::SENTENCE_ADVERBS,
+    &lexicon::AUXILIARIES,
+    &lexicon::BE_VERBS,
+    &lexicon::NAME_JOINERS,
+    &lexicon::NUMBER_UNITS,
+    &lexicon::GENERIC_SOURCES,
+    &lexicon::SENTENCE_OPENERS,
+];
+
 /// The splitter's word classes, read from the lexicon once.
 struct Words {
     unfinished_line: WordSet,
@@ -952,16 +965,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     );
     Words {
         unfinished_line: WordSet::of(&lexicon::UNFINISHED_LINE_WORDS),
-        openers: WordSet::of_all(&[
-            &lexicon::FUNCTION_WORDS,
-            &lexicon::SENTENCE_ADVERBS,
-            &lexicon::AUXILIARIES,
-            &lexicon::BE_VERBS,
-            &lexicon::NAME_JOINERS,
-            &lexicon::NUMBER_UNITS,
-            &lexicon::GENERIC_SOURCES,
-            &lexicon::SENTENCE_OPENERS,
-        ]),
+        openers: WordSet::of_all(&OPENER_LISTS),
         quote_closing_verbs: WordSet::of(&lexicon::QUOTE_CLOSING_VERBS),
         attribution_continuations: continuations,
         name_particles: WordSet::of(&lexicon::NAME_PARTICLES),
@@ -1397,15 +1401,7 @@ mod tests {
     /// longer than the eight bytes `abbreviation_class` looks at.
     #[test]
     fn splitter_entries_can_be_reached() {
-        let read_with = [
-            &lexicon::FUNCTION_WORDS,
-            &lexicon::SENTENCE_ADVERBS,
-            &lexicon::AUXILIARIES,
-            &lexicon::BE_VERBS,
-            &lexicon::NAME_JOINERS,
-            &lexicon::NUMBER_UNITS,
-            &lexicon::GENERIC_SOURCES,
-        ];
+        let read_with = &OPENER_LISTS[..OPENER_LISTS.len() - 1];
         for word in lexicon::SENTENCE_OPENERS.words() {
             let copy = read_with
                 .iter()

@@ -10,6 +10,7 @@ use claimtrack::cli::Cli;
 use claimtrack::config::{Config, Environment};
 
 fn main() -> ExitCode {
+    claimtrack::return_freed_memory_promptly();
     let cli = Cli::parse();
     let lookup = |name: &str| std::env::var(name).ok();
     let stdout = std::io::stdout();

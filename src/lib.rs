@@ -28,7 +28,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Tells the allocator to hand freed pages back to the system at once rather than after its
 /// default 10 ms, so that the pages one batch of `add` frees are not still counted when the
-/// next batch grows: on 200 MB of articles in one process the peak went from 154 to 144 MiB
+/// next batch grows: on 200 MB of articles in one process the peak went from 153 to 145 MiB
 /// (`MIMALLOC_PURGE_DELAY=0` measured the same), at the same wall time within the noise. The
 /// binary calls it first thing; a library user may skip it.
 pub fn return_freed_memory_promptly() {

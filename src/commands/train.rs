@@ -179,22 +179,25 @@ fn validate(args: &TrainCheckworthyArgs) -> Result<()> {
     Ok(())
 }
 
-/// A gold file as `../shared/devset/README.md` describes it (only what training reads).
+/// A gold file as `../shared/devset/README.md` describes it (only what the training commands
+/// read).
 #[derive(Deserialize)]
-struct Gold {
-    article: String,
+pub(super) struct Gold {
+    pub(super) article: String,
     reference_date: Option<String>,
-    claims: Vec<GoldClaim>,
+    pub(super) claims: Vec<GoldClaim>,
     #[serde(default)]
     traps: Vec<Span>,
 }
 
 #[derive(Deserialize)]
-struct GoldClaim {
-    start: usize,
-    end: usize,
+pub(super) struct GoldClaim {
+    pub(super) start: usize,
+    pub(super) end: usize,
     #[serde(default)]
     checkworthy: bool,
+    #[serde(default)]
+    pub(super) speaker: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -204,7 +207,7 @@ struct Span {
 }
 
 /// A devset file that cannot be read or parsed, and why.
-pub(super) fn unreadable(path: &Path, reason: String) -> Error {
+fn unreadable(path: &Path, reason: String) -> Error {
     Error::Read {
         path: path.to_path_buf(),
         reason,
@@ -212,7 +215,7 @@ pub(super) fn unreadable(path: &Path, reason: String) -> Error {
 }
 
 /// The devset's gold files (DIR/gold/*.json) in name order; an error when there are none.
-pub(super) fn gold_files(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+fn gold_files(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
     let gold_dir = dir.join("gold");
     let mut paths: Vec<_> = std::fs::read_dir(&gold_dir)
         .map_err(|e| unreadable(&gold_dir, e.to_string()))?
@@ -226,7 +229,9 @@ pub(super) fn gold_files(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
     Ok(paths)
 }
 
-fn read_devset(dir: &Path) -> Result<Vec<Article>> {
+/// Each annotated article of the devset in name order: its gold, its text and its reference
+/// date.
+pub(super) fn read_annotated(dir: &Path) -> Result<Vec<(Gold, String, Option<NaiveDate>)>> {
     gold_files(dir)?
         .iter()
         .map(|path| {
@@ -238,12 +243,19 @@ fn read_devset(dir: &Path) -> Result<Vec<Article>> {
             let text = std::fs::read_to_string(&text_path)
                 .map_err(|e| unreadable(&text_path, e.to_string()))?;
             let reference = parse_date(gold.reference_date.as_deref(), path)?;
-            Ok(annotated_article(&gold, &text, reference))
+            Ok((gold, text, reference))
         })
         .collect()
 }
 
-pub(super) fn parse_date(text: Option<&str>, path: &Path) -> Result<Option<NaiveDate>> {
+fn read_devset(dir: &Path) -> Result<Vec<Article>> {
+    Ok(read_annotated(dir)?
+        .iter()
+        .map(|(gold, text, reference)| annotated_article(gold, text, *reference))
+        .collect())
+}
+
+fn parse_date(text: Option<&str>, path: &Path) -> Result<Option<NaiveDate>> {
     text.map(|t| {
         NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| Error::Read {
             path: path.to_path_buf(),

@@ -6,9 +6,8 @@ use std::io::Write;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
 
-use super::train::{gold_files, parse_date, unreadable};
+use super::train::{Gold, read_annotated};
 use crate::cli::TrainSpeakersArgs;
 use crate::error::{Error, Result};
 use crate::extract::claims::model::train::{self, Example, Settings};
@@ -25,21 +24,6 @@ const NEVER: f64 = 2.0;
 const BITS: u32 = 6;
 
 /// A gold file, as far as speakers go.
-#[derive(Deserialize)]
-struct Gold {
-    article: String,
-    reference_date: Option<String>,
-    claims: Vec<GoldClaim>,
-}
-
-#[derive(Deserialize)]
-struct GoldClaim {
-    start: usize,
-    end: usize,
-    #[serde(default)]
-    speaker: Option<String>,
-}
-
 /// A gold claim as the model sees it: the sentence the extractor logs for it, with that
 /// sentence's candidates.
 struct Case {
@@ -194,19 +178,12 @@ pub fn speakers(args: &TrainSpeakersArgs, out: &mut dyn Write) -> Result<()> {
 
 /// The number of articles read, and the gold claims of all of them as cases.
 fn read_devset(dir: &Path) -> Result<(usize, Vec<Case>)> {
-    let paths = gold_files(dir)?;
+    let articles = read_annotated(dir)?;
     let mut cases = Vec::new();
-    for (article, path) in paths.iter().enumerate() {
-        let json = std::fs::read_to_string(path).map_err(|e| unreadable(path, e.to_string()))?;
-        let gold: Gold = serde_json::from_str(&json)
-            .map_err(|e| unreadable(path, format!("not a gold file: {e}")))?;
-        let text_path = dir.join("articles").join(&gold.article);
-        let text = std::fs::read_to_string(&text_path)
-            .map_err(|e| unreadable(&text_path, e.to_string()))?;
-        let reference = parse_date(gold.reference_date.as_deref(), path)?;
-        cases.extend(article_cases(article, &gold, &text, reference));
+    for (article, (gold, text, reference)) in articles.iter().enumerate() {
+        cases.extend(article_cases(article, gold, text, *reference));
     }
-    Ok((paths.len(), cases))
+    Ok((articles.len(), cases))
 }
 
 /// Each gold claim with the candidates of the sentence the extractor logs for it, matched as

@@ -7,6 +7,11 @@ use super::*;
 /// Speakers of each sentence of `text`, one sentence per line (blank lines split
 /// paragraphs and are not sentences).
 fn speakers_of(text: &str) -> Vec<Option<String>> {
+    speakers_skipping(text, &[])
+}
+
+/// `speakers_of` with the sentences at the indices `skipped` marked as furniture.
+fn speakers_skipping(text: &str, skipped: &[usize]) -> Vec<Option<String>> {
     let mut sentences = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
@@ -21,7 +26,7 @@ fn speakers_of(text: &str) -> Vec<Option<String>> {
         }
         offset += line.len();
     }
-    let skip = vec![false; sentences.len()];
+    let skip: Vec<bool> = (0..sentences.len()).map(|i| skipped.contains(&i)).collect();
     resolve(
         text,
         &sentences,
@@ -39,28 +44,7 @@ fn speakers_of(text: &str) -> Vec<Option<String>> {
 #[test]
 fn a_quotation_continues_past_furniture() {
     let text = "Tottenham said in a statement: \"Jose is one of the most accomplished managers.\n                    \"He is renowned for his tactical prowess.\n                    Club statement\n                    — Tottenham Hotspur (@SpursOfficial) November 20, 2019\n                    \"He has won a domestic title in a record four different countries.\"\n";
-    let mut sentences = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_end();
-        sentences.push(Sentence {
-            start: offset,
-            end: offset + trimmed.len(),
-            text: trimmed.to_string(),
-            boilerplate: None,
-        });
-        offset += line.len();
-    }
-    let skip = [false, false, true, true, false];
-    let speakers: Vec<_> = resolve(
-        text,
-        &sentences,
-        &crate::extract::tokenize(text, &sentences),
-        &skip,
-    )
-    .into_iter()
-    .map(|s| s.speaker)
-    .collect();
+    let speakers = speakers_skipping(text, &[2, 3]);
     assert_eq!(speakers[4].as_deref(), Some("Tottenham"), "{speakers:?}");
 }
 

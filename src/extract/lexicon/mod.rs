@@ -240,6 +240,9 @@ lists! {
     /// Words that count a date from another date of the sentence ("the previous year", "a
     /// year earlier"), one role a line.
     ANCHOR_WORDS = "anchor_words.txt";
+    // -- speakers6
+    /// Plural nouns for people who hold office in a body and speak for it ("officials said").
+    OFFICE_HOLDERS = "office_holders.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;

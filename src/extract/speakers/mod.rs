@@ -423,7 +423,9 @@ fn choose_speaker<'r>(
             }
             continue;
         }
-        return (Some(resolved), Some(candidate.clone()), false);
+        // "Officials say": a speaker, and still a source the article leaves unnamed.
+        let office = matches!(candidate, Subject::Phrase(p) if is_unnamed_office(p));
+        return (Some(resolved), Some(candidate.clone()), office);
     }
     if let Some(verb) = found.last_resort
         && let Some(candidate) = sentence_subject(view, verb)

@@ -277,6 +277,9 @@ impl<'r> Walk<'r> {
         if let Some(org) = org_by_word {
             return Some(self.registry.expand(org.name));
         }
+        if is_unnamed_office(phrase) {
+            return Some(Cow::Borrowed(phrase.text));
+        }
         if !the {
             return None;
         }
@@ -326,4 +329,18 @@ impl<'r> Walk<'r> {
             .filter(|org| !other_kind_of_body(org, head))
             .map(|org| self.registry.expand(org.name))
     }
+}
+
+/// "Officials say", "police officers announced": people who speak for a body the article
+/// leaves unnamed, logged as written; "analysts say" (outside commentators) is no one's.
+pub(super) fn is_unnamed_office(phrase: &Phrase) -> bool {
+    let Some((head, modifiers)) = phrase.words.split_last() else {
+        return false;
+    };
+    phrase.determiner.is_none()
+        && phrase.possessor.is_none()
+        && classify(head) & OFFICE != 0
+        && modifiers
+            .iter()
+            .all(|w| classify(w) & (ROLE | TITLE | GENERIC) == 0)
 }

@@ -411,9 +411,9 @@ fn attribution_rules_carry_their_examples() {
             Some("Army"),
         ),
         (
-            "a place does not speak",
+            "a place does not speak: its officials do",
             "Officials in Sydney announced new limits on Monday.",
-            None,
+            Some("Officials"),
         ),
         (
             "a place's officials are not the place",
@@ -584,6 +584,28 @@ fn attribution_rules_carry_their_examples() {
              Andrew doesn’t remember any of it, but he definitely remembers going to get pizza.\n\
              \"Going to Pizza Express in Woking is an unusual thing for me to do,\" he said.",
             Some("Andrew"),
+        ),
+        // smithsonian_plague_china ("officials say the risk ... is low", "Officials have
+        // warned"), cbsnews_fort_worth_kidnapping_rescue ("officers announced on their radios").
+        (
+            "people who speak for an unnamed body are logged as written",
+            "The risk of an outbreak is low, health officials say.",
+            Some("health officials"),
+        ),
+        (
+            "people who speak for an unnamed body, opening the sentence",
+            "Officials have warned people to stay away from infected areas.",
+            Some("Officials"),
+        ),
+        (
+            "officers of an unnamed force, after their words",
+            "“We got her!” police officers announced on their radios.",
+            Some("police officers"),
+        ),
+        (
+            "outside commentators are no one's speaker",
+            "Prices will rise again next year, analysts say.",
+            None,
         ),
         (
             "a titled single name after another person is named",

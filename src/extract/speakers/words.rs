@@ -51,6 +51,8 @@ pub(super) const KIND_OF_BODY: Class = 1 << 19;
 pub(super) const AUXILIARY: Class = 1 << 20;
 /// A preposition that names a source after it ("per the WHO"), as "according to" does.
 pub(super) const SOURCE_PREPOSITION: Class = 1 << 21;
+/// Plural nouns for people who speak for a body: "officials said" (a generic source too).
+pub(super) const OFFICE: Class = 1 << 22;
 
 /// A multiply-rotate hash of eight bytes at a time (as rustc's FxHasher): the article's
 /// names are looked up for most mentions and speakers, and SipHash, then FNV's byte at a
@@ -305,7 +307,7 @@ pub(super) static SHARED_WORD_CLASS: LazyLock<SharedKeyTable> = LazyLock::new(||
 });
 
 /// Each list of the lexicon this stage reads, with the classes its words are in.
-fn lists() -> [(&'static lexicon::List, Class); 32] {
+fn lists() -> [(&'static lexicon::List, Class); 33] {
     use lexicon as l;
     [
         (&l::MONTHS, TIME),
@@ -322,6 +324,7 @@ fn lists() -> [(&'static lexicon::List, Class); 32] {
         (&l::PLACE_CUES, PLACE),
         (&l::PLACES, GAZETTEER_PLACE),
         (&l::GENERIC_SOURCES, GENERIC),
+        (&l::OFFICE_HOLDERS, GENERIC | OFFICE),
         (&l::SPEECH_VERBS, SPEECH),
         (&l::AMBIGUOUS_SPEECH_VERBS, SPEECH),
         (&l::PLAIN_SPEECH_VERBS, SPEECH | COMMON),

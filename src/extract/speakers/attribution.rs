@@ -331,6 +331,20 @@ impl<'a> SentenceView<'a> {
         }))
     }
 
+    /// "said a WeWork spokesperson when contacted": the role noun that closes the phrase the
+    /// article `a` (token `article`) opens, past the names that qualify it.
+    fn indefinite_role_after(&self, article: usize) -> Option<usize> {
+        let mut k = article + 1;
+        while k < self.range.end && self.tokens[k].word && !self.tokens[k].quoted {
+            if let Some(m) = self.mention_at(k) {
+                k = self.mentions[m].last + 1;
+                continue;
+            }
+            return (!self.tokens[k].cap && self.tokens[k].is(ROLE)).then_some(k);
+        }
+        None
+    }
+
     /// The subject after an inverted verb: "..., said Avi Bell, senior fellow" or "said
     /// another witness, former White House Russia adviser Fiona Hill".
     pub(super) fn subject_after(&self, verb: usize) -> Option<Subject<'a>> {
@@ -395,6 +409,12 @@ impl<'a> SentenceView<'a> {
                 {
                     return self.noun_phrase_ending_at(end - 1);
                 }
+            }
+            if i == verb + 1
+                && (lower_is(word, "a") || lower_is(word, "an"))
+                && let Some(head) = self.indefinite_role_after(i)
+            {
+                return self.noun_phrase_ending_at(head);
             }
             if i == verb + 1
                 && let Some(pronoun) = pronoun(word)

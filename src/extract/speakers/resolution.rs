@@ -277,7 +277,10 @@ impl<'r> Walk<'r> {
         if let Some(org) = org_by_word {
             return Some(self.registry.expand(org.name));
         }
-        if is_unnamed_office(phrase) {
+        // "A WeWork spokesperson said", "an Associated Press journalist reported": someone
+        // in that role whom the article does not name, logged as written.
+        let indefinite = matches!(phrase.determiner, Some("a" | "an"));
+        if is_unnamed_office(phrase) || indefinite && head_class & ROLE != 0 {
             return Some(Cow::Borrowed(phrase.text));
         }
         if !the {

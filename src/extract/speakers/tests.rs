@@ -602,6 +602,29 @@ fn attribution_rules_carry_their_examples() {
             "“We got her!” police officers announced on their radios.",
             Some("police officers"),
         ),
+        // venturebeat_wework_ag_investigation ("said a WeWork spokesperson"),
+        // rt_bolivia_morales_supporters ("An Associated Press journalist in the area also
+        // reported", "A doctor on the scene told Ruptly").
+        (
+            "an unnamed holder of a role, after an inverted verb",
+            "“We are cooperating,” said a WeWork spokesperson when contacted by Reuters.",
+            Some("WeWork spokesperson"),
+        ),
+        (
+            "an unnamed holder of a role, opening the sentence",
+            "An Associated Press journalist in the area also reported hearing gunfire.",
+            Some("Associated Press journalist"),
+        ),
+        (
+            "an unnamed holder of a role, with no name",
+            "A doctor on the scene told Ruptly that he tried to save him.",
+            Some("doctor"),
+        ),
+        (
+            "an indefinite phrase of no role is no one",
+            "A report on the scene said that he tried to save him.",
+            None,
+        ),
         (
             "outside commentators are no one's speaker",
             "Prices will rise again next year, analysts say.",

@@ -449,6 +449,14 @@ pub(super) fn is_speech_verb(view: &SentenceView, i: usize) -> bool {
         // "pointed out", "points out".
         return i + 1 < view.range.end && lower_is(view.word(i + 1), "out");
     }
+    if lower_is(word, "agreed") {
+        // "agreed that ...", "..., she agreed.": words; "agreed to a rescue", "agreed a deal":
+        // a deal made.
+        let next = i + 1;
+        return next >= view.range.end
+            || !view.tokens[next].word
+            || lower_is(view.word(next), "that");
+    }
     if lower_is(word, "describe") || lower_is(word, "describes") {
         // "to describe his city as a gas chamber"; "describes the process" says nothing.
         let end = view.range.end.min(i + 10);

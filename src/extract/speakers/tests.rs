@@ -625,6 +625,23 @@ fn attribution_rules_carry_their_examples() {
             "A report on the scene said that he tried to save him.",
             None,
         ),
+        // skynews_mourinho_tottenham ("has agreed a deal to replace"),
+        // venturebeat_wework_ag_investigation ("agreed to a rescue", "agreed to inject").
+        (
+            "agreeing to a deal is an act, not words",
+            "SoftBank agreed to inject $6.5 billion in debt and equity into WeWork.",
+            None,
+        ),
+        (
+            "agreeing a deal is an act, not words",
+            "Jose Mourinho has agreed a deal to replace Mauricio Pochettino.",
+            None,
+        ),
+        (
+            "agreeing that something is so attributes it",
+            "Jose Mourinho agreed that the squad was strong enough.",
+            Some("Jose Mourinho"),
+        ),
         (
             "outside commentators are no one's speaker",
             "Prices will rise again next year, analysts say.",

@@ -259,7 +259,8 @@ impl<'a> SentenceView<'a> {
             }
             let w = self.word(k);
             // The determiners are all COMMON words: the class rules out the others at once.
-            if let Some(article) = ["the", "a", "an", "his", "her", "its", "their"]
+            // "one Weibo commenter said": "one" is an indefinite article too.
+            if let Some(article) = ["the", "a", "an", "one", "his", "her", "its", "their"]
                 .into_iter()
                 .find(|article| t.is(COMMON) && lower_is(w, article))
             {

@@ -279,7 +279,7 @@ impl<'r> Walk<'r> {
         }
         // "A WeWork spokesperson said", "an Associated Press journalist reported": someone
         // in that role whom the article does not name, logged as written.
-        let indefinite = matches!(phrase.determiner, Some("a" | "an"));
+        let indefinite = matches!(phrase.determiner, Some("a" | "an" | "one"));
         if is_unnamed_office(phrase) || indefinite && head_class & ROLE != 0 {
             return Some(Cow::Borrowed(phrase.text));
         }

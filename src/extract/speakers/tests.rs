@@ -620,6 +620,13 @@ fn attribution_rules_carry_their_examples() {
             "A doctor on the scene told Ruptly that he tried to save him.",
             Some("doctor"),
         ),
+        // smithsonian_plague_china: the commenter said it, Feng reported it.
+        (
+            "an unnamed holder of a role, counted, before the reporter's source",
+            "Emily Feng reports for NPR.\n\
+             “Don't hide things like this,” one Weibo commenter said, per Feng.",
+            Some("Weibo commenter"),
+        ),
         (
             "an indefinite phrase of no role is no one",
             "A report on the scene said that he tried to save him.",

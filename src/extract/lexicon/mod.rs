@@ -243,6 +243,9 @@ lists! {
     // -- speakers6
     /// Plural nouns for people who hold office in a body and speak for it ("officials said").
     OFFICE_HOLDERS = "office_holders.txt";
+    /// Bodies named by an acronym the world over, with their full names ("who world health
+    /// organization"), one a line.
+    WELL_KNOWN_BODIES = "well_known_bodies.txt" phrases;
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;

@@ -1,6 +1,8 @@
 //! The people and bodies an article names, with their titles, looked up by part of the name.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use super::mentions::*;
 use super::tokens::*;
@@ -309,6 +311,9 @@ impl<'t> Registry<'t> {
             if let Some(full) = acronyms.get(&key) {
                 return Cow::Borrowed(full);
             }
+            if let Some(full) = well_known_body(&key) {
+                return Cow::Borrowed(full);
+            }
         }
         // "Amnesty" for "Amnesty International".
         let longer = self
@@ -320,6 +325,26 @@ impl<'t> Registry<'t> {
             _ => Cow::Borrowed(name),
         }
     }
+}
+
+/// The full name of a body news names by an acronym the world over ("WHO"), as a name is
+/// written: each word capitalised but the joining words ("of", "the", "for", "and").
+pub(super) fn well_known_body(acronym: &str) -> Option<&'static str> {
+    static BODIES: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+        let capitalised = |word: &str| match word {
+            "of" | "the" | "for" | "and" => word.to_string(),
+            _ => crate::extract::lexicon::capitalised(word),
+        };
+        let lines = crate::extract::lexicon::WELL_KNOWN_BODIES.lines();
+        lines
+            .filter_map(|words| {
+                let (acronym, name) = words.split_first()?;
+                let name: Vec<String> = name.iter().map(|w| capitalised(w)).collect();
+                Some((acronym.to_uppercase(), name.join(" ")))
+            })
+            .collect()
+    });
+    BODIES.get(acronym).map(String::as_str)
 }
 
 /// The all-capitals words the article uses, and the first characters of them (ASCII ones as

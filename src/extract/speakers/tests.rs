@@ -358,7 +358,7 @@ fn speakers_are_resolved_to_full_names() {
             "a body's acronym still is one",
             "The FBI opened an inquiry on Monday.\n\
              The agency said the inquiry would take months.",
-            Some("FBI"),
+            Some("Federal Bureau of Investigation"),
         ),
         (
             "the agency is the agency named last",
@@ -535,7 +535,7 @@ fn attribution_rules_carry_their_examples() {
         (
             "per names a source",
             "Plague is often found in small mammals, per the WHO, and in their fleas.",
-            Some("WHO"),
+            Some("World Health Organization"),
         ),
         (
             "per before a common noun names none",
@@ -626,6 +626,19 @@ fn attribution_rules_carry_their_examples() {
             "Emily Feng reports for NPR.\n\
              “Don't hide things like this,” one Weibo commenter said, per Feng.",
             Some("Weibo commenter"),
+        ),
+        // smithsonian_plague_china ("per the WHO", "According to WHO"),
+        // cbsnews_fort_worth_kidnapping_rescue ("the FBI").
+        (
+            "a body known by its acronym the world over, by its full name",
+            "According to WHO, there were 3,248 cases reported worldwide.",
+            Some("World Health Organization"),
+        ),
+        (
+            "the article's own definition of an acronym comes first",
+            "The Women's Health Office (WHO) opened a clinic.\n\
+             According to WHO, there were 3,248 cases.",
+            Some("Women's Health Office"),
         ),
         (
             "an indefinite phrase of no role is no one",

@@ -84,7 +84,15 @@ fn main() {
         }
         None => CandidateStage::SHIPPED,
     };
-    let (pairs, logged, total) = load(dir, stage);
+    // `--stories a,b,c` measures on some stories only.
+    let only: Option<Vec<String>> = args
+        .iter()
+        .position(|a| a == "--stories")
+        .map(|i| args[i + 1].split(',').map(str::to_string).collect());
+    let (mut pairs, logged, total) = load(dir, stage);
+    if let Some(only) = &only {
+        pairs.retain(|p| only.contains(&p.story));
+    }
     println!(
         "{} pairs with both sentences logged as claims, of {total} ({logged} of {} sentences logged)",
         pairs.len(),

@@ -475,7 +475,7 @@ pub fn contradicting_figures(a: &Fingerprint, b: &Fingerprint) -> bool {
         !f.is_date() && (f.unit.is_some() || f.kind == "percent" || f.kind == "money")
     };
     a.figures.iter().filter(vetoing).any(|x| {
-        let same_kind = |f: &&Figure| f.kind_class() == x.kind_class() && f.unit == x.unit;
+        let same_kind = |f: &&Figure| f.kind_class() == x.kind_class() && same_unit(f, x);
         let mut theirs = b.figures.iter().filter(same_kind).peekable();
         theirs.peek().is_some()
             && !theirs.any(|y| {
@@ -485,6 +485,11 @@ pub fn contradicting_figures(a: &Fingerprint, b: &Fingerprint) -> bool {
                     .any(|m| m.value == y.value)
             })
     })
+}
+
+/// Units of one class are one unit: "162 people" and "160 passengers" contradict.
+fn same_unit(a: &Figure, b: &Figure) -> bool {
+    a.unit.as_deref().map(text::unit_class) == b.unit.as_deref().map(text::unit_class)
 }
 
 /// The learned model: a weight per feature, a bias and the decision threshold.

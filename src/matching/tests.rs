@@ -123,3 +123,36 @@ fn the_cheap_bound_never_turns_away_a_match() {
     }
     assert!(tight > 20, "{tight} pairs judged");
 }
+
+#[test]
+fn words_of_one_paraphrase_class_are_shared() {
+    let a = fingerprint("Nine soldiers were killed near Kidal", "count:9:soldier");
+    let b = fingerprint("Nine troops died near Kidal", "count:9:troop");
+    let mut shared = 0;
+    for_shared(&a.stems, &b.stems, |_, _| shared += 1);
+    assert_eq!(shared, 4, "soldiers/troops, killed/died, near, Kidal");
+    let why = why(&a, "Nine soldiers were killed near Kidal", &b, &|_| 1.0);
+    assert_eq!(
+        why.words,
+        ["killed", "near", "soldiers"],
+        "as the claim writes them"
+    );
+    // "Forces" has a second sense ("forced her to hide") and stays its own word.
+    let forces = fingerprint("Government forces moved in", "");
+    let troops = fingerprint("Government troops moved in", "");
+    let mut shared = 0;
+    for_shared(&forces.stems, &troops.stems, |_, _| shared += 1);
+    assert_eq!(shared, 2, "government, moved");
+}
+
+#[test]
+fn units_of_one_class_count_the_same_thing() {
+    let people = fingerprint("The plane carried people", "count:162:peopl");
+    let passengers = fingerprint("The jet carried passengers", "count:239:passeng");
+    let crew = fingerprint("The jet carried passengers and crew", "count:162:crew");
+    assert!(contradicting_figures(&people, &passengers));
+    assert!(!contradicting_figures(&people, &crew));
+    // Units of no class still have to be the same unit.
+    let ships = fingerprint("x", "count:239:ship");
+    assert!(!contradicting_figures(&people, &ships));
+}

@@ -1,5 +1,6 @@
 //! Words as matching and search compare them: lower-cased, stop words and number words out,
-//! reduced to their Snowball (Porter 2) stem, names marked; and the contrary-word table.
+//! reduced to their Snowball (Porter 2) stem, names marked, paraphrases joined into one class
+//! (`paraphrases.txt`); and the contrary-word table.
 
 use std::sync::LazyLock;
 
@@ -60,12 +61,69 @@ pub fn scan(text: &str, mut each: impl FnMut(Stem, &str, &str)) {
             .all(char::is_uppercase);
         let stem = STEMMER.stem(&lower);
         let found = Stem {
-            hash: hash(&stem),
+            hash: paraphrase_class(hash(&stem)),
             length: stem.len().min(255) as u8,
             name: (capital && !at_start) || (all_capitals && raw.len() > 1),
         };
         each(found, &stem, &lower);
     }
+}
+
+/// Words a news report uses for one thing ("killed", "died"; "troops", "soldiers"), one class
+/// per line of `paraphrases.txt`: every member's stem hash leads to the class's own hash, so
+/// two claims that use two members share a word, weighed by how many claims use the class.
+/// Lines that start with `units:` hold classes of figure units only ("162 people", "162
+/// passengers"), words too broad to count as shared wording.
+static PARAPHRASES: LazyLock<Paraphrases> =
+    LazyLock::new(|| Paraphrases::parse(include_str!("paraphrases.txt")));
+
+#[derive(Debug, Default)]
+struct Paraphrases {
+    words: std::collections::HashMap<u64, u64>,
+    units: std::collections::HashMap<u64, u64>,
+}
+
+impl Paraphrases {
+    /// Words split by spaces, `#` starts a comment; a word already in an earlier class stays
+    /// there. A word class is a unit class too, and a `units:` line widens it.
+    fn parse(text: &str) -> Paraphrases {
+        let mut table = Paraphrases::default();
+        for line in text.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            let (units_only, words) = match line.strip_prefix("units:") {
+                Some(rest) => (true, rest),
+                None => (false, line),
+            };
+            let stems: Vec<String> = words.split_whitespace().map(stem_word).collect();
+            let Some(first) = stems.first() else {
+                continue;
+            };
+            let mut class = hash(&format!("={first}"));
+            if units_only {
+                // A unit class joins the word class its words are already in.
+                let known = stems.iter().find_map(|s| table.units.get(&hash(s)));
+                class = known.copied().unwrap_or(class);
+            }
+            for stem in &stems {
+                if !units_only {
+                    table.words.entry(hash(stem)).or_insert(class);
+                }
+                table.units.entry(hash(stem)).or_insert(class);
+            }
+        }
+        table
+    }
+}
+
+/// The hash a stem is compared by: its paraphrase class's, or its own.
+pub fn paraphrase_class(stem: u64) -> u64 {
+    PARAPHRASES.words.get(&stem).copied().unwrap_or(stem)
+}
+
+/// The class of a figure's (stemmed) unit: "peopl", "passeng" and "crew" are one.
+pub fn unit_class(unit: &str) -> u64 {
+    let stem = hash(unit);
+    PARAPHRASES.units.get(&stem).copied().unwrap_or(stem)
 }
 
 /// The search form of a figure written in a query ("28,500", "28.5 thousand"): the number

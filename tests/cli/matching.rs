@@ -74,6 +74,42 @@ fn a_paraphrase_from_another_outlet_matches_and_a_different_fact_does_not() {
     assert_eq!(matched_texts(&desk, missiles), Vec::<String>::new());
 }
 
+/// Two outlets name the same finders and finding in other words ("researchers detected",
+/// "scientists discovered"): words of one paraphrase class count as shared.
+#[test]
+fn words_of_one_paraphrase_class_match() {
+    let desk = Desk::new();
+    let dir = tempfile::tempdir().unwrap();
+    let first = "Researchers detected 17 new species of frog in the Andes.";
+    let one = add(
+        &desk,
+        dir.path(),
+        "one.txt",
+        &format!("Report\n\n{first}\n"),
+        "2022-03-01",
+    );
+    let second = "Scientists discovered 17 new frog species in the Andes.";
+    let other = add(
+        &desk,
+        dir.path(),
+        "two.txt",
+        &format!("Report\n\n{second}\n"),
+        "2022-03-01",
+    );
+    assert_eq!(
+        matched_texts(&desk, &other[0]),
+        [one[0]["text"].as_str().unwrap()]
+    );
+    let reasons = &desk.json(&["matches", &other[0]["id"].to_string()])["matches"][0]["why"];
+    assert!(
+        reasons["words"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("scientists")),
+        "{reasons}"
+    );
+}
+
 #[test]
 fn a_contradicting_figure_of_the_same_kind_does_not_match() {
     let desk = Desk::new();

@@ -87,13 +87,16 @@ pub fn boilerplate_reason(sentence: &str, whole_line: bool) -> Option<Furniture>
     if !sentence.chars().any(char::is_alphanumeric) {
         return Some(Furniture::Separator);
     }
-    if is_credit(sentence) {
+    // The word pre-checks of the credit and `ANYWHERE` rules read one lower-cased copy.
+    let lower = sentence.to_ascii_lowercase();
+    if may_be_short_credit(sentence) && CREDIT_WORDS.is_match(&lower) && CREDITS.is_match(sentence)
+    {
         return Some(Furniture::PhotoCredit);
     }
     if let Some(reason) = START_RULES.reason(sentence) {
         return Some(reason);
     }
-    if may_match_anywhere_rule(sentence)
+    if ANYWHERE_WORDS.is_match(&lower)
         && let Some(reason) = ANYWHERE_RULES.reason(sentence)
     {
         return Some(reason);
@@ -171,10 +174,12 @@ fn starts_with_list_marker(sentence: &str) -> bool {
 /// mentions a photographer is not one.
 pub(crate) fn is_credit(sentence: &str) -> bool {
     let sentence = sentence.trim();
-    if sentence.len() > 120 || word_count(sentence) > 12 {
-        return false;
-    }
-    may_be_credit(sentence) && CREDITS.is_match(sentence)
+    may_be_short_credit(sentence) && may_be_credit(sentence) && CREDITS.is_match(sentence)
+}
+
+/// A credit is short: at most 120 bytes and 12 words of trimmed text.
+fn may_be_short_credit(sentence: &str) -> bool {
+    sentence.len() <= 120 && word_count(sentence) <= 12
 }
 
 /// Each `CREDITS` pattern needs a slash, a colon, or one of these words in ASCII lowercase:
@@ -629,6 +634,7 @@ static ANYWHERE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// (vectorised) is many times faster than running the case-insensitive rules over every
 /// sentence, and nearly every sentence has none of the words. The rules fold ASCII case only
 /// (`i-u`), so ASCII lowercasing is exact.
+#[cfg(test)]
 fn may_match_anywhere_rule(sentence: &str) -> bool {
     ANYWHERE_WORDS.is_match(&sentence.to_ascii_lowercase())
 }

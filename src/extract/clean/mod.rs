@@ -80,6 +80,22 @@ impl std::fmt::Display for Furniture {
 /// `whole_line` says the sentence is all there is on its line (or its paragraph, for
 /// hard-wrapped text), which is what makes a short line without punctuation a heading.
 pub fn boilerplate_reason(sentence: &str, whole_line: bool) -> Option<Furniture> {
+    boilerplate_reason_of(sentence, whole_line, may_match_anywhere_rule(sentence))
+}
+
+/// `boilerplate_reason` of each of an article's sentences (`(text, whole_line)` in order),
+/// with the pre-check of the `ANYWHERE` rules run once over them all (`may_match_anywhere`).
+pub fn boilerplate_reasons(sentences: &[(&str, bool)]) -> Vec<Option<Furniture>> {
+    let anywhere = may_match_anywhere(sentences.iter().map(|&(text, _)| text));
+    sentences
+        .iter()
+        .zip(anywhere)
+        .map(|(&(text, whole_line), may)| boilerplate_reason_of(text, whole_line, may))
+        .collect()
+}
+
+/// `boilerplate_reason`, told whether the `ANYWHERE` rules' pre-check passed.
+fn boilerplate_reason_of(sentence: &str, whole_line: bool, anywhere: bool) -> Option<Furniture> {
     let sentence = sentence.trim();
     if sentence.is_empty() {
         return None;
@@ -87,18 +103,13 @@ pub fn boilerplate_reason(sentence: &str, whole_line: bool) -> Option<Furniture>
     if !sentence.chars().any(char::is_alphanumeric) {
         return Some(Furniture::Separator);
     }
-    // The word pre-checks of the credit and `ANYWHERE` rules read one lower-cased copy.
-    let lower = sentence.to_ascii_lowercase();
-    if may_be_short_credit(sentence) && CREDIT_WORDS.is_match(&lower) && CREDITS.is_match(sentence)
-    {
+    if may_be_short_credit(sentence) && may_be_credit(sentence) && CREDITS.is_match(sentence) {
         return Some(Furniture::PhotoCredit);
     }
     if let Some(reason) = START_RULES.reason(sentence) {
         return Some(reason);
     }
-    if ANYWHERE_WORDS.is_match(&lower)
-        && let Some(reason) = ANYWHERE_RULES.reason(sentence)
-    {
+    if anywhere && let Some(reason) = ANYWHERE_RULES.reason(sentence) {
         return Some(reason);
     }
     if let Some(reason) = widget_reason(sentence) {
@@ -644,13 +655,21 @@ pub fn non_value_spans(sentence: &str) -> Vec<(usize, usize)> {
         ))
         .expect("digit name patterns are valid")
     });
-    if !sentence.bytes().any(|b| b.is_ascii_digit()) {
+    if !has_ascii_digit(sentence) {
         return Vec::new();
     }
     DIGIT_NAMES
         .find_iter(sentence)
         .map(|m| (m.start(), m.end()))
         .collect()
+}
+
+/// Whether `text` holds an ASCII digit: every sentence is asked, and most have none. Read in
+/// blocks with no early exit inside one, which compile to vector compares.
+fn has_ascii_digit(text: &str) -> bool {
+    text.as_bytes()
+        .chunks(32)
+        .any(|block| block.iter().fold(false, |any, b| any | b.is_ascii_digit()))
 }
 
 /// The first rule of `rules` that matches, by a set built from them.
@@ -759,9 +778,27 @@ fn expand(pattern: &str) -> String {
 /// (vectorised) is many times faster than running the case-insensitive rules over every
 /// sentence, and nearly every sentence has none of the words. The rules fold ASCII case only
 /// (`i-u`), so ASCII lowercasing is exact.
-#[cfg(test)]
 fn may_match_anywhere_rule(sentence: &str) -> bool {
     ANYWHERE_WORDS.is_match(&sentence.to_ascii_lowercase())
+}
+
+/// `may_match_anywhere_rule` of each sentence, by one search of them all, lower-cased and
+/// joined by line breaks (which no phrase holds, so no match spans two): a search per
+/// sentence paid the searcher's set-up and its slow path for short texts on every one.
+fn may_match_anywhere<'a>(sentences: impl Iterator<Item = &'a str>) -> Vec<bool> {
+    let mut joined = String::new();
+    let mut ends = Vec::new();
+    for sentence in sentences {
+        joined.push_str(sentence);
+        joined.push('\n');
+        ends.push(joined.len());
+    }
+    joined.make_ascii_lowercase();
+    let mut may = vec![false; ends.len()];
+    for found in ANYWHERE_WORDS.find_iter(&joined) {
+        may[ends.partition_point(|&end| end <= found.start())] = true;
+    }
+    may
 }
 
 static START_RULES: LazyLock<Rules> = LazyLock::new(|| Rules::new(STARTS, "i", true));
@@ -887,6 +924,24 @@ mod tests {
         ] {
             assert!(!may_match_anywhere_rule(sentence), "{sentence}");
         }
+    }
+
+    /// The reasons of an article's sentences found together (one pre-check over them all) are
+    /// the reasons found one by one, for every rule's examples and counter-examples in a row.
+    #[test]
+    fn reasons_together_are_reasons_alone() {
+        let mut sentences: Vec<(&str, bool)> = Vec::new();
+        for rule in STARTS.iter().chain(ANYWHERE).chain(WIDGET_RULES) {
+            for (i, sentence) in rule.examples.iter().chain(rule.not).enumerate() {
+                sentences.push((sentence, i % 2 == 0));
+            }
+        }
+        let alone: Vec<Option<Furniture>> = sentences
+            .iter()
+            .map(|&(text, whole_line)| boilerplate_reason(text, whole_line))
+            .collect();
+        assert_eq!(boilerplate_reasons(&sentences), alone);
+        assert!(alone.iter().any(Option::is_none) && alone.iter().any(Option::is_some));
     }
 
     /// Each furniture rule names its own examples and leaves its counter-examples alone, and

@@ -785,8 +785,8 @@ fn may_match_anywhere_rule(sentence: &str) -> bool {
 /// `may_match_anywhere_rule` of each sentence, by one search of them all, lower-cased and
 /// joined by line breaks (which no phrase holds, so no match spans two): a search per
 /// sentence paid the searcher's set-up and its slow path for short texts on every one.
-fn may_match_anywhere<'a>(sentences: impl Iterator<Item = &'a str>) -> Vec<bool> {
-    let mut joined = String::new();
+fn may_match_anywhere<'a>(sentences: impl Iterator<Item = &'a str> + Clone) -> Vec<bool> {
+    let mut joined = String::with_capacity(sentences.clone().map(|s| s.len() + 1).sum());
     let mut ends = Vec::new();
     for sentence in sentences {
         joined.push_str(sentence);

@@ -100,9 +100,13 @@ impl Extraction {
 /// Split `text` into sentences without looking for claims (what `claimtrack split` shows).
 pub fn split(text: &str) -> Vec<Sentence> {
     let mut found = sentences::split(text);
-    for sentence in &mut found {
-        let whole_line = clean::is_whole_line(text, sentence.start, sentence.end);
-        sentence.boilerplate = clean::boilerplate_reason(&sentence.text, whole_line);
+    let lines: Vec<(&str, bool)> = found
+        .iter()
+        .map(|s| (s.text.as_str(), clean::is_whole_line(text, s.start, s.end)))
+        .collect();
+    let reasons = clean::boilerplate_reasons(&lines);
+    for (sentence, reason) in found.iter_mut().zip(reasons) {
+        sentence.boilerplate = reason;
     }
     mark_file_photo_captions(text, &mut found);
     mark_reference_entries(text, &mut found);

@@ -137,11 +137,16 @@ impl Features {
         let mut triggers = 0;
         let table = &*TRIGGER_TABLE;
         for token in words.iter().filter(|t| t.is(tokens::WORD)) {
-            let word = token.text(source).as_bytes();
             if token.is(tokens::ASCII_LETTERS) {
-                triggers |= suffix_bits(word) | table.bits(token.key);
+                triggers |= table.bits(token.key);
+                // A suffix word has seven letters or more: a shorter word's text is not read.
+                if token.span.end - token.span.start >= 7 {
+                    triggers |= suffix_bits(token.text(source).as_bytes());
+                }
             } else {
-                for run in word
+                for run in token
+                    .text(source)
+                    .as_bytes()
                     .split(|b| !b.is_ascii_alphabetic())
                     .filter(|r| !r.is_empty())
                 {

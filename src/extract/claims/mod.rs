@@ -428,9 +428,12 @@ const MAX_SAME_FIGURE_CANDIDATES: usize = 64;
 /// from the sentence's `Features`.
 fn find_duplicates(claims: &[ExtractedClaim], wordings: &[(u64, usize)]) -> Vec<Option<usize>> {
     let mut originals = vec![None; claims.len()];
-    let mut by_number: KeyMap = HashMap::default();
+    // Sized for every claim at once: growing them one rehash at a time cost more than the
+    // look-ups (nothing iterates them, so their size changes no result).
+    let capacity = claims.len();
+    let mut by_number: KeyMap = HashMap::with_capacity_and_hasher(capacity, Default::default());
     // First places by the hash of their wording; equal hashes are compared in full.
-    let mut by_text: KeyMap = HashMap::default();
+    let mut by_text: KeyMap = HashMap::with_capacity_and_hasher(capacity, Default::default());
     let mut words_cache: Vec<Option<Vec<Word>>> = vec![None; claims.len()];
     for index in 0..claims.len() {
         if !claims[index].checkable {

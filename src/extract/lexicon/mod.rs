@@ -246,6 +246,59 @@ lists! {
     /// Bodies named by an acronym the world over, with their full names ("who world health
     /// organization"), one a line.
     WELL_KNOWN_BODIES = "well_known_bodies.txt" phrases;
+    // -- stages6: the furniture rules' phrases (clean/), each list one slot of a rule's pattern.
+    /// Sign-in and subscription buttons a line opens with ("Sign in", "Subscribe").
+    FURNITURE_ACCOUNT_ACTIONS = "furniture_account_actions.txt" phrases;
+    /// Link prompts a line opens with ("Click here").
+    FURNITURE_LINK_PROMPTS = "furniture_link_prompts.txt" phrases;
+    /// Buttons that are a whole line ("Read more").
+    FURNITURE_MORE_PROMPTS = "furniture_more_prompts.txt" phrases;
+    /// Labels of a link to a graphic ("Graphic: ... - here").
+    FURNITURE_GRAPHIC_LABELS = "furniture_graphic_labels.txt" phrases;
+    /// Labels before a colon that open a link line ("Related:").
+    FURNITURE_LINK_LABELS = "furniture_link_labels.txt" phrases;
+    /// What "This ..." opens a caption of ("This graphic").
+    FURNITURE_GRAPHIC_NOUNS = "furniture_graphic_nouns.txt";
+    /// Page prompts a line opens with ("Story continues below").
+    FURNITURE_PAGE_PROMPTS = "furniture_page_prompts.txt" phrases;
+    /// Verbs of a gallery prompt ("View the gallery").
+    FURNITURE_GALLERY_VERBS = "furniture_gallery_verbs.txt";
+    /// Verbs of a follow line ("Follow us on ...").
+    FURNITURE_FOLLOW_VERBS = "furniture_follow_verbs.txt";
+    /// Social networks of follow and share lines.
+    FURNITURE_SOCIAL_NETWORKS = "furniture_social_networks.txt";
+    /// Share buttons ("Share this article").
+    FURNITURE_SHARE_VERBS = "furniture_share_verbs.txt";
+    /// Work a byline credits ("Reporting by").
+    FURNITURE_CREDIT_LINES = "furniture_credit_lines.txt";
+    /// Labels of a standards footer ("Our Standards:").
+    FURNITURE_STANDARDS_LABELS = "furniture_standards_labels.txt" phrases;
+    /// Verbs of a contact line ("Contact the author").
+    FURNITURE_CONTACT_VERBS = "furniture_contact_verbs.txt";
+    /// Who a contact line reaches ("the reporter").
+    FURNITURE_AUTHOR_NOUNS = "furniture_author_nouns.txt";
+    /// What a syndication note calls the article ("This story").
+    FURNITURE_ARTICLE_NOUNS = "furniture_article_nouns.txt";
+    /// What a syndication note says was done to the article ("was first published").
+    FURNITURE_PUBLICATION_VERBS = "furniture_publication_verbs.txt" phrases;
+    /// Labels of a note about the article ("Correction:").
+    FURNITURE_ARTICLE_NOTES = "furniture_article_notes.txt";
+    /// Copyright notices anywhere in a sentence ("All rights reserved").
+    FURNITURE_COPYRIGHT_NOTICES = "furniture_copyright_notices.txt" phrases;
+    /// Sign-in prompts before "or"/"to" ("Sign in or ...").
+    FURNITURE_SIGN_IN_PROMPTS = "furniture_sign_in_prompts.txt" phrases;
+    /// Sign-in, consent and subscription phrases anywhere in a sentence.
+    FURNITURE_FOOTER_PHRASES = "furniture_footer_phrases.txt" phrases;
+    /// A site's policies ("our Privacy Policy").
+    FURNITURE_SITE_POLICIES = "furniture_site_policies.txt" phrases;
+    /// Newsletter prompts ("Sign up for our ...").
+    FURNITURE_NEWSLETTER_PROMPTS = "furniture_newsletter_prompts.txt" phrases;
+    /// Gallery phrases anywhere in a sentence ("photo gallery").
+    FURNITURE_GALLERY_PHRASES = "furniture_gallery_phrases.txt" phrases;
+    /// Credit notices under a picture ("Purchase Licensing Rights").
+    FURNITURE_CREDIT_NOTICES = "furniture_credit_notices.txt" phrases;
+    /// A contributor's line ("contributed reporting to this report").
+    FURNITURE_CONTRIBUTION_PHRASES = "furniture_contribution_phrases.txt" phrases;
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -577,6 +630,45 @@ mod tests {
         ("anchor_words.txt", "count_stop_words.txt"), // earlier, later
         ("anchor_words.txt", "sentence_adverbs.txt"), // earlier, later
         ("future_markers.txt", "sentence_openers.txt"), // let's
+        // -- stages6: a furniture rule's slot holds the words of its own pattern, some of them
+        // words other stages read in another role ("email" a share button and a contact
+        // line's verb, a document, a contact noun; "poll" a graphic's label and an electoral
+        // noun), and rules of one kind of furniture share words ("video" a graphic's label, a
+        // link's label and what a caption shows).
+        (
+            "furniture_account_actions.txt",
+            "furniture_sign_in_prompts.txt",
+        ), // sign in, login
+        ("counted_units.txt", "furniture_article_nouns.txt"), // story
+        ("documents.txt", "furniture_article_nouns.txt"),     // report
+        ("furniture_article_nouns.txt", "organisation_cues.txt"), // post
+        ("furniture_article_nouns.txt", "value_labels.txt"),  // article
+        ("furniture_author_nouns.txt", "role_titles.txt"),    // author
+        ("furniture_author_nouns.txt", "titles.txt"),         // reporter
+        ("contact_nouns.txt", "furniture_contact_verbs.txt"), // email
+        ("documents.txt", "furniture_contact_verbs.txt"),     // email
+        ("furniture_contact_verbs.txt", "furniture_share_verbs.txt"), // email, e-mail
+        ("contact_nouns.txt", "furniture_share_verbs.txt"),   // email
+        ("documents.txt", "furniture_share_verbs.txt"),       // email
+        (
+            "furniture_credit_lines.txt",
+            "furniture_publication_verbs.txt",
+        ), // produced
+        ("furniture_credit_lines.txt", "speech_participles.txt"), // reporting
+        ("function_words.txt", "furniture_follow_verbs.txt"), // like
+        ("electoral_nouns.txt", "furniture_graphic_labels.txt"), // poll
+        (
+            "furniture_graphic_labels.txt",
+            "furniture_graphic_nouns.txt",
+        ), // chart, map, video
+        ("furniture_graphic_labels.txt", "furniture_link_labels.txt"), // photo, timeline
+        ("furniture_graphic_nouns.txt", "furniture_link_labels.txt"), // video
+        ("function_words.txt", "furniture_link_labels.txt"),  // more
+        ("furniture_link_labels.txt", "furniture_more_prompts.txt"), // read more
+        ("furniture_link_labels.txt", "organisation_cues.txt"), // watch
+        ("furniture_link_labels.txt", "speech_verbs.txt"),    // recommended
+        ("furniture_publication_verbs.txt", "impression_verbs.txt"), // appeared
+        ("furniture_publication_verbs.txt", "role_phrases.txt"), // part of
     ];
 
     /// -- stages4: role lists, a stage's pick of words for one role from the lists named beside

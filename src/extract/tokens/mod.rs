@@ -196,24 +196,28 @@ fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> 
             }
             // The bulk of any sentence: a run of ASCII letters and digits in one tight loop.
             let mut fingerprint = sentence.fingerprint;
-            let mut digits = false;
-            let run_start = i;
+            // The AND of the run's lower-case bytes: every lower-case letter has bit 0x40,
+            // no digit has it, so the bit is clear when the run holds a digit (one `and` a
+            // byte instead of a compare).
+            let mut letters = u8::MAX;
+            let mut length = 0;
             // One table look-up per byte: its lower-case form, or 0 when it ends the run.
-            while let Some(&lower) = bytes[i..end]
-                .first()
-                .map(|&b| &ASCII_WORD_BYTE[usize::from(b)])
-                && lower != 0
-            {
-                digits |= lower <= b'9';
+            for &byte in &bytes[i..end] {
+                let lower = ASCII_WORD_BYTE[usize::from(byte)];
+                if lower == 0 {
+                    break;
+                }
+                letters &= lower;
                 hash = step(hash, lower);
                 fingerprint = mix(fingerprint, u32::from(lower));
-                i += 1;
+                length += 1;
             }
-            if digits {
+            i += length;
+            if letters & 0x40 == 0 {
                 flags = (flags | DIGIT) & !ASCII_LETTERS;
             }
             sentence.fingerprint = fingerprint;
-            sentence.fingerprint_length += i - run_start;
+            sentence.fingerprint_length += length;
             continue;
         }
         let (c, width) = if byte.is_ascii() {

@@ -158,6 +158,16 @@ pub(crate) struct Pending {
     /// Some pairs found may be stored already (an import brings its own match records,
     /// scored by another desk): such a pair keeps its row.
     pairs_may_be_stored: bool,
+    /// Working memory of the last article, kept for the next: the allocator hands freed pages
+    /// back at once (see `crate::return_freed_memory_promptly`), so tables made afresh for
+    /// every article were faulted in page by page, a tenth of the storing thread's time.
+    spare: Spare,
+}
+
+#[derive(Debug, Default)]
+struct Spare {
+    known: KeyMap<Known>,
+    learnt: Learnt,
 }
 
 /// A row of `claim_matches`: (claim, matched claim, score).
@@ -229,7 +239,13 @@ impl Pending {
             stored_claims: stored_claims as u64,
             matches: Vec::new(),
             pairs_may_be_stored: false,
+            spare: Spare::default(),
         })
+    }
+
+    /// An empty `Learnt` for the next article, with the memory of the last one kept.
+    pub(super) fn learnt(&mut self) -> Learnt {
+        std::mem::take(&mut self.spare.learnt)
     }
 
     fn stored_term(&mut self, connection: &Connection, key: u64) -> Result<StoredTerm> {
@@ -306,16 +322,19 @@ pub(super) struct Learnt {
 impl Learnt {
     /// Add the article's postings, frequencies and matches to the transaction's; returns its
     /// claims' fingerprints, for the cache once they are committed.
-    pub(super) fn keep(self, pending: &mut Pending) -> Vec<(i64, Fingerprint)> {
-        for (key, id) in self.postings {
+    pub(super) fn keep(mut self, pending: &mut Pending) -> Vec<(i64, Fingerprint)> {
+        for (key, id) in self.postings.drain(..) {
             pending.postings.entry(key).or_default().push(id);
         }
-        for (key, n) in self.frequencies {
+        for (key, n) in self.frequencies.drain() {
             *pending.frequencies.entry(key).or_default() += n;
         }
         pending.claims += self.claims;
-        pending.matches.extend(self.matches);
-        self.fingerprints
+        pending.matches.append(&mut self.matches);
+        let fingerprints = std::mem::take(&mut self.fingerprints);
+        self.claims = 0;
+        pending.spare.learnt = self;
+        fingerprints
     }
 }
 
@@ -352,6 +371,7 @@ struct ArticleWeights {
     claims: u64,
 }
 
+#[derive(Debug)]
 struct Known {
     frequency: u64,
     weight: f64,
@@ -433,8 +453,11 @@ fn record_matches_outside(
     // above): each key's frequency and weight is read once per article.
     // Room for every key of the article's claims and a few candidates' words, so that the
     // map does not grow key by key (its rehashing was a twentieth of matching's time).
+    let mut table = std::mem::take(&mut pending.spare.known);
+    table.clear();
+    table.reserve(claims.len() * 48);
     let mut known = ArticleWeights {
-        known: KeyMap::with_capacity_and_hasher(claims.len() * 48, Default::default()),
+        known: table,
         claims: pending.stored_claims + pending.claims + learnt.claims,
     };
     for (claim_id, fingerprint) in claims {
@@ -509,6 +532,7 @@ fn record_matches_outside(
         }
         learnt.fingerprints.push((claim_id, fingerprint.clone()));
     }
+    pending.spare.known = known.known;
     Ok(())
 }
 
@@ -604,7 +628,7 @@ pub(super) fn match_claims_after(transaction: &Connection, after: i64) -> Result
             .prepare_cached("SELECT id FROM claims WHERE article_id = ?1 ORDER BY id")?
             .query_map([article[0].1], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut learnt = Learnt::default();
+        let mut learnt = pending.learnt();
         record_matches_outside(
             &claims,
             &same_article,

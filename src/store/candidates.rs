@@ -150,8 +150,11 @@ pub(crate) struct Pending {
     /// Claims per stem or figure key added in the transaction.
     frequencies: KeyMap<u64>,
     claims: u64,
-    /// Stored frequencies read so far (they cannot change before the transaction ends).
-    stored: SlotCache<StoredTerm>,
+    /// Stored rows read so far (they cannot change before the transaction ends): every key
+    /// the transaction meets, at most a few tens of thousands in a batch, where the slot
+    /// cache this was (65,536 slots of 88 bytes) missed the processor's caches on most reads
+    /// and read again the rows whose slots collided.
+    stored: KeyMap<StoredTerm>,
     stored_claims: u64,
     /// Match rows found, written sorted when the transaction ends.
     matches: Vec<MatchRow>,
@@ -235,7 +238,7 @@ impl Pending {
             postings: KeyMap::default(),
             frequencies: KeyMap::default(),
             claims: 0,
-            stored: SlotCache::with_slots(16),
+            stored: KeyMap::default(),
             stored_claims: stored_claims as u64,
             matches: Vec::new(),
             pairs_may_be_stored: false,
@@ -249,7 +252,7 @@ impl Pending {
     }
 
     fn stored_term(&mut self, connection: &Connection, key: u64) -> Result<StoredTerm> {
-        if let Some(term) = self.stored.get(key) {
+        if let Some(term) = self.stored.get(&key) {
             return Ok(*term);
         }
         let term = connection
@@ -264,7 +267,8 @@ impl Pending {
                 rusqlite::Error::QueryReturnedNoRows => Ok(StoredTerm::default()),
                 e => Err(e),
             })?;
-        Ok(*self.stored.put(key, term))
+        self.stored.insert(key, term);
+        Ok(term)
     }
 
     /// Write the full-text rows, postings, frequencies and matches of the transaction.

@@ -464,6 +464,7 @@ fn record_matches_outside(
         known: table,
         claims: pending.stored_claims + pending.claims + learnt.claims,
     };
+    let (mut read, mut lists): (Vec<i64>, Vec<(usize, usize, f64)>) = (Vec::new(), Vec::new());
     for (claim_id, fingerprint) in claims {
         let claim_id = *claim_id;
         let mut frequencies = Frequencies {
@@ -479,27 +480,30 @@ fn record_matches_outside(
         let in_article = |key: u64| learnt.frequencies.get(&key).copied().unwrap_or(0);
         let mine = Weighted::new(fingerprint, &|key| known.weight(key));
         let stage = CandidateStage::SHIPPED;
-        let mut postings: Vec<(Vec<i64>, f64)> = Vec::new();
+        // Each key's list is a range of one buffer: a vector per key and claim was a
+        // twentieth of matching's time.
+        read.clear();
+        lists.clear();
         for key in fingerprint.lookup_keys(&stage, &|key| df(key) - in_article(key)) {
+            let start = read.len();
             // The transaction's own postings (other articles') are newer than the stored ones.
-            let mut newest: Vec<i64> = frequencies
-                .pending
-                .postings
-                .get(&key)
+            let newer = frequencies.pending.postings.get(&key);
+            let newer = newer
                 .into_iter()
-                .flat_map(|ids| ids.iter().rev().take(stage.postings_read))
-                .copied()
-                .collect();
+                .flat_map(|ids| ids.iter().rev().take(stage.postings_read));
             let stored = known.known.get(&key).map(|k| &k.stored);
-            newest.extend(
-                stored
-                    .into_iter()
-                    .flat_map(|s| s.postings().take(stage.postings_read)),
+            let stored = stored
+                .into_iter()
+                .flat_map(|s| s.postings().take(stage.postings_read));
+            read.extend(
+                newer
+                    .copied()
+                    .chain(stored)
+                    .filter(|id| same_article.binary_search(id).is_err()),
             );
-            newest.retain(|id| same_article.binary_search(id).is_err());
-            postings.push((newest, known.weight(key)));
+            lists.push((start, read.len(), known.weight(key)));
         }
-        let found = stage.rank(postings.iter().map(|(ids, w)| (ids.as_slice(), *w)));
+        let found = stage.rank(lists.iter().map(|(a, b, w)| (&read[*a..*b], *w)));
         let mut scored = Vec::new();
         for other_id in found {
             let other = fingerprint_of(cache, transaction, other_id)?;

@@ -299,6 +299,10 @@ impl Pending {
         // The table's own order, best first within a claim.
         self.matches
             .sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)).then(a.1.cmp(&b.1)));
+        let mut rows = self.matches.as_slice();
+        if !self.pairs_may_be_stored {
+            rows = insert_matches_by_chunks(transaction, rows)?;
+        }
         let mut insert = transaction.prepare_cached(if self.pairs_may_be_stored {
             "INSERT INTO claim_matches (claim_id, matched_id, score)
              SELECT ?1, ?2, ?3 WHERE NOT EXISTS
@@ -306,11 +310,39 @@ impl Pending {
         } else {
             "INSERT OR IGNORE INTO claim_matches (claim_id, matched_id, score) VALUES (?1, ?2, ?3)"
         })?;
-        for (claim_id, matched_id, score) in &self.matches {
+        for (claim_id, matched_id, score) in rows {
             insert.execute(params![claim_id, matched_id, score])?;
         }
         Ok(())
     }
+}
+
+/// Match rows written per statement: a batch writes some six per claim, and one statement per
+/// row spent more in running statements than in the table.
+const MATCH_ROWS_PER_STATEMENT: usize = 64;
+
+/// Insert `rows` (new pairs) by whole chunks; returns the rows left over, fewer than a chunk.
+fn insert_matches_by_chunks<'r>(
+    transaction: &Connection,
+    rows: &'r [MatchRow],
+) -> Result<&'r [MatchRow]> {
+    static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let values = vec!["(?, ?, ?)"; MATCH_ROWS_PER_STATEMENT].join(", ");
+        format!("INSERT OR IGNORE INTO claim_matches (claim_id, matched_id, score) VALUES {values}")
+    });
+    let mut chunks = rows.chunks_exact(MATCH_ROWS_PER_STATEMENT);
+    let mut insert = transaction.prepare_cached(&SQL)?;
+    for chunk in &mut chunks {
+        let values = chunk.iter().flat_map(|(claim, matched, score)| {
+            [
+                rusqlite::types::Value::Integer(*claim),
+                rusqlite::types::Value::Integer(*matched),
+                rusqlite::types::Value::Real(*score),
+            ]
+        });
+        insert.execute(rusqlite::params_from_iter(values))?;
+    }
+    Ok(chunks.remainder())
 }
 
 /// What storing one article taught matching, kept only once the article is stored whole.

@@ -261,8 +261,15 @@ impl CandidateStage {
                 }
             }
         }
-        hits.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
-        hits.truncate(self.judged);
+        let best = |a: &(i64, f64), b: &(i64, f64)| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0));
+        // The best few picked, then sorted: the order is total (ids are distinct), so this is
+        // the head of the whole sorted list, where sorting some forty hits to keep six was a
+        // third of the ranking's instructions.
+        if hits.len() > self.judged {
+            hits.select_nth_unstable_by(self.judged, best);
+            hits.truncate(self.judged);
+        }
+        hits.sort_unstable_by(best);
         hits.into_iter().map(|(id, _)| id).collect()
     }
 }

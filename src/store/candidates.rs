@@ -150,14 +150,27 @@ pub(crate) struct Pending {
     /// Claims per stem or figure key added in the transaction.
     frequencies: KeyMap<u64>,
     claims: u64,
-    /// Stored frequencies read so far (they cannot change before the transaction ends).
-    stored: SlotCache<StoredTerm>,
+    /// Stored rows read so far (they cannot change before the transaction ends): every key
+    /// the transaction meets, at most a few tens of thousands in a batch, where the slot
+    /// cache this was (65,536 slots of 88 bytes) missed the processor's caches on most reads
+    /// and read again the rows whose slots collided.
+    stored: KeyMap<StoredTerm>,
     stored_claims: u64,
     /// Match rows found, written sorted when the transaction ends.
     matches: Vec<MatchRow>,
     /// Some pairs found may be stored already (an import brings its own match records,
     /// scored by another desk): such a pair keeps its row.
     pairs_may_be_stored: bool,
+    /// Working memory of the last article, kept for the next: the allocator hands freed pages
+    /// back at once (see `crate::return_freed_memory_promptly`), so tables made afresh for
+    /// every article were faulted in page by page, a tenth of the storing thread's time.
+    spare: Spare,
+}
+
+#[derive(Debug, Default)]
+struct Spare {
+    known: KeyMap<Known>,
+    learnt: Learnt,
 }
 
 /// A row of `claim_matches`: (claim, matched claim, score).
@@ -225,15 +238,21 @@ impl Pending {
             postings: KeyMap::default(),
             frequencies: KeyMap::default(),
             claims: 0,
-            stored: SlotCache::with_slots(16),
+            stored: KeyMap::default(),
             stored_claims: stored_claims as u64,
             matches: Vec::new(),
             pairs_may_be_stored: false,
+            spare: Spare::default(),
         })
     }
 
+    /// An empty `Learnt` for the next article, with the memory of the last one kept.
+    pub(super) fn learnt(&mut self) -> Learnt {
+        std::mem::take(&mut self.spare.learnt)
+    }
+
     fn stored_term(&mut self, connection: &Connection, key: u64) -> Result<StoredTerm> {
-        if let Some(term) = self.stored.get(key) {
+        if let Some(term) = self.stored.get(&key) {
             return Ok(*term);
         }
         let term = connection
@@ -248,7 +267,8 @@ impl Pending {
                 rusqlite::Error::QueryReturnedNoRows => Ok(StoredTerm::default()),
                 e => Err(e),
             })?;
-        Ok(*self.stored.put(key, term))
+        self.stored.insert(key, term);
+        Ok(term)
     }
 
     /// Write the full-text rows, postings, frequencies and matches of the transaction.
@@ -279,6 +299,10 @@ impl Pending {
         // The table's own order, best first within a claim.
         self.matches
             .sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)).then(a.1.cmp(&b.1)));
+        let mut rows = self.matches.as_slice();
+        if !self.pairs_may_be_stored {
+            rows = insert_matches_by_chunks(transaction, rows)?;
+        }
         let mut insert = transaction.prepare_cached(if self.pairs_may_be_stored {
             "INSERT INTO claim_matches (claim_id, matched_id, score)
              SELECT ?1, ?2, ?3 WHERE NOT EXISTS
@@ -286,11 +310,39 @@ impl Pending {
         } else {
             "INSERT OR IGNORE INTO claim_matches (claim_id, matched_id, score) VALUES (?1, ?2, ?3)"
         })?;
-        for (claim_id, matched_id, score) in &self.matches {
+        for (claim_id, matched_id, score) in rows {
             insert.execute(params![claim_id, matched_id, score])?;
         }
         Ok(())
     }
+}
+
+/// Match rows written per statement: a batch writes some six per claim, and one statement per
+/// row spent more in running statements than in the table.
+const MATCH_ROWS_PER_STATEMENT: usize = 64;
+
+/// Insert `rows` (new pairs) by whole chunks; returns the rows left over, fewer than a chunk.
+fn insert_matches_by_chunks<'r>(
+    transaction: &Connection,
+    rows: &'r [MatchRow],
+) -> Result<&'r [MatchRow]> {
+    static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let values = vec!["(?, ?, ?)"; MATCH_ROWS_PER_STATEMENT].join(", ");
+        format!("INSERT OR IGNORE INTO claim_matches (claim_id, matched_id, score) VALUES {values}")
+    });
+    let mut chunks = rows.chunks_exact(MATCH_ROWS_PER_STATEMENT);
+    let mut insert = transaction.prepare_cached(&SQL)?;
+    for chunk in &mut chunks {
+        let values = chunk.iter().flat_map(|(claim, matched, score)| {
+            [
+                rusqlite::types::Value::Integer(*claim),
+                rusqlite::types::Value::Integer(*matched),
+                rusqlite::types::Value::Real(*score),
+            ]
+        });
+        insert.execute(rusqlite::params_from_iter(values))?;
+    }
+    Ok(chunks.remainder())
 }
 
 /// What storing one article taught matching, kept only once the article is stored whole.
@@ -306,16 +358,19 @@ pub(super) struct Learnt {
 impl Learnt {
     /// Add the article's postings, frequencies and matches to the transaction's; returns its
     /// claims' fingerprints, for the cache once they are committed.
-    pub(super) fn keep(self, pending: &mut Pending) -> Vec<(i64, Fingerprint)> {
-        for (key, id) in self.postings {
+    pub(super) fn keep(mut self, pending: &mut Pending) -> Vec<(i64, Fingerprint)> {
+        for (key, id) in self.postings.drain(..) {
             pending.postings.entry(key).or_default().push(id);
         }
-        for (key, n) in self.frequencies {
+        for (key, n) in self.frequencies.drain() {
             *pending.frequencies.entry(key).or_default() += n;
         }
         pending.claims += self.claims;
-        pending.matches.extend(self.matches);
-        self.fingerprints
+        pending.matches.append(&mut self.matches);
+        let fingerprints = std::mem::take(&mut self.fingerprints);
+        self.claims = 0;
+        pending.spare.learnt = self;
+        fingerprints
     }
 }
 
@@ -352,6 +407,7 @@ struct ArticleWeights {
     claims: u64,
 }
 
+#[derive(Debug)]
 struct Known {
     frequency: u64,
     weight: f64,
@@ -433,10 +489,14 @@ fn record_matches_outside(
     // above): each key's frequency and weight is read once per article.
     // Room for every key of the article's claims and a few candidates' words, so that the
     // map does not grow key by key (its rehashing was a twentieth of matching's time).
+    let mut table = std::mem::take(&mut pending.spare.known);
+    table.clear();
+    table.reserve(claims.len() * 48);
     let mut known = ArticleWeights {
-        known: KeyMap::with_capacity_and_hasher(claims.len() * 48, Default::default()),
+        known: table,
         claims: pending.stored_claims + pending.claims + learnt.claims,
     };
+    let (mut read, mut lists): (Vec<i64>, Vec<(usize, usize, f64)>) = (Vec::new(), Vec::new());
     for (claim_id, fingerprint) in claims {
         let claim_id = *claim_id;
         let mut frequencies = Frequencies {
@@ -452,27 +512,30 @@ fn record_matches_outside(
         let in_article = |key: u64| learnt.frequencies.get(&key).copied().unwrap_or(0);
         let mine = Weighted::new(fingerprint, &|key| known.weight(key));
         let stage = CandidateStage::SHIPPED;
-        let mut postings: Vec<(Vec<i64>, f64)> = Vec::new();
+        // Each key's list is a range of one buffer: a vector per key and claim was a
+        // twentieth of matching's time.
+        read.clear();
+        lists.clear();
         for key in fingerprint.lookup_keys(&stage, &|key| df(key) - in_article(key)) {
+            let start = read.len();
             // The transaction's own postings (other articles') are newer than the stored ones.
-            let mut newest: Vec<i64> = frequencies
-                .pending
-                .postings
-                .get(&key)
+            let newer = frequencies.pending.postings.get(&key);
+            let newer = newer
                 .into_iter()
-                .flat_map(|ids| ids.iter().rev().take(stage.postings_read))
-                .copied()
-                .collect();
+                .flat_map(|ids| ids.iter().rev().take(stage.postings_read));
             let stored = known.known.get(&key).map(|k| &k.stored);
-            newest.extend(
-                stored
-                    .into_iter()
-                    .flat_map(|s| s.postings().take(stage.postings_read)),
+            let stored = stored
+                .into_iter()
+                .flat_map(|s| s.postings().take(stage.postings_read));
+            read.extend(
+                newer
+                    .copied()
+                    .chain(stored)
+                    .filter(|id| same_article.binary_search(id).is_err()),
             );
-            newest.retain(|id| same_article.binary_search(id).is_err());
-            postings.push((newest, known.weight(key)));
+            lists.push((start, read.len(), known.weight(key)));
         }
-        let found = stage.rank(postings.iter().map(|(ids, w)| (ids.as_slice(), *w)));
+        let found = stage.rank(lists.iter().map(|(a, b, w)| (&read[*a..*b], *w)));
         let mut scored = Vec::new();
         for other_id in found {
             let other = fingerprint_of(cache, transaction, other_id)?;
@@ -509,6 +572,7 @@ fn record_matches_outside(
         }
         learnt.fingerprints.push((claim_id, fingerprint.clone()));
     }
+    pending.spare.known = known.known;
     Ok(())
 }
 
@@ -604,7 +668,7 @@ pub(super) fn match_claims_after(transaction: &Connection, after: i64) -> Result
             .prepare_cached("SELECT id FROM claims WHERE article_id = ?1 ORDER BY id")?
             .query_map([article[0].1], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut learnt = Learnt::default();
+        let mut learnt = pending.learnt();
         record_matches_outside(
             &claims,
             &same_article,

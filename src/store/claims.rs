@@ -130,7 +130,7 @@ impl Batch<'_> {
         transaction
             .prepare_cached("SAVEPOINT article")?
             .execute([])?;
-        let mut learnt = Learnt::default();
+        let mut learnt = self.pending.learnt();
         let inserted = insert_article(
             transaction,
             article,
@@ -184,7 +184,7 @@ impl Store {
     pub fn add_article(&mut self, article: &NewArticle<'_>, now: &str) -> Result<Added> {
         let transaction = super::begin_write(&mut self.connection, &self.path, self.busy_timeout)?;
         let mut pending = Pending::begin(&transaction)?;
-        let mut learnt = Learnt::default();
+        let mut learnt = pending.learnt();
         let added = insert_article(
             &transaction,
             article,

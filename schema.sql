@@ -1,4 +1,4 @@
--- claimtrack schema. PRAGMA user_version (set by the store, not here) is its version: 9.
+-- claimtrack schema. PRAGMA user_version (set by the store, not here) is its version: 10.
 -- Constraints live here, not only in Rust, so that no tool writing to the file can break them.
 -- A CHECK on a set of words is written `x = 'a' OR x = 'b' ...`, not `x IN ('a', 'b', ...)`:
 -- SQLite builds a temporary b-tree for an IN list of more than two values at every insert,

@@ -605,25 +605,73 @@ pub(super) fn why(connection: &Connection, claim_id: i64, matched_id: i64) -> Re
 pub(super) fn index_claims_after(transaction: &Connection, after: i64) -> Result<()> {
     let mut pending = Pending::begin(transaction)?;
     pending.indexed_up_to = after;
-    let rows: Vec<(i64, String, String)> = transaction
-        .prepare("SELECT id, text, value_key FROM claims WHERE id > ?1 ORDER BY id")?
-        .query_map([after], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (id, text, value_key) in rows {
-        let fingerprint = Fingerprint::new(&text, &value_key);
-        pending.claims += 1;
-        for key in all_keys(&fingerprint) {
-            *pending.frequencies.entry(key).or_default() += 1;
+    index_stored_claims(transaction, after, &mut pending)?;
+    pending.write(transaction)
+}
+
+/// Rebuild `match_terms` from every stored claim, after an upgrade that changed the keys a
+/// claim is read into. Full-text rows are not written again (`Pending::begin` counts every
+/// stored claim as indexed) and stored matches stay as they were.
+pub(super) fn reindex_terms(transaction: &Connection) -> Result<()> {
+    transaction.execute("DELETE FROM match_terms", [])?;
+    let mut pending = Pending::begin(transaction)?;
+    index_stored_claims(transaction, 0, &mut pending)?;
+    pending.write(transaction)
+}
+
+/// Count and file the claims above `after` in `pending`, streamed from the table article by
+/// article, as `add` files them: a claim's keys are chosen by the frequencies before its
+/// article, and a key found in `POSTINGS_KEPT` claims gets no more postings. A key keeps only
+/// its newest postings as it goes, since `Pending::write` keeps no more, so memory grows with
+/// the vocabulary, not with the archive.
+fn index_stored_claims(transaction: &Connection, after: i64, pending: &mut Pending) -> Result<()> {
+    let mut statement = transaction
+        .prepare("SELECT id, article_id, text, value_key FROM claims WHERE id > ?1 ORDER BY id")?;
+    let mut rows = statement.query([after])?;
+    let mut article: Vec<(i64, Fingerprint)> = Vec::new();
+    let mut article_id = None;
+    while let Some(row) = rows.next()? {
+        let (id, of, text, value_key): (i64, i64, String, String) =
+            (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?);
+        if article_id != Some(of) {
+            file_article(pending, &mut article);
+            article_id = Some(of);
         }
-        let frequencies = &pending.frequencies;
-        let keys = fingerprint.index_keys(&CandidateStage::SHIPPED, &|k| {
-            frequencies.get(&k).copied().unwrap_or(0)
-        });
-        for key in keys {
-            pending.postings.entry(key).or_default().push(id);
+        article.push((id, Fingerprint::new(&text, &value_key)));
+    }
+    file_article(pending, &mut article);
+    Ok(())
+}
+
+/// Count one article's claims, then file them under their keys. Like `add`, the keys are
+/// chosen by frequencies that count the article itself, and the bound on postings reads the
+/// frequencies before it.
+fn file_article(pending: &mut Pending, article: &mut Vec<(i64, Fingerprint)>) {
+    let mut in_article: KeyMap<u64> = KeyMap::default();
+    for (_, fingerprint) in article.iter() {
+        pending.claims += 1;
+        for key in all_keys(fingerprint) {
+            *pending.frequencies.entry(key).or_default() += 1;
+            *in_article.entry(key).or_default() += 1;
         }
     }
-    pending.write(transaction)
+    let frequencies = &pending.frequencies;
+    let df = |key: u64| frequencies.get(&key).copied().unwrap_or(0);
+    let mut filed: Vec<(u64, i64)> = Vec::new();
+    for (id, fingerprint) in article.drain(..) {
+        for key in fingerprint.index_keys(&CandidateStage::SHIPPED, &df) {
+            if df(key) - in_article.get(&key).copied().unwrap_or(0) < POSTINGS_KEPT {
+                filed.push((key, id));
+            }
+        }
+    }
+    for (key, id) in filed {
+        let ids = pending.postings.entry(key).or_default();
+        ids.push(id);
+        if ids.len() >= 2 * POSTINGS_KEPT_PER_KEY {
+            ids.drain(..POSTINGS_KEPT_PER_KEY);
+        }
+    }
 }
 
 /// Match and index claims above `after` that were stored without `add` (a claim added by hand,

@@ -43,7 +43,7 @@ const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this binary writes. Upgrades from older versions are listed in
 /// `UPGRADES`; a database with a higher version is refused.
-pub const SCHEMA_VERSION: i64 = 9;
+pub const SCHEMA_VERSION: i64 = 10;
 
 /// `UPGRADES[n]` takes a database from version `n + 1` to `n + 2`. Append only.
 const UPGRADES: &[&str] = &[
@@ -192,6 +192,10 @@ const UPGRADES: &[&str] = &[
      PRAGMA writable_schema = RESET;
      CREATE TABLE claimtrack_upgrade_9 (x);
      DROP TABLE claimtrack_upgrade_9;",
+    // 9 to 10: matching reads paraphrases ("troops", "soldiers") as one word, so the words a
+    // claim is counted and filed under changed; `after_upgrade` rebuilds the index from the
+    // claims. Full-text rows and the matches already stored stay as they were.
+    "DELETE FROM match_terms;",
 ];
 
 /// The version whose upgrade added sources' and events' uid and tick columns: a database
@@ -201,6 +205,10 @@ const IDENTITIES_SINCE: i64 = 4;
 /// The version whose upgrade added matching's candidate index and a stemming full-text index:
 /// a database older than it has its value keys recomputed and its claims indexed after the SQL.
 const MATCHING_SINCE: i64 = 6;
+
+/// The version from which matching joins paraphrases into one word: an older database with a
+/// candidate index has it rebuilt after the SQL.
+const PARAPHRASES_SINCE: i64 = 10;
 
 /// Set on every open. WAL lets readers work while a checker writes; in WAL mode
 /// `synchronous = NORMAL` cannot corrupt the database (a power cut may lose the last commits,
@@ -412,6 +420,8 @@ impl Store {
             if version < MATCHING_SINCE {
                 claims::refresh_value_keys(&transaction, 0)?;
                 candidates::index_claims_after(&transaction, 0)?;
+            } else if version < PARAPHRASES_SINCE {
+                candidates::reindex_terms(&transaction)?;
             }
         }
         transaction.pragma_update(None, "user_version", SCHEMA_VERSION)?;

@@ -222,6 +222,54 @@ fn a_claim_added_by_hand_is_matched_with_the_claims_of_other_articles() {
     );
 }
 
+/// A version-9 database filed its claims under words before paraphrases were joined: the
+/// upgrade rebuilds the index from the claims, so the archive is still found, and the index is
+/// the one a new database would hold.
+#[test]
+fn a_version_9_database_has_its_candidate_index_rebuilt_on_upgrade() {
+    let desk = Desk::new();
+    let dir = tempfile::tempdir().unwrap();
+    desk.add_sample();
+    let terms = |desk: &Desk| -> Vec<(i64, i64, Option<String>)> {
+        let connection = rusqlite::Connection::open(&desk.db).unwrap();
+        let mut statement = connection
+            .prepare("SELECT term, claims, postings FROM match_terms ORDER BY term")
+            .unwrap();
+        statement
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let fresh = terms(&desk);
+    {
+        // An index under other word keys: every key moved, counts and postings kept.
+        let connection = rusqlite::Connection::open(&desk.db).unwrap();
+        connection
+            .execute_batch(
+                "UPDATE match_terms SET term = term + 1 WHERE term <> 0;
+                 PRAGMA user_version = 9;",
+            )
+            .unwrap();
+    }
+    desk.ok(&["status"]);
+    assert_eq!(terms(&desk), fresh, "the index a new database holds");
+    let second = add(
+        &desk,
+        dir.path(),
+        "pentagon.txt",
+        SECOND_ARTICLE,
+        "2022-06-10",
+    );
+    let troops = claim_with(&second, "keeps about 28,500 troops");
+    assert!(
+        matched_texts(&desk, troops)
+            .iter()
+            .any(|t| t.contains("only has 28,500 troops in South Korea")),
+        "the claims stored before the upgrade are still candidates"
+    );
+}
+
 #[test]
 fn a_version_6_database_keeps_its_candidate_index_on_upgrade() {
     let desk = Desk::new();

@@ -240,6 +240,10 @@ lists! {
     /// Words that count a date from another date of the sentence ("the previous year", "a
     /// year earlier"), one role a line.
     ANCHOR_WORDS = "anchor_words.txt";
+    // -- values6
+    /// Words that tell an article's own date in its first lines from an event's ("Updated",
+    /// "born"), one role a line.
+    ARTICLE_DATE_WORDS = "article_date_words.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -667,6 +671,11 @@ mod tests {
         (
             "abbreviations_closing_capitalised.txt",
             &["forms_of_address.txt", "name_particles.txt"],
+        ),
+        // -- values6: "since", "until", "from", "by" before a date make it an event's
+        (
+            "article_date_words.txt",
+            &["function_words.txt", "future_markers.txt"],
         ),
     ];
 

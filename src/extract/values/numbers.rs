@@ -1723,21 +1723,77 @@ fn is_year(value: f64) -> bool {
     value.fract() == 0.0 && (1800.0..=2100.0).contains(&value)
 }
 
-/// Decide what one raw number is from its neighbours.
+/// What `classify` has read of one number so far: its span, value, type and unit, which each
+/// step below may widen or change.
+struct Reading {
+    start: usize,
+    end: usize,
+    value: f64,
+    high: Option<f64>,
+    value_type: ValueType,
+    unit: Option<String>,
+}
+
+/// Decide what one raw number is from its neighbours, in steps: its sign; "half" and
+/// "quarter" as periods or shares; "a third" as a rank; the currency or percent sign and
+/// words around it; a unit or counted noun after it; a range last.
 fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
-    let mut start = raw.start;
-    let mut end = raw.end;
-    let mut value = raw.value;
-    let mut high = raw.high;
-    let mut value_type = match raw.kind {
-        WordKind::Ordinal => ValueType::Ordinal,
-        _ => ValueType::Number,
+    let mut r = Reading {
+        start: raw.start,
+        end: raw.end,
+        value: raw.value,
+        high: raw.high,
+        value_type: match raw.kind {
+            WordKind::Ordinal => ValueType::Ordinal,
+            _ => ValueType::Number,
+        },
+        unit: None,
     };
-    let mut unit: Option<String> = None;
     let lower = lowercase(&text[raw.start..raw.end]);
     let lower = lower.as_str();
+    signed(text, raw, &mut r);
+    if raw.words && is_a_period(text, raw, lower) {
+        return None;
+    }
+    if raw.words && (lower == "half" || lower == "a half") {
+        if let Some(share) = half_as_share(text, raw, lower, &r, extra) {
+            return Some(share);
+        }
+        if lower == "half" {
+            return None;
+        }
+    }
+    if raw.words && raw.kind == WordKind::Fraction {
+        fraction_as_rank(text, raw, lower, &mut r);
+    }
+    currency_and_scale(text, raw, &mut r);
+    if r.value_type != ValueType::Money {
+        percent_after(text, &mut r);
+    }
+    if r.value_type == ValueType::Number {
+        money_named_after(text, &mut r);
+    }
+    if r.value_type == ValueType::Money {
+        price_unit(text, &mut r);
+    }
+    // A unit glued to the digits: "40C", "5km".
+    if r.value_type == ValueType::Number
+        && !raw.words
+        && let Some(glued) = glued_unit(
+            text[raw.start..raw.end]
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ','),
+        )
+    {
+        r.unit = Some(glued.to_string());
+    }
+    if matches!(r.value_type, ValueType::Number | ValueType::Ordinal) && r.unit.is_none() {
+        measured_or_counted(text, raw, &mut r);
+    }
+    Some(finished(text, r, extra))
+}
 
-    // Negative numbers: "-1", "minus five".
+/// Negative numbers: "-1", "minus five"; but "plus or minus 3 points" is a margin of 3.
+fn signed(text: &str, raw: &Raw, r: &mut Reading) {
     if !raw.words && raw.start > 0 {
         let before = &text[..raw.start];
         let trimmed = before.trim_end_matches(' ');
@@ -1747,109 +1803,119 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
             if !before_sign.ends_with(|c: char| c.is_alphanumeric())
                 && currency_before(text, raw.start).is_none()
             {
-                start = before_sign.len();
-                value = -value;
+                r.start = before_sign.len();
+                r.value = -r.value;
             }
         }
     }
     if let Some((word, word_start)) = alpha_before(text, raw.start)
         && (word == "minus" || word == "negative")
     {
-        // "plus or minus 3 points" is a margin of 3, not minus 3.
         let before = text[..word_start].trim_end();
         let margin = word == "minus"
             && before
                 .get(before.len().saturating_sub(7)..)
                 .is_some_and(|tail| tail.eq_ignore_ascii_case("plus or"));
         if !margin {
-            start = word_start;
-            value = -value;
+            r.start = word_start;
+            r.value = -r.value;
         }
     }
+}
 
-    // "the first half of the season", "in the third quarter", "last quarter": a period of
-    // time, not a share.
-    if raw.words && (lower == "half" || lower == "quarter" || lower == "quarters") {
-        let prev = alpha_before(text, raw.start)
-            .map(|(w, _)| w)
-            .unwrap_or_default();
-        let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
-        let period = matches!(
-            prev.as_str(),
-            "the" | "this" | "last" | "next" | "previous" | "final" | "each" | "every" | "per"
-        ) || number_words::is_ordinal_word(&prev);
-        // A bare "quarter" is a share only as "quarter of" ("a quarter" is read whole).
-        if period || lower != "half" && next.as_deref() != Some("of") {
-            return None;
-        }
+/// "the first half of the season", "in the third quarter", "last quarter": a period of time,
+/// not a share. A bare "quarter" is a share only as "quarter of" ("a quarter" is read whole).
+fn is_a_period(text: &str, raw: &Raw, lower: &str) -> bool {
+    if !(lower == "half" || lower == "quarter" || lower == "quarters") {
+        return false;
     }
-    // "half of the districts": a share, which the desk records as a percentage.
-    if raw.words && (lower == "half" || lower == "a half") {
-        let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
-        let prev = alpha_before(text, raw.start)
-            .map(|(w, _)| w)
-            .unwrap_or_default();
-        let share = matches!(
-            prev.as_str(),
-            "over" | "than" | "about" | "nearly" | "almost" | "roughly" | "just" | "some"
-        );
-        let of_something = matches!(
-            next.as_deref(),
-            Some("of" | "the" | "its" | "their" | "his" | "her")
-        );
-        if share && lower == "half" || of_something {
-            // "more than half", "up to half of": a bound on the share, reported as an open
-            // range beside it, as for "more than 30,000".
-            if let Some((lower_bound, phrase_start)) = open_range(text, start) {
-                let bound = Some(50.0);
-                extra.push(Value {
-                    value_type: ValueType::Range,
-                    text: text[phrase_start..end].to_string(),
-                    value: if lower_bound {
-                        Normalized::Range(bound, None)
-                    } else {
-                        Normalized::Range(None, bound)
-                    },
-                    unit: Some("percent".to_string()),
-                    start: phrase_start,
-                    end,
-                });
-            }
-            return Some(Value {
-                value_type: ValueType::Percent,
-                text: text[start..end].to_string(),
-                value: Normalized::Number(50.0),
-                unit: None,
-                start,
-                end,
-            });
-        }
-        if lower == "half" {
-            return None;
-        }
+    let prev = alpha_before(text, raw.start)
+        .map(|(w, _)| w)
+        .unwrap_or_default();
+    let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
+    let period = matches!(
+        prev.as_str(),
+        "the" | "this" | "last" | "next" | "previous" | "final" | "each" | "every" | "per"
+    ) || number_words::is_ordinal_word(&prev);
+    period || lower != "half" && next.as_deref() != Some("of")
+}
+
+/// "half of the districts": a share, which the desk records as a percentage; "more than
+/// half", "up to half of": a bound on the share besides, reported as an open range, as for
+/// "more than 30,000".
+fn half_as_share(
+    text: &str,
+    raw: &Raw,
+    lower: &str,
+    r: &Reading,
+    extra: &mut Vec<Value>,
+) -> Option<Value> {
+    let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
+    let prev = alpha_before(text, raw.start)
+        .map(|(w, _)| w)
+        .unwrap_or_default();
+    let share = matches!(
+        prev.as_str(),
+        "over" | "than" | "about" | "nearly" | "almost" | "roughly" | "just" | "some"
+    );
+    let of_something = matches!(
+        next.as_deref(),
+        Some("of" | "the" | "its" | "their" | "his" | "her")
+    );
+    if !(share && lower == "half" || of_something) {
+        return None;
     }
-    // "a third term": an ordinal, not a fraction, unless "of" follows.
-    if raw.words
-        && raw.kind == WordKind::Fraction
-        && (lower.starts_with("a ") || lower.starts_with("an "))
-    {
-        let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
-        if next.as_deref() != Some("of") && !lower.ends_with("half") && !lower.ends_with("quarter")
-        {
-            if next.is_none() {
-                // Stand-alone ("a fifth"): keep the fraction.
+    let (start, end) = (r.start, r.end);
+    if let Some((lower_bound, phrase_start)) = open_range(text, start) {
+        let bound = Some(50.0);
+        extra.push(Value {
+            value_type: ValueType::Range,
+            text: text[phrase_start..end].to_string(),
+            value: if lower_bound {
+                Normalized::Range(bound, None)
             } else {
-                value = (1.0 / value).round();
-                value_type = ValueType::Ordinal;
-                start = raw.start + lower.find(' ').map_or(0, |p| p + 1);
-            }
-        }
+                Normalized::Range(None, bound)
+            },
+            unit: Some("percent".to_string()),
+            start: phrase_start,
+            end,
+        });
     }
+    Some(Value {
+        value_type: ValueType::Percent,
+        text: text[start..end].to_string(),
+        value: Normalized::Number(50.0),
+        unit: None,
+        start,
+        end,
+    })
+}
 
-    // Currency before: "$1.2 billion", "€5", "US$ 1MM".
-    if let Some(code) = currency_before(text, raw.start) {
-        value_type = ValueType::Money;
-        unit = Some(code.to_string());
+/// "a third term": an ordinal, not a fraction, unless "of" follows or it stands alone ("a
+/// fifth").
+fn fraction_as_rank(text: &str, raw: &Raw, lower: &str, r: &mut Reading) {
+    if !(lower.starts_with("a ") || lower.starts_with("an ")) {
+        return;
+    }
+    let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
+    if next.is_some()
+        && next.as_deref() != Some("of")
+        && !lower.ends_with("half")
+        && !lower.ends_with("quarter")
+    {
+        r.value = (1.0 / r.value).round();
+        r.value_type = ValueType::Ordinal;
+        r.start = raw.start + lower.find(' ').map_or(0, |p| p + 1);
+    }
+}
+
+/// Currency before: "$1.2 billion", "€5", "US$ 1MM". A scale word after a hyphenated pair
+/// scales both ends, money or not: "$40-50 billion".
+fn currency_and_scale(text: &str, raw: &Raw, r: &mut Reading) {
+    let money = currency_before(text, raw.start);
+    if let Some(code) = money {
+        r.value_type = ValueType::Money;
+        r.unit = Some(code.to_string());
         let before = text[..raw.start].trim_end_matches(' ');
         let sign_start = before
             .char_indices()
@@ -1857,226 +1923,237 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
             .take_while(|(_, c)| !c.is_whitespace() && !c.is_ascii_digit() && *c != '(')
             .last()
             .map_or(raw.start, |(p, _)| p);
-        start = start.min(sign_start);
-        // A scale word after a hyphenated pair scales both ends: "$40-50 billion".
-        if let Some((w, _, e)) = word_after(text, end)
-            && text[end..].starts_with(' ')
-            && let Some(scale) = word_scale(w)
-        {
-            value *= scale;
-            high = high.map(|h| h * scale);
-            end = e;
-        }
-    } else if high.is_some()
-        && let Some((w, _, e)) = word_after(text, end)
-        && text[end..].starts_with(' ')
+        r.start = r.start.min(sign_start);
+    }
+    if (money.is_some() || r.high.is_some())
+        && let Some((w, _, e)) = word_after(text, r.end)
+        && text[r.end..].starts_with(' ')
         && let Some(scale) = word_scale(w)
     {
-        value *= scale;
-        high = high.map(|h| h * scale);
-        end = e;
+        r.value *= scale;
+        r.high = r.high.map(|h| h * scale);
+        r.end = e;
     }
+}
 
-    // The look-ahead is cut at 40 bytes and compared in any case where it lies, without a
-    // lower-cased copy (this runs for every number).
-    let after = &text[end..];
+/// Percentages: "10%", "10 percent", "10 per cent"; points: "2 percentage points", "25 basis
+/// points". The look-ahead is cut at 40 bytes and compared in any case where it lies, without
+/// a lower-cased copy (this runs for every number).
+fn percent_after(text: &str, r: &mut Reading) {
+    let after = &text[r.end..];
     let after_cut = &after[..floor_boundary(after, 40)];
     let after_trim = after_cut.trim_start();
-    // Percentages: "10%", "10 percent", "10 per cent".
-    if value_type != ValueType::Money {
-        // (bytes consumed, the unit of points: "percentage points", "basis points")
-        let percent = if after_cut.starts_with('%') {
-            Some((1, None))
-        } else if let Some(p) = [
-            "percent",
-            "per cent",
-            "pct",
-            "percentage points",
-            "percentage point",
-            "percentage",
-            "basis points",
-            "basis point",
-        ]
-        .iter()
-        .find(|p| {
-            starts_with_ignore_case(after_trim, p)
-                && !after_trim[p.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
-        }) {
-            let word_start = after_cut.len() - after_trim.len();
-            let points = if p.starts_with("basis") {
-                Some("basis points")
-            } else {
-                p.contains("point").then_some("percentage points")
-            };
-            Some((word_start + p.len(), points))
+    // (bytes consumed, the unit of points: "percentage points", "basis points")
+    let percent = if after_cut.starts_with('%') {
+        Some((1, None))
+    } else if let Some(p) = [
+        "percent",
+        "per cent",
+        "pct",
+        "percentage points",
+        "percentage point",
+        "percentage",
+        "basis points",
+        "basis point",
+    ]
+    .iter()
+    .find(|p| {
+        starts_with_ignore_case(after_trim, p)
+            && !after_trim[p.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+    }) {
+        let word_start = after_cut.len() - after_trim.len();
+        let points = if p.starts_with("basis") {
+            Some("basis points")
         } else {
-            None
+            p.contains("point").then_some("percentage points")
         };
-        if let Some((len, points)) = percent {
-            end += len;
-            if let Some(points) = points {
-                unit = Some(points.to_string());
-            } else {
-                value_type = ValueType::Percent;
-            }
+        Some((word_start + p.len(), points))
+    } else {
+        None
+    };
+    if let Some((len, points)) = percent {
+        r.end += len;
+        if let Some(points) = points {
+            r.unit = Some(points.to_string());
+        } else {
+            r.value_type = ValueType::Percent;
         }
     }
-    // Money named after the number: "5,000 won", "20 dollars".
-    if value_type == ValueType::Number
-        && let Some((w, _, e)) = word_after(text, end)
-        && text[end..].starts_with(' ')
-    {
-        let code = match lowercase(w).as_str() {
-            "dollars" | "dollar" => Some("USD"),
-            "euros" | "euro" => Some("EUR"),
-            "yen" => Some("JPY"),
-            "won" => Some("KRW"),
-            "yuan" | "renminbi" => Some("CNY"),
-            "rupees" => Some("INR"),
-            "pounds" if text[e..].trim_start().starts_with("sterling") => Some("GBP"),
-            _ => None,
-        };
-        if let Some(code) = code {
-            value_type = ValueType::Money;
-            unit = Some(code.to_string());
-            end = e;
-        }
+}
+
+/// Money named after the number: "5,000 won", "20 dollars".
+fn money_named_after(text: &str, r: &mut Reading) {
+    let Some((w, _, e)) = word_after(text, r.end) else {
+        return;
+    };
+    if !text[r.end..].starts_with(' ') {
+        return;
     }
-    // "$55.12 per barrel", "$1,472.19 an ounce": the price's unit.
-    if value_type == ValueType::Money
-        && let Some((w, _, e)) = word_after(text, end)
-        && matches!(lowercase(w).as_str(), "a" | "an" | "per")
-        && let Some((noun, noun_start, ne)) = word_after(text, e)
+    let code = match lowercase(w).as_str() {
+        "dollars" | "dollar" => Some("USD"),
+        "euros" | "euro" => Some("EUR"),
+        "yen" => Some("JPY"),
+        "won" => Some("KRW"),
+        "yuan" | "renminbi" => Some("CNY"),
+        "rupees" => Some("INR"),
+        "pounds" if text[e..].trim_start().starts_with("sterling") => Some("GBP"),
+        _ => None,
+    };
+    if let Some(code) = code {
+        r.value_type = ValueType::Money;
+        r.unit = Some(code.to_string());
+        r.end = e;
+    }
+}
+
+/// "$55.12 per barrel", "$1,472.19 an ounce": the price's unit; "per metric ton", "a square
+/// foot": both words.
+fn price_unit(text: &str, r: &mut Reading) {
+    let Some((w, _, e)) = word_after(text, r.end) else {
+        return;
+    };
+    let Some((noun, noun_start, ne)) = word_after(text, e) else {
+        return;
+    };
+    if !(matches!(lowercase(w).as_str(), "a" | "an" | "per")
         && noun.bytes().all(|b| b.is_ascii_lowercase())
-        && !is_function_word(noun)
+        && !is_function_word(noun))
     {
-        // "per metric ton", "a square foot": the unit is both words.
-        let (noun, ne) = match word_after(text, ne) {
-            Some((next, _, next_end))
-                if matches!(noun, "metric" | "square" | "cubic" | "short" | "long")
-                    && next.bytes().all(|b| b.is_ascii_lowercase()) =>
-            {
-                (&text[noun_start..next_end], next_end)
-            }
-            _ => (noun, ne),
-        };
-        unit = Some(format!("{} per {}", unit.as_deref().unwrap_or(""), noun));
-        end = ne;
+        return;
     }
-    // A unit glued to the digits: "40C", "5km".
-    if value_type == ValueType::Number
-        && !raw.words
-        && let Some(glued) = glued_unit(
-            text[raw.start..raw.end]
-                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ','),
-        )
-    {
-        unit = Some(glued.to_string());
-    }
-    // Measurements and counts: "three days", "28,500 troops", "102.2 points".
-    if matches!(value_type, ValueType::Number | ValueType::Ordinal) && unit.is_none() {
-        let hyphen = text[end..].starts_with('-');
-        if hyphen {
-            if let Some((w, _, e)) = word_after(text, end + 1) {
-                let head = lowercase(w.split('-').next().unwrap_or(""));
-                let head = head.as_str();
-                if is_unit_word(head) {
-                    // "a 19th-century mill" ranks one century; "a 10-year plan" counts years.
-                    let plural = if head.ends_with('s') || value_type == ValueType::Ordinal {
-                        head.to_string()
-                    } else {
-                        format!("{head}s")
-                    };
-                    unit = Some(plural);
-                    end = end + 1 + head.len();
-                    let _ = e;
-                }
-            }
-        } else if let Some((w, w_start, e)) = word_after(text, end)
-            && text[end..].starts_with(' ')
+    let (noun, ne) = match word_after(text, ne) {
+        Some((next, _, next_end))
+            if matches!(noun, "metric" | "square" | "cubic" | "short" | "long")
+                && next.bytes().all(|b| b.is_ascii_lowercase()) =>
         {
-            let lw = lowercase(w);
-            let lw = lw.as_str();
-            if value_type == ValueType::Ordinal {
-                // "seventh straight session": the thing ranked, kept for the checker. In "the
-                // first nine months" the rank is of a period the cardinal counts.
-                let cardinal_after = number_words::parse_at(text, w_start)
-                    .is_some_and(|n| n.kind == WordKind::Cardinal);
-                // "first ever final": "ever" stresses the rank, it is not what is ranked.
-                if !is_function_word(lw) && !cardinal_after && lw != "ever" {
-                    unit = Some(w.to_string());
-                }
-            } else if is_measure_unit(lw) || matches!(lw, "per") {
-                if lw == "per" {
-                    if let Some((noun, _, ne)) = word_after(text, e) {
-                        unit = Some(format!("per {noun}"));
-                        end = ne;
-                    }
-                } else {
-                    unit = Some(lw.to_string());
-                    end = e;
-                    // "1-1/2 year" reads as years; "5 km" stays km.
-                    if !lw.ends_with('s') && value != 1.0 && glued_unit(lw).is_none() {
-                        unit = Some(format!("{lw}s"));
-                    }
-                }
-            } else if let Some((noun, noun_end)) = (raw.words
-                && text[raw.start..].starts_with(|c: char| c.is_ascii_uppercase()))
-            .then(|| noun_past_a_name(text, raw))
-            .flatten()
-            .or_else(|| counted_noun(text, end, value))
-            {
-                value_type = ValueType::Count;
-                unit = Some(noun);
-                end = noun_end;
-            }
+            (&text[noun_start..next_end], next_end)
         }
+        _ => (noun, ne),
+    };
+    r.unit = Some(format!("{} per {}", r.unit.as_deref().unwrap_or(""), noun));
+    r.end = ne;
+}
+
+/// Measurements and counts: "three days", "28,500 troops", "102.2 points"; "a 10-year plan"
+/// counts years; an ordinal keeps what it ranks ("seventh straight session").
+fn measured_or_counted(text: &str, raw: &Raw, r: &mut Reading) {
+    if text[r.end..].starts_with('-') {
+        hyphenated_unit(text, r);
+        return;
     }
+    let Some((w, w_start, e)) = word_after(text, r.end) else {
+        return;
+    };
+    if !text[r.end..].starts_with(' ') {
+        return;
+    }
+    let lw = lowercase(w);
+    let lw = lw.as_str();
+    if r.value_type == ValueType::Ordinal {
+        // In "the first nine months" the rank is of a period the cardinal counts.
+        let cardinal_after =
+            number_words::parse_at(text, w_start).is_some_and(|n| n.kind == WordKind::Cardinal);
+        // "first ever final": "ever" stresses the rank, it is not what is ranked.
+        if !is_function_word(lw) && !cardinal_after && lw != "ever" {
+            r.unit = Some(w.to_string());
+        }
+    } else if lw == "per" {
+        if let Some((noun, _, ne)) = word_after(text, e) {
+            r.unit = Some(format!("per {noun}"));
+            r.end = ne;
+        }
+    } else if is_measure_unit(lw) {
+        r.unit = Some(lw.to_string());
+        r.end = e;
+        // "1-1/2 year" reads as years; "5 km" stays km.
+        if !lw.ends_with('s') && r.value != 1.0 && glued_unit(lw).is_none() {
+            r.unit = Some(format!("{lw}s"));
+        }
+    } else if let Some((noun, noun_end)) = (raw.words
+        && text[raw.start..].starts_with(|c: char| c.is_ascii_uppercase()))
+    .then(|| noun_past_a_name(text, raw))
+    .flatten()
+    .or_else(|| counted_noun(text, r.end, r.value))
+    {
+        r.value_type = ValueType::Count;
+        r.unit = Some(noun);
+        r.end = noun_end;
+    }
+}
+
+/// "a 19th-century mill" ranks one century; "a 10-year plan" counts years.
+fn hyphenated_unit(text: &str, r: &mut Reading) {
+    let Some((w, _, _)) = word_after(text, r.end + 1) else {
+        return;
+    };
+    let head = lowercase(w.split('-').next().unwrap_or(""));
+    let head = head.as_str();
+    if is_unit_word(head) {
+        let plural = if head.ends_with('s') || r.value_type == ValueType::Ordinal {
+            head.to_string()
+        } else {
+            format!("{head}s")
+        };
+        r.unit = Some(plural);
+        r.end = r.end + 1 + head.len();
+    }
+}
+
+/// The value read: a closed range when a second number was joined to it; else the number,
+/// with an open range beside it when a bound qualifies it ("up to 700", "more than 30,000",
+/// "at least 5"). The bound is what the claim says, and the number is reported too, since a
+/// checker looks up "600,000 Israelis" whatever the qualifier.
+fn finished(text: &str, r: Reading, extra: &mut Vec<Value>) -> Value {
+    let Reading {
+        start,
+        end,
+        value,
+        high,
+        value_type,
+        unit,
+    } = r;
+    let percent_unit = || Some("percent".to_string());
     if let Some(h) = high {
-        return Some(Value {
+        return Value {
             value_type: ValueType::Range,
             text: text[start..end].to_string(),
             value: Normalized::Range(Some(value), Some(h)),
             unit: if value_type == ValueType::Percent {
-                Some("percent".to_string())
+                percent_unit()
             } else {
                 unit
             },
             start,
             end,
-        });
+        };
     }
-    // Open ranges: "up to 700", "more than 30,000", "at least 5". The bound is what the
-    // claim says, so it is reported as a range; the number itself is reported too, since a
-    // checker looks up "600,000 Israelis" whatever the qualifier.
     if let Some(open) = open_range(text, start) {
         let (low, high) = if open.0 {
             (Some(value), None)
         } else {
             (None, Some(value))
         };
-        let range_unit = if value_type == ValueType::Percent {
-            Some("percent".to_string())
-        } else {
-            unit.clone()
-        };
         extra.push(Value {
             value_type: ValueType::Range,
             text: text[open.1..end].to_string(),
             value: Normalized::Range(low, high),
-            unit: range_unit,
+            unit: if value_type == ValueType::Percent {
+                percent_unit()
+            } else {
+                unit.clone()
+            },
             start: open.1,
             end,
         });
     }
-    Some(Value {
+    Value {
         value_type,
         text: text[start..end].to_string(),
         value: Normalized::Number(value),
         unit,
         start,
         end,
-    })
+    }
 }
 
 /// A scale word after a number pair ("billion" in "$40-50 billion").

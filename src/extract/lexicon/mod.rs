@@ -244,6 +244,9 @@ lists! {
     /// Words that tell an article's own date in its first lines from an event's ("Updated",
     /// "born"), one role a line.
     ARTICLE_DATE_WORDS = "article_date_words.txt";
+    /// Words after or before "one" that make it a pronoun ("one of", "no one"), one role a
+    /// line.
+    ONE_AS_A_PRONOUN = "one_as_a_pronoun.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -676,6 +679,20 @@ mod tests {
         (
             "article_date_words.txt",
             &["function_words.txt", "future_markers.txt"],
+        ),
+        // "one of", "one could", "one day", "no one": the words around a pronoun "one"
+        (
+            "one_as_a_pronoun.txt",
+            &[
+                "function_words.txt",
+                "auxiliaries.txt",
+                "be_verbs.txt",
+                "modal_verbs.txt",
+                "measure_units.txt",
+                "count_stop_words.txt",
+                "quantity_openers.txt",
+                "sentence_openers.txt",
+            ],
         ),
     ];
 

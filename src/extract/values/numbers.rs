@@ -764,37 +764,75 @@ struct Scanned {
 }
 
 /// Read the number whose digits start at `i`, with what is glued to it, and decide whether it
-/// is a number at all (codes, times and phone numbers are skipped whole).
+/// is a number at all (codes, times and phone numbers are skipped whole): what it is glued to,
+/// forms that are read whole (clock times, powers, "2½"), letters glued after it, then
+/// fractions, ranges and number words after it.
 fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
-    let bytes = text.as_bytes();
-    let skip_token = |mut j: usize| {
-        while j < bytes.len()
-            && (bytes[j].is_ascii_alphanumeric() || matches!(bytes[j], b'.' | b'=' | b':'))
-            && !(bytes[j] == b'.'
-                && (j + 1 >= bytes.len() || !bytes[j + 1].is_ascii_alphanumeric()))
-        {
-            j += 1;
-        }
-        Scanned { end: j, keep: None }
+    if is_inside_a_code(text, i) {
+        return Some(skip_token(text, i));
+    }
+    let (end, value) = parse_digits(text, i)?;
+    if let Some(scanned) = read_whole(text, i, end, value) {
+        return Some(scanned);
+    }
+    let (value, kind, number_end) = match glued_letters(text, i, end, value) {
+        Ok(read) => read,
+        Err(skipped) => return Some(skipped),
     };
+    let raw = Raw {
+        start: i,
+        end: number_end,
+        value,
+        kind,
+        words: false,
+        high: None,
+    };
+    if kind == WordKind::Cardinal && number_end == end {
+        return what_follows(text, end, raw);
+    }
+    Some(Scanned {
+        end: raw.end,
+        keep: Some(raw),
+    })
+}
+
+/// The whole token from `i` skipped: letters, digits and the marks inside a code ("G-20",
+/// "a=5", "12:30:45").
+fn skip_token(text: &str, i: usize) -> Scanned {
+    let bytes = text.as_bytes();
+    let mut j = i;
+    while j < bytes.len()
+        && (bytes[j].is_ascii_alphanumeric() || matches!(bytes[j], b'.' | b'=' | b':'))
+        && !(bytes[j] == b'.' && (j + 1 >= bytes.len() || !bytes[j + 1].is_ascii_alphanumeric()))
+    {
+        j += 1;
+    }
+    Scanned { end: j, keep: None }
+}
+
+/// "Covid-19", "G-20", "SCP-173": a number hyphenated to a word is part of a name (not after
+/// a free prefix: "mid-2019"); after "#", "/", ":", "=" or "_" it is part of a code.
+fn is_inside_a_code(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
     let prev = if i > 0 { bytes[i - 1] } else { b' ' };
-    // "Covid-19", "G-20", "SCP-173": a number hyphenated to a word is part of a name.
     if prev == b'-' && i >= 2 && bytes[i - 2].is_ascii_alphabetic() {
         let mut k = i - 1;
         while k > 0 && bytes[k - 1].is_ascii_alphabetic() {
             k -= 1;
         }
         let prefix = lowercase(&text[k..i - 1]);
-        let prefix = prefix.as_str();
-        if !FREE_PREFIXES.contains(&prefix) {
-            return Some(skip_token(i));
+        if !FREE_PREFIXES.contains(&prefix.as_str()) {
+            return true;
         }
     }
-    if matches!(prev, b'#' | b'/' | b':' | b'=' | b'_') {
-        return Some(skip_token(i));
-    }
-    // Clock times ("10:30", "4:30 a.m.").
-    let (end, mut value) = parse_digits(text, i)?;
+    matches!(prev, b'#' | b'/' | b':' | b'=' | b'_')
+}
+
+/// Forms read whole from the digits at `i..end`: clock times ("10:30", "4:30 a.m.", "by 1430
+/// GMT", "9.30 BST") and addresses or versions ("192.168.1.2") skipped; a power ("10^6") or a
+/// vulgar fraction ("2½") kept.
+fn read_whole(text: &str, i: usize, end: usize, value: f64) -> Option<Scanned> {
+    let bytes = text.as_bytes();
     let rest = &text[end..];
     if rest.starts_with(':') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
         let mut j = end + 1;
@@ -803,111 +841,93 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
         }
         return Some(Scanned { end: j, keep: None });
     }
-    // "192.168.1.2", "version 13.1.2": a second dot makes an address or a version, not a
-    // number.
+    // A second dot makes an address or a version, not a number.
     if rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
-        return Some(skip_token(i));
+        return Some(skip_token(text, i));
     }
+    let kept = |end: usize, value: f64, kind: WordKind| Scanned {
+        end,
+        keep: Some(Raw {
+            start: i,
+            end,
+            value,
+            kind,
+            words: false,
+            high: None,
+        }),
+    };
     if let Some((power_end, powered)) = power_after(text, end, value) {
-        return Some(Scanned {
-            end: power_end,
-            keep: Some(Raw {
-                start: i,
-                end: power_end,
-                value: powered,
-                kind: WordKind::Cardinal,
-                words: false,
-                high: None,
-            }),
-        });
+        return Some(kept(power_end, powered, WordKind::Cardinal));
     }
-    // "2½": a whole number and a vulgar fraction.
     if value.fract() == 0.0
         && let Some((len, fraction)) = vulgar_at(text, end)
     {
-        return Some(Scanned {
-            end: end + len,
-            keep: Some(Raw {
-                start: i,
-                end: end + len,
-                value: value + fraction,
-                kind: WordKind::Fraction,
-                words: false,
-                high: None,
-            }),
-        });
+        return Some(kept(end + len, value + fraction, WordKind::Fraction));
     }
     let lower_rest = lowercase(&rest[..floor_boundary(rest, 12)]);
-    let lower_rest = lower_rest.as_str();
-    let trimmed = lower_rest.trim_start();
-    if trimmed.starts_with("a.m.")
-        || trimmed.starts_with("p.m.")
-        || trimmed.starts_with("am ")
-        || trimmed.starts_with("pm ")
-        || trimmed.starts_with("o'clock")
-    {
-        return Some(Scanned { end, keep: None });
-    }
-    // "by 1430 GMT", "at 0900 local time": a 24-hour clock time, as wire copy writes them.
-    if end - i == 4 && value <= 2359.0 && value % 100.0 < 60.0 && is_time_zone(trimmed) {
-        return Some(Scanned { end, keep: None });
-    }
-    // "01.23 GMT", "9.30 BST": a clock time written the British way.
-    if is_dotted_clock(&text[i..end]) && is_time_zone(trimmed) {
-        return Some(Scanned { end, keep: None });
-    }
-    // Letters glued after the digits: scales, ordinal suffixes, or a code.
+    let trimmed = lower_rest.as_str().trim_start();
+    let clock = ["a.m.", "p.m.", "am ", "pm ", "o'clock"]
+        .iter()
+        .any(|mark| trimmed.starts_with(mark))
+        // wire copy's 24-hour clock
+        || end - i == 4 && value <= 2359.0 && value % 100.0 < 60.0 && is_time_zone(trimmed)
+        // the British way
+        || is_dotted_clock(&text[i..end]) && is_time_zone(trimmed);
+    clock.then_some(Scanned { end, keep: None })
+}
+
+/// Letters glued after the digits at `i..end`: a scale ("5bn", "3m"), an ordinal suffix
+/// ("21st"), a unit ("40C", "5km"; `classify` reads it back), or else a code, skipped whole
+/// (`Err`). Without letters, a scale word after a space ("5 million"). The value, its kind
+/// and where the number ends.
+fn glued_letters(
+    text: &str,
+    i: usize,
+    end: usize,
+    mut value: f64,
+) -> Result<(f64, WordKind, usize), Scanned> {
+    let bytes = text.as_bytes();
     let mut j = end;
     while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
         j += 1;
     }
-    let mut kind = WordKind::Cardinal;
-    let mut number_end = end;
-    if j > end {
-        let suffix = &text[end..j];
-        let followed_by_code = j < bytes.len() && (bytes[j].is_ascii_digit() || bytes[j] == b'=');
-        let money = currency_before(text, i).is_some();
-        if followed_by_code {
-            return Some(skip_token(i));
+    if j == end {
+        if let Some((scale, scale_end)) = spaced_scale(text, end) {
+            return Ok((value * scale, WordKind::Cardinal, scale_end));
         }
-        if let Some(scale) = glued_scale(suffix, money) {
-            value *= scale;
-            number_end = j;
-        } else if glued_million(text, i, end, j) {
-            value *= 1e6;
-            number_end = j;
-        } else if matches!(lowercase(suffix).as_str(), "st" | "nd" | "rd" | "th")
-            && !text[i..end].contains('.')
-        {
-            kind = WordKind::Ordinal;
-            number_end = j;
-        } else if glued_unit(suffix).is_some()
-            && !bytes
-                .get(j)
-                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-')
-        {
-            // "40C", "5km", "100mph": a measurement; `classify` reads the unit back.
-            number_end = j;
-        } else {
-            return Some(skip_token(i));
-        }
-    } else if let Some((scale, scale_end)) = spaced_scale(text, end) {
-        value *= scale;
-        number_end = scale_end;
+        return Ok((value, WordKind::Cardinal, end));
     }
-    // Fractions and mixed numbers: "7/32", "1-1/2", "2 1/4".
-    let mut raw = Raw {
-        start: i,
-        end: number_end,
-        value,
-        kind,
-        words: false,
-        high: None,
-    };
-    if kind == WordKind::Cardinal
-        && number_end == end
-        && let Some((den_end, numerator, denominator)) = slash_fraction(text, end, value)
+    let suffix = &text[end..j];
+    let followed_by_code = j < bytes.len() && (bytes[j].is_ascii_digit() || bytes[j] == b'=');
+    let money = currency_before(text, i).is_some();
+    if followed_by_code {
+        return Err(skip_token(text, i));
+    }
+    let mut kind = WordKind::Cardinal;
+    if let Some(scale) = glued_scale(suffix, money) {
+        value *= scale;
+    } else if glued_million(text, i, end, j) {
+        value *= 1e6;
+    } else if matches!(lowercase(suffix).as_str(), "st" | "nd" | "rd" | "th")
+        && !text[i..end].contains('.')
     {
+        kind = WordKind::Ordinal;
+    } else if glued_unit(suffix).is_none()
+        || bytes
+            .get(j)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-')
+    {
+        return Err(skip_token(text, i));
+    }
+    Ok((value, kind, j))
+}
+
+/// What follows a plain cardinal ending at `end`: a fraction ("7/32", "1-1/2", "2 1/4"), a
+/// hyphenated pair (a range "10-20", or a phone number or code skipped whole), or number
+/// words ("3 hundred and 21", "2.5 million"); else the number alone.
+fn what_follows(text: &str, end: usize, mut raw: Raw) -> Option<Scanned> {
+    let value = raw.value;
+    if let Some((den_end, numerator, denominator)) = slash_fraction(text, end, value) {
         if denominator == 0.0 {
             return Some(Scanned {
                 end: den_end,
@@ -922,78 +942,97 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
             keep: Some(raw),
         });
     }
-    if kind == WordKind::Cardinal && number_end == end {
-        // Mixed number: "1-1/2" or "2  1/4".
-        let mut k = end;
-        while k < bytes.len() && (bytes[k] == b' ' || bytes[k] == b'-') && k - end < 3 {
-            k += 1;
-        }
-        if k > end
-            && k < bytes.len()
-            && bytes[k].is_ascii_digit()
-            && let Some((num_end, numerator)) = parse_digits(text, k)
-            && let Some((den_end, n, d)) = slash_fraction(text, num_end, numerator)
-            && d > 0.0
-            && n < d
-            && value.fract() == 0.0
-        {
-            raw.value = value + n / d;
-            raw.end = den_end;
-            return Some(Scanned {
-                end: den_end,
-                keep: Some(raw),
-            });
-        }
-        // Hyphenated pairs: a range "10-20", or a phone number / code "555-1234", "1-222-2222".
-        if (rest.starts_with('-') || rest.starts_with('–'))
-            && let Some(c) = rest.chars().next()
-        {
-            let k = end + c.len_utf8();
-            if k < bytes.len() && bytes[k].is_ascii_digit() {
-                let (h_end, high) = parse_digits(text, k)?;
-                let after = &text[h_end..];
-                let chained =
-                    after.starts_with('-') && after[1..].starts_with(|c: char| c.is_ascii_digit());
-                let phone = end - i == 3 && h_end - k == 4 && c == '-';
-                if chained || phone || after.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                    let mut m = h_end;
-                    while m < bytes.len() && (bytes[m].is_ascii_alphanumeric() || bytes[m] == b'-')
-                    {
-                        m += 1;
-                    }
-                    return Some(Scanned { end: m, keep: None });
-                }
-                if high > value {
-                    raw.high = Some(high);
-                    raw.end = h_end;
-                    return Some(Scanned {
-                        end: h_end,
-                        keep: Some(raw),
-                    });
-                }
-                return Some(Scanned {
-                    end,
-                    keep: Some(raw),
-                });
-            }
-        }
-        // Digits followed by number words: "3 hundred and 21", "2.5 million".
-        if number_words::words_may_follow_digits(text, i)
-            && let Some(n) = number_words::parse_at(text, i)
-            && n.has_words
-            && n.end > end
-        {
-            raw.value = n.value;
-            raw.end = n.end;
-            raw.kind = n.kind;
-            return Some(Scanned {
-                end: n.end,
-                keep: Some(raw),
-            });
-        }
+    if let Some((den_end, fraction)) = mixed_fraction(text, end, value) {
+        raw.value = value + fraction;
+        raw.end = den_end;
+        return Some(Scanned {
+            end: den_end,
+            keep: Some(raw),
+        });
+    }
+    let rest = &text[end..];
+    if (rest.starts_with('-') || rest.starts_with('–'))
+        && let Some(c) = rest.chars().next()
+        && let k = end + c.len_utf8()
+        && k < text.len()
+        && text.as_bytes()[k].is_ascii_digit()
+    {
+        return hyphenated_pair(text, end, k, c == '-', raw);
+    }
+    let i = raw.start;
+    if number_words::words_may_follow_digits(text, i)
+        && let Some(n) = number_words::parse_at(text, i)
+        && n.has_words
+        && n.end > end
+    {
+        raw.value = n.value;
+        raw.end = n.end;
+        raw.kind = n.kind;
+        return Some(Scanned {
+            end: n.end,
+            keep: Some(raw),
+        });
     }
     Some(Scanned {
         end: raw.end,
+        keep: Some(raw),
+    })
+}
+
+/// Mixed number: "1-1/2" or "2  1/4" after the whole number `value` ending at `end`: where
+/// the fraction ends and its value.
+fn mixed_fraction(text: &str, end: usize, value: f64) -> Option<(usize, f64)> {
+    let bytes = text.as_bytes();
+    let mut k = end;
+    while k < bytes.len() && (bytes[k] == b' ' || bytes[k] == b'-') && k - end < 3 {
+        k += 1;
+    }
+    if k > end
+        && k < bytes.len()
+        && bytes[k].is_ascii_digit()
+        && let Some((num_end, numerator)) = parse_digits(text, k)
+        && let Some((den_end, n, d)) = slash_fraction(text, num_end, numerator)
+        && d > 0.0
+        && n < d
+        && value.fract() == 0.0
+    {
+        return Some((den_end, n / d));
+    }
+    None
+}
+
+/// Two numbers joined by a hyphen or dash, the second starting at `k`: a phone number or
+/// code when more follows ("1-222-2222", "555-1234", "10-K") is skipped whole; else a range
+/// when the second is larger ("10-20"), else the first alone.
+fn hyphenated_pair(
+    text: &str,
+    end: usize,
+    k: usize,
+    hyphen: bool,
+    mut raw: Raw,
+) -> Option<Scanned> {
+    let bytes = text.as_bytes();
+    let (h_end, high) = parse_digits(text, k)?;
+    let after = &text[h_end..];
+    let chained = after.starts_with('-') && after[1..].starts_with(|c: char| c.is_ascii_digit());
+    let phone = end - raw.start == 3 && h_end - k == 4 && hyphen;
+    if chained || phone || after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        let mut m = h_end;
+        while m < bytes.len() && (bytes[m].is_ascii_alphanumeric() || bytes[m] == b'-') {
+            m += 1;
+        }
+        return Some(Scanned { end: m, keep: None });
+    }
+    if high > raw.value {
+        raw.high = Some(high);
+        raw.end = h_end;
+        return Some(Scanned {
+            end: h_end,
+            keep: Some(raw),
+        });
+    }
+    Some(Scanned {
+        end,
         keep: Some(raw),
     })
 }
@@ -1352,213 +1391,187 @@ fn is_score(text: &str, raw: &Raw) -> bool {
             .any(|word| WORDS.score_outcomes.contains(&lowercase(word)))
 }
 
+/// Is the number at `raw` part of a name, a code or an idiom rather than a value? A label
+/// before it ("Phase 1"), a name before it ("Boeing 787"), "911", "© 2025"; then the idioms
+/// of number words ("no one", "at first") or the tenor of a bond ("10-year notes").
 fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
-    let bytes = text.as_bytes();
     let first_word = &text[raw.start..raw.end];
-    let lower = lowercase(first_word);
-    let lower = lower.as_str();
-    // After a colon a list or a clause starts afresh: "Christopher L. Tays: Two warrants".
-    let sentence_start = text[..raw.start]
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .is_empty()
-        || text[..raw.start].trim_end().ends_with(':');
     // A label word before ("Phase 1", "phase one", "No. 5").
     if let Some((word, _)) = alpha_before(text, raw.start)
         && WORDS.labels.contains(&word)
     {
         return true;
     }
-    // A capitalised name before a number ("Boeing 787", "S&P 500", "STOXX 600").
-    if !raw.words
-        && let Some((word, _)) = word_before(text, raw.start)
-        && word.starts_with(|c: char| c.is_ascii_uppercase())
-        && currency_before(text, raw.start).is_none()
-    {
-        let bare = lowercase(word.trim_end_matches([',', ':']));
-        let bare = bare.as_str();
-        let quantity_after = {
-            let after = text[raw.end..].trim_start();
-            let after = lowercase(&after[..floor_boundary(after, 12)]);
-            let after = after.as_str();
-            after.starts_with('%') || after.starts_with("percent") || after.starts_with("per cent")
-        };
-        // "306 electoral votes to Trump's 232": a possessive owns a figure unless a name
-        // goes on after it ("Boeing's 737 MAX").
-        let owned = (word.ends_with("'s") || word.ends_with("’s"))
-            && !word_after(text, raw.end)
-                .is_some_and(|(w, _, _)| w.starts_with(|c: char| c.is_ascii_uppercase()));
-        // "passed the House 232-196": a vote tally, not a name.
-        let tally = (WORDS.voting_bodies.contains(bare) && {
-            let after = &text[raw.end..];
-            let after = after
-                .strip_prefix('-')
-                .or_else(|| after.strip_prefix('–'))
-                .or_else(|| after.strip_prefix(" to "));
-            after.is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
-        }) || is_score(text, raw);
-        if !word.ends_with(',')
-            && !WORDS.quantity_openers.contains(bare.trim_end_matches('.'))
-            && !WORDS.function_words.contains(bare)
-            && !is_month_or_day(bare.trim_end_matches('.'))
-            && !quantity_after
-            && !tally
-            && !owned
-        {
-            return true;
-        }
-    }
-    // "911 calls": the emergency number.
-    if first_word == "911" {
+    if !raw.words && is_named_by_the_word_before(text, raw) {
         return true;
     }
-    // "© 2025"
-    if text[..raw.start].trim_end().ends_with('©') {
+    // "911 calls": the emergency number; "© 2025": a copyright line.
+    if first_word == "911" || text[..raw.start].trim_end().ends_with('©') {
         return true;
     }
     if raw.words {
-        let capitalised = first_word.starts_with(|c: char| c.is_ascii_uppercase());
-        // "Six-Day War", "First Amendment", "Big Three": capitalised number words in a name.
-        if capitalised {
-            let after = &text[raw.end..];
-            let next_capital = after
-                .trim_start_matches([' ', '-'])
-                .starts_with(|c: char| c.is_ascii_uppercase());
-            // At a sentence's start a capital is no sign of a name, and a count may go on
-            // past one ("Two United States service members").
-            let counts_at_start =
-                sentence_start && (!next_capital || noun_past_a_name(text, raw).is_some());
-            if !counts_at_start && !ranked_session(text, raw) {
-                return true;
-            }
-        }
-        // Hyphenated word numbers: "two-state solution" is a term, "four-year" a measure.
-        if bytes.get(raw.end) == Some(&b'-')
-            && let Some((unit, _, unit_end)) = word_after(text, raw.end + 1)
-        {
-            let unit_lower = lowercase(unit);
-            let unit_lower = unit_lower.as_str();
-            let head = unit_lower.split('-').next().unwrap_or("");
-            // "second-biggest", "first-ever": a hyphenated ordinal is still a rank.
-            if !is_unit_word(head) && raw.kind != WordKind::Ordinal {
-                return true;
-            }
-            if let Some((next, _, _)) = word_after(text, unit_end)
-                && is_instrument_word(next)
-            {
-                return true;
-            }
-        }
-        let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
-        let next = next.as_deref().unwrap_or("");
-        let prev = alpha_before(text, raw.start)
-            .map(|(w, _)| w)
-            .unwrap_or_default();
-        // "minus one", "negative one": a signed number, never an idiom.
-        if matches!(prev.as_str(), "minus" | "negative") {
-            return false;
-        }
-        // "one of those interactions", "no one", "the one": idioms, not counts.
-        if lower == "one"
-            && (matches!(
-                next,
-                "of" | "another"
-                    | "day"
-                    | "time"
-                    | "way"
-                    | "thing"
-                    | "point"
-                    | "side"
-                    | "hand"
-                    | "more"
-                    | "last"
-                    | "such"
-                    | "that"
-                    | "who"
-                    | "which"
-                    | "or"
-                    | "and"
-                    | "after"
-                    | "by"
-                    | "is"
-                    | "was"
-                    | "would"
-                    | "could"
-                    | "will"
-                    | "should"
-                    | "can"
-                    | "might"
-                    | "must"
-                    | "may"
-                    | "has"
-                    | "had"
-                    | "does"
-                    | "did"
-                    | "i"
-                    | "he"
-                    | "she"
-                    | "could've"
-            ) || matches!(
-                prev.as_str(),
-                "the"
-                    | "this"
-                    | "that"
-                    | "no"
-                    | "any"
-                    | "every"
-                    | "each"
-                    | "which"
-                    | "someone"
-                    | "anyone"
-                    | "such"
-            ) || next.is_empty())
-        {
-            return true;
-        }
-        if raw.kind == WordKind::Ordinal {
-            // "the first time", "a second person", "at first": idioms and "another".
-            // "the first time" is an idiom; "the third time" counts occurrences.
-            let idiom_noun = matches!(next, "place" | "thing" | "things" | "of")
-                || matches!(next, "time" | "times") && raw.value <= 1.0;
-            // "the third 90-day extension": a number follows, so the clause goes on.
-            let clause_end = next.is_empty()
-                && !text[raw.end..]
-                    .trim_start_matches([' ', '-'])
-                    .starts_with(|c: char| c.is_ascii_digit());
-            if idiom_noun
-                || matches!(prev.as_str(), "at" | "a" | "an")
-                // "at the eleventh hour": an idiom for "at the last moment".
-                || lower == "eleventh" && next == "hour"
-                // Alone at the end, "first" to "third" are usually adverbs ("came
-                // second"); "eleventh" or "two hundredth" is a rank whatever follows.
-                || clause_end
-                    && raw.value <= 3.0
-                    && !matches!(
-                        prev.as_str(),
-                        "finished" | "came" | "placed" | "ranked" | "was" | "is"
-                    )
-            {
-                return true;
-            }
-            if lower == "second" && matches!(next, "half" | "quarter" | "hand") {
-                return false;
-            }
-        }
-        if lower.starts_with("a ") || lower.starts_with("an ") {
-            // "a second person" is "another person"; "a third" alone without "of" is vague.
-            if lower.ends_with("second") {
-                return true;
-            }
-        }
+        is_a_word_number_idiom(text, raw)
     } else {
-        // "10-year notes", "30-year bond": a tenor is part of the instrument's name.
-        if bytes.get(raw.end) == Some(&b'-')
-            && let Some((unit, _, unit_end)) = word_after(text, raw.end + 1)
-            && is_unit_word(unit.split('-').next().unwrap_or(""))
-            && let Some((next, _, _)) = word_after(text, unit_end)
-            && is_instrument_word(next)
-        {
-            return true;
-        }
+        is_a_tenor(text, raw)
+    }
+}
+
+/// A capitalised name before a number ("Boeing 787", "S&P 500", "STOXX 600"), unless the
+/// word before opens a quantity, is a month, or the figure is a share, a tally or owned.
+fn is_named_by_the_word_before(text: &str, raw: &Raw) -> bool {
+    let Some((word, _)) = word_before(text, raw.start) else {
+        return false;
+    };
+    if !word.starts_with(|c: char| c.is_ascii_uppercase())
+        || currency_before(text, raw.start).is_some()
+    {
+        return false;
+    }
+    let bare = lowercase(word.trim_end_matches([',', ':']));
+    let bare = bare.as_str();
+    let quantity_after = {
+        let after = text[raw.end..].trim_start();
+        let after = lowercase(&after[..floor_boundary(after, 12)]);
+        let after = after.as_str();
+        after.starts_with('%') || after.starts_with("percent") || after.starts_with("per cent")
+    };
+    // "306 electoral votes to Trump's 232": a possessive owns a figure unless a name goes on
+    // after it ("Boeing's 737 MAX").
+    let owned = (word.ends_with("'s") || word.ends_with("’s"))
+        && !word_after(text, raw.end)
+            .is_some_and(|(w, _, _)| w.starts_with(|c: char| c.is_ascii_uppercase()));
+    // "passed the House 232-196": a vote tally, not a name.
+    let tally = (WORDS.voting_bodies.contains(bare) && {
+        let after = &text[raw.end..];
+        let after = after
+            .strip_prefix('-')
+            .or_else(|| after.strip_prefix('–'))
+            .or_else(|| after.strip_prefix(" to "));
+        after.is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
+    }) || is_score(text, raw);
+    !word.ends_with(',')
+        && !WORDS.quantity_openers.contains(bare.trim_end_matches('.'))
+        && !WORDS.function_words.contains(bare)
+        && !is_month_or_day(bare.trim_end_matches('.'))
+        && !quantity_after
+        && !tally
+        && !owned
+}
+
+/// Number words that name or say rather than count: in a capitalised name ("Six-Day War"),
+/// a hyphenated term ("two-state solution"), "one" as a pronoun ("no one", "one of"), an
+/// ordinal as an adverb or idiom ("at first", "the first time"), "a second" as "another".
+fn is_a_word_number_idiom(text: &str, raw: &Raw) -> bool {
+    let lower = lowercase(&text[raw.start..raw.end]);
+    let lower = lower.as_str();
+    if is_in_a_capitalised_name(text, raw) || is_a_hyphenated_term(text, raw) {
+        return true;
+    }
+    let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
+    let next = next.as_deref().unwrap_or("");
+    let prev = alpha_before(text, raw.start)
+        .map(|(w, _)| w)
+        .unwrap_or_default();
+    let prev = prev.as_str();
+    // "minus one", "negative one": a signed number, never an idiom.
+    if matches!(prev, "minus" | "negative") {
+        return false;
+    }
+    if lower == "one" && is_one_a_pronoun(prev, next) {
+        return true;
+    }
+    if raw.kind == WordKind::Ordinal
+        && let Some(idiom) = is_an_ordinal_idiom(text, raw, lower, prev, next)
+    {
+        return idiom;
+    }
+    // "a second person" is "another person"; "a third" alone without "of" is vague.
+    (lower.starts_with("a ") || lower.starts_with("an ")) && lower.ends_with("second")
+}
+
+/// "Six-Day War", "First Amendment", "Big Three": capitalised number words in a name. At a
+/// sentence's start (or after a colon: "Christopher L. Tays: Two warrants") a capital is no
+/// sign of a name, and a count may go on past one ("Two United States service members").
+fn is_in_a_capitalised_name(text: &str, raw: &Raw) -> bool {
+    if !text[raw.start..].starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let sentence_start = text[..raw.start]
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .is_empty()
+        || text[..raw.start].trim_end().ends_with(':');
+    let next_capital = text[raw.end..]
+        .trim_start_matches([' ', '-'])
+        .starts_with(|c: char| c.is_ascii_uppercase());
+    let counts_at_start =
+        sentence_start && (!next_capital || noun_past_a_name(text, raw).is_some());
+    !counts_at_start && !ranked_session(text, raw)
+}
+
+/// Hyphenated word numbers: "two-state solution" is a term, "four-year" a measure, but
+/// "four-year notes" an instrument's name; "second-biggest", "first-ever": a hyphenated
+/// ordinal is still a rank.
+fn is_a_hyphenated_term(text: &str, raw: &Raw) -> bool {
+    if text.as_bytes().get(raw.end) != Some(&b'-') {
+        return false;
+    }
+    let Some((unit, _, unit_end)) = word_after(text, raw.end + 1) else {
+        return false;
+    };
+    let unit_lower = lowercase(unit);
+    let head = unit_lower.split('-').next().unwrap_or("");
+    if !is_unit_word(head) && raw.kind != WordKind::Ordinal {
+        return true;
+    }
+    word_after(text, unit_end).is_some_and(|(next, _, _)| is_instrument_word(next))
+}
+
+/// "one of those interactions", "no one", "the one", "one who": "one" as a pronoun, not a
+/// count, by the word after it or before it, or alone at the end.
+fn is_one_a_pronoun(prev: &str, next: &str) -> bool {
+    static ONE_IDIOMS: LazyLock<Vec<Vec<&str>>> =
+        LazyLock::new(|| lexicon::ONE_AS_A_PRONOUN.lines().collect());
+    let either = &ONE_IDIOMS[2];
+    next.is_empty()
+        || ONE_IDIOMS[0].contains(&next)
+        || ONE_IDIOMS[1].contains(&prev)
+        || either.contains(&next)
+        || either.contains(&prev)
+}
+
+/// "the first time", "a second person", "at first", "at the eleventh hour": idioms, and an
+/// ordinal alone at the end from "first" to "third" is an adverb ("came second" is a rank).
+/// `None` when the ordinal is neither surely an idiom nor surely a value.
+fn is_an_ordinal_idiom(text: &str, raw: &Raw, lower: &str, prev: &str, next: &str) -> Option<bool> {
+    // "the first time" is an idiom; "the third time" counts occurrences.
+    let idiom_noun = matches!(next, "place" | "thing" | "things" | "of")
+        || matches!(next, "time" | "times") && raw.value <= 1.0;
+    // "the third 90-day extension": a number follows, so the clause goes on.
+    let clause_end = next.is_empty()
+        && !text[raw.end..]
+            .trim_start_matches([' ', '-'])
+            .starts_with(|c: char| c.is_ascii_digit());
+    if idiom_noun
+        || matches!(prev, "at" | "a" | "an")
+        || lower == "eleventh" && next == "hour"
+        // "eleventh" or "two hundredth" is a rank whatever follows.
+        || clause_end
+            && raw.value <= 3.0
+            && !matches!(prev, "finished" | "came" | "placed" | "ranked" | "was" | "is")
+    {
+        return Some(true);
+    }
+    (lower == "second" && matches!(next, "half" | "quarter" | "hand")).then_some(false)
+}
+
+/// "10-year notes", "30-year bond": a tenor is part of the instrument's name.
+fn is_a_tenor(text: &str, raw: &Raw) -> bool {
+    if text.as_bytes().get(raw.end) == Some(&b'-')
+        && let Some((unit, _, unit_end)) = word_after(text, raw.end + 1)
+        && is_unit_word(unit.split('-').next().unwrap_or(""))
+        && let Some((next, _, _)) = word_after(text, unit_end)
+    {
+        return is_instrument_word(next);
     }
     false
 }

@@ -357,16 +357,8 @@ fn parse_tokens(tokens: &[Token]) -> Option<Parsed> {
                     checkpoint = Some((i, acc.value()));
                     continue;
                 }
-                AndResult::Fraction(value, used) => {
-                    return Parsed::new(used, value, WordKind::Fraction);
-                }
-                AndResult::Ordinal(value, used) => {
-                    return Parsed::new(used, value, WordKind::Ordinal);
-                }
-                AndResult::Scaled(value, used) => {
-                    return Parsed::new(used, value, WordKind::Cardinal);
-                }
                 AndResult::Stop => break,
+                finished => return finished.parsed(),
             }
         }
         if word == "point" && acc.any {
@@ -662,6 +654,18 @@ enum AndResult {
     Stop,
 }
 
+impl AndResult {
+    /// The number an "and" finished, if it did.
+    fn parsed(self) -> Option<Parsed> {
+        match self {
+            AndResult::Fraction(value, used) => Parsed::new(used, value, WordKind::Fraction),
+            AndResult::Ordinal(value, used) => Parsed::new(used, value, WordKind::Ordinal),
+            AndResult::Scaled(value, used) => Parsed::new(used, value, WordKind::Cardinal),
+            AndResult::Join(..) | AndResult::Stop => None,
+        }
+    }
+}
+
 /// What "and" at `i` joins: the rest of a group ("hundred and six"), a fraction ("one and a
 /// half", "twenty and three fifths", "one million and a half") or nothing.
 fn parse_and(tokens: &[Token], i: usize, acc: &Acc) -> AndResult {
@@ -673,99 +677,20 @@ fn parse_and(tokens: &[Token], i: usize, acc: &Acc) -> AndResult {
         return AndResult::Stop;
     };
     match sub.kind {
-        WordKind::Fraction if sub.value < 1.0 => {
-            let mut used = i + 1 + sub.used;
-            let mut part = sub.value;
-            // "one billion and a half million": the fraction takes the scale after it.
-            if let Some(Lex::Scale(s)) = tokens.get(used).and_then(word_of).and_then(lex) {
-                used += 1;
-                if acc.last == Last::Scale {
-                    return AndResult::Scaled(acc.value() + part * s, used);
-                }
-                // "five and a half million" is 5.5 million.
-                return AndResult::Scaled(acc.total + (acc.group() + part) * s, used);
-            }
-            if acc.last == Last::Scale {
-                part *= acc.last_scale;
-                return AndResult::Scaled(acc.value() + part, used);
-            }
-            AndResult::Fraction(acc.value() + part, used)
-        }
+        WordKind::Fraction if sub.value < 1.0 => and_a_part(tokens, i, acc, &sub),
         // "one hundred and three and two thirds" is 103 2/3: a fraction with its own "and"
         // is added whole (below), not split into a numerator for the group.
         WordKind::Fraction
             if acc.last == Last::Hundred
                 && !rest[..sub.used].iter().any(|t| word_of(t) == Some("and")) =>
         {
-            // "one hundred and thirty fifths" is 130/5: the numerator joins the group.
-            for n in (1..sub.used).rev() {
-                if let Some(card) = parse_tokens(&rest[..n])
-                    && card.used == n
-                    && card.kind == WordKind::Cardinal
-                    && card.value > 0.0
-                {
-                    let denominator = card.value / sub.value;
-                    return AndResult::Fraction(
-                        (acc.value() + card.value) / denominator,
-                        i + 1 + sub.used,
-                    );
-                }
-            }
-            AndResult::Stop
+            and_a_numerator(rest, i, acc, &sub)
         }
         WordKind::Fraction => {
             // "twenty and three and three fifths": a whole number then a fraction.
             AndResult::Fraction(acc.value() + sub.value, i + 1 + sub.used)
         }
-        WordKind::Cardinal => {
-            // Only a smaller part may join: "three hundred and two" but not "3 hundred and
-            // 2 hundred" (two numbers).
-            let limit = match acc.last {
-                Last::Hundred => 100.0,
-                Last::Scale => acc.last_scale,
-                Last::Tens | Last::Unit | Last::Teen => {
-                    // "twenty and three and three fifths" keeps going only into a fraction.
-                    if let AndResult::Fraction(v, used) = parse_and_fraction(tokens, i, acc) {
-                        return AndResult::Fraction(v, used);
-                    }
-                    return AndResult::Stop;
-                }
-                _ => return AndResult::Stop,
-            };
-            // Take only the part below the limit: re-parse a prefix without larger scales.
-            let mut best: Option<(f64, usize)> = None;
-            for n in 1..=sub.used {
-                if let Some(p) = parse_tokens(&rest[..n])
-                    && p.kind == WordKind::Cardinal
-                    && p.used == n
-                    && p.value > 0.0
-                    && p.value < limit
-                    && (n == sub.used
-                        || matches!(
-                            rest.get(n).and_then(word_of).and_then(lex),
-                            Some(Lex::Scale(_))
-                        ))
-                {
-                    best = Some((p.value, n));
-                }
-            }
-            let Some((value, n)) = best else {
-                return AndResult::Stop;
-            };
-            let mut next = *acc;
-            next.small += value;
-            next.last = match lex(word_of(&rest[n - 1]).unwrap_or("")) {
-                Some(Lex::Hundred) => Last::Hundred,
-                Some(Lex::Tens(_)) => Last::Tens,
-                Some(Lex::Teen(_)) => Last::Teen,
-                _ => Last::Unit,
-            };
-            if next.last == Last::Hundred {
-                next.hundreds += next.small;
-                next.small = 0.0;
-            }
-            AndResult::Join(next, i + 1 + n)
-        }
+        WordKind::Cardinal => and_the_rest_of_the_group(tokens, i, acc, &sub),
         // "one hundred and fifth", "two thousand and twenty-first": the ordinal ends the
         // number; only a part smaller than the group before "and" may close it.
         WordKind::Ordinal => {
@@ -781,6 +706,91 @@ fn parse_and(tokens: &[Token], i: usize, acc: &Acc) -> AndResult {
             }
         }
     }
+}
+
+/// "and a half" after a number: added to it, or to its group before a scale word ("five and
+/// a half million" is 5.5 million; "one billion and a half million" adds half a million),
+/// or a part of the scale just closed ("one million and a half").
+fn and_a_part(tokens: &[Token], i: usize, acc: &Acc, sub: &Parsed) -> AndResult {
+    let mut used = i + 1 + sub.used;
+    let part = sub.value;
+    if let Some(Lex::Scale(s)) = tokens.get(used).and_then(word_of).and_then(lex) {
+        used += 1;
+        if acc.last == Last::Scale {
+            return AndResult::Scaled(acc.value() + part * s, used);
+        }
+        return AndResult::Scaled(acc.total + (acc.group() + part) * s, used);
+    }
+    if acc.last == Last::Scale {
+        return AndResult::Scaled(acc.value() + part * acc.last_scale, used);
+    }
+    AndResult::Fraction(acc.value() + part, used)
+}
+
+/// "one hundred and thirty fifths" is 130/5: the numerator after "and" joins the group.
+fn and_a_numerator(rest: &[Token], i: usize, acc: &Acc, sub: &Parsed) -> AndResult {
+    for n in (1..sub.used).rev() {
+        if let Some(card) = parse_tokens(&rest[..n])
+            && card.used == n
+            && card.kind == WordKind::Cardinal
+            && card.value > 0.0
+        {
+            let denominator = card.value / sub.value;
+            return AndResult::Fraction((acc.value() + card.value) / denominator, i + 1 + sub.used);
+        }
+    }
+    AndResult::Stop
+}
+
+/// A cardinal after "and": only a smaller part may join ("three hundred and two" but not "3
+/// hundred and 2 hundred", two numbers), and after a tens or unit word only a fraction goes on
+/// ("twenty and three and three fifths").
+fn and_the_rest_of_the_group(tokens: &[Token], i: usize, acc: &Acc, sub: &Parsed) -> AndResult {
+    let rest = &tokens[i + 1..];
+    let limit = match acc.last {
+        Last::Hundred => 100.0,
+        Last::Scale => acc.last_scale,
+        Last::Tens | Last::Unit | Last::Teen => {
+            if let AndResult::Fraction(v, used) = parse_and_fraction(tokens, i, acc) {
+                return AndResult::Fraction(v, used);
+            }
+            return AndResult::Stop;
+        }
+        _ => return AndResult::Stop,
+    };
+    // Take only the part below the limit: re-parse a prefix without larger scales.
+    let mut best: Option<(f64, usize)> = None;
+    for n in 1..=sub.used {
+        if let Some(p) = parse_tokens(&rest[..n])
+            && p.kind == WordKind::Cardinal
+            && p.used == n
+            && p.value > 0.0
+            && p.value < limit
+            && (n == sub.used
+                || matches!(
+                    rest.get(n).and_then(word_of).and_then(lex),
+                    Some(Lex::Scale(_))
+                ))
+        {
+            best = Some((p.value, n));
+        }
+    }
+    let Some((value, n)) = best else {
+        return AndResult::Stop;
+    };
+    let mut next = *acc;
+    next.small += value;
+    next.last = match lex(word_of(&rest[n - 1]).unwrap_or("")) {
+        Some(Lex::Hundred) => Last::Hundred,
+        Some(Lex::Tens(_)) => Last::Tens,
+        Some(Lex::Teen(_)) => Last::Teen,
+        _ => Last::Unit,
+    };
+    if next.last == Last::Hundred {
+        next.hundreds += next.small;
+        next.small = 0.0;
+    }
+    AndResult::Join(next, i + 1 + n)
 }
 
 /// After a tens or unit word: "and three and three fifths" continues only into a fraction.

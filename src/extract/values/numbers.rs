@@ -451,95 +451,45 @@ fn comma_groups(bytes: &[u8], j: usize, int_len: usize) -> Vec<(usize, usize)> {
 /// Returns its end, value and whether it looked like a plain year-shaped integer.
 fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
     let bytes = text.as_bytes();
-    let digits_from = |mut j: usize| {
-        while j < bytes.len() && bytes[j].is_ascii_digit() {
-            j += 1;
-        }
-        j
-    };
-    let mut j = digits_from(i);
+    let mut j = digits_from(bytes, i);
     let int_len = j - i;
     // The number without its separators. Until a separator is dropped it is `text[i..j]`
     // itself, so most numbers are parsed in place without a copy.
-    let mut cleaned = String::new();
-    let mut separated = false;
-    // Thousands separators: commas, or spaces between three-digit groups ("40 000").
+    let mut cleaned = Cleaned {
+        text: String::new(),
+        separated: false,
+    };
     if j < bytes.len() && bytes[j] == b',' && int_len > 0 && int_len <= 3 {
-        let groups = comma_groups(bytes, j, int_len);
-        let lens: Vec<usize> = groups.iter().map(|(a, b)| b - a).collect();
-        let western = !lens.is_empty() && lens.iter().all(|&l| l == 3);
-        let indian = lens.len() >= 2
-            && int_len <= 2
-            && lens[..lens.len() - 1].iter().all(|&l| l == 2)
-            && lens[lens.len() - 1] == 3;
-        if western || indian {
-            cleaned.push_str(&text[i..j]);
-            separated = true;
-            for (a, b) in &groups {
-                cleaned.push_str(&text[*a..*b]);
-            }
-            j = groups.last().map_or(j, |g| g.1);
-        } else if lens.len() == 1
-            && lens[0] <= 2
-            && !(i >= 2 && bytes[i - 1] == b',' && bytes[i - 2].is_ascii_digit())
-        {
-            // A decimal comma ("1,3", "5,00"), as written in much of Europe; but not at the
-            // end of a list of numbers ("nrs. 22,24,26,31" ends with 31, not 26.31).
-            cleaned.push_str(&text[i..j]);
-            cleaned.push('.');
-            cleaned.push_str(&text[groups[0].0..groups[0].1]);
-            j = groups[0].1;
-            return cleaned.parse().ok().map(|v| (j, v));
+        match comma_groups_read(text, i, j, &mut cleaned) {
+            Ok(end) => j = end,
+            Err(decimal_comma) => return decimal_comma,
         }
     } else if int_len > 0 && int_len <= 3 {
-        // "1 234 567" and "40\u{202f}000": only whole three-digit groups.
-        let mut k = j;
-        loop {
-            let sep = if text[k..].starts_with(' ') {
-                1
-            } else if text[k..].starts_with('\u{202f}') || text[k..].starts_with('\u{a0}') {
-                text[k..].chars().next().map_or(1, char::len_utf8)
-            } else {
-                0
-            };
-            if sep == 0 {
-                break;
-            }
-            let g_end = digits_from(k + sep);
-            let next_ok = g_end >= bytes.len() || !bytes[g_end].is_ascii_alphanumeric();
-            if g_end - (k + sep) != 3 || !next_ok {
-                break;
-            }
-            if !separated {
-                cleaned.push_str(&text[i..j]);
-                separated = true;
-            }
-            cleaned.push_str(&text[k + sep..g_end]);
-            k = g_end;
-        }
-        j = k;
+        j = space_groups_read(text, i, j, &mut cleaned);
     }
     // Decimal part, or European thousands ("1.111,11").
     if j + 1 < bytes.len() && bytes[j] == b'.' && bytes[j + 1].is_ascii_digit() {
-        let d_end = digits_from(j + 1);
+        let d_end = digits_from(bytes, j + 1);
         if d_end - (j + 1) == 3
             && d_end + 1 < bytes.len()
             && bytes[d_end] == b','
             && bytes[d_end + 1].is_ascii_digit()
             && int_len <= 3
         {
-            let f_end = digits_from(d_end + 1);
-            cleaned = format!(
+            let f_end = digits_from(bytes, d_end + 1);
+            let european = format!(
                 "{}{}.{}",
-                if separated { &cleaned } else { &text[i..j] },
+                if cleaned.separated {
+                    &cleaned.text
+                } else {
+                    &text[i..j]
+                },
                 &text[j + 1..d_end],
                 &text[d_end + 1..f_end]
             );
-            return cleaned.parse().ok().map(|v| (f_end, v));
+            return european.parse().ok().map(|v| (f_end, v));
         }
-        if separated {
-            cleaned.push_str(&text[j..d_end]);
-        }
+        cleaned.push_if_separated(&text[j..d_end]);
         j = d_end;
     }
     // Scientific notation ("1e10", "1.3e6", "-12e-1").
@@ -548,16 +498,110 @@ fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
         if k < bytes.len() && (bytes[k] == b'+' || bytes[k] == b'-') {
             k += 1;
         }
-        let e_end = digits_from(k);
+        let e_end = digits_from(bytes, k);
         if e_end > k && (e_end >= bytes.len() || !bytes[e_end].is_ascii_alphabetic()) {
-            if separated {
-                cleaned.push_str(&text[j..e_end]);
-            }
+            cleaned.push_if_separated(&text[j..e_end]);
             j = e_end;
         }
     }
-    let number = if separated { &cleaned } else { &text[i..j] };
+    let number = if cleaned.separated {
+        &cleaned.text
+    } else {
+        &text[i..j]
+    };
     number.parse().ok().map(|v| (j, v))
+}
+
+/// The digits of a number with its separators dropped, once one was (`separated`).
+struct Cleaned {
+    text: String,
+    separated: bool,
+}
+
+impl Cleaned {
+    fn push_if_separated(&mut self, part: &str) {
+        if self.separated {
+            self.text.push_str(part);
+        }
+    }
+}
+
+/// The end of the ASCII digits from `j`.
+fn digits_from(bytes: &[u8], mut j: usize) -> usize {
+    while j < bytes.len() && bytes[j].is_ascii_digit() {
+        j += 1;
+    }
+    j
+}
+
+/// Thousands separated by commas after the digits `i..j`, western ("1,234,567") or Indian
+/// ("12,34,567"): where the number ends, its groups in `cleaned`. A decimal comma ("1,3",
+/// "5,00"), as written in much of Europe, is the whole number (`Err`); but not at the end of
+/// a list of numbers ("nrs. 22,24,26,31" ends with 31, not 26.31).
+fn comma_groups_read(
+    text: &str,
+    i: usize,
+    j: usize,
+    cleaned: &mut Cleaned,
+) -> Result<usize, Option<(usize, f64)>> {
+    let bytes = text.as_bytes();
+    let int_len = j - i;
+    let groups = comma_groups(bytes, j, int_len);
+    let lens: Vec<usize> = groups.iter().map(|(a, b)| b - a).collect();
+    let western = !lens.is_empty() && lens.iter().all(|&l| l == 3);
+    let indian = lens.len() >= 2
+        && int_len <= 2
+        && lens[..lens.len() - 1].iter().all(|&l| l == 2)
+        && lens[lens.len() - 1] == 3;
+    if western || indian {
+        cleaned.text.push_str(&text[i..j]);
+        cleaned.separated = true;
+        for (a, b) in &groups {
+            cleaned.text.push_str(&text[*a..*b]);
+        }
+        return Ok(groups.last().map_or(j, |g| g.1));
+    }
+    if lens.len() == 1
+        && lens[0] <= 2
+        && !(i >= 2 && bytes[i - 1] == b',' && bytes[i - 2].is_ascii_digit())
+    {
+        let mut decimal = text[i..j].to_string();
+        decimal.push('.');
+        decimal.push_str(&text[groups[0].0..groups[0].1]);
+        return Err(decimal.parse().ok().map(|v| (groups[0].1, v)));
+    }
+    Ok(j)
+}
+
+/// "1 234 567" and "40\u{202f}000" after the digits `i..j`: only whole three-digit groups.
+/// Where the number ends, its groups in `cleaned`.
+fn space_groups_read(text: &str, i: usize, j: usize, cleaned: &mut Cleaned) -> usize {
+    let bytes = text.as_bytes();
+    let mut k = j;
+    loop {
+        let sep = if text[k..].starts_with(' ') {
+            1
+        } else if text[k..].starts_with('\u{202f}') || text[k..].starts_with('\u{a0}') {
+            text[k..].chars().next().map_or(1, char::len_utf8)
+        } else {
+            0
+        };
+        if sep == 0 {
+            break;
+        }
+        let g_end = digits_from(bytes, k + sep);
+        let next_ok = g_end >= bytes.len() || !bytes[g_end].is_ascii_alphanumeric();
+        if g_end - (k + sep) != 3 || !next_ok {
+            break;
+        }
+        if !cleaned.separated {
+            cleaned.text.push_str(&text[i..j]);
+            cleaned.separated = true;
+        }
+        cleaned.text.push_str(&text[k + sep..g_end]);
+        k = g_end;
+    }
+    k
 }
 
 /// Word prefixes that may be glued to a number without making it a name ("mid-2019").
@@ -613,52 +657,8 @@ fn scan(text: &str, number_words: &[usize]) -> Vec<Raw> {
             continue;
         }
         if b.is_ascii_alphabetic() && !prev.is_ascii_alphanumeric() {
-            let mut j = i;
-            while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
-                j += 1;
-            }
-            if j < bytes.len() && bytes[j].is_ascii_digit() {
-                // Letters glued to digits: an ordinary lower-case word ("won12") is a typo for
-                // two words; anything else ("CLc1", "D4CC", "US10YT") is a code.
-                let word = &text[i..j];
-                let lowercase_word =
-                    word.len() >= 3 && word.bytes().all(|c| c.is_ascii_lowercase());
-                if lowercase_word {
-                    i = j;
-                    if let Some(raw) = scan_digits(text, j) {
-                        i = raw.end.max(j + 1);
-                        if let Some(raw) = raw.keep {
-                            found.push(raw);
-                        }
-                    }
-                    continue;
-                }
-                while j < bytes.len() && (bytes[j].is_ascii_alphanumeric()) {
-                    j += 1;
-                }
-                i = j;
-                continue;
-            }
-            let word = &bytes[i..j];
-            let starts_number =
-                if word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an") {
-                    !number_words.is_empty() && article_before_number(text, j)
-                } else {
-                    number_words.get(next_word) == Some(&i)
-                };
-            if starts_number && let Some(n) = number_words::parse_at(text, i) {
-                found.push(Raw {
-                    start: i,
-                    end: n.end,
-                    value: n.value,
-                    kind: n.kind,
-                    words: true,
-                    high: None,
-                });
-                i = n.end;
-                continue;
-            }
-            i = j;
+            let word_here = number_words.get(next_word) == Some(&i);
+            i = at_letters(text, i, !number_words.is_empty(), word_here, &mut found);
             continue;
         }
         // "the result is ⅔": lead bytes of the vulgar fractions, always a char boundary.
@@ -679,6 +679,66 @@ fn scan(text: &str, number_words: &[usize]) -> Vec<Raw> {
         i += 1;
     }
     found
+}
+
+/// A word starting at `i`: a number in words ("twenty", "a dozen": `any_words` says the text
+/// holds some, `word_here` that one starts here), letters glued to digits, or a word to step
+/// over. Where the scan goes on.
+fn at_letters(
+    text: &str,
+    i: usize,
+    any_words: bool,
+    word_here: bool,
+    found: &mut Vec<Raw>,
+) -> usize {
+    let bytes = text.as_bytes();
+    let mut j = i;
+    while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+        j += 1;
+    }
+    if j < bytes.len() && bytes[j].is_ascii_digit() {
+        return letters_glued_to_digits(text, i, j, found);
+    }
+    let word = &bytes[i..j];
+    let starts_number = if word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an") {
+        any_words && article_before_number(text, j)
+    } else {
+        word_here
+    };
+    if starts_number && let Some(n) = number_words::parse_at(text, i) {
+        found.push(Raw {
+            start: i,
+            end: n.end,
+            value: n.value,
+            kind: n.kind,
+            words: true,
+            high: None,
+        });
+        return n.end;
+    }
+    j
+}
+
+/// Letters at `i..j` glued to digits: an ordinary lower-case word ("won12") is a typo for two
+/// words, so the digits are read; anything else ("CLc1", "D4CC", "US10YT") is a code,
+/// stepped over whole. Where the scan goes on.
+fn letters_glued_to_digits(text: &str, i: usize, mut j: usize, found: &mut Vec<Raw>) -> usize {
+    let bytes = text.as_bytes();
+    let word = &text[i..j];
+    if word.len() >= 3 && word.bytes().all(|c| c.is_ascii_lowercase()) {
+        let digits = j;
+        if let Some(raw) = scan_digits(text, digits) {
+            if let Some(kept) = raw.keep {
+                found.push(kept);
+            }
+            return raw.end.max(digits + 1);
+        }
+        return digits;
+    }
+    while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+        j += 1;
+    }
+    j
 }
 
 /// The first digit or lead byte of a vulgar fraction (0xC2, 0xE2) at or after `i`, or the
@@ -1632,12 +1692,40 @@ fn ranked_session(text: &str, raw: &Raw) -> bool {
 /// "between 10 and 20", "10 to 20", "from 2008 to 2016": a closed range of two raw numbers.
 fn try_between(text: &str, raw: &Raw, next: Option<&Raw>) -> Option<(Value, usize)> {
     let next = next?;
+    let (low_start, prev, dashed) = range_words(text, raw, next)?;
+    let high_value = classify(text, next, &mut Vec::new())?;
+    let low_text_start = if prev == "between" {
+        alpha_before(text, low_start).map_or(low_start, |(_, s)| s)
+    } else {
+        low_start
+    };
+    let unit = high_value.unit.clone();
+    let value = range_value(text, raw, next, &high_value, dashed);
+    let end = high_value.end.max(next.end);
+    Some((
+        Value {
+            value_type: ValueType::Range,
+            text: text[low_text_start..end].to_string(),
+            value,
+            unit,
+            start: low_text_start,
+            end,
+        },
+        end,
+    ))
+}
+
+/// Do the words between two cardinals make them one range? Both ends the same kind of thing
+/// ("10% to 20%", "$10 to $20"), joined by "and" after "between" or by "to" or a dash, the
+/// second larger, and no change and the level it reached ("Oil fell $1.20 to $56.30"; "rose
+/// 10 to 20 percent" is a range of the change). Where the low end starts with its currency
+/// sign, the word before it, and whether a dash joins them.
+fn range_words(text: &str, raw: &Raw, next: &Raw) -> Option<(usize, Lower, bool)> {
     if raw.kind != WordKind::Cardinal || next.kind != WordKind::Cardinal || raw.high.is_some() {
         return None;
     }
     let gap = lowercase(text[raw.end..next.start].trim());
     let gap = gap.as_str();
-    // Both ends must be the same kind of thing: "10% to 20%", "$10 to $20".
     let low_percent = gap.starts_with('%');
     let high_percent = text[next.end..].starts_with('%');
     if low_percent != high_percent && low_percent {
@@ -1662,24 +1750,21 @@ fn try_between(text: &str, raw: &Raw, next: Option<&Raw>) -> Option<(Value, usiz
     if !ok || next.value <= raw.value {
         return None;
     }
-    // "Oil fell $1.20 to $56.30": a change and the level it reached, not a range; "rose 10
-    // to 20 percent" is a range of the change.
     if WORDS.change_verbs.contains(&prev) && next.value > 4.0 * raw.value {
         return None;
     }
-    let high_value = classify(text, next, &mut Vec::new())?;
-    let low_text_start = if prev == "between" {
-        alpha_before(text, low_start).map_or(low_start, |(_, s)| s)
-    } else {
-        low_start
-    };
-    let unit = high_value.unit.clone();
+    Some((low_start, prev, matches!(gap, "-" | "–")))
+}
+
+/// The range's value: two years as a range of years; else the low end scaled as the high
+/// one is ("5 to 10 million": the scale word after the high end is read into it, and the
+/// low end, written without one, shares it; "$500 to $1 million" is not five hundred
+/// million to one million).
+fn range_value(text: &str, raw: &Raw, next: &Raw, high_value: &Value, dashed: bool) -> Normalized {
     let mut scale = match &high_value.value {
         Normalized::Number(h) if next.value != 0.0 => h / next.value,
         _ => 1.0,
     };
-    // "5 to 10 million": the scale word after the high end is read into it; the low end,
-    // written without one, shares it.
     let bare = |raw: &Raw| {
         (!raw.words)
             .then(|| parse_digits(text, raw.start))
@@ -1693,43 +1778,29 @@ fn try_between(text: &str, raw: &Raw, next: Option<&Raw>) -> Option<(Value, usiz
     {
         scale *= next.value / high_bare;
     }
-    let both_years = is_year(raw.value) && is_year(next.value) && unit.is_none() && !raw.words;
-    let value = if both_years {
-        Normalized::DateRange(
+    let both_years =
+        is_year(raw.value) && is_year(next.value) && high_value.unit.is_none() && !raw.words;
+    if both_years {
+        return Normalized::DateRange(
             Some(format!("{}", raw.value as i64)),
             Some(format!("{}", next.value as i64)),
-        )
-    } else {
-        // "$5 to $10 million" is five to ten million; "$500 to $1 million" is not five
-        // hundred million to one million.
-        let mut high = match &high_value.value {
-            Normalized::Number(h) => *h,
-            _ => next.value,
-        };
-        // "1000 - 5000": the dash joins the ends; it is not the high end's minus sign.
-        if matches!(gap, "-" | "–") {
-            high = high.abs();
-            scale = scale.abs();
-        }
-        let low = if scale == 1.0 || raw.value * scale > high {
-            raw.value
-        } else {
-            raw.value * scale
-        };
-        Normalized::Range(Some(low), Some(high))
+        );
+    }
+    let mut high = match &high_value.value {
+        Normalized::Number(h) => *h,
+        _ => next.value,
     };
-    let end = high_value.end.max(next.end);
-    Some((
-        Value {
-            value_type: ValueType::Range,
-            text: text[low_text_start..end].to_string(),
-            value,
-            unit,
-            start: low_text_start,
-            end,
-        },
-        end,
-    ))
+    // "1000 - 5000": the dash joins the ends; it is not the high end's minus sign.
+    if dashed {
+        high = high.abs();
+        scale = scale.abs();
+    }
+    let low = if scale == 1.0 || raw.value * scale > high {
+        raw.value
+    } else {
+        raw.value * scale
+    };
+    Normalized::Range(Some(low), Some(high))
 }
 
 fn is_year(value: f64) -> bool {

@@ -247,6 +247,9 @@ lists! {
     /// Words after or before "one" that make it a pronoun ("one of", "no one"), one role a
     /// line.
     ONE_AS_A_PRONOUN = "one_as_a_pronoun.txt";
+    /// Currencies named after a figure ("20 dollars"), one a line: the ISO code, then the
+    /// names.
+    CURRENCY_NAMES = "currency_names.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -694,6 +697,8 @@ mod tests {
                 "sentence_openers.txt",
             ],
         ),
+        // "5,000 won": a currency and a past tense
+        ("currency_names.txt", &["score_outcomes.txt"]),
     ];
 
     /// Whether `word` of `list` is a role list's pick from one of its classes.

@@ -2073,19 +2073,25 @@ fn money_named_after(text: &str, r: &mut Reading) {
     if !text[r.end..].starts_with(' ') {
         return;
     }
-    let code = match lowercase(w).as_str() {
-        "dollars" | "dollar" => Some("USD"),
-        "euros" | "euro" => Some("EUR"),
-        "yen" => Some("JPY"),
-        "won" => Some("KRW"),
-        "yuan" | "renminbi" => Some("CNY"),
-        "rupees" => Some("INR"),
-        "pounds" if text[e..].trim_start().starts_with("sterling") => Some("GBP"),
-        _ => None,
-    };
+    static CURRENCY_NAMES: LazyLock<std::collections::HashMap<&str, String>> =
+        LazyLock::new(|| {
+            lexicon::CURRENCY_NAMES
+                .lines()
+                .flat_map(|words| {
+                    let code = words[0].to_ascii_uppercase();
+                    words[1..]
+                        .iter()
+                        .map(move |name| (*name, code.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        });
+    let code = CURRENCY_NAMES
+        .get(lowercase(w).as_str())
+        .filter(|code| *code != "GBP" || text[e..].trim_start().starts_with("sterling"));
     if let Some(code) = code {
         r.value_type = ValueType::Money;
-        r.unit = Some(code.to_string());
+        r.unit = Some(code.clone());
         r.end = e;
     }
 }

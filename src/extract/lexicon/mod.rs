@@ -299,6 +299,16 @@ lists! {
     FURNITURE_CREDIT_NOTICES = "furniture_credit_notices.txt" phrases;
     /// A contributor's line ("contributed reporting to this report").
     FURNITURE_CONTRIBUTION_PHRASES = "furniture_contribution_phrases.txt" phrases;
+    // -- values6
+    /// Words that tell an article's own date in its first lines from an event's ("Updated",
+    /// "born"), one role a line.
+    ARTICLE_DATE_WORDS = "article_date_words.txt";
+    /// Words after or before "one" that make it a pronoun ("one of", "no one"), one role a
+    /// line.
+    ONE_AS_A_PRONOUN = "one_as_a_pronoun.txt";
+    /// Currencies named after a figure ("20 dollars"), one a line: the ISO code, then the
+    /// names.
+    CURRENCY_NAMES = "currency_names.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -766,6 +776,27 @@ mod tests {
             "abbreviations_closing_capitalised.txt",
             &["forms_of_address.txt", "name_particles.txt"],
         ),
+        // -- values6: "since", "until", "from", "by" before a date make it an event's
+        (
+            "article_date_words.txt",
+            &["function_words.txt", "future_markers.txt"],
+        ),
+        // "one of", "one could", "one day", "no one": the words around a pronoun "one"
+        (
+            "one_as_a_pronoun.txt",
+            &[
+                "function_words.txt",
+                "auxiliaries.txt",
+                "be_verbs.txt",
+                "modal_verbs.txt",
+                "measure_units.txt",
+                "count_stop_words.txt",
+                "quantity_openers.txt",
+                "sentence_openers.txt",
+            ],
+        ),
+        // "5,000 won": a currency and a past tense
+        ("currency_names.txt", &["score_outcomes.txt"]),
     ];
 
     /// Whether `word` of `list` is a role list's pick from one of its classes.

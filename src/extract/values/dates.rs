@@ -494,8 +494,25 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
     find_dates_with(text, reference, &Triggers::of(text))
 }
 
-/// `find_dates` with the sentence's triggers already read.
+/// `find_dates` with the sentence's triggers already read: every rule's candidates, the longest
+/// of overlapping ones, a weekday joined to the date it names, then dates counted from another.
 pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) -> Vec<Value> {
+    let all = candidates(text, reference, on);
+    let mut kept = longest_without_overlap(all);
+    chain_offsets(text, &mut kept);
+    let mut merged = weekdays_joined(text, kept);
+    static ANCHOR_WORDS: LazyLock<Vec<&str>> =
+        LazyLock::new(|| lexicon::ANCHOR_WORDS.words().collect());
+    if on.has(triggers::RELATIVE | triggers::SPAN) && ANCHOR_WORDS.iter().any(|w| text.contains(w))
+    {
+        anchored_dates(text, &mut merged);
+    }
+    merged.into_iter().map(|f| f.value_in(text)).collect()
+}
+
+/// What every date rule finds, overlaps and all. Rules that count from the reference date run
+/// only with one; halves of a named year run without it.
+fn candidates(text: &str, reference: Option<NaiveDate>, on: &Triggers) -> Vec<Found> {
     let mut all: Vec<Found> = Vec::new();
     explicit_dates(text, reference, on, &mut all);
     if on.decade {
@@ -510,7 +527,11 @@ pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) 
         relative_dates(text, reference, on, &mut all);
         holidays(text, reference, on, &mut all);
     }
-    // Keep the longest of overlapping candidates (explicit ones first on ties).
+    all
+}
+
+/// The longest of overlapping candidates (explicit ones first on ties), in text order.
+fn longest_without_overlap(mut all: Vec<Found>) -> Vec<Found> {
     all.sort_by_key(|f| {
         (
             std::cmp::Reverse(f.end - f.start),
@@ -533,23 +554,20 @@ pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) 
         }
     }
     kept.sort_by_key(|f| f.start);
-    chain_offsets(text, &mut kept);
-    // "Tuesday, November 19": the weekday names the same day as the date after it.
+    kept
+}
+
+/// "Tuesday, November 19": the weekday names the same day as the date next to it, so the two
+/// are one date.
+fn weekdays_joined(text: &str, kept: Vec<Found>) -> Vec<Found> {
     let mut merged: Vec<Found> = Vec::with_capacity(kept.len());
     for candidate in kept {
-        // "Monday two weeks from now", "3 weeks after Christmas on Friday", "1st week of Oct.
-        // on Friday": the weekday names a day of the week (or the days after) the other gives.
-        if let Some(last) = merged.last()
-            && last.end <= candidate.start
-            && let between = text[last.end..candidate.start].trim()
-            && (matches!(between, "" | ",") || between.eq_ignore_ascii_case("on"))
-            && let Some(date) = match (plain_weekday(text, last), plain_weekday(text, &candidate)) {
-                (Some(day), None) => weekday_near(&candidate, day),
-                (None, Some(day)) => weekday_near(last, day),
-                _ => None,
-            }
-        {
-            let start = last.start;
+        let Some(last) = merged.last() else {
+            merged.push(candidate);
+            continue;
+        };
+        let start = last.start;
+        if let Some(date) = weekday_of_the_other(text, last, &candidate) {
             merged.pop();
             merged.push(Found {
                 start,
@@ -557,45 +575,60 @@ pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) 
                 offset_unit: 0,
                 ..candidate
             });
-            continue;
-        }
-        if let Some(last) = merged.last()
-            && candidate.explicit
-            && last.end <= candidate.start
-            && matches!(text[last.end..candidate.start].trim(), "" | ",")
-            && text[last.start..last.end]
-                .bytes()
-                .all(|b| b.is_ascii_alphabetic())
-            && weekday_from(&text[last.start..last.end]).is_some()
-        {
-            let start = last.start;
+        } else if is_weekday_of_explicit(text, last, &candidate) {
             merged.pop();
             merged.push(Found { start, ..candidate });
-            continue;
+        } else {
+            merged.push(candidate);
         }
-        merged.push(candidate);
-    }
-    static ANCHOR_WORDS: LazyLock<Vec<&str>> =
-        LazyLock::new(|| lexicon::ANCHOR_WORDS.words().collect());
-    if on.has(triggers::RELATIVE | triggers::SPAN) && ANCHOR_WORDS.iter().any(|w| text.contains(w))
-    {
-        anchored_dates(text, &mut merged);
     }
     merged
-        .into_iter()
-        .map(|f| Value {
-            value_type: if matches!(f.value, Period::Range(..)) {
+}
+
+/// "Monday two weeks from now", "3 weeks after Christmas on Friday", "1st week of Oct. on
+/// Friday": the weekday names a day of the week (or the days after) the other gives.
+fn weekday_of_the_other(text: &str, last: &Found, candidate: &Found) -> Option<NaiveDate> {
+    if last.end > candidate.start {
+        return None;
+    }
+    let between = text[last.end..candidate.start].trim();
+    if !(matches!(between, "" | ",") || between.eq_ignore_ascii_case("on")) {
+        return None;
+    }
+    match (plain_weekday(text, last), plain_weekday(text, candidate)) {
+        (Some(day), None) => weekday_near(candidate, day),
+        (None, Some(day)) => weekday_near(last, day),
+        _ => None,
+    }
+}
+
+/// "Tuesday, November 19": a weekday alone before an explicit date is part of it.
+fn is_weekday_of_explicit(text: &str, last: &Found, candidate: &Found) -> bool {
+    candidate.explicit
+        && last.end <= candidate.start
+        && matches!(text[last.end..candidate.start].trim(), "" | ",")
+        && text[last.start..last.end]
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic())
+        && weekday_from(&text[last.start..last.end]).is_some()
+}
+
+impl Found {
+    /// The date as the rest of the extractor sees it: a typed value with its text.
+    fn value_in(self, text: &str) -> Value {
+        Value {
+            value_type: if matches!(self.value, Period::Range(..)) {
                 ValueType::Range
             } else {
                 ValueType::Date
             },
-            text: text[f.start..f.end].to_string(),
-            value: f.value.normalized(),
+            text: text[self.start..self.end].to_string(),
+            value: self.value.normalized(),
             unit: None,
-            start: f.start,
-            end: f.end,
-        })
-        .collect()
+            start: self.start,
+            end: self.end,
+        }
+    }
 }
 
 /// "the first half of 2019", "the second half of next year": six months of a year.
@@ -1906,11 +1939,39 @@ fn shift(date: NaiveDate, unit: &str, count: i64) -> Option<NaiveDate> {
 /// three", "seventeen hundred thirty three", "two thousand and thirty two". Returns the year
 /// and where it ends.
 fn spelled_year_after(text: &str, at: usize) -> Option<(i32, usize)> {
-    let rest = &text[at..];
+    let words = words_up_to_a_stop(text, at);
+    let first = small_number(&words.first()?.0)?;
+    let (year, used) = if first == 2 && words.get(1)?.0 == "thousand" {
+        match below_hundred(&words, skip_and(&words, 2)) {
+            Some((t, used)) if t < 100 => (2000 + t, used),
+            _ => (2000, 2),
+        }
+    } else if (10..=20).contains(&first) {
+        if words.get(1)?.0 == "hundred" {
+            match below_hundred(&words, skip_and(&words, 2)) {
+                Some((t, used)) if t < 100 => (first * 100 + t, used),
+                _ => (first * 100, 2),
+            }
+        } else {
+            let (t, used) = below_hundred(&words, 1)?;
+            if !(10..100).contains(&t) && words[1].0 != "oh" {
+                return None;
+            }
+            (first * 100 + t, used)
+        }
+    } else {
+        return None;
+    };
+    Some((year, words[used - 1].1))
+}
+
+/// The words of letters from `at`, lower-cased, each with where it ends, up to six: a year
+/// spelled out is no longer. A comma or a sentence stop ends them ("nineteen eighty six." ends
+/// the sentence with the year: the stop is no part of it).
+fn words_up_to_a_stop(text: &str, at: usize) -> Vec<(String, usize)> {
     let mut words: Vec<(String, usize)> = Vec::new();
     let mut offset = 0;
-    for piece in rest.split_inclusive([' ', '-', ',']) {
-        // "nineteen eighty six." ends the sentence with the year: the stop is no part of it.
+    for piece in text[at..].split_inclusive([' ', '-', ',']) {
         let piece_len = piece.len();
         let (piece, last) = match piece.find(['.', '!', '?', ';', ':', '\n']) {
             Some(stop) => (&piece[..stop], true),
@@ -1933,58 +1994,42 @@ fn spelled_year_after(text: &str, at: usize) -> Option<(i32, usize)> {
             break;
         }
     }
-    let small = |w: &str| -> Option<i32> {
-        match lexicon::number_word(w)? {
-            lexicon::NumberWord::Unit(n) | lexicon::NumberWord::Tens(n) => Some(n as i32),
-            _ => None,
-        }
-    };
-    // The part below a hundred: "eighty six", "seventy", "thirteen", "oh five".
-    let tail = |from: usize| -> Option<(i32, usize)> {
-        let first = words.get(from)?;
-        if first.0 == "oh" {
-            let unit = small(&words.get(from + 1)?.0).filter(|u| (1..10).contains(u))?;
-            return Some((unit, from + 2));
-        }
-        let value = small(&first.0)?;
-        if value >= 20
-            && let Some(unit) = words.get(from + 1).and_then(|w| small(&w.0))
-            && (1..10).contains(&unit)
-        {
-            return Some((value + unit, from + 2));
-        }
-        Some((value, from + 1))
-    };
-    let skip_and = |i: usize| {
-        if words.get(i).is_some_and(|w| w.0 == "and") {
-            i + 1
-        } else {
-            i
-        }
-    };
-    let first = small(&words.first()?.0)?;
-    let (year, used) = if first == 2 && words.get(1)?.0 == "thousand" {
-        match tail(skip_and(2)) {
-            Some((t, used)) if t < 100 => (2000 + t, used),
-            _ => (2000, 2),
-        }
-    } else if (10..=20).contains(&first) {
-        if words.get(1)?.0 == "hundred" {
-            match tail(skip_and(2)) {
-                Some((t, used)) if t < 100 => (first * 100 + t, used),
-                _ => (first * 100, 2),
-            }
-        } else {
-            let (t, used) = tail(1)?;
-            if !(10..100).contains(&t) && words[1].0 != "oh" {
-                return None;
-            }
-            (first * 100 + t, used)
-        }
+    words
+}
+
+/// A unit or tens word's value: "six" is 6, "eighty" 80; "hundred" is none.
+fn small_number(word: &str) -> Option<i32> {
+    match lexicon::number_word(word)? {
+        lexicon::NumberWord::Unit(n) | lexicon::NumberWord::Tens(n) => Some(n as i32),
+        _ => None,
+    }
+}
+
+/// The part of a spelled year below a hundred from word `from`: "eighty six", "seventy",
+/// "thirteen", "oh five"; with the index of the word after it.
+fn below_hundred(words: &[(String, usize)], from: usize) -> Option<(i32, usize)> {
+    let first = words.get(from)?;
+    if first.0 == "oh" {
+        let unit = small_number(&words.get(from + 1)?.0).filter(|u| (1..10).contains(u))?;
+        return Some((unit, from + 2));
+    }
+    let value = small_number(&first.0)?;
+    if value >= 20
+        && let Some(unit) = words.get(from + 1).and_then(|w| small_number(&w.0))
+        && (1..10).contains(&unit)
+    {
+        return Some((value + unit, from + 2));
+    }
+    Some((value, from + 1))
+}
+
+/// "two thousand and thirty two": the "and" after a scale word is no part of the number.
+fn skip_and(words: &[(String, usize)], i: usize) -> usize {
+    if words.get(i).is_some_and(|w| w.0 == "and") {
+        i + 1
     } else {
-        return None;
-    };
-    Some((year, words[used - 1].1))
+        i
+    }
 }
 
 /// Named days: fixed ones ("Christmas", "Independence Day") and movable feasts ("Easter",
@@ -1995,77 +2040,84 @@ static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// How a named day falls in a year.
+#[derive(Clone, Copy)]
+enum DayRule {
+    /// The same month and day every year.
+    Fixed(u32, u32),
+    /// The nth weekday of a month: Labor Day is the first Monday of September.
+    Nth(u32, Weekday, u8),
+    /// The last weekday of a month: Memorial Day is the last Monday of May.
+    Last(u32, Weekday),
+    /// Days after (or before) Easter Sunday.
+    Easter(i64),
+    /// Days after Thanksgiving, the fourth Thursday of November.
+    Thanksgiving(i64),
+}
+
+/// Named days by a word of their name (and a second word that must be in it too), the first
+/// that fits wins: "new year's eve" before "new year".
+const NAMED_DAYS: &[(&str, Option<&str>, DayRule)] = &[
+    ("new", Some("eve"), DayRule::Fixed(12, 31)),
+    ("new", None, DayRule::Fixed(1, 1)),
+    ("christmas", Some("eve"), DayRule::Fixed(12, 24)),
+    ("christmas", None, DayRule::Fixed(12, 25)),
+    ("xmas", None, DayRule::Fixed(12, 25)),
+    ("easter", Some("monday"), DayRule::Easter(1)),
+    ("good", None, DayRule::Easter(-2)),
+    ("easter", None, DayRule::Easter(0)),
+    ("thanksgiving", None, DayRule::Thanksgiving(0)),
+    ("black", None, DayRule::Thanksgiving(1)),
+    ("cyber", None, DayRule::Thanksgiving(4)),
+    ("halloween", None, DayRule::Fixed(10, 31)),
+    ("valentine", None, DayRule::Fixed(2, 14)),
+    ("patrick", None, DayRule::Fixed(3, 17)),
+    ("earth", None, DayRule::Fixed(4, 22)),
+    ("independence", None, DayRule::Fixed(7, 4)),
+    ("workers", None, DayRule::Fixed(5, 1)),
+    ("labour", None, DayRule::Fixed(5, 1)),
+    ("labor", None, DayRule::Nth(9, Weekday::Mon, 1)),
+    ("memorial", None, DayRule::Last(5, Weekday::Mon)),
+    ("veterans", None, DayRule::Fixed(11, 11)),
+    ("columbus", None, DayRule::Nth(10, Weekday::Mon, 2)),
+    ("presidents", None, DayRule::Nth(2, Weekday::Mon, 3)),
+    ("mother", None, DayRule::Nth(5, Weekday::Sun, 2)),
+    ("father", None, DayRule::Nth(6, Weekday::Sun, 3)),
+    ("juneteenth", None, DayRule::Fixed(6, 19)),
+    ("boxing", None, DayRule::Fixed(12, 26)),
+];
+
 /// The date of a named day in `year`.
 fn holiday_in(name: &str, year: i32) -> Option<NaiveDate> {
-    let fixed = |m, d| NaiveDate::from_ymd_opt(year, m, d);
-    let nth = |month, weekday, n: u32| {
-        NaiveDate::from_weekday_of_month_opt(year, month, weekday, n as u8)
-    };
-    let last = |month: u32, weekday: Weekday| {
-        let next_first = if month == 12 {
-            NaiveDate::from_ymd_opt(year + 1, 1, 1)?
-        } else {
-            NaiveDate::from_ymd_opt(year, month + 1, 1)?
-        };
-        let mut d = next_first - Duration::days(1);
-        while d.weekday() != weekday {
-            d -= Duration::days(1);
+    let (_, _, rule) = NAMED_DAYS
+        .iter()
+        .find(|(word, also, _)| name.contains(word) && also.is_none_or(|w| name.contains(w)))?;
+    match *rule {
+        DayRule::Fixed(month, day) => NaiveDate::from_ymd_opt(year, month, day),
+        DayRule::Nth(month, weekday, n) => {
+            NaiveDate::from_weekday_of_month_opt(year, month, weekday, n)
         }
-        Some(d)
+        DayRule::Last(month, weekday) => last_weekday_of(year, month, weekday),
+        DayRule::Easter(days) => easter(year).map(|sunday| sunday + Duration::days(days)),
+        DayRule::Thanksgiving(days) => {
+            NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Thu, 4)
+                .map(|thursday| thursday + Duration::days(days))
+        }
+    }
+}
+
+/// The last `weekday` of `month` in `year`.
+fn last_weekday_of(year: i32, month: u32, weekday: Weekday) -> Option<NaiveDate> {
+    let next_first = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
     };
-    let has = |w: &str| name.contains(w);
-    if has("new") {
-        return if has("eve") {
-            fixed(12, 31)
-        } else {
-            fixed(1, 1)
-        };
+    let mut d = next_first - Duration::days(1);
+    while d.weekday() != weekday {
+        d -= Duration::days(1);
     }
-    if has("christmas") || has("xmas") {
-        return if has("eve") {
-            fixed(12, 24)
-        } else {
-            fixed(12, 25)
-        };
-    }
-    if has("easter") || has("good") {
-        let sunday = easter(year)?;
-        return Some(if has("monday") {
-            sunday + Duration::days(1)
-        } else if has("good") {
-            sunday - Duration::days(2)
-        } else {
-            sunday
-        });
-    }
-    let thanksgiving = nth(11, Weekday::Thu, 4);
-    if has("thanksgiving") {
-        return thanksgiving;
-    }
-    if has("black") {
-        return thanksgiving.map(|d| d + Duration::days(1));
-    }
-    if has("cyber") {
-        return thanksgiving.map(|d| d + Duration::days(4));
-    }
-    match () {
-        _ if has("halloween") => fixed(10, 31),
-        _ if has("valentine") => fixed(2, 14),
-        _ if has("patrick") => fixed(3, 17),
-        _ if has("earth") => fixed(4, 22),
-        _ if has("independence") => fixed(7, 4),
-        _ if has("workers") || has("labour") => fixed(5, 1),
-        _ if has("labor") => nth(9, Weekday::Mon, 1),
-        _ if has("memorial") => last(5, Weekday::Mon),
-        _ if has("veterans") => fixed(11, 11),
-        _ if has("columbus") => nth(10, Weekday::Mon, 2),
-        _ if has("presidents") => nth(2, Weekday::Mon, 3),
-        _ if has("mother") => nth(5, Weekday::Sun, 2),
-        _ if has("father") => nth(6, Weekday::Sun, 3),
-        _ if has("juneteenth") => fixed(6, 19),
-        _ if has("boxing") => fixed(12, 26),
-        _ => None,
-    }
+    Some(d)
 }
 
 /// Easter Sunday in the Gregorian calendar (the anonymous algorithm, as published by Nature
@@ -2088,7 +2140,18 @@ fn easter(year: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month as u32, day as u32)
 }
 
+/// Days named rather than numbered: holidays, "for the day", "the day before", "the 15th day of
+/// next month".
 fn holidays(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found>) {
+    named_days(text, reference, on, all);
+    if on.has(triggers::DAY) {
+        the_day_alone(text, reference, on, all);
+        day_of_month(text, reference, on, all);
+    }
+}
+
+/// "Christmas", "last Thanksgiving", "Easter 2019", "Independence Day next year".
+fn named_days(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found>) {
     // Every named day is a holiday word, or a lead word before "day", "year(s)", "Friday" or
     // "Monday": "last year" alone, the common case, runs nothing.
     let named_day = on.has(triggers::HOLIDAY)
@@ -2096,73 +2159,90 @@ fn holidays(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found
             && on.has(triggers::SPAN | triggers::WEEKDAY | triggers::RELATIVE);
     for c in captures_in(&HOLIDAY, text, &on.windows, named_day) {
         let whole = c.get(0).unwrap();
-        let name = c[2].to_ascii_lowercase();
-        // "May Day" and "the new year" alone are too vague; "in the New Year" is a season.
-        if name.starts_with("new") && !name.contains("day") && !name.contains("eve") {
-            let capital = c[2].starts_with('N');
-            let after_the = lower_tail(text, whole.start()).trim_end().ends_with("the");
-            if !capital && c.get(1).is_none() && after_the {
-                continue;
-            }
+        if is_vague_new_year(text, &c) {
+            continue;
         }
-        let modifier = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
-        let this_year = holiday_in(&name, reference.year());
-        let date = if let Some(y) = c.get(3) {
-            y.as_str()
-                .parse()
-                .ok()
-                .and_then(|year| holiday_in(&name, year))
-        } else if let Some(which) = c.get(4) {
-            let step = match which.as_str().to_ascii_lowercase().as_str() {
-                "last" => -1,
-                "next" => 1,
-                _ => 0,
-            };
-            holiday_in(&name, reference.year() + step)
-        } else {
-            let before = || {
-                this_year
-                    .filter(|d| *d < reference)
-                    .or_else(|| holiday_in(&name, reference.year() - 1))
-            };
-            let after = || {
-                this_year
-                    .filter(|d| *d > reference)
-                    .or_else(|| holiday_in(&name, reference.year() + 1))
-            };
-            match modifier.as_deref() {
-                Some("last" | "previous") => before(),
-                Some("next" | "following") => after(),
-                Some(_) => this_year,
-                None => match tense_at(text, whole.start(), whole.end()) {
-                    Tense::Past => this_year
-                        .filter(|d| *d <= reference)
-                        .or_else(|| holiday_in(&name, reference.year() - 1)),
-                    Tense::Future => this_year
-                        .filter(|d| *d >= reference)
-                        .or_else(|| holiday_in(&name, reference.year() + 1)),
-                    Tense::Neutral => this_year,
-                },
-            }
-        };
-        if let Some(date) = date {
+        if let Some(date) = named_day_date(text, &c, reference) {
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
-    // "closed for the day.": the day of the report.
-    for c in captures_in(&FOR_THE_DAY, text, &on.windows, on.has(triggers::DAY)) {
-        let (whole, the) = (c.get(0).unwrap(), c.get(1).unwrap());
-        let next = text[whole.end()..].trim_start();
-        if next.starts_with(|ch: char| ch.is_alphanumeric()) {
-            continue;
-        }
-        all.push(found(the.start(), the.end(), ymd(reference), false));
+}
+
+/// "May Day" and "the new year" alone are too vague; "in the New Year" is a season.
+fn is_vague_new_year(text: &str, c: &Captures) -> bool {
+    let name = &c[2];
+    let lower = name.to_ascii_lowercase();
+    if !lower.starts_with("new") || lower.contains("day") || lower.contains("eve") {
+        return false;
     }
-    // "the day before" / "the day after" with nothing after them: the day next to today.
-    for c in captures_in(&DAY_BEFORE_AFTER, text, &on.windows, on.has(triggers::DAY)) {
+    let capital = name.starts_with('N');
+    let after_the = lower_tail(text, c.get(0).unwrap().start())
+        .trim_end()
+        .ends_with("the");
+    !capital && c.get(1).is_none() && after_the
+}
+
+/// The date of a `HOLIDAY` match: in the year it names ("Easter 2019", "Christmas last year"),
+/// else the one "last"/"next" points to, else the one the tense points to from the reference.
+fn named_day_date(text: &str, c: &Captures, reference: NaiveDate) -> Option<NaiveDate> {
+    let whole = c.get(0).unwrap();
+    let name = c[2].to_ascii_lowercase();
+    if let Some(y) = c.get(3) {
+        return y
+            .as_str()
+            .parse()
+            .ok()
+            .and_then(|year| holiday_in(&name, year));
+    }
+    if let Some(which) = c.get(4) {
+        let step = match which.as_str().to_ascii_lowercase().as_str() {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        };
+        return holiday_in(&name, reference.year() + step);
+    }
+    let this_year = holiday_in(&name, reference.year());
+    let before = |strictly: bool| {
+        this_year
+            .filter(|d| *d < reference || !strictly && *d == reference)
+            .or_else(|| holiday_in(&name, reference.year() - 1))
+    };
+    let after = |strictly: bool| {
+        this_year
+            .filter(|d| *d > reference || !strictly && *d == reference)
+            .or_else(|| holiday_in(&name, reference.year() + 1))
+    };
+    let modifier = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
+    match modifier.as_deref() {
+        Some("last" | "previous") => before(true),
+        Some("next" | "following") => after(true),
+        Some(_) => this_year,
+        None => match tense_at(text, whole.start(), whole.end()) {
+            Tense::Past => before(false),
+            Tense::Future => after(false),
+            Tense::Neutral => this_year,
+        },
+    }
+}
+
+/// "closed for the day." is the day of the report; "the day before" / "the day after" with
+/// nothing after them, the day next to it.
+fn the_day_alone(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found>) {
+    let ends_clause = |end: usize| {
+        !text[end..]
+            .trim_start()
+            .starts_with(|ch: char| ch.is_alphanumeric())
+    };
+    for c in captures_in(&FOR_THE_DAY, text, &on.windows, true) {
+        let (whole, the) = (c.get(0).unwrap(), c.get(1).unwrap());
+        if ends_clause(whole.end()) {
+            all.push(found(the.start(), the.end(), ymd(reference), false));
+        }
+    }
+    for c in captures_in(&DAY_BEFORE_AFTER, text, &on.windows, true) {
         let whole = c.get(0).unwrap();
-        let next = text[whole.end()..].trim_start();
-        if next.starts_with(|ch: char| ch.is_alphanumeric()) {
+        if !ends_clause(whole.end()) {
             continue;
         }
         let step = if c[1].eq_ignore_ascii_case("before") {
@@ -2177,8 +2257,11 @@ fn holidays(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found
             false,
         ));
     }
-    // "the 15th day of next month", "the twenty third day of September".
-    for c in captures_in(&DAY_OF, text, &on.windows, on.has(triggers::DAY)) {
+}
+
+/// "the 15th day of next month", "the twenty third day of September".
+fn day_of_month(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found>) {
+    for c in captures_in(&DAY_OF, text, &on.windows, true) {
         let whole = c.get(0).unwrap();
         let Some(day) = parse_day(&c[1]) else {
             continue;
@@ -2275,7 +2358,7 @@ pub fn reference_date_from_text(text: &str) -> Option<NaiveDate> {
         let day = f.value.when().and_then(When::day)?;
         let before = lower_tail(head, f.start);
         let context = before.trim_end();
-        if ["born", "since", "until", "founded", "died", "from", "by"]
+        if ARTICLE_DATE_WORDS[2]
             .iter()
             .any(|w| context.ends_with(w) || context.ends_with(&format!("{w} on")))
         {
@@ -2284,6 +2367,10 @@ pub fn reference_date_from_text(text: &str) -> Option<NaiveDate> {
         is_the_articles_date(head, f.start, f.end).then_some(day)
     })
 }
+
+/// `article_date_words.txt` by role: labels, labels with a colon, words of an event's date.
+static ARTICLE_DATE_WORDS: LazyLock<Vec<Vec<&str>>> =
+    LazyLock::new(|| lexicon::ARTICLE_DATE_WORDS.lines().collect());
 
 /// The first `HEAD_LINES` non-empty lines of `text`, `HEAD_BYTES` at most.
 fn article_head(text: &str) -> &str {
@@ -2309,9 +2396,12 @@ fn is_the_articles_date(head: &str, start: usize, end: usize) -> bool {
     let line_start = head[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = head[end..].find('\n').map_or(head.len(), |i| end + i);
     let before = head[line_start..start].to_ascii_lowercase();
-    let labelled = ["published", "updated", "posted", "date:", "dated"]
+    let labelled = ARTICLE_DATE_WORDS[0]
         .iter()
-        .any(|label| before.contains(label));
+        .any(|label| before.contains(label))
+        || ARTICLE_DATE_WORDS[1]
+            .iter()
+            .any(|label| before.contains(&format!("{label}:")));
     let short_line = head[line_start..line_end].trim().len() <= 100;
     let after = head[end..line_end].trim_start();
     let dateline = start - line_start <= 60

@@ -312,84 +312,28 @@ fn word_of(token: &Token) -> Option<&str> {
     token.word.as_ref().map(Word::as_str)
 }
 
-/// Parse a cardinal, fraction or ordinal from the start of `tokens`.
-fn parse_tokens(tokens: &[Token]) -> Option<Parsed> {
-    let mut i = 0;
-    let mut acc = Acc::default();
-    // "a"/"an" count as one only before a multiplier or a fraction ("a dozen", "a third").
-    if let Some(w) = tokens.first().and_then(word_of) {
-        if w == "a" || w == "an" {
-            let next = tokens.get(1).and_then(word_of).and_then(lex)?;
-            match next {
-                Lex::Hundred | Lex::Dozen | Lex::Scale(_) => {
-                    acc.small = 1.0;
-                    acc.last = Last::Unit;
-                    acc.any = true;
-                    i = 1;
-                }
-                Lex::Half | Lex::Quarter => {
-                    let value = if next == Lex::Half { 0.5 } else { 0.25 };
-                    return Some(Parsed {
-                        used: 2,
-                        value,
-                        kind: WordKind::Fraction,
-                    });
-                }
-                Lex::Ordinal { value, .. } if value > 2.0 => {
-                    return Some(Parsed {
-                        used: 2,
-                        value: 1.0 / value,
-                        kind: WordKind::Fraction,
-                    });
-                }
-                Lex::Tens(tens) => {
-                    // "a twenty-first": one over a compound ordinal.
-                    let unit = tokens.get(2).and_then(word_of).and_then(lex);
-                    if let Some(Lex::Ordinal { value, .. }) = unit
-                        && value < 10.0
-                    {
-                        return Some(Parsed {
-                            used: 3,
-                            value: 1.0 / (tens + value),
-                            kind: WordKind::Fraction,
-                        });
-                    }
-                    return None;
-                }
-                _ => return None,
-            }
-        } else if w == "half" || w == "quarter" {
-            // "half a million", "half a dozen", "quarter million", or a bare "half".
-            let part = if w == "half" { 0.5 } else { 0.25 };
-            let mut j = 1;
-            if tokens.get(1).and_then(word_of) == Some("a") {
-                j = 2;
-            }
-            match tokens.get(j).and_then(word_of).and_then(lex) {
-                Some(Lex::Scale(scale)) => {
-                    return Some(Parsed {
-                        used: j + 1,
-                        value: part * scale,
-                        kind: WordKind::Cardinal,
-                    });
-                }
-                Some(Lex::Dozen) => {
-                    return Some(Parsed {
-                        used: j + 1,
-                        value: part * 12.0,
-                        kind: WordKind::Cardinal,
-                    });
-                }
-                _ => {
-                    return Some(Parsed {
-                        used: 1,
-                        value: part,
-                        kind: WordKind::Fraction,
-                    });
-                }
-            }
-        }
+impl Parsed {
+    fn new(used: usize, value: f64, kind: WordKind) -> Option<Parsed> {
+        Some(Parsed { used, value, kind })
     }
+}
+
+/// What one word does to the number being read: it goes on, the number ended before it, or
+/// the word finished it.
+enum Step {
+    Next,
+    Stop,
+    Done(Option<Parsed>),
+}
+
+/// Parse a cardinal, fraction or ordinal from the start of `tokens`: the lead word ("a",
+/// "half"), then one word at a time into `Acc`, remembering the last place a whole number
+/// ended.
+fn parse_tokens(tokens: &[Token]) -> Option<Parsed> {
+    let (mut acc, mut i) = match lead(tokens) {
+        Ok(start) => start,
+        Err(done) => return done,
+    };
     let mut checkpoint: Option<(usize, f64)> = None;
     while i < tokens.len() {
         let token = &tokens[i];
@@ -413,231 +357,250 @@ fn parse_tokens(tokens: &[Token]) -> Option<Parsed> {
                     checkpoint = Some((i, acc.value()));
                     continue;
                 }
-                AndResult::Fraction(value, used) => {
-                    return Some(Parsed {
-                        used,
-                        value,
-                        kind: WordKind::Fraction,
-                    });
-                }
-                AndResult::Ordinal(value, used) => {
-                    return Some(Parsed {
-                        used,
-                        value,
-                        kind: WordKind::Ordinal,
-                    });
-                }
-                AndResult::Scaled(value, used) => {
-                    return Some(Parsed {
-                        used,
-                        value,
-                        kind: WordKind::Cardinal,
-                    });
-                }
                 AndResult::Stop => break,
+                finished => return finished.parsed(),
             }
         }
         if word == "point" && acc.any {
             if let Some((value, used)) = parse_point(tokens, i + 1) {
-                return Some(Parsed {
-                    used,
-                    value: acc.value() + value,
-                    kind: WordKind::Cardinal,
-                });
+                return Parsed::new(used, acc.value() + value, WordKind::Cardinal);
             }
             break;
         }
         let Some(lexed) = lex(word) else { break };
-        match lexed {
-            Lex::Unit(v) => match acc.last {
-                Last::None | Last::Hundred | Last::Scale => {
-                    acc.small = v;
-                    acc.last = Last::Unit;
-                }
-                // "one one hundred fifth" is 1/105: a lone "one" before a whole ordinal
-                // phrase is the numerator of a fraction, as in "one fifth".
-                Last::Unit if acc.value() == 1.0 && acc.total == 0.0 => {
-                    match parse_tokens(&tokens[i..]) {
-                        Some(rest)
-                            if rest.kind == WordKind::Ordinal
-                                && rest.value > 2.0
-                                && ends_fraction(tokens, i + rest.used) =>
-                        {
-                            return Some(Parsed {
-                                used: i + rest.used,
-                                value: 1.0 / rest.value,
-                                kind: WordKind::Fraction,
-                            });
-                        }
-                        _ => break,
-                    }
-                }
-                Last::Tens => {
-                    acc.small += v;
-                    acc.last = Last::Unit;
-                }
-                _ => break,
-            },
+        let step = match lexed {
+            Lex::Unit(v) => unit_word(tokens, i, &mut acc, v),
             Lex::Teen(v) => match acc.last {
                 Last::None | Last::Hundred | Last::Scale => {
                     acc.small = v;
                     acc.last = Last::Teen;
+                    Step::Next
                 }
-                _ => break,
+                _ => Step::Stop,
             },
-            Lex::Tens(v) => match acc.last {
-                Last::None | Last::Hundred | Last::Scale => {
-                    // "one hundred thirty fifths" reads as 100/35: a tens word followed by a
-                    // plural ordinal unit is the denominator when a numerator precedes it.
-                    if acc.any
-                        && acc.last != Last::Scale
-                        && let Some(f) = compound_denominator(tokens, i, v, false)
-                    {
-                        return Some(Parsed {
-                            used: f.1,
-                            value: acc.value() / f.0,
-                            kind: WordKind::Fraction,
-                        });
-                    }
-                    acc.small = v;
-                    acc.last = Last::Tens;
-                }
-                _ => {
-                    // "one twenty-fifth" is 1/25: after a lone "one" a singular compound
-                    // ordinal is the denominator, as "one fifth" is 1/5.
-                    let lone_one = acc.last == Last::Unit
-                        && acc.value() == 1.0
-                        && ends_fraction(tokens, i + 2);
-                    if let Some(f) = compound_denominator(tokens, i, v, lone_one) {
-                        return Some(Parsed {
-                            used: f.1,
-                            value: acc.value() / f.0,
-                            kind: WordKind::Fraction,
-                        });
-                    }
-                    break;
-                }
-            },
-            Lex::Hundred => {
-                if !acc.any {
-                    break;
-                }
-                if matches!(acc.last, Last::Hundred | Last::Dozen) || acc.hundreds > 0.0 {
-                    break;
-                }
-                acc.hundreds = acc.small * 100.0;
-                acc.small = 0.0;
-                acc.last = Last::Hundred;
-            }
-            Lex::Dozen => {
-                if !acc.any || acc.last == Last::Dozen {
-                    break;
-                }
-                acc.small = acc.small.max(1.0) * 12.0;
-                acc.last = Last::Dozen;
-            }
-            Lex::Scale(scale) => {
-                if !acc.any {
-                    break;
-                }
-                if acc.last == Last::Scale {
-                    // "three lakh crore": stacked scales multiply.
-                    acc.total *= scale;
-                } else {
-                    if acc.last_scale > 0.0 && scale >= acc.last_scale {
-                        break;
-                    }
-                    acc.total +=
-                        acc.group().max(if acc.group() == 0.0 { 0.0 } else { 1.0 }) * scale;
-                    acc.hundreds = 0.0;
-                    acc.small = 0.0;
-                }
-                acc.last_scale = scale;
-                acc.last = Last::Scale;
-            }
-            Lex::Ordinal { value, plural } => {
-                if !acc.any {
-                    if plural {
-                        break;
-                    }
-                    return Some(Parsed {
-                        used: i + 1,
-                        value,
-                        kind: WordKind::Ordinal,
-                    });
-                }
-                let singular_one = acc.value() == 1.0 && acc.last == Last::Unit;
-                if plural || (singular_one && value > 2.0) {
-                    if value == 2.0 && !plural {
-                        break;
-                    }
-                    let numerator = acc.value();
-                    let mut used = i + 1;
-                    let mut result = numerator / value;
-                    // "two thirds of a million"
-                    if let Some(scale) = of_a_scale(tokens, used) {
-                        result *= scale.0;
-                        used = scale.1;
-                    }
-                    return Some(Parsed {
-                        used,
-                        value: result,
-                        kind: WordKind::Fraction,
-                    });
-                }
-                // "one hundred twenty-fifth": the ordinal closes the cardinal.
-                let combined = match acc.last {
-                    Last::Tens if value < 10.0 => acc.total + acc.hundreds + acc.small + value,
-                    Last::Hundred | Last::Scale if value < 100.0 => acc.value() + value,
-                    Last::Unit | Last::Teen | Last::Digits if value >= 100.0 => {
-                        acc.total + acc.group() * value
-                    }
-                    // "a hundred trillionth", "two hundred millionth".
-                    Last::Hundred if value >= 1000.0 => acc.total + acc.group() * value,
-                    _ => break,
-                };
-                return Some(Parsed {
-                    used: i + 1,
-                    value: combined,
-                    kind: WordKind::Ordinal,
-                });
-            }
-            Lex::Half | Lex::Quarter => {
-                let denominator = if lexed == Lex::Half { 2.0 } else { 4.0 };
-                // "three halves", "one half", "three quarter(s)".
-                let one = acc.last == Last::Unit && acc.value() == 1.0;
-                if acc.last == Last::Unit && (word.ends_with('s') || one)
-                    || word == "quarter" && acc.any
-                {
-                    let value = acc.value() / denominator;
-                    if let Some(scale) = tokens.get(i + 1).and_then(word_of).and_then(lex)
-                        && let Lex::Scale(s) = scale
-                    {
-                        return Some(Parsed {
-                            used: i + 2,
-                            value: value * s,
-                            kind: WordKind::Cardinal,
-                        });
-                    }
-                    return Some(Parsed {
-                        used: i + 1,
-                        value,
-                        kind: WordKind::Fraction,
-                    });
-                }
-                break;
-            }
+            Lex::Tens(v) => tens_word(tokens, i, &mut acc, v),
+            Lex::Hundred | Lex::Dozen | Lex::Scale(_) => multiplier(&mut acc, lexed),
+            Lex::Ordinal { value, plural } => ordinal_word(tokens, i, &acc, value, plural),
+            Lex::Half | Lex::Quarter => half_or_quarter(tokens, i, &acc, word, lexed),
+        };
+        match step {
+            Step::Next => {}
+            Step::Stop => break,
+            Step::Done(parsed) => return parsed,
         }
         acc.any = true;
         i += 1;
         checkpoint = Some((i, acc.value()));
     }
     let (used, value) = checkpoint?;
-    Some(Parsed {
-        used,
-        value,
-        kind: WordKind::Cardinal,
-    })
+    Parsed::new(used, value, WordKind::Cardinal)
+}
+
+/// The lead word: "a"/"an" count as one only before a multiplier or a fraction ("a dozen",
+/// "a third"); "half" and "quarter" scale what follows ("half a million", "quarter million")
+/// or stand alone. `Ok` with where the word-by-word reading starts, `Err` with the answer.
+fn lead(tokens: &[Token]) -> Result<(Acc, usize), Option<Parsed>> {
+    let mut acc = Acc::default();
+    match tokens.first().and_then(word_of) {
+        Some("a" | "an") => {
+            let Some(next) = tokens.get(1).and_then(word_of).and_then(lex) else {
+                return Err(None);
+            };
+            match next {
+                Lex::Hundred | Lex::Dozen | Lex::Scale(_) => {
+                    acc.small = 1.0;
+                    acc.last = Last::Unit;
+                    acc.any = true;
+                    Ok((acc, 1))
+                }
+                Lex::Half | Lex::Quarter => {
+                    let value = if next == Lex::Half { 0.5 } else { 0.25 };
+                    Err(Parsed::new(2, value, WordKind::Fraction))
+                }
+                Lex::Ordinal { value, .. } if value > 2.0 => {
+                    Err(Parsed::new(2, 1.0 / value, WordKind::Fraction))
+                }
+                Lex::Tens(tens) => {
+                    // "a twenty-first": one over a compound ordinal.
+                    let unit = tokens.get(2).and_then(word_of).and_then(lex);
+                    if let Some(Lex::Ordinal { value, .. }) = unit
+                        && value < 10.0
+                    {
+                        return Err(Parsed::new(3, 1.0 / (tens + value), WordKind::Fraction));
+                    }
+                    Err(None)
+                }
+                _ => Err(None),
+            }
+        }
+        Some(w @ ("half" | "quarter")) => {
+            let part = if w == "half" { 0.5 } else { 0.25 };
+            let j = if tokens.get(1).and_then(word_of) == Some("a") {
+                2
+            } else {
+                1
+            };
+            Err(match tokens.get(j).and_then(word_of).and_then(lex) {
+                Some(Lex::Scale(scale)) => Parsed::new(j + 1, part * scale, WordKind::Cardinal),
+                Some(Lex::Dozen) => Parsed::new(j + 1, part * 12.0, WordKind::Cardinal),
+                _ => Parsed::new(1, part, WordKind::Fraction),
+            })
+        }
+        _ => Ok((acc, 0)),
+    }
+}
+
+/// A unit word ("five") at `i`: the small part of the group, or after a tens word its unit.
+fn unit_word(tokens: &[Token], i: usize, acc: &mut Acc, v: f64) -> Step {
+    match acc.last {
+        Last::None | Last::Hundred | Last::Scale => {
+            acc.small = v;
+            acc.last = Last::Unit;
+            Step::Next
+        }
+        // "one one hundred fifth" is 1/105: a lone "one" before a whole ordinal phrase is
+        // the numerator of a fraction, as in "one fifth".
+        Last::Unit if acc.value() == 1.0 && acc.total == 0.0 => match parse_tokens(&tokens[i..]) {
+            Some(rest)
+                if rest.kind == WordKind::Ordinal
+                    && rest.value > 2.0
+                    && ends_fraction(tokens, i + rest.used) =>
+            {
+                Step::Done(Parsed::new(
+                    i + rest.used,
+                    1.0 / rest.value,
+                    WordKind::Fraction,
+                ))
+            }
+            _ => Step::Stop,
+        },
+        Last::Tens => {
+            acc.small += v;
+            acc.last = Last::Unit;
+            Step::Next
+        }
+        _ => Step::Stop,
+    }
+}
+
+/// A tens word ("thirty") at `i`: the small part of the group, or the denominator of a
+/// fraction ("one hundred thirty fifths" is 100/35, "one twenty-fifth" 1/25).
+fn tens_word(tokens: &[Token], i: usize, acc: &mut Acc, v: f64) -> Step {
+    match acc.last {
+        Last::None | Last::Hundred | Last::Scale => {
+            // A tens word followed by a plural ordinal unit is the denominator when a
+            // numerator precedes it.
+            if acc.any
+                && acc.last != Last::Scale
+                && let Some(f) = compound_denominator(tokens, i, v, false)
+            {
+                return Step::Done(Parsed::new(f.1, acc.value() / f.0, WordKind::Fraction));
+            }
+            acc.small = v;
+            acc.last = Last::Tens;
+            Step::Next
+        }
+        _ => {
+            // After a lone "one" a singular compound ordinal is the denominator, as "one
+            // fifth" is 1/5.
+            let lone_one =
+                acc.last == Last::Unit && acc.value() == 1.0 && ends_fraction(tokens, i + 2);
+            if let Some(f) = compound_denominator(tokens, i, v, lone_one) {
+                return Step::Done(Parsed::new(f.1, acc.value() / f.0, WordKind::Fraction));
+            }
+            Step::Stop
+        }
+    }
+}
+
+/// "hundred", "dozen" or a scale word: it multiplies the group read so far ("three lakh
+/// crore": stacked scales multiply; a larger scale after a smaller one starts a new number).
+fn multiplier(acc: &mut Acc, lexed: Lex) -> Step {
+    if !acc.any {
+        return Step::Stop;
+    }
+    match lexed {
+        Lex::Hundred => {
+            if matches!(acc.last, Last::Hundred | Last::Dozen) || acc.hundreds > 0.0 {
+                return Step::Stop;
+            }
+            acc.hundreds = acc.small * 100.0;
+            acc.small = 0.0;
+            acc.last = Last::Hundred;
+        }
+        Lex::Dozen => {
+            if acc.last == Last::Dozen {
+                return Step::Stop;
+            }
+            acc.small = acc.small.max(1.0) * 12.0;
+            acc.last = Last::Dozen;
+        }
+        Lex::Scale(scale) => {
+            if acc.last == Last::Scale {
+                acc.total *= scale;
+            } else {
+                if acc.last_scale > 0.0 && scale >= acc.last_scale {
+                    return Step::Stop;
+                }
+                acc.total += acc.group().max(if acc.group() == 0.0 { 0.0 } else { 1.0 }) * scale;
+                acc.hundreds = 0.0;
+                acc.small = 0.0;
+            }
+            acc.last_scale = scale;
+            acc.last = Last::Scale;
+        }
+        _ => return Step::Stop,
+    }
+    Step::Next
+}
+
+/// An ordinal word at `i` ends the number: a rank alone ("fifth"), the denominator of a
+/// fraction ("two thirds", "one fifth", "two thirds of a million"), or the last word of a
+/// compound rank ("one hundred twenty-fifth").
+fn ordinal_word(tokens: &[Token], i: usize, acc: &Acc, value: f64, plural: bool) -> Step {
+    if !acc.any {
+        if plural {
+            return Step::Stop;
+        }
+        return Step::Done(Parsed::new(i + 1, value, WordKind::Ordinal));
+    }
+    let singular_one = acc.value() == 1.0 && acc.last == Last::Unit;
+    if plural || (singular_one && value > 2.0) {
+        if value == 2.0 && !plural {
+            return Step::Stop;
+        }
+        let mut used = i + 1;
+        let mut result = acc.value() / value;
+        if let Some(scale) = of_a_scale(tokens, used) {
+            result *= scale.0;
+            used = scale.1;
+        }
+        return Step::Done(Parsed::new(used, result, WordKind::Fraction));
+    }
+    let combined = match acc.last {
+        Last::Tens if value < 10.0 => acc.total + acc.hundreds + acc.small + value,
+        Last::Hundred | Last::Scale if value < 100.0 => acc.value() + value,
+        Last::Unit | Last::Teen | Last::Digits if value >= 100.0 => acc.total + acc.group() * value,
+        // "a hundred trillionth", "two hundred millionth".
+        Last::Hundred if value >= 1000.0 => acc.total + acc.group() * value,
+        _ => return Step::Stop,
+    };
+    Step::Done(Parsed::new(i + 1, combined, WordKind::Ordinal))
+}
+
+/// "three halves", "one half", "three quarter(s)": a fraction of what was read, scaled by a
+/// scale word after it ("three quarters million").
+fn half_or_quarter(tokens: &[Token], i: usize, acc: &Acc, word: &str, lexed: Lex) -> Step {
+    let denominator = if lexed == Lex::Half { 2.0 } else { 4.0 };
+    let one = acc.last == Last::Unit && acc.value() == 1.0;
+    if !(acc.last == Last::Unit && (word.ends_with('s') || one) || word == "quarter" && acc.any) {
+        return Step::Stop;
+    }
+    let value = acc.value() / denominator;
+    if let Some(Lex::Scale(s)) = tokens.get(i + 1).and_then(word_of).and_then(lex) {
+        return Step::Done(Parsed::new(i + 2, value * s, WordKind::Cardinal));
+    }
+    Step::Done(Parsed::new(i + 1, value, WordKind::Fraction))
 }
 
 /// A singular ordinal after "one" is a denominator only at the end of the phrase or before
@@ -691,6 +654,18 @@ enum AndResult {
     Stop,
 }
 
+impl AndResult {
+    /// The number an "and" finished, if it did.
+    fn parsed(self) -> Option<Parsed> {
+        match self {
+            AndResult::Fraction(value, used) => Parsed::new(used, value, WordKind::Fraction),
+            AndResult::Ordinal(value, used) => Parsed::new(used, value, WordKind::Ordinal),
+            AndResult::Scaled(value, used) => Parsed::new(used, value, WordKind::Cardinal),
+            AndResult::Join(..) | AndResult::Stop => None,
+        }
+    }
+}
+
 /// What "and" at `i` joins: the rest of a group ("hundred and six"), a fraction ("one and a
 /// half", "twenty and three fifths", "one million and a half") or nothing.
 fn parse_and(tokens: &[Token], i: usize, acc: &Acc) -> AndResult {
@@ -702,99 +677,20 @@ fn parse_and(tokens: &[Token], i: usize, acc: &Acc) -> AndResult {
         return AndResult::Stop;
     };
     match sub.kind {
-        WordKind::Fraction if sub.value < 1.0 => {
-            let mut used = i + 1 + sub.used;
-            let mut part = sub.value;
-            // "one billion and a half million": the fraction takes the scale after it.
-            if let Some(Lex::Scale(s)) = tokens.get(used).and_then(word_of).and_then(lex) {
-                used += 1;
-                if acc.last == Last::Scale {
-                    return AndResult::Scaled(acc.value() + part * s, used);
-                }
-                // "five and a half million" is 5.5 million.
-                return AndResult::Scaled(acc.total + (acc.group() + part) * s, used);
-            }
-            if acc.last == Last::Scale {
-                part *= acc.last_scale;
-                return AndResult::Scaled(acc.value() + part, used);
-            }
-            AndResult::Fraction(acc.value() + part, used)
-        }
+        WordKind::Fraction if sub.value < 1.0 => and_a_part(tokens, i, acc, &sub),
         // "one hundred and three and two thirds" is 103 2/3: a fraction with its own "and"
         // is added whole (below), not split into a numerator for the group.
         WordKind::Fraction
             if acc.last == Last::Hundred
                 && !rest[..sub.used].iter().any(|t| word_of(t) == Some("and")) =>
         {
-            // "one hundred and thirty fifths" is 130/5: the numerator joins the group.
-            for n in (1..sub.used).rev() {
-                if let Some(card) = parse_tokens(&rest[..n])
-                    && card.used == n
-                    && card.kind == WordKind::Cardinal
-                    && card.value > 0.0
-                {
-                    let denominator = card.value / sub.value;
-                    return AndResult::Fraction(
-                        (acc.value() + card.value) / denominator,
-                        i + 1 + sub.used,
-                    );
-                }
-            }
-            AndResult::Stop
+            and_a_numerator(rest, i, acc, &sub)
         }
         WordKind::Fraction => {
             // "twenty and three and three fifths": a whole number then a fraction.
             AndResult::Fraction(acc.value() + sub.value, i + 1 + sub.used)
         }
-        WordKind::Cardinal => {
-            // Only a smaller part may join: "three hundred and two" but not "3 hundred and
-            // 2 hundred" (two numbers).
-            let limit = match acc.last {
-                Last::Hundred => 100.0,
-                Last::Scale => acc.last_scale,
-                Last::Tens | Last::Unit | Last::Teen => {
-                    // "twenty and three and three fifths" keeps going only into a fraction.
-                    if let AndResult::Fraction(v, used) = parse_and_fraction(tokens, i, acc) {
-                        return AndResult::Fraction(v, used);
-                    }
-                    return AndResult::Stop;
-                }
-                _ => return AndResult::Stop,
-            };
-            // Take only the part below the limit: re-parse a prefix without larger scales.
-            let mut best: Option<(f64, usize)> = None;
-            for n in 1..=sub.used {
-                if let Some(p) = parse_tokens(&rest[..n])
-                    && p.kind == WordKind::Cardinal
-                    && p.used == n
-                    && p.value > 0.0
-                    && p.value < limit
-                    && (n == sub.used
-                        || matches!(
-                            rest.get(n).and_then(word_of).and_then(lex),
-                            Some(Lex::Scale(_))
-                        ))
-                {
-                    best = Some((p.value, n));
-                }
-            }
-            let Some((value, n)) = best else {
-                return AndResult::Stop;
-            };
-            let mut next = *acc;
-            next.small += value;
-            next.last = match lex(word_of(&rest[n - 1]).unwrap_or("")) {
-                Some(Lex::Hundred) => Last::Hundred,
-                Some(Lex::Tens(_)) => Last::Tens,
-                Some(Lex::Teen(_)) => Last::Teen,
-                _ => Last::Unit,
-            };
-            if next.last == Last::Hundred {
-                next.hundreds += next.small;
-                next.small = 0.0;
-            }
-            AndResult::Join(next, i + 1 + n)
-        }
+        WordKind::Cardinal => and_the_rest_of_the_group(tokens, i, acc, &sub),
         // "one hundred and fifth", "two thousand and twenty-first": the ordinal ends the
         // number; only a part smaller than the group before "and" may close it.
         WordKind::Ordinal => {
@@ -810,6 +706,91 @@ fn parse_and(tokens: &[Token], i: usize, acc: &Acc) -> AndResult {
             }
         }
     }
+}
+
+/// "and a half" after a number: added to it, or to its group before a scale word ("five and
+/// a half million" is 5.5 million; "one billion and a half million" adds half a million),
+/// or a part of the scale just closed ("one million and a half").
+fn and_a_part(tokens: &[Token], i: usize, acc: &Acc, sub: &Parsed) -> AndResult {
+    let mut used = i + 1 + sub.used;
+    let part = sub.value;
+    if let Some(Lex::Scale(s)) = tokens.get(used).and_then(word_of).and_then(lex) {
+        used += 1;
+        if acc.last == Last::Scale {
+            return AndResult::Scaled(acc.value() + part * s, used);
+        }
+        return AndResult::Scaled(acc.total + (acc.group() + part) * s, used);
+    }
+    if acc.last == Last::Scale {
+        return AndResult::Scaled(acc.value() + part * acc.last_scale, used);
+    }
+    AndResult::Fraction(acc.value() + part, used)
+}
+
+/// "one hundred and thirty fifths" is 130/5: the numerator after "and" joins the group.
+fn and_a_numerator(rest: &[Token], i: usize, acc: &Acc, sub: &Parsed) -> AndResult {
+    for n in (1..sub.used).rev() {
+        if let Some(card) = parse_tokens(&rest[..n])
+            && card.used == n
+            && card.kind == WordKind::Cardinal
+            && card.value > 0.0
+        {
+            let denominator = card.value / sub.value;
+            return AndResult::Fraction((acc.value() + card.value) / denominator, i + 1 + sub.used);
+        }
+    }
+    AndResult::Stop
+}
+
+/// A cardinal after "and": only a smaller part may join ("three hundred and two" but not "3
+/// hundred and 2 hundred", two numbers), and after a tens or unit word only a fraction goes on
+/// ("twenty and three and three fifths").
+fn and_the_rest_of_the_group(tokens: &[Token], i: usize, acc: &Acc, sub: &Parsed) -> AndResult {
+    let rest = &tokens[i + 1..];
+    let limit = match acc.last {
+        Last::Hundred => 100.0,
+        Last::Scale => acc.last_scale,
+        Last::Tens | Last::Unit | Last::Teen => {
+            if let AndResult::Fraction(v, used) = parse_and_fraction(tokens, i, acc) {
+                return AndResult::Fraction(v, used);
+            }
+            return AndResult::Stop;
+        }
+        _ => return AndResult::Stop,
+    };
+    // Take only the part below the limit: re-parse a prefix without larger scales.
+    let mut best: Option<(f64, usize)> = None;
+    for n in 1..=sub.used {
+        if let Some(p) = parse_tokens(&rest[..n])
+            && p.kind == WordKind::Cardinal
+            && p.used == n
+            && p.value > 0.0
+            && p.value < limit
+            && (n == sub.used
+                || matches!(
+                    rest.get(n).and_then(word_of).and_then(lex),
+                    Some(Lex::Scale(_))
+                ))
+        {
+            best = Some((p.value, n));
+        }
+    }
+    let Some((value, n)) = best else {
+        return AndResult::Stop;
+    };
+    let mut next = *acc;
+    next.small += value;
+    next.last = match lex(word_of(&rest[n - 1]).unwrap_or("")) {
+        Some(Lex::Hundred) => Last::Hundred,
+        Some(Lex::Tens(_)) => Last::Tens,
+        Some(Lex::Teen(_)) => Last::Teen,
+        _ => Last::Unit,
+    };
+    if next.last == Last::Hundred {
+        next.hundreds += next.small;
+        next.small = 0.0;
+    }
+    AndResult::Join(next, i + 1 + n)
 }
 
 /// After a tens or unit word: "and three and three fifths" continues only into a fraction.

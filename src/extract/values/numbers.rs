@@ -451,95 +451,45 @@ fn comma_groups(bytes: &[u8], j: usize, int_len: usize) -> Vec<(usize, usize)> {
 /// Returns its end, value and whether it looked like a plain year-shaped integer.
 fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
     let bytes = text.as_bytes();
-    let digits_from = |mut j: usize| {
-        while j < bytes.len() && bytes[j].is_ascii_digit() {
-            j += 1;
-        }
-        j
-    };
-    let mut j = digits_from(i);
+    let mut j = digits_from(bytes, i);
     let int_len = j - i;
     // The number without its separators. Until a separator is dropped it is `text[i..j]`
     // itself, so most numbers are parsed in place without a copy.
-    let mut cleaned = String::new();
-    let mut separated = false;
-    // Thousands separators: commas, or spaces between three-digit groups ("40 000").
+    let mut cleaned = Cleaned {
+        text: String::new(),
+        separated: false,
+    };
     if j < bytes.len() && bytes[j] == b',' && int_len > 0 && int_len <= 3 {
-        let groups = comma_groups(bytes, j, int_len);
-        let lens: Vec<usize> = groups.iter().map(|(a, b)| b - a).collect();
-        let western = !lens.is_empty() && lens.iter().all(|&l| l == 3);
-        let indian = lens.len() >= 2
-            && int_len <= 2
-            && lens[..lens.len() - 1].iter().all(|&l| l == 2)
-            && lens[lens.len() - 1] == 3;
-        if western || indian {
-            cleaned.push_str(&text[i..j]);
-            separated = true;
-            for (a, b) in &groups {
-                cleaned.push_str(&text[*a..*b]);
-            }
-            j = groups.last().map_or(j, |g| g.1);
-        } else if lens.len() == 1
-            && lens[0] <= 2
-            && !(i >= 2 && bytes[i - 1] == b',' && bytes[i - 2].is_ascii_digit())
-        {
-            // A decimal comma ("1,3", "5,00"), as written in much of Europe; but not at the
-            // end of a list of numbers ("nrs. 22,24,26,31" ends with 31, not 26.31).
-            cleaned.push_str(&text[i..j]);
-            cleaned.push('.');
-            cleaned.push_str(&text[groups[0].0..groups[0].1]);
-            j = groups[0].1;
-            return cleaned.parse().ok().map(|v| (j, v));
+        match comma_groups_read(text, i, j, &mut cleaned) {
+            Ok(end) => j = end,
+            Err(decimal_comma) => return decimal_comma,
         }
     } else if int_len > 0 && int_len <= 3 {
-        // "1 234 567" and "40\u{202f}000": only whole three-digit groups.
-        let mut k = j;
-        loop {
-            let sep = if text[k..].starts_with(' ') {
-                1
-            } else if text[k..].starts_with('\u{202f}') || text[k..].starts_with('\u{a0}') {
-                text[k..].chars().next().map_or(1, char::len_utf8)
-            } else {
-                0
-            };
-            if sep == 0 {
-                break;
-            }
-            let g_end = digits_from(k + sep);
-            let next_ok = g_end >= bytes.len() || !bytes[g_end].is_ascii_alphanumeric();
-            if g_end - (k + sep) != 3 || !next_ok {
-                break;
-            }
-            if !separated {
-                cleaned.push_str(&text[i..j]);
-                separated = true;
-            }
-            cleaned.push_str(&text[k + sep..g_end]);
-            k = g_end;
-        }
-        j = k;
+        j = space_groups_read(text, i, j, &mut cleaned);
     }
     // Decimal part, or European thousands ("1.111,11").
     if j + 1 < bytes.len() && bytes[j] == b'.' && bytes[j + 1].is_ascii_digit() {
-        let d_end = digits_from(j + 1);
+        let d_end = digits_from(bytes, j + 1);
         if d_end - (j + 1) == 3
             && d_end + 1 < bytes.len()
             && bytes[d_end] == b','
             && bytes[d_end + 1].is_ascii_digit()
             && int_len <= 3
         {
-            let f_end = digits_from(d_end + 1);
-            cleaned = format!(
+            let f_end = digits_from(bytes, d_end + 1);
+            let european = format!(
                 "{}{}.{}",
-                if separated { &cleaned } else { &text[i..j] },
+                if cleaned.separated {
+                    &cleaned.text
+                } else {
+                    &text[i..j]
+                },
                 &text[j + 1..d_end],
                 &text[d_end + 1..f_end]
             );
-            return cleaned.parse().ok().map(|v| (f_end, v));
+            return european.parse().ok().map(|v| (f_end, v));
         }
-        if separated {
-            cleaned.push_str(&text[j..d_end]);
-        }
+        cleaned.push_if_separated(&text[j..d_end]);
         j = d_end;
     }
     // Scientific notation ("1e10", "1.3e6", "-12e-1").
@@ -548,16 +498,110 @@ fn parse_digits(text: &str, i: usize) -> Option<(usize, f64)> {
         if k < bytes.len() && (bytes[k] == b'+' || bytes[k] == b'-') {
             k += 1;
         }
-        let e_end = digits_from(k);
+        let e_end = digits_from(bytes, k);
         if e_end > k && (e_end >= bytes.len() || !bytes[e_end].is_ascii_alphabetic()) {
-            if separated {
-                cleaned.push_str(&text[j..e_end]);
-            }
+            cleaned.push_if_separated(&text[j..e_end]);
             j = e_end;
         }
     }
-    let number = if separated { &cleaned } else { &text[i..j] };
+    let number = if cleaned.separated {
+        &cleaned.text
+    } else {
+        &text[i..j]
+    };
     number.parse().ok().map(|v| (j, v))
+}
+
+/// The digits of a number with its separators dropped, once one was (`separated`).
+struct Cleaned {
+    text: String,
+    separated: bool,
+}
+
+impl Cleaned {
+    fn push_if_separated(&mut self, part: &str) {
+        if self.separated {
+            self.text.push_str(part);
+        }
+    }
+}
+
+/// The end of the ASCII digits from `j`.
+fn digits_from(bytes: &[u8], mut j: usize) -> usize {
+    while j < bytes.len() && bytes[j].is_ascii_digit() {
+        j += 1;
+    }
+    j
+}
+
+/// Thousands separated by commas after the digits `i..j`, western ("1,234,567") or Indian
+/// ("12,34,567"): where the number ends, its groups in `cleaned`. A decimal comma ("1,3",
+/// "5,00"), as written in much of Europe, is the whole number (`Err`); but not at the end of
+/// a list of numbers ("nrs. 22,24,26,31" ends with 31, not 26.31).
+fn comma_groups_read(
+    text: &str,
+    i: usize,
+    j: usize,
+    cleaned: &mut Cleaned,
+) -> Result<usize, Option<(usize, f64)>> {
+    let bytes = text.as_bytes();
+    let int_len = j - i;
+    let groups = comma_groups(bytes, j, int_len);
+    let lens: Vec<usize> = groups.iter().map(|(a, b)| b - a).collect();
+    let western = !lens.is_empty() && lens.iter().all(|&l| l == 3);
+    let indian = lens.len() >= 2
+        && int_len <= 2
+        && lens[..lens.len() - 1].iter().all(|&l| l == 2)
+        && lens[lens.len() - 1] == 3;
+    if western || indian {
+        cleaned.text.push_str(&text[i..j]);
+        cleaned.separated = true;
+        for (a, b) in &groups {
+            cleaned.text.push_str(&text[*a..*b]);
+        }
+        return Ok(groups.last().map_or(j, |g| g.1));
+    }
+    if lens.len() == 1
+        && lens[0] <= 2
+        && !(i >= 2 && bytes[i - 1] == b',' && bytes[i - 2].is_ascii_digit())
+    {
+        let mut decimal = text[i..j].to_string();
+        decimal.push('.');
+        decimal.push_str(&text[groups[0].0..groups[0].1]);
+        return Err(decimal.parse().ok().map(|v| (groups[0].1, v)));
+    }
+    Ok(j)
+}
+
+/// "1 234 567" and "40\u{202f}000" after the digits `i..j`: only whole three-digit groups.
+/// Where the number ends, its groups in `cleaned`.
+fn space_groups_read(text: &str, i: usize, j: usize, cleaned: &mut Cleaned) -> usize {
+    let bytes = text.as_bytes();
+    let mut k = j;
+    loop {
+        let sep = if text[k..].starts_with(' ') {
+            1
+        } else if text[k..].starts_with('\u{202f}') || text[k..].starts_with('\u{a0}') {
+            text[k..].chars().next().map_or(1, char::len_utf8)
+        } else {
+            0
+        };
+        if sep == 0 {
+            break;
+        }
+        let g_end = digits_from(bytes, k + sep);
+        let next_ok = g_end >= bytes.len() || !bytes[g_end].is_ascii_alphanumeric();
+        if g_end - (k + sep) != 3 || !next_ok {
+            break;
+        }
+        if !cleaned.separated {
+            cleaned.text.push_str(&text[i..j]);
+            cleaned.separated = true;
+        }
+        cleaned.text.push_str(&text[k + sep..g_end]);
+        k = g_end;
+    }
+    k
 }
 
 /// Word prefixes that may be glued to a number without making it a name ("mid-2019").
@@ -613,52 +657,8 @@ fn scan(text: &str, number_words: &[usize]) -> Vec<Raw> {
             continue;
         }
         if b.is_ascii_alphabetic() && !prev.is_ascii_alphanumeric() {
-            let mut j = i;
-            while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
-                j += 1;
-            }
-            if j < bytes.len() && bytes[j].is_ascii_digit() {
-                // Letters glued to digits: an ordinary lower-case word ("won12") is a typo for
-                // two words; anything else ("CLc1", "D4CC", "US10YT") is a code.
-                let word = &text[i..j];
-                let lowercase_word =
-                    word.len() >= 3 && word.bytes().all(|c| c.is_ascii_lowercase());
-                if lowercase_word {
-                    i = j;
-                    if let Some(raw) = scan_digits(text, j) {
-                        i = raw.end.max(j + 1);
-                        if let Some(raw) = raw.keep {
-                            found.push(raw);
-                        }
-                    }
-                    continue;
-                }
-                while j < bytes.len() && (bytes[j].is_ascii_alphanumeric()) {
-                    j += 1;
-                }
-                i = j;
-                continue;
-            }
-            let word = &bytes[i..j];
-            let starts_number =
-                if word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an") {
-                    !number_words.is_empty() && article_before_number(text, j)
-                } else {
-                    number_words.get(next_word) == Some(&i)
-                };
-            if starts_number && let Some(n) = number_words::parse_at(text, i) {
-                found.push(Raw {
-                    start: i,
-                    end: n.end,
-                    value: n.value,
-                    kind: n.kind,
-                    words: true,
-                    high: None,
-                });
-                i = n.end;
-                continue;
-            }
-            i = j;
+            let word_here = number_words.get(next_word) == Some(&i);
+            i = at_letters(text, i, !number_words.is_empty(), word_here, &mut found);
             continue;
         }
         // "the result is ⅔": lead bytes of the vulgar fractions, always a char boundary.
@@ -679,6 +679,66 @@ fn scan(text: &str, number_words: &[usize]) -> Vec<Raw> {
         i += 1;
     }
     found
+}
+
+/// A word starting at `i`: a number in words ("twenty", "a dozen": `any_words` says the text
+/// holds some, `word_here` that one starts here), letters glued to digits, or a word to step
+/// over. Where the scan goes on.
+fn at_letters(
+    text: &str,
+    i: usize,
+    any_words: bool,
+    word_here: bool,
+    found: &mut Vec<Raw>,
+) -> usize {
+    let bytes = text.as_bytes();
+    let mut j = i;
+    while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+        j += 1;
+    }
+    if j < bytes.len() && bytes[j].is_ascii_digit() {
+        return letters_glued_to_digits(text, i, j, found);
+    }
+    let word = &bytes[i..j];
+    let starts_number = if word.eq_ignore_ascii_case(b"a") || word.eq_ignore_ascii_case(b"an") {
+        any_words && article_before_number(text, j)
+    } else {
+        word_here
+    };
+    if starts_number && let Some(n) = number_words::parse_at(text, i) {
+        found.push(Raw {
+            start: i,
+            end: n.end,
+            value: n.value,
+            kind: n.kind,
+            words: true,
+            high: None,
+        });
+        return n.end;
+    }
+    j
+}
+
+/// Letters at `i..j` glued to digits: an ordinary lower-case word ("won12") is a typo for two
+/// words, so the digits are read; anything else ("CLc1", "D4CC", "US10YT") is a code,
+/// stepped over whole. Where the scan goes on.
+fn letters_glued_to_digits(text: &str, i: usize, mut j: usize, found: &mut Vec<Raw>) -> usize {
+    let bytes = text.as_bytes();
+    let word = &text[i..j];
+    if word.len() >= 3 && word.bytes().all(|c| c.is_ascii_lowercase()) {
+        let digits = j;
+        if let Some(raw) = scan_digits(text, digits) {
+            if let Some(kept) = raw.keep {
+                found.push(kept);
+            }
+            return raw.end.max(digits + 1);
+        }
+        return digits;
+    }
+    while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+        j += 1;
+    }
+    j
 }
 
 /// The first digit or lead byte of a vulgar fraction (0xC2, 0xE2) at or after `i`, or the
@@ -764,37 +824,75 @@ struct Scanned {
 }
 
 /// Read the number whose digits start at `i`, with what is glued to it, and decide whether it
-/// is a number at all (codes, times and phone numbers are skipped whole).
+/// is a number at all (codes, times and phone numbers are skipped whole): what it is glued to,
+/// forms that are read whole (clock times, powers, "2½"), letters glued after it, then
+/// fractions, ranges and number words after it.
 fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
-    let bytes = text.as_bytes();
-    let skip_token = |mut j: usize| {
-        while j < bytes.len()
-            && (bytes[j].is_ascii_alphanumeric() || matches!(bytes[j], b'.' | b'=' | b':'))
-            && !(bytes[j] == b'.'
-                && (j + 1 >= bytes.len() || !bytes[j + 1].is_ascii_alphanumeric()))
-        {
-            j += 1;
-        }
-        Scanned { end: j, keep: None }
+    if is_inside_a_code(text, i) {
+        return Some(skip_token(text, i));
+    }
+    let (end, value) = parse_digits(text, i)?;
+    if let Some(scanned) = read_whole(text, i, end, value) {
+        return Some(scanned);
+    }
+    let (value, kind, number_end) = match glued_letters(text, i, end, value) {
+        Ok(read) => read,
+        Err(skipped) => return Some(skipped),
     };
+    let raw = Raw {
+        start: i,
+        end: number_end,
+        value,
+        kind,
+        words: false,
+        high: None,
+    };
+    if kind == WordKind::Cardinal && number_end == end {
+        return what_follows(text, end, raw);
+    }
+    Some(Scanned {
+        end: raw.end,
+        keep: Some(raw),
+    })
+}
+
+/// The whole token from `i` skipped: letters, digits and the marks inside a code ("G-20",
+/// "a=5", "12:30:45").
+fn skip_token(text: &str, i: usize) -> Scanned {
+    let bytes = text.as_bytes();
+    let mut j = i;
+    while j < bytes.len()
+        && (bytes[j].is_ascii_alphanumeric() || matches!(bytes[j], b'.' | b'=' | b':'))
+        && !(bytes[j] == b'.' && (j + 1 >= bytes.len() || !bytes[j + 1].is_ascii_alphanumeric()))
+    {
+        j += 1;
+    }
+    Scanned { end: j, keep: None }
+}
+
+/// "Covid-19", "G-20", "SCP-173": a number hyphenated to a word is part of a name (not after
+/// a free prefix: "mid-2019"); after "#", "/", ":", "=" or "_" it is part of a code.
+fn is_inside_a_code(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
     let prev = if i > 0 { bytes[i - 1] } else { b' ' };
-    // "Covid-19", "G-20", "SCP-173": a number hyphenated to a word is part of a name.
     if prev == b'-' && i >= 2 && bytes[i - 2].is_ascii_alphabetic() {
         let mut k = i - 1;
         while k > 0 && bytes[k - 1].is_ascii_alphabetic() {
             k -= 1;
         }
         let prefix = lowercase(&text[k..i - 1]);
-        let prefix = prefix.as_str();
-        if !FREE_PREFIXES.contains(&prefix) {
-            return Some(skip_token(i));
+        if !FREE_PREFIXES.contains(&prefix.as_str()) {
+            return true;
         }
     }
-    if matches!(prev, b'#' | b'/' | b':' | b'=' | b'_') {
-        return Some(skip_token(i));
-    }
-    // Clock times ("10:30", "4:30 a.m.").
-    let (end, mut value) = parse_digits(text, i)?;
+    matches!(prev, b'#' | b'/' | b':' | b'=' | b'_')
+}
+
+/// Forms read whole from the digits at `i..end`: clock times ("10:30", "4:30 a.m.", "by 1430
+/// GMT", "9.30 BST") and addresses or versions ("192.168.1.2") skipped; a power ("10^6") or a
+/// vulgar fraction ("2½") kept.
+fn read_whole(text: &str, i: usize, end: usize, value: f64) -> Option<Scanned> {
+    let bytes = text.as_bytes();
     let rest = &text[end..];
     if rest.starts_with(':') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
         let mut j = end + 1;
@@ -803,111 +901,93 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
         }
         return Some(Scanned { end: j, keep: None });
     }
-    // "192.168.1.2", "version 13.1.2": a second dot makes an address or a version, not a
-    // number.
+    // A second dot makes an address or a version, not a number.
     if rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
-        return Some(skip_token(i));
+        return Some(skip_token(text, i));
     }
+    let kept = |end: usize, value: f64, kind: WordKind| Scanned {
+        end,
+        keep: Some(Raw {
+            start: i,
+            end,
+            value,
+            kind,
+            words: false,
+            high: None,
+        }),
+    };
     if let Some((power_end, powered)) = power_after(text, end, value) {
-        return Some(Scanned {
-            end: power_end,
-            keep: Some(Raw {
-                start: i,
-                end: power_end,
-                value: powered,
-                kind: WordKind::Cardinal,
-                words: false,
-                high: None,
-            }),
-        });
+        return Some(kept(power_end, powered, WordKind::Cardinal));
     }
-    // "2½": a whole number and a vulgar fraction.
     if value.fract() == 0.0
         && let Some((len, fraction)) = vulgar_at(text, end)
     {
-        return Some(Scanned {
-            end: end + len,
-            keep: Some(Raw {
-                start: i,
-                end: end + len,
-                value: value + fraction,
-                kind: WordKind::Fraction,
-                words: false,
-                high: None,
-            }),
-        });
+        return Some(kept(end + len, value + fraction, WordKind::Fraction));
     }
     let lower_rest = lowercase(&rest[..floor_boundary(rest, 12)]);
-    let lower_rest = lower_rest.as_str();
-    let trimmed = lower_rest.trim_start();
-    if trimmed.starts_with("a.m.")
-        || trimmed.starts_with("p.m.")
-        || trimmed.starts_with("am ")
-        || trimmed.starts_with("pm ")
-        || trimmed.starts_with("o'clock")
-    {
-        return Some(Scanned { end, keep: None });
-    }
-    // "by 1430 GMT", "at 0900 local time": a 24-hour clock time, as wire copy writes them.
-    if end - i == 4 && value <= 2359.0 && value % 100.0 < 60.0 && is_time_zone(trimmed) {
-        return Some(Scanned { end, keep: None });
-    }
-    // "01.23 GMT", "9.30 BST": a clock time written the British way.
-    if is_dotted_clock(&text[i..end]) && is_time_zone(trimmed) {
-        return Some(Scanned { end, keep: None });
-    }
-    // Letters glued after the digits: scales, ordinal suffixes, or a code.
+    let trimmed = lower_rest.as_str().trim_start();
+    let clock = ["a.m.", "p.m.", "am ", "pm ", "o'clock"]
+        .iter()
+        .any(|mark| trimmed.starts_with(mark))
+        // wire copy's 24-hour clock
+        || end - i == 4 && value <= 2359.0 && value % 100.0 < 60.0 && is_time_zone(trimmed)
+        // the British way
+        || is_dotted_clock(&text[i..end]) && is_time_zone(trimmed);
+    clock.then_some(Scanned { end, keep: None })
+}
+
+/// Letters glued after the digits at `i..end`: a scale ("5bn", "3m"), an ordinal suffix
+/// ("21st"), a unit ("40C", "5km"; `classify` reads it back), or else a code, skipped whole
+/// (`Err`). Without letters, a scale word after a space ("5 million"). The value, its kind
+/// and where the number ends.
+fn glued_letters(
+    text: &str,
+    i: usize,
+    end: usize,
+    mut value: f64,
+) -> Result<(f64, WordKind, usize), Scanned> {
+    let bytes = text.as_bytes();
     let mut j = end;
     while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
         j += 1;
     }
-    let mut kind = WordKind::Cardinal;
-    let mut number_end = end;
-    if j > end {
-        let suffix = &text[end..j];
-        let followed_by_code = j < bytes.len() && (bytes[j].is_ascii_digit() || bytes[j] == b'=');
-        let money = currency_before(text, i).is_some();
-        if followed_by_code {
-            return Some(skip_token(i));
+    if j == end {
+        if let Some((scale, scale_end)) = spaced_scale(text, end) {
+            return Ok((value * scale, WordKind::Cardinal, scale_end));
         }
-        if let Some(scale) = glued_scale(suffix, money) {
-            value *= scale;
-            number_end = j;
-        } else if glued_million(text, i, end, j) {
-            value *= 1e6;
-            number_end = j;
-        } else if matches!(lowercase(suffix).as_str(), "st" | "nd" | "rd" | "th")
-            && !text[i..end].contains('.')
-        {
-            kind = WordKind::Ordinal;
-            number_end = j;
-        } else if glued_unit(suffix).is_some()
-            && !bytes
-                .get(j)
-                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-')
-        {
-            // "40C", "5km", "100mph": a measurement; `classify` reads the unit back.
-            number_end = j;
-        } else {
-            return Some(skip_token(i));
-        }
-    } else if let Some((scale, scale_end)) = spaced_scale(text, end) {
-        value *= scale;
-        number_end = scale_end;
+        return Ok((value, WordKind::Cardinal, end));
     }
-    // Fractions and mixed numbers: "7/32", "1-1/2", "2 1/4".
-    let mut raw = Raw {
-        start: i,
-        end: number_end,
-        value,
-        kind,
-        words: false,
-        high: None,
-    };
-    if kind == WordKind::Cardinal
-        && number_end == end
-        && let Some((den_end, numerator, denominator)) = slash_fraction(text, end, value)
+    let suffix = &text[end..j];
+    let followed_by_code = j < bytes.len() && (bytes[j].is_ascii_digit() || bytes[j] == b'=');
+    let money = currency_before(text, i).is_some();
+    if followed_by_code {
+        return Err(skip_token(text, i));
+    }
+    let mut kind = WordKind::Cardinal;
+    if let Some(scale) = glued_scale(suffix, money) {
+        value *= scale;
+    } else if glued_million(text, i, end, j) {
+        value *= 1e6;
+    } else if matches!(lowercase(suffix).as_str(), "st" | "nd" | "rd" | "th")
+        && !text[i..end].contains('.')
     {
+        kind = WordKind::Ordinal;
+    } else if glued_unit(suffix).is_none()
+        || bytes
+            .get(j)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-')
+    {
+        return Err(skip_token(text, i));
+    }
+    Ok((value, kind, j))
+}
+
+/// What follows a plain cardinal ending at `end`: a fraction ("7/32", "1-1/2", "2 1/4"), a
+/// hyphenated pair (a range "10-20", or a phone number or code skipped whole), or number
+/// words ("3 hundred and 21", "2.5 million"); else the number alone.
+fn what_follows(text: &str, end: usize, mut raw: Raw) -> Option<Scanned> {
+    let value = raw.value;
+    if let Some((den_end, numerator, denominator)) = slash_fraction(text, end, value) {
         if denominator == 0.0 {
             return Some(Scanned {
                 end: den_end,
@@ -922,78 +1002,97 @@ fn scan_digits(text: &str, i: usize) -> Option<Scanned> {
             keep: Some(raw),
         });
     }
-    if kind == WordKind::Cardinal && number_end == end {
-        // Mixed number: "1-1/2" or "2  1/4".
-        let mut k = end;
-        while k < bytes.len() && (bytes[k] == b' ' || bytes[k] == b'-') && k - end < 3 {
-            k += 1;
-        }
-        if k > end
-            && k < bytes.len()
-            && bytes[k].is_ascii_digit()
-            && let Some((num_end, numerator)) = parse_digits(text, k)
-            && let Some((den_end, n, d)) = slash_fraction(text, num_end, numerator)
-            && d > 0.0
-            && n < d
-            && value.fract() == 0.0
-        {
-            raw.value = value + n / d;
-            raw.end = den_end;
-            return Some(Scanned {
-                end: den_end,
-                keep: Some(raw),
-            });
-        }
-        // Hyphenated pairs: a range "10-20", or a phone number / code "555-1234", "1-222-2222".
-        if (rest.starts_with('-') || rest.starts_with('–'))
-            && let Some(c) = rest.chars().next()
-        {
-            let k = end + c.len_utf8();
-            if k < bytes.len() && bytes[k].is_ascii_digit() {
-                let (h_end, high) = parse_digits(text, k)?;
-                let after = &text[h_end..];
-                let chained =
-                    after.starts_with('-') && after[1..].starts_with(|c: char| c.is_ascii_digit());
-                let phone = end - i == 3 && h_end - k == 4 && c == '-';
-                if chained || phone || after.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                    let mut m = h_end;
-                    while m < bytes.len() && (bytes[m].is_ascii_alphanumeric() || bytes[m] == b'-')
-                    {
-                        m += 1;
-                    }
-                    return Some(Scanned { end: m, keep: None });
-                }
-                if high > value {
-                    raw.high = Some(high);
-                    raw.end = h_end;
-                    return Some(Scanned {
-                        end: h_end,
-                        keep: Some(raw),
-                    });
-                }
-                return Some(Scanned {
-                    end,
-                    keep: Some(raw),
-                });
-            }
-        }
-        // Digits followed by number words: "3 hundred and 21", "2.5 million".
-        if number_words::words_may_follow_digits(text, i)
-            && let Some(n) = number_words::parse_at(text, i)
-            && n.has_words
-            && n.end > end
-        {
-            raw.value = n.value;
-            raw.end = n.end;
-            raw.kind = n.kind;
-            return Some(Scanned {
-                end: n.end,
-                keep: Some(raw),
-            });
-        }
+    if let Some((den_end, fraction)) = mixed_fraction(text, end, value) {
+        raw.value = value + fraction;
+        raw.end = den_end;
+        return Some(Scanned {
+            end: den_end,
+            keep: Some(raw),
+        });
+    }
+    let rest = &text[end..];
+    if (rest.starts_with('-') || rest.starts_with('–'))
+        && let Some(c) = rest.chars().next()
+        && let k = end + c.len_utf8()
+        && k < text.len()
+        && text.as_bytes()[k].is_ascii_digit()
+    {
+        return hyphenated_pair(text, end, k, c == '-', raw);
+    }
+    let i = raw.start;
+    if number_words::words_may_follow_digits(text, i)
+        && let Some(n) = number_words::parse_at(text, i)
+        && n.has_words
+        && n.end > end
+    {
+        raw.value = n.value;
+        raw.end = n.end;
+        raw.kind = n.kind;
+        return Some(Scanned {
+            end: n.end,
+            keep: Some(raw),
+        });
     }
     Some(Scanned {
         end: raw.end,
+        keep: Some(raw),
+    })
+}
+
+/// Mixed number: "1-1/2" or "2  1/4" after the whole number `value` ending at `end`: where
+/// the fraction ends and its value.
+fn mixed_fraction(text: &str, end: usize, value: f64) -> Option<(usize, f64)> {
+    let bytes = text.as_bytes();
+    let mut k = end;
+    while k < bytes.len() && (bytes[k] == b' ' || bytes[k] == b'-') && k - end < 3 {
+        k += 1;
+    }
+    if k > end
+        && k < bytes.len()
+        && bytes[k].is_ascii_digit()
+        && let Some((num_end, numerator)) = parse_digits(text, k)
+        && let Some((den_end, n, d)) = slash_fraction(text, num_end, numerator)
+        && d > 0.0
+        && n < d
+        && value.fract() == 0.0
+    {
+        return Some((den_end, n / d));
+    }
+    None
+}
+
+/// Two numbers joined by a hyphen or dash, the second starting at `k`: a phone number or
+/// code when more follows ("1-222-2222", "555-1234", "10-K") is skipped whole; else a range
+/// when the second is larger ("10-20"), else the first alone.
+fn hyphenated_pair(
+    text: &str,
+    end: usize,
+    k: usize,
+    hyphen: bool,
+    mut raw: Raw,
+) -> Option<Scanned> {
+    let bytes = text.as_bytes();
+    let (h_end, high) = parse_digits(text, k)?;
+    let after = &text[h_end..];
+    let chained = after.starts_with('-') && after[1..].starts_with(|c: char| c.is_ascii_digit());
+    let phone = end - raw.start == 3 && h_end - k == 4 && hyphen;
+    if chained || phone || after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        let mut m = h_end;
+        while m < bytes.len() && (bytes[m].is_ascii_alphanumeric() || bytes[m] == b'-') {
+            m += 1;
+        }
+        return Some(Scanned { end: m, keep: None });
+    }
+    if high > raw.value {
+        raw.high = Some(high);
+        raw.end = h_end;
+        return Some(Scanned {
+            end: h_end,
+            keep: Some(raw),
+        });
+    }
+    Some(Scanned {
+        end,
         keep: Some(raw),
     })
 }
@@ -1352,213 +1451,187 @@ fn is_score(text: &str, raw: &Raw) -> bool {
             .any(|word| WORDS.score_outcomes.contains(&lowercase(word)))
 }
 
+/// Is the number at `raw` part of a name, a code or an idiom rather than a value? A label
+/// before it ("Phase 1"), a name before it ("Boeing 787"), "911", "© 2025"; then the idioms
+/// of number words ("no one", "at first") or the tenor of a bond ("10-year notes").
 fn is_name_or_idiom(text: &str, raw: &Raw) -> bool {
-    let bytes = text.as_bytes();
     let first_word = &text[raw.start..raw.end];
-    let lower = lowercase(first_word);
-    let lower = lower.as_str();
-    // After a colon a list or a clause starts afresh: "Christopher L. Tays: Two warrants".
-    let sentence_start = text[..raw.start]
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .is_empty()
-        || text[..raw.start].trim_end().ends_with(':');
     // A label word before ("Phase 1", "phase one", "No. 5").
     if let Some((word, _)) = alpha_before(text, raw.start)
         && WORDS.labels.contains(&word)
     {
         return true;
     }
-    // A capitalised name before a number ("Boeing 787", "S&P 500", "STOXX 600").
-    if !raw.words
-        && let Some((word, _)) = word_before(text, raw.start)
-        && word.starts_with(|c: char| c.is_ascii_uppercase())
-        && currency_before(text, raw.start).is_none()
-    {
-        let bare = lowercase(word.trim_end_matches([',', ':']));
-        let bare = bare.as_str();
-        let quantity_after = {
-            let after = text[raw.end..].trim_start();
-            let after = lowercase(&after[..floor_boundary(after, 12)]);
-            let after = after.as_str();
-            after.starts_with('%') || after.starts_with("percent") || after.starts_with("per cent")
-        };
-        // "306 electoral votes to Trump's 232": a possessive owns a figure unless a name
-        // goes on after it ("Boeing's 737 MAX").
-        let owned = (word.ends_with("'s") || word.ends_with("’s"))
-            && !word_after(text, raw.end)
-                .is_some_and(|(w, _, _)| w.starts_with(|c: char| c.is_ascii_uppercase()));
-        // "passed the House 232-196": a vote tally, not a name.
-        let tally = (WORDS.voting_bodies.contains(bare) && {
-            let after = &text[raw.end..];
-            let after = after
-                .strip_prefix('-')
-                .or_else(|| after.strip_prefix('–'))
-                .or_else(|| after.strip_prefix(" to "));
-            after.is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
-        }) || is_score(text, raw);
-        if !word.ends_with(',')
-            && !WORDS.quantity_openers.contains(bare.trim_end_matches('.'))
-            && !WORDS.function_words.contains(bare)
-            && !is_month_or_day(bare.trim_end_matches('.'))
-            && !quantity_after
-            && !tally
-            && !owned
-        {
-            return true;
-        }
-    }
-    // "911 calls": the emergency number.
-    if first_word == "911" {
+    if !raw.words && is_named_by_the_word_before(text, raw) {
         return true;
     }
-    // "© 2025"
-    if text[..raw.start].trim_end().ends_with('©') {
+    // "911 calls": the emergency number; "© 2025": a copyright line.
+    if first_word == "911" || text[..raw.start].trim_end().ends_with('©') {
         return true;
     }
     if raw.words {
-        let capitalised = first_word.starts_with(|c: char| c.is_ascii_uppercase());
-        // "Six-Day War", "First Amendment", "Big Three": capitalised number words in a name.
-        if capitalised {
-            let after = &text[raw.end..];
-            let next_capital = after
-                .trim_start_matches([' ', '-'])
-                .starts_with(|c: char| c.is_ascii_uppercase());
-            // At a sentence's start a capital is no sign of a name, and a count may go on
-            // past one ("Two United States service members").
-            let counts_at_start =
-                sentence_start && (!next_capital || noun_past_a_name(text, raw).is_some());
-            if !counts_at_start && !ranked_session(text, raw) {
-                return true;
-            }
-        }
-        // Hyphenated word numbers: "two-state solution" is a term, "four-year" a measure.
-        if bytes.get(raw.end) == Some(&b'-')
-            && let Some((unit, _, unit_end)) = word_after(text, raw.end + 1)
-        {
-            let unit_lower = lowercase(unit);
-            let unit_lower = unit_lower.as_str();
-            let head = unit_lower.split('-').next().unwrap_or("");
-            // "second-biggest", "first-ever": a hyphenated ordinal is still a rank.
-            if !is_unit_word(head) && raw.kind != WordKind::Ordinal {
-                return true;
-            }
-            if let Some((next, _, _)) = word_after(text, unit_end)
-                && is_instrument_word(next)
-            {
-                return true;
-            }
-        }
-        let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
-        let next = next.as_deref().unwrap_or("");
-        let prev = alpha_before(text, raw.start)
-            .map(|(w, _)| w)
-            .unwrap_or_default();
-        // "minus one", "negative one": a signed number, never an idiom.
-        if matches!(prev.as_str(), "minus" | "negative") {
-            return false;
-        }
-        // "one of those interactions", "no one", "the one": idioms, not counts.
-        if lower == "one"
-            && (matches!(
-                next,
-                "of" | "another"
-                    | "day"
-                    | "time"
-                    | "way"
-                    | "thing"
-                    | "point"
-                    | "side"
-                    | "hand"
-                    | "more"
-                    | "last"
-                    | "such"
-                    | "that"
-                    | "who"
-                    | "which"
-                    | "or"
-                    | "and"
-                    | "after"
-                    | "by"
-                    | "is"
-                    | "was"
-                    | "would"
-                    | "could"
-                    | "will"
-                    | "should"
-                    | "can"
-                    | "might"
-                    | "must"
-                    | "may"
-                    | "has"
-                    | "had"
-                    | "does"
-                    | "did"
-                    | "i"
-                    | "he"
-                    | "she"
-                    | "could've"
-            ) || matches!(
-                prev.as_str(),
-                "the"
-                    | "this"
-                    | "that"
-                    | "no"
-                    | "any"
-                    | "every"
-                    | "each"
-                    | "which"
-                    | "someone"
-                    | "anyone"
-                    | "such"
-            ) || next.is_empty())
-        {
-            return true;
-        }
-        if raw.kind == WordKind::Ordinal {
-            // "the first time", "a second person", "at first": idioms and "another".
-            // "the first time" is an idiom; "the third time" counts occurrences.
-            let idiom_noun = matches!(next, "place" | "thing" | "things" | "of")
-                || matches!(next, "time" | "times") && raw.value <= 1.0;
-            // "the third 90-day extension": a number follows, so the clause goes on.
-            let clause_end = next.is_empty()
-                && !text[raw.end..]
-                    .trim_start_matches([' ', '-'])
-                    .starts_with(|c: char| c.is_ascii_digit());
-            if idiom_noun
-                || matches!(prev.as_str(), "at" | "a" | "an")
-                // "at the eleventh hour": an idiom for "at the last moment".
-                || lower == "eleventh" && next == "hour"
-                // Alone at the end, "first" to "third" are usually adverbs ("came
-                // second"); "eleventh" or "two hundredth" is a rank whatever follows.
-                || clause_end
-                    && raw.value <= 3.0
-                    && !matches!(
-                        prev.as_str(),
-                        "finished" | "came" | "placed" | "ranked" | "was" | "is"
-                    )
-            {
-                return true;
-            }
-            if lower == "second" && matches!(next, "half" | "quarter" | "hand") {
-                return false;
-            }
-        }
-        if lower.starts_with("a ") || lower.starts_with("an ") {
-            // "a second person" is "another person"; "a third" alone without "of" is vague.
-            if lower.ends_with("second") {
-                return true;
-            }
-        }
+        is_a_word_number_idiom(text, raw)
     } else {
-        // "10-year notes", "30-year bond": a tenor is part of the instrument's name.
-        if bytes.get(raw.end) == Some(&b'-')
-            && let Some((unit, _, unit_end)) = word_after(text, raw.end + 1)
-            && is_unit_word(unit.split('-').next().unwrap_or(""))
-            && let Some((next, _, _)) = word_after(text, unit_end)
-            && is_instrument_word(next)
-        {
-            return true;
-        }
+        is_a_tenor(text, raw)
+    }
+}
+
+/// A capitalised name before a number ("Boeing 787", "S&P 500", "STOXX 600"), unless the
+/// word before opens a quantity, is a month, or the figure is a share, a tally or owned.
+fn is_named_by_the_word_before(text: &str, raw: &Raw) -> bool {
+    let Some((word, _)) = word_before(text, raw.start) else {
+        return false;
+    };
+    if !word.starts_with(|c: char| c.is_ascii_uppercase())
+        || currency_before(text, raw.start).is_some()
+    {
+        return false;
+    }
+    let bare = lowercase(word.trim_end_matches([',', ':']));
+    let bare = bare.as_str();
+    let quantity_after = {
+        let after = text[raw.end..].trim_start();
+        let after = lowercase(&after[..floor_boundary(after, 12)]);
+        let after = after.as_str();
+        after.starts_with('%') || after.starts_with("percent") || after.starts_with("per cent")
+    };
+    // "306 electoral votes to Trump's 232": a possessive owns a figure unless a name goes on
+    // after it ("Boeing's 737 MAX").
+    let owned = (word.ends_with("'s") || word.ends_with("’s"))
+        && !word_after(text, raw.end)
+            .is_some_and(|(w, _, _)| w.starts_with(|c: char| c.is_ascii_uppercase()));
+    // "passed the House 232-196": a vote tally, not a name.
+    let tally = (WORDS.voting_bodies.contains(bare) && {
+        let after = &text[raw.end..];
+        let after = after
+            .strip_prefix('-')
+            .or_else(|| after.strip_prefix('–'))
+            .or_else(|| after.strip_prefix(" to "));
+        after.is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
+    }) || is_score(text, raw);
+    !word.ends_with(',')
+        && !WORDS.quantity_openers.contains(bare.trim_end_matches('.'))
+        && !WORDS.function_words.contains(bare)
+        && !is_month_or_day(bare.trim_end_matches('.'))
+        && !quantity_after
+        && !tally
+        && !owned
+}
+
+/// Number words that name or say rather than count: in a capitalised name ("Six-Day War"),
+/// a hyphenated term ("two-state solution"), "one" as a pronoun ("no one", "one of"), an
+/// ordinal as an adverb or idiom ("at first", "the first time"), "a second" as "another".
+fn is_a_word_number_idiom(text: &str, raw: &Raw) -> bool {
+    let lower = lowercase(&text[raw.start..raw.end]);
+    let lower = lower.as_str();
+    if is_in_a_capitalised_name(text, raw) || is_a_hyphenated_term(text, raw) {
+        return true;
+    }
+    let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
+    let next = next.as_deref().unwrap_or("");
+    let prev = alpha_before(text, raw.start)
+        .map(|(w, _)| w)
+        .unwrap_or_default();
+    let prev = prev.as_str();
+    // "minus one", "negative one": a signed number, never an idiom.
+    if matches!(prev, "minus" | "negative") {
+        return false;
+    }
+    if lower == "one" && is_one_a_pronoun(prev, next) {
+        return true;
+    }
+    if raw.kind == WordKind::Ordinal
+        && let Some(idiom) = is_an_ordinal_idiom(text, raw, lower, prev, next)
+    {
+        return idiom;
+    }
+    // "a second person" is "another person"; "a third" alone without "of" is vague.
+    (lower.starts_with("a ") || lower.starts_with("an ")) && lower.ends_with("second")
+}
+
+/// "Six-Day War", "First Amendment", "Big Three": capitalised number words in a name. At a
+/// sentence's start (or after a colon: "Christopher L. Tays: Two warrants") a capital is no
+/// sign of a name, and a count may go on past one ("Two United States service members").
+fn is_in_a_capitalised_name(text: &str, raw: &Raw) -> bool {
+    if !text[raw.start..].starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let sentence_start = text[..raw.start]
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .is_empty()
+        || text[..raw.start].trim_end().ends_with(':');
+    let next_capital = text[raw.end..]
+        .trim_start_matches([' ', '-'])
+        .starts_with(|c: char| c.is_ascii_uppercase());
+    let counts_at_start =
+        sentence_start && (!next_capital || noun_past_a_name(text, raw).is_some());
+    !counts_at_start && !ranked_session(text, raw)
+}
+
+/// Hyphenated word numbers: "two-state solution" is a term, "four-year" a measure, but
+/// "four-year notes" an instrument's name; "second-biggest", "first-ever": a hyphenated
+/// ordinal is still a rank.
+fn is_a_hyphenated_term(text: &str, raw: &Raw) -> bool {
+    if text.as_bytes().get(raw.end) != Some(&b'-') {
+        return false;
+    }
+    let Some((unit, _, unit_end)) = word_after(text, raw.end + 1) else {
+        return false;
+    };
+    let unit_lower = lowercase(unit);
+    let head = unit_lower.split('-').next().unwrap_or("");
+    if !is_unit_word(head) && raw.kind != WordKind::Ordinal {
+        return true;
+    }
+    word_after(text, unit_end).is_some_and(|(next, _, _)| is_instrument_word(next))
+}
+
+/// "one of those interactions", "no one", "the one", "one who": "one" as a pronoun, not a
+/// count, by the word after it or before it, or alone at the end.
+fn is_one_a_pronoun(prev: &str, next: &str) -> bool {
+    static ONE_IDIOMS: LazyLock<Vec<Vec<&str>>> =
+        LazyLock::new(|| lexicon::ONE_AS_A_PRONOUN.lines().collect());
+    let either = &ONE_IDIOMS[2];
+    next.is_empty()
+        || ONE_IDIOMS[0].contains(&next)
+        || ONE_IDIOMS[1].contains(&prev)
+        || either.contains(&next)
+        || either.contains(&prev)
+}
+
+/// "the first time", "a second person", "at first", "at the eleventh hour": idioms, and an
+/// ordinal alone at the end from "first" to "third" is an adverb ("came second" is a rank).
+/// `None` when the ordinal is neither surely an idiom nor surely a value.
+fn is_an_ordinal_idiom(text: &str, raw: &Raw, lower: &str, prev: &str, next: &str) -> Option<bool> {
+    // "the first time" is an idiom; "the third time" counts occurrences.
+    let idiom_noun = matches!(next, "place" | "thing" | "things" | "of")
+        || matches!(next, "time" | "times") && raw.value <= 1.0;
+    // "the third 90-day extension": a number follows, so the clause goes on.
+    let clause_end = next.is_empty()
+        && !text[raw.end..]
+            .trim_start_matches([' ', '-'])
+            .starts_with(|c: char| c.is_ascii_digit());
+    if idiom_noun
+        || matches!(prev, "at" | "a" | "an")
+        || lower == "eleventh" && next == "hour"
+        // "eleventh" or "two hundredth" is a rank whatever follows.
+        || clause_end
+            && raw.value <= 3.0
+            && !matches!(prev, "finished" | "came" | "placed" | "ranked" | "was" | "is")
+    {
+        return Some(true);
+    }
+    (lower == "second" && matches!(next, "half" | "quarter" | "hand")).then_some(false)
+}
+
+/// "10-year notes", "30-year bond": a tenor is part of the instrument's name.
+fn is_a_tenor(text: &str, raw: &Raw) -> bool {
+    if text.as_bytes().get(raw.end) == Some(&b'-')
+        && let Some((unit, _, unit_end)) = word_after(text, raw.end + 1)
+        && is_unit_word(unit.split('-').next().unwrap_or(""))
+        && let Some((next, _, _)) = word_after(text, unit_end)
+    {
+        return is_instrument_word(next);
     }
     false
 }
@@ -1619,12 +1692,40 @@ fn ranked_session(text: &str, raw: &Raw) -> bool {
 /// "between 10 and 20", "10 to 20", "from 2008 to 2016": a closed range of two raw numbers.
 fn try_between(text: &str, raw: &Raw, next: Option<&Raw>) -> Option<(Value, usize)> {
     let next = next?;
+    let (low_start, prev, dashed) = range_words(text, raw, next)?;
+    let high_value = classify(text, next, &mut Vec::new())?;
+    let low_text_start = if prev == "between" {
+        alpha_before(text, low_start).map_or(low_start, |(_, s)| s)
+    } else {
+        low_start
+    };
+    let unit = high_value.unit.clone();
+    let value = range_value(text, raw, next, &high_value, dashed);
+    let end = high_value.end.max(next.end);
+    Some((
+        Value {
+            value_type: ValueType::Range,
+            text: text[low_text_start..end].to_string(),
+            value,
+            unit,
+            start: low_text_start,
+            end,
+        },
+        end,
+    ))
+}
+
+/// Do the words between two cardinals make them one range? Both ends the same kind of thing
+/// ("10% to 20%", "$10 to $20"), joined by "and" after "between" or by "to" or a dash, the
+/// second larger, and no change and the level it reached ("Oil fell $1.20 to $56.30"; "rose
+/// 10 to 20 percent" is a range of the change). Where the low end starts with its currency
+/// sign, the word before it, and whether a dash joins them.
+fn range_words(text: &str, raw: &Raw, next: &Raw) -> Option<(usize, Lower, bool)> {
     if raw.kind != WordKind::Cardinal || next.kind != WordKind::Cardinal || raw.high.is_some() {
         return None;
     }
     let gap = lowercase(text[raw.end..next.start].trim());
     let gap = gap.as_str();
-    // Both ends must be the same kind of thing: "10% to 20%", "$10 to $20".
     let low_percent = gap.starts_with('%');
     let high_percent = text[next.end..].starts_with('%');
     if low_percent != high_percent && low_percent {
@@ -1649,24 +1750,21 @@ fn try_between(text: &str, raw: &Raw, next: Option<&Raw>) -> Option<(Value, usiz
     if !ok || next.value <= raw.value {
         return None;
     }
-    // "Oil fell $1.20 to $56.30": a change and the level it reached, not a range; "rose 10
-    // to 20 percent" is a range of the change.
     if WORDS.change_verbs.contains(&prev) && next.value > 4.0 * raw.value {
         return None;
     }
-    let high_value = classify(text, next, &mut Vec::new())?;
-    let low_text_start = if prev == "between" {
-        alpha_before(text, low_start).map_or(low_start, |(_, s)| s)
-    } else {
-        low_start
-    };
-    let unit = high_value.unit.clone();
+    Some((low_start, prev, matches!(gap, "-" | "–")))
+}
+
+/// The range's value: two years as a range of years; else the low end scaled as the high
+/// one is ("5 to 10 million": the scale word after the high end is read into it, and the
+/// low end, written without one, shares it; "$500 to $1 million" is not five hundred
+/// million to one million).
+fn range_value(text: &str, raw: &Raw, next: &Raw, high_value: &Value, dashed: bool) -> Normalized {
     let mut scale = match &high_value.value {
         Normalized::Number(h) if next.value != 0.0 => h / next.value,
         _ => 1.0,
     };
-    // "5 to 10 million": the scale word after the high end is read into it; the low end,
-    // written without one, shares it.
     let bare = |raw: &Raw| {
         (!raw.words)
             .then(|| parse_digits(text, raw.start))
@@ -1680,64 +1778,106 @@ fn try_between(text: &str, raw: &Raw, next: Option<&Raw>) -> Option<(Value, usiz
     {
         scale *= next.value / high_bare;
     }
-    let both_years = is_year(raw.value) && is_year(next.value) && unit.is_none() && !raw.words;
-    let value = if both_years {
-        Normalized::DateRange(
+    let both_years =
+        is_year(raw.value) && is_year(next.value) && high_value.unit.is_none() && !raw.words;
+    if both_years {
+        return Normalized::DateRange(
             Some(format!("{}", raw.value as i64)),
             Some(format!("{}", next.value as i64)),
-        )
-    } else {
-        // "$5 to $10 million" is five to ten million; "$500 to $1 million" is not five
-        // hundred million to one million.
-        let mut high = match &high_value.value {
-            Normalized::Number(h) => *h,
-            _ => next.value,
-        };
-        // "1000 - 5000": the dash joins the ends; it is not the high end's minus sign.
-        if matches!(gap, "-" | "–") {
-            high = high.abs();
-            scale = scale.abs();
-        }
-        let low = if scale == 1.0 || raw.value * scale > high {
-            raw.value
-        } else {
-            raw.value * scale
-        };
-        Normalized::Range(Some(low), Some(high))
+        );
+    }
+    let mut high = match &high_value.value {
+        Normalized::Number(h) => *h,
+        _ => next.value,
     };
-    let end = high_value.end.max(next.end);
-    Some((
-        Value {
-            value_type: ValueType::Range,
-            text: text[low_text_start..end].to_string(),
-            value,
-            unit,
-            start: low_text_start,
-            end,
-        },
-        end,
-    ))
+    // "1000 - 5000": the dash joins the ends; it is not the high end's minus sign.
+    if dashed {
+        high = high.abs();
+        scale = scale.abs();
+    }
+    let low = if scale == 1.0 || raw.value * scale > high {
+        raw.value
+    } else {
+        raw.value * scale
+    };
+    Normalized::Range(Some(low), Some(high))
 }
 
 fn is_year(value: f64) -> bool {
     value.fract() == 0.0 && (1800.0..=2100.0).contains(&value)
 }
 
-/// Decide what one raw number is from its neighbours.
+/// What `classify` has read of one number so far: its span, value, type and unit, which each
+/// step below may widen or change.
+struct Reading {
+    start: usize,
+    end: usize,
+    value: f64,
+    high: Option<f64>,
+    value_type: ValueType,
+    unit: Option<String>,
+}
+
+/// Decide what one raw number is from its neighbours, in steps: its sign; "half" and
+/// "quarter" as periods or shares; "a third" as a rank; the currency or percent sign and
+/// words around it; a unit or counted noun after it; a range last.
 fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
-    let mut start = raw.start;
-    let mut end = raw.end;
-    let mut value = raw.value;
-    let mut high = raw.high;
-    let mut value_type = match raw.kind {
-        WordKind::Ordinal => ValueType::Ordinal,
-        _ => ValueType::Number,
+    let mut r = Reading {
+        start: raw.start,
+        end: raw.end,
+        value: raw.value,
+        high: raw.high,
+        value_type: match raw.kind {
+            WordKind::Ordinal => ValueType::Ordinal,
+            _ => ValueType::Number,
+        },
+        unit: None,
     };
-    let mut unit: Option<String> = None;
     let lower = lowercase(&text[raw.start..raw.end]);
     let lower = lower.as_str();
+    signed(text, raw, &mut r);
+    if raw.words && is_a_period(text, raw, lower) {
+        return None;
+    }
+    if raw.words && (lower == "half" || lower == "a half") {
+        if let Some(share) = half_as_share(text, raw, lower, &r, extra) {
+            return Some(share);
+        }
+        if lower == "half" {
+            return None;
+        }
+    }
+    if raw.words && raw.kind == WordKind::Fraction {
+        fraction_as_rank(text, raw, lower, &mut r);
+    }
+    currency_and_scale(text, raw, &mut r);
+    if r.value_type != ValueType::Money {
+        percent_after(text, &mut r);
+    }
+    if r.value_type == ValueType::Number {
+        money_named_after(text, &mut r);
+    }
+    if r.value_type == ValueType::Money {
+        price_unit(text, &mut r);
+    }
+    // A unit glued to the digits: "40C", "5km".
+    if r.value_type == ValueType::Number
+        && !raw.words
+        && let Some(glued) = glued_unit(
+            text[raw.start..raw.end]
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ','),
+        )
+    {
+        r.unit = Some(glued.to_string());
+    }
+    if matches!(r.value_type, ValueType::Number | ValueType::Ordinal) && r.unit.is_none() {
+        measured_or_counted(text, raw, &mut r);
+    }
+    Some(finished(text, r, extra))
+}
 
-    // Negative numbers: "-1", "minus five".
+/// Negative numbers: "-1", "minus five"; but "plus or minus 3 points" is a margin of 3.
+fn signed(text: &str, raw: &Raw, r: &mut Reading) {
     if !raw.words && raw.start > 0 {
         let before = &text[..raw.start];
         let trimmed = before.trim_end_matches(' ');
@@ -1747,109 +1887,119 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
             if !before_sign.ends_with(|c: char| c.is_alphanumeric())
                 && currency_before(text, raw.start).is_none()
             {
-                start = before_sign.len();
-                value = -value;
+                r.start = before_sign.len();
+                r.value = -r.value;
             }
         }
     }
     if let Some((word, word_start)) = alpha_before(text, raw.start)
         && (word == "minus" || word == "negative")
     {
-        // "plus or minus 3 points" is a margin of 3, not minus 3.
         let before = text[..word_start].trim_end();
         let margin = word == "minus"
             && before
                 .get(before.len().saturating_sub(7)..)
                 .is_some_and(|tail| tail.eq_ignore_ascii_case("plus or"));
         if !margin {
-            start = word_start;
-            value = -value;
+            r.start = word_start;
+            r.value = -r.value;
         }
     }
+}
 
-    // "the first half of the season", "in the third quarter", "last quarter": a period of
-    // time, not a share.
-    if raw.words && (lower == "half" || lower == "quarter" || lower == "quarters") {
-        let prev = alpha_before(text, raw.start)
-            .map(|(w, _)| w)
-            .unwrap_or_default();
-        let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
-        let period = matches!(
-            prev.as_str(),
-            "the" | "this" | "last" | "next" | "previous" | "final" | "each" | "every" | "per"
-        ) || number_words::is_ordinal_word(&prev);
-        // A bare "quarter" is a share only as "quarter of" ("a quarter" is read whole).
-        if period || lower != "half" && next.as_deref() != Some("of") {
-            return None;
-        }
+/// "the first half of the season", "in the third quarter", "last quarter": a period of time,
+/// not a share. A bare "quarter" is a share only as "quarter of" ("a quarter" is read whole).
+fn is_a_period(text: &str, raw: &Raw, lower: &str) -> bool {
+    if !(lower == "half" || lower == "quarter" || lower == "quarters") {
+        return false;
     }
-    // "half of the districts": a share, which the desk records as a percentage.
-    if raw.words && (lower == "half" || lower == "a half") {
-        let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
-        let prev = alpha_before(text, raw.start)
-            .map(|(w, _)| w)
-            .unwrap_or_default();
-        let share = matches!(
-            prev.as_str(),
-            "over" | "than" | "about" | "nearly" | "almost" | "roughly" | "just" | "some"
-        );
-        let of_something = matches!(
-            next.as_deref(),
-            Some("of" | "the" | "its" | "their" | "his" | "her")
-        );
-        if share && lower == "half" || of_something {
-            // "more than half", "up to half of": a bound on the share, reported as an open
-            // range beside it, as for "more than 30,000".
-            if let Some((lower_bound, phrase_start)) = open_range(text, start) {
-                let bound = Some(50.0);
-                extra.push(Value {
-                    value_type: ValueType::Range,
-                    text: text[phrase_start..end].to_string(),
-                    value: if lower_bound {
-                        Normalized::Range(bound, None)
-                    } else {
-                        Normalized::Range(None, bound)
-                    },
-                    unit: Some("percent".to_string()),
-                    start: phrase_start,
-                    end,
-                });
-            }
-            return Some(Value {
-                value_type: ValueType::Percent,
-                text: text[start..end].to_string(),
-                value: Normalized::Number(50.0),
-                unit: None,
-                start,
-                end,
-            });
-        }
-        if lower == "half" {
-            return None;
-        }
+    let prev = alpha_before(text, raw.start)
+        .map(|(w, _)| w)
+        .unwrap_or_default();
+    let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
+    let period = matches!(
+        prev.as_str(),
+        "the" | "this" | "last" | "next" | "previous" | "final" | "each" | "every" | "per"
+    ) || number_words::is_ordinal_word(&prev);
+    period || lower != "half" && next.as_deref() != Some("of")
+}
+
+/// "half of the districts": a share, which the desk records as a percentage; "more than
+/// half", "up to half of": a bound on the share besides, reported as an open range, as for
+/// "more than 30,000".
+fn half_as_share(
+    text: &str,
+    raw: &Raw,
+    lower: &str,
+    r: &Reading,
+    extra: &mut Vec<Value>,
+) -> Option<Value> {
+    let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
+    let prev = alpha_before(text, raw.start)
+        .map(|(w, _)| w)
+        .unwrap_or_default();
+    let share = matches!(
+        prev.as_str(),
+        "over" | "than" | "about" | "nearly" | "almost" | "roughly" | "just" | "some"
+    );
+    let of_something = matches!(
+        next.as_deref(),
+        Some("of" | "the" | "its" | "their" | "his" | "her")
+    );
+    if !(share && lower == "half" || of_something) {
+        return None;
     }
-    // "a third term": an ordinal, not a fraction, unless "of" follows.
-    if raw.words
-        && raw.kind == WordKind::Fraction
-        && (lower.starts_with("a ") || lower.starts_with("an "))
-    {
-        let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
-        if next.as_deref() != Some("of") && !lower.ends_with("half") && !lower.ends_with("quarter")
-        {
-            if next.is_none() {
-                // Stand-alone ("a fifth"): keep the fraction.
+    let (start, end) = (r.start, r.end);
+    if let Some((lower_bound, phrase_start)) = open_range(text, start) {
+        let bound = Some(50.0);
+        extra.push(Value {
+            value_type: ValueType::Range,
+            text: text[phrase_start..end].to_string(),
+            value: if lower_bound {
+                Normalized::Range(bound, None)
             } else {
-                value = (1.0 / value).round();
-                value_type = ValueType::Ordinal;
-                start = raw.start + lower.find(' ').map_or(0, |p| p + 1);
-            }
-        }
+                Normalized::Range(None, bound)
+            },
+            unit: Some("percent".to_string()),
+            start: phrase_start,
+            end,
+        });
     }
+    Some(Value {
+        value_type: ValueType::Percent,
+        text: text[start..end].to_string(),
+        value: Normalized::Number(50.0),
+        unit: None,
+        start,
+        end,
+    })
+}
 
-    // Currency before: "$1.2 billion", "€5", "US$ 1MM".
-    if let Some(code) = currency_before(text, raw.start) {
-        value_type = ValueType::Money;
-        unit = Some(code.to_string());
+/// "a third term": an ordinal, not a fraction, unless "of" follows or it stands alone ("a
+/// fifth").
+fn fraction_as_rank(text: &str, raw: &Raw, lower: &str, r: &mut Reading) {
+    if !(lower.starts_with("a ") || lower.starts_with("an ")) {
+        return;
+    }
+    let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
+    if next.is_some()
+        && next.as_deref() != Some("of")
+        && !lower.ends_with("half")
+        && !lower.ends_with("quarter")
+    {
+        r.value = (1.0 / r.value).round();
+        r.value_type = ValueType::Ordinal;
+        r.start = raw.start + lower.find(' ').map_or(0, |p| p + 1);
+    }
+}
+
+/// Currency before: "$1.2 billion", "€5", "US$ 1MM". A scale word after a hyphenated pair
+/// scales both ends, money or not: "$40-50 billion".
+fn currency_and_scale(text: &str, raw: &Raw, r: &mut Reading) {
+    let money = currency_before(text, raw.start);
+    if let Some(code) = money {
+        r.value_type = ValueType::Money;
+        r.unit = Some(code.to_string());
         let before = text[..raw.start].trim_end_matches(' ');
         let sign_start = before
             .char_indices()
@@ -1857,226 +2007,243 @@ fn classify(text: &str, raw: &Raw, extra: &mut Vec<Value>) -> Option<Value> {
             .take_while(|(_, c)| !c.is_whitespace() && !c.is_ascii_digit() && *c != '(')
             .last()
             .map_or(raw.start, |(p, _)| p);
-        start = start.min(sign_start);
-        // A scale word after a hyphenated pair scales both ends: "$40-50 billion".
-        if let Some((w, _, e)) = word_after(text, end)
-            && text[end..].starts_with(' ')
-            && let Some(scale) = word_scale(w)
-        {
-            value *= scale;
-            high = high.map(|h| h * scale);
-            end = e;
-        }
-    } else if high.is_some()
-        && let Some((w, _, e)) = word_after(text, end)
-        && text[end..].starts_with(' ')
+        r.start = r.start.min(sign_start);
+    }
+    if (money.is_some() || r.high.is_some())
+        && let Some((w, _, e)) = word_after(text, r.end)
+        && text[r.end..].starts_with(' ')
         && let Some(scale) = word_scale(w)
     {
-        value *= scale;
-        high = high.map(|h| h * scale);
-        end = e;
+        r.value *= scale;
+        r.high = r.high.map(|h| h * scale);
+        r.end = e;
     }
+}
 
-    // The look-ahead is cut at 40 bytes and compared in any case where it lies, without a
-    // lower-cased copy (this runs for every number).
-    let after = &text[end..];
+/// Percentages: "10%", "10 percent", "10 per cent"; points: "2 percentage points", "25 basis
+/// points". The look-ahead is cut at 40 bytes and compared in any case where it lies, without
+/// a lower-cased copy (this runs for every number).
+fn percent_after(text: &str, r: &mut Reading) {
+    let after = &text[r.end..];
     let after_cut = &after[..floor_boundary(after, 40)];
     let after_trim = after_cut.trim_start();
-    // Percentages: "10%", "10 percent", "10 per cent".
-    if value_type != ValueType::Money {
-        // (bytes consumed, the unit of points: "percentage points", "basis points")
-        let percent = if after_cut.starts_with('%') {
-            Some((1, None))
-        } else if let Some(p) = [
-            "percent",
-            "per cent",
-            "pct",
-            "percentage points",
-            "percentage point",
-            "percentage",
-            "basis points",
-            "basis point",
-        ]
-        .iter()
-        .find(|p| {
-            starts_with_ignore_case(after_trim, p)
-                && !after_trim[p.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
-        }) {
-            let word_start = after_cut.len() - after_trim.len();
-            let points = if p.starts_with("basis") {
-                Some("basis points")
-            } else {
-                p.contains("point").then_some("percentage points")
-            };
-            Some((word_start + p.len(), points))
+    // (bytes consumed, the unit of points: "percentage points", "basis points")
+    let percent = if after_cut.starts_with('%') {
+        Some((1, None))
+    } else if let Some(p) = [
+        "percent",
+        "per cent",
+        "pct",
+        "percentage points",
+        "percentage point",
+        "percentage",
+        "basis points",
+        "basis point",
+    ]
+    .iter()
+    .find(|p| {
+        starts_with_ignore_case(after_trim, p)
+            && !after_trim[p.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+    }) {
+        let word_start = after_cut.len() - after_trim.len();
+        let points = if p.starts_with("basis") {
+            Some("basis points")
         } else {
-            None
+            p.contains("point").then_some("percentage points")
         };
-        if let Some((len, points)) = percent {
-            end += len;
-            if let Some(points) = points {
-                unit = Some(points.to_string());
-            } else {
-                value_type = ValueType::Percent;
-            }
+        Some((word_start + p.len(), points))
+    } else {
+        None
+    };
+    if let Some((len, points)) = percent {
+        r.end += len;
+        if let Some(points) = points {
+            r.unit = Some(points.to_string());
+        } else {
+            r.value_type = ValueType::Percent;
         }
     }
-    // Money named after the number: "5,000 won", "20 dollars".
-    if value_type == ValueType::Number
-        && let Some((w, _, e)) = word_after(text, end)
-        && text[end..].starts_with(' ')
-    {
-        let code = match lowercase(w).as_str() {
-            "dollars" | "dollar" => Some("USD"),
-            "euros" | "euro" => Some("EUR"),
-            "yen" => Some("JPY"),
-            "won" => Some("KRW"),
-            "yuan" | "renminbi" => Some("CNY"),
-            "rupees" => Some("INR"),
-            "pounds" if text[e..].trim_start().starts_with("sterling") => Some("GBP"),
-            _ => None,
-        };
-        if let Some(code) = code {
-            value_type = ValueType::Money;
-            unit = Some(code.to_string());
-            end = e;
-        }
+}
+
+/// Money named after the number: "5,000 won", "20 dollars".
+fn money_named_after(text: &str, r: &mut Reading) {
+    let Some((w, _, e)) = word_after(text, r.end) else {
+        return;
+    };
+    if !text[r.end..].starts_with(' ') {
+        return;
     }
-    // "$55.12 per barrel", "$1,472.19 an ounce": the price's unit.
-    if value_type == ValueType::Money
-        && let Some((w, _, e)) = word_after(text, end)
-        && matches!(lowercase(w).as_str(), "a" | "an" | "per")
-        && let Some((noun, noun_start, ne)) = word_after(text, e)
+    static CURRENCY_NAMES: LazyLock<std::collections::HashMap<&str, String>> =
+        LazyLock::new(|| {
+            lexicon::CURRENCY_NAMES
+                .lines()
+                .flat_map(|words| {
+                    let code = words[0].to_ascii_uppercase();
+                    words[1..]
+                        .iter()
+                        .map(move |name| (*name, code.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        });
+    let code = CURRENCY_NAMES
+        .get(lowercase(w).as_str())
+        .filter(|code| *code != "GBP" || text[e..].trim_start().starts_with("sterling"));
+    if let Some(code) = code {
+        r.value_type = ValueType::Money;
+        r.unit = Some(code.clone());
+        r.end = e;
+    }
+}
+
+/// "$55.12 per barrel", "$1,472.19 an ounce": the price's unit; "per metric ton", "a square
+/// foot": both words.
+fn price_unit(text: &str, r: &mut Reading) {
+    let Some((w, _, e)) = word_after(text, r.end) else {
+        return;
+    };
+    let Some((noun, noun_start, ne)) = word_after(text, e) else {
+        return;
+    };
+    if !(matches!(lowercase(w).as_str(), "a" | "an" | "per")
         && noun.bytes().all(|b| b.is_ascii_lowercase())
-        && !is_function_word(noun)
+        && !is_function_word(noun))
     {
-        // "per metric ton", "a square foot": the unit is both words.
-        let (noun, ne) = match word_after(text, ne) {
-            Some((next, _, next_end))
-                if matches!(noun, "metric" | "square" | "cubic" | "short" | "long")
-                    && next.bytes().all(|b| b.is_ascii_lowercase()) =>
-            {
-                (&text[noun_start..next_end], next_end)
-            }
-            _ => (noun, ne),
-        };
-        unit = Some(format!("{} per {}", unit.as_deref().unwrap_or(""), noun));
-        end = ne;
+        return;
     }
-    // A unit glued to the digits: "40C", "5km".
-    if value_type == ValueType::Number
-        && !raw.words
-        && let Some(glued) = glued_unit(
-            text[raw.start..raw.end]
-                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ','),
-        )
-    {
-        unit = Some(glued.to_string());
-    }
-    // Measurements and counts: "three days", "28,500 troops", "102.2 points".
-    if matches!(value_type, ValueType::Number | ValueType::Ordinal) && unit.is_none() {
-        let hyphen = text[end..].starts_with('-');
-        if hyphen {
-            if let Some((w, _, e)) = word_after(text, end + 1) {
-                let head = lowercase(w.split('-').next().unwrap_or(""));
-                let head = head.as_str();
-                if is_unit_word(head) {
-                    // "a 19th-century mill" ranks one century; "a 10-year plan" counts years.
-                    let plural = if head.ends_with('s') || value_type == ValueType::Ordinal {
-                        head.to_string()
-                    } else {
-                        format!("{head}s")
-                    };
-                    unit = Some(plural);
-                    end = end + 1 + head.len();
-                    let _ = e;
-                }
-            }
-        } else if let Some((w, w_start, e)) = word_after(text, end)
-            && text[end..].starts_with(' ')
+    let (noun, ne) = match word_after(text, ne) {
+        Some((next, _, next_end))
+            if matches!(noun, "metric" | "square" | "cubic" | "short" | "long")
+                && next.bytes().all(|b| b.is_ascii_lowercase()) =>
         {
-            let lw = lowercase(w);
-            let lw = lw.as_str();
-            if value_type == ValueType::Ordinal {
-                // "seventh straight session": the thing ranked, kept for the checker. In "the
-                // first nine months" the rank is of a period the cardinal counts.
-                let cardinal_after = number_words::parse_at(text, w_start)
-                    .is_some_and(|n| n.kind == WordKind::Cardinal);
-                // "first ever final": "ever" stresses the rank, it is not what is ranked.
-                if !is_function_word(lw) && !cardinal_after && lw != "ever" {
-                    unit = Some(w.to_string());
-                }
-            } else if is_measure_unit(lw) || matches!(lw, "per") {
-                if lw == "per" {
-                    if let Some((noun, _, ne)) = word_after(text, e) {
-                        unit = Some(format!("per {noun}"));
-                        end = ne;
-                    }
-                } else {
-                    unit = Some(lw.to_string());
-                    end = e;
-                    // "1-1/2 year" reads as years; "5 km" stays km.
-                    if !lw.ends_with('s') && value != 1.0 && glued_unit(lw).is_none() {
-                        unit = Some(format!("{lw}s"));
-                    }
-                }
-            } else if let Some((noun, noun_end)) = (raw.words
-                && text[raw.start..].starts_with(|c: char| c.is_ascii_uppercase()))
-            .then(|| noun_past_a_name(text, raw))
-            .flatten()
-            .or_else(|| counted_noun(text, end, value))
-            {
-                value_type = ValueType::Count;
-                unit = Some(noun);
-                end = noun_end;
-            }
+            (&text[noun_start..next_end], next_end)
         }
+        _ => (noun, ne),
+    };
+    r.unit = Some(format!("{} per {}", r.unit.as_deref().unwrap_or(""), noun));
+    r.end = ne;
+}
+
+/// Measurements and counts: "three days", "28,500 troops", "102.2 points"; "a 10-year plan"
+/// counts years; an ordinal keeps what it ranks ("seventh straight session").
+fn measured_or_counted(text: &str, raw: &Raw, r: &mut Reading) {
+    if text[r.end..].starts_with('-') {
+        hyphenated_unit(text, r);
+        return;
     }
+    let Some((w, w_start, e)) = word_after(text, r.end) else {
+        return;
+    };
+    if !text[r.end..].starts_with(' ') {
+        return;
+    }
+    let lw = lowercase(w);
+    let lw = lw.as_str();
+    if r.value_type == ValueType::Ordinal {
+        // In "the first nine months" the rank is of a period the cardinal counts.
+        let cardinal_after =
+            number_words::parse_at(text, w_start).is_some_and(|n| n.kind == WordKind::Cardinal);
+        // "first ever final": "ever" stresses the rank, it is not what is ranked.
+        if !is_function_word(lw) && !cardinal_after && lw != "ever" {
+            r.unit = Some(w.to_string());
+        }
+    } else if lw == "per" {
+        if let Some((noun, _, ne)) = word_after(text, e) {
+            r.unit = Some(format!("per {noun}"));
+            r.end = ne;
+        }
+    } else if is_measure_unit(lw) {
+        r.unit = Some(lw.to_string());
+        r.end = e;
+        // "1-1/2 year" reads as years; "5 km" stays km.
+        if !lw.ends_with('s') && r.value != 1.0 && glued_unit(lw).is_none() {
+            r.unit = Some(format!("{lw}s"));
+        }
+    } else if let Some((noun, noun_end)) = (raw.words
+        && text[raw.start..].starts_with(|c: char| c.is_ascii_uppercase()))
+    .then(|| noun_past_a_name(text, raw))
+    .flatten()
+    .or_else(|| counted_noun(text, r.end, r.value))
+    {
+        r.value_type = ValueType::Count;
+        r.unit = Some(noun);
+        r.end = noun_end;
+    }
+}
+
+/// "a 19th-century mill" ranks one century; "a 10-year plan" counts years.
+fn hyphenated_unit(text: &str, r: &mut Reading) {
+    let Some((w, _, _)) = word_after(text, r.end + 1) else {
+        return;
+    };
+    let head = lowercase(w.split('-').next().unwrap_or(""));
+    let head = head.as_str();
+    if is_unit_word(head) {
+        let plural = if head.ends_with('s') || r.value_type == ValueType::Ordinal {
+            head.to_string()
+        } else {
+            format!("{head}s")
+        };
+        r.unit = Some(plural);
+        r.end = r.end + 1 + head.len();
+    }
+}
+
+/// The value read: a closed range when a second number was joined to it; else the number,
+/// with an open range beside it when a bound qualifies it ("up to 700", "more than 30,000",
+/// "at least 5"). The bound is what the claim says, and the number is reported too, since a
+/// checker looks up "600,000 Israelis" whatever the qualifier.
+fn finished(text: &str, r: Reading, extra: &mut Vec<Value>) -> Value {
+    let Reading {
+        start,
+        end,
+        value,
+        high,
+        value_type,
+        unit,
+    } = r;
+    let percent_unit = || Some("percent".to_string());
     if let Some(h) = high {
-        return Some(Value {
+        return Value {
             value_type: ValueType::Range,
             text: text[start..end].to_string(),
             value: Normalized::Range(Some(value), Some(h)),
             unit: if value_type == ValueType::Percent {
-                Some("percent".to_string())
+                percent_unit()
             } else {
                 unit
             },
             start,
             end,
-        });
+        };
     }
-    // Open ranges: "up to 700", "more than 30,000", "at least 5". The bound is what the
-    // claim says, so it is reported as a range; the number itself is reported too, since a
-    // checker looks up "600,000 Israelis" whatever the qualifier.
     if let Some(open) = open_range(text, start) {
         let (low, high) = if open.0 {
             (Some(value), None)
         } else {
             (None, Some(value))
         };
-        let range_unit = if value_type == ValueType::Percent {
-            Some("percent".to_string())
-        } else {
-            unit.clone()
-        };
         extra.push(Value {
             value_type: ValueType::Range,
             text: text[open.1..end].to_string(),
             value: Normalized::Range(low, high),
-            unit: range_unit,
+            unit: if value_type == ValueType::Percent {
+                percent_unit()
+            } else {
+                unit.clone()
+            },
             start: open.1,
             end,
         });
     }
-    Some(Value {
+    Value {
         value_type,
         text: text[start..end].to_string(),
         value: Normalized::Number(value),
         unit,
         start,
         end,
-    })
+    }
 }
 
 /// A scale word after a number pair ("billion" in "$40-50 billion").

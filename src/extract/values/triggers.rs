@@ -265,74 +265,11 @@ impl Triggers {
                 continue;
             }
             if b.is_ascii_digit() {
-                let start = i;
-                while i < bytes.len() && bytes[i].is_ascii_digit() {
-                    i += 1;
-                }
-                found.digits = true;
-                let run = &bytes[start..i];
-                let year_like = (run.len() == 4 || run.len() == 8)
-                    && matches!(&run[..2], b"16" | b"17" | b"18" | b"19" | b"20");
-                found.year_digits |= year_like;
-                let slash =
-                    i + 1 < bytes.len() && bytes[i] == b'/' && bytes[i + 1].is_ascii_digit();
-                found.slash |= slash;
-                let ordinal = run.len() <= 2
-                    && i + 1 < bytes.len()
-                    && matches!(
-                        [bytes[i] | 0x20, bytes[i + 1] | 0x20],
-                        [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
-                    );
-                found.ordinal_digits |= ordinal;
-                // "1990s", "1980's", "1300’s": four digits ending in 0 with an "s" or an
-                // apostrophe (ASCII, or the first byte of a curly one) after them.
-                if run.len() == 4 && run[3] == b'0' {
-                    found.decade |= matches!(bytes.get(i), Some(b's' | b'\'' | 0xE2));
-                }
-                let dotted = run.len() <= 2
-                    && i + 1 < bytes.len()
-                    && bytes[i] == b'.'
-                    && bytes[i + 1].is_ascii_digit()
-                    && start >= 3
-                    && bytes[start - 1] == b' '
-                    && bytes[start - 3] | 0x20 == b'o'
-                    && bytes[start - 2] | 0x20 == b'n';
-                found.dotted |= dotted;
-                found.hyphened_year |= year_like
-                    && run.len() == 4
-                    && start > 0
-                    && bytes[start - 1] == b'-'
-                    && bytes.get(i) == Some(&b'-');
-                // Other digits ("28,500", "3 days") belong to a date only next to a date
-                // word, whose own window covers them.
-                if year_like || slash || ordinal || dotted {
-                    found.add_window(text, start, i);
-                }
+                i = found.digits_at(text, i);
                 continue;
             }
             if b.is_ascii_alphabetic() {
-                let start = i;
-                let key;
-                (i, key) = read_word(bytes, start);
-                let len = i - start;
-                if (2..=MAX_WORD).contains(&len) {
-                    let flags = flags_of_key(lexicon, key);
-                    found.words |= flags;
-                    if flags & NUMBER_WORD != 0 {
-                        found.number_words.push(start);
-                    }
-                    if flags & !(NUMBER_WORD | HOLIDAY_LEAD) != 0
-                        || flags & NUMBER_WORD != 0 && found.words & (MONTH | SPAN | RELATIVE) != 0
-                    {
-                        // Number words count as triggers after a date word: "May twenty
-                        // nine", spelled-out years, "three days".
-                        found.add_window(text, start, i);
-                        // "a day", "a year": a period counted with the article alone.
-                        if flags & (SPAN | RELATIVE) != 0 && a_before(bytes, start) {
-                            found.one_period = true;
-                        }
-                    }
-                }
+                i = found.word_at(text, i, lexicon);
                 continue;
             }
             // A vulgar fraction ("½" is C2 BD, "⅔" is E2 85 94) counts as a digit.
@@ -346,6 +283,83 @@ impl Triggers {
             i += 1;
         }
         found
+    }
+
+    /// The digits from `start`: what they may start (a year, "11/5", "5th", "1990s", "on
+    /// 5.11", "-2019-"), with a window around those that may be a date's. Where they end.
+    fn digits_at(&mut self, text: &str, start: usize) -> usize {
+        let bytes = text.as_bytes();
+        let mut i = start;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        self.digits = true;
+        let run = &bytes[start..i];
+        let year_like = (run.len() == 4 || run.len() == 8)
+            && matches!(&run[..2], b"16" | b"17" | b"18" | b"19" | b"20");
+        self.year_digits |= year_like;
+        let slash = i + 1 < bytes.len() && bytes[i] == b'/' && bytes[i + 1].is_ascii_digit();
+        self.slash |= slash;
+        let ordinal = run.len() <= 2
+            && i + 1 < bytes.len()
+            && matches!(
+                [bytes[i] | 0x20, bytes[i + 1] | 0x20],
+                [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
+            );
+        self.ordinal_digits |= ordinal;
+        // "1990s", "1980's", "1300’s": four digits ending in 0 with an "s" or an apostrophe
+        // (ASCII, or the first byte of a curly one) after them.
+        if run.len() == 4 && run[3] == b'0' {
+            self.decade |= matches!(bytes.get(i), Some(b's' | b'\'' | 0xE2));
+        }
+        let dotted = run.len() <= 2
+            && i + 1 < bytes.len()
+            && bytes[i] == b'.'
+            && bytes[i + 1].is_ascii_digit()
+            && start >= 3
+            && bytes[start - 1] == b' '
+            && bytes[start - 3] | 0x20 == b'o'
+            && bytes[start - 2] | 0x20 == b'n';
+        self.dotted |= dotted;
+        self.hyphened_year |= year_like
+            && run.len() == 4
+            && start > 0
+            && bytes[start - 1] == b'-'
+            && bytes.get(i) == Some(&b'-');
+        // Other digits ("28,500", "3 days") belong to a date only next to a date word, whose
+        // own window covers them.
+        if year_like || slash || ordinal || dotted {
+            self.add_window(text, start, i);
+        }
+        i
+    }
+
+    /// The word from `start`: its lexicon flags, where a number word starts, and a window
+    /// around a date word (or a number word after one). Where it ends.
+    fn word_at(&mut self, text: &str, start: usize, lexicon: &Lexicon) -> usize {
+        let bytes = text.as_bytes();
+        let (i, key) = read_word(bytes, start);
+        let len = i - start;
+        if !(2..=MAX_WORD).contains(&len) {
+            return i;
+        }
+        let flags = flags_of_key(lexicon, key);
+        self.words |= flags;
+        if flags & NUMBER_WORD != 0 {
+            self.number_words.push(start);
+        }
+        if flags & !(NUMBER_WORD | HOLIDAY_LEAD) != 0
+            || flags & NUMBER_WORD != 0 && self.words & (MONTH | SPAN | RELATIVE) != 0
+        {
+            // Number words count as triggers after a date word: "May twenty nine",
+            // spelled-out years, "three days".
+            self.add_window(text, start, i);
+            // "a day", "a year": a period counted with the article alone.
+            if flags & (SPAN | RELATIVE) != 0 && a_before(bytes, start) {
+                self.one_period = true;
+            }
+        }
+        i
     }
 
     /// Grow a trigger span by the reach of the date patterns, snap the ends outwards to white

@@ -656,29 +656,31 @@ mod tests {
         ("furniture_author_nouns.txt", "role_titles.txt"),    // author
         ("furniture_author_nouns.txt", "titles.txt"),         // reporter
         ("contact_nouns.txt", "furniture_contact_verbs.txt"), // email
-        ("documents.txt", "furniture_contact_verbs.txt"),     // email
-        ("furniture_contact_verbs.txt", "furniture_share_verbs.txt"), // email, e-mail
-        ("contact_nouns.txt", "furniture_share_verbs.txt"),   // email
-        ("documents.txt", "furniture_share_verbs.txt"),       // email
+        // What a syndication note says was done to an article is what a dateline labels.
+        ("article_date_words.txt", "furniture_publication_verbs.txt"), // published, updated
+        ("documents.txt", "furniture_contact_verbs.txt"),              // email
+        ("furniture_contact_verbs.txt", "furniture_share_verbs.txt"),  // email, e-mail
+        ("contact_nouns.txt", "furniture_share_verbs.txt"),            // email
+        ("documents.txt", "furniture_share_verbs.txt"),                // email
         (
             "furniture_credit_lines.txt",
             "furniture_publication_verbs.txt",
         ), // produced
-        ("furniture_credit_lines.txt", "speech_participles.txt"), // reporting
-        ("function_words.txt", "furniture_follow_verbs.txt"), // like
-        ("electoral_nouns.txt", "furniture_graphic_labels.txt"), // poll
+        ("furniture_credit_lines.txt", "speech_participles.txt"),      // reporting
+        ("function_words.txt", "furniture_follow_verbs.txt"),          // like
+        ("electoral_nouns.txt", "furniture_graphic_labels.txt"),       // poll
         (
             "furniture_graphic_labels.txt",
             "furniture_graphic_nouns.txt",
         ), // chart, map, video
         ("furniture_graphic_labels.txt", "furniture_link_labels.txt"), // photo, timeline
-        ("furniture_graphic_nouns.txt", "furniture_link_labels.txt"), // video
-        ("function_words.txt", "furniture_link_labels.txt"),  // more
-        ("furniture_link_labels.txt", "furniture_more_prompts.txt"), // read more
-        ("furniture_link_labels.txt", "organisation_cues.txt"), // watch
-        ("furniture_link_labels.txt", "speech_verbs.txt"),    // recommended
-        ("furniture_publication_verbs.txt", "impression_verbs.txt"), // appeared
-        ("furniture_publication_verbs.txt", "role_phrases.txt"), // part of
+        ("furniture_graphic_nouns.txt", "furniture_link_labels.txt"),  // video
+        ("function_words.txt", "furniture_link_labels.txt"),           // more
+        ("furniture_link_labels.txt", "furniture_more_prompts.txt"),   // read more
+        ("furniture_link_labels.txt", "organisation_cues.txt"),        // watch
+        ("furniture_link_labels.txt", "speech_verbs.txt"),             // recommended
+        ("furniture_publication_verbs.txt", "impression_verbs.txt"),   // appeared
+        ("furniture_publication_verbs.txt", "role_phrases.txt"),       // part of
     ];
 
     /// -- stages4: role lists, a stage's pick of words for one role from the lists named beside

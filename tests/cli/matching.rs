@@ -222,13 +222,31 @@ fn a_claim_added_by_hand_is_matched_with_the_claims_of_other_articles() {
     );
 }
 
+/// After an upgrade, a new article's paraphrase of the sample's 28,500 troops still finds it.
+fn assert_sample_still_found(desk: &Desk) {
+    let dir = tempfile::tempdir().unwrap();
+    let second = add(
+        desk,
+        dir.path(),
+        "pentagon.txt",
+        SECOND_ARTICLE,
+        "2022-06-10",
+    );
+    let troops = claim_with(&second, "keeps about 28,500 troops");
+    assert!(
+        matched_texts(desk, troops)
+            .iter()
+            .any(|t| t.contains("only has 28,500 troops in South Korea")),
+        "the claims stored before the upgrade are still candidates"
+    );
+}
+
 /// A version-9 database filed its claims under words before paraphrases were joined: the
 /// upgrade rebuilds the index from the claims, so the archive is still found, and the index is
 /// the one a new database would hold.
 #[test]
 fn a_version_9_database_has_its_candidate_index_rebuilt_on_upgrade() {
     let desk = Desk::new();
-    let dir = tempfile::tempdir().unwrap();
     desk.add_sample();
     let terms = |desk: &Desk| -> Vec<(i64, i64, Option<String>)> {
         let connection = rusqlite::Connection::open(&desk.db).unwrap();
@@ -254,26 +272,12 @@ fn a_version_9_database_has_its_candidate_index_rebuilt_on_upgrade() {
     }
     desk.ok(&["status"]);
     assert_eq!(terms(&desk), fresh, "the index a new database holds");
-    let second = add(
-        &desk,
-        dir.path(),
-        "pentagon.txt",
-        SECOND_ARTICLE,
-        "2022-06-10",
-    );
-    let troops = claim_with(&second, "keeps about 28,500 troops");
-    assert!(
-        matched_texts(&desk, troops)
-            .iter()
-            .any(|t| t.contains("only has 28,500 troops in South Korea")),
-        "the claims stored before the upgrade are still candidates"
-    );
+    assert_sample_still_found(&desk);
 }
 
 #[test]
 fn a_version_6_database_keeps_its_candidate_index_on_upgrade() {
     let desk = Desk::new();
-    let dir = tempfile::tempdir().unwrap();
     desk.add_sample();
     {
         // Back to version 6: the candidate index in its own table, one row per posting.
@@ -298,18 +302,5 @@ fn a_version_6_database_keeps_its_candidate_index_on_upgrade() {
             )
             .unwrap();
     }
-    let second = add(
-        &desk,
-        dir.path(),
-        "pentagon.txt",
-        SECOND_ARTICLE,
-        "2022-06-10",
-    );
-    let troops = claim_with(&second, "keeps about 28,500 troops");
-    assert!(
-        matched_texts(&desk, troops)
-            .iter()
-            .any(|t| t.contains("only has 28,500 troops in South Korea")),
-        "the claims stored before the upgrade are still candidates"
-    );
+    assert_sample_still_found(&desk);
 }

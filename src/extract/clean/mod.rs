@@ -925,12 +925,12 @@ fn is_not_a_name(word: &str) -> bool {
 static BYLINES: LazyLock<RegexSet> = LazyLock::new(|| {
     let name = r"[A-Z][\p{L}'’.\-]*";
     RegexSet::new([
-        format!(
-            r"^(?i:by)\s+{name}(?:\s+(?:{name}|and|&|de|van|von|da|del|bin|al))*(?:\s*(?:,|\||—|–|-|for|of)\s*.{{0,80}})?$"
-        ),
-        format!(
-            r"^{name}(?:\s+{name}){{1,3}},\s+(?:[\p{{L}}'’\-]+\s+){{0,4}}(?i:correspondent|reporter|editor|writer|columnist|contributor|producer|journalist|analyst|photographer|staff writer)s?$"
-        ),
+        expand(&format!(
+            r"^(?i:by)\s+{name}(?:\s+(?:{name}|&|{{furniture_byline_joiners}}))*(?:\s*(?:,|\||—|–|-|for|of)\s*.{{0,80}})?$"
+        )),
+        expand(&format!(
+            r"^{name}(?:\s+{name}){{1,3}},\s+(?:[\p{{L}}'’\-]+\s+){{0,4}}(?i:{{furniture_byline_roles}})s?$"
+        )),
     ])
     .expect("byline patterns are valid")
 });
@@ -1000,6 +1000,8 @@ mod tests {
         }
         assert!(!is_byline("By Midnight the polls had closed"));
         assert!(is_byline("By Jane Doe"));
+        assert!(is_byline("By Maria del Carmen Ruiz and Ali bin Said"));
+        assert!(is_byline("Jane Doe, BBC staff writers"));
     }
 
     /// The word filter before the `ANYWHERE` rules, built from the rules' lists, lets through

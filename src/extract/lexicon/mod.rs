@@ -319,6 +319,10 @@ lists! {
     STREET_WORDS = "street_words.txt";
     /// Words after "By" that start a phrase of time or manner, not an author's name.
     BYLINE_NON_NAMES = "byline_non_names.txt";
+    /// Lower-case words between the names of a byline ("and", "von").
+    FURNITURE_BYLINE_JOINERS = "furniture_byline_joiners.txt";
+    /// Jobs a correspondent's name line ends with ("diplomatic correspondent").
+    FURNITURE_BYLINE_ROLES = "furniture_byline_roles.txt" phrases;
     // -- values6
     /// Words that tell an article's own date in its first lines from an event's ("Updated",
     /// "born"), one role a line.
@@ -872,6 +876,24 @@ mod tests {
                 "function_words.txt",
                 "count_stop_words.txt",
                 "sentence_adverbs.txt",
+            ],
+        ),
+        // a byline's joiners are name particles and "and"; its jobs are titles and roles
+        (
+            "furniture_byline_joiners.txt",
+            &[
+                "name_particles.txt",
+                "function_words.txt",
+                "abbreviations_closing_capitalised.txt",
+            ],
+        ),
+        (
+            "furniture_byline_roles.txt",
+            &[
+                "titles.txt",
+                "role_titles.txt",
+                "role_nouns.txt",
+                "furniture_author_nouns.txt",
             ],
         ),
     ];

@@ -511,7 +511,7 @@ const WIDGET_RULES: &[Rule] = &[
     },
     Rule {
         reason: Furniture::TimeStamp,
-        pattern: r"^(?:(?:last )?(?:updated|posted|published)\s*:?\s*)?(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|\d{1,3}\s+(?:min(?:ute)?s?|hours?|hrs?)\s+ago|just now)\s*$",
+        pattern: r"^(?:(?:last )?{furniture_stamp_labels}\s*:?\s*)?(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|\d{1,3}\s+{furniture_stamp_units}s?\s+ago|just now)\s*$",
         examples: &[
             "12:45 p.m. ET",
             "Updated 3 minutes ago",
@@ -535,7 +535,7 @@ const WIDGET_RULES: &[Rule] = &[
     },
     Rule {
         reason: Furniture::SyndicationNote,
-        pattern: r"^read the original article(?:\s+here)?\W*$|^(?:distributed|provided|syndicated) by\s",
+        pattern: r"^read the original article(?:\s+here)?\W*$|^{furniture_syndication_verbs} by\s",
         examples: &[
             "Read the original article.",
             "Read the original article here",
@@ -562,7 +562,7 @@ const WIDGET_RULES: &[Rule] = &[
     },
     Rule {
         reason: Furniture::GalleryOrAdvertisement,
-        pattern: r"^(?:(?:image|photo|picture|slide)\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\.?\s*$",
+        pattern: r"^(?:{furniture_slide_nouns}\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\.?\s*$",
         examples: &["1 of 4.", "Photo 3 of 12", "2/10"],
         not: &["1 of 4 voters said no."],
     },

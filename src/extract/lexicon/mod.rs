@@ -323,6 +323,14 @@ lists! {
     FURNITURE_BYLINE_JOINERS = "furniture_byline_joiners.txt";
     /// Jobs a correspondent's name line ends with ("diplomatic correspondent").
     FURNITURE_BYLINE_ROLES = "furniture_byline_roles.txt" phrases;
+    /// Labels of a time stamp ("Updated 3 minutes ago").
+    FURNITURE_STAMP_LABELS = "furniture_stamp_labels.txt";
+    /// Units of a time stamp's age ("2 hours ago").
+    FURNITURE_STAMP_UNITS = "furniture_stamp_units.txt";
+    /// What a syndication line says an agency did ("Distributed by").
+    FURNITURE_SYNDICATION_VERBS = "furniture_syndication_verbs.txt";
+    /// What a gallery's counter counts ("Photo 3 of 12").
+    FURNITURE_SLIDE_NOUNS = "furniture_slide_nouns.txt";
     // -- values6
     /// Words that tell an article's own date in its first lines from an event's ("Updated",
     /// "born"), one role a line.
@@ -896,6 +904,17 @@ mod tests {
                 "furniture_author_nouns.txt",
             ],
         ),
+        // a time stamp's labels are a dateline's and a syndication note's verbs, its units
+        // measures ("min" also closes an abbreviation); a gallery counts photos
+        (
+            "furniture_stamp_labels.txt",
+            &["article_date_words.txt", "furniture_publication_verbs.txt"],
+        ),
+        (
+            "furniture_stamp_units.txt",
+            &["measure_units.txt", "abbreviations_closing.txt"],
+        ),
+        ("furniture_slide_nouns.txt", &["furniture_photo_nouns.txt"]),
     ];
 
     /// Whether `word` of `list` is a role list's pick from one of its classes.

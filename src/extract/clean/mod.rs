@@ -103,7 +103,7 @@ fn boilerplate_reason_of(sentence: &str, whole_line: bool, anywhere: bool) -> Op
     if !sentence.chars().any(char::is_alphanumeric) {
         return Some(Furniture::Separator);
     }
-    if may_be_short_credit(sentence) && may_be_credit(sentence) && CREDITS.is_match(sentence) {
+    if is_trimmed_credit(sentence) {
         return Some(Furniture::PhotoCredit);
     }
     if let Some(reason) = START_RULES.reason(sentence) {
@@ -184,8 +184,13 @@ fn starts_with_list_marker(sentence: &str) -> bool {
 /// "Photo: Getty Images", "Credit: Jane Doe/Reuters". Short by nature: a caption that merely
 /// mentions a photographer is not one.
 pub(crate) fn is_credit(sentence: &str) -> bool {
-    let sentence = sentence.trim();
-    may_be_short_credit(sentence) && may_be_credit(sentence) && CREDITS.is_match(sentence)
+    is_trimmed_credit(sentence.trim())
+}
+
+fn is_trimmed_credit(sentence: &str) -> bool {
+    may_be_short_credit(sentence)
+        && may_be_credit(sentence)
+        && CREDIT_SET.reason(sentence).is_some()
 }
 
 /// A credit is short: at most 120 bytes and 12 words of trimmed text.
@@ -193,13 +198,23 @@ fn may_be_short_credit(sentence: &str) -> bool {
     sentence.len() <= 120 && word_count(sentence) <= 12
 }
 
-/// Each `CREDITS` pattern needs a slash, a colon, or one of these words in ASCII lowercase:
-/// "via", "photo", "image", "picture", "video", "courtesy", "getty", "shutterstock",
-/// "istock". The patterns fold case the Unicode way, which also matches "ſ" for "s" and the
-/// Kelvin sign for "k": with either in the sentence, the patterns run.
+/// The marks one of which every `CREDITS` match holds when none of the phrases of
+/// `CREDIT_NEEDED_LISTS` is in it: a slash (a photographer's credit), a colon (a label), "via"
+/// (an agency's). The patterns fold case the Unicode way, which also matches "ſ" for "s" and
+/// the Kelvin sign for "k": with either in the sentence, the patterns run.
+const CREDIT_MARKS: &[&str] = &["/", ":", "ſ", "K", "via"];
+
+/// The lists of which a `CREDITS` pattern with none of the `CREDIT_MARKS` needs a phrase:
+/// what a credit credits ("Photo by ...") and the stock agencies ("Getty Images").
+const CREDIT_NEEDED_LISTS: &[&str] = &["furniture_photo_nouns", "furniture_stock_agencies"];
+
 static CREDIT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("[/:ſK]|via|photo|image|picture|video|courtesy|getty|shutterstock|istock")
-        .expect("credit words are valid")
+    let phrases = CREDIT_NEEDED_LISTS
+        .iter()
+        .filter_map(|name| list_named(name))
+        .flat_map(lexicon::List::entries)
+        .chain(CREDIT_MARKS.iter().map(|mark| mark.to_string()));
+    literal_search(phrases.collect())
 });
 
 /// Whether a `CREDITS` pattern can match: a literal search is much cheaper than the patterns'
@@ -208,21 +223,60 @@ fn may_be_credit(sentence: &str) -> bool {
     CREDIT_WORDS.is_match(&sentence.to_ascii_lowercase())
 }
 
-static CREDITS: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new([
-        // "Name/pool via AP", "Name/AP", "Name/Getty Images", "Name / Reuters"
-        r"(?i)^[^.!?]{0,60}\s?/\s?(?:pool|getty images|afp|ap|ap photo|reuters|epa|efe|bloomberg|shutterstock|alamy|zuma(?: press)?|sipa(?: usa)?|anadolu|xinhua|yonhap|kyodo|pa|pa images|the associated press|nurphoto|imagn|usa today sports|the new york times|the washington post)(?:\s?(?:via|/|for|-)\s?[a-z ./]{1,30})?\s*\)?$",
-        // "... via AP", "via Getty Images"
-        r"(?i)(?-u:\b)via (?:ap|afp|reuters|getty images|the associated press|bloomberg|epa|yonhap|xinhua)\s*\)?$",
-        // "(AP Photo/Evan Vucci)", "AP Photo", "Reuters photo"
-        r"(?i)^\(?\s*(?:ap|afp|epa|reuters|getty|bloomberg|xinhua|yonhap|pa|upi)?\s*(?:photo|photograph|image|picture|video)s?\s*(?:/|:|by(?-u:\b)|courtesy(?-u:\b)|credit(?-u:\b))",
-        // "Credit: ...", "Photo credit ...", "Image source: ..."
-        r"(?i)^\(?\s*(?:photo |image |picture |video )?(?:credit|courtesy|source)s?\s*:",
-        r"(?i)^\(?\s*(?:photo|image|picture)s? courtesy of(?-u:\b)",
-        r"(?i)^(?:getty images|ap images|shutterstock|istock(?:photo)?)(?:\s*/\s*.*)?$",
-    ])
-    .expect("credit patterns are valid")
-});
+/// Photo and picture credits, short sentences all (`may_be_short_credit`).
+const CREDITS: &[Rule] = &[
+    Rule {
+        reason: Furniture::PhotoCredit,
+        pattern: r"^[^.!?]{0,60}\s?/\s?{furniture_credit_sources}(?:\s?(?:via|/|for|-)\s?[a-z ./]{1,30})?\s*\)?$",
+        examples: &[
+            "Kim Hong-Ji/pool via AP",
+            "Jim Watson/AFP via Getty Images",
+            "Kim Hong-Ji / POOL",
+        ],
+        not: &["Sales rose 5% year/year, Reuters reported."],
+    },
+    Rule {
+        reason: Furniture::PhotoCredit,
+        pattern: r"(?-u:\b)via {furniture_via_sources}\s*\)?$",
+        examples: &["Jane Doe VIA AP", "The family via The Associated Press"],
+        not: &["Aid arrived via Reuters' partners on Monday."],
+    },
+    Rule {
+        reason: Furniture::PhotoCredit,
+        pattern: r"^\(?\s*{furniture_photo_agencies}?\s*{furniture_photo_nouns}s?\s*(?:/|:|by(?-u:\b)|{furniture_credit_labels}(?-u:\b))",
+        examples: &[
+            "(AP Photo/Evan Vucci)",
+            "AP Photograph by Jane Doe",
+            "Reuters photo: Jane Doe",
+            "Photo: Getty Images",
+        ],
+        not: &["Photos of the damage spread online."],
+    },
+    Rule {
+        reason: Furniture::PhotoCredit,
+        pattern: r"^\(?\s*(?:{furniture_photo_nouns} )?{furniture_credit_labels}s?\s*:",
+        examples: &[
+            "Credit: Jane Doe/Reuters",
+            "Source: Reuters",
+            "Image source: NASA",
+        ],
+        not: &["The source: a memo, she said."],
+    },
+    Rule {
+        reason: Furniture::PhotoCredit,
+        pattern: r"^\(?\s*{furniture_photo_nouns}s? courtesy of(?-u:\b)",
+        examples: &["Pictures courtesy of the family"],
+        not: &["Courtesy of the family, the photos were shared."],
+    },
+    Rule {
+        reason: Furniture::PhotoCredit,
+        pattern: r"^{furniture_stock_agencies}(?:\s*/\s*.*)?$",
+        examples: &["Getty Images", "Shutterstock / Jane Doe", "iStockphoto"],
+        not: &["Getty Images said its profit rose."],
+    },
+];
+
+static CREDIT_SET: LazyLock<Rules> = LazyLock::new(|| Rules::new(CREDITS, "i", false));
 
 /// The reason of a photo caption (a numbered gallery picture, an AP file photo), whose date
 /// is the picture's, not the article's (see `extract::without_captions`).
@@ -457,7 +511,7 @@ const WIDGET_RULES: &[Rule] = &[
     },
     Rule {
         reason: Furniture::TimeStamp,
-        pattern: r"^(?:(?:last )?(?:updated|posted|published)\s*:?\s*)?(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|\d{1,3}\s+(?:min(?:ute)?s?|hours?|hrs?)\s+ago|just now)\s*$",
+        pattern: r"^(?:(?:last )?{furniture_stamp_labels}\s*:?\s*)?(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|\d{1,3}\s+{furniture_stamp_units}s?\s+ago|just now)\s*$",
         examples: &[
             "12:45 p.m. ET",
             "Updated 3 minutes ago",
@@ -481,7 +535,7 @@ const WIDGET_RULES: &[Rule] = &[
     },
     Rule {
         reason: Furniture::SyndicationNote,
-        pattern: r"^read the original article(?:\s+here)?\W*$|^(?:distributed|provided|syndicated) by\s",
+        pattern: r"^read the original article(?:\s+here)?\W*$|^{furniture_syndication_verbs} by\s",
         examples: &[
             "Read the original article.",
             "Read the original article here",
@@ -491,7 +545,7 @@ const WIDGET_RULES: &[Rule] = &[
     },
     Rule {
         reason: Furniture::WireLine,
-        pattern: r"^\(?(?:reuters|ap|afp|upi|xinhua|bloomberg|the associated press|associated press|pa media)\)?\s*[-–—]?\s*$",
+        pattern: r"^\(?{furniture_wire_agencies}\)?\s*[-–—]?\s*$",
         examples: &["(Reuters) -", "The Associated Press", "AFP —"],
         not: &["Reuters reported the deal on Monday."],
     },
@@ -508,7 +562,7 @@ const WIDGET_RULES: &[Rule] = &[
     },
     Rule {
         reason: Furniture::GalleryOrAdvertisement,
-        pattern: r"^(?:(?:image|photo|picture|slide)\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\.?\s*$",
+        pattern: r"^(?:{furniture_slide_nouns}\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\.?\s*$",
         examples: &["1 of 4.", "Photo 3 of 12", "2/10"],
         not: &["1 of 4 voters said no."],
     },
@@ -647,11 +701,14 @@ pub fn non_value_spans(sentence: &str) -> Vec<(usize, usize)> {
     static DIGIT_NAMES: LazyLock<Regex> = LazyLock::new(|| {
         // ASCII classes (`-u`): Unicode word boundaries keep a regex off its fast engines on
         // any text with a curly quote, and these shapes are ASCII.
-        Regex::new(concat!(
-            r"(?-u)(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b",
-            r"|\b1-800-\d{3}-\d{4}\b",
-            r"|\b\d{1,5}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Way|Place|Court|Parkway|Highway)",
-            r"|https?://t\.co/\w+|\bpic\.twitter\.com/\w+|\b10\.\d{4,9}/[\w./;()-]+",
+        Regex::new(&format!(
+            concat!(
+                r"(?-u)(?:\+\d{{1,3}}[\s.-]?)?\(?\b\d{{3}}\)?[\s.-]\d{{3}}[.-]\d{{4}}\b",
+                r"|\b1-800-\d{{3}}-\d{{4}}\b",
+                r"|\b\d{{1,5}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){{1,3}}{}",
+                r"|https?://t\.co/\w+|\bpic\.twitter\.com/\w+|\b10\.\d{{4,9}}/[\w./;()-]+",
+            ),
+            street_words()
         ))
         .expect("digit name patterns are valid")
     });
@@ -662,6 +719,25 @@ pub fn non_value_spans(sentence: &str) -> Vec<(usize, usize)> {
         .find_iter(sentence)
         .map(|m| (m.start(), m.end()))
         .collect()
+}
+
+/// The words that end a street's name, capitalised, as one group: each full word, and each
+/// short form with its period ("Street", "St.").
+fn street_words() -> String {
+    let words: Vec<String> = lexicon::STREET_WORDS
+        .lines()
+        .flat_map(|line| {
+            let (full, short) = line.split_at(1);
+            let short = short
+                .iter()
+                .map(|w| format!(r"{}\.", regex::escape(&lexicon::capitalised(w))));
+            full.iter()
+                .map(|w| regex::escape(&lexicon::capitalised(w)))
+                .chain(short)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    format!("(?:{})", words.join("|"))
 }
 
 /// Whether `text` holds an ASCII digit: every sentence is asked, and most have none. Read in
@@ -714,19 +790,25 @@ impl Rules {
 /// The phrases one of which every `ANYWHERE` match holds: those of the list in each rule's
 /// first slot, as ASCII-lowercased text; a phrase that holds another is left to the shorter.
 static ANYWHERE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    let mut phrases: Vec<String> = ANYWHERE
+    let phrases: Vec<String> = ANYWHERE
         .iter()
         .filter_map(|rule| slots(rule.pattern).next())
         .filter_map(list_named)
         .flat_map(lexicon::List::entries)
         .collect();
+    literal_search(phrases)
+});
+
+/// A search for any of `phrases` as plain text; a phrase that holds another is left to the
+/// shorter.
+fn literal_search(mut phrases: Vec<String>) -> Regex {
     let all = phrases.clone();
     phrases.retain(|p| !all.iter().any(|q| q != p && p.contains(q.as_str())));
     phrases.sort();
     phrases.dedup();
     let escaped: Vec<String> = phrases.iter().map(|p| regex::escape(p)).collect();
     Regex::new(&escaped.join("|")).expect("boilerplate words are valid")
-});
+}
 
 /// The list whose file is `name.txt`.
 fn list_named(name: &str) -> Option<&'static lexicon::List> {
@@ -835,21 +917,20 @@ fn is_not_a_name(word: &str) -> bool {
     };
     capitalised_full_name(&lexicon::MONTHS)
         || capitalised_full_name(&lexicon::WEEKDAYS)
-        || matches!(
-            word,
-            "Then" | "Now" | "The" | "This" | "That" | "Law" | "Noon" | "Midnight"
-        )
+        || lexicon::BYLINE_NON_NAMES
+            .words()
+            .any(|w| lexicon::capitalised(w) == word)
 }
 
 static BYLINES: LazyLock<RegexSet> = LazyLock::new(|| {
     let name = r"[A-Z][\p{L}'’.\-]*";
     RegexSet::new([
-        format!(
-            r"^(?i:by)\s+{name}(?:\s+(?:{name}|and|&|de|van|von|da|del|bin|al))*(?:\s*(?:,|\||—|–|-|for|of)\s*.{{0,80}})?$"
-        ),
-        format!(
-            r"^{name}(?:\s+{name}){{1,3}},\s+(?:[\p{{L}}'’\-]+\s+){{0,4}}(?i:correspondent|reporter|editor|writer|columnist|contributor|producer|journalist|analyst|photographer|staff writer)s?$"
-        ),
+        expand(&format!(
+            r"^(?i:by)\s+{name}(?:\s+(?:{name}|&|{{furniture_byline_joiners}}))*(?:\s*(?:,|\||—|–|-|for|of)\s*.{{0,80}})?$"
+        )),
+        expand(&format!(
+            r"^{name}(?:\s+{name}){{1,3}},\s+(?:[\p{{L}}'’\-]+\s+){{0,4}}(?i:{{furniture_byline_roles}})s?$"
+        )),
     ])
     .expect("byline patterns are valid")
 });
@@ -882,25 +963,45 @@ mod tests {
         );
     }
 
-    /// The word filter before the credit patterns lets through a match of each pattern (in
-    /// the order of `CREDITS`, in odd case), and stops a short sentence with none of its words.
+    /// The word filter before the credit patterns, built from their lists, lets through the
+    /// examples of every pattern (also in odd case), and stops a short sentence with none of
+    /// its words.
     #[test]
     fn credit_word_filter_covers_every_pattern() {
-        let matches = [
-            "Kim Hong-Ji / POOL",
-            "Jane Doe VIA AP",
-            "AP Photograph by Jane Doe",
-            "Source: Reuters",
-            "Pictures courtesy of the family",
-            "Getty Images",
-        ];
-        assert_eq!(matches.len(), CREDITS.len());
-        for sentence in matches {
-            assert!(CREDITS.is_match(sentence), "{sentence}");
-            assert!(may_be_credit(sentence), "{sentence}");
+        for rule in CREDITS {
+            for example in rule.examples {
+                let odd = example.to_ascii_uppercase();
+                for sentence in [*example, odd.as_str()] {
+                    assert!(CREDIT_SET.reason(sentence).is_some(), "{sentence}");
+                    assert!(may_be_credit(sentence), "{sentence}");
+                }
+            }
         }
         assert!(!may_be_credit("The ministry said it would respond."));
         assert!(may_be_credit("ſhutterſtock"), "Unicode case folding");
+    }
+
+    /// Street words end an address capitalised, in full or short with a period.
+    #[test]
+    fn street_words_are_capitalised_with_short_forms() {
+        let words = street_words();
+        assert!(words.starts_with(r"(?:Street|St\.|Avenue|Ave\."), "{words}");
+        assert!(words.ends_with("|Highway)"), "{words}");
+    }
+
+    /// "By" before a word of time or manner opens no byline, only capitalised as written.
+    #[test]
+    fn byline_needs_a_name_after_by() {
+        for word in ["Then", "The", "Midnight", "March", "Tuesday"] {
+            assert!(is_not_a_name(word), "{word}");
+        }
+        for word in ["THE", "then", "Jane", "Mar"] {
+            assert!(!is_not_a_name(word), "{word}");
+        }
+        assert!(!is_byline("By Midnight the polls had closed"));
+        assert!(is_byline("By Jane Doe"));
+        assert!(is_byline("By Maria del Carmen Ruiz and Ali bin Said"));
+        assert!(is_byline("Jane Doe, BBC staff writers"));
     }
 
     /// The word filter before the `ANYWHERE` rules, built from the rules' lists, lets through
@@ -931,7 +1032,12 @@ mod tests {
     #[test]
     fn reasons_together_are_reasons_alone() {
         let mut sentences: Vec<(&str, bool)> = Vec::new();
-        for rule in STARTS.iter().chain(ANYWHERE).chain(WIDGET_RULES) {
+        for rule in CREDITS
+            .iter()
+            .chain(STARTS)
+            .chain(ANYWHERE)
+            .chain(WIDGET_RULES)
+        {
             for (i, sentence) in rule.examples.iter().chain(rule.not).enumerate() {
                 sentences.push((sentence, i % 2 == 0));
             }
@@ -948,7 +1054,12 @@ mod tests {
     /// every slot of its pattern is a lexicon list.
     #[test]
     fn furniture_rules_name_their_examples() {
-        for rule in STARTS.iter().chain(ANYWHERE).chain(WIDGET_RULES) {
+        for rule in CREDITS
+            .iter()
+            .chain(STARTS)
+            .chain(ANYWHERE)
+            .chain(WIDGET_RULES)
+        {
             assert!(!rule.examples.is_empty(), "{}", rule.pattern);
             for name in slots(rule.pattern) {
                 assert!(list_named(name).is_some(), "{name}");

@@ -299,6 +299,38 @@ lists! {
     FURNITURE_CREDIT_NOTICES = "furniture_credit_notices.txt" phrases;
     /// A contributor's line ("contributed reporting to this report").
     FURNITURE_CONTRIBUTION_PHRASES = "furniture_contribution_phrases.txt" phrases;
+    // -- clean7: the credit, wire-line, address and byline words of clean/.
+    /// Who a picture is credited to after a slash ("Jane Doe/Reuters").
+    FURNITURE_CREDIT_SOURCES = "furniture_credit_sources.txt" phrases;
+    /// Who a picture came through at a credit's end ("... via AP").
+    FURNITURE_VIA_SOURCES = "furniture_via_sources.txt" phrases;
+    /// Agencies that open a picture's credit ("AP Photo/...").
+    FURNITURE_PHOTO_AGENCIES = "furniture_photo_agencies.txt";
+    /// What a credit credits ("Photo: ...").
+    FURNITURE_PHOTO_NOUNS = "furniture_photo_nouns.txt";
+    /// Labels of a credit before a colon ("Credit: ...").
+    FURNITURE_CREDIT_LABELS = "furniture_credit_labels.txt";
+    /// Picture agencies whose name is a whole credit ("Getty Images").
+    FURNITURE_STOCK_AGENCIES = "furniture_stock_agencies.txt" phrases;
+    /// News agencies whose name alone is a wire line ("(Reuters) -").
+    FURNITURE_WIRE_AGENCIES = "furniture_wire_agencies.txt" phrases;
+    /// Words that end a street's name after a house number, one a line: the full word, then
+    /// its short forms ("street st").
+    STREET_WORDS = "street_words.txt";
+    /// Words after "By" that start a phrase of time or manner, not an author's name.
+    BYLINE_NON_NAMES = "byline_non_names.txt";
+    /// Lower-case words between the names of a byline ("and", "von").
+    FURNITURE_BYLINE_JOINERS = "furniture_byline_joiners.txt";
+    /// Jobs a correspondent's name line ends with ("diplomatic correspondent").
+    FURNITURE_BYLINE_ROLES = "furniture_byline_roles.txt" phrases;
+    /// Labels of a time stamp ("Updated 3 minutes ago").
+    FURNITURE_STAMP_LABELS = "furniture_stamp_labels.txt";
+    /// Units of a time stamp's age ("2 hours ago").
+    FURNITURE_STAMP_UNITS = "furniture_stamp_units.txt";
+    /// What a syndication line says an agency did ("Distributed by").
+    FURNITURE_SYNDICATION_VERBS = "furniture_syndication_verbs.txt";
+    /// What a gallery's counter counts ("Photo 3 of 12").
+    FURNITURE_SLIDE_NOUNS = "furniture_slide_nouns.txt";
     // -- values6
     /// Words that tell an article's own date in its first lines from an event's ("Updated",
     /// "born"), one role a line.
@@ -681,6 +713,27 @@ mod tests {
         ("furniture_link_labels.txt", "speech_verbs.txt"),             // recommended
         ("furniture_publication_verbs.txt", "impression_verbs.txt"),   // appeared
         ("furniture_publication_verbs.txt", "role_phrases.txt"),       // part of
+        // -- clean7: the agencies that credit pictures also send the wire and sell stock
+        // pictures, and are organisations to the speakers stage.
+        (
+            "furniture_credit_sources.txt",
+            "furniture_wire_agencies.txt",
+        ), // reuters, ap, afp
+        (
+            "furniture_credit_sources.txt",
+            "furniture_stock_agencies.txt",
+        ), // getty images
+        ("furniture_credit_sources.txt", "organisation_cues.txt"), // reuters
+        ("furniture_wire_agencies.txt", "organisation_cues.txt"),  // reuters
+        // "PA": an agency and Pennsylvania's short form
+        (
+            "abbreviations_closing_capitalised.txt",
+            "furniture_credit_sources.txt",
+        ),
+        // "photo", "video": what a credit credits, a graphic's label and a link's label
+        ("furniture_graphic_labels.txt", "furniture_photo_nouns.txt"),
+        ("furniture_graphic_nouns.txt", "furniture_photo_nouns.txt"),
+        ("furniture_link_labels.txt", "furniture_photo_nouns.txt"),
     ];
 
     /// -- stages4: role lists, a stage's pick of words for one role from the lists named beside
@@ -799,6 +852,69 @@ mod tests {
         ),
         // "5,000 won": a currency and a past tense
         ("currency_names.txt", &["score_outcomes.txt"]),
+        // -- clean7: "via AP" is a pick of the slash credits' agencies; "AP Photo" of those
+        // and the wire's; "Street" is a place cue, "Lane" a counted unit, "Court" a body,
+        // "Ave." closes a company's address, "way" follows a pronoun "one";
+        // "By The ..." and "By Then ..." open no name
+        (
+            "furniture_via_sources.txt",
+            &["furniture_credit_sources.txt"],
+        ),
+        (
+            "furniture_photo_agencies.txt",
+            &[
+                "furniture_credit_sources.txt",
+                "furniture_wire_agencies.txt",
+            ],
+        ),
+        (
+            "street_words.txt",
+            &[
+                "place_cues.txt",
+                "counted_units.txt",
+                "voting_bodies.txt",
+                "abbreviations_closing.txt",
+                "abbreviations_before_names.txt",
+                "one_as_a_pronoun.txt",
+            ],
+        ),
+        (
+            "byline_non_names.txt",
+            &[
+                "function_words.txt",
+                "count_stop_words.txt",
+                "sentence_adverbs.txt",
+            ],
+        ),
+        // a byline's joiners are name particles and "and"; its jobs are titles and roles
+        (
+            "furniture_byline_joiners.txt",
+            &[
+                "name_particles.txt",
+                "function_words.txt",
+                "abbreviations_closing_capitalised.txt",
+            ],
+        ),
+        (
+            "furniture_byline_roles.txt",
+            &[
+                "titles.txt",
+                "role_titles.txt",
+                "role_nouns.txt",
+                "furniture_author_nouns.txt",
+            ],
+        ),
+        // a time stamp's labels are a dateline's and a syndication note's verbs, its units
+        // measures ("min" also closes an abbreviation); a gallery counts photos
+        (
+            "furniture_stamp_labels.txt",
+            &["article_date_words.txt", "furniture_publication_verbs.txt"],
+        ),
+        (
+            "furniture_stamp_units.txt",
+            &["measure_units.txt", "abbreviations_closing.txt"],
+        ),
+        ("furniture_slide_nouns.txt", &["furniture_photo_nouns.txt"]),
     ];
 
     /// Whether `word` of `list` is a role list's pick from one of its classes.

@@ -324,32 +324,9 @@ impl TextRule {
     }
 }
 
-/// `pattern` with each `{name}` replaced by the alternation of the lexicon list `name.txt`
-/// (a `{` before a digit is a repetition and stays).
+/// `pattern` with each `{name}` replaced by the alternation of the lexicon list `name.txt`.
 fn expand(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len());
-    let mut rest = pattern;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let name_len = after
-            .find(|c: char| !(c.is_ascii_lowercase() || c == '_'))
-            .unwrap_or(after.len());
-        if name_len > 0 && after[name_len..].starts_with('}') {
-            let file = format!("{}.txt", &after[..name_len]);
-            let list = lexicon::ALL
-                .iter()
-                .find(|list| list.name == file)
-                .unwrap_or_else(|| panic!("no lexicon list {file}"));
-            out.push_str(&lexicon::alternation(list));
-            rest = &after[name_len + 1..];
-        } else {
-            out.push('{');
-            rest = after;
-        }
-    }
-    out.push_str(rest);
-    out
+    lexicon::fill_slots(pattern, lexicon::alternation)
 }
 
 /// Every rule with its compiled pattern, for the test that runs their examples.

@@ -211,7 +211,7 @@ const CREDIT_NEEDED_LISTS: &[&str] = &["furniture_photo_nouns", "furniture_stock
 static CREDIT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     let phrases = CREDIT_NEEDED_LISTS
         .iter()
-        .filter_map(|name| list_named(name))
+        .filter_map(|name| lexicon::list_named(name))
         .flat_map(lexicon::List::entries)
         .chain(CREDIT_MARKS.iter().map(|mark| mark.to_string()));
     literal_search(phrases.collect())
@@ -793,7 +793,7 @@ static ANYWHERE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     let phrases: Vec<String> = ANYWHERE
         .iter()
         .filter_map(|rule| slots(rule.pattern).next())
-        .filter_map(list_named)
+        .filter_map(lexicon::list_named)
         .flat_map(lexicon::List::entries)
         .collect();
     literal_search(phrases)
@@ -810,14 +810,6 @@ fn literal_search(mut phrases: Vec<String>) -> Regex {
     Regex::new(&escaped.join("|")).expect("boilerplate words are valid")
 }
 
-/// The list whose file is `name.txt`.
-fn list_named(name: &str) -> Option<&'static lexicon::List> {
-    lexicon::ALL
-        .iter()
-        .find(|list| list.name.strip_suffix(".txt") == Some(name))
-        .copied()
-}
-
 /// The names in the `{name}` slots of `pattern`, in order (a `{` before a digit is a
 /// repetition, not a slot).
 fn slots(pattern: &str) -> impl Iterator<Item = &str> {
@@ -832,28 +824,12 @@ fn slots(pattern: &str) -> impl Iterator<Item = &str> {
 /// one group: escaped, longest first, the words of a phrase one space apart (the rules read
 /// text with its white space folded).
 fn expand(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len());
-    let mut rest = pattern;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let slot = slots(&rest[open..])
-            .next()
-            .filter(|name| after.strip_prefix(name).is_some_and(|r| r.starts_with('}')));
-        let Some(name) = slot else {
-            out.push('{');
-            rest = after;
-            continue;
-        };
-        let list = list_named(name).unwrap_or_else(|| panic!("no lexicon list {name}.txt"));
+    lexicon::fill_slots(pattern, |list| {
         let mut entries = list.entries();
         entries.sort_by_key(|e| std::cmp::Reverse(e.len()));
         let escaped: Vec<String> = entries.iter().map(|e| regex::escape(e)).collect();
-        out.push_str(&format!("(?:{})", escaped.join("|")));
-        rest = &after[name.len() + 1..];
-    }
-    out.push_str(rest);
-    out
+        format!("(?:{})", escaped.join("|"))
+    })
 }
 
 /// Whether an `ANYWHERE` rule can match: a plain literal search of the lowercased sentence
@@ -1062,7 +1038,7 @@ mod tests {
         {
             assert!(!rule.examples.is_empty(), "{}", rule.pattern);
             for name in slots(rule.pattern) {
-                assert!(list_named(name).is_some(), "{name}");
+                assert!(lexicon::list_named(name).is_some(), "{name}");
             }
             for example in rule.examples {
                 assert_eq!(

@@ -353,6 +353,39 @@ pub fn capitalised(word: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The list of the lexicon file `name.txt`.
+pub fn list_named(name: &str) -> Option<&'static List> {
+    ALL.iter()
+        .find(|list| list.name.strip_suffix(".txt") == Some(name))
+        .copied()
+}
+
+/// `pattern` with each `{name}` slot replaced by `group` of the lexicon list `name.txt`, so
+/// that a rule's pattern names its word lists instead of copying them. A `{` not followed by
+/// a list name and `}` is the pattern's own, as in `\d{1,2}`.
+pub fn fill_slots(pattern: &str, group: impl Fn(&List) -> String) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name_len = after
+            .find(|c: char| !(c.is_ascii_lowercase() || c == '_'))
+            .unwrap_or(after.len());
+        if name_len > 0 && after[name_len..].starts_with('}') {
+            let name = &after[..name_len];
+            let list = list_named(name).unwrap_or_else(|| panic!("no lexicon list {name}.txt"));
+            out.push_str(&group(list));
+            rest = &after[name_len + 1..];
+        } else {
+            out.push('{');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Month and weekday names and short forms, longest first, as one regex alternation: a
 /// pattern built from the lexicon instead of a copy of it.
 pub fn alternation(list: &List) -> String {

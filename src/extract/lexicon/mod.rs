@@ -309,6 +309,19 @@ lists! {
     /// Currencies named after a figure ("20 dollars"), one a line: the ISO code, then the
     /// names.
     CURRENCY_NAMES = "currency_names.txt";
+    // -- values7
+    /// Words after a figure that make it a percentage ("per cent", "basis points"), one a
+    /// line, longest first where one starts another.
+    PERCENT_WORDS = "percent_words.txt" phrases;
+    /// Words before "half" or "quarter" that make it a period ("last quarter").
+    PERIOD_OPENERS = "period_openers.txt";
+    /// Words around an ordinal that make it an idiom or a rank ("first place", "came second"),
+    /// one role a line.
+    ORDINAL_IDIOMS = "ordinal_idioms.txt";
+    /// Words that open a two-word unit after "per" ("per square mile").
+    UNIT_MODIFIERS = "unit_modifiers.txt";
+    /// Words that may be hyphenated to a number outside a name ("mid-2019").
+    FREE_PREFIXES = "free_prefixes.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -681,6 +694,9 @@ mod tests {
         ("furniture_link_labels.txt", "speech_verbs.txt"),             // recommended
         ("furniture_publication_verbs.txt", "impression_verbs.txt"),   // appeared
         ("furniture_publication_verbs.txt", "role_phrases.txt"),       // part of
+        // -- values7: "the first thing" and "one thing": the noun after a number that makes it
+        // an idiom, read by two rules
+        ("one_as_a_pronoun.txt", "ordinal_idioms.txt"), // thing
     ];
 
     /// -- stages4: role lists, a stage's pick of words for one role from the lists named beside
@@ -799,6 +815,38 @@ mod tests {
         ),
         // "5,000 won": a currency and a past tense
         ("currency_names.txt", &["score_outcomes.txt"]),
+        // -- values7: the words of a value rule that other lists read in another role
+        // ("percent" a count's stop word and a unit; "last" a quantity's opener; "was" a form
+        // of "be"; "square" a place cue; "post" a body's word and "won" a past tense)
+        (
+            "percent_words.txt",
+            &["count_stop_words.txt", "measure_units.txt"],
+        ),
+        (
+            "period_openers.txt",
+            &[
+                "function_words.txt",
+                "count_stop_words.txt",
+                "quantity_openers.txt",
+                "sentence_adverbs.txt",
+                "source_prepositions.txt",
+                "anchor_words.txt",
+            ],
+        ),
+        (
+            "ordinal_idioms.txt",
+            &["count_stop_words.txt", "be_verbs.txt", "past_markers.txt"],
+        ),
+        ("unit_modifiers.txt", &["place_cues.txt"]),
+        (
+            "free_prefixes.txt",
+            &[
+                "organisation_cues.txt",
+                "furniture_article_nouns.txt",
+                "score_outcomes.txt",
+                "past_markers.txt",
+            ],
+        ),
     ];
 
     /// Whether `word` of `list` is a role list's pick from one of its classes.

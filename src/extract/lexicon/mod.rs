@@ -322,6 +322,12 @@ lists! {
     UNIT_MODIFIERS = "unit_modifiers.txt";
     /// Words that may be hyphenated to a number outside a name ("mid-2019").
     FREE_PREFIXES = "free_prefixes.txt";
+    /// Words after a four-digit number that make it a count or leave it a year ("2000
+    /// people", "2020 elections"), one role a line.
+    YEAR_CONTEXT_WORDS = "year_context_words.txt";
+    /// Units after a weekday's number that make it an offset ("Sunday 3 weeks after"), each
+    /// a prefix of the words it stands for.
+    OFFSET_UNITS = "offset_units.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -845,6 +851,26 @@ mod tests {
                 "furniture_article_nouns.txt",
                 "score_outcomes.txt",
                 "past_markers.txt",
+            ],
+        ),
+        // "2000 people", "2020 elections", "Sunday 3 weeks": counted things, scales, electoral
+        // nouns and units that other stages read as such
+        (
+            "year_context_words.txt",
+            &[
+                "count_stop_words.txt",
+                "number_scales.txt",
+                "electoral_nouns.txt",
+                "irregular_plurals.txt",
+                "past_markers.txt",
+            ],
+        ),
+        (
+            "offset_units.txt",
+            &[
+                "relative_date_words.txt",
+                "span_words.txt",
+                "measure_units.txt",
             ],
         ),
     ];

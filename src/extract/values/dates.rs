@@ -1404,6 +1404,8 @@ fn bare_month_year(
 
 /// A four-digit number is a year unless it counts something or is money.
 fn is_year_context(text: &str, start: usize, end: usize) -> bool {
+    static WORDS: LazyLock<Vec<Vec<&str>>> =
+        LazyLock::new(|| lexicon::YEAR_CONTEXT_WORDS.lines().collect());
     let before = text[..start].trim_end();
     let before_lower = lower_tail(before, before.len());
     if before.ends_with(['$', '€', '£', '#']) || before_lower.ends_with("no.") {
@@ -1427,27 +1429,13 @@ fn is_year_context(text: &str, start: usize, end: usize) -> bool {
         .take_while(|c| c.is_ascii_alphabetic())
         .collect::<String>()
         .to_ascii_lowercase();
-    if matches!(
-        next.as_str(),
-        "percent" | "people" | "million" | "billion" | "thousand" | "per" | "points"
-    ) {
+    if WORDS[0].contains(&next.as_str()) {
         return false;
     }
     // "2000 troops": a plural noun after the number counts things.
     if next.len() > 3
         && next.ends_with('s')
-        && !matches!(
-            next.as_str(),
-            "elections"
-                | "olympics"
-                | "games"
-                | "midterms"
-                | "primaries"
-                | "census"
-                | "levels"
-                | "was"
-                | "has"
-        )
+        && !WORDS[1].contains(&next.as_str())
         && text[end..].starts_with(' ')
     {
         return false;
@@ -1635,12 +1623,10 @@ fn weekday_day_rule(s: &Scan, all: &mut Vec<Found>) {
         };
         // "Sunday 3 weeks after ...": the number counts an offset, not the day of the month.
         let next_word = text[whole.end()..].trim_start().as_bytes();
-        let unit_after = ["day", "week", "month", "year", "hour", "fortnight"]
-            .iter()
-            .any(|unit| {
-                next_word.len() >= unit.len()
-                    && next_word[..unit.len()].eq_ignore_ascii_case(unit.as_bytes())
-            });
+        let unit_after = lexicon::OFFSET_UNITS.words().any(|unit| {
+            next_word.len() >= unit.len()
+                && next_word[..unit.len()].eq_ignore_ascii_case(unit.as_bytes())
+        });
         if unit_after {
             continue;
         }

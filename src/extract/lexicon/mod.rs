@@ -328,6 +328,12 @@ lists! {
     /// Units after a weekday's number that make it an offset ("Sunday 3 weeks after"), each
     /// a prefix of the words it stands for.
     OFFSET_UNITS = "offset_units.txt";
+    /// Words between a number and the plural it counts ("three more people").
+    COUNT_MODIFIERS = "count_modifiers.txt";
+    /// Words before "half" that make it a bounded share ("nearly half").
+    SHARE_BOUNDS = "share_bounds.txt";
+    /// Prepositions before a month named without a year ("since May").
+    MONTH_PREPOSITIONS = "month_prepositions.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -871,6 +877,29 @@ mod tests {
                 "relative_date_words.txt",
                 "span_words.txt",
                 "measure_units.txt",
+            ],
+        ),
+        // "three more people", "nearly half", "since May": function words, openers of a
+        // quantity and adverbs in another role
+        (
+            "count_modifiers.txt",
+            &["function_words.txt", "verb_adverbs.txt"],
+        ),
+        (
+            "share_bounds.txt",
+            &[
+                "function_words.txt",
+                "count_stop_words.txt",
+                "quantity_openers.txt",
+                "score_outcomes.txt",
+            ],
+        ),
+        (
+            "month_prepositions.txt",
+            &[
+                "function_words.txt",
+                "count_stop_words.txt",
+                "future_markers.txt",
             ],
         ),
     ];

@@ -1372,6 +1372,8 @@ fn bare_month_year(
     reference: NaiveDate,
     tense: impl FnOnce() -> Tense,
 ) -> (bool, i32) {
+    static PREPOSITIONS: LazyLock<lexicon::WordSet> =
+        LazyLock::new(|| lexicon::WordSet::of(&lexicon::MONTH_PREPOSITIONS));
     match modifier {
         Some("last") => (
             false,
@@ -1390,14 +1392,7 @@ fn bare_month_year(
             },
         ),
         Some("this") => (false, reference.year()),
-        Some(m)
-            if [
-                "in", "since", "until", "by", "from", "through", "during", "of",
-            ]
-            .contains(&m) =>
-        {
-            (true, month_year_for(month, reference, tense()))
-        }
+        Some(m) if PREPOSITIONS.contains(m) => (true, month_year_for(month, reference, tense())),
         _ => (false, month_year_for(month, reference, tense())),
     }
 }

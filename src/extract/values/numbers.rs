@@ -1198,6 +1198,7 @@ fn plural_like(word: &str) -> bool {
 /// The counted noun after a number: "28,500 troops" -> "troops", "two Arab states" ->
 /// "Arab states". Returns the unit and where it ends.
 fn counted_noun(text: &str, end: usize, value: f64) -> Option<(String, usize)> {
+    static MODIFIERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&lexicon::COUNT_MODIFIERS));
     let (w1, _, e1) = word_after(text, end)?;
     if !text[end..].starts_with(' ') {
         return None;
@@ -1205,7 +1206,7 @@ fn counted_noun(text: &str, end: usize, value: f64) -> Option<(String, usize)> {
     let l1 = lowercase(w1);
     let l1 = l1.as_str();
     // "four other states", "three more people": the thing counted is the noun.
-    if matches!(l1, "other" | "more" | "additional" | "further" | "extra")
+    if MODIFIERS.contains(l1)
         && let Some((w2, _, e2)) = word_after(text, e1)
         && text[e1..].starts_with(' ')
         && plural_like(w2)
@@ -1934,14 +1935,12 @@ fn half_as_share(
     r: &Reading,
     extra: &mut Vec<Value>,
 ) -> Option<Value> {
+    static BOUNDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&lexicon::SHARE_BOUNDS));
     let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
     let prev = alpha_before(text, raw.start)
         .map(|(w, _)| w)
         .unwrap_or_default();
-    let share = matches!(
-        prev.as_str(),
-        "over" | "than" | "about" | "nearly" | "almost" | "roughly" | "just" | "some"
-    );
+    let share = BOUNDS.contains(&prev);
     let of_something = matches!(
         next.as_deref(),
         Some("of" | "the" | "its" | "their" | "his" | "her")

@@ -334,6 +334,10 @@ lists! {
     SHARE_BOUNDS = "share_bounds.txt";
     /// Prepositions before a month named without a year ("since May").
     MONTH_PREPOSITIONS = "month_prepositions.txt";
+    /// Words after "half" that make it a share of something ("half of the districts").
+    SHARE_CONTINUATIONS = "share_continuations.txt";
+    /// Month and weekday forms that in lower case are usually other words ("may").
+    MONTHS_READ_AS_VERBS = "months_read_as_verbs.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -902,6 +906,12 @@ mod tests {
                 "future_markers.txt",
             ],
         ),
+        (
+            "share_continuations.txt",
+            &["function_words.txt", "count_stop_words.txt"],
+        ),
+        // "may", "march", "sun": month and weekday forms
+        ("months_read_as_verbs.txt", &["months.txt", "weekdays.txt"]),
     ];
 
     /// Whether `word` of `list` is a role list's pick from one of its classes.

@@ -1192,6 +1192,8 @@ fn numeric_rule(s: &Scan, all: &mut Vec<Found>) {
 }
 
 fn month_day_rule(s: &Scan, all: &mut Vec<Found>) {
+    static READ_AS_VERBS: LazyLock<lexicon::WordSet> =
+        LazyLock::new(|| lexicon::WordSet::of(&lexicon::MONTHS_READ_AS_VERBS));
     let text = s.text;
     let month = s.on.has(triggers::MONTH);
     let reference = s.reference;
@@ -1202,7 +1204,7 @@ fn month_day_rule(s: &Scan, all: &mut Vec<Found>) {
         let (whole_start, whole_end) = (shift + whole.start(), shift + whole.end());
         let month_text = &c[1];
         // "may" and "march" in lower case are usually verbs.
-        if matches!(month_text, "may" | "march" | "mar" | "jan" | "sun") && c.get(3).is_none() {
+        if READ_AS_VERBS.contains(month_text) && c.get(3).is_none() {
             let day_is_word = !c[2].starts_with(|ch: char| ch.is_ascii_digit());
             if day_is_word || month_text == "may" {
                 continue;

@@ -1936,15 +1936,14 @@ fn half_as_share(
     extra: &mut Vec<Value>,
 ) -> Option<Value> {
     static BOUNDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&lexicon::SHARE_BOUNDS));
+    static SHARE_OF: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::of(&lexicon::SHARE_CONTINUATIONS));
     let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
     let prev = alpha_before(text, raw.start)
         .map(|(w, _)| w)
         .unwrap_or_default();
     let share = BOUNDS.contains(&prev);
-    let of_something = matches!(
-        next.as_deref(),
-        Some("of" | "the" | "its" | "their" | "his" | "her")
-    );
+    let of_something = next.as_deref().is_some_and(|w| SHARE_OF.contains(w));
     if !(share && lower == "half" || of_something) {
         return None;
     }

@@ -341,6 +341,35 @@ lists! {
     /// Currencies named after a figure ("20 dollars"), one a line: the ISO code, then the
     /// names.
     CURRENCY_NAMES = "currency_names.txt";
+    // -- values7
+    /// Words after a figure that make it a percentage ("per cent", "basis points"), one a
+    /// line, longest first where one starts another.
+    PERCENT_WORDS = "percent_words.txt" phrases;
+    /// Words before "half" or "quarter" that make it a period ("last quarter").
+    PERIOD_OPENERS = "period_openers.txt";
+    /// Words around an ordinal that make it an idiom or a rank ("first place", "came second"),
+    /// one role a line.
+    ORDINAL_IDIOMS = "ordinal_idioms.txt";
+    /// Words that open a two-word unit after "per" ("per square mile").
+    UNIT_MODIFIERS = "unit_modifiers.txt";
+    /// Words that may be hyphenated to a number outside a name ("mid-2019").
+    FREE_PREFIXES = "free_prefixes.txt";
+    /// Words after a four-digit number that make it a count or leave it a year ("2000
+    /// people", "2020 elections"), one role a line.
+    YEAR_CONTEXT_WORDS = "year_context_words.txt";
+    /// Units after a weekday's number that make it an offset ("Sunday 3 weeks after"), each
+    /// a prefix of the words it stands for.
+    OFFSET_UNITS = "offset_units.txt";
+    /// Words between a number and the plural it counts ("three more people").
+    COUNT_MODIFIERS = "count_modifiers.txt";
+    /// Words before "half" that make it a bounded share ("nearly half").
+    SHARE_BOUNDS = "share_bounds.txt";
+    /// Prepositions before a month named without a year ("since May").
+    MONTH_PREPOSITIONS = "month_prepositions.txt";
+    /// Words after "half" that make it a share of something ("half of the districts").
+    SHARE_CONTINUATIONS = "share_continuations.txt";
+    /// Month and weekday forms that in lower case are usually other words ("may").
+    MONTHS_READ_AS_VERBS = "months_read_as_verbs.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -723,29 +752,31 @@ mod tests {
         ("contact_nouns.txt", "furniture_contact_verbs.txt"), // email
         // What a syndication note says was done to an article is what a dateline labels.
         ("article_date_words.txt", "furniture_publication_verbs.txt"), // published, updated
-        ("documents.txt", "furniture_contact_verbs.txt"),              // email
-        ("furniture_contact_verbs.txt", "furniture_share_verbs.txt"),  // email, e-mail
-        ("contact_nouns.txt", "furniture_share_verbs.txt"),            // email
-        ("documents.txt", "furniture_share_verbs.txt"),                // email
+        // "Place" ends a street's name ("12 Downing Place") and follows a rank ("first place").
+        ("ordinal_idioms.txt", "street_words.txt"), // place
+        ("documents.txt", "furniture_contact_verbs.txt"), // email
+        ("furniture_contact_verbs.txt", "furniture_share_verbs.txt"), // email, e-mail
+        ("contact_nouns.txt", "furniture_share_verbs.txt"), // email
+        ("documents.txt", "furniture_share_verbs.txt"), // email
         (
             "furniture_credit_lines.txt",
             "furniture_publication_verbs.txt",
         ), // produced
-        ("furniture_credit_lines.txt", "speech_participles.txt"),      // reporting
-        ("function_words.txt", "furniture_follow_verbs.txt"),          // like
-        ("electoral_nouns.txt", "furniture_graphic_labels.txt"),       // poll
+        ("furniture_credit_lines.txt", "speech_participles.txt"), // reporting
+        ("function_words.txt", "furniture_follow_verbs.txt"), // like
+        ("electoral_nouns.txt", "furniture_graphic_labels.txt"), // poll
         (
             "furniture_graphic_labels.txt",
             "furniture_graphic_nouns.txt",
         ), // chart, map, video
         ("furniture_graphic_labels.txt", "furniture_link_labels.txt"), // photo, timeline
-        ("furniture_graphic_nouns.txt", "furniture_link_labels.txt"),  // video
-        ("function_words.txt", "furniture_link_labels.txt"),           // more
-        ("furniture_link_labels.txt", "furniture_more_prompts.txt"),   // read more
-        ("furniture_link_labels.txt", "organisation_cues.txt"),        // watch
-        ("furniture_link_labels.txt", "speech_verbs.txt"),             // recommended
-        ("furniture_publication_verbs.txt", "impression_verbs.txt"),   // appeared
-        ("furniture_publication_verbs.txt", "role_phrases.txt"),       // part of
+        ("furniture_graphic_nouns.txt", "furniture_link_labels.txt"), // video
+        ("function_words.txt", "furniture_link_labels.txt"), // more
+        ("furniture_link_labels.txt", "furniture_more_prompts.txt"), // read more
+        ("furniture_link_labels.txt", "organisation_cues.txt"), // watch
+        ("furniture_link_labels.txt", "speech_verbs.txt"), // recommended
+        ("furniture_publication_verbs.txt", "impression_verbs.txt"), // appeared
+        ("furniture_publication_verbs.txt", "role_phrases.txt"), // part of
         // -- clean7: the agencies that credit pictures also send the wire and sell stock
         // pictures, and are organisations to the speakers stage.
         (
@@ -767,6 +798,9 @@ mod tests {
         ("furniture_graphic_labels.txt", "furniture_photo_nouns.txt"),
         ("furniture_graphic_nouns.txt", "furniture_photo_nouns.txt"),
         ("furniture_link_labels.txt", "furniture_photo_nouns.txt"),
+        // -- values7: "the first thing" and "one thing": the noun after a number that makes it
+        // an idiom, read by two rules
+        ("one_as_a_pronoun.txt", "ordinal_idioms.txt"), // thing
     ];
 
     /// -- stages4: role lists, a stage's pick of words for one role from the lists named beside
@@ -948,6 +982,87 @@ mod tests {
             &["measure_units.txt", "abbreviations_closing.txt"],
         ),
         ("furniture_slide_nouns.txt", &["furniture_photo_nouns.txt"]),
+        // -- values7: the words of a value rule that other lists read in another role
+        // ("percent" a count's stop word and a unit; "last" a quantity's opener; "was" a form
+        // of "be"; "square" a place cue; "post" a body's word and "won" a past tense)
+        (
+            "percent_words.txt",
+            &["count_stop_words.txt", "measure_units.txt"],
+        ),
+        (
+            "period_openers.txt",
+            &[
+                "function_words.txt",
+                "count_stop_words.txt",
+                "quantity_openers.txt",
+                "sentence_adverbs.txt",
+                "source_prepositions.txt",
+                "anchor_words.txt",
+            ],
+        ),
+        (
+            "ordinal_idioms.txt",
+            &["count_stop_words.txt", "be_verbs.txt", "past_markers.txt"],
+        ),
+        ("unit_modifiers.txt", &["place_cues.txt"]),
+        (
+            "free_prefixes.txt",
+            &[
+                "organisation_cues.txt",
+                "furniture_article_nouns.txt",
+                "score_outcomes.txt",
+                "past_markers.txt",
+            ],
+        ),
+        // "2000 people", "2020 elections", "Sunday 3 weeks": counted things, scales, electoral
+        // nouns and units that other stages read as such
+        (
+            "year_context_words.txt",
+            &[
+                "count_stop_words.txt",
+                "number_scales.txt",
+                "electoral_nouns.txt",
+                "irregular_plurals.txt",
+                "past_markers.txt",
+            ],
+        ),
+        (
+            "offset_units.txt",
+            &[
+                "relative_date_words.txt",
+                "span_words.txt",
+                "measure_units.txt",
+            ],
+        ),
+        // "three more people", "nearly half", "since May": function words, openers of a
+        // quantity and adverbs in another role
+        (
+            "count_modifiers.txt",
+            &["function_words.txt", "verb_adverbs.txt"],
+        ),
+        (
+            "share_bounds.txt",
+            &[
+                "function_words.txt",
+                "count_stop_words.txt",
+                "quantity_openers.txt",
+                "score_outcomes.txt",
+            ],
+        ),
+        (
+            "month_prepositions.txt",
+            &[
+                "function_words.txt",
+                "count_stop_words.txt",
+                "future_markers.txt",
+            ],
+        ),
+        (
+            "share_continuations.txt",
+            &["function_words.txt", "count_stop_words.txt"],
+        ),
+        // "may", "march", "sun": month and weekday forms
+        ("months_read_as_verbs.txt", &["months.txt", "weekdays.txt"]),
     ];
 
     /// Whether `word` of `list` is a role list's pick from one of its classes.

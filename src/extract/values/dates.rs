@@ -1192,6 +1192,8 @@ fn numeric_rule(s: &Scan, all: &mut Vec<Found>) {
 }
 
 fn month_day_rule(s: &Scan, all: &mut Vec<Found>) {
+    static READ_AS_VERBS: LazyLock<lexicon::WordSet> =
+        LazyLock::new(|| lexicon::WordSet::of(&lexicon::MONTHS_READ_AS_VERBS));
     let text = s.text;
     let month = s.on.has(triggers::MONTH);
     let reference = s.reference;
@@ -1202,7 +1204,7 @@ fn month_day_rule(s: &Scan, all: &mut Vec<Found>) {
         let (whole_start, whole_end) = (shift + whole.start(), shift + whole.end());
         let month_text = &c[1];
         // "may" and "march" in lower case are usually verbs.
-        if matches!(month_text, "may" | "march" | "mar" | "jan" | "sun") && c.get(3).is_none() {
+        if READ_AS_VERBS.contains(month_text) && c.get(3).is_none() {
             let day_is_word = !c[2].starts_with(|ch: char| ch.is_ascii_digit());
             if day_is_word || month_text == "may" {
                 continue;
@@ -1372,6 +1374,8 @@ fn bare_month_year(
     reference: NaiveDate,
     tense: impl FnOnce() -> Tense,
 ) -> (bool, i32) {
+    static PREPOSITIONS: LazyLock<lexicon::WordSet> =
+        LazyLock::new(|| lexicon::WordSet::of(&lexicon::MONTH_PREPOSITIONS));
     match modifier {
         Some("last") => (
             false,
@@ -1390,20 +1394,15 @@ fn bare_month_year(
             },
         ),
         Some("this") => (false, reference.year()),
-        Some(m)
-            if [
-                "in", "since", "until", "by", "from", "through", "during", "of",
-            ]
-            .contains(&m) =>
-        {
-            (true, month_year_for(month, reference, tense()))
-        }
+        Some(m) if PREPOSITIONS.contains(m) => (true, month_year_for(month, reference, tense())),
         _ => (false, month_year_for(month, reference, tense())),
     }
 }
 
 /// A four-digit number is a year unless it counts something or is money.
 fn is_year_context(text: &str, start: usize, end: usize) -> bool {
+    static WORDS: LazyLock<Vec<Vec<&str>>> =
+        LazyLock::new(|| lexicon::YEAR_CONTEXT_WORDS.lines().collect());
     let before = text[..start].trim_end();
     let before_lower = lower_tail(before, before.len());
     if before.ends_with(['$', '€', '£', '#']) || before_lower.ends_with("no.") {
@@ -1427,27 +1426,13 @@ fn is_year_context(text: &str, start: usize, end: usize) -> bool {
         .take_while(|c| c.is_ascii_alphabetic())
         .collect::<String>()
         .to_ascii_lowercase();
-    if matches!(
-        next.as_str(),
-        "percent" | "people" | "million" | "billion" | "thousand" | "per" | "points"
-    ) {
+    if WORDS[0].contains(&next.as_str()) {
         return false;
     }
     // "2000 troops": a plural noun after the number counts things.
     if next.len() > 3
         && next.ends_with('s')
-        && !matches!(
-            next.as_str(),
-            "elections"
-                | "olympics"
-                | "games"
-                | "midterms"
-                | "primaries"
-                | "census"
-                | "levels"
-                | "was"
-                | "has"
-        )
+        && !WORDS[1].contains(&next.as_str())
         && text[end..].starts_with(' ')
     {
         return false;
@@ -1635,12 +1620,10 @@ fn weekday_day_rule(s: &Scan, all: &mut Vec<Found>) {
         };
         // "Sunday 3 weeks after ...": the number counts an offset, not the day of the month.
         let next_word = text[whole.end()..].trim_start().as_bytes();
-        let unit_after = ["day", "week", "month", "year", "hour", "fortnight"]
-            .iter()
-            .any(|unit| {
-                next_word.len() >= unit.len()
-                    && next_word[..unit.len()].eq_ignore_ascii_case(unit.as_bytes())
-            });
+        let unit_after = lexicon::OFFSET_UNITS.words().any(|unit| {
+            next_word.len() >= unit.len()
+                && next_word[..unit.len()].eq_ignore_ascii_case(unit.as_bytes())
+        });
         if unit_after {
             continue;
         }

@@ -605,7 +605,7 @@ fn space_groups_read(text: &str, i: usize, j: usize, cleaned: &mut Cleaned) -> u
 }
 
 /// Word prefixes that may be glued to a number without making it a name ("mid-2019").
-const FREE_PREFIXES: [&str; 6] = ["mid", "pre", "post", "late", "early", "won"];
+static FREE_PREFIXES: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&lexicon::FREE_PREFIXES));
 
 /// Find raw numbers in `text`.
 /// `number_words`: where the number words of the text start (from the trigger pass), in order.
@@ -881,7 +881,7 @@ fn is_inside_a_code(text: &str, i: usize) -> bool {
             k -= 1;
         }
         let prefix = lowercase(&text[k..i - 1]);
-        if !FREE_PREFIXES.contains(&prefix.as_str()) {
+        if !FREE_PREFIXES.contains(&prefix) {
             return true;
         }
     }
@@ -1198,6 +1198,7 @@ fn plural_like(word: &str) -> bool {
 /// The counted noun after a number: "28,500 troops" -> "troops", "two Arab states" ->
 /// "Arab states". Returns the unit and where it ends.
 fn counted_noun(text: &str, end: usize, value: f64) -> Option<(String, usize)> {
+    static MODIFIERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&lexicon::COUNT_MODIFIERS));
     let (w1, _, e1) = word_after(text, end)?;
     if !text[end..].starts_with(' ') {
         return None;
@@ -1205,7 +1206,7 @@ fn counted_noun(text: &str, end: usize, value: f64) -> Option<(String, usize)> {
     let l1 = lowercase(w1);
     let l1 = l1.as_str();
     // "four other states", "three more people": the thing counted is the noun.
-    if matches!(l1, "other" | "more" | "additional" | "further" | "extra")
+    if MODIFIERS.contains(l1)
         && let Some((w2, _, e2)) = word_after(text, e1)
         && text[e1..].starts_with(' ')
         && plural_like(w2)
@@ -1603,9 +1604,11 @@ fn is_one_a_pronoun(prev: &str, next: &str) -> bool {
 /// ordinal alone at the end from "first" to "third" is an adverb ("came second" is a rank).
 /// `None` when the ordinal is neither surely an idiom nor surely a value.
 fn is_an_ordinal_idiom(text: &str, raw: &Raw, lower: &str, prev: &str, next: &str) -> Option<bool> {
+    static IDIOMS: LazyLock<Vec<Vec<&str>>> =
+        LazyLock::new(|| lexicon::ORDINAL_IDIOMS.lines().collect());
     // "the first time" is an idiom; "the third time" counts occurrences.
-    let idiom_noun = matches!(next, "place" | "thing" | "things" | "of")
-        || matches!(next, "time" | "times") && raw.value <= 1.0;
+    let idiom_noun =
+        IDIOMS[0].contains(&next) || matches!(next, "time" | "times") && raw.value <= 1.0;
     // "the third 90-day extension": a number follows, so the clause goes on.
     let clause_end = next.is_empty()
         && !text[raw.end..]
@@ -1617,7 +1620,7 @@ fn is_an_ordinal_idiom(text: &str, raw: &Raw, lower: &str, prev: &str, next: &st
         // "eleventh" or "two hundredth" is a rank whatever follows.
         || clause_end
             && raw.value <= 3.0
-            && !matches!(prev, "finished" | "came" | "placed" | "ranked" | "was" | "is")
+            && !IDIOMS[1].contains(&prev)
     {
         return Some(true);
     }
@@ -1910,6 +1913,7 @@ fn signed(text: &str, raw: &Raw, r: &mut Reading) {
 /// "the first half of the season", "in the third quarter", "last quarter": a period of time,
 /// not a share. A bare "quarter" is a share only as "quarter of" ("a quarter" is read whole).
 fn is_a_period(text: &str, raw: &Raw, lower: &str) -> bool {
+    static OPENERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&lexicon::PERIOD_OPENERS));
     if !(lower == "half" || lower == "quarter" || lower == "quarters") {
         return false;
     }
@@ -1917,10 +1921,7 @@ fn is_a_period(text: &str, raw: &Raw, lower: &str) -> bool {
         .map(|(w, _)| w)
         .unwrap_or_default();
     let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
-    let period = matches!(
-        prev.as_str(),
-        "the" | "this" | "last" | "next" | "previous" | "final" | "each" | "every" | "per"
-    ) || number_words::is_ordinal_word(&prev);
+    let period = OPENERS.contains(&prev) || number_words::is_ordinal_word(&prev);
     period || lower != "half" && next.as_deref() != Some("of")
 }
 
@@ -1934,18 +1935,15 @@ fn half_as_share(
     r: &Reading,
     extra: &mut Vec<Value>,
 ) -> Option<Value> {
+    static BOUNDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::of(&lexicon::SHARE_BOUNDS));
+    static SHARE_OF: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::of(&lexicon::SHARE_CONTINUATIONS));
     let next = word_after(text, raw.end).map(|(w, _, _)| lowercase(w));
     let prev = alpha_before(text, raw.start)
         .map(|(w, _)| w)
         .unwrap_or_default();
-    let share = matches!(
-        prev.as_str(),
-        "over" | "than" | "about" | "nearly" | "almost" | "roughly" | "just" | "some"
-    );
-    let of_something = matches!(
-        next.as_deref(),
-        Some("of" | "the" | "its" | "their" | "his" | "her")
-    );
+    let share = BOUNDS.contains(&prev);
+    let of_something = next.as_deref().is_some_and(|w| SHARE_OF.contains(w));
     if !(share && lower == "half" || of_something) {
         return None;
     }
@@ -2024,24 +2022,15 @@ fn currency_and_scale(text: &str, raw: &Raw, r: &mut Reading) {
 /// points". The look-ahead is cut at 40 bytes and compared in any case where it lies, without
 /// a lower-cased copy (this runs for every number).
 fn percent_after(text: &str, r: &mut Reading) {
+    static PERCENT_WORDS: LazyLock<Vec<&str>> =
+        LazyLock::new(|| lexicon::PERCENT_WORDS.phrases().collect());
     let after = &text[r.end..];
     let after_cut = &after[..floor_boundary(after, 40)];
     let after_trim = after_cut.trim_start();
     // (bytes consumed, the unit of points: "percentage points", "basis points")
     let percent = if after_cut.starts_with('%') {
         Some((1, None))
-    } else if let Some(p) = [
-        "percent",
-        "per cent",
-        "pct",
-        "percentage points",
-        "percentage point",
-        "percentage",
-        "basis points",
-        "basis point",
-    ]
-    .iter()
-    .find(|p| {
+    } else if let Some(p) = PERCENT_WORDS.iter().find(|p| {
         starts_with_ignore_case(after_trim, p)
             && !after_trim[p.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
     }) {
@@ -2099,6 +2088,8 @@ fn money_named_after(text: &str, r: &mut Reading) {
 /// "$55.12 per barrel", "$1,472.19 an ounce": the price's unit; "per metric ton", "a square
 /// foot": both words.
 fn price_unit(text: &str, r: &mut Reading) {
+    static UNIT_MODIFIERS: LazyLock<WordSet> =
+        LazyLock::new(|| WordSet::of(&lexicon::UNIT_MODIFIERS));
     let Some((w, _, e)) = word_after(text, r.end) else {
         return;
     };
@@ -2113,8 +2104,7 @@ fn price_unit(text: &str, r: &mut Reading) {
     }
     let (noun, ne) = match word_after(text, ne) {
         Some((next, _, next_end))
-            if matches!(noun, "metric" | "square" | "cubic" | "short" | "long")
-                && next.bytes().all(|b| b.is_ascii_lowercase()) =>
+            if UNIT_MODIFIERS.contains(noun) && next.bytes().all(|b| b.is_ascii_lowercase()) =>
         {
             (&text[noun_start..next_end], next_end)
         }

@@ -222,6 +222,37 @@ fn a_claim_added_by_hand_is_matched_with_the_claims_of_other_articles() {
     );
 }
 
+/// A total and its parts are one fact: "239 people on board" and "227 passengers and 12 crew"
+/// of the same flight match, though their units differ.
+#[test]
+fn a_total_matches_its_parts() {
+    let desk = Desk::new();
+    let dir = tempfile::tempdir().unwrap();
+    let first = add(
+        &desk,
+        dir.path(),
+        "first.txt",
+        "Plane lost\n\nThe Malaysia Airlines Boeing 777 was carrying 227 passengers and 12 crew \
+         members when it vanished on March 8 over the South China Sea, officials said.\n",
+        "2014-03-20",
+    );
+    add(
+        &desk,
+        dir.path(),
+        "second.txt",
+        "Search goes on\n\nThe Malaysia Airlines plane vanished on March 8 with 239 people on \
+         board, officials said.\n",
+        "2014-03-21",
+    );
+    let parts = claim_with(&first, "227 passengers and 12 crew");
+    assert!(
+        matched_texts(&desk, parts)
+            .iter()
+            .any(|t| t.contains("239 people on board")),
+        "the total matches its parts"
+    );
+}
+
 /// After an upgrade, a new article's paraphrase of the sample's 28,500 troops still finds it.
 fn assert_sample_still_found(desk: &Desk) {
     let dir = tempfile::tempdir().unwrap();

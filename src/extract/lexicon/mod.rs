@@ -638,6 +638,11 @@ pub fn number_words() -> Vec<(String, NumberWord)> {
     words
 }
 
+// -- dates8
+/// Days named rather than numbered, with the rule that places each in a year.
+mod named_days;
+pub use named_days::{DayRule, NAMED_DAYS, NamedDay};
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,8 @@ use crate::extract::lexicon;
 use super::when::{Period, Unit, When};
 use crate::model::{Value, ValueType};
 
+mod named_days;
+
 /// The month and weekday names of the lexicon as regex alternations (one capture group each),
 /// put where a pattern says `{MONTH}` or `{WEEKDAY}` (see `re`).
 static MONTH: LazyLock<String> = LazyLock::new(|| lexicon::alternation(&lexicon::MONTHS));
@@ -2015,197 +2017,13 @@ fn skip_and(words: &[(String, usize)], i: usize) -> usize {
     }
 }
 
-/// Named days: fixed ones ("Christmas", "Independence Day") and movable feasts ("Easter",
-/// "Thanksgiving", "Black Friday"), with an optional year or "last"/"next" before them.
-static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i-u)\b(?:(last|previous|next|following|this)\s+)?(new\s+year(?:'s|’s)?\s+eve|new\s+year(?:'s|’s|s)?(?:\s+day)?|christmas(?:\s+day|\s+eve)?|xmas|easter(?:\s+sunday|\s+monday)?|good\s+friday|thanksgiving(?:\s+day)?|black\s+friday|cyber\s+monday|halloween|valentine(?:'s|’s|s)?(?:\s+day)?|(?:saint|st\.?)\s+patrick(?:'s|’s|s)?(?:\s+day)?|earth\s+day|independence\s+day|(?:international\s+)?workers(?:'|’)?\s+day|labou?r\s+day|memorial\s+day|veterans(?:'|’)?\s+day|columbus\s+day|presidents(?:'|’)?\s+day|mother(?:'s|’s|s)?\s+day|father(?:'s|’s|s)?\s+day|juneteenth|boxing\s+day)\b(?:\s+(?:of\s+)?(?:((?:1[6-9]|20)\d\d)\b|(this|last|next)\s+year\b))?",
-    )
-});
-
-/// How a named day falls in a year.
-#[derive(Clone, Copy)]
-enum DayRule {
-    /// The same month and day every year.
-    Fixed(u32, u32),
-    /// The nth weekday of a month: Labor Day is the first Monday of September.
-    Nth(u32, Weekday, u8),
-    /// The last weekday of a month: Memorial Day is the last Monday of May.
-    Last(u32, Weekday),
-    /// Days after (or before) Easter Sunday.
-    Easter(i64),
-    /// Days after Thanksgiving, the fourth Thursday of November.
-    Thanksgiving(i64),
-}
-
-/// Named days by a word of their name (and a second word that must be in it too), the first
-/// that fits wins: "new year's eve" before "new year".
-const NAMED_DAYS: &[(&str, Option<&str>, DayRule)] = &[
-    ("new", Some("eve"), DayRule::Fixed(12, 31)),
-    ("new", None, DayRule::Fixed(1, 1)),
-    ("christmas", Some("eve"), DayRule::Fixed(12, 24)),
-    ("christmas", None, DayRule::Fixed(12, 25)),
-    ("xmas", None, DayRule::Fixed(12, 25)),
-    ("easter", Some("monday"), DayRule::Easter(1)),
-    ("good", None, DayRule::Easter(-2)),
-    ("easter", None, DayRule::Easter(0)),
-    ("thanksgiving", None, DayRule::Thanksgiving(0)),
-    ("black", None, DayRule::Thanksgiving(1)),
-    ("cyber", None, DayRule::Thanksgiving(4)),
-    ("halloween", None, DayRule::Fixed(10, 31)),
-    ("valentine", None, DayRule::Fixed(2, 14)),
-    ("patrick", None, DayRule::Fixed(3, 17)),
-    ("earth", None, DayRule::Fixed(4, 22)),
-    ("independence", None, DayRule::Fixed(7, 4)),
-    ("workers", None, DayRule::Fixed(5, 1)),
-    ("labour", None, DayRule::Fixed(5, 1)),
-    ("labor", None, DayRule::Nth(9, Weekday::Mon, 1)),
-    ("memorial", None, DayRule::Last(5, Weekday::Mon)),
-    ("veterans", None, DayRule::Fixed(11, 11)),
-    ("columbus", None, DayRule::Nth(10, Weekday::Mon, 2)),
-    ("presidents", None, DayRule::Nth(2, Weekday::Mon, 3)),
-    ("mother", None, DayRule::Nth(5, Weekday::Sun, 2)),
-    ("father", None, DayRule::Nth(6, Weekday::Sun, 3)),
-    ("juneteenth", None, DayRule::Fixed(6, 19)),
-    ("boxing", None, DayRule::Fixed(12, 26)),
-];
-
-/// The date of a named day in `year`.
-fn holiday_in(name: &str, year: i32) -> Option<NaiveDate> {
-    let (_, _, rule) = NAMED_DAYS
-        .iter()
-        .find(|(word, also, _)| name.contains(word) && also.is_none_or(|w| name.contains(w)))?;
-    match *rule {
-        DayRule::Fixed(month, day) => NaiveDate::from_ymd_opt(year, month, day),
-        DayRule::Nth(month, weekday, n) => {
-            NaiveDate::from_weekday_of_month_opt(year, month, weekday, n)
-        }
-        DayRule::Last(month, weekday) => last_weekday_of(year, month, weekday),
-        DayRule::Easter(days) => easter(year).map(|sunday| sunday + Duration::days(days)),
-        DayRule::Thanksgiving(days) => {
-            NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Thu, 4)
-                .map(|thursday| thursday + Duration::days(days))
-        }
-    }
-}
-
-/// The last `weekday` of `month` in `year`.
-fn last_weekday_of(year: i32, month: u32, weekday: Weekday) -> Option<NaiveDate> {
-    let next_first = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)?
-    };
-    let mut d = next_first - Duration::days(1);
-    while d.weekday() != weekday {
-        d -= Duration::days(1);
-    }
-    Some(d)
-}
-
-/// Easter Sunday in the Gregorian calendar (the anonymous algorithm, as published by Nature
-/// in 1876).
-fn easter(year: i32) -> Option<NaiveDate> {
-    let a = year % 19;
-    let b = year / 100;
-    let c = year % 100;
-    let d = b / 4;
-    let e = b % 4;
-    let f = (b + 8) / 25;
-    let g = (b - f + 1) / 3;
-    let h = (19 * a + b - d - g + 15) % 30;
-    let i = c / 4;
-    let k = c % 4;
-    let l = (32 + 2 * e + 2 * i - h - k) % 7;
-    let m = (a + 11 * h + 22 * l) / 451;
-    let month = (h + l - 7 * m + 114) / 31;
-    let day = (h + l - 7 * m + 114) % 31 + 1;
-    NaiveDate::from_ymd_opt(year, month as u32, day as u32)
-}
-
 /// Days named rather than numbered: holidays, "for the day", "the day before", "the 15th day of
 /// next month".
 fn holidays(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found>) {
-    named_days(text, reference, on, all);
+    named_days::named_days(text, reference, on, all);
     if on.has(triggers::DAY) {
         the_day_alone(text, reference, on, all);
         day_of_month(text, reference, on, all);
-    }
-}
-
-/// "Christmas", "last Thanksgiving", "Easter 2019", "Independence Day next year".
-fn named_days(text: &str, reference: NaiveDate, on: &Triggers, all: &mut Vec<Found>) {
-    // Every named day is a holiday word, or a lead word before "day", "year(s)", "Friday" or
-    // "Monday": "last year" alone, the common case, runs nothing.
-    let named_day = on.has(triggers::HOLIDAY)
-        || on.has(triggers::HOLIDAY_LEAD)
-            && on.has(triggers::SPAN | triggers::WEEKDAY | triggers::RELATIVE);
-    for c in captures_in(&HOLIDAY, text, &on.windows, named_day) {
-        let whole = c.get(0).unwrap();
-        if is_vague_new_year(text, &c) {
-            continue;
-        }
-        if let Some(date) = named_day_date(text, &c, reference) {
-            all.push(found(whole.start(), whole.end(), ymd(date), true));
-        }
-    }
-}
-
-/// "May Day" and "the new year" alone are too vague; "in the New Year" is a season.
-fn is_vague_new_year(text: &str, c: &Captures) -> bool {
-    let name = &c[2];
-    let lower = name.to_ascii_lowercase();
-    if !lower.starts_with("new") || lower.contains("day") || lower.contains("eve") {
-        return false;
-    }
-    let capital = name.starts_with('N');
-    let after_the = lower_tail(text, c.get(0).unwrap().start())
-        .trim_end()
-        .ends_with("the");
-    !capital && c.get(1).is_none() && after_the
-}
-
-/// The date of a `HOLIDAY` match: in the year it names ("Easter 2019", "Christmas last year"),
-/// else the one "last"/"next" points to, else the one the tense points to from the reference.
-fn named_day_date(text: &str, c: &Captures, reference: NaiveDate) -> Option<NaiveDate> {
-    let whole = c.get(0).unwrap();
-    let name = c[2].to_ascii_lowercase();
-    if let Some(y) = c.get(3) {
-        return y
-            .as_str()
-            .parse()
-            .ok()
-            .and_then(|year| holiday_in(&name, year));
-    }
-    if let Some(which) = c.get(4) {
-        let step = match which.as_str().to_ascii_lowercase().as_str() {
-            "last" => -1,
-            "next" => 1,
-            _ => 0,
-        };
-        return holiday_in(&name, reference.year() + step);
-    }
-    let this_year = holiday_in(&name, reference.year());
-    let before = |strictly: bool| {
-        this_year
-            .filter(|d| *d < reference || !strictly && *d == reference)
-            .or_else(|| holiday_in(&name, reference.year() - 1))
-    };
-    let after = |strictly: bool| {
-        this_year
-            .filter(|d| *d > reference || !strictly && *d == reference)
-            .or_else(|| holiday_in(&name, reference.year() + 1))
-    };
-    let modifier = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
-    match modifier.as_deref() {
-        Some("last" | "previous") => before(true),
-        Some("next" | "following") => after(true),
-        Some(_) => this_year,
-        None => match tense_at(text, whole.start(), whole.end()) {
-            Tense::Past => before(false),
-            Tense::Future => after(false),
-            Tense::Neutral => this_year,
-        },
     }
 }
 

@@ -113,10 +113,15 @@ fn re(pattern: &str) -> Regex {
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?-u:\b)((?:1[6-9]|20)\d\d)(?:([-/. ])(\d{1,2})([-/. ])(\d{1,2})|(\d\d)(\d\d))(?-u:\b)")
 });
+/// "2019/aug/01", "2019-Aug-01", "2019/01/aug": the year first.
 static YEAR_MONTH_NAME_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i-u)\b((?:1[6-9]|20)\d\d)[-/]{MONTH}[-/](\d{1,2})\b|\b((?:1[6-9]|20)\d\d)/(\d{1,2})/{MONTH}\b",
     )
+});
+/// "September-2020-23", "23-2020-September": the year between month and day.
+static MONTH_YEAR_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i-u)\b{MONTH}-((?:1[6-9]|20)\d\d)-(\d{1,2})\b|\b(\d{1,2})-((?:1[6-9]|20)\d\d)-{MONTH}\b")
 });
 /// "5/17/2018", "12/12/30", "22/04", "11/20".
 static NUMERIC: LazyLock<Regex> =
@@ -859,10 +864,6 @@ static WEEK_OF_MONTH: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i-u)\b(?:the\s+)?(1st|2nd|3rd|4th|first|second|third|fourth|last)\s+week\s+of\s+{MONTH}\b\.?(?:,?\s+((?:1[6-9]|20)\d\d)\b)?",
     )
 });
-/// "September-2020-23", "23-2020-September": the year between month and day.
-static MONTH_YEAR_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i-u)\b{MONTH}-((?:1[6-9]|20)\d\d)-(\d{1,2})\b|\b(\d{1,2})-((?:1[6-9]|20)\d\d)-{MONTH}\b")
-});
 /// "on 5.12": a month and day with a dot, only after "on" and at the end of a clause.
 static ON_DOTTED: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i-u)\bon\s+(\d{1,2})\.(\d{1,2})(?-u:\b)"));
@@ -914,12 +915,10 @@ const EXPLICIT_RULES: &[DateRule] = &[
     DateRule {
         name: "year_month_name_day",
         find: year_month_name_day_rule,
-        examples: &[("2019/aug/01", "2019-08-01"), ("2019-Aug-01", "2019-08-01")],
-    },
-    DateRule {
-        name: "month_year_day",
-        find: month_year_day_rule,
         examples: &[
+            ("2019/aug/01", "2019-08-01"),
+            ("2019-Aug-01", "2019-08-01"),
+            ("2019/01/aug", "2019-08-01"),
             ("September-2020-23", "2020-09-23"),
             ("23-2020-September", "2020-09-23"),
         ],
@@ -1027,42 +1026,67 @@ fn iso_rule(s: &Scan, all: &mut Vec<Found>) {
     }
 }
 
-fn year_month_name_day_rule(s: &Scan, all: &mut Vec<Found>) {
-    let text = s.text;
-    let month = s.on.has(triggers::MONTH);
-    let w = &s.on.windows;
-    let on = s.on;
-    for c in captures_in(&YEAR_MONTH_NAME_DAY, text, w, on.year_digits && month) {
-        let whole = c.get(0).unwrap();
-        let (year, month, day) = if let Some(y) = c.get(1) {
-            (y.as_str(), &c[2], &c[3])
-        } else {
-            (&c[4], &c[6], &c[5])
-        };
-        if let (Ok(y), Some(m), Ok(d)) = (year.parse(), month_from(month), day.parse())
-            && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
-        {
-            all.push(found(whole.start(), whole.end(), ymd(date), true));
-        }
-    }
+/// Where a pattern's alternative holds the year, the month name and the day: its capture
+/// groups.
+struct Parts {
+    year: usize,
+    month: usize,
+    day: usize,
 }
 
-fn month_year_day_rule(s: &Scan, all: &mut Vec<Found>) {
-    let text = s.text;
-    let month = s.on.has(triggers::MONTH);
-    let w = &s.on.windows;
+/// A year, a month name and a day in any of the four orders written: each order is one
+/// alternative of a pattern, read through the groups that hold its parts.
+fn year_month_name_day_rule(s: &Scan, all: &mut Vec<Found>) {
     let on = s.on;
-    for c in captures_in(&MONTH_YEAR_DAY, text, w, on.hyphened_year && month) {
-        let whole = c.get(0).unwrap();
-        let (month, year, day) = if let Some(m) = c.get(1) {
-            (m.as_str(), &c[2], &c[3])
-        } else {
-            (&c[6], &c[5], &c[4])
-        };
-        if let (Some(m), Ok(y), Ok(d)) = (month_from(month), year.parse(), day.parse())
-            && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
-        {
-            all.push(found(whole.start(), whole.end(), ymd(date), true));
+    let month = on.has(triggers::MONTH);
+    let patterns = [
+        (
+            &*YEAR_MONTH_NAME_DAY,
+            on.year_digits,
+            [
+                Parts {
+                    year: 1,
+                    month: 2,
+                    day: 3,
+                },
+                Parts {
+                    year: 4,
+                    month: 6,
+                    day: 5,
+                },
+            ],
+        ),
+        (
+            &*MONTH_YEAR_DAY,
+            on.hyphened_year,
+            [
+                Parts {
+                    year: 2,
+                    month: 1,
+                    day: 3,
+                },
+                Parts {
+                    year: 5,
+                    month: 6,
+                    day: 4,
+                },
+            ],
+        ),
+    ];
+    for (pattern, gate, orders) in patterns {
+        for c in captures_in(pattern, s.text, &on.windows, gate && month) {
+            let Some(parts) = orders.iter().find(|parts| c.get(parts.year).is_some()) else {
+                continue;
+            };
+            let whole = c.get(0).unwrap();
+            if let (Ok(y), Some(m), Ok(d)) = (
+                c[parts.year].parse(),
+                month_from(&c[parts.month]),
+                c[parts.day].parse(),
+            ) && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
+            {
+                all.push(found(whole.start(), whole.end(), ymd(date), true));
+            }
         }
     }
 }

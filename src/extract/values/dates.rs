@@ -774,26 +774,8 @@ fn anchored_dates(text: &str, found: &mut Vec<Found>) {
         let Some(anchor) = anchor.value.when() else {
             continue;
         };
-        let (direction, unit, count, whole_unit) = match (c.get(1), c.get(3)) {
-            (Some(which), _) => {
-                let back = counts_back(which.as_str());
-                (if back { -1 } else { 1 }, &c[2], 1, true)
-            }
-            (None, Some(count)) => {
-                let count = parse_count(count.as_str());
-                let back = counts_back(&c[5]);
-                (if back { -1 } else { 1 }, &c[4], count, false)
-            }
-            _ => continue,
-        };
-        let Some(unit) = Unit::of(unit) else { continue };
-        let Some(value) = anchor.shifted(unit, direction * count) else {
+        let Some(value) = anchored_value(&c, anchor) else {
             continue;
-        };
-        let value = if whole_unit {
-            value.within(unit)
-        } else {
-            value
         };
         found.retain(|f| f.end <= whole.start() || whole.end() <= f.start);
         let at = found.partition_point(|f| f.start < whole.start());
@@ -808,6 +790,30 @@ fn anchored_dates(text: &str, found: &mut Vec<Found>) {
             },
         );
     }
+}
+
+/// The date an `ANCHORED` match names, counted from `anchor`: "the previous year" is the
+/// whole year before the anchor's, "two months later" the anchor moved at its granularity.
+fn anchored_value(c: &Captures, anchor: When) -> Option<When> {
+    let (direction, unit, count, whole_unit) = match (c.get(1), c.get(3)) {
+        (Some(which), _) => {
+            let back = counts_back(which.as_str());
+            (if back { -1 } else { 1 }, &c[2], 1, true)
+        }
+        (None, Some(count)) => {
+            let count = parse_count(count.as_str());
+            let back = counts_back(&c[5]);
+            (if back { -1 } else { 1 }, &c[4], count, false)
+        }
+        _ => return None,
+    };
+    let unit = Unit::of(unit)?;
+    let value = anchor.shifted(unit, direction * count)?;
+    Some(if whole_unit {
+        value.within(unit)
+    } else {
+        value
+    })
 }
 
 /// "a", "one" ... "twelve" or digits (1 for anything else).
@@ -1026,64 +1032,31 @@ fn iso_rule(s: &Scan, all: &mut Vec<Found>) {
     }
 }
 
-/// Where a pattern's alternative holds the year, the month name and the day: its capture
-/// groups.
-struct Parts {
-    year: usize,
-    month: usize,
-    day: usize,
-}
+/// The capture groups of a year, a month name and a day in one order: "2019/aug/01" and
+/// "2019/01/aug" in `YEAR_MONTH_NAME_DAY`, "September-2020-23" and "23-2020-September" in
+/// `MONTH_YEAR_DAY`, one alternative each.
+const YEAR_FIRST: [[usize; 3]; 2] = [[1, 2, 3], [4, 6, 5]];
+const YEAR_BETWEEN: [[usize; 3]; 2] = [[2, 1, 3], [5, 6, 4]];
 
 /// A year, a month name and a day in any of the four orders written: each order is one
 /// alternative of a pattern, read through the groups that hold its parts.
 fn year_month_name_day_rule(s: &Scan, all: &mut Vec<Found>) {
     let on = s.on;
-    let month = on.has(triggers::MONTH);
+    let month_word = on.has(triggers::MONTH);
     let patterns = [
-        (
-            &*YEAR_MONTH_NAME_DAY,
-            on.year_digits,
-            [
-                Parts {
-                    year: 1,
-                    month: 2,
-                    day: 3,
-                },
-                Parts {
-                    year: 4,
-                    month: 6,
-                    day: 5,
-                },
-            ],
-        ),
-        (
-            &*MONTH_YEAR_DAY,
-            on.hyphened_year,
-            [
-                Parts {
-                    year: 2,
-                    month: 1,
-                    day: 3,
-                },
-                Parts {
-                    year: 5,
-                    month: 6,
-                    day: 4,
-                },
-            ],
-        ),
+        (&*YEAR_MONTH_NAME_DAY, on.year_digits, YEAR_FIRST),
+        (&*MONTH_YEAR_DAY, on.hyphened_year, YEAR_BETWEEN),
     ];
     for (pattern, gate, orders) in patterns {
-        for c in captures_in(pattern, s.text, &on.windows, gate && month) {
-            let Some(parts) = orders.iter().find(|parts| c.get(parts.year).is_some()) else {
+        for c in captures_in(pattern, s.text, &on.windows, gate && month_word) {
+            let Some([year, month, day]) = orders.into_iter().find(|[y, _, _]| c.get(*y).is_some())
+            else {
                 continue;
             };
             let whole = c.get(0).unwrap();
-            if let (Ok(y), Some(m), Ok(d)) = (
-                c[parts.year].parse(),
-                month_from(&c[parts.month]),
-                c[parts.day].parse(),
-            ) && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
+            if let (Ok(y), Some(m), Ok(d)) =
+                (c[year].parse(), month_from(&c[month]), c[day].parse())
+                && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
             {
                 all.push(found(whole.start(), whole.end(), ymd(date), true));
             }
@@ -1531,20 +1504,7 @@ fn weekday_rule(s: &Scan, all: &mut Vec<Found>) {
         let whole = c.get(0).unwrap();
         let name = c.get(3).unwrap().as_str();
         let full_name = name.len() > 4;
-        // Abbreviations ("Sun", "Sat", "Wed") are words too: only capitalised and with "on"
-        // or a week phrase before them.
-        if !full_name {
-            let capital = name.starts_with(|ch: char| ch.is_ascii_uppercase());
-            let tail = lower_tail(text, whole.start());
-            let on_before = tail.trim_end().ends_with(" on") || tail.trim_end().ends_with("or");
-            if !(capital && (on_before || c.get(2).is_some() || c.get(1).is_some())) {
-                continue;
-            }
-        }
-        if full_name
-            && !name.starts_with(|ch: char| ch.is_ascii_uppercase())
-            && name != name.to_ascii_lowercase()
-        {
+        if !reads_as_a_weekday(text, &c) {
             continue;
         }
         let Some(weekday) = weekday_from(name) else {
@@ -1575,6 +1535,20 @@ fn weekday_rule(s: &Scan, all: &mut Vec<Found>) {
     }
 }
 
+/// Whether a `WEEKDAY_RE` match names a day. Abbreviations ("Sun", "Sat", "Wed") are words
+/// too: only capitalised and with "on" or a week phrase before them. A full name is
+/// capitalised or all lower case ("FrIdAy" is no day).
+fn reads_as_a_weekday(text: &str, c: &Captures) -> bool {
+    let name = c.get(3).unwrap().as_str();
+    let capital = name.starts_with(|ch: char| ch.is_ascii_uppercase());
+    if name.len() > 4 {
+        return capital || name == name.to_ascii_lowercase();
+    }
+    let tail = lower_tail(text, c.get(0).unwrap().start());
+    let on_before = tail.trim_end().ends_with(" on") || tail.trim_end().ends_with("or");
+    capital && (on_before || c.get(2).is_some() || c.get(1).is_some())
+}
+
 /// The day a weekday names, from the words before it ("last", "this coming"), the week phrase
 /// around it ("next week Monday", "Friday of last week"), or else the clause's tense.
 fn weekday_date(
@@ -1599,35 +1573,26 @@ fn weekday_date(
             day_in_week(reference + Duration::days(7), weekday)
         }
         (Some(m), None) if m.contains("past") => {
-            let mut d = reference - Duration::days(1);
-            while d.weekday() != weekday {
-                d -= Duration::days(1);
-            }
-            d
+            nearest_weekday(reference - Duration::days(1), weekday, -1)
         }
         (Some(m), None) if m.contains("coming") || m.contains("upcoming") => {
-            let mut d = reference + Duration::days(1);
-            while d.weekday() != weekday {
-                d += Duration::days(1);
-            }
-            d
+            nearest_weekday(reference + Duration::days(1), weekday, 1)
         }
         (Some(_), None) => day_in_week(reference, weekday),
         (None, None) => {
-            let tense = tense();
-            let mut d = reference;
-            if tense == Tense::Future {
-                while d.weekday() != weekday {
-                    d += Duration::days(1);
-                }
-            } else {
-                while d.weekday() != weekday {
-                    d -= Duration::days(1);
-                }
-            }
-            d
+            let step = if tense() == Tense::Future { 1 } else { -1 };
+            nearest_weekday(reference, weekday, step)
         }
     }
+}
+
+/// The first `weekday` from `from` on, stepping a day at a time forward (1) or back (-1).
+fn nearest_weekday(from: NaiveDate, weekday: Weekday, step: i64) -> NaiveDate {
+    let mut d = from;
+    while d.weekday() != weekday {
+        d += Duration::days(step);
+    }
+    d
 }
 
 fn weekday_day_rule(s: &Scan, all: &mut Vec<Found>) {
@@ -1645,12 +1610,7 @@ fn weekday_day_rule(s: &Scan, all: &mut Vec<Found>) {
             continue;
         };
         // "Sunday 3 weeks after ...": the number counts an offset, not the day of the month.
-        let next_word = text[whole.end()..].trim_start().as_bytes();
-        let unit_after = lexicon::OFFSET_UNITS.words().any(|unit| {
-            next_word.len() >= unit.len()
-                && next_word[..unit.len()].eq_ignore_ascii_case(unit.as_bytes())
-        });
-        if unit_after {
+        if starts_with_offset_unit(&text[whole.end()..]) {
             continue;
         }
         if let Some(second) = c.get(3) {
@@ -1664,21 +1624,33 @@ fn weekday_day_rule(s: &Scan, all: &mut Vec<Found>) {
         if first == 0 || first > 31 {
             continue;
         }
-        // The month nearest the reference (this one first, then back) where that day falls on
-        // that weekday.
-        let this_month = NaiveDate::from_ymd_opt(reference.year(), reference.month(), first);
-        let date = this_month.filter(|d| d.weekday() == weekday).or_else(|| {
-            (1..30).find_map(|k| {
-                let month_start = NaiveDate::from_ymd_opt(reference.year(), reference.month(), 1)?
-                    .checked_sub_months(Months::new(k))?;
-                NaiveDate::from_ymd_opt(month_start.year(), month_start.month(), first)
-                    .filter(|d| d.weekday() == weekday)
-            })
-        });
-        if let Some(date) = date {
+        if let Some(date) = day_on_weekday(reference, first, weekday) {
             all.push(found(whole.start(), whole.end(), ymd(date), true));
         }
     }
+}
+
+/// Whether `rest` opens with an offset's unit ("weeks after ...").
+fn starts_with_offset_unit(rest: &str) -> bool {
+    let next_word = rest.trim_start().as_bytes();
+    lexicon::OFFSET_UNITS.words().any(|unit| {
+        next_word.len() >= unit.len()
+            && next_word[..unit.len()].eq_ignore_ascii_case(unit.as_bytes())
+    })
+}
+
+/// Day `day` of the month nearest the reference (this one first, then back) where it falls on
+/// `weekday`: "Thursday 21".
+fn day_on_weekday(reference: NaiveDate, day: u32, weekday: Weekday) -> Option<NaiveDate> {
+    let this_month = NaiveDate::from_ymd_opt(reference.year(), reference.month(), day);
+    this_month.filter(|d| d.weekday() == weekday).or_else(|| {
+        (1..30).find_map(|k| {
+            let month_start = NaiveDate::from_ymd_opt(reference.year(), reference.month(), 1)?
+                .checked_sub_months(Months::new(k))?;
+            NaiveDate::from_ymd_opt(month_start.year(), month_start.month(), day)
+                .filter(|d| d.weekday() == weekday)
+        })
+    })
 }
 
 fn relative_rule(s: &Scan, all: &mut Vec<Found>) {

@@ -370,6 +370,9 @@ lists! {
     SHARE_CONTINUATIONS = "share_continuations.txt";
     /// Month and weekday forms that in lower case are usually other words ("may").
     MONTHS_READ_AS_VERBS = "months_read_as_verbs.txt";
+    // -- dates8
+    /// Words before a month or a year that name a part of it ("early", "the end of").
+    PERIOD_PARTS = "period_parts.txt" phrases;
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -806,6 +809,9 @@ mod tests {
         // -- values7: "the first thing" and "one thing": the noun after a number that makes it
         // an idiom, read by two rules
         ("one_as_a_pronoun.txt", "ordinal_idioms.txt"), // thing
+        // -- dates8: "mid-2019" is no name to the number rules and the middle of a year to
+        // the date rules.
+        ("free_prefixes.txt", "period_parts.txt"),
     ];
 
     /// -- stages4: role lists, a stage's pick of words for one role from the lists named beside

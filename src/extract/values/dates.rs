@@ -147,18 +147,31 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 /// "March 2019", "March of 2019".
 static MONTH_YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i-u)\b{MONTH}\b\.?,?\s+(?:of\s+)?((?:1[6-9]|20)\d\d)\b"));
-/// A bare month name, capitalised, with an optional part-of-month or direction word.
+/// A bare month name, capitalised, with an optional part-of-month, direction word or
+/// preposition before it (`period_parts.txt`, `month_prepositions.txt`).
 static BARE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?-u)(?:\b(?i:(early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|last|next|this|in|since|until|by|from|through|during|of))[\s-]+)?\b{CAPITALISED_MONTH}(?:\b|\B)",
-    )
+    let before = format!(
+        "{}|last|next|this|{}",
+        alternatives(&lexicon::PERIOD_PARTS),
+        alternatives(&lexicon::MONTH_PREPOSITIONS)
+    );
+    re(&format!(
+        r"(?-u)(?:\b(?i:({before}))[\s-]+)?\b{{CAPITALISED_MONTH}}(?:\b|\B)"
+    ))
 });
 /// A year alone, with an optional part-of-year phrase: "in 2019", "the end of 2020".
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i-u)(?:\b(early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+)?\b(1[7-9]\d\d|20\d\d)\b",
-    )
+    re(&format!(
+        r"(?i-u)(?:\b{}[\s-]+)?\b(1[7-9]\d\d|20\d\d)\b",
+        lexicon::alternation(&lexicon::PERIOD_PARTS)
+    ))
 });
+
+/// The entries of `list` as regex alternatives, longest first, without a group of their own.
+fn alternatives(list: &lexicon::List) -> String {
+    let group = lexicon::alternation(list);
+    group[1..group.len() - 1].to_string()
+}
 static WEEKDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i-u)(?:\b(this\s+past|past|last|previous|next|following|coming|this\s+coming|this\s+upcoming|upcoming|this)\s+)?(?:\b(next|last|this|previous)\s+week\s*(?:-|on|,)?\s*)?\b{WEEKDAY}\b\.?(?:\s+(?:of\s+)?(next|last|this|previous|the\s+following)\s+week\b)?(?:\s+(?:morning|afternoon|evening|night)\b)?",

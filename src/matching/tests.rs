@@ -65,7 +65,7 @@ fn the_shipped_weights_parse_and_round_trip() {
     let model = MODEL.clone();
     assert_eq!(Model::parse(&model.to_text()), Some(model));
     assert_eq!(
-        Model::parse("cosine 1\nbias 0"),
+        Model::parse("shared_words 1\nbias 0"),
         None,
         "missing weights are refused"
     );

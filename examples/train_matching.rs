@@ -4,13 +4,24 @@
 //! `cargo run --release --example train_matching -- ../shared/matching [--write] [--stage I,L,R,J]`
 //!
 //! `SHOW_MISSES=1` lists the pairs the held-out scores get wrong; `DROP=name,name` measures
-//! the model without some of `matching::FEATURES`.
+//! the model without some of `matching::FEATURES`; `SHOW_FOLD_WEIGHTS=1` prints each fold's
+//! weights (a feature whose sign changes from fold to fold helps on some stories only).
+//!
+//! Designs measured before any goes into `matching` (README, "How matching decides"):
+//! `EXTRA=name,name` adds features computed here (`overlap_coefficient`, `bm25`,
+//! `sum_of_parts`, `margin_cosine`, `reverse_margin_cosine`, `best_both_ways`);
+//! `RIVALS=forward|backward|both` keeps a pair only when no competing pair of the same claims
+//! scores higher; `IDF_SMOOTH=N` counts N claims of other topics in every IDF; `IDF_SAT=K`
+//! saturates IDF (w(K+1)/(w+K)); `L2=` and `POSITIVE_SHARE=` set the fit; `NESTED=1` chooses
+//! them per fold by leave-stories-out inside its training stories; `NESTED_SIGNS=1` leaves
+//! out, per fold, the features whose sign changes across its inner folds.
 //!
 //! DIR holds `manifest.json`, `pairs.jsonl` and `articles/` (see its README). Each story's
 //! articles are extracted as `add` would (published 2019-11-20), every pair sentence is mapped
 //! to the claim covering it (as `score_matching.py` does), document frequencies are counted
 //! over the story's claims (as the database counts them), and a logistic regression is fitted
 //! to the pair features by plain gradient descent from zero: deterministic, no randomness.
+//! `--write` refuses to run with `EXTRA` features, which `matching` does not compute.
 //!
 //! Leave-stories-out cross-validation: for each story, fit on the others and score its pairs.
 //! The threshold is the lowest whose pooled out-of-story precision is at least `PRECISION`;
@@ -140,6 +151,19 @@ fn main() {
     println!(
         "leave-stories-out, pooled threshold {threshold:.3}: recall={recall:.2} precision={precision:.2} ({hits} of {positives} same-fact pairs, {false_hits} negatives matched)"
     );
+    for story in &stories {
+        let (mine, scores): (Vec<&Pair>, Vec<f64>) = all
+            .iter()
+            .zip(&held_out)
+            .filter(|(p, _)| &p.story == story)
+            .map(|(p, s)| (*p, *s))
+            .unzip();
+        let (hits, false_hits) = counts(&mine, &scores, threshold);
+        let positives = mine.iter().filter(|p| p.same).count();
+        println!(
+            "  at the pooled threshold {story:12} positives {hits}/{positives}  negatives matched {false_hits}"
+        );
+    }
     let linear = fit(&all, settings.fixed());
     let mut model = Model {
         weights: [0.0; FEATURE_COUNT],

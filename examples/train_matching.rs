@@ -346,11 +346,11 @@ fn cross_validate(
             }
         }
         if print {
-            let chosen = settings
-                .fitting
-                .is_none()
-                .then(|| format!(", {fitting:?}"))
-                .unwrap_or_default();
+            let chosen = if settings.fitting.is_none() {
+                format!(", {fitting:?}")
+            } else {
+                String::new()
+            };
             println!(
                 "  held out {story:12} positives {hit}/{positives}  negatives matched {false_hit}  (fold threshold {threshold:.3}{chosen})"
             );

@@ -34,8 +34,8 @@ use std::path::Path;
 
 use claimtrack::extract::{Context, extract};
 use claimtrack::matching::{
-    CandidateStage, FEATURE_COUNT, FEATURES, Fingerprint, Model, contradicting_figures, features,
-    idf, rare_idf, value_key,
+    CandidateStage, FEATURE_COUNT, FEATURES, Fingerprint, Model, SynonymFilter,
+    contradicting_figures, features, idf, rare_idf, synonym_matches, value_key,
 };
 
 /// Precision the threshold must keep, against the hard negatives.
@@ -182,7 +182,7 @@ fn main() {
         for i in order {
             let p = all[i];
             let label = if p.same { "same" } else { "diff" };
-            eprintln!("{:.2} {label} {:.2?} {}", scores[i], p.features, p.text);
+            eprintln!("{:.2} {label} {:.2?} {}", scores[i], p.vector(), p.text);
         }
     }
     for (name, weight) in feature_names().iter().zip(&linear.weights) {
@@ -590,13 +590,20 @@ fn load(dir: &Path, stage: CandidateStage) -> (Vec<Pair>, usize, usize) {
 }
 
 /// The features of `later` judged against `earlier` with `later`'s document frequencies.
+/// `SYN_INTO_WORDS=1` (measuring) counts a word with a WordNet synonym on the other side as a
+/// shared word.
 fn pair_features(later: &Claim, earlier: &Claim) -> [f64; FEATURE_COUNT] {
-    features(
+    let mut x = features(
         &later.fingerprint,
         &earlier.fingerprint,
         &|h| weight(later, h),
         rare_idf(later.claims_then),
-    )
+    );
+    if std::env::var_os("SYN_INTO_WORDS").is_some() {
+        let shared = x[0].exp() - 1.0;
+        x[0] = (1.0 + shared + synonyms(later, earlier).len() as f64).ln();
+    }
+    x
 }
 
 /// A stem's weight as `later` sees it: the database's IDF, or (measuring) with `IDF_SMOOTH`
@@ -715,9 +722,39 @@ fn extra_features(
                     .all(|c| cosine(c, earlier) < own);
                 f64::from(u8::from(forward && backward))
             }
+            // WordNet synonyms among the words the two claims do not share (`SYN_SENSES=1`:
+            // first senses only; `SYN_ADJ=0`: nouns and verbs only).
+            "synonyms" => (1.0 + synonyms(later, earlier).len() as f64).ln(),
+            "synonyms_idf" => {
+                let sum: f64 = synonyms(later, earlier)
+                    .iter()
+                    .map(|i| weight(later, l.stems[*i].hash))
+                    .sum();
+                sum / rare_idf(later.claims_then).max(1.0)
+            }
             other => panic!("unknown EXTRA feature {other}"),
         })
         .collect()
+}
+
+/// The stems of `later` with a synonym among `earlier`'s other words (`SYN_SENSES`, `SYN_ADJ`).
+fn synonyms(later: &Claim, earlier: &Claim) -> Vec<usize> {
+    let env = |name: &str, default: u8| {
+        std::env::var(name)
+            .ok()
+            .map(|v| v.parse().expect("a number"))
+            .unwrap_or(default)
+    };
+    let filter = SynonymFilter {
+        adjectives: env("SYN_ADJ", 1) == 1,
+        senses: env("SYN_SENSES", 3),
+    };
+    let (l, e) = (&later.fingerprint, &earlier.fingerprint);
+    let found = synonym_matches(&l.stems, &e.stems, filter);
+    if std::env::var_os("SHOW_SYNONYMS").is_some() && !found.is_empty() {
+        eprintln!("synonyms {found:?}");
+    }
+    found
 }
 
 /// True when a figure of `totals` is the sum of two or more figures of `parts` (not dates):

@@ -10,6 +10,7 @@
 //! of the same kind and unit on both sides with no value in common ("28,500 troops" against
 //! "23,500 troops") is a different fact, whatever the wording.
 
+mod synonyms;
 mod text;
 
 use std::sync::LazyLock;
@@ -17,6 +18,7 @@ use std::sync::LazyLock;
 use crate::extract::claims::shared_count;
 use crate::model::{MatchWhy as Why, Normalized, Value};
 
+pub use synonyms::{SynonymFilter, synonym_matches};
 pub use text::{Stem, normalise_figure, stem_word, stems_of};
 
 /// A claim reduced to what matching compares.

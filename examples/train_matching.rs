@@ -9,7 +9,10 @@
 //!
 //! Designs measured before any goes into `matching` (README, "How matching decides"):
 //! `EXTRA=name,name` adds features computed here (`overlap_coefficient`, `bm25`,
-//! `sum_of_parts`, `margin_cosine`, `reverse_margin_cosine`, `best_both_ways`);
+//! `sum_of_parts`, `margin_cosine`, `reverse_margin_cosine`, `best_both_ways`, and WordNet
+//! synonyms among the words not shared, `synonyms` counted and `synonyms_idf` weighed, with
+//! `SYN_SENSES=1` for first senses only and `SYN_ADJ=0` for nouns and verbs only);
+//! `SYN_INTO_WORDS=1` counts a word with a synonym on the other side as a shared word;
 //! `RIVALS=forward|backward|both` keeps a pair only when no competing pair of the same claims
 //! scores higher; `IDF_SMOOTH=N` counts N claims of other topics in every IDF; `IDF_SAT=K`
 //! saturates IDF (w(K+1)/(w+K)); `L2=` and `POSITIVE_SHARE=` set the fit; `NESTED=1` chooses

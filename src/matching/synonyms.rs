@@ -1,5 +1,7 @@
 //! Synonym groups from WordNet 3.0 (`synonyms.txt`, written by `examples/wordnet_synonyms.rs`):
-//! which of two claims' different words are general-English synonyms ("treatment"/"handling").
+//! which of two claims' different words are general-English synonyms ("lawyer"/"attorney").
+//! Measured by `train_matching` as a feature and not kept (README, "How matching decides": it
+//! lowered the held-out figure), so `judge` does not read it; kept so the measure can be rerun.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;

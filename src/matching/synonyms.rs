@@ -17,12 +17,13 @@ pub struct SynonymFilter {
     pub senses: u8,
 }
 
-/// A stem's groups: (group, part of speech, sense number), by the stem's comparison hash.
-static GROUPS: LazyLock<HashMap<u64, Vec<(u32, u8, u8)>>> =
-    LazyLock::new(|| parse(include_str!("synonyms.txt")));
+/// Each stem's groups, by the stem's comparison hash: (group, part of speech, sense number).
+type Groups = HashMap<u64, Vec<(u32, u8, u8)>>;
 
-fn parse(text: &str) -> HashMap<u64, Vec<(u32, u8, u8)>> {
-    let mut table: HashMap<u64, Vec<(u32, u8, u8)>> = HashMap::new();
+static GROUPS: LazyLock<Groups> = LazyLock::new(|| parse(include_str!("synonyms.txt")));
+
+fn parse(text: &str) -> Groups {
+    let mut table = Groups::new();
     let lines = text
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty());

@@ -4,13 +4,27 @@
 //! `cargo run --release --example train_matching -- ../shared/matching [--write] [--stage I,L,R,J]`
 //!
 //! `SHOW_MISSES=1` lists the pairs the held-out scores get wrong; `DROP=name,name` measures
-//! the model without some of `matching::FEATURES`.
+//! the model without some of `matching::FEATURES`; `SHOW_FOLD_WEIGHTS=1` prints each fold's
+//! weights (a feature whose sign changes from fold to fold helps on some stories only).
+//!
+//! Designs measured before any goes into `matching` (README, "How matching decides"):
+//! `EXTRA=name,name` adds features computed here (`overlap_coefficient`, `bm25`,
+//! `sum_of_parts`, `margin_cosine`, `reverse_margin_cosine`, `best_both_ways`, and WordNet
+//! synonyms among the words not shared, `synonyms` counted and `synonyms_idf` weighed, with
+//! `SYN_SENSES=1` for first senses only and `SYN_ADJ=0` for nouns and verbs only);
+//! `SYN_INTO_WORDS=1` counts a word with a synonym on the other side as a shared word;
+//! `RIVALS=forward|backward|both` keeps a pair only when no competing pair of the same claims
+//! scores higher; `IDF_SMOOTH=N` counts N claims of other topics in every IDF; `IDF_SAT=K`
+//! saturates IDF (w(K+1)/(w+K)); `L2=` and `POSITIVE_SHARE=` set the fit; `NESTED=1` chooses
+//! them per fold by leave-stories-out inside its training stories; `NESTED_SIGNS=1` leaves
+//! out, per fold, the features whose sign changes across its inner folds.
 //!
 //! DIR holds `manifest.json`, `pairs.jsonl` and `articles/` (see its README). Each story's
 //! articles are extracted as `add` would (published 2019-11-20), every pair sentence is mapped
 //! to the claim covering it (as `score_matching.py` does), document frequencies are counted
 //! over the story's claims (as the database counts them), and a logistic regression is fitted
 //! to the pair features by plain gradient descent from zero: deterministic, no randomness.
+//! `--write` refuses to run with `EXTRA` features, which `matching` does not compute.
 //!
 //! Leave-stories-out cross-validation: for each story, fit on the others and score its pairs.
 //! The threshold is the lowest whose pooled out-of-story precision is at least `PRECISION`;
@@ -23,8 +37,8 @@ use std::path::Path;
 
 use claimtrack::extract::{Context, extract};
 use claimtrack::matching::{
-    CandidateStage, FEATURE_COUNT, FEATURES, Fingerprint, Model, contradicting_figures, features,
-    idf, rare_idf, value_key,
+    CandidateStage, FEATURE_COUNT, FEATURES, Fingerprint, Model, SynonymFilter,
+    contradicting_figures, features, idf, rare_idf, synonym_matches, value_key,
 };
 
 /// Precision the threshold must keep, against the hard negatives.
@@ -55,6 +69,13 @@ struct Pair {
     story: String,
     same: bool,
     features: [f64; FEATURE_COUNT],
+    /// Experimental features named in `EXTRA`, measured beside `matching::FEATURES`.
+    extra: Vec<f64>,
+    /// The vectors of the pairs that compete with this one (`RIVALS`): the later claim against
+    /// its other candidates from the earlier claim's article, and the later article's other
+    /// claims against the earlier claim.
+    forward_rivals: Vec<Vec<f64>>,
+    backward_rivals: Vec<Vec<f64>>,
     /// Vetoed by contradicting figures, or never proposed by the candidate index.
     excluded: bool,
     /// Proposed by the candidate index.
@@ -113,47 +134,49 @@ fn main() {
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    let mut held_out = vec![0.0; pairs.len()];
-    let mut strict = (0, 0, 0);
-    for story in &stories {
-        let train: Vec<&Pair> = pairs.iter().filter(|p| &p.story != story).collect();
-        let model = fit(&train);
-        let train_scores: Vec<f64> = train.iter().map(|p| score(&model, p)).collect();
-        let threshold = choose_threshold(&train, &train_scores);
-        let (mut hit, mut false_hit, mut positives) = (0, 0, 0);
-        for (i, pair) in pairs.iter().enumerate().filter(|(_, p)| &p.story == story) {
-            held_out[i] = score(&model, pair);
-            positives += usize::from(pair.same);
-            if held_out[i] >= threshold {
-                if pair.same {
-                    hit += 1;
-                } else {
-                    false_hit += 1;
-                }
-            }
-        }
-        println!(
-            "  held out {story:12} positives {hit}/{positives}  negatives matched {false_hit}  (fold threshold {threshold:.3})"
-        );
-        strict = (strict.0 + hit, strict.1 + false_hit, strict.2 + positives);
-    }
+    let settings = Settings::from_env();
     let all: Vec<&Pair> = pairs.iter().collect();
+    let (held_out, strict) = cross_validate(&all, &stories, settings, true);
     let threshold = choose_threshold(&all, &held_out);
     let (recall, precision) = measure(&all, &held_out, threshold);
     if std::env::var_os("SHOW_MISSES").is_some() {
         show_misses(&all, &held_out, threshold);
     }
     println!(
-        "leave-stories-out, each fold's own threshold: recall={:.2} precision={:.2}",
+        "leave-stories-out, each fold's own threshold: recall={:.2} precision={:.2} ({} of {} same-fact pairs, {} negatives matched)",
         strict.0 as f64 / strict.2 as f64,
-        strict.0 as f64 / (strict.0 + strict.1).max(1) as f64
+        strict.0 as f64 / (strict.0 + strict.1).max(1) as f64,
+        strict.0,
+        strict.2,
+        strict.1
     );
+    let (hits, false_hits) = counts(&all, &held_out, threshold);
     println!(
-        "leave-stories-out, pooled threshold {threshold:.3}: recall={recall:.2} precision={precision:.2}"
+        "leave-stories-out, pooled threshold {threshold:.3}: recall={recall:.2} precision={precision:.2} ({hits} of {positives} same-fact pairs, {false_hits} negatives matched)"
     );
-    let mut model = fit(&all);
-    model.threshold = threshold;
-    let scores: Vec<f64> = all.iter().map(|p| score(&model, p)).collect();
+    for story in &stories {
+        let (mine, scores): (Vec<&Pair>, Vec<f64>) = all
+            .iter()
+            .zip(&held_out)
+            .filter(|(p, _)| &p.story == story)
+            .map(|(p, s)| (*p, *s))
+            .unzip();
+        let (hits, false_hits) = counts(&mine, &scores, threshold);
+        let positives = mine.iter().filter(|p| p.same).count();
+        println!(
+            "  at the pooled threshold {story:12} positives {hits}/{positives}  negatives matched {false_hits}"
+        );
+    }
+    let linear = fit(&all, settings.fixed());
+    let mut model = Model {
+        weights: [0.0; FEATURE_COUNT],
+        bias: linear.bias,
+        threshold,
+    };
+    model
+        .weights
+        .copy_from_slice(&linear.weights[..FEATURE_COUNT]);
+    let scores: Vec<f64> = all.iter().map(|p| score(&linear, p)).collect();
     let (recall, precision) = measure(&all, &scores, threshold);
     println!("all stories (in sample): recall={recall:.2} precision={precision:.2}");
     if std::env::var_os("SHOW_PAIRS").is_some() {
@@ -162,14 +185,18 @@ fn main() {
         for i in order {
             let p = all[i];
             let label = if p.same { "same" } else { "diff" };
-            eprintln!("{:.2} {label} {:.2?} {}", scores[i], p.features, p.text);
+            eprintln!("{:.2} {label} {:.2?} {}", scores[i], p.vector(), p.text);
         }
     }
-    for (name, weight) in FEATURES.iter().zip(model.weights) {
+    for (name, weight) in feature_names().iter().zip(&linear.weights) {
         println!("  {name:28} {weight:+.3}");
     }
     println!("  {:28} {:+.3}", "bias", model.bias);
     if args.iter().any(|a| a == "--write") {
+        assert!(
+            extra_names().is_empty(),
+            "EXTRA features are for measuring only"
+        );
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/matching/weights.txt");
         let header = "# Written by `cargo run --release --example train_matching -- ../shared/matching --write`:\n# logistic regression over matching::FEATURES; threshold by leave-stories-out cross-validation.\n";
         std::fs::write(&path, format!("{header}{}", model.to_text())).expect("weights written");
@@ -177,12 +204,28 @@ fn main() {
     }
 }
 
-fn score(model: &Model, pair: &Pair) -> f64 {
+fn score(model: &Linear, pair: &Pair) -> f64 {
     if pair.excluded {
-        0.0
-    } else {
-        model.score(&pair.features)
+        return 0.0;
     }
+    let own = model.score(&pair.vector());
+    // `RIVALS=forward|backward|both`: a pair counts only when no rival scores higher.
+    let rivals = std::env::var("RIVALS").unwrap_or_default();
+    let beaten = |list: &[Vec<f64>]| list.iter().any(|x| model.score(x) > own);
+    let forward = matches!(rivals.as_str(), "forward" | "both") && beaten(&pair.forward_rivals);
+    let backward = matches!(rivals.as_str(), "backward" | "both") && beaten(&pair.backward_rivals);
+    if forward || backward { 0.0 } else { own }
+}
+
+/// Same-fact pairs found and negatives matched at `threshold`.
+fn counts(pairs: &[&Pair], scores: &[f64], threshold: f64) -> (usize, usize) {
+    let (mut hit, mut false_hit) = (0, 0);
+    for (pair, s) in pairs.iter().zip(scores) {
+        if *s >= threshold && *s > 0.0 {
+            if pair.same { hit += 1 } else { false_hit += 1 }
+        }
+    }
+    (hit, false_hit)
 }
 
 /// Recall over positives and precision against negatives at `threshold`.
@@ -217,34 +260,204 @@ fn choose_threshold(pairs: &[&Pair], scores: &[f64]) -> f64 {
     best.1
 }
 
-/// Logistic regression by full-batch gradient descent from zero weights; positives and
-/// negatives weighted to count equally.
-fn fit(pairs: &[&Pair]) -> Model {
-    let used: Vec<&&Pair> = pairs.iter().filter(|p| !p.excluded).collect();
-    let positives = used.iter().filter(|p| p.same).count().max(1) as f64;
-    let negatives = (used.len() as f64 - positives).max(1.0);
-    let mut model = Model {
-        weights: [0.0; FEATURE_COUNT],
-        bias: 0.0,
-        threshold: 0.5,
-    };
-    for _ in 0..STEPS {
-        let mut gradient = [0.0; FEATURE_COUNT];
-        let mut bias_gradient = 0.0;
-        for pair in &used {
-            let weight = if pair.same {
-                0.5 / positives
+/// How the model is fitted: the L2 strength and how much a positive pair weighs against a
+/// negative one; `None` chooses them per fold by leave-stories-out inside its training stories.
+#[derive(Debug, Clone, Copy)]
+struct Settings {
+    fitting: Option<Fitting>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Fitting {
+    l2: f64,
+    /// The share of the loss the positives carry (0.5: both classes count equally).
+    positive_share: f64,
+    /// Features left out of the fit (bit i for feature i).
+    dropped: u64,
+}
+
+const SHIPPED_FITTING: Fitting = Fitting {
+    l2: L2,
+    positive_share: 0.5,
+    dropped: 0,
+};
+
+impl Settings {
+    /// `NESTED=1` chooses the fitting per fold; `L2=` and `POSITIVE_SHARE=` set it.
+    fn from_env() -> Settings {
+        let read = |name: &str, default: f64| {
+            std::env::var(name)
+                .ok()
+                .map(|v| v.parse().expect("a number"))
+                .unwrap_or(default)
+        };
+        let fitting = Fitting {
+            l2: read("L2", L2),
+            positive_share: read("POSITIVE_SHARE", 0.5),
+            dropped: 0,
+        };
+        Settings {
+            fitting: std::env::var_os("NESTED").is_none().then_some(fitting),
+        }
+    }
+
+    fn fixed(&self) -> Fitting {
+        self.fitting.unwrap_or(SHIPPED_FITTING)
+    }
+}
+
+/// Leave-stories-out scores of every pair, and (found, negatives matched, positives) with each
+/// fold's threshold chosen on its training stories.
+fn cross_validate(
+    pairs: &[&Pair],
+    stories: &[String],
+    settings: Settings,
+    print: bool,
+) -> (Vec<f64>, (usize, usize, usize)) {
+    let mut held_out = vec![0.0; pairs.len()];
+    let mut strict = (0, 0, 0);
+    for story in stories {
+        let train: Vec<&Pair> = pairs
+            .iter()
+            .copied()
+            .filter(|p| &p.story != story)
+            .collect();
+        let mut fitting = settings
+            .fitting
+            .unwrap_or_else(|| choose_fitting(&train, stories, story));
+        if std::env::var_os("NESTED_SIGNS").is_some() {
+            fitting.dropped = unstable_signs(&train, stories, story, fitting);
+        }
+        let model = fit(&train, fitting);
+        if print && std::env::var_os("SHOW_FOLD_WEIGHTS").is_some() {
+            let weights: Vec<String> = model.weights.iter().map(|w| format!("{w:+.2}")).collect();
+            println!("  dropped bits {:b}", fitting.dropped);
+            println!("  weights without {story:12} {}", weights.join(" "));
+        }
+        let train_scores: Vec<f64> = train.iter().map(|p| score(&model, p)).collect();
+        let threshold = choose_threshold(&train, &train_scores);
+        let (mut hit, mut false_hit, mut positives) = (0, 0, 0);
+        for (i, pair) in pairs.iter().enumerate().filter(|(_, p)| &p.story == story) {
+            held_out[i] = score(&model, pair);
+            positives += usize::from(pair.same);
+            if held_out[i] >= threshold {
+                if pair.same {
+                    hit += 1;
+                } else {
+                    false_hit += 1;
+                }
+            }
+        }
+        if print {
+            let chosen = if settings.fitting.is_none() {
+                format!(", {fitting:?}")
             } else {
-                0.5 / negatives
+                String::new()
             };
-            let error = weight * (model.score(&pair.features) - f64::from(u8::from(pair.same)));
-            for (g, x) in gradient.iter_mut().zip(pair.features) {
+            println!(
+                "  held out {story:12} positives {hit}/{positives}  negatives matched {false_hit}  (fold threshold {threshold:.3}{chosen})"
+            );
+        }
+        strict = (strict.0 + hit, strict.1 + false_hit, strict.2 + positives);
+    }
+    (held_out, strict)
+}
+
+/// The fitting whose pooled leave-stories-out recall at `PRECISION` is best on `train`
+/// (the stories but `outer`), ties to the earlier in the grid.
+fn choose_fitting(train: &[&Pair], stories: &[String], outer: &str) -> Fitting {
+    let inner: Vec<String> = stories.iter().filter(|s| *s != outer).cloned().collect();
+    let mut best = (-1.0, SHIPPED_FITTING);
+    for l2 in [1e-4, 1e-3, 1e-2, 1e-1] {
+        for positive_share in [0.3, 0.5, 0.7] {
+            let fitting = Fitting {
+                l2,
+                positive_share,
+                dropped: 0,
+            };
+            let settings = Settings {
+                fitting: Some(fitting),
+            };
+            let (scores, _) = cross_validate(train, &inner, settings, false);
+            let (recall, _) = measure(train, &scores, choose_threshold(train, &scores));
+            if recall > best.0 {
+                best = (recall, fitting);
+            }
+        }
+    }
+    best.1
+}
+
+/// The features whose weight changes sign across the leave-one-story-out fits of `train`
+/// (the stories but `outer`): their effect depends on which stories the model saw.
+fn unstable_signs(train: &[&Pair], stories: &[String], outer: &str, fitting: Fitting) -> u64 {
+    let mut positive = 0u64;
+    let mut negative = 0u64;
+    for inner in stories.iter().filter(|s| *s != outer) {
+        let fold: Vec<&Pair> = train
+            .iter()
+            .copied()
+            .filter(|p| &p.story != inner)
+            .collect();
+        for (i, w) in fit(&fold, fitting).weights.iter().enumerate() {
+            if *w > 0.0 {
+                positive |= 1 << i;
+            } else if *w < 0.0 {
+                negative |= 1 << i;
+            }
+        }
+    }
+    positive & negative
+}
+
+/// A logistic model over `matching::FEATURES` and the `EXTRA` features.
+struct Linear {
+    weights: Vec<f64>,
+    bias: f64,
+}
+
+impl Linear {
+    fn score(&self, x: &[f64]) -> f64 {
+        let z: f64 = self.bias + self.weights.iter().zip(x).map(|(w, x)| w * x).sum::<f64>();
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// Logistic regression by full-batch gradient descent from zero weights; the positives carry
+/// `fitting.positive_share` of the loss.
+fn fit(pairs: &[&Pair], fitting: Fitting) -> Linear {
+    let used: Vec<(Vec<f64>, bool)> = pairs
+        .iter()
+        .filter(|p| !p.excluded)
+        .map(|p| (p.vector(), p.same))
+        .collect();
+    let positives = used.iter().filter(|p| p.1).count().max(1) as f64;
+    let negatives = (used.len() as f64 - positives).max(1.0);
+    let width = feature_names().len();
+    let mut model = Linear {
+        weights: vec![0.0; width],
+        bias: 0.0,
+    };
+    let mut gradient = vec![0.0; width];
+    for _ in 0..STEPS {
+        gradient.iter_mut().for_each(|g| *g = 0.0);
+        let mut bias_gradient = 0.0;
+        for (x, same) in &used {
+            let weight = if *same {
+                fitting.positive_share / positives
+            } else {
+                (1.0 - fitting.positive_share) / negatives
+            };
+            let error = weight * (model.score(x) - f64::from(u8::from(*same)));
+            for (g, x) in gradient.iter_mut().zip(x) {
                 *g += error * x;
             }
             bias_gradient += error;
         }
-        for (w, g) in model.weights.iter_mut().zip(gradient) {
-            *w -= LEARNING_RATE * (g + L2 * *w);
+        for (i, (w, g)) in model.weights.iter_mut().zip(&gradient).enumerate() {
+            if fitting.dropped >> i & 1 == 0 {
+                *w -= LEARNING_RATE * (g + fitting.l2 * *w);
+            }
         }
         model.bias -= LEARNING_RATE * bias_gradient;
     }
@@ -324,6 +537,8 @@ fn load(dir: &Path, stage: CandidateStage) -> (Vec<Pair>, usize, usize) {
                     .map(move |(i, c)| (c as *const Claim, (article, i)))
             })
             .collect();
+        let by_id: HashMap<i64, &Claim> = claims.values().flatten().map(|c| (c.id, c)).collect();
+        let place_of = |c: &Claim| place[&(c as *const Claim)];
         for pair in labelled.iter().filter(|p| p["group"] == story.as_str()) {
             total += 1;
             let find = |side: &str| {
@@ -349,12 +564,23 @@ fn load(dir: &Path, stage: CandidateStage) -> (Vec<Pair>, usize, usize) {
                 ),
                 story: story.clone(),
                 same: pair["same"].as_bool().unwrap(),
-                features: masked(features(
-                    &later.fingerprint,
-                    &earlier.fingerprint,
-                    &|h| idf(later.frequency(h), later.claims_then),
-                    rare_idf(later.claims_then),
-                )),
+                features: masked(pair_features(later, earlier)),
+                extra: extra_features(later, earlier, &by_id, &claims[&names[place_of(later).0]]),
+                forward_rivals: later
+                    .candidates
+                    .iter()
+                    .filter(|id| **id != earlier.id)
+                    .filter_map(|id| by_id.get(id))
+                    .filter(|c| place_of(c).0 == place_of(earlier).0)
+                    .filter(|c| !contradicting_figures(&later.fingerprint, &c.fingerprint))
+                    .map(|c| vector_of(later, c, &by_id, &claims[&names[place_of(later).0]]))
+                    .collect(),
+                backward_rivals: claims[&names[place_of(later).0]]
+                    .iter()
+                    .filter(|c| c.id != later.id && c.candidates.contains(&earlier.id))
+                    .filter(|c| !contradicting_figures(&c.fingerprint, &earlier.fingerprint))
+                    .map(|c| vector_of(c, earlier, &by_id, &claims[&names[place_of(later).0]]))
+                    .collect(),
                 proposed,
                 excluded: !proposed
                     || contradicting_figures(&later.fingerprint, &earlier.fingerprint)
@@ -364,6 +590,198 @@ fn load(dir: &Path, stage: CandidateStage) -> (Vec<Pair>, usize, usize) {
         }
     }
     (pairs, logged, total)
+}
+
+/// The features of `later` judged against `earlier` with `later`'s document frequencies.
+/// `SYN_INTO_WORDS=1` (measuring) counts a word with a WordNet synonym on the other side as a
+/// shared word.
+fn pair_features(later: &Claim, earlier: &Claim) -> [f64; FEATURE_COUNT] {
+    let mut x = features(
+        &later.fingerprint,
+        &earlier.fingerprint,
+        &|h| weight(later, h),
+        rare_idf(later.claims_then),
+    );
+    if std::env::var_os("SYN_INTO_WORDS").is_some() {
+        let shared = x[0].exp() - 1.0;
+        x[0] = (1.0 + shared + synonyms(later, earlier).len() as f64).ln();
+    }
+    x
+}
+
+/// A stem's weight as `later` sees it: the database's IDF, or (measuring) with `IDF_SMOOTH`
+/// claims of other topics added to the count, saturated by `IDF_SAT` (w(k+1)/(w+k)).
+fn weight(later: &Claim, hash: u64) -> f64 {
+    let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<f64>().ok());
+    let smooth = env("IDF_SMOOTH").unwrap_or(0.0) as u64;
+    let w = idf(later.frequency(hash), later.claims_then + smooth);
+    match env("IDF_SAT") {
+        Some(k) => w * (k + 1.0) / (w + k),
+        None => w,
+    }
+}
+
+fn vector_of(
+    later: &Claim,
+    earlier: &Claim,
+    by_id: &HashMap<i64, &Claim>,
+    later_article: &[Claim],
+) -> Vec<f64> {
+    let mut x = masked(pair_features(later, earlier)).to_vec();
+    x.extend(extra_features(later, earlier, by_id, later_article));
+    x
+}
+
+/// Names of the features measured beside `matching::FEATURES`, from `EXTRA` (commas between).
+fn extra_names() -> Vec<String> {
+    std::env::var("EXTRA")
+        .map(|v| {
+            v.split(',')
+                .filter(|n| !n.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn feature_names() -> Vec<String> {
+    let mut names: Vec<String> = FEATURES.iter().map(|n| n.to_string()).collect();
+    names.extend(extra_names());
+    names
+}
+
+impl Pair {
+    fn vector(&self) -> Vec<f64> {
+        let mut x = self.features.to_vec();
+        x.extend(&self.extra);
+        x
+    }
+}
+
+/// The `EXTRA` features of a pair: designs measured before any goes into `matching`.
+fn extra_features(
+    later: &Claim,
+    earlier: &Claim,
+    by_id: &HashMap<i64, &Claim>,
+    later_article: &[Claim],
+) -> Vec<f64> {
+    let (l, e) = (&later.fingerprint, &earlier.fingerprint);
+    let shared: Vec<u64> = l
+        .stems
+        .iter()
+        .filter(|s| e.stems.iter().any(|t| t.hash == s.hash))
+        .map(|s| s.hash)
+        .collect();
+    let cosine = |x: &Claim, y: &Claim| pair_features(x, y)[0];
+    let best_other = |values: Vec<f64>| values.into_iter().fold(0.0, f64::max);
+    extra_names()
+        .iter()
+        .map(|name| match name.as_str() {
+            "overlap_coefficient" => {
+                shared.len() as f64 / l.stems.len().min(e.stems.len()).max(1) as f64
+            }
+            "bm25" => {
+                let (k1, b, average) = (1.2, 0.75, 12.0);
+                let norm = 1.0 + k1 * (1.0 - b + b * e.stems.len() as f64 / average);
+                let own: f64 = l.stems.iter().map(|s| weight(later, s.hash)).sum();
+                let sum: f64 = shared
+                    .iter()
+                    .map(|h| weight(later, *h) * (k1 + 1.0) / norm)
+                    .sum();
+                sum / own.max(1e-9) / (k1 + 1.0)
+            }
+            "sum_of_parts" => f64::from(u8::from(
+                sum_of_parts(&l.figures, &e.figures) || sum_of_parts(&e.figures, &l.figures),
+            )),
+            "margin_cosine" => {
+                let others = later
+                    .candidates
+                    .iter()
+                    .filter(|id| **id != earlier.id)
+                    .filter_map(|id| by_id.get(id))
+                    .map(|c| cosine(later, c))
+                    .collect();
+                cosine(later, earlier) - best_other(others)
+            }
+            "reverse_margin_cosine" => {
+                let others = later_article
+                    .iter()
+                    .filter(|c| c.id != later.id)
+                    .map(|c| cosine(c, earlier))
+                    .collect();
+                cosine(later, earlier) - best_other(others)
+            }
+            "best_both_ways" => {
+                let own = cosine(later, earlier);
+                let forward = later
+                    .candidates
+                    .iter()
+                    .filter(|id| **id != earlier.id)
+                    .filter_map(|id| by_id.get(id))
+                    .all(|c| cosine(later, c) < own);
+                let backward = later_article
+                    .iter()
+                    .filter(|c| c.id != later.id)
+                    .all(|c| cosine(c, earlier) < own);
+                f64::from(u8::from(forward && backward))
+            }
+            // WordNet synonyms among the words the two claims do not share (`SYN_SENSES=1`:
+            // first senses only; `SYN_ADJ=0`: nouns and verbs only).
+            "synonyms" => (1.0 + synonyms(later, earlier).len() as f64).ln(),
+            "synonyms_idf" => {
+                let sum: f64 = synonyms(later, earlier)
+                    .iter()
+                    .map(|i| weight(later, l.stems[*i].hash))
+                    .sum();
+                sum / rare_idf(later.claims_then).max(1.0)
+            }
+            other => panic!("unknown EXTRA feature {other}"),
+        })
+        .collect()
+}
+
+/// The stems of `later` with a synonym among `earlier`'s other words (`SYN_SENSES`, `SYN_ADJ`).
+fn synonyms(later: &Claim, earlier: &Claim) -> Vec<usize> {
+    let env = |name: &str, default: u8| {
+        std::env::var(name)
+            .ok()
+            .map(|v| v.parse().expect("a number"))
+            .unwrap_or(default)
+    };
+    let filter = SynonymFilter {
+        adjectives: env("SYN_ADJ", 1) == 1,
+        senses: env("SYN_SENSES", 3),
+    };
+    let (l, e) = (&later.fingerprint, &earlier.fingerprint);
+    let found = synonym_matches(&l.stems, &e.stems, filter);
+    if std::env::var_os("SHOW_SYNONYMS").is_some() && !found.is_empty() {
+        eprintln!("synonyms {found:?}");
+    }
+    found
+}
+
+/// True when a figure of `totals` is the sum of two or more figures of `parts` (not dates):
+/// "239 people" and "227 passengers and 12 crew".
+fn sum_of_parts(
+    totals: &[claimtrack::matching::Figure],
+    parts: &[claimtrack::matching::Figure],
+) -> bool {
+    let numbers = |figures: &[claimtrack::matching::Figure]| -> Vec<f64> {
+        figures
+            .iter()
+            .filter(|f| f.kind != "date")
+            .filter_map(|f| f.value.parse::<f64>().ok())
+            .collect()
+    };
+    let (totals, parts) = (numbers(totals), numbers(parts));
+    let close = |x: f64, y: f64| (x - y).abs() < 1e-6 * x.abs().max(1.0);
+    totals.iter().any(|t| {
+        let pairs = parts
+            .iter()
+            .enumerate()
+            .any(|(i, x)| parts[i + 1..].iter().any(|y| close(x + y, *t)));
+        pairs || (parts.len() > 2 && close(parts.iter().sum(), *t))
+    })
 }
 
 /// Store a story's articles one after another as `add` does (each into a database holding the

@@ -2,13 +2,15 @@
 //! the store keeps the candidate index (figure keys and rare word stems, see `index_keys` and
 //! `lookup_keys`) and the document frequencies, and asks `judge` about each candidate.
 //!
-//! A pair is described by a few features (IDF-weighted word overlap, shared names, equal
-//! figures and dates, figures on one side only, contrary words), combined by a logistic model
+//! A pair is described by a few features (shared words and phrases, the rarest shared word,
+//! shared names, equal figures and dates, a figure on one side only, how far apart the claims
+//! stand in their articles), combined by a logistic model
 //! whose weights are learned from labelled pairs of real news (`weights.txt`, written by
 //! `cargo run --release --example train_matching`). One rule stays outside the model: a figure
 //! of the same kind and unit on both sides with no value in common ("28,500 troops" against
 //! "23,500 troops") is a different fact, whatever the wording.
 
+mod synonyms;
 mod text;
 
 use std::sync::LazyLock;
@@ -16,6 +18,7 @@ use std::sync::LazyLock;
 use crate::extract::claims::shared_count;
 use crate::model::{MatchWhy as Why, Normalized, Value};
 
+pub use synonyms::{SynonymFilter, synonym_matches};
 pub use text::{Stem, normalise_figure, stem_word, stems_of};
 
 /// A claim reduced to what matching compares.
@@ -30,8 +33,6 @@ pub struct Fingerprint {
     /// The figures' candidate-index keys (see `figure_keys`): made with the fingerprint, on
     /// `add`'s extraction threads, not once per use on the storing thread.
     figure_keys: Vec<u64>,
-    /// Which sides of `text::CONTRARIES` the words take (bit 2i and 2i+1 for pair i).
-    contraries: u32,
     /// Where the claim stands in its article, from 0 (the first claim) to 1 (the last):
     /// outlets telling the same story tend to tell it in the same order, lead first.
     pub place: f64,
@@ -138,11 +139,7 @@ impl Fingerprint {
     /// A claim's fingerprint from its text and `value_key`.
     pub fn new(text: &str, value_key: &str) -> Fingerprint {
         let mut words = Vec::new();
-        let mut contraries = 0;
-        text::scan(text, |stem, stemmed, _| {
-            words.push(stem);
-            contraries |= text::contrary_sides(stemmed);
-        });
+        text::scan(text, |stem, _, _| words.push(stem));
         let mut bigrams: Vec<u64> = words
             .windows(2)
             .map(|pair| pair[0].hash.rotate_left(17) ^ pair[1].hash)
@@ -165,7 +162,6 @@ impl Fingerprint {
             bigrams,
             figure_keys: figure_keys(&figures),
             figures,
-            contraries,
             place: 0.5,
         }
     }
@@ -281,20 +277,19 @@ pub fn idf(frequency: u64, claims: u64) -> f64 {
         .max(0.05)
 }
 
-/// The IDF above which a shared word counts as rare: found in at most one claim in fifty
-/// (and at most three claims).
+/// The IDF of a rare word, found in one claim in fifty (and at least three claims): the unit
+/// the rarest shared word is measured in, so that the feature means the same in a small
+/// database and a large one.
 pub fn rare_idf(claims: u64) -> f64 {
     idf((claims / 50).max(3), claims)
 }
 
-/// A fingerprint with the IDF of each of its stems (in `stems` order) and their sums: what
-/// comparing it needs, computed once however many claims it is compared with.
+/// A fingerprint with the IDF of each of its stems (in `stems` order): what comparing it needs,
+/// computed once however many claims it is compared with.
 #[derive(Debug, Clone)]
 pub struct Weighted<'a> {
     pub fingerprint: &'a Fingerprint,
     weights: Vec<f64>,
-    linear: f64,
-    mass: f64,
 }
 
 impl<'a> Weighted<'a> {
@@ -308,8 +303,6 @@ impl<'a> Weighted<'a> {
         debug_assert_eq!(weights.len(), fingerprint.stems.len());
         Weighted {
             fingerprint,
-            linear: weights.iter().sum(),
-            mass: weights.iter().map(|w| w * w).sum(),
             weights,
         }
     }
@@ -322,11 +315,7 @@ pub fn features(
     weight: &dyn Fn(u64) -> f64,
     rare_weight: f64,
 ) -> [f64; FEATURE_COUNT] {
-    weighted_features(
-        &Weighted::new(a, weight),
-        &Weighted::new(b, weight),
-        rare_weight,
-    )
+    pair_features(&Weighted::new(a, weight), b, rare_weight)
 }
 
 /// `features` of two weighted fingerprints.
@@ -335,121 +324,62 @@ pub fn weighted_features(
     wb: &Weighted<'_>,
     rare_weight: f64,
 ) -> [f64; FEATURE_COUNT] {
-    Overlap::of(wa, wb.fingerprint, rare_weight).features(wa, wb.fingerprint, wb.linear, wb.mass)
+    pair_features(wa, wb.fingerprint, rare_weight)
 }
 
-/// The shared words of a pair, weighed: all the features need of the words but the sums of
-/// the second claim's own weights. A shared stem weighs the same on both sides (one IDF
-/// table), so `a`'s weights are enough.
-struct Overlap {
-    square: f64,
-    linear: f64,
-    count: f64,
-    names: f64,
-    rare: f64,
-    top: f64,
-    rare_weight: f64,
-}
-
-impl Overlap {
-    fn of(wa: &Weighted<'_>, b: &Fingerprint, rare_weight: f64) -> Overlap {
-        let a = wa.fingerprint;
-        let mut overlap = Overlap {
-            square: 0.0,
-            linear: 0.0,
-            count: 0.0,
-            names: 0.0,
-            rare: 0.0,
-            top: 0.0,
-            rare_weight,
-        };
-        let (mut i, mut j) = (0, 0);
-        while i < a.stems.len() && j < b.stems.len() {
-            match a.stems[i].hash.cmp(&b.stems[j].hash) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    let w = wa.weights[i];
-                    overlap.square += w * w;
-                    overlap.linear += w;
-                    overlap.count += 1.0;
-                    if a.stems[i].name && b.stems[j].name {
-                        overlap.names += 1.0;
-                    }
-                    overlap.top = overlap.top.max(w);
-                    if w >= rare_weight {
-                        overlap.rare += 1.0;
-                    }
-                    i += 1;
-                    j += 1;
+/// The features need of the words only what the two claims share, and a shared stem weighs
+/// the same on both sides (one IDF table), so `a`'s weights are enough. Features that divided
+/// by a claim's own word weights (cosine, containment, coverage of the longer claim) changed
+/// sign from one training fold to another and were dropped (README, "How matching decides").
+fn pair_features(wa: &Weighted<'_>, b: &Fingerprint, rare_weight: f64) -> [f64; FEATURE_COUNT] {
+    let a = wa.fingerprint;
+    let (mut count, mut names, mut top) = (0.0_f64, 0.0_f64, 0.0_f64);
+    let (mut i, mut j) = (0, 0);
+    while i < a.stems.len() && j < b.stems.len() {
+        match a.stems[i].hash.cmp(&b.stems[j].hash) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                count += 1.0;
+                if a.stems[i].name && b.stems[j].name {
+                    names += 1.0;
                 }
+                top = top.max(wa.weights[i]);
+                i += 1;
+                j += 1;
             }
         }
-        overlap
     }
-
-    /// The features, given the sum and the sum of squares of `b`'s weights.
-    fn features(
-        &self,
-        wa: &Weighted<'_>,
-        b: &Fingerprint,
-        b_linear: f64,
-        b_mass: f64,
-    ) -> [f64; FEATURE_COUNT] {
-        let a = wa.fingerprint;
-        let ratio = |part: f64, whole: f64| if whole > 0.0 { part / whole } else { 0.0 };
-        let cosine = ratio(self.square, (wa.mass * b_mass).sqrt());
-        let containment = ratio(self.linear, wa.linear.min(b_linear));
-        let coverage_of_larger = ratio(self.linear, wa.linear.max(b_linear));
-        let bigrams = shared(&a.bigrams, &b.bigrams) as f64;
-        let figures = compare_figures(a, b);
-        let contrary = f64::from(u8::from(text::contradicts(a.contraries, b.contraries)));
-        [
-            cosine,
-            containment,
-            (1.0 + self.count).ln(),
-            (1.0 + self.names).ln(),
-            (1.0 + bigrams).ln(),
-            figures.equal_distinctive,
-            figures.equal_plain,
-            figures.equal_dates,
-            figures.one_side,
-            contrary,
-            coverage_of_larger,
-            (1.0 + self.rare).ln(),
-            self.top / self.rare_weight.max(1.0),
-            (a.place - b.place).abs(),
-        ]
-    }
+    let bigrams = shared(&a.bigrams, &b.bigrams) as f64;
+    let figures = compare_figures(a, b);
+    [
+        (1.0 + count).ln(),
+        (1.0 + names).ln(),
+        (1.0 + bigrams).ln(),
+        figures.equal_distinctive,
+        figures.equal_dates,
+        figures.one_side,
+        top / rare_weight.max(1.0),
+        (a.place - b.place).abs(),
+    ]
 }
 
 /// Names of the features, in order: the keys of `weights.txt`.
 pub const FEATURES: [&str; FEATURE_COUNT] = [
-    "cosine",
-    "containment",
     "shared_words",
     "shared_names",
     "shared_phrases",
     "equal_distinctive_figures",
-    "equal_plain_figures",
     "equal_dates",
     "figures_one_side",
-    "contrary_words",
-    "coverage_of_longer",
-    "shared_rare_words",
     "rarest_shared_word",
     "place_gap",
 ];
-pub const FEATURE_COUNT: usize = 14;
-/// The features that depend on the second claim's own weights (see `may_match`).
-const COSINE: usize = 0;
-const CONTAINMENT: usize = 1;
-const COVERAGE_OF_LONGER: usize = 10;
+pub const FEATURE_COUNT: usize = 8;
 
 #[derive(Debug, Default)]
 struct FigureComparison {
     equal_distinctive: f64,
-    equal_plain: f64,
     equal_dates: f64,
     one_side: f64,
 }
@@ -464,8 +394,6 @@ fn compare_figures(a: &Fingerprint, b: &Fingerprint) -> FigureComparison {
             comparison.equal_dates += 1.0;
         } else if x.is_distinctive() {
             comparison.equal_distinctive += 1.0;
-        } else {
-            comparison.equal_plain += 1.0;
         }
     }
     let numbers = |f: &Fingerprint| f.figures.iter().any(|x| !x.is_date());
@@ -579,35 +507,16 @@ pub fn judge(model: &Model, a: &Weighted<'_>, b: &Weighted<'_>, rare_weight: f64
     (score >= model.threshold).then_some(score)
 }
 
-/// False when `judge` cannot accept the pair whatever the weights of `b`'s own words: a
-/// bound from the shared words alone, so that the store reads the IDF of a candidate's other
-/// words only for the few candidates that may match. Only the three features that divide by
-/// `b`'s weight sums depend on them, each monotonically, so the bound takes each feature's
-/// better end: `b` no more than the shared words, or `b` endless.
+/// False when `judge` cannot accept the pair whatever the weights of `b`'s own words, so that
+/// the store reads the IDF of a candidate's other words only for the few candidates that may
+/// match. No feature depends on them any more (only the shared words' weights count, and
+/// those are `a`'s), so the answer is exact: true exactly when `judge` accepts.
 pub fn may_match(model: &Model, a: &Weighted<'_>, b: &Fingerprint, rare_weight: f64) -> bool {
     let x = a.fingerprint;
     if x.stems.is_empty() || b.stems.is_empty() || contradicting_figures(x, b) {
         return false;
     }
-    let overlap = Overlap::of(a, b, rare_weight);
-    let least = overlap.features(a, b, overlap.linear, overlap.square);
-    let mut endless = least;
-    endless[COSINE] = 0.0;
-    endless[COVERAGE_OF_LONGER] = 0.0;
-    endless[CONTAINMENT] = if a.linear > 0.0 {
-        overlap.linear / a.linear
-    } else {
-        0.0
-    };
-    let z: f64 = model.bias
-        + model
-            .weights
-            .iter()
-            .zip(least.iter().zip(&endless))
-            .map(|(w, (near, far))| (w * near).max(w * far))
-            .sum::<f64>();
-    // The slack covers rounding: the bound sums the same terms as `judge` in another order.
-    1.0 / (1.0 + (-z).exp()) >= model.threshold - 1e-9
+    model.score(&pair_features(a, b, rare_weight)) >= model.threshold
 }
 
 /// What two claims share, for showing why they matched; `a_text` is the text of `a`, whose

@@ -65,7 +65,7 @@ fn the_shipped_weights_parse_and_round_trip() {
     let model = MODEL.clone();
     assert_eq!(Model::parse(&model.to_text()), Some(model));
     assert_eq!(
-        Model::parse("cosine 1\nbias 0"),
+        Model::parse("shared_words 1\nbias 0"),
         None,
         "missing weights are refused"
     );
@@ -160,4 +160,28 @@ fn units_of_one_class_count_the_same_thing() {
     );
     assert!(!contradicting_figures(&people, &parts));
     assert!(!contradicting_figures(&parts, &people));
+}
+
+#[test]
+fn wordnet_synonyms_count_only_words_the_other_claim_lacks() {
+    let first = SynonymFilter {
+        adjectives: true,
+        senses: 1,
+    };
+    let a = fingerprint("The lawyer examined the witness", "");
+    let b = fingerprint("An attorney examined the witness", "");
+    let found = synonym_matches(&a.stems, &b.stems, first);
+    let lawyer = text::hash(&stem_word("lawyer"));
+    assert_eq!(
+        found.len(),
+        1,
+        "shared words are not synonyms of each other"
+    );
+    assert_eq!(a.stems[found[0]].hash, lawyer);
+    // "handling" and "treatment" meet only in their second and third senses.
+    let a = fingerprint("Handling of the case", "");
+    let b = fingerprint("Treatment of the case", "");
+    assert!(synonym_matches(&a.stems, &b.stems, first).is_empty());
+    let three = SynonymFilter { senses: 3, ..first };
+    assert_eq!(synonym_matches(&a.stems, &b.stems, three).len(), 1);
 }

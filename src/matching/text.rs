@@ -1,6 +1,6 @@
 //! Words as matching and search compare them: lower-cased, stop words and number words out,
 //! reduced to their Snowball (Porter 2) stem, names marked, paraphrases joined into one class
-//! (`paraphrases.txt`); and the contrary-word table.
+//! (`paraphrases.txt`).
 
 use std::sync::LazyLock;
 
@@ -300,57 +300,3 @@ const STOP_WORDS: &[&str] = &[
     "mrs",
     "dr",
 ];
-
-/// Words that say opposite things about the same figure: "rose 1.1 percent" and "fell 1.1
-/// percent". Each entry is two sides; the words are prefixes of stems.
-pub const CONTRARIES: &[(&[&str], &[&str])] = &[
-    (
-        &[
-            "rise", "rose", "risen", "increas", "gain", "climb", "jump", "grew", "grow", "surg",
-            "soar", "higher",
-        ],
-        &[
-            "fell", "fall", "drop", "declin", "decreas", "lower", "plung", "slid", "slump",
-            "tumbl", "sank",
-        ],
-    ),
-    (
-        &["approv", "pass", "adopt", "accept", "allow", "grant"],
-        &[
-            "reject", "veto", "block", "deni", "deny", "refus", "overturn",
-        ],
-    ),
-    (
-        &["won", "win", "victor"],
-        &["lost", "lose", "defeat", "conced"],
-    ),
-    (
-        &["die", "dead", "death", "kill", "fatal"],
-        &["injur", "wound", "surviv", "hurt", "rescu"],
-    ),
-    (&["guilti", "convict"], &["acquit", "innoc", "clear"]),
-];
-
-/// The sides of `CONTRARIES` that one stem takes, as bits.
-pub fn contrary_sides(stem: &str) -> u32 {
-    let mut mask = 0;
-    for (i, (one, other)) in CONTRARIES.iter().enumerate() {
-        if one.iter().any(|p| stem.starts_with(p)) {
-            mask |= 1 << (2 * i);
-        }
-        if other.iter().any(|p| stem.starts_with(p)) {
-            mask |= 1 << (2 * i + 1);
-        }
-    }
-    mask
-}
-
-/// True when one claim has a word of one side of a contrary pair and the other claim a word
-/// of the other side that the first does not also have.
-pub fn contradicts(a: u32, b: u32) -> bool {
-    (0..CONTRARIES.len()).any(|i| {
-        let side = |mask: u32, bit: usize| mask >> (2 * i + bit) & 1 == 1;
-        (side(a, 0) && side(b, 1) && !side(a, 1) && !side(b, 0))
-            || (side(a, 1) && side(b, 0) && !side(a, 0) && !side(b, 1))
-    })
-}

@@ -370,6 +370,11 @@ lists! {
     SHARE_CONTINUATIONS = "share_continuations.txt";
     /// Month and weekday forms that in lower case are usually other words ("may").
     MONTHS_READ_AS_VERBS = "months_read_as_verbs.txt";
+    // -- speakers8
+    /// The adjectives of peoples and countries ("Chinese"): whose officials they are.
+    DEMONYMS = "demonyms.txt";
+    /// Countries named by their initials ("US", "UK"): places, not bodies.
+    COUNTRY_ACRONYMS = "country_acronyms.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -801,6 +806,10 @@ mod tests {
         // -- values7: "the first thing" and "one thing": the noun after a number that makes it
         // an idiom, read by two rules
         ("one_as_a_pronoun.txt", "ordinal_idioms.txt"), // thing
+        // -- speakers8: "US" the country, "us" the pronoun (lookups fold case; the speakers
+        // stage reads a country's initials only written in capitals)
+        ("country_acronyms.txt", "non_nouns.txt"),
+        ("country_acronyms.txt", "quantity_openers.txt"),
     ];
 
     /// -- stages4: role lists, a stage's pick of words for one role from the lists named beside

@@ -156,8 +156,8 @@ impl<'r> Walk<'r> {
                 if let Some(person) = self.registry.person_by_surname(mention.name, position) {
                     return Some(Cow::Borrowed(person.name));
                 }
-                // "authorities in Beijing announced": a place does not speak.
-                if is_gazetteer_place(mention.name) {
+                // "authorities in Beijing announced": a place does not speak, nor a people.
+                if is_place_or_people(mention.name) {
                     return None;
                 }
                 Some(self.registry.expand(mention.name))
@@ -238,7 +238,7 @@ impl<'r> Walk<'r> {
             let singular = head.strip_suffix('s').unwrap_or(head);
             head_class & GENERIC != 0 || classify(singular) & ROLE != 0
         };
-        if let Some(name) = named.filter(|name| people_of && is_gazetteer_place(name)) {
+        if let Some(name) = named.filter(|name| people_of && is_place_or_people(name)) {
             return Some(Cow::Owned(format!("{name} {head}")));
         }
         // "The statement said": whoever spoke last issued it.

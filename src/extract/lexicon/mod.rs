@@ -375,6 +375,8 @@ lists! {
     DEMONYMS = "demonyms.txt";
     /// Countries named by their initials ("US", "UK"): places, not bodies.
     COUNTRY_ACRONYMS = "country_acronyms.txt";
+    /// Nouns for a business ("the company"), a pick of the body nouns.
+    BUSINESS_NOUNS = "business_nouns.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -816,6 +818,11 @@ mod tests {
     /// it (the words that cannot end a line are function words). A word of a role list that
     /// one of those lists holds is that list's word; any other word of it is in no other list.
     const ROLES: &[(&str, &[&str])] = &[
+        // -- speakers8: "the company" and "the firm" refer back to the business named most
+        (
+            "business_nouns.txt",
+            &["organisation_nouns.txt", "body_nouns.txt"],
+        ),
         // a line ending in "the", "is" or "said" was wrapped ("than": a count's stop word too)
         (
             "unfinished_line_words.txt",

@@ -48,6 +48,9 @@ pub(super) struct Registry<'t> {
     /// Full names by their first word: "Li" for "Li Jifeng", whose family name comes first,
     /// and "Hunter" for "Hunter Biden" where a story uses the given name.
     pub(super) by_first_word: FastMap<&'t str, Vec<usize>>,
+    /// One-word names that are no person, body or place the article says ("WeWork"): often
+    /// the business it is about. Positions ascending.
+    pub(super) single_names: FastMap<&'t str, Vec<usize>>,
 }
 
 pub(super) fn surname_of(name: &str) -> &str {
@@ -297,8 +300,11 @@ impl<'t> Registry<'t> {
         self.org_index.get(name).map(|&i| &self.orgs[i])
     }
 
+    /// The body named last before `position`, for "the company said" and "it said". A news
+    /// agency ("(Reuters) —", "told Reuters") reports the story and is not what it is about.
     pub(super) fn latest_org_before(&self, position: usize) -> Option<&Org<'t>> {
-        best_by_recency(self.orgs.iter(), |o| &o.mentions, position)
+        let reported_on = self.orgs.iter().filter(|o| !is_news_agency(o.name));
+        best_by_recency(reported_on, |o| &o.mentions, position)
             .filter(|o| o.mentions.first().is_some_and(|&m| m < position))
     }
 
@@ -325,6 +331,39 @@ impl<'t> Registry<'t> {
             _ => Cow::Borrowed(name),
         }
     }
+
+    /// The business "the company said" means: the body or one-word name the article names
+    /// most before `position`, the latest of equals. Not a news agency.
+    pub(super) fn business_before(&self, position: usize) -> Option<&'t str> {
+        let orgs = self
+            .orgs
+            .iter()
+            .filter(|o| !is_news_agency(o.name))
+            .map(|o| (o.name, &o.mentions));
+        let names = self.single_names.iter().map(|(name, at)| (*name, at));
+        let mut best: Option<(usize, usize, &'t str)> = None;
+        for (name, mentions) in orgs.chain(names) {
+            let before = mentions.partition_point(|&m| m < position);
+            if before == 0 {
+                continue;
+            }
+            let key = (before, mentions[before - 1]);
+            if best.is_none_or(|(n, at, _)| key > (n, at)) {
+                best = Some((key.0, key.1, name));
+            }
+        }
+        best.map(|(_, _, name)| name)
+    }
+}
+
+/// Is `name` a news agency of the wire lines ("Reuters", "the Associated Press")?
+pub(super) fn is_news_agency(name: &str) -> bool {
+    static AGENCIES: LazyLock<Vec<String>> =
+        LazyLock::new(|| crate::extract::lexicon::FURNITURE_WIRE_AGENCIES.entries());
+    let name = trim_prefixes(trim_prefixes(name, "the "), "The ");
+    AGENCIES
+        .iter()
+        .any(|agency| agency.len() == name.len() && agency.eq_ignore_ascii_case(name))
 }
 
 /// The full name of a body news names by an acronym the world over ("WHO"), as a name is

@@ -319,13 +319,20 @@ impl<'r> Walk<'r> {
     /// "The agency said": the body named last, unless its name says it is another kind of
     /// body ("the ministry said" after "Charles University"); the body that spoke last before
     /// one it spoke about ("The group announced that WeWork had reached an agreement with
-    /// JLL. The group said ...").
+    /// JLL. The group said ..."). Not a news agency: "(Reuters) — ... The company said" is
+    /// the company the agency reports on, and "the company" is the business named most.
     fn body_referred_back(&self, head: &str, position: usize) -> Option<Cow<'r, str>> {
         if let Some(org) = self.last_org_speaker.as_deref()
             && let Some(org) = self.registry.org_named(org)
             && !other_kind_of_body(org, head)
+            && !is_news_agency(org.name)
         {
             return Some(self.registry.expand(org.name));
+        }
+        if classify(head) & BUSINESS != 0
+            && let Some(name) = self.registry.business_before(position)
+        {
+            return Some(self.registry.expand(name));
         }
         self.registry
             .latest_org_before(position)

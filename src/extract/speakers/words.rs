@@ -58,6 +58,8 @@ pub(super) const OFFICE: Class = 1 << 22;
 pub(super) const DEMONYM: Class = 1 << 23;
 /// A country's initials ("US", "UK"): a place when written in capitals, not a body.
 pub(super) const COUNTRY_INITIALS: Class = 1 << 24;
+/// A noun for a business ("company", "firm"): "the company said" is the one named most.
+pub(super) const BUSINESS: Class = 1 << 25;
 
 /// A multiply-rotate hash of eight bytes at a time (as rustc's FxHasher): the article's
 /// names are looked up for most mentions and speakers, and SipHash, then FNV's byte at a
@@ -312,7 +314,7 @@ pub(super) static SHARED_WORD_CLASS: LazyLock<SharedKeyTable> = LazyLock::new(||
 });
 
 /// Each list of the lexicon this stage reads, with the classes its words are in.
-fn lists() -> [(&'static lexicon::List, Class); 35] {
+fn lists() -> [(&'static lexicon::List, Class); 36] {
     use lexicon as l;
     [
         (&l::MONTHS, TIME),
@@ -351,6 +353,7 @@ fn lists() -> [(&'static lexicon::List, Class); 35] {
         (&l::SOURCE_PREPOSITIONS, PARTICIPLE | SOURCE_PREPOSITION),
         (&l::DEMONYMS, DEMONYM),
         (&l::COUNTRY_ACRONYMS, COUNTRY_INITIALS),
+        (&l::BUSINESS_NOUNS, BUSINESS),
     ]
 }
 

@@ -207,7 +207,10 @@ impl<'a> SentenceView<'a> {
         {
             return Some(Subject::Name(previous));
         }
-        if mention.possessive {
+        // "Moody's said", "McDonald's announced": the possessive ends the phrase before the
+        // verb, so the "'s" is the body's name. A person's would be "has" or a stray owner
+        // ("Netanyahu's previously stated position"): no subject, as before.
+        if mention.possessive && mention.kind == EntityKind::Person {
             return None;
         }
         // "Joneigh Khaldun of the Michigan Department ... says", "Wee of the Times
@@ -487,7 +490,8 @@ fn ambiguous_noun(view: &SentenceView, i: usize, word: &str) -> bool {
     let that_follows = i + 1 < view.range.end && lower_is(view.word(i + 1), "that");
     let after_noun =
         before.word && !before.cap && pronoun(view.word(i - 1)).is_none() && !before.is(SKIP);
-    after_noun && !that_follows
+    // "Lowe's reports", "Moody's estimates": an owner's reports, unless "that" follows.
+    (after_noun || before.word && before.possessive) && !that_follows
 }
 
 /// "Marsh wrote 214 checks to herself", "wrote a book": writing a thing, not words said;

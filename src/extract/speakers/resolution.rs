@@ -149,12 +149,25 @@ impl<'r> Walk<'r> {
     }
 
     fn resolve_name(&self, mention: &Mention<'r>, position: usize) -> Option<Cow<'r, str>> {
+        if mention.possessive && mention.kind != EntityKind::Person {
+            return self.name_with_its_s(mention.name);
+        }
         match mention.kind {
             EntityKind::Person => Some(self.full_person_name(mention, position)),
             EntityKind::Org => Some(self.registry.expand(mention.name)),
             EntityKind::Place | EntityKind::Unknown => {
                 if let Some(person) = self.registry.person_by_surname(mention.name, position) {
                     return Some(Cow::Borrowed(person.name));
+                }
+                // "The President said", "the Whip said": a title alone, capitalised, is the
+                // person introduced with it, and never a name of its own.
+                let words: Vec<Cow<str>> =
+                    mention.name.split_whitespace().map(Cow::Borrowed).collect();
+                if let Some((head, modifiers)) = words.split_last()
+                    && words.iter().all(|w| classify(w) & TITLE != 0)
+                {
+                    let person = self.registry.person_by_title(head, modifiers, position);
+                    return person.map(|p| Cow::Borrowed(p.name));
                 }
                 // "authorities in Beijing announced": a place does not speak, nor a people.
                 if is_place_or_people(mention.name) {
@@ -163,6 +176,26 @@ impl<'r> Walk<'r> {
                 Some(self.registry.expand(mention.name))
             }
         }
+    }
+
+    /// "Moody's said": the body's name is the word with its "'s" ("Moody's Investors Service"
+    /// where the article gives the longer name). Not a place's ("China's said" is no one).
+    fn name_with_its_s(&self, name: &'r str) -> Option<Cow<'r, str>> {
+        if is_place_or_people(name) {
+            return None;
+        }
+        let text = self.registry.text;
+        let start = (name.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+        let end = start + name.len();
+        let rest = text.get(end..)?;
+        let s_len = ["'s", "’s"].iter().find(|s| rest.starts_with(**s))?.len();
+        let with_s = text.get(start..end + s_len)?;
+        let longer = self
+            .registry
+            .orgs
+            .iter()
+            .find(|o| o.name.starts_with(with_s) && o.name[with_s.len()..].starts_with(' '));
+        Some(Cow::Borrowed(longer.map_or(with_s, |o| o.name)))
     }
 
     /// "Carlineo's attorney": the person introduced with that title; "Russia's foreign

@@ -51,6 +51,9 @@ pub(super) struct Registry<'t> {
     /// One-word names that are no person, body or place the article says ("WeWork"): often
     /// the business it is about. Positions ascending.
     pub(super) single_names: FastMap<&'t str, Vec<usize>>,
+    /// Where the business named most changes, in text order (`business_before`): found only
+    /// when "the company" is asked for.
+    pub(super) business_leaders: std::cell::OnceCell<Vec<(usize, &'t str)>>,
 }
 
 pub(super) fn surname_of(name: &str) -> &str {
@@ -335,24 +338,38 @@ impl<'t> Registry<'t> {
     /// The business "the company said" means: the body or one-word name the article names
     /// most before `position`, the latest of equals. Not a news agency.
     pub(super) fn business_before(&self, position: usize) -> Option<&'t str> {
-        let orgs = self
-            .orgs
-            .iter()
-            .filter(|o| !is_news_agency(o.name))
-            .map(|o| (o.name, &o.mentions));
-        let names = self.single_names.iter().map(|(name, at)| (*name, at));
-        let mut best: Option<(usize, usize, &'t str)> = None;
-        for (name, mentions) in orgs.chain(names) {
-            let before = mentions.partition_point(|&m| m < position);
-            if before == 0 {
-                continue;
-            }
-            let key = (before, mentions[before - 1]);
-            if best.is_none_or(|(n, at, _)| key > (n, at)) {
-                best = Some((key.0, key.1, name));
+        let leaders = self
+            .business_leaders
+            .get_or_init(|| self.business_leaders());
+        let after = leaders.partition_point(|&(at, _)| at < position);
+        after.checked_sub(1).map(|k| leaders[k].1)
+    }
+
+    /// The mentions of every business in text order, counted as they come: a name mentioned
+    /// as often as the leader is the latest of equals and leads. One pass, so that an article
+    /// of many names and many "the company said" costs time in proportion to its length.
+    fn business_leaders(&self) -> Vec<(usize, &'t str)> {
+        let mut names: Vec<&'t str> = Vec::new();
+        let mut mentions: Vec<(usize, usize)> = Vec::new();
+        let orgs = self.orgs.iter().filter(|o| !is_news_agency(o.name));
+        let orgs = orgs.map(|o| (o.name, &o.mentions));
+        for (name, at) in orgs.chain(self.single_names.iter().map(|(n, at)| (*n, at))) {
+            mentions.extend(at.iter().map(|&position| (position, names.len())));
+            names.push(name);
+        }
+        mentions.sort_unstable();
+        let (mut counts, mut most) = (vec![0usize; names.len()], 0);
+        let mut leaders: Vec<(usize, &'t str)> = Vec::new();
+        for (position, index) in mentions {
+            counts[index] += 1;
+            if counts[index] >= most {
+                most = counts[index];
+                if leaders.last().is_none_or(|&(_, name)| name != names[index]) {
+                    leaders.push((position, names[index]));
+                }
             }
         }
-        best.map(|(_, _, name)| name)
+        leaders
     }
 }
 

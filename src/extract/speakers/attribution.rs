@@ -654,6 +654,10 @@ fn participle_subjects<'a>(
             }
             continue;
         }
+        if let Some(subject) = quoted_as_saying(view, i) {
+            candidates.push((subject, i));
+            continue;
+        }
         if !according && i > view.range.start {
             if let Some(m) = view.mention_ending_at(i - 1) {
                 candidates.push((Subject::Name(m), i));
@@ -664,6 +668,24 @@ fn participle_subjects<'a>(
             }
         }
     }
+}
+
+/// "Mark Smith was quoted by the Financial Times as saying", "he was quoted as saying": the
+/// subject of the passive "quoted", not the paper that quoted them. `i` is the participle.
+fn quoted_as_saying<'a>(view: &SentenceView<'a>, i: usize) -> Option<Subject<'a>> {
+    let start = view.range.start;
+    if i < start + 4 || !lower_is(view.word(i - 1), "as") {
+        return None;
+    }
+    let quoted = (start + 1..i - 1)
+        .rev()
+        .take(12)
+        .find(|&k| view.tokens[k].word && lower_is(view.word(k), "quoted"))?;
+    let be = quoted - 1;
+    if !(view.tokens[be].word && view.tokens[be].is(BE)) || be == start {
+        return None;
+    }
+    view.noun_phrase_ending_at(view.skip_left(be - 1)?)
 }
 
 /// "per the WHO", "per Feng": a source; "per cent", "per share", "per the agreement": not.

@@ -146,8 +146,9 @@ pub(super) fn find_mentions<'t>(
 ) {
     let mut i = range.start;
     for &first in starts {
-        // A word inside the run before opens nothing.
-        if first < i {
+        // A word inside the run before opens nothing; "Per" opening a sentence is the
+        // preposition of "Per the Labor Department", not a name's first word.
+        if first < i || first == range.start && tokens[first].is(SOURCE_PREPOSITION) {
             continue;
         }
         let last = run_end(text, tokens, first, &range);

@@ -126,12 +126,14 @@ fn devset_claims_and_speakers_hold() {
     // 5a0864f; 0.990 / 0.973 / 0.754 with the check-worthiness model and the speakers rules;
     // speakers 0.774 once trailing names, bodies that spoke and titled single names resolve;
     // 0.808 with progressive speech verbs, open appositives, "per", "they" and ages; 0.831
-    // with unnamed officials and holders of a role logged as written, and well-known acronyms; the
-    // floor stays 0.82, a few speakers below, for the other stages' changes to sentences);
+    // with unnamed officials and holders of a role logged as written, and well-known acronyms;
+    // 0.837 (speakers8) with a company's management, countries' initials and peoples'
+    // adjectives, "the company" as the business named most, "Moody's" and titles alone; the
+    // floor stays a few speakers below, for the other stages' changes to sentences);
     // raise them as extraction improves, never lower them. The model was trained on these
     // articles, so its precision here is not a forecast: `train checkworthy` prints the
     // cross-validated 0.945.
     assert!(recall >= 0.98, "recall {recall:.2}");
     assert!(precision >= 0.97, "precision {precision:.2}");
-    assert!(speaker_rate >= 0.82, "speakers {speaker_rate:.2}");
+    assert!(speaker_rate >= 0.83, "speakers {speaker_rate:.2}");
 }

@@ -373,6 +373,13 @@ lists! {
     // -- dates8
     /// Words before a month or a year that name a part of it ("early", "the end of").
     PERIOD_PARTS = "period_parts.txt" phrases;
+    // -- speakers8
+    /// The adjectives of peoples and countries ("Chinese"): whose officials they are.
+    DEMONYMS = "demonyms.txt";
+    /// Countries named by their initials ("US", "UK"): places, not bodies.
+    COUNTRY_ACRONYMS = "country_acronyms.txt";
+    /// Nouns for a business ("the company"), a pick of the body nouns.
+    BUSINESS_NOUNS = "business_nouns.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -812,12 +819,21 @@ mod tests {
         // -- dates8: "mid-2019" is no name to the number rules and the middle of a year to
         // the date rules.
         ("free_prefixes.txt", "period_parts.txt"),
+        // -- speakers8: "US" the country, "us" the pronoun (lookups fold case; the speakers
+        // stage reads a country's initials only written in capitals)
+        ("country_acronyms.txt", "non_nouns.txt"),
+        ("country_acronyms.txt", "quantity_openers.txt"),
     ];
 
     /// -- stages4: role lists, a stage's pick of words for one role from the lists named beside
     /// it (the words that cannot end a line are function words). A word of a role list that
     /// one of those lists holds is that list's word; any other word of it is in no other list.
     const ROLES: &[(&str, &[&str])] = &[
+        // -- speakers8: "the company" and "the firm" refer back to the business named most
+        (
+            "business_nouns.txt",
+            &["organisation_nouns.txt", "body_nouns.txt"],
+        ),
         // a line ending in "the", "is" or "said" was wrapped ("than": a count's stop word too)
         (
             "unfinished_line_words.txt",

@@ -207,7 +207,10 @@ impl<'a> SentenceView<'a> {
         {
             return Some(Subject::Name(previous));
         }
-        if mention.possessive {
+        // "Moody's said", "McDonald's announced": the possessive ends the phrase before the
+        // verb, so the "'s" is the body's name. A person's would be "has" or a stray owner
+        // ("Netanyahu's previously stated position"): no subject, as before.
+        if mention.possessive && mention.kind == EntityKind::Person {
             return None;
         }
         // "Joneigh Khaldun of the Michigan Department ... says", "Wee of the Times
@@ -487,7 +490,8 @@ fn ambiguous_noun(view: &SentenceView, i: usize, word: &str) -> bool {
     let that_follows = i + 1 < view.range.end && lower_is(view.word(i + 1), "that");
     let after_noun =
         before.word && !before.cap && pronoun(view.word(i - 1)).is_none() && !before.is(SKIP);
-    after_noun && !that_follows
+    // "Lowe's reports", "Moody's estimates": an owner's reports, unless "that" follows.
+    (after_noun || before.word && before.possessive) && !that_follows
 }
 
 /// "Marsh wrote 214 checks to herself", "wrote a book": writing a thing, not words said;
@@ -650,6 +654,10 @@ fn participle_subjects<'a>(
             }
             continue;
         }
+        if let Some(subject) = quoted_as_saying(view, i) {
+            candidates.push((subject, i));
+            continue;
+        }
         if !according && i > view.range.start {
             if let Some(m) = view.mention_ending_at(i - 1) {
                 candidates.push((Subject::Name(m), i));
@@ -660,6 +668,24 @@ fn participle_subjects<'a>(
             }
         }
     }
+}
+
+/// "Mark Smith was quoted by the Financial Times as saying", "he was quoted as saying": the
+/// subject of the passive "quoted", not the paper that quoted them. `i` is the participle.
+fn quoted_as_saying<'a>(view: &SentenceView<'a>, i: usize) -> Option<Subject<'a>> {
+    let start = view.range.start;
+    if i < start + 4 || !lower_is(view.word(i - 1), "as") {
+        return None;
+    }
+    let quoted = (start + 1..i - 1)
+        .rev()
+        .take(12)
+        .find(|&k| view.tokens[k].word && lower_is(view.word(k), "quoted"))?;
+    let be = quoted - 1;
+    if !(view.tokens[be].word && view.tokens[be].is(BE)) || be == start {
+        return None;
+    }
+    view.noun_phrase_ending_at(view.skip_left(be - 1)?)
 }
 
 /// "per the WHO", "per Feng": a source; "per cent", "per share", "per the agreement": not.

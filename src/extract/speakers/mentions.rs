@@ -146,8 +146,9 @@ pub(super) fn find_mentions<'t>(
 ) {
     let mut i = range.start;
     for &first in starts {
-        // A word inside the run before opens nothing.
-        if first < i {
+        // A word inside the run before opens nothing; "Per" opening a sentence is the
+        // preposition of "Per the Labor Department", not a name's first word.
+        if first < i || first == range.start && tokens[first].is(SOURCE_PREPOSITION) {
             continue;
         }
         let last = run_end(text, tokens, first, &range);
@@ -347,7 +348,8 @@ pub(super) fn classify_run<'t>(
         && ((tail_start > first && has_title) || (tail_start == first && window_has_title));
     let acronym = first == last && {
         let word = token_text(text, &tokens[first]);
-        is_all_caps(word) && classify(word) & (THING_ACRONYM | TITLE | COMMON) == 0
+        is_all_caps(word)
+            && classify(word) & (THING_ACRONYM | TITLE | COMMON | COUNTRY_INITIALS) == 0
     };
     let (kind, name) = if full_name || titled_surname {
         (EntityKind::Person, name_of(tail_start.min(last)))
@@ -422,16 +424,37 @@ pub(super) fn appositive_titles<'t>(
     }
 }
 
-/// Is `name` a place of the gazetteer ("Beijing", "New Delhi", "South Korea"), made only of
-/// place words with one of the gazetteer's among them?
+/// Is `name` a place of the gazetteer ("Beijing", "New Delhi", "South Korea", "US"), made only
+/// of place words with one of the gazetteer's among them?
 pub(super) fn is_gazetteer_place(name: &str) -> bool {
     let mut gazetteer = false;
     for word in name.split_whitespace() {
-        let class = classify(word);
+        let class = place_class(word);
         if class & (GAZETTEER_PLACE | PLACE) == 0 {
             return false;
         }
         gazetteer |= class & GAZETTEER_PLACE != 0;
     }
     gazetteer
+}
+
+/// A word's classes, with a country's initials a gazetteer place when written in capitals
+/// ("US", not the pronoun "us").
+fn place_class(word: &str) -> Class {
+    let class = classify(word);
+    if class & COUNTRY_INITIALS != 0 && is_all_caps(word) {
+        class | GAZETTEER_PLACE
+    } else {
+        class
+    }
+}
+
+/// Is `name` a place or a people ("Chinese", "US", "South Korean"): what "X officials" are
+/// officials of, and no speaker alone.
+pub(super) fn is_place_or_people(name: &str) -> bool {
+    is_gazetteer_place(name)
+        || name
+            .split_whitespace()
+            .all(|w| place_class(w) & (DEMONYM | PLACE) != 0)
+            && name.split_whitespace().any(|w| classify(w) & DEMONYM != 0)
 }

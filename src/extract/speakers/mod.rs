@@ -286,11 +286,40 @@ fn register_names<'t>(article: &Article<'t>) -> Names<'t> {
     }
     registry.finish();
     single_names_as_people(&mut registry, &mut mentions, &titles, tokens);
+    register_single_names(&mut registry, &mentions, &by_sentence, article);
     Names {
         registry,
         mentions,
         titles,
         by_sentence,
+    }
+}
+
+/// One-word names still unknown ("WeWork"), where they stand inside a sentence: at its start
+/// a capitalised word may be any word. Not in capitals: an acronym that is no body's is a
+/// thing's ("AI").
+fn register_single_names<'t>(
+    registry: &mut Registry<'t>,
+    mentions: &[Mention<'t>],
+    by_sentence: &[Range<usize>],
+    article: &Article,
+) {
+    for (range, sentence) in by_sentence.iter().zip(&article.ranges) {
+        for mention in &mentions[range.clone()] {
+            if mention.kind == EntityKind::Unknown
+                && mention.first > sentence.start
+                && !mention.name.contains(' ')
+                && !is_all_caps(mention.name)
+                && !is_place_or_people(mention.name)
+            {
+                let position = article.tokens[mention.first].start;
+                registry
+                    .single_names
+                    .entry(mention.name)
+                    .or_default()
+                    .push(position);
+            }
+        }
     }
 }
 

@@ -48,6 +48,12 @@ pub(super) struct Registry<'t> {
     /// Full names by their first word: "Li" for "Li Jifeng", whose family name comes first,
     /// and "Hunter" for "Hunter Biden" where a story uses the given name.
     pub(super) by_first_word: FastMap<&'t str, Vec<usize>>,
+    /// One-word names that are no person, body or place the article says ("WeWork"): often
+    /// the business it is about. Positions ascending.
+    pub(super) single_names: FastMap<&'t str, Vec<usize>>,
+    /// Where the business named most changes, in text order (`business_before`): found only
+    /// when "the company" is asked for.
+    pub(super) business_leaders: std::cell::OnceCell<Vec<(usize, &'t str)>>,
 }
 
 pub(super) fn surname_of(name: &str) -> &str {
@@ -297,8 +303,11 @@ impl<'t> Registry<'t> {
         self.org_index.get(name).map(|&i| &self.orgs[i])
     }
 
+    /// The body named last before `position`, for "the company said" and "it said". A news
+    /// agency ("(Reuters) —", "told Reuters") reports the story and is not what it is about.
     pub(super) fn latest_org_before(&self, position: usize) -> Option<&Org<'t>> {
-        best_by_recency(self.orgs.iter(), |o| &o.mentions, position)
+        let reported_on = self.orgs.iter().filter(|o| !is_news_agency(o.name));
+        best_by_recency(reported_on, |o| &o.mentions, position)
             .filter(|o| o.mentions.first().is_some_and(|&m| m < position))
     }
 
@@ -325,6 +334,53 @@ impl<'t> Registry<'t> {
             _ => Cow::Borrowed(name),
         }
     }
+
+    /// The business "the company said" means: the body or one-word name the article names
+    /// most before `position`, the latest of equals. Not a news agency.
+    pub(super) fn business_before(&self, position: usize) -> Option<&'t str> {
+        let leaders = self
+            .business_leaders
+            .get_or_init(|| self.business_leaders());
+        let after = leaders.partition_point(|&(at, _)| at < position);
+        after.checked_sub(1).map(|k| leaders[k].1)
+    }
+
+    /// The mentions of every business in text order, counted as they come: a name mentioned
+    /// as often as the leader is the latest of equals and leads. One pass, so that an article
+    /// of many names and many "the company said" costs time in proportion to its length.
+    fn business_leaders(&self) -> Vec<(usize, &'t str)> {
+        let mut names: Vec<&'t str> = Vec::new();
+        let mut mentions: Vec<(usize, usize)> = Vec::new();
+        let orgs = self.orgs.iter().filter(|o| !is_news_agency(o.name));
+        let orgs = orgs.map(|o| (o.name, &o.mentions));
+        for (name, at) in orgs.chain(self.single_names.iter().map(|(n, at)| (*n, at))) {
+            mentions.extend(at.iter().map(|&position| (position, names.len())));
+            names.push(name);
+        }
+        mentions.sort_unstable();
+        let (mut counts, mut most) = (vec![0usize; names.len()], 0);
+        let mut leaders: Vec<(usize, &'t str)> = Vec::new();
+        for (position, index) in mentions {
+            counts[index] += 1;
+            if counts[index] >= most {
+                most = counts[index];
+                if leaders.last().is_none_or(|&(_, name)| name != names[index]) {
+                    leaders.push((position, names[index]));
+                }
+            }
+        }
+        leaders
+    }
+}
+
+/// Is `name` a news agency of the wire lines ("Reuters", "the Associated Press")?
+pub(super) fn is_news_agency(name: &str) -> bool {
+    static AGENCIES: LazyLock<Vec<String>> =
+        LazyLock::new(|| crate::extract::lexicon::FURNITURE_WIRE_AGENCIES.entries());
+    let name = trim_prefixes(trim_prefixes(name, "the "), "The ");
+    AGENCIES
+        .iter()
+        .any(|agency| agency.len() == name.len() && agency.eq_ignore_ascii_case(name))
 }
 
 /// The full name of a body news names by an acronym the world over ("WHO"), as a name is

@@ -149,6 +149,9 @@ impl<'r> Walk<'r> {
     }
 
     fn resolve_name(&self, mention: &Mention<'r>, position: usize) -> Option<Cow<'r, str>> {
+        if mention.possessive && mention.kind != EntityKind::Person {
+            return self.name_with_its_s(mention.name);
+        }
         match mention.kind {
             EntityKind::Person => Some(self.full_person_name(mention, position)),
             EntityKind::Org => Some(self.registry.expand(mention.name)),
@@ -156,13 +159,43 @@ impl<'r> Walk<'r> {
                 if let Some(person) = self.registry.person_by_surname(mention.name, position) {
                     return Some(Cow::Borrowed(person.name));
                 }
-                // "authorities in Beijing announced": a place does not speak.
-                if is_gazetteer_place(mention.name) {
+                // "The President said", "the Whip said": a title alone, capitalised, is the
+                // person introduced with it, and never a name of its own.
+                let words: Vec<Cow<str>> =
+                    mention.name.split_whitespace().map(Cow::Borrowed).collect();
+                if let Some((head, modifiers)) = words.split_last()
+                    && words.iter().all(|w| classify(w) & TITLE != 0)
+                {
+                    let person = self.registry.person_by_title(head, modifiers, position);
+                    return person.map(|p| Cow::Borrowed(p.name));
+                }
+                // "authorities in Beijing announced": a place does not speak, nor a people.
+                if is_place_or_people(mention.name) {
                     return None;
                 }
                 Some(self.registry.expand(mention.name))
             }
         }
+    }
+
+    /// "Moody's said": the body's name is the word with its "'s" ("Moody's Investors Service"
+    /// where the article gives the longer name). Not a place's ("China's said" is no one).
+    fn name_with_its_s(&self, name: &'r str) -> Option<Cow<'r, str>> {
+        if is_place_or_people(name) {
+            return None;
+        }
+        let text = self.registry.text;
+        let start = (name.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+        let end = start + name.len();
+        let rest = text.get(end..)?;
+        let s_len = ["'s", "’s"].iter().find(|s| rest.starts_with(**s))?.len();
+        let with_s = text.get(start..end + s_len)?;
+        let longer = self
+            .registry
+            .orgs
+            .iter()
+            .find(|o| o.name.starts_with(with_s) && o.name[with_s.len()..].starts_with(' '));
+        Some(Cow::Borrowed(longer.map_or(with_s, |o| o.name)))
     }
 
     /// "Carlineo's attorney": the person introduced with that title; "Russia's foreign
@@ -238,7 +271,7 @@ impl<'r> Walk<'r> {
             let singular = head.strip_suffix('s').unwrap_or(head);
             head_class & GENERIC != 0 || classify(singular) & ROLE != 0
         };
-        if let Some(name) = named.filter(|name| people_of && is_gazetteer_place(name)) {
+        if let Some(name) = named.filter(|name| people_of && is_place_or_people(name)) {
             return Some(Cow::Owned(format!("{name} {head}")));
         }
         // "The statement said": whoever spoke last issued it.
@@ -319,13 +352,20 @@ impl<'r> Walk<'r> {
     /// "The agency said": the body named last, unless its name says it is another kind of
     /// body ("the ministry said" after "Charles University"); the body that spoke last before
     /// one it spoke about ("The group announced that WeWork had reached an agreement with
-    /// JLL. The group said ...").
+    /// JLL. The group said ..."). Not a news agency: "(Reuters) — ... The company said" is
+    /// the company the agency reports on, and "the company" is the business named most.
     fn body_referred_back(&self, head: &str, position: usize) -> Option<Cow<'r, str>> {
         if let Some(org) = self.last_org_speaker.as_deref()
             && let Some(org) = self.registry.org_named(org)
             && !other_kind_of_body(org, head)
+            && !is_news_agency(org.name)
         {
             return Some(self.registry.expand(org.name));
+        }
+        if classify(head) & BUSINESS != 0
+            && let Some(name) = self.registry.business_before(position)
+        {
+            return Some(self.registry.expand(name));
         }
         self.registry
             .latest_org_before(position)

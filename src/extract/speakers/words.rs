@@ -53,6 +53,13 @@ pub(super) const AUXILIARY: Class = 1 << 20;
 pub(super) const SOURCE_PREPOSITION: Class = 1 << 21;
 /// Plural nouns for people who speak for a body: "officials said" (a generic source too).
 pub(super) const OFFICE: Class = 1 << 22;
+/// The adjective of a people or country ("Chinese"): whose officials these are, never a
+/// speaker alone.
+pub(super) const DEMONYM: Class = 1 << 23;
+/// A country's initials ("US", "UK"): a place when written in capitals, not a body.
+pub(super) const COUNTRY_INITIALS: Class = 1 << 24;
+/// A noun for a business ("company", "firm"): "the company said" is the one named most.
+pub(super) const BUSINESS: Class = 1 << 25;
 
 /// A multiply-rotate hash of eight bytes at a time (as rustc's FxHasher): the article's
 /// names are looked up for most mentions and speakers, and SipHash, then FNV's byte at a
@@ -307,7 +314,7 @@ pub(super) static SHARED_WORD_CLASS: LazyLock<SharedKeyTable> = LazyLock::new(||
 });
 
 /// Each list of the lexicon this stage reads, with the classes its words are in.
-fn lists() -> [(&'static lexicon::List, Class); 33] {
+fn lists() -> [(&'static lexicon::List, Class); 36] {
     use lexicon as l;
     [
         (&l::MONTHS, TIME),
@@ -344,6 +351,9 @@ fn lists() -> [(&'static lexicon::List, Class); 33] {
         (&l::COMMON_ACRONYMS, THING_ACRONYM),
         (&l::TIME_ZONES, THING_ACRONYM),
         (&l::SOURCE_PREPOSITIONS, PARTICIPLE | SOURCE_PREPOSITION),
+        (&l::DEMONYMS, DEMONYM),
+        (&l::COUNTRY_ACRONYMS, COUNTRY_INITIALS),
+        (&l::BUSINESS_NOUNS, BUSINESS),
     ]
 }
 

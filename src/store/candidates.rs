@@ -146,15 +146,12 @@ fn fingerprint_of<'c>(
 pub(crate) struct Pending {
     /// The largest claim id when the transaction began: claims above it are ours.
     indexed_up_to: i64,
-    postings: KeyMap<Vec<i64>>,
-    /// Claims per stem or figure key added in the transaction.
-    frequencies: KeyMap<u64>,
+    /// Every key the transaction meets (at most a few tens of thousands in a batch): its
+    /// stored row and what the transaction adds to it, in one entry, so that weighing a key
+    /// and reading its postings is one lookup. Three maps (stored rows, counts, postings as a
+    /// vector per key) were four cache misses per key and a fifth of the storing thread.
+    terms: KeyMap<Term>,
     claims: u64,
-    /// Stored rows read so far (they cannot change before the transaction ends): every key
-    /// the transaction meets, at most a few tens of thousands in a batch, where the slot
-    /// cache this was (65,536 slots of 88 bytes) missed the processor's caches on most reads
-    /// and read again the rows whose slots collided.
-    stored: KeyMap<StoredTerm>,
     stored_claims: u64,
     /// Match rows found, written sorted when the transaction ends.
     matches: Vec<MatchRow>,
@@ -189,6 +186,30 @@ struct StoredTerm {
     postings: [i64; POSTINGS_KEPT_PER_KEY],
 }
 
+/// A key as the transaction sees it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Term {
+    /// The stored row, once read (it cannot change before the transaction ends).
+    stored: Option<StoredTerm>,
+    /// Claims counted under the key in the transaction.
+    claims: u64,
+    /// The transaction's own postings, newest first (0 for none): no more than these are
+    /// read by matching or written to `match_terms.postings`.
+    newest: [i64; POSTINGS_KEPT_PER_KEY],
+}
+
+impl Term {
+    fn file(&mut self, id: i64) {
+        self.newest.copy_within(..POSTINGS_KEPT_PER_KEY - 1, 1);
+        self.newest[0] = id;
+    }
+
+    /// The transaction's postings, newest first.
+    fn newest(&self) -> impl Iterator<Item = i64> + '_ {
+        self.newest.iter().copied().take_while(|id| *id > 0)
+    }
+}
+
 impl StoredTerm {
     fn from_row(claims: i64, postings: Option<&str>) -> StoredTerm {
         let mut term = StoredTerm {
@@ -210,10 +231,10 @@ impl StoredTerm {
         self.postings.iter().copied().take_while(|id| *id > 0)
     }
 
-    /// The postings column once `newer` (oldest first) are filed too: the newest few, newest
+    /// The postings column once `newer` (newest first) are filed too: the newest few, newest
     /// first, ids separated by spaces.
-    fn postings_with(&self, newer: &[i64]) -> String {
-        let ids = newer.iter().rev().copied().chain(self.postings());
+    fn postings_with(&self, newer: impl Iterator<Item = i64>) -> String {
+        let ids = newer.chain(self.postings());
         let ids: Vec<String> = ids
             .take(POSTINGS_KEPT_PER_KEY)
             .map(|id| id.to_string())
@@ -235,10 +256,8 @@ impl Pending {
                 [],
                 |row| row.get(0),
             )?,
-            postings: KeyMap::default(),
-            frequencies: KeyMap::default(),
+            terms: KeyMap::default(),
             claims: 0,
-            stored: KeyMap::default(),
             stored_claims: stored_claims as u64,
             matches: Vec::new(),
             pairs_may_be_stored: false,
@@ -251,23 +270,12 @@ impl Pending {
         std::mem::take(&mut self.spare.learnt)
     }
 
-    fn stored_term(&mut self, connection: &Connection, key: u64) -> Result<StoredTerm> {
-        if let Some(term) = self.stored.get(&key) {
-            return Ok(*term);
+    /// The key's entry, its stored row read.
+    fn term(&mut self, connection: &Connection, key: u64) -> Result<&Term> {
+        let term = self.terms.entry(key).or_default();
+        if term.stored.is_none() {
+            term.stored = Some(read_stored_term(connection, key)?);
         }
-        let term = connection
-            .prepare_cached("SELECT claims, postings FROM match_terms WHERE term = ?1")?
-            .query_row([key as i64], |row| {
-                Ok(StoredTerm::from_row(
-                    row.get(0)?,
-                    row.get_ref(1)?.as_str_or_null()?,
-                ))
-            })
-            .or_else(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => Ok(StoredTerm::default()),
-                e => Err(e),
-            })?;
-        self.stored.insert(key, term);
         Ok(term)
     }
 
@@ -279,14 +287,28 @@ impl Pending {
             [self.indexed_up_to],
         )?;
         // Postings go with the counts: every key a claim is filed under is counted.
-        let mut counted: Vec<(u64, u64)> = self.frequencies.drain().collect();
-        counted.push((CLAIMS_ROW as u64, self.claims));
+        let mut counted: Vec<(u64, Term)> = self
+            .terms
+            .drain()
+            .filter(|(_, term)| term.claims > 0)
+            .collect();
+        counted.push((
+            CLAIMS_ROW as u64,
+            Term {
+                claims: self.claims,
+                ..Term::default()
+            },
+        ));
         counted.sort_unstable_by_key(|(key, _)| *key as i64);
-        let mut postings = std::mem::take(&mut self.postings);
-        for (key, n) in counted {
-            let filed = match postings.remove(&key) {
-                Some(ids) => Some(self.stored_term(transaction, key)?.postings_with(&ids)),
-                None => None,
+        for (key, term) in counted {
+            let filed = if term.newest[0] > 0 {
+                let stored = match term.stored {
+                    Some(stored) => stored,
+                    None => read_stored_term(transaction, key)?,
+                };
+                Some(stored.postings_with(term.newest()))
+            } else {
+                None
             };
             transaction
                 .prepare_cached(
@@ -294,8 +316,12 @@ impl Pending {
                      ON CONFLICT (term) DO UPDATE SET claims = claims + ?2,
                          postings = coalesce(?3, postings)",
                 )?
-                .execute(params![key as i64, n as i64, filed])?;
+                .execute(params![key as i64, term.claims as i64, filed])?;
         }
+        self.write_matches(transaction)
+    }
+
+    fn write_matches(mut self, transaction: &Connection) -> Result<()> {
         // The table's own order, best first within a claim.
         self.matches
             .sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)).then(a.1.cmp(&b.1)));
@@ -315,6 +341,23 @@ impl Pending {
         }
         Ok(())
     }
+}
+
+/// A key's `match_terms` row, or an empty one.
+fn read_stored_term(connection: &Connection, key: u64) -> Result<StoredTerm> {
+    let term = connection
+        .prepare_cached("SELECT claims, postings FROM match_terms WHERE term = ?1")?
+        .query_row([key as i64], |row| {
+            Ok(StoredTerm::from_row(
+                row.get(0)?,
+                row.get_ref(1)?.as_str_or_null()?,
+            ))
+        })
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(StoredTerm::default()),
+            e => Err(e),
+        })?;
+    Ok(term)
 }
 
 /// Match rows written per statement: a batch writes some six per claim, and one statement per
@@ -360,10 +403,10 @@ impl Learnt {
     /// claims' fingerprints, for the cache once they are committed.
     pub(super) fn keep(mut self, pending: &mut Pending) -> Vec<(i64, Fingerprint)> {
         for (key, id) in self.postings.drain(..) {
-            pending.postings.entry(key).or_default().push(id);
+            pending.terms.entry(key).or_default().file(id);
         }
         for (key, n) in self.frequencies.drain() {
-            *pending.frequencies.entry(key).or_default() += n;
+            pending.terms.entry(key).or_default().claims += n;
         }
         pending.claims += self.claims;
         pending.matches.append(&mut self.matches);
@@ -391,12 +434,12 @@ struct Frequencies<'a> {
 }
 
 impl Frequencies<'_> {
-    /// The key's frequency, and its stored row.
-    fn of(&mut self, key: u64) -> Result<(u64, StoredTerm)> {
-        let stored = self.pending.stored_term(self.connection, key)?;
-        let pending = self.pending.frequencies.get(&key).copied().unwrap_or(0);
+    /// The key's frequency, and its entry in the transaction.
+    fn of(&mut self, key: u64) -> Result<(u64, Term)> {
+        let term = *self.pending.term(self.connection, key)?;
+        let stored = term.stored.expect("read").claims;
         let own = self.learnt.frequencies.get(&key).copied().unwrap_or(0);
-        Ok((stored.claims + pending + own, stored))
+        Ok((stored + term.claims + own, term))
     }
 }
 
@@ -411,20 +454,22 @@ struct ArticleWeights {
 struct Known {
     frequency: u64,
     weight: f64,
-    stored: StoredTerm,
+    /// Copied, since it cannot change while the article is stored: reading the postings of a
+    /// lookup key reads the article's small table, not the transaction's.
+    term: Term,
 }
 
 impl ArticleWeights {
     fn weigh(&mut self, frequencies: &mut Frequencies<'_>, key: u64) -> Result<&Known> {
         if !self.known.contains_key(&key) {
-            let (frequency, stored) = frequencies.of(key)?;
+            let (frequency, term) = frequencies.of(key)?;
             let weight = matching::idf(frequency, self.claims);
             self.known.insert(
                 key,
                 Known {
                     frequency,
                     weight,
-                    stored,
+                    term,
                 },
             );
         }
@@ -454,7 +499,7 @@ fn all_keys(fingerprint: &Fingerprint) -> impl Iterator<Item = u64> + '_ {
 /// articles the index proposes, and keep the best that the model accepts. Everything goes to
 /// `learnt`, kept when the article is stored whole.
 pub(super) fn record_matches(
-    claims: &[(i64, Fingerprint)],
+    claims: Vec<(i64, Fingerprint)>,
     transaction: &Connection,
     cache: &mut FingerprintCache,
     pending: &mut Pending,
@@ -466,7 +511,7 @@ pub(super) fn record_matches(
 /// `record_matches` for claims of an article that has stored claims already (`same_article`,
 /// sorted), which are never candidates.
 fn record_matches_outside(
-    claims: &[(i64, Fingerprint)],
+    claims: Vec<(i64, Fingerprint)>,
     same_article: &[i64],
     transaction: &Connection,
     cache: &mut FingerprintCache,
@@ -479,7 +524,7 @@ fn record_matches_outside(
     if *MEASURING_WITHOUT_MATCHING {
         return Ok(());
     }
-    for (_, fingerprint) in claims {
+    for (_, fingerprint) in &claims {
         learnt.claims += 1;
         for key in all_keys(fingerprint) {
             *learnt.frequencies.entry(key).or_default() += 1;
@@ -497,7 +542,7 @@ fn record_matches_outside(
         claims: pending.stored_claims + pending.claims + learnt.claims,
     };
     let (mut read, mut lists): (Vec<i64>, Vec<(usize, usize, f64)>) = (Vec::new(), Vec::new());
-    for (claim_id, fingerprint) in claims {
+    for (claim_id, fingerprint) in &claims {
         let claim_id = *claim_id;
         let mut frequencies = Frequencies {
             connection: transaction,
@@ -519,20 +564,16 @@ fn record_matches_outside(
         for key in fingerprint.lookup_keys(&stage, &|key| df(key) - in_article(key)) {
             let start = read.len();
             // The transaction's own postings (other articles') are newer than the stored ones.
-            let newer = frequencies.pending.postings.get(&key);
-            let newer = newer
-                .into_iter()
-                .flat_map(|ids| ids.iter().rev().take(stage.postings_read));
-            let stored = known.known.get(&key).map(|k| &k.stored);
-            let stored = stored
-                .into_iter()
-                .flat_map(|s| s.postings().take(stage.postings_read));
-            read.extend(
-                newer
-                    .copied()
-                    .chain(stored)
-                    .filter(|id| same_article.binary_search(id).is_err()),
-            );
+            if let Some(known) = known.known.get(&key) {
+                let newer = known.term.newest().take(stage.postings_read);
+                let stored = known.term.stored.iter();
+                let stored = stored.flat_map(|s| s.postings().take(stage.postings_read));
+                read.extend(
+                    newer
+                        .chain(stored)
+                        .filter(|id| same_article.binary_search(id).is_err()),
+                );
+            }
             lists.push((start, read.len(), known.weight(key)));
         }
         let found = stage.rank(lists.iter().map(|(a, b, w)| (&read[*a..*b], *w)));
@@ -565,13 +606,15 @@ fn record_matches_outside(
         }
         let df = |key: u64| known.frequency(key);
         for key in fingerprint.index_keys(&stage, &df) {
-            let stored = known.known.get(&key).map_or(0, |k| k.stored.claims);
+            let stored = known.known.get(&key);
+            let stored = stored.and_then(|k| k.term.stored).map_or(0, |s| s.claims);
             if stored < POSTINGS_KEPT {
                 learnt.postings.push((key, claim_id));
             }
         }
-        learnt.fingerprints.push((claim_id, fingerprint.clone()));
     }
+    // Moved, not cloned: copying every fingerprint was a fiftieth of the storing thread.
+    learnt.fingerprints.extend(claims);
     pending.spare.known = known.known;
     Ok(())
 }
@@ -651,12 +694,12 @@ fn file_article(pending: &mut Pending, article: &mut Vec<(i64, Fingerprint)>) {
     for (_, fingerprint) in article.iter() {
         pending.claims += 1;
         for key in all_keys(fingerprint) {
-            *pending.frequencies.entry(key).or_default() += 1;
+            pending.terms.entry(key).or_default().claims += 1;
             *in_article.entry(key).or_default() += 1;
         }
     }
-    let frequencies = &pending.frequencies;
-    let df = |key: u64| frequencies.get(&key).copied().unwrap_or(0);
+    let terms = &pending.terms;
+    let df = |key: u64| terms.get(&key).map_or(0, |t| t.claims);
     let mut filed: Vec<(u64, i64)> = Vec::new();
     for (id, fingerprint) in article.drain(..) {
         for key in fingerprint.index_keys(&CandidateStage::SHIPPED, &df) {
@@ -666,11 +709,7 @@ fn file_article(pending: &mut Pending, article: &mut Vec<(i64, Fingerprint)>) {
         }
     }
     for (key, id) in filed {
-        let ids = pending.postings.entry(key).or_default();
-        ids.push(id);
-        if ids.len() >= 2 * POSTINGS_KEPT_PER_KEY {
-            ids.drain(..POSTINGS_KEPT_PER_KEY);
-        }
+        pending.terms.entry(key).or_default().file(id);
     }
 }
 
@@ -718,7 +757,7 @@ pub(super) fn match_claims_after(transaction: &Connection, after: i64) -> Result
             .collect::<rusqlite::Result<_>>()?;
         let mut learnt = pending.learnt();
         record_matches_outside(
-            &claims,
+            claims,
             &same_article,
             transaction,
             &mut cache,

@@ -434,46 +434,46 @@ struct Frequencies<'a> {
 }
 
 impl Frequencies<'_> {
-    /// The key's frequency, and its entry in the transaction.
-    fn of(&mut self, key: u64) -> Result<(u64, Term)> {
-        let term = *self.pending.term(self.connection, key)?;
-        let stored = term.stored.expect("read").claims;
+    /// The key's frequency, and how many claims were stored under it before the transaction.
+    fn of(&mut self, key: u64) -> Result<(u64, u64)> {
+        let term = self.pending.term(self.connection, key)?;
+        let stored = term.stored.map_or(0, |s| s.claims);
         let own = self.learnt.frequencies.get(&key).copied().unwrap_or(0);
-        Ok((stored + term.claims + own, term))
+        Ok((stored + term.claims + own, stored))
     }
 }
 
-/// The frequency, IDF weight and stored row of each key met while an article is stored.
+/// The frequency and IDF weight of each key met while an article is stored.
 struct ArticleWeights {
     known: KeyMap<Known>,
     /// Claims counted, the article's own included.
     claims: u64,
 }
 
+/// Small, so that the article's table stays in the processor's caches: with the key's whole
+/// `Term` in it (160-byte entries), probing it was two fifths of weighing.
 #[derive(Debug)]
 struct Known {
     frequency: u64,
     weight: f64,
-    /// Copied, since it cannot change while the article is stored: reading the postings of a
-    /// lookup key reads the article's small table, not the transaction's.
-    term: Term,
+    /// Claims stored under the key before the transaction.
+    stored: u64,
 }
 
 impl ArticleWeights {
     fn weigh(&mut self, frequencies: &mut Frequencies<'_>, key: u64) -> Result<&Known> {
-        if !self.known.contains_key(&key) {
-            let (frequency, term) = frequencies.of(key)?;
-            let weight = matching::idf(frequency, self.claims);
-            self.known.insert(
-                key,
-                Known {
+        // One probe whether the key is known or not.
+        match self.known.entry(key) {
+            std::collections::hash_map::Entry::Occupied(known) => Ok(known.into_mut()),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                let (frequency, stored) = frequencies.of(key)?;
+                Ok(slot.insert(Known {
                     frequency,
-                    weight,
-                    term,
-                },
-            );
+                    weight: matching::idf(frequency, self.claims),
+                    stored,
+                }))
+            }
         }
-        Ok(&self.known[&key])
     }
 
     /// Of a key weighed already.
@@ -564,9 +564,9 @@ fn record_matches_outside(
         for key in fingerprint.lookup_keys(&stage, &|key| df(key) - in_article(key)) {
             let start = read.len();
             // The transaction's own postings (other articles') are newer than the stored ones.
-            if let Some(known) = known.known.get(&key) {
-                let newer = known.term.newest().take(stage.postings_read);
-                let stored = known.term.stored.iter();
+            if let Some(term) = frequencies.pending.terms.get(&key) {
+                let newer = term.newest().take(stage.postings_read);
+                let stored = term.stored.iter();
                 let stored = stored.flat_map(|s| s.postings().take(stage.postings_read));
                 read.extend(
                     newer
@@ -606,8 +606,7 @@ fn record_matches_outside(
         }
         let df = |key: u64| known.frequency(key);
         for key in fingerprint.index_keys(&stage, &df) {
-            let stored = known.known.get(&key);
-            let stored = stored.and_then(|k| k.term.stored).map_or(0, |s| s.claims);
+            let stored = known.known.get(&key).map_or(0, |k| k.stored);
             if stored < POSTINGS_KEPT {
                 learnt.postings.push((key, claim_id));
             }

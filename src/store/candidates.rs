@@ -188,8 +188,9 @@ struct StoredTerm {
     postings: [i64; POSTINGS_KEPT_PER_KEY],
 }
 
-/// A key as the transaction sees it. Packed (120-byte entries, 176 with 64-bit counts and ids, which added 9 MB to the peak of
-/// adding 200 MB): the map holds every key a batch meets, candidates' words included.
+/// A key as the transaction sees it. Packed (120-byte entries; 176 with 64-bit counts and
+/// ids, which added 9 MB to the peak of adding 200 MB): the map holds every key a batch
+/// meets, candidates' words included.
 #[derive(Debug, Clone, Copy, Default)]
 struct Term {
     /// The stored row, once read (it cannot change before the transaction ends).

@@ -133,7 +133,7 @@ fn add_one(
         args,
         published,
     );
-    let added = store.add_article(&new_article, &config.now_text())?;
+    let added = store.add_article(new_article, &config.now_text())?;
     let (article_id, already_present) = match &added {
         Added::New { article_id, .. } => (*article_id, false),
         Added::AlreadyPresent { article_id, .. } => (*article_id, true),
@@ -312,7 +312,7 @@ fn add_many(
                 let new = new_article(&article, dating, claims, &title, args, published);
                 let claims = new.claims.len();
                 let source = dating.source;
-                batch.add(&new, &now).map(|added| (added, claims, source))
+                batch.add(new, &now).map(|added| (added, claims, source))
             });
             match outcome {
                 Ok((Added::New { .. }, claims, source)) => {

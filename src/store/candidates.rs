@@ -146,15 +146,14 @@ fn fingerprint_of<'c>(
 pub(crate) struct Pending {
     /// The largest claim id when the transaction began: claims above it are ours.
     indexed_up_to: i64,
-    postings: KeyMap<Vec<i64>>,
-    /// Claims per stem or figure key added in the transaction.
-    frequencies: KeyMap<u64>,
+    /// The claims filed in `terms` are above this id.
+    filed_after: i64,
+    /// Every key the transaction meets (at most a few tens of thousands in a batch): its
+    /// stored row and what the transaction adds to it, in one entry, so that weighing a key
+    /// and reading its postings is one lookup. Three maps (stored rows, counts, postings as a
+    /// vector per key) were four cache misses per key and a fifth of the storing thread.
+    terms: KeyMap<Term>,
     claims: u64,
-    /// Stored rows read so far (they cannot change before the transaction ends): every key
-    /// the transaction meets, at most a few tens of thousands in a batch, where the slot
-    /// cache this was (65,536 slots of 88 bytes) missed the processor's caches on most reads
-    /// and read again the rows whose slots collided.
-    stored: KeyMap<StoredTerm>,
     stored_claims: u64,
     /// Match rows found, written sorted when the transaction ends.
     matches: Vec<MatchRow>,
@@ -189,6 +188,40 @@ struct StoredTerm {
     postings: [i64; POSTINGS_KEPT_PER_KEY],
 }
 
+/// A key as the transaction sees it. Packed (120-byte entries; 176 with 64-bit counts and
+/// ids, which added 9 MB to the peak of adding 200 MB): the map holds every key a batch
+/// meets, candidates' words included.
+#[derive(Debug, Clone, Copy, Default)]
+struct Term {
+    /// The stored row, once read (it cannot change before the transaction ends).
+    stored: StoredTerm,
+    read: bool,
+    /// Claims counted under the key in the transaction.
+    claims: u32,
+    /// The transaction's own postings, newest first, as ids above `Pending::filed_after` (0
+    /// for none): no more than these are read by matching or written to
+    /// `match_terms.postings`.
+    newest: [u32; POSTINGS_KEPT_PER_KEY],
+}
+
+impl Term {
+    fn file(&mut self, id: i64, filed_after: i64) {
+        self.newest.copy_within(..POSTINGS_KEPT_PER_KEY - 1, 1);
+        self.newest[0] = u32::try_from(id - filed_after)
+            .expect("fewer than 4 billion claims filed in one transaction");
+    }
+
+    /// The transaction's postings, newest first.
+    fn newest(&self, filed_after: i64) -> impl Iterator<Item = i64> + '_ {
+        let ids = self.newest.iter().take_while(|id| **id > 0);
+        ids.map(move |id| filed_after + i64::from(*id))
+    }
+
+    fn count(&mut self, claims: u64) {
+        self.claims += u32::try_from(claims).expect("fewer than 4 billion claims per key");
+    }
+}
+
 impl StoredTerm {
     fn from_row(claims: i64, postings: Option<&str>) -> StoredTerm {
         let mut term = StoredTerm {
@@ -210,10 +243,10 @@ impl StoredTerm {
         self.postings.iter().copied().take_while(|id| *id > 0)
     }
 
-    /// The postings column once `newer` (oldest first) are filed too: the newest few, newest
+    /// The postings column once `newer` (newest first) are filed too: the newest few, newest
     /// first, ids separated by spaces.
-    fn postings_with(&self, newer: &[i64]) -> String {
-        let ids = newer.iter().rev().copied().chain(self.postings());
+    fn postings_with(&self, newer: impl Iterator<Item = i64>) -> String {
+        let ids = newer.chain(self.postings());
         let ids: Vec<String> = ids
             .take(POSTINGS_KEPT_PER_KEY)
             .map(|id| id.to_string())
@@ -229,16 +262,15 @@ impl Pending {
             [CLAIMS_ROW],
             |row| row.get(0),
         )?;
+        let indexed_up_to =
+            transaction.query_row("SELECT coalesce(max(id), 0) FROM claims", [], |row| {
+                row.get(0)
+            })?;
         Ok(Pending {
-            indexed_up_to: transaction.query_row(
-                "SELECT coalesce(max(id), 0) FROM claims",
-                [],
-                |row| row.get(0),
-            )?,
-            postings: KeyMap::default(),
-            frequencies: KeyMap::default(),
+            indexed_up_to,
+            filed_after: indexed_up_to,
+            terms: KeyMap::default(),
             claims: 0,
-            stored: KeyMap::default(),
             stored_claims: stored_claims as u64,
             matches: Vec::new(),
             pairs_may_be_stored: false,
@@ -251,23 +283,13 @@ impl Pending {
         std::mem::take(&mut self.spare.learnt)
     }
 
-    fn stored_term(&mut self, connection: &Connection, key: u64) -> Result<StoredTerm> {
-        if let Some(term) = self.stored.get(&key) {
-            return Ok(*term);
+    /// The key's entry, its stored row read.
+    fn term(&mut self, connection: &Connection, key: u64) -> Result<&Term> {
+        let term = self.terms.entry(key).or_default();
+        if !term.read {
+            term.stored = read_stored_term(connection, key)?;
+            term.read = true;
         }
-        let term = connection
-            .prepare_cached("SELECT claims, postings FROM match_terms WHERE term = ?1")?
-            .query_row([key as i64], |row| {
-                Ok(StoredTerm::from_row(
-                    row.get(0)?,
-                    row.get_ref(1)?.as_str_or_null()?,
-                ))
-            })
-            .or_else(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => Ok(StoredTerm::default()),
-                e => Err(e),
-            })?;
-        self.stored.insert(key, term);
         Ok(term)
     }
 
@@ -279,23 +301,39 @@ impl Pending {
             [self.indexed_up_to],
         )?;
         // Postings go with the counts: every key a claim is filed under is counted.
-        let mut counted: Vec<(u64, u64)> = self.frequencies.drain().collect();
-        counted.push((CLAIMS_ROW as u64, self.claims));
+        let mut counted: Vec<(u64, Term)> = self
+            .terms
+            .drain()
+            .filter(|(_, term)| term.claims > 0)
+            .collect();
         counted.sort_unstable_by_key(|(key, _)| *key as i64);
-        let mut postings = std::mem::take(&mut self.postings);
-        for (key, n) in counted {
-            let filed = match postings.remove(&key) {
-                Some(ids) => Some(self.stored_term(transaction, key)?.postings_with(&ids)),
-                None => None,
+        let claims_row = (CLAIMS_ROW as u64, self.claims, None);
+        let mut rows = vec![claims_row];
+        for (key, term) in counted {
+            let filed = if term.newest[0] > 0 {
+                let stored = match term.read {
+                    true => term.stored,
+                    false => read_stored_term(transaction, key)?,
+                };
+                Some(stored.postings_with(term.newest(self.filed_after)))
+            } else {
+                None
             };
+            rows.push((key, u64::from(term.claims), filed));
+        }
+        for (key, claims, filed) in rows {
             transaction
                 .prepare_cached(
                     "INSERT INTO match_terms (term, claims, postings) VALUES (?1, ?2, ?3)
                      ON CONFLICT (term) DO UPDATE SET claims = claims + ?2,
                          postings = coalesce(?3, postings)",
                 )?
-                .execute(params![key as i64, n as i64, filed])?;
+                .execute(params![key as i64, claims as i64, filed])?;
         }
+        self.write_matches(transaction)
+    }
+
+    fn write_matches(mut self, transaction: &Connection) -> Result<()> {
         // The table's own order, best first within a claim.
         self.matches
             .sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)).then(a.1.cmp(&b.1)));
@@ -315,6 +353,23 @@ impl Pending {
         }
         Ok(())
     }
+}
+
+/// A key's `match_terms` row, or an empty one.
+fn read_stored_term(connection: &Connection, key: u64) -> Result<StoredTerm> {
+    let term = connection
+        .prepare_cached("SELECT claims, postings FROM match_terms WHERE term = ?1")?
+        .query_row([key as i64], |row| {
+            Ok(StoredTerm::from_row(
+                row.get(0)?,
+                row.get_ref(1)?.as_str_or_null()?,
+            ))
+        })
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(StoredTerm::default()),
+            e => Err(e),
+        })?;
+    Ok(term)
 }
 
 /// Match rows written per statement: a batch writes some six per claim, and one statement per
@@ -360,10 +415,11 @@ impl Learnt {
     /// claims' fingerprints, for the cache once they are committed.
     pub(super) fn keep(mut self, pending: &mut Pending) -> Vec<(i64, Fingerprint)> {
         for (key, id) in self.postings.drain(..) {
-            pending.postings.entry(key).or_default().push(id);
+            let filed_after = pending.filed_after;
+            pending.terms.entry(key).or_default().file(id, filed_after);
         }
         for (key, n) in self.frequencies.drain() {
-            *pending.frequencies.entry(key).or_default() += n;
+            pending.terms.entry(key).or_default().count(n);
         }
         pending.claims += self.claims;
         pending.matches.append(&mut self.matches);
@@ -391,44 +447,46 @@ struct Frequencies<'a> {
 }
 
 impl Frequencies<'_> {
-    /// The key's frequency, and its stored row.
-    fn of(&mut self, key: u64) -> Result<(u64, StoredTerm)> {
-        let stored = self.pending.stored_term(self.connection, key)?;
-        let pending = self.pending.frequencies.get(&key).copied().unwrap_or(0);
+    /// The key's frequency, and how many claims were stored under it before the transaction.
+    fn of(&mut self, key: u64) -> Result<(u64, u64)> {
+        let term = self.pending.term(self.connection, key)?;
+        let stored = term.stored.claims;
         let own = self.learnt.frequencies.get(&key).copied().unwrap_or(0);
-        Ok((stored.claims + pending + own, stored))
+        Ok((stored + u64::from(term.claims) + own, stored))
     }
 }
 
-/// The frequency, IDF weight and stored row of each key met while an article is stored.
+/// The frequency and IDF weight of each key met while an article is stored.
 struct ArticleWeights {
     known: KeyMap<Known>,
     /// Claims counted, the article's own included.
     claims: u64,
 }
 
+/// Small, so that the article's table stays in the processor's caches: with the key's whole
+/// `Term` in it (160-byte entries), probing it was two fifths of weighing.
 #[derive(Debug)]
 struct Known {
     frequency: u64,
     weight: f64,
-    stored: StoredTerm,
+    /// Claims stored under the key before the transaction.
+    stored: u64,
 }
 
 impl ArticleWeights {
     fn weigh(&mut self, frequencies: &mut Frequencies<'_>, key: u64) -> Result<&Known> {
-        if !self.known.contains_key(&key) {
-            let (frequency, stored) = frequencies.of(key)?;
-            let weight = matching::idf(frequency, self.claims);
-            self.known.insert(
-                key,
-                Known {
+        // One probe whether the key is known or not.
+        match self.known.entry(key) {
+            std::collections::hash_map::Entry::Occupied(known) => Ok(known.into_mut()),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                let (frequency, stored) = frequencies.of(key)?;
+                Ok(slot.insert(Known {
                     frequency,
-                    weight,
+                    weight: matching::idf(frequency, self.claims),
                     stored,
-                },
-            );
+                }))
+            }
         }
-        Ok(&self.known[&key])
     }
 
     /// Of a key weighed already.
@@ -454,7 +512,7 @@ fn all_keys(fingerprint: &Fingerprint) -> impl Iterator<Item = u64> + '_ {
 /// articles the index proposes, and keep the best that the model accepts. Everything goes to
 /// `learnt`, kept when the article is stored whole.
 pub(super) fn record_matches(
-    claims: &[(i64, Fingerprint)],
+    claims: Vec<(i64, Fingerprint)>,
     transaction: &Connection,
     cache: &mut FingerprintCache,
     pending: &mut Pending,
@@ -466,7 +524,7 @@ pub(super) fn record_matches(
 /// `record_matches` for claims of an article that has stored claims already (`same_article`,
 /// sorted), which are never candidates.
 fn record_matches_outside(
-    claims: &[(i64, Fingerprint)],
+    claims: Vec<(i64, Fingerprint)>,
     same_article: &[i64],
     transaction: &Connection,
     cache: &mut FingerprintCache,
@@ -479,7 +537,7 @@ fn record_matches_outside(
     if *MEASURING_WITHOUT_MATCHING {
         return Ok(());
     }
-    for (_, fingerprint) in claims {
+    for (_, fingerprint) in &claims {
         learnt.claims += 1;
         for key in all_keys(fingerprint) {
             *learnt.frequencies.entry(key).or_default() += 1;
@@ -497,7 +555,7 @@ fn record_matches_outside(
         claims: pending.stored_claims + pending.claims + learnt.claims,
     };
     let (mut read, mut lists): (Vec<i64>, Vec<(usize, usize, f64)>) = (Vec::new(), Vec::new());
-    for (claim_id, fingerprint) in claims {
+    for (claim_id, fingerprint) in &claims {
         let claim_id = *claim_id;
         let mut frequencies = Frequencies {
             connection: transaction,
@@ -519,20 +577,16 @@ fn record_matches_outside(
         for key in fingerprint.lookup_keys(&stage, &|key| df(key) - in_article(key)) {
             let start = read.len();
             // The transaction's own postings (other articles') are newer than the stored ones.
-            let newer = frequencies.pending.postings.get(&key);
-            let newer = newer
-                .into_iter()
-                .flat_map(|ids| ids.iter().rev().take(stage.postings_read));
-            let stored = known.known.get(&key).map(|k| &k.stored);
-            let stored = stored
-                .into_iter()
-                .flat_map(|s| s.postings().take(stage.postings_read));
-            read.extend(
-                newer
-                    .copied()
-                    .chain(stored)
-                    .filter(|id| same_article.binary_search(id).is_err()),
-            );
+            if let Some(term) = frequencies.pending.terms.get(&key) {
+                let newer = term.newest(frequencies.pending.filed_after);
+                let newer = newer.take(stage.postings_read);
+                let stored = term.stored.postings().take(stage.postings_read);
+                read.extend(
+                    newer
+                        .chain(stored)
+                        .filter(|id| same_article.binary_search(id).is_err()),
+                );
+            }
             lists.push((start, read.len(), known.weight(key)));
         }
         let found = stage.rank(lists.iter().map(|(a, b, w)| (&read[*a..*b], *w)));
@@ -565,13 +619,14 @@ fn record_matches_outside(
         }
         let df = |key: u64| known.frequency(key);
         for key in fingerprint.index_keys(&stage, &df) {
-            let stored = known.known.get(&key).map_or(0, |k| k.stored.claims);
+            let stored = known.known.get(&key).map_or(0, |k| k.stored);
             if stored < POSTINGS_KEPT {
                 learnt.postings.push((key, claim_id));
             }
         }
-        learnt.fingerprints.push((claim_id, fingerprint.clone()));
     }
+    // Moved, not cloned: copying every fingerprint was a fiftieth of the storing thread.
+    learnt.fingerprints.extend(claims);
     pending.spare.known = known.known;
     Ok(())
 }
@@ -628,6 +683,7 @@ fn index_stored_claims(transaction: &Connection, after: i64, pending: &mut Pendi
     let mut statement = transaction
         .prepare("SELECT id, article_id, text, value_key FROM claims WHERE id > ?1 ORDER BY id")?;
     let mut rows = statement.query([after])?;
+    pending.filed_after = after;
     let mut article: Vec<(i64, Fingerprint)> = Vec::new();
     let mut article_id = None;
     while let Some(row) = rows.next()? {
@@ -651,12 +707,12 @@ fn file_article(pending: &mut Pending, article: &mut Vec<(i64, Fingerprint)>) {
     for (_, fingerprint) in article.iter() {
         pending.claims += 1;
         for key in all_keys(fingerprint) {
-            *pending.frequencies.entry(key).or_default() += 1;
+            pending.terms.entry(key).or_default().count(1);
             *in_article.entry(key).or_default() += 1;
         }
     }
-    let frequencies = &pending.frequencies;
-    let df = |key: u64| frequencies.get(&key).copied().unwrap_or(0);
+    let terms = &pending.terms;
+    let df = |key: u64| terms.get(&key).map_or(0, |t| u64::from(t.claims));
     let mut filed: Vec<(u64, i64)> = Vec::new();
     for (id, fingerprint) in article.drain(..) {
         for key in fingerprint.index_keys(&CandidateStage::SHIPPED, &df) {
@@ -666,11 +722,8 @@ fn file_article(pending: &mut Pending, article: &mut Vec<(i64, Fingerprint)>) {
         }
     }
     for (key, id) in filed {
-        let ids = pending.postings.entry(key).or_default();
-        ids.push(id);
-        if ids.len() >= 2 * POSTINGS_KEPT_PER_KEY {
-            ids.drain(..POSTINGS_KEPT_PER_KEY);
-        }
+        let filed_after = pending.filed_after;
+        pending.terms.entry(key).or_default().file(id, filed_after);
     }
 }
 
@@ -680,6 +733,7 @@ fn file_article(pending: &mut Pending, article: &mut Vec<(i64, Fingerprint)>) {
 pub(super) fn match_claims_after(transaction: &Connection, after: i64) -> Result<()> {
     let mut pending = Pending::begin(transaction)?;
     pending.indexed_up_to = after;
+    pending.filed_after = after;
     pending.pairs_may_be_stored = true;
     type Row = (i64, i64, String, String, i64, i64);
     let rows: Vec<Row> = transaction
@@ -718,7 +772,7 @@ pub(super) fn match_claims_after(transaction: &Connection, after: i64) -> Result
             .collect::<rusqlite::Result<_>>()?;
         let mut learnt = pending.learnt();
         record_matches_outside(
-            &claims,
+            claims,
             &same_article,
             transaction,
             &mut cache,

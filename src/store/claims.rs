@@ -115,7 +115,7 @@ impl Batch<'_> {
     /// Add one article; on error the article leaves no trace and the batch goes on, unless
     /// SQLite itself rolled the whole batch back (a full disk, an I/O error): then
     /// `is_broken` says so and the batch must stop.
-    pub fn add(&mut self, article: &NewArticle<'_>, now: &str) -> Result<Added> {
+    pub fn add(&mut self, article: NewArticle<'_>, now: &str) -> Result<Added> {
         let result = self.try_add(article, now);
         if let Err(Error::StorageFull(_)) = result {
             self.broken = true;
@@ -123,7 +123,7 @@ impl Batch<'_> {
         result
     }
 
-    fn try_add(&mut self, article: &NewArticle<'_>, now: &str) -> Result<Added> {
+    fn try_add(&mut self, article: NewArticle<'_>, now: &str) -> Result<Added> {
         // A savepoint by prepared statements: rusqlite's `savepoint()` parses its SQL afresh
         // for every article, which was a twentieth of a batch's time.
         let transaction = &self.transaction;
@@ -181,7 +181,7 @@ impl Store {
     /// Store an article with its claims, values and full-text rows, and record which stored
     /// claims of other articles each new claim matches; or report the article already stored
     /// with the same text. One transaction: all of it or none of it.
-    pub fn add_article(&mut self, article: &NewArticle<'_>, now: &str) -> Result<Added> {
+    pub fn add_article(&mut self, article: NewArticle<'_>, now: &str) -> Result<Added> {
         let transaction = super::begin_write(&mut self.connection, &self.path, self.busy_timeout)?;
         let mut pending = Pending::begin(&transaction)?;
         let mut learnt = pending.learnt();
@@ -540,7 +540,7 @@ pub(super) fn refresh_value_keys(connection: &Connection, after: i64) -> Result<
 /// stored whole.
 fn insert_article(
     transaction: &Connection,
-    article: &NewArticle<'_>,
+    article: NewArticle<'_>,
     now: &str,
     words: &mut FingerprintCache,
     pending: &mut Pending,
@@ -605,11 +605,11 @@ fn insert_article(
     count_new_claims(transaction, article_id, count)?;
     let keyed: Vec<(i64, Fingerprint)> = claim_ids
         .iter()
-        .zip(&article.claims)
+        .zip(article.claims)
         .enumerate()
-        .map(|(i, (id, claim))| (*id, claim.keys.fingerprint.clone().placed(i + 1, count)))
+        .map(|(i, (id, claim))| (*id, claim.keys.fingerprint.placed(i + 1, count)))
         .collect();
-    record_matches(&keyed, transaction, words, pending, learnt)?;
+    record_matches(keyed, transaction, words, pending, learnt)?;
     Ok(Added::New {
         article_id,
         claim_ids,

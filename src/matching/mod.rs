@@ -294,13 +294,7 @@ pub struct Weighted<'a> {
 
 impl<'a> Weighted<'a> {
     pub fn new(fingerprint: &'a Fingerprint, weight: &dyn Fn(u64) -> f64) -> Weighted<'a> {
-        let weights: Vec<f64> = fingerprint.stems.iter().map(|s| weight(s.hash)).collect();
-        Weighted::from_weights(fingerprint, weights)
-    }
-
-    /// `weights` are the IDF of the stems, in `stems` order.
-    pub fn from_weights(fingerprint: &'a Fingerprint, weights: Vec<f64>) -> Weighted<'a> {
-        debug_assert_eq!(weights.len(), fingerprint.stems.len());
+        let weights = fingerprint.stems.iter().map(|s| weight(s.hash)).collect();
         Weighted {
             fingerprint,
             weights,
@@ -316,15 +310,6 @@ pub fn features(
     rare_weight: f64,
 ) -> [f64; FEATURE_COUNT] {
     pair_features(&Weighted::new(a, weight), b, rare_weight)
-}
-
-/// `features` of two weighted fingerprints.
-pub fn weighted_features(
-    wa: &Weighted<'_>,
-    wb: &Weighted<'_>,
-    rare_weight: f64,
-) -> [f64; FEATURE_COUNT] {
-    pair_features(wa, wb.fingerprint, rare_weight)
 }
 
 /// The features need of the words only what the two claims share, and a shared stem weighs
@@ -497,26 +482,15 @@ pub static MODEL: LazyLock<Model> = LazyLock::new(|| {
 });
 
 /// The score of a pair under `model`, or `None` when the pair is not a match (below the
-/// threshold, or vetoed by contradicting figures).
-pub fn judge(model: &Model, a: &Weighted<'_>, b: &Weighted<'_>, rare_weight: f64) -> Option<f64> {
-    let (x, y) = (a.fingerprint, b.fingerprint);
-    if x.stems.is_empty() || y.stems.is_empty() || contradicting_figures(x, y) {
-        return None;
-    }
-    let score = model.score(&weighted_features(a, b, rare_weight));
-    (score >= model.threshold).then_some(score)
-}
-
-/// False when `judge` cannot accept the pair whatever the weights of `b`'s own words, so that
-/// the store reads the IDF of a candidate's other words only for the few candidates that may
-/// match. No feature depends on them any more (only the shared words' weights count, and
-/// those are `a`'s), so the answer is exact: true exactly when `judge` accepts.
-pub fn may_match(model: &Model, a: &Weighted<'_>, b: &Fingerprint, rare_weight: f64) -> bool {
+/// threshold, or vetoed by contradicting figures). Only `a`'s weights are needed (see
+/// `pair_features`), so the store never reads the IDF of a candidate's own words.
+pub fn judge(model: &Model, a: &Weighted<'_>, b: &Fingerprint, rare_weight: f64) -> Option<f64> {
     let x = a.fingerprint;
     if x.stems.is_empty() || b.stems.is_empty() || contradicting_figures(x, b) {
-        return false;
+        return None;
     }
-    model.score(&pair_features(a, b, rare_weight)) >= model.threshold
+    let score = model.score(&pair_features(a, b, rare_weight));
+    (score >= model.threshold).then_some(score)
 }
 
 /// What two claims share, for showing why they matched; `a_text` is the text of `a`, whose

@@ -593,20 +593,7 @@ fn record_matches_outside(
         let mut scored = Vec::new();
         for other_id in found {
             let other = fingerprint_of(cache, transaction, other_id)?;
-            if !matching::may_match(&MODEL, &mine, other, rare) {
-                continue;
-            }
-            let mut frequencies = Frequencies {
-                connection: transaction,
-                pending: &mut *pending,
-                learnt: &*learnt,
-            };
-            let mut weights = Vec::with_capacity(other.stems.len());
-            for stem in &other.stems {
-                weights.push(known.weigh(&mut frequencies, stem.hash)?.weight);
-            }
-            let other = Weighted::from_weights(other, weights);
-            if let Some(score) = matching::judge(&MODEL, &mine, &other, rare) {
+            if let Some(score) = matching::judge(&MODEL, &mine, other, rare) {
                 scored.push((score, other_id));
             }
         }

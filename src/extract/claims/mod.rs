@@ -33,7 +33,7 @@ pub fn build(
     tokens: &Tokens,
     reference: Option<NaiveDate>,
 ) -> Vec<ExtractedClaim> {
-    build_with(text, sentences, tokens, reference, values::find_values)
+    build_with(text, sentences, tokens, reference, values::find_values_in)
 }
 
 /// `build` with the value finder passed in, so the speed of claims-building can be measured
@@ -43,7 +43,7 @@ pub fn build_with(
     sentences: &[Sentence],
     tokens: &Tokens,
     reference: Option<NaiveDate>,
-    find_values: impl Fn(&str, Option<NaiveDate>) -> Vec<Value>,
+    find_values: impl Fn(&str, usize, &[Token], Option<NaiveDate>) -> Vec<Value>,
 ) -> Vec<ExtractedClaim> {
     let skip: Vec<bool> = sentences.iter().map(|s| s.boilerplate.is_some()).collect();
     let speech = speakers::resolve(text, sentences, tokens, &skip);
@@ -141,7 +141,7 @@ pub fn units<'t>(
     tokens: &'t Tokens,
     speech: &'t [SentenceSpeech],
     reference: Option<NaiveDate>,
-    find_values: impl Fn(&str, Option<NaiveDate>) -> Vec<Value>,
+    find_values: impl Fn(&str, usize, &[Token], Option<NaiveDate>) -> Vec<Value>,
 ) -> Vec<Unit<'t>> {
     let first_text_sentence = sentences.iter().position(|s| s.boilerplate.is_none());
     let count = sentences.iter().filter(|s| s.boilerplate.is_none()).count();
@@ -168,11 +168,6 @@ pub fn units<'t>(
             let start = sentence.start + skip_dateline;
             let end = sentence.end.max(start);
             let slice = &text[start..end];
-            let mut values = find_values(slice, reference);
-            for value in &mut values {
-                value.start += start;
-                value.end += start;
-            }
             let speech = &speech[index];
             let own_line = own_line(text, sentence.start, sentence.end);
             let placement = Placement {
@@ -191,6 +186,12 @@ pub fn units<'t>(
             } else {
                 (whole_features(), Cow::Borrowed(tokens.of(index)))
             };
+            // The values of the claim span, read from its tokens.
+            let mut values = find_values(slice, start, &unit_tokens, reference);
+            for value in &mut values {
+                value.start += start;
+                value.end += start;
+            }
             let why = match sentence.boilerplate {
                 Some(reason) => Some(NotCheckable::Furniture(reason)),
                 None => kinds::not_checkable_reason(slice, &features, placement, speech, &values),

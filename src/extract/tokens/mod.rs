@@ -173,7 +173,8 @@ const NONE: usize = usize::MAX;
 /// One pass over `text[start..end]`: its tokens appended to `out`, its counts returned. The
 /// word being read lives in locals (start, hash, flags), which keeps the byte loop in registers.
 fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> SentenceTokens {
-    let bytes = text.as_bytes();
+    // Cut at `end`, so that reading a byte checks one bound, not two.
+    let bytes = &text.as_bytes()[..end];
     let first = out.len();
     let mut sentence = SentenceTokens::default();
     let (mut word_start, mut hash, mut flags) = (NONE, WORD_SEED, 0u8);
@@ -218,6 +219,16 @@ fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> 
             }
             sentence.fingerprint = fingerprint;
             sentence.fingerprint_length += length;
+            // An ASCII byte after the run (or the end) ends the word whatever it is, white
+            // space or a mark: the word is closed here, and a plain space (the commonest byte
+            // after a word) is stepped over, without the general path's decoding.
+            if i >= end || bytes[i].is_ascii() {
+                close(&mut word_start, hash, flags, i, out);
+                if i < end && bytes[i] == b' ' {
+                    spaced = true;
+                    i += 1;
+                }
+            }
             continue;
         }
         let (c, width) = if byte.is_ascii() {

@@ -398,7 +398,29 @@ fn mark_duplicates(claims: &mut [ExtractedClaim], wordings: &[(u64, usize)]) {
 
 /// Claims by a 64-bit key (a figure's bits or a wording hash), hashed with one multiply
 /// instead of SipHash: the keys come from the article, not from an adversary.
-type KeyMap = HashMap<u64, Vec<usize>, BuildHasherDefault<KeyHasher>>;
+type KeyMap = HashMap<u64, Places, BuildHasherDefault<KeyHasher>>;
+
+/// The claims filed under one key, in the order they were filed. Most keys hold one claim,
+/// which is kept without allocating a list.
+#[derive(Default)]
+struct Places {
+    first: Option<usize>,
+    more: Vec<usize>,
+}
+
+impl Places {
+    fn push(&mut self, index: usize) {
+        if self.first.is_none() {
+            self.first = Some(index);
+        } else {
+            self.more.push(index);
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.first.into_iter().chain(self.more.iter().copied())
+    }
+}
 
 #[derive(Default)]
 struct KeyHasher(u64);
@@ -452,7 +474,7 @@ fn find_duplicates(claims: &[ExtractedClaim], wordings: &[(u64, usize)]) -> Vec<
                 if mine.len() < 4 {
                     break;
                 }
-                for &candidate in earlier.iter().take(MAX_SAME_FIGURE_CANDIDATES) {
+                for candidate in earlier.iter().take(MAX_SAME_FIGURE_CANDIDATES) {
                     words_cache[candidate]
                         .get_or_insert_with(|| content_words(&claims[candidate].text));
                     let (Some(mine), Some(theirs)) = (&words_cache[index], &words_cache[candidate])
@@ -472,7 +494,7 @@ fn find_duplicates(claims: &[ExtractedClaim], wordings: &[(u64, usize)]) -> Vec<
             let (hash, length) = wordings.get(index).copied().unwrap_or_default();
             if length >= 20 {
                 let firsts = by_text.entry(hash).or_default();
-                let same = firsts.iter().copied().find(|&first| {
+                let same = firsts.iter().find(|&first| {
                     normalised_wording(&claims[first].text)
                         .eq(normalised_wording(&claims[index].text))
                 });

@@ -96,8 +96,11 @@ where
     let spans = spans.into_iter();
     let mut tokens = Tokens::default();
     // About one token in five bytes of news text: room made once saves copying as it grows.
-    let bytes: usize = spans.clone().map(|(s, e)| e.saturating_sub(s)).sum();
+    let (count, bytes) = spans
+        .clone()
+        .fold((0, 0), |(n, b), (s, e)| (n + 1, b + e.saturating_sub(s)));
     tokens.tokens.reserve(bytes / 4);
+    tokens.sentences.reserve(count);
     for (start, end) in spans {
         let sentence = tokenize_into(text, start, end, &mut tokens.tokens);
         tokens.sentences.push(sentence);

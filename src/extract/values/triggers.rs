@@ -310,17 +310,18 @@ impl Triggers {
         let bytes = text.as_bytes();
         let lexicon = &*LEXICON;
         let by_token_key = &*BY_TOKEN_KEY;
+        // Tokens are in text order: when the first and the last lie inside `text`, every one
+        // does. Tokens that do not (a caller's mistake) are not trusted: the bytes are read.
+        let inside = |t: &Token| t.span.start >= base && t.span.end <= base + bytes.len();
+        if !tokens.first().is_none_or(inside) || !tokens.last().is_none_or(inside) {
+            return Triggers::of(text);
+        }
         let mut found = Triggers::default();
         for token in tokens {
             if !token.is(tokens::WORD) {
                 continue;
             }
-            // Tokens outside `text` (a caller's mistake) are passed over, never read.
-            let start = token.span.start.wrapping_sub(base);
-            let end = token.span.end.wrapping_sub(base);
-            if start > end || end > bytes.len() {
-                continue;
-            }
+            let (start, end) = (token.span.start - base, token.span.end - base);
             if token.is(tokens::ASCII_LETTERS) {
                 let len = end - start;
                 let flags = match len {
@@ -627,6 +628,11 @@ mod tests {
                 assert_eq!(got, Triggers::of(text), "{text:?}");
             }
         }
+        // Tokens of another text are not read: the bytes are.
+        let other = "in June 2019 three days later";
+        let tokens = tokens::tokenize_span(other, 0, other.len());
+        let text = "on May 5";
+        assert_eq!(Triggers::of_tokens(text, 0, tokens.of(0)), Triggers::of(text));
     }
 
     #[test]

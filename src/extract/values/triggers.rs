@@ -632,7 +632,10 @@ mod tests {
         let other = "in June 2019 three days later";
         let tokens = tokens::tokenize_span(other, 0, other.len());
         let text = "on May 5";
-        assert_eq!(Triggers::of_tokens(text, 0, tokens.of(0)), Triggers::of(text));
+        assert_eq!(
+            Triggers::of_tokens(text, 0, tokens.of(0)),
+            Triggers::of(text)
+        );
     }
 
     #[test]

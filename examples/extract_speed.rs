@@ -94,9 +94,14 @@ fn main() {
                 texts
                     .iter()
                     .zip(&split)
-                    .map(|(t, s)| {
+                    .zip(&tokens)
+                    .map(|((t, s), k)| {
                         s.iter()
-                            .map(|s| values::find_values(&t[s.start..s.end], reference).len())
+                            .enumerate()
+                            .map(|(i, s)| {
+                                let sentence = &t[s.start..s.end];
+                                values::find_values_in(sentence, s.start, k.of(i), reference).len()
+                            })
                             .sum::<usize>()
                     })
                     .sum()
@@ -110,7 +115,7 @@ fn main() {
                     .zip(&split)
                     .zip(&tokens)
                     .map(|((t, s), k)| {
-                        claims::build_with(t, s, k, reference, |_, _| Vec::new()).len()
+                        claims::build_with(t, s, k, reference, |_, _, _, _| Vec::new()).len()
                     })
                     .sum()
             }),

@@ -319,7 +319,7 @@ pub fn training_sentences(text: &str, context: &Context) -> Vec<TrainingSentence
         &tokens,
         &speech,
         reference_date,
-        values::find_values,
+        values::find_values_in,
     )
     .iter()
     .zip(&sentences)

@@ -135,10 +135,10 @@ impl Features {
     /// of ASCII letters is one run, and the others are split into their runs.
     pub fn from_tokens(source: &str, sentence: &SentenceTokens, words: &[Token]) -> Features {
         let mut triggers = 0;
-        let table = &*TRIGGER_TABLE;
+        let slots: &[(u64, u8)] = &TRIGGER_TABLE.0;
         for token in words.iter().filter(|t| t.is(tokens::WORD)) {
             if token.is(tokens::ASCII_LETTERS) {
-                triggers |= table.bits(token.key);
+                triggers |= rules_in(slots, token.key);
                 // A suffix word has seven letters or more: a shorter word's text is not read.
                 if token.span.end - token.span.start >= 7 {
                     triggers |= suffix_bits(token.text(source).as_bytes());
@@ -240,15 +240,22 @@ impl TriggerTable {
     /// The rules a word is a word of, by its key.
     #[inline]
     fn bits(&self, key: u64) -> u8 {
-        let mask = self.0.len() - 1;
-        let mut slot = (key >> 40) as usize & mask;
-        loop {
-            let (k, rules) = self.0[slot];
-            if rules == 0 || k == key {
-                return rules;
-            }
-            slot = (slot + 1) & mask;
+        rules_in(&self.0, key)
+    }
+}
+
+/// `TriggerTable::bits` over the table's slots, which a caller probing every word of a
+/// sentence borrows once (read through the lazy static, they were loaded again per word).
+#[inline]
+fn rules_in(slots: &[(u64, u8)], key: u64) -> u8 {
+    let mask = slots.len() - 1;
+    let mut slot = (key >> 40) as usize & mask;
+    loop {
+        let (k, rules) = slots[slot];
+        if rules == 0 || k == key {
+            return rules;
         }
+        slot = (slot + 1) & mask;
     }
 }
 
@@ -278,6 +285,7 @@ static TRIGGER_TABLE: LazyLock<TriggerTable> = LazyLock::new(|| {
 });
 
 /// The election words that have no word boundary before them in the rule ("re-elected").
+#[inline]
 fn suffix_bits(run: &[u8]) -> u8 {
     let length = run.len();
     let ends_with = |suffix: &[u8]| {
@@ -314,8 +322,10 @@ pub struct TextRule {
 }
 
 impl TextRule {
-    /// Whether the rule matches `text`, running its pattern only when the gate lets it.
-    fn applies(&self, regex: &Regex, features: &Features, text: &str) -> bool {
+    /// Whether the rule matches `text`, running its pattern only when the gate lets it. The
+    /// pattern is taken lazy and forced only past the gate: forcing it for every sentence
+    /// cost more than most gates.
+    fn applies(&self, regex: &LazyLock<Regex>, features: &Features, text: &str) -> bool {
         (self.gate == 0 || features.has(self.gate)) && regex.is_match(text)
     }
 
@@ -331,7 +341,7 @@ fn expand(pattern: &str) -> String {
 
 /// Every rule with its compiled pattern, for the test that runs their examples.
 #[cfg(test)]
-fn text_rules() -> Vec<(&'static TextRule, &'static Regex)> {
+fn text_rules() -> Vec<(&'static TextRule, &'static LazyLock<Regex>)> {
     vec![
         (&DATELINE_RULE, &DATELINE),
         (&BYLINE_RULE, &BYLINE),

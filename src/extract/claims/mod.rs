@@ -33,7 +33,7 @@ pub fn build(
     tokens: &Tokens,
     reference: Option<NaiveDate>,
 ) -> Vec<ExtractedClaim> {
-    build_with(text, sentences, tokens, reference, values::find_values)
+    build_with(text, sentences, tokens, reference, values::find_values_in)
 }
 
 /// `build` with the value finder passed in, so the speed of claims-building can be measured
@@ -43,7 +43,7 @@ pub fn build_with(
     sentences: &[Sentence],
     tokens: &Tokens,
     reference: Option<NaiveDate>,
-    find_values: impl Fn(&str, Option<NaiveDate>) -> Vec<Value>,
+    find_values: impl Fn(&str, usize, &[Token], Option<NaiveDate>) -> Vec<Value>,
 ) -> Vec<ExtractedClaim> {
     let skip: Vec<bool> = sentences.iter().map(|s| s.boilerplate.is_some()).collect();
     let speech = speakers::resolve(text, sentences, tokens, &skip);
@@ -141,7 +141,7 @@ pub fn units<'t>(
     tokens: &'t Tokens,
     speech: &'t [SentenceSpeech],
     reference: Option<NaiveDate>,
-    find_values: impl Fn(&str, Option<NaiveDate>) -> Vec<Value>,
+    find_values: impl Fn(&str, usize, &[Token], Option<NaiveDate>) -> Vec<Value>,
 ) -> Vec<Unit<'t>> {
     let first_text_sentence = sentences.iter().position(|s| s.boilerplate.is_none());
     let count = sentences.iter().filter(|s| s.boilerplate.is_none()).count();
@@ -168,11 +168,6 @@ pub fn units<'t>(
             let start = sentence.start + skip_dateline;
             let end = sentence.end.max(start);
             let slice = &text[start..end];
-            let mut values = find_values(slice, reference);
-            for value in &mut values {
-                value.start += start;
-                value.end += start;
-            }
             let speech = &speech[index];
             let own_line = own_line(text, sentence.start, sentence.end);
             let placement = Placement {
@@ -191,6 +186,12 @@ pub fn units<'t>(
             } else {
                 (whole_features(), Cow::Borrowed(tokens.of(index)))
             };
+            // The values of the claim span, read from its tokens.
+            let mut values = find_values(slice, start, &unit_tokens, reference);
+            for value in &mut values {
+                value.start += start;
+                value.end += start;
+            }
             let why = match sentence.boilerplate {
                 Some(reason) => Some(NotCheckable::Furniture(reason)),
                 None => kinds::not_checkable_reason(slice, &features, placement, speech, &values),
@@ -397,7 +398,29 @@ fn mark_duplicates(claims: &mut [ExtractedClaim], wordings: &[(u64, usize)]) {
 
 /// Claims by a 64-bit key (a figure's bits or a wording hash), hashed with one multiply
 /// instead of SipHash: the keys come from the article, not from an adversary.
-type KeyMap = HashMap<u64, Vec<usize>, BuildHasherDefault<KeyHasher>>;
+type KeyMap = HashMap<u64, Places, BuildHasherDefault<KeyHasher>>;
+
+/// The claims filed under one key, in the order they were filed. Most keys hold one claim,
+/// which is kept without allocating a list.
+#[derive(Default)]
+struct Places {
+    first: Option<usize>,
+    more: Vec<usize>,
+}
+
+impl Places {
+    fn push(&mut self, index: usize) {
+        if self.first.is_none() {
+            self.first = Some(index);
+        } else {
+            self.more.push(index);
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.first.into_iter().chain(self.more.iter().copied())
+    }
+}
 
 #[derive(Default)]
 struct KeyHasher(u64);
@@ -451,7 +474,7 @@ fn find_duplicates(claims: &[ExtractedClaim], wordings: &[(u64, usize)]) -> Vec<
                 if mine.len() < 4 {
                     break;
                 }
-                for &candidate in earlier.iter().take(MAX_SAME_FIGURE_CANDIDATES) {
+                for candidate in earlier.iter().take(MAX_SAME_FIGURE_CANDIDATES) {
                     words_cache[candidate]
                         .get_or_insert_with(|| content_words(&claims[candidate].text));
                     let (Some(mine), Some(theirs)) = (&words_cache[index], &words_cache[candidate])
@@ -471,7 +494,7 @@ fn find_duplicates(claims: &[ExtractedClaim], wordings: &[(u64, usize)]) -> Vec<
             let (hash, length) = wordings.get(index).copied().unwrap_or_default();
             if length >= 20 {
                 let firsts = by_text.entry(hash).or_default();
-                let same = firsts.iter().copied().find(|&first| {
+                let same = firsts.iter().find(|&first| {
                     normalised_wording(&claims[first].text)
                         .eq(normalised_wording(&claims[index].text))
                 });

@@ -96,8 +96,11 @@ where
     let spans = spans.into_iter();
     let mut tokens = Tokens::default();
     // About one token in five bytes of news text: room made once saves copying as it grows.
-    let bytes: usize = spans.clone().map(|(s, e)| e.saturating_sub(s)).sum();
+    let (count, bytes) = spans
+        .clone()
+        .fold((0, 0), |(n, b), (s, e)| (n + 1, b + e.saturating_sub(s)));
     tokens.tokens.reserve(bytes / 4);
+    tokens.sentences.reserve(count);
     for (start, end) in spans {
         let sentence = tokenize_into(text, start, end, &mut tokens.tokens);
         tokens.sentences.push(sentence);
@@ -173,7 +176,8 @@ const NONE: usize = usize::MAX;
 /// One pass over `text[start..end]`: its tokens appended to `out`, its counts returned. The
 /// word being read lives in locals (start, hash, flags), which keeps the byte loop in registers.
 fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> SentenceTokens {
-    let bytes = text.as_bytes();
+    // Cut at `end`, so that reading a byte checks one bound, not two.
+    let bytes = &text.as_bytes()[..end];
     let first = out.len();
     let mut sentence = SentenceTokens::default();
     let (mut word_start, mut hash, mut flags) = (NONE, WORD_SEED, 0u8);
@@ -218,6 +222,16 @@ fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> 
             }
             sentence.fingerprint = fingerprint;
             sentence.fingerprint_length += length;
+            // An ASCII byte after the run (or the end) ends the word whatever it is, white
+            // space or a mark: the word is closed here, and a plain space (the commonest byte
+            // after a word) is stepped over, without the general path's decoding.
+            if i >= end || bytes[i].is_ascii() {
+                close(&mut word_start, hash, flags, i, out);
+                if i < end && bytes[i] == b' ' {
+                    spaced = true;
+                    i += 1;
+                }
+            }
             continue;
         }
         let (c, width) = if byte.is_ascii() {

@@ -10,6 +10,7 @@
 use std::sync::LazyLock;
 
 use crate::extract::lexicon;
+use crate::extract::tokens::{self, Token};
 
 /// Kinds of trigger word, as bit flags.
 pub const MONTH: u16 = 1;
@@ -79,7 +80,20 @@ fn slot(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
 }
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+/// The slot of a tokenizer's key: its top bits, already spread over every byte of the word.
+fn token_slot(key: u64) -> usize {
+    (key >> (64 - TABLE_BITS)) as usize
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| build(|w| pack(w.as_bytes()), slot));
+
+/// The same words by the tokenizer's key (`tokens::word_key`): a token of up to eight ASCII
+/// letters is looked up by the key it carries, without reading its text. (A longer word is
+/// looked up by `pack`, whose collisions on the first eight letters this table would not
+/// reproduce.)
+static BY_TOKEN_KEY: LazyLock<Lexicon> = LazyLock::new(|| build(tokens::word_key, token_slot));
+
+fn build(key_of: impl Fn(&str) -> u64, slot: fn(u64) -> usize) -> Lexicon {
     let size = TABLE_SIZE;
     let mut table = Lexicon {
         keys: [0; TABLE_SIZE],
@@ -87,7 +101,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     };
     let mut add = |words: &[&str], flag: u16| {
         for word in words {
-            let key = pack(word.as_bytes());
+            let key = key_of(word);
             let mut i = slot(key);
             while table.keys[i] != 0 && table.keys[i] != key {
                 i = (i + 1) % size;
@@ -109,7 +123,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         NUMBER_WORD,
     );
     table
-});
+}
 
 pub(crate) const LOW_BITS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
@@ -173,6 +187,26 @@ fn read_word(bytes: &[u8], start: usize) -> (usize, u64) {
     (start + len, key ^ ((len as u64) << 59))
 }
 
+/// The `pack`ed key of the word of `len` ASCII letters at `start`, its end already known (the
+/// tokenizer found it): `read_word` without looking for the end.
+fn key_at(bytes: &[u8], start: usize, len: usize) -> u64 {
+    let head = match bytes.get(start..start + 8) {
+        Some(chunk) => {
+            let head = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])).swap_bytes();
+            let head = head | CASE_BITS;
+            if len < 8 {
+                head >> (8 * (8 - len))
+            } else {
+                head
+            }
+        }
+        None => bytes[start..start + len]
+            .iter()
+            .fold(0u64, |key, &b| (key << 8) | u64::from(b | 0x20)),
+    };
+    head ^ ((len as u64) << 59)
+}
+
 /// The trigger flags of one lower-case word (0 for an ordinary word).
 #[cfg(test)]
 fn word_flags(lower: &[u8]) -> u16 {
@@ -182,22 +216,30 @@ fn word_flags(lower: &[u8]) -> u16 {
     flags_of_key(&LEXICON, pack(lower))
 }
 
+#[inline]
 fn flags_of_key(lexicon: &Lexicon, key: u64) -> u16 {
-    let mut i = slot(key);
-    loop {
-        let k = lexicon.keys[i];
-        if k == key {
-            return lexicon.flags[i];
+    lexicon.probe(key, slot(key))
+}
+
+impl Lexicon {
+    /// The flags of `key`, looked for from slot `i` on.
+    #[inline]
+    fn probe(&self, key: u64, mut i: usize) -> u16 {
+        loop {
+            let k = self.keys[i];
+            if k == key {
+                return self.flags[i];
+            }
+            if k == 0 {
+                return 0;
+            }
+            i = (i + 1) & (TABLE_SIZE - 1);
         }
-        if k == 0 {
-            return 0;
-        }
-        i = (i + 1) & (TABLE_SIZE - 1);
     }
 }
 
 /// What one pass over a sentence found.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Triggers {
     /// Any ASCII digit.
     pub digits: bool,
@@ -253,11 +295,55 @@ const REACH_AFTER: usize = 32;
 impl Triggers {
     /// Read `text` once.
     pub fn of(text: &str) -> Triggers {
+        let mut found = Triggers::default();
+        found.read_bytes(text, 0, text.len(), &LEXICON);
+        found
+    }
+
+    /// `of`, with the words read from the tokenizer's tokens of `text` instead of its bytes:
+    /// `tokens` are those of exactly `text`, whose first byte is at `base` in the text their
+    /// spans index. A word of ASCII letters alone (most words) is one look-up, by the key the
+    /// tokenizer gave it (or, past eight letters, by its packed text); only words with digits
+    /// or other letters are read byte by byte, within the word.
+    /// Spaces and marks are never read: no trigger starts there (a vulgar fraction is a word).
+    pub fn of_tokens(text: &str, base: usize, tokens: &[Token]) -> Triggers {
         let bytes = text.as_bytes();
         let lexicon = &*LEXICON;
+        let by_token_key = &*BY_TOKEN_KEY;
+        // Tokens are in text order: when the first and the last lie inside `text`, every one
+        // does. Tokens that do not (a caller's mistake) are not trusted: the bytes are read.
+        let inside = |t: &Token| t.span.start >= base && t.span.end <= base + bytes.len();
+        if !tokens.first().is_none_or(inside) || !tokens.last().is_none_or(inside) {
+            return Triggers::of(text);
+        }
         let mut found = Triggers::default();
-        let mut i = 0;
-        while i < bytes.len() {
+        for token in tokens {
+            if !token.is(tokens::WORD) {
+                continue;
+            }
+            let (start, end) = (token.span.start - base, token.span.end - base);
+            if token.is(tokens::ASCII_LETTERS) {
+                let len = end - start;
+                let flags = match len {
+                    2..=8 => by_token_key.probe(token.key, token_slot(token.key)),
+                    9..=MAX_WORD => flags_of_key(lexicon, key_at(bytes, start, len)),
+                    _ => 0,
+                };
+                if flags != 0 {
+                    found.add_word(text, start, end, flags);
+                }
+            } else {
+                found.read_bytes(text, start, end, lexicon);
+            }
+        }
+        found
+    }
+
+    /// The byte-level pass over `text[from..to]`, which starts and ends at word boundaries.
+    fn read_bytes(&mut self, text: &str, from: usize, to: usize, lexicon: &Lexicon) {
+        let bytes = text.as_bytes();
+        let mut i = from;
+        while i < to {
             let b = bytes[i];
             // Nearly half the bytes are the spaces and punctuation between words.
             if PASSED[usize::from(b)] {
@@ -265,11 +351,11 @@ impl Triggers {
                 continue;
             }
             if b.is_ascii_digit() {
-                i = found.digits_at(text, i);
+                i = self.digits_at(text, i);
                 continue;
             }
             if b.is_ascii_alphabetic() {
-                i = found.word_at(text, i, lexicon);
+                i = self.word_at(text, i, lexicon);
                 continue;
             }
             // A vulgar fraction ("½" is C2 BD, "⅔" is E2 85 94) counts as a digit.
@@ -278,11 +364,10 @@ impl Triggers {
                     && bytes.get(i + 1) == Some(&0x85)
                     && matches!(bytes.get(i + 2), Some(0x90..=0x9E)))
             {
-                found.digits = true;
+                self.digits = true;
             }
             i += 1;
         }
-        found
     }
 
     /// The digits from `start`: what they may start (a year, "11/5", "5th", "1990s", "on
@@ -337,13 +422,19 @@ impl Triggers {
     /// The word from `start`: its lexicon flags, where a number word starts, and a window
     /// around a date word (or a number word after one). Where it ends.
     fn word_at(&mut self, text: &str, start: usize, lexicon: &Lexicon) -> usize {
-        let bytes = text.as_bytes();
-        let (i, key) = read_word(bytes, start);
+        let (i, key) = read_word(text.as_bytes(), start);
         let len = i - start;
-        if !(2..=MAX_WORD).contains(&len) {
-            return i;
+        if (2..=MAX_WORD).contains(&len) {
+            let flags = flags_of_key(lexicon, key);
+            if flags != 0 {
+                self.add_word(text, start, i, flags);
+            }
         }
-        let flags = flags_of_key(lexicon, key);
+        i
+    }
+
+    /// A word from `start` to `end` with trigger `flags`.
+    fn add_word(&mut self, text: &str, start: usize, end: usize, flags: u16) {
         self.words |= flags;
         if flags & NUMBER_WORD != 0 {
             self.number_words.push(start);
@@ -353,13 +444,12 @@ impl Triggers {
         {
             // Number words count as triggers after a date word: "May twenty nine",
             // spelled-out years, "three days".
-            self.add_window(text, start, i);
+            self.add_window(text, start, end);
             // "a day", "a year": a period counted with the article alone.
-            if flags & (SPAN | RELATIVE) != 0 && a_before(bytes, start) {
+            if flags & (SPAN | RELATIVE) != 0 && a_before(text.as_bytes(), start) {
                 self.one_period = true;
             }
         }
-        i
     }
 
     /// Grow a trigger span by the reach of the date patterns, snap the ends outwards to white
@@ -468,6 +558,23 @@ mod tests {
         }
     }
 
+    /// Both tables give every trigger word the same flags.
+    #[test]
+    fn tables_by_token_key_and_by_text_agree() {
+        let numbers = number_trigger_words();
+        let words = [
+            month_words(),
+            weekday_words(),
+            words_of(&lexicon::SPAN_WORDS),
+            numbers.iter().map(String::as_str).collect(),
+        ];
+        for word in words.iter().flatten() {
+            let key = tokens::word_key(word);
+            let by_token = BY_TOKEN_KEY.probe(key, token_slot(key));
+            assert_eq!(by_token, word_flags(word.as_bytes()), "{word}");
+        }
+    }
+
     /// The eight-byte word reading agrees with reading byte by byte, at every offset and
     /// for every byte value next to letters.
     #[test]
@@ -489,6 +596,46 @@ mod tests {
                 assert_eq!(read_word(&text, start), (end, pack(&lower)), "{start}");
             }
         }
+    }
+
+    /// Reading the tokens finds what reading the bytes finds, on a whole article's sentences
+    /// and on words glued to digits, letters beyond ASCII, fractions and long words that share
+    /// eight letters and a length with a trigger ("septembers", "thousandx").
+    #[test]
+    fn tokens_give_the_triggers_bytes_give() {
+        let article = include_str!("../../../fixtures/seed_nysun_korea.txt");
+        let mut texts: Vec<String> = crate::extract::sentences::split(article)
+            .iter()
+            .map(|s| article[s.start..s.end].to_string())
+            .collect();
+        texts.extend(
+            [
+                "Jan3 and 5th of May, 1990s and 1980’s, on 5.12 at 11/5, -2019- a",
+                "Mayéa caf\u{e9} Ωmega twenty½ ⅔ of ½ x²  a day a Year, A week",
+                "thousandx septembers Septembe twenty-eight THOUSAND Wednesdays",
+                "a year-long wait, three days after Christmas; New Year’s Eve 2022",
+                "ſeptember K 2000s 20161016 September-2020-23 fifteenth",
+                "x",
+                "",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            for base in [0, 3] {
+                let padded = format!("{}{text}", " ".repeat(base));
+                let tokens = tokens::tokenize_span(&padded, base, padded.len());
+                let got = Triggers::of_tokens(text, base, tokens.of(0));
+                assert_eq!(got, Triggers::of(text), "{text:?}");
+            }
+        }
+        // Tokens of another text are not read: the bytes are.
+        let other = "in June 2019 three days later";
+        let tokens = tokens::tokenize_span(other, 0, other.len());
+        let text = "on May 5";
+        assert_eq!(
+            Triggers::of_tokens(text, 0, tokens.of(0)),
+            Triggers::of(text)
+        );
     }
 
     #[test]

@@ -37,7 +37,7 @@ const AS_ADD: Variant = Variant {
     batch_bytes: 4 << 20,
     count_per_article: true,
     foreign_keys: false,
-    cache_kib: 16384,
+    cache_kib: 8192,
 };
 
 /// Schema 8's CHECKs on sets of words, as IN lists (SQLite builds a b-tree for each at every

@@ -212,12 +212,14 @@ const PARAPHRASES_SINCE: i64 = 10;
 
 /// Set on every open. WAL lets readers work while a checker writes; in WAL mode
 /// `synchronous = NORMAL` cannot corrupt the database (a power cut may lose the last commits,
-/// never half of one) and saves an fsync per commit. The page cache is 16 MiB: adding 20 MB
+/// never half of one) and saves an fsync per commit. The page cache is 8 MiB: adding 20 MB
 /// of articles peaked at 180 MB of memory with 64 MiB and 137 MB with 16 MiB, for the same
 /// CPU time (14.8 and 14.4 s, one run each), and on top of a 680,000-claim archive for 6%
-/// more system time (reads the OS cache serves).
+/// more system time (reads the OS cache serves). From 16 to 8 MiB, alternated on the idle
+/// machine: adding 200 MB peaked at 141 MiB against 152.6 and 153.8 MiB (the target is 150), adding
+/// 20 MB to a 685,559-claim database took 0.89-1.04x the CPU time, to an empty one 1.03-1.18x.
 const OPEN_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-     PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;";
+     PRAGMA foreign_keys = ON; PRAGMA cache_size = -8192; PRAGMA temp_store = MEMORY;";
 
 /// Set on a read-only open: what `OPEN_PRAGMAS` sets that does not write to the file.
 const READ_PRAGMAS: &str =

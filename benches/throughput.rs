@@ -85,11 +85,15 @@ fn main() {
 
     let db = root.join("bench.db");
     remove_database(&db);
-    let mut add_seconds = 0.0;
+    let (mut add_seconds, mut add_cpu_seconds) = (0.0, 0.0);
     let mut peak_kib = 0;
     let chunk = paths.len().div_ceil(batches);
     for (index, batch) in paths.chunks(chunk).enumerate() {
-        let (seconds, peak) = timed_process(
+        let Timed {
+            seconds,
+            cpu_seconds,
+            peak_kib: peak,
+        } = timed_process(
             Command::new(binary)
                 .arg("--db")
                 .arg(&db)
@@ -98,6 +102,7 @@ fn main() {
                 .arg("--json"),
         );
         add_seconds += seconds;
+        add_cpu_seconds += cpu_seconds;
         peak_kib = peak_kib.max(peak);
         let batch_bytes: u64 = batch
             .iter()
@@ -118,9 +123,10 @@ fn main() {
     let claims = count(&db, "SELECT count(*) FROM claims");
     let matches = count(&db, "SELECT count(*) FROM claim_matches");
     println!(
-        "add (end to end, {batches} processes): {:.1} MB/s; {claims} claims ({matches} match rows) in {:.2} s; peak memory {:.1} MB",
+        "add (end to end, {batches} processes): {:.1} MB/s; {claims} claims ({matches} match rows) in {:.2} s, {:.2} s of CPU; peak memory {:.1} MB",
         bytes as f64 / 1e6 / add_seconds,
         add_seconds,
+        add_cpu_seconds,
         peak_kib as f64 / 1024.0
     );
     checkpoint(&db);
@@ -135,7 +141,7 @@ fn main() {
     // path and extraction cost, apart from matching (which has its own measurements).
     let unmatched = root.join("unmatched.db");
     remove_database(&unmatched);
-    let (seconds, peak) = timed_process(
+    let unmatched_run = timed_process(
         Command::new(binary)
             .env(claimtrack::store::WITHOUT_MATCHING_VARIABLE, "1")
             .arg("--db")
@@ -144,9 +150,11 @@ fn main() {
             .arg(&corpus),
     );
     println!(
-        "add with matching switched off (1 process): {:.1} MB/s in {seconds:.2} s; peak memory {:.1} MB",
-        bytes as f64 / 1e6 / seconds,
-        peak as f64 / 1024.0
+        "add with matching switched off (1 process): {:.1} MB/s in {:.2} s, {:.2} s of CPU; peak memory {:.1} MB",
+        bytes as f64 / 1e6 / unmatched_run.seconds,
+        unmatched_run.seconds,
+        unmatched_run.cpu_seconds,
+        unmatched_run.peak_kib as f64 / 1024.0
     );
     remove_database(&unmatched);
     if args.iter().any(|a| a == "--pieces") {
@@ -182,9 +190,8 @@ fn main() {
     ] {
         let mut times = Vec::new();
         for _ in 0..7 {
-            let (seconds, _) =
-                timed_process(Command::new(binary).arg("--db").arg(&large).args(&args));
-            times.push(seconds);
+            let run = timed_process(Command::new(binary).arg("--db").arg(&large).args(&args));
+            times.push(run.seconds);
         }
         times.sort_by(f64::total_cmp);
         println!(
@@ -194,7 +201,7 @@ fn main() {
             times[0] * 1e3
         );
     }
-    let (seconds, peak) = timed_process_to(
+    let export = timed_process_to(
         Command::new(binary)
             .arg("--db")
             .arg(&large)
@@ -202,9 +209,10 @@ fn main() {
         &root.join("export.csv"),
     );
     println!(
-        "export --format csv: {claims} claims in {seconds:.2} s = {:.0} claims/s; peak memory {:.1} MB",
-        claims as f64 / seconds,
-        peak as f64 / 1024.0
+        "export --format csv: {claims} claims in {:.2} s = {:.0} claims/s; peak memory {:.1} MB",
+        export.seconds,
+        claims as f64 / export.seconds,
+        export.peak_kib as f64 / 1024.0
     );
     if keep.is_none() {
         drop(work);
@@ -507,17 +515,30 @@ fn count(db: &Path, sql: &str) -> i64 {
         .unwrap()
 }
 
-/// Run a command to completion; wall-clock seconds and its peak resident memory (KiB).
-fn timed_process(command: &mut Command) -> (f64, i64) {
+/// What running a command to completion took.
+struct Timed {
+    /// Wall-clock seconds.
+    seconds: f64,
+    /// User and system CPU seconds of the command: on a shared machine this moves less with
+    /// the load than wall time does.
+    cpu_seconds: f64,
+    /// Peak resident memory, KiB.
+    peak_kib: i64,
+}
+
+/// Run a command to completion, its output thrown away.
+fn timed_process(command: &mut Command) -> Timed {
     timed_process_to(command, Path::new("/dev/null"))
 }
 
 /// `timed_process` with standard output written to `out`. Peak memory is the child's VmHWM,
 /// read every few milliseconds while it runs: getrusage and wait4 count, from the moment of
 /// exec, the resident memory of the process that spawned it (this bench holds hundreds of MB
-/// of rows), which hid the child's own figure.
-fn timed_process_to(command: &mut Command, out: &Path) -> (f64, i64) {
+/// of rows), which hid the child's own figure. CPU time is the growth of
+/// `getrusage(RUSAGE_CHILDREN)` across the run, which counts the child once it is waited for.
+fn timed_process_to(command: &mut Command, out: &Path) -> Timed {
     let errors = tempfile::NamedTempFile::new().unwrap();
+    let cpu_before = children_cpu_seconds();
     let started = Instant::now();
     let mut child = command
         .stdout(std::fs::File::create(out).unwrap())
@@ -544,7 +565,23 @@ fn timed_process_to(command: &mut Command, out: &Path) -> (f64, i64) {
         "{command:?} failed: {}",
         std::fs::read_to_string(errors.path()).unwrap_or_default()
     );
-    (seconds, peak_kib)
+    Timed {
+        seconds,
+        cpu_seconds: children_cpu_seconds() - cpu_before,
+        peak_kib,
+    }
+}
+
+/// User and system CPU seconds of every child this process has waited for.
+fn children_cpu_seconds() -> f64 {
+    // SAFETY: getrusage writes into the zeroed struct it is given and nothing else.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
+        usage
+    };
+    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
 /// The `VmHWM:` line of /proc/PID/status, in KiB.

@@ -34,6 +34,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
+use std::sync::LazyLock;
 
 use claimtrack::extract::{Context, extract};
 use claimtrack::matching::{
@@ -285,12 +286,7 @@ const SHIPPED_FITTING: Fitting = Fitting {
 impl Settings {
     /// `NESTED=1` chooses the fitting per fold; `L2=` and `POSITIVE_SHARE=` set it.
     fn from_env() -> Settings {
-        let read = |name: &str, default: f64| {
-            std::env::var(name)
-                .ok()
-                .map(|v| v.parse().expect("a number"))
-                .unwrap_or(default)
-        };
+        let read = |name: &str, default: f64| env_number(name).unwrap_or(default);
         let fitting = Fitting {
             l2: read("L2", L2),
             positive_share: read("POSITIVE_SHARE", 0.5),
@@ -612,13 +608,26 @@ fn pair_features(later: &Claim, earlier: &Claim) -> [f64; FEATURE_COUNT] {
 /// A stem's weight as `later` sees it: the database's IDF, or (measuring) with `IDF_SMOOTH`
 /// claims of other topics added to the count, saturated by `IDF_SAT` (w(k+1)/(w+k)).
 fn weight(later: &Claim, hash: u64) -> f64 {
-    let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<f64>().ok());
-    let smooth = env("IDF_SMOOTH").unwrap_or(0.0) as u64;
-    let w = idf(later.frequency(hash), later.claims_then + smooth);
-    match env("IDF_SAT") {
+    // Read once: this runs for every stem of every pair.
+    static SMOOTH: LazyLock<u64> =
+        LazyLock::new(|| env_number::<f64>("IDF_SMOOTH").unwrap_or(0.0) as u64);
+    static SATURATION: LazyLock<Option<f64>> = LazyLock::new(|| env_number("IDF_SAT"));
+    let w = idf(later.frequency(hash), later.claims_then + *SMOOTH);
+    match *SATURATION {
         Some(k) => w * (k + 1.0) / (w + k),
         None => w,
     }
+}
+
+/// A measuring switch's number, `None` when it is not set. A value that is no number stops
+/// the run: ignored, it would measure the default under the switch's name.
+fn env_number<T: std::str::FromStr>(name: &str) -> Option<T> {
+    let value = std::env::var(name).ok()?;
+    Some(
+        value
+            .parse()
+            .unwrap_or_else(|_| panic!("{name} must be a number, not {value:?}")),
+    )
 }
 
 fn vector_of(
@@ -742,18 +751,12 @@ fn extra_features(
 
 /// The stems of `later` with a synonym among `earlier`'s other words (`SYN_SENSES`, `SYN_ADJ`).
 fn synonyms(later: &Claim, earlier: &Claim) -> Vec<usize> {
-    let env = |name: &str, default: u8| {
-        std::env::var(name)
-            .ok()
-            .map(|v| v.parse().expect("a number"))
-            .unwrap_or(default)
-    };
-    let filter = SynonymFilter {
-        adjectives: env("SYN_ADJ", 1) == 1,
-        senses: env("SYN_SENSES", 3),
-    };
+    static FILTER: LazyLock<SynonymFilter> = LazyLock::new(|| SynonymFilter {
+        adjectives: env_number::<u8>("SYN_ADJ").unwrap_or(1) == 1,
+        senses: env_number("SYN_SENSES").unwrap_or(3),
+    });
     let (l, e) = (&later.fingerprint, &earlier.fingerprint);
-    let found = synonym_matches(&l.stems, &e.stems, filter);
+    let found = synonym_matches(&l.stems, &e.stems, *FILTER);
     if std::env::var_os("SHOW_SYNONYMS").is_some() && !found.is_empty() {
         eprintln!("synonyms {found:?}");
     }

@@ -694,9 +694,9 @@ const PULL_QUOTE_BYTES: usize = 400;
 /// How many lines holding a candidate's longest word are compared with it.
 const PULL_QUOTE_LINES: usize = 16;
 
-/// Spans of `sentence` whose digits are not values: telephone numbers, street addresses,
-/// tweet links and DOIs ("call 555-123-4567", "at 1600 Pennsylvania Avenue",
-/// "pic.twitter.com/x1"). A dated web address keeps its date ("archive-2018-09-23").
+/// Spans of `sentence` whose digits are not values: telephone numbers, street addresses and
+/// numbered streets, tweet links and DOIs ("call 555-123-4567", "at 1600 Pennsylvania Avenue",
+/// "near 17th Street", "pic.twitter.com/x1"). A dated web address keeps its date ("archive-2018-09-23").
 pub fn non_value_spans(sentence: &str) -> Vec<(usize, usize)> {
     static DIGIT_NAMES: LazyLock<Regex> = LazyLock::new(|| {
         // ASCII classes (`-u`): Unicode word boundaries keep a regex off its fast engines on
@@ -705,10 +705,11 @@ pub fn non_value_spans(sentence: &str) -> Vec<(usize, usize)> {
             concat!(
                 r"(?-u)(?:\+\d{{1,3}}[\s.-]?)?\(?\b\d{{3}}\)?[\s.-]\d{{3}}[.-]\d{{4}}\b",
                 r"|\b1-800-\d{{3}}-\d{{4}}\b",
-                r"|\b\d{{1,5}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){{1,3}}{}",
+                r"|\b\d{{1,5}}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){{1,3}}{streets}",
+                r"|\b\d{{1,3}}(?:st|nd|rd|th)\s+{streets}",
                 r"|https?://t\.co/\w+|\bpic\.twitter\.com/\w+|\b10\.\d{{4,9}}/[\w./;()-]+",
             ),
-            street_words()
+            streets = street_words()
         ))
         .expect("digit name patterns are valid")
     });
@@ -1078,6 +1079,13 @@ mod tests {
                 "See pic.twitter.com/dUO6AJlMxR now",
                 &["pic.twitter.com/dUO6AJlMxR"],
             ),
+            // A numbered street is a name, wherever it stands; a ranked noun is not.
+            (
+                "He was stopped near 17th Street and 6th Avenue.",
+                &["17th Street", "6th Avenue"],
+            ),
+            ("They met on 3rd St. by the school.", &["3rd St."]),
+            ("It was the 17th straight loss.", &[]),
             ("It cost $5 million, up 10%.", &[]),
         ];
         for (sentence, spans) in cases {

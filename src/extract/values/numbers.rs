@@ -720,8 +720,8 @@ fn at_letters(
 }
 
 /// Letters at `i..j` glued to digits: an ordinary lower-case word ("won12") is a typo for two
-/// words, so the digits are read; anything else ("CLc1", "D4CC", "US10YT") is a code,
-/// stepped over whole. Where the scan goes on.
+/// words, so the digits are read; anything else ("CLc1", "D4CC", "US10YT", "PM2.5") is a
+/// code, stepped over whole with a decimal point inside it. Where the scan goes on.
 fn letters_glued_to_digits(text: &str, i: usize, mut j: usize, found: &mut Vec<Raw>) -> usize {
     let bytes = text.as_bytes();
     let word = &text[i..j];
@@ -735,7 +735,12 @@ fn letters_glued_to_digits(text: &str, i: usize, mut j: usize, found: &mut Vec<R
         }
         return digits;
     }
-    while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+    let inner_point = |j: usize| {
+        bytes[j] == b'.'
+            && bytes[j - 1].is_ascii_digit()
+            && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)
+    };
+    while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || inner_point(j)) {
         j += 1;
     }
     j
@@ -2873,6 +2878,7 @@ mod tests {
             "the 30-year bond",
             "Three-month aluminum",
             "CLc1 LCOc1 .MIWD00000PUS US10YT=RR CMCU3 D4CC",
+            "levels of PM2.5 and PM10",
             "call 555-1234",
             "at 5 p.m. or 10:30",
             // Wire copy's 24-hour clock.

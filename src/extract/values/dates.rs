@@ -377,7 +377,11 @@ fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     let after = &text[end..to];
     // The nearest marker before the date decides ("scheduled" is both: future wins); with
     // none before, the first marker after it ("In August, CBP announced").
-    let last_future = FUTURE.find_iter(before).last().map(|m| m.end());
+    let last_future = FUTURE
+        .find_iter(before)
+        .filter(|m| is_modal(text, from + m.start(), m.as_str()))
+        .last()
+        .map(|m| m.end());
     let last_past = PAST.find_iter(before).last().map(|m| m.end());
     match (last_future, last_past) {
         (Some(f), Some(p)) if f >= p => return Tense::Future,
@@ -385,7 +389,10 @@ fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         (_, Some(_)) => return Tense::Past,
         _ => {}
     }
-    let first_future = FUTURE.find(after).map(|m| m.start());
+    let first_future = FUTURE
+        .find_iter(after)
+        .find(|m| is_modal(text, end + m.start(), m.as_str()))
+        .map(|m| m.start());
     let first_past = PAST.find(after).map(|m| m.start());
     match (first_future, first_past) {
         (Some(f), Some(p)) if f <= p => Tense::Future,
@@ -393,6 +400,15 @@ fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         (_, Some(_)) => Tense::Past,
         _ => Tense::Neutral,
     }
+}
+
+/// Whether a future marker found at `at` in `text` is one: the modal "may" written "May"
+/// inside a sentence is the month or a name ("the May 3 vote", "Theresa May said"), and only
+/// the first word of a sentence is capitalised as a modal ("May I ask").
+fn is_modal(text: &str, at: usize, marker: &str) -> bool {
+    !marker.starts_with(|c: char| c.is_ascii_uppercase())
+        || month_from(marker).is_none()
+        || text[..at].trim().is_empty()
 }
 
 fn floor_char(text: &str, mut i: usize) -> usize {

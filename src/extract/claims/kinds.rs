@@ -361,8 +361,9 @@ fn text_rules() -> Vec<(&'static TextRule, &'static LazyLock<Regex>)> {
 const DATELINE_RULE: TextRule = TextRule {
     name: "dateline",
     // A short capitalised place or source, optionally an agency in brackets, then a dash and
-    // a space. Indian outlets write "NEW DELHI:", which `dateline_len` takes only in capitals.
-    pattern: r"^(?:[A-Z][A-Za-z.'’]*(?:,? [A-Z][A-Za-z.'’]*){0,3})(?: \([A-Za-z .]{1,20}\))? ?(?:[—–-]{1,2}|:)(?:\s+|$)",
+    // a space; or the agency alone, as wire copy republished without its city opens. Indian
+    // outlets write "NEW DELHI:", which `dateline_len` takes only in capitals.
+    pattern: r"^(?:[A-Z][A-Za-z.'’]*(?:,? [A-Z][A-Za-z.'’]*){0,3}(?: \([A-Za-z .]{1,20}\))?|\([A-Z][A-Za-z .]{0,19}\)) ?(?:[—–-]{1,2}|:)(?:\s+|$)",
     gate: 0,
     examples: &[
         "WASHINGTON (AP) — Ambassador Gordon Sondland",
@@ -371,8 +372,12 @@ const DATELINE_RULE: TextRule = TextRule {
         "Indianapolis – Several thousand teachers",
         "NEW YORK (Reuters) - Oil prices fell",
         "PanARMENIAN.Net - Verified video footage",
+        "(Reuters) — The New York State Attorney General",
     ],
-    not: &["Oil prices fell sharply on Tuesday."],
+    not: &[
+        "Oil prices fell sharply on Tuesday.",
+        "(The figures are provisional.) — and may change",
+    ],
 };
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| DATELINE_RULE.compile());
 
@@ -1222,6 +1227,11 @@ mod tests {
                 "Oil prices fell",
             ),
             ("dateline alone", "WASHINGTON (AP) —", ""),
+            (
+                "an agency without its city",
+                "(Reuters) — The New York State Attorney General",
+                "The New York State Attorney General",
+            ),
             (
                 "a parenthetical dash in a sentence is no dateline",
                 "The Palestinian Authority - which considers",

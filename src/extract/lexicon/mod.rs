@@ -380,6 +380,10 @@ lists! {
     COUNTRY_ACRONYMS = "country_acronyms.txt";
     /// Nouns for a business ("the company"), a pick of the body nouns.
     BUSINESS_NOUNS = "business_nouns.txt";
+    // -- dates9
+    /// Words of a record or a count of occasions, after which "in three years" measures how
+    /// long since ("the first time in 25 years").
+    RECORD_WORDS = "record_words.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -823,6 +827,11 @@ mod tests {
         // stage reads a country's initials only written in capitals)
         ("country_acronyms.txt", "non_nouns.txt"),
         ("country_acronyms.txt", "quantity_openers.txt"),
+        // -- dates9: "time" a unit of measure and a count of occasions ("the first time"),
+        // "times" a multiplier, a paper's name and a count of occasions.
+        ("measure_units.txt", "record_words.txt"),
+        ("non_nouns.txt", "record_words.txt"),
+        ("organisation_cues.txt", "record_words.txt"),
     ];
 
     /// -- stages4: role lists, a stage's pick of words for one role from the lists named beside

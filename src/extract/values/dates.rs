@@ -1784,7 +1784,8 @@ fn offset_rule(s: &Scan, all: &mut Vec<Found>) {
         if has_in
             && tail.is_none()
             && !time
-            && tense_at(text, whole.start(), whole.end()) != Tense::Future
+            && (tense_at(text, whole.start(), whole.end()) != Tense::Future
+                || after_a_record(text, whole.start()))
         {
             continue;
         }
@@ -1807,6 +1808,19 @@ fn offset_rule(s: &Scan, all: &mut Vec<Found>) {
             });
         }
     }
+}
+
+/// Whether the clause before `at` names a record or an occasion ("for the first time in 25
+/// years", "their highest in two years"): "in 25 years" then measures how long since. The
+/// words of the 40 bytes before it are read, as far back as a comma.
+fn after_a_record(text: &str, at: usize) -> bool {
+    static RECORD: LazyLock<lexicon::WordSet> =
+        LazyLock::new(|| lexicon::WordSet::of(&lexicon::RECORD_WORDS));
+    let before = &text[floor_char(text, at.saturating_sub(40))..at];
+    let clause = before.rsplit([',', ';']).next().unwrap_or(before);
+    clause
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|word| !word.is_empty() && RECORD.contains(&word.to_ascii_lowercase()))
 }
 
 /// The day an offset counts from and its direction, from the words after it: "ago" back from

@@ -369,9 +369,11 @@ enum Tense {
     Neutral,
 }
 
-/// The tense of the clause around `start..end`: the 80 bytes before it and 40 after.
+/// The tense of the clause around `start..end`: the 140 bytes before it and 40 after (a
+/// place and its venue may stand between "will" and the date: "will loop into Shoreline
+/// Amphitheatre at Mountain View, CA for a hometown show on Sept. 12").
 fn tense_at(text: &str, start: usize, end: usize) -> Tense {
-    let from = floor_char(text, start.saturating_sub(80));
+    let from = floor_char(text, start.saturating_sub(140));
     let to = ceil_char(text, (end + 40).min(text.len()));
     let before = &text[from..start];
     let after = &text[end..to];

@@ -2152,7 +2152,7 @@ fn measured_or_counted(text: &str, raw: &Raw, r: &mut Reading) {
         r.end = e;
         // "1-1/2 year" reads as years; "5 km" stays km.
         if !lw.ends_with('s') && r.value != 1.0 && glued_unit(lw).is_none() {
-            r.unit = Some(format!("{lw}s"));
+            r.unit = Some(plural_of(lw));
         }
     } else if let Some((noun, noun_end)) = (raw.words
         && text[raw.start..].starts_with(|c: char| c.is_ascii_uppercase()))
@@ -2163,6 +2163,15 @@ fn measured_or_counted(text: &str, raw: &Raw, r: &mut Reading) {
         r.value_type = ValueType::Count;
         r.unit = Some(noun);
         r.end = noun_end;
+    }
+}
+
+/// The plural of a unit of the lexicon: "centuries" after a consonant and "y", else an "s"
+/// ("days", "years").
+fn plural_of(unit: &str) -> String {
+    match unit.strip_suffix('y') {
+        Some(stem) if stem.ends_with(|c: char| !"aeiou".contains(c)) => format!("{stem}ies"),
+        _ => format!("{unit}s"),
     }
 }
 
@@ -2177,7 +2186,7 @@ fn hyphenated_unit(text: &str, r: &mut Reading) {
         let plural = if head.ends_with('s') || r.value_type == ValueType::Ordinal {
             head.to_string()
         } else {
-            format!("{head}s")
+            plural_of(head)
         };
         r.unit = Some(plural);
         r.end = r.end + 1 + head.len();
@@ -2814,6 +2823,14 @@ mod tests {
             ),
             ("Six-Day War veterans met", &[]),
             ("United ordered Boeing 767-300 jets", &[]),
+            // A unit in "y" after a consonant is spelt "ies" in the plural.
+            (
+                "a 3-century history over 2 days",
+                &[
+                    ("number", n(3.0), Some("centuries")),
+                    ("number", n(2.0), Some("days")),
+                ],
+            ),
         ];
         let failed = cases.iter().filter(|(i, e)| !check(i, e)).count();
         assert_eq!(failed, 0);

@@ -389,12 +389,19 @@ const STARTS: &[Rule] = &[
     },
     Rule {
         reason: Furniture::SyndicationNote,
-        pattern: r"^(?:this|the) {furniture_article_nouns} (?:has been|was|is|first|originally) {furniture_publication_verbs}(?-u:\b)|^(?:this|the) (?:article|story) (?:first |originally )?appeared(?-u:\b)|^originally (?:published|appeared)(?-u:\b)|^an? (?:earlier|previous) version of this {furniture_article_nouns}(?-u:\b)",
+        // The article's own history: an adverb may follow the auxiliary ("was originally
+        // published"), and "a version of this story" is the article as well.
+        pattern: r"^(?:this|the) {furniture_article_nouns} (?:has been|was|is|first|originally) {furniture_publication_verbs}(?-u:\b)|^this {furniture_article_nouns} (?:has been|was|is) (?:first|originally) {furniture_publication_verbs}(?-u:\b)|^(?:this|the) (?:article|story) (?:first |originally )?appeared(?-u:\b)|^originally (?:published|appeared)(?-u:\b)|^an? (?:earlier |previous )?version of this {furniture_article_nouns}(?-u:\b)",
         examples: &[
             "This article has been adapted from its original source.",
             "This story originally appeared in The Conversation.",
+            "This article was originally published by Futurism.",
+            "A version of this story was first published by Reuters.",
         ],
-        not: &["The report appeared to contradict the ministry."],
+        not: &[
+            "The report appeared to contradict the ministry.",
+            "This report was first presented to the board in 2015.",
+        ],
     },
     // A picture of a gallery, numbered: "[1/2] A view of oil pumpjacks ... REUTERS/...".
     Rule {
@@ -525,9 +532,11 @@ const WIDGET_RULES: &[Rule] = &[
     },
     Rule {
         reason: Furniture::ReferenceList,
-        pattern: r"^(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+\s*$|^.{0,300}(?:19|20)\d\d\s*;\s*\d+\s*(?:\(\d+\))?\s*:\s*e?\d+.{0,80}$",
+        // "More information:" heads the paper a science wire's article is about.
+        pattern: r"^(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+\s*$|^.{0,300}(?:19|20)\d\d\s*;\s*\d+\s*(?:\(\d+\))?\s*:\s*e?\d+.{0,80}$|^more information\s*:",
         examples: &[
             "doi: 10.1001/jamapsychiatry.2019.3671",
+            "More information: G.",
             "https://doi.org/10.1038/s41550-019-0933-6",
             "Hasin DS, Shmulewitz D. Cannabis use disorder. JAMA Psychiatry. 2019;76(12):1234-1241.",
         ],

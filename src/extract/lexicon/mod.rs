@@ -380,6 +380,9 @@ lists! {
     COUNTRY_ACRONYMS = "country_acronyms.txt";
     /// Nouns for a business ("the company"), a pick of the body nouns.
     BUSINESS_NOUNS = "business_nouns.txt";
+    // -- speakers9
+    /// Prepositions of place: their object is never the subject of the verb after it.
+    PLACE_PREPOSITIONS = "place_prepositions.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -1090,6 +1093,17 @@ mod tests {
         ),
         // "may", "march", "sun": month and weekday forms
         ("months_read_as_verbs.txt", &["months.txt", "weekdays.txt"]),
+        // -- speakers9: "in", "on", "at" are function words to every other rule, "across"
+        // no noun, "within" and "around" words about a count
+        (
+            "place_prepositions.txt",
+            &[
+                "function_words.txt",
+                "non_nouns.txt",
+                "quantity_openers.txt",
+                "count_stop_words.txt",
+            ],
+        ),
     ];
 
     /// Whether `word` of `list` is a role list's pick from one of its classes.

@@ -33,6 +33,8 @@ pub(super) struct Phrase<'t> {
     /// maybe only capitalised for that.
     pub(super) named_opens_sentence: bool,
     pub(super) text: &'t str,
+    /// The phrase's first token, its determiner or possessor included.
+    pub(super) first: usize,
 }
 
 pub(super) struct SentenceView<'a> {
@@ -157,7 +159,7 @@ impl<'a> SentenceView<'a> {
                     i = k;
                     continue;
                 }
-                return self.noun_phrase_ending_at(i);
+                return self.subject_ending_at(i);
             }
             if (tok.punct == ',' || is_dash(tok.punct)) && hops < 2 {
                 hops += 1;
@@ -195,6 +197,58 @@ impl<'a> SentenceView<'a> {
             }
             return None;
         }
+    }
+
+    /// The subject whose phrase ends at token `i`. A place or a thing after a preposition of
+    /// place is where the subject is, not who speaks: "The US Embassy in New Delhi ... reported",
+    /// "scientists using a telescope atop Mauna Kea have confirmed", "A doctor on the scene
+    /// told", "researchers out of NASA's Goddard Space Flight Center in Greenbelt, Maryland,
+    /// has confirmed": the phrase before the preposition is the subject.
+    fn subject_ending_at(&self, mut i: usize) -> Option<Subject<'a>> {
+        for _ in 0..3 {
+            let subject = self.noun_phrase_ending_at(i)?;
+            let Some(preposition) = self.placed_at(&subject) else {
+                return Some(subject);
+            };
+            if preposition == self.range.start {
+                return None;
+            }
+            i = self.skip_left(preposition - 1)?;
+            let tok = &self.tokens[i];
+            if !tok.word || tok.quoted {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The preposition of place before `subject`, when the subject is a place or a thing (no
+    /// body, role or group) that such a preposition governs.
+    fn placed_at(&self, subject: &Subject) -> Option<usize> {
+        let first = match subject {
+            Subject::Name(m) => {
+                // A body stays: "an analyst at Goldman Sachs said" may be the bank's word.
+                // Two capitalised words after "atop" are a place however they read ("Mauna
+                // Kea").
+                let mention = &self.mentions[*m];
+                if mention.kind == EntityKind::Org {
+                    return None;
+                }
+                mention.first
+            }
+            Subject::Phrase(phrase) => {
+                let speaks = GROUP | ROLE | GENERIC | OFFICE | ORG | BUSINESS | DOCUMENT;
+                let head = phrase.words.last()?;
+                if phrase.named.is_some() || classify(head) & speaks != 0 {
+                    return None;
+                }
+                phrase.first
+            }
+            Subject::Pronoun(_) => return None,
+        };
+        let before = first.checked_sub(1).filter(|&b| b >= self.range.start)?;
+        let tok = &self.tokens[before];
+        (tok.word && !tok.cap && !tok.quoted && tok.is(PLACE_PREPOSITION)).then_some(before)
     }
 
     /// The subject a name ending a noun phrase gives (mention `m`).
@@ -254,6 +308,7 @@ impl<'a> SentenceView<'a> {
         let mut named = None;
         let mut named_opens_sentence = false;
         let mut content_start = i;
+        let mut first = usize::MAX;
         let mut k = i;
         loop {
             let t = self.tokens[k];
@@ -268,6 +323,7 @@ impl<'a> SentenceView<'a> {
                 .find(|article| t.is(COMMON) && lower_is(w, article))
             {
                 determiner = Some(article);
+                first = k;
                 break;
             }
             if t.possessive {
@@ -332,6 +388,7 @@ impl<'a> SentenceView<'a> {
             named,
             named_opens_sentence,
             text,
+            first: first.min(content_start),
         }))
     }
 

@@ -383,6 +383,8 @@ lists! {
     // -- speakers9
     /// Prepositions of place: their object is never the subject of the verb after it.
     PLACE_PREPOSITIONS = "place_prepositions.txt";
+    /// Nouns for a person the article may not name ("the patient"), who speaks under them.
+    PERSON_NOUNS = "person_nouns.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -1103,6 +1105,11 @@ mod tests {
                 "quantity_openers.txt",
                 "count_stop_words.txt",
             ],
+        ),
+        // "man" is a counted noun, "mother" and "father" lead holidays' names
+        (
+            "person_nouns.txt",
+            &["counted_units.txt", "holiday_leads.txt"],
         ),
     ];
 

@@ -370,12 +370,13 @@ impl<'a> SentenceView<'a> {
             return None;
         }
         words.reverse();
-        // Coordination: "Holcomb and GOP legislative leaders touted" -> Holcomb.
-        if determiner.is_none()
-            && possessor.is_none()
-            && content_start >= self.range.start + 2
-            && self.word(content_start - 1) == "and"
-            && let Some(previous) = self.mention_ending_at(content_start - 2)
+        // Coordination: "Holcomb and GOP legislative leaders touted", "Paganini and his team
+        // reported" -> the one named first.
+        let phrase_start = first.min(content_start);
+        if possessor.is_none()
+            && phrase_start >= self.range.start + 2
+            && self.word(phrase_start - 1) == "and"
+            && let Some(previous) = self.mention_ending_at(phrase_start - 2)
             && !self.mentions[previous].possessive
         {
             return Some(Subject::Name(previous));

@@ -384,6 +384,11 @@ lists! {
     /// Words of a record or a count of occasions, after which "in three years" measures how
     /// long since ("the first time in 25 years").
     RECORD_WORDS = "record_words.txt";
+    // -- speakers9
+    /// Prepositions of place: their object is never the subject of the verb after it.
+    PLACE_PREPOSITIONS = "place_prepositions.txt";
+    /// Nouns for a person the article may not name ("the patient"), who speaks under them.
+    PERSON_NOUNS = "person_nouns.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -1099,6 +1104,22 @@ mod tests {
         ),
         // "may", "march", "sun": month and weekday forms
         ("months_read_as_verbs.txt", &["months.txt", "weekdays.txt"]),
+        // -- speakers9: "in", "on", "at" are function words to every other rule, "across"
+        // no noun, "within" and "around" words about a count
+        (
+            "place_prepositions.txt",
+            &[
+                "function_words.txt",
+                "non_nouns.txt",
+                "quantity_openers.txt",
+                "count_stop_words.txt",
+            ],
+        ),
+        // "man" is a counted noun, "mother" and "father" lead holidays' names
+        (
+            "person_nouns.txt",
+            &["counted_units.txt", "holiday_leads.txt"],
+        ),
     ];
 
     /// Whether `word` of `list` is a role list's pick from one of its classes.

@@ -255,8 +255,10 @@ fn and_inside_body_name(
 
 /// "Doctors for Camp Closure", "Pacific Gas & Electric": a connector (token `j`) inside a
 /// name; the name word after it. "Alex Horton of the Washington Post", "Dr. Joneigh Khaldun
-/// of the Michigan Department ...": a person's name ends where "of the" gives where they
-/// work; a body's name ("Bank of the West") has a body's word before it.
+/// of the Michigan Department ...", "Martin Taylor of Aberdeenshire", "Patrick Liu-Shiu-Cheong
+/// of Victoria Hospital": a person's name ends where "of" gives where they work or live; a
+/// body's name ("Bank of the West", "Office of Governor Eric Holcomb") has a body's word
+/// before it.
 fn joined_by_connector(
     text: &str,
     tokens: &[Tok],
@@ -267,18 +269,14 @@ fn joined_by_connector(
 ) -> Option<usize> {
     let next = &tokens[j];
     let connector = (next.word && next.is(CONNECTOR) && !next.cap) || next.punct == '&';
-    let of_the = connector
-        && lower_is(token_text(text, next), "of")
-        && tokens
-            .get(j + 1)
-            .is_some_and(|t| t.word && lower_is(token_text(text, t), "the"));
+    let of = connector && lower_is(token_text(text, next), "of");
     let person = || {
         tokens[first..=last]
             .iter()
             .all(|t| is_person_part(text, t) || (t.is(TITLE) && !t.is(ORG)))
             && is_person_part(text, &tokens[last])
     };
-    if !connector || j + 1 >= range.end || (of_the && person()) {
+    if !connector || j + 1 >= range.end || (of && person()) {
         return None;
     }
     let mut k = j + 1;

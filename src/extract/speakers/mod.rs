@@ -378,6 +378,7 @@ fn attribute_sentences<'t>(
         last_group_speaker: None,
         last_plural_speaker: None,
         last_speaker: None,
+        unnamed_speakers: Vec::new(),
     };
     let mut results = vec![SentenceSpeech::default(); article.ranges.len()];
     let mut candidates = vec![Vec::new(); article.ranges.len()];

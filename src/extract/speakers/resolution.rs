@@ -25,6 +25,9 @@ pub(super) struct Walk<'r> {
     pub(super) last_plural_speaker: Option<(usize, Cow<'r, str>)>,
     /// The speaker of the last sentence that had one.
     pub(super) last_speaker: Option<Cow<'r, str>>,
+    /// People who spoke unnamed, under an indefinite phrase ("A doctor on the scene told"):
+    /// the sentence's index, the phrase's head noun and the speaker as logged.
+    pub(super) unnamed_speakers: Vec<(usize, Cow<'r, str>, Cow<'r, str>)>,
 }
 
 impl<'r> Walk<'r> {
@@ -76,6 +79,15 @@ impl<'r> Walk<'r> {
                     self.last_group_speaker = Some(s.clone());
                 }
             }
+        }
+        if let (Some(s), Some(Subject::Phrase(phrase))) = (speaker, subject)
+            && matches!(phrase.determiner, Some("a" | "an" | "one"))
+            && **s == *phrase.text
+            && let Some(head) = phrase.words.last()
+        {
+            let sentence = self.salient_people.len();
+            self.unnamed_speakers
+                .push((sentence, head.clone(), s.clone()));
         }
         if speaker.is_some() {
             self.last_speaker = speaker.clone();
@@ -255,8 +267,17 @@ impl<'r> Walk<'r> {
             }
             return Some(Cow::Owned(format!("{noun} of {owner}")));
         }
-        // "The defense secretary said": the person introduced with that title.
-        if determiner.is_some()
+        // "A doctor on the scene told Ruptly ... “...,” the doctor said": the one who spoke
+        // under that noun a few sentences before, even where someone named earlier holds
+        // that title too.
+        if *determiner == Some("the")
+            && let Some(name) = self.unnamed_by_head(head)
+        {
+            return Some(name);
+        }
+        // "The defense secretary said": the person introduced with that title. "A doctor on
+        // the scene told" introduces someone new, not the doctor named before.
+        if determiner.is_some_and(|d| !matches!(d, "a" | "an" | "one"))
             && let Some(person) = self.registry.person_by_title(head, modifiers, position)
         {
             return Some(Cow::Borrowed(person.name));
@@ -313,7 +334,7 @@ impl<'r> Walk<'r> {
         // "A WeWork spokesperson said", "an Associated Press journalist reported": someone
         // in that role whom the article does not name, logged as written.
         let indefinite = matches!(phrase.determiner, Some("a" | "an" | "one"));
-        if is_unnamed_office(phrase) || indefinite && head_class & ROLE != 0 {
+        if is_unnamed_office(phrase) || indefinite && head_class & (ROLE | PERSON) != 0 {
             return Some(Cow::Borrowed(phrase.text));
         }
         if !the {
@@ -321,6 +342,12 @@ impl<'r> Walk<'r> {
         }
         if head_class & ROLE != 0 {
             return self.recent_salient_person();
+        }
+        // "The patient wrote in the case report": someone the article does not name, logged
+        // as written, as "a WeWork spokesperson" is; not the person the text is about, who
+        // may be the doctor who treated them.
+        if head_class & PERSON != 0 {
+            return Some(Cow::Borrowed(phrase.text));
         }
         // "The 56-year-old said": an age describes the person the text is about, who may
         // have been named as an owner only ("Mourinho's representatives").
@@ -347,6 +374,17 @@ impl<'r> Walk<'r> {
                 .or_else(|| Some(Cow::Owned(format!("the {}", words.join(" ")))));
         }
         None
+    }
+
+    /// The speaker who spoke unnamed under the noun `head` within the last four sentences.
+    fn unnamed_by_head(&self, head: &str) -> Option<Cow<'r, str>> {
+        let now = self.salient_people.len();
+        self.unnamed_speakers
+            .iter()
+            .rev()
+            .take_while(|(sentence, _, _)| now <= sentence + 4)
+            .find(|(_, noun, _)| noun.eq_ignore_ascii_case(head))
+            .map(|(_, _, name)| name.clone())
     }
 
     /// "The agency said": the body named last, unless its name says it is another kind of

@@ -251,6 +251,7 @@ impl Builder<'_> {
             None => 0,
         };
         // "Mr." "Jr." "P." "U.S.": the period belongs to the word.
+        let mut initial = false;
         if let Some(period) = joiner.filter(|j| bytes[j.start] == b'.') {
             let word = &bytes[start..end];
             let single_capital = word.len() == 1 && word[0].is_ascii_uppercase();
@@ -261,6 +262,7 @@ impl Builder<'_> {
                 end = period.end;
                 joiner = None;
             }
+            initial = single_capital;
         }
         let mut word_end = end;
         let mut possessive = false;
@@ -277,7 +279,12 @@ impl Builder<'_> {
         // A token word ends in at most one period (the one taken in above), so dropping it
         // is `classify`'s trim.
         let len = word_end - start - usize::from(bytes[word_end - 1] == b'.');
-        let class = shouted(&bytes[start..start + len], cap, class_of(start, len));
+        // "Sonya A. Zoghlin": an initial is part of a name, not the article "a" or "I".
+        let class = if initial {
+            0
+        } else {
+            shouted(&bytes[start..start + len], cap, class_of(start, len))
+        };
         self.push(start, word_end, cap, possessive, class);
         if let Some(joiner) = joiner {
             let c = char_at(self.text, joiner.start).unwrap_or(' ');

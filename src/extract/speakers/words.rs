@@ -60,6 +60,10 @@ pub(super) const DEMONYM: Class = 1 << 23;
 pub(super) const COUNTRY_INITIALS: Class = 1 << 24;
 /// A noun for a business ("company", "firm"): "the company said" is the one named most.
 pub(super) const BUSINESS: Class = 1 << 25;
+/// A preposition of place ("in", "atop"): its object is no subject of the verb after it.
+pub(super) const PLACE_PREPOSITION: Class = 1 << 26;
+/// A noun for a person the article may not name ("patient", "man"): "the patient said".
+pub(super) const PERSON: Class = 1 << 27;
 
 /// A multiply-rotate hash of eight bytes at a time (as rustc's FxHasher): the article's
 /// names are looked up for most mentions and speakers, and SipHash, then FNV's byte at a
@@ -314,7 +318,7 @@ pub(super) static SHARED_WORD_CLASS: LazyLock<SharedKeyTable> = LazyLock::new(||
 });
 
 /// Each list of the lexicon this stage reads, with the classes its words are in.
-fn lists() -> [(&'static lexicon::List, Class); 36] {
+fn lists() -> [(&'static lexicon::List, Class); 38] {
     use lexicon as l;
     [
         (&l::MONTHS, TIME),
@@ -354,6 +358,8 @@ fn lists() -> [(&'static lexicon::List, Class); 36] {
         (&l::DEMONYMS, DEMONYM),
         (&l::COUNTRY_ACRONYMS, COUNTRY_INITIALS),
         (&l::BUSINESS_NOUNS, BUSINESS),
+        (&l::PLACE_PREPOSITIONS, PLACE_PREPOSITION),
+        (&l::PERSON_NOUNS, PERSON),
     ]
 }
 

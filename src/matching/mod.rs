@@ -248,6 +248,15 @@ impl CandidateStage {
     /// weigh most (a rare name found under one key tells more than two common words), then
     /// the newest.
     pub fn rank<'a>(&self, postings: impl IntoIterator<Item = (&'a [i64], f64)>) -> Vec<i64> {
+        let ranked = self.rank_weighed(postings);
+        ranked.into_iter().map(|(id, _)| id).collect()
+    }
+
+    /// `rank`, each claim with the weight of the keys it was found under.
+    pub fn rank_weighed<'a>(
+        &self,
+        postings: impl IntoIterator<Item = (&'a [i64], f64)>,
+    ) -> Vec<(i64, f64)> {
         let mut hits: Vec<(i64, f64)> = Vec::new();
         for (list, weight) in postings {
             for id in list.iter().take(self.postings_read) {
@@ -266,12 +275,21 @@ impl CandidateStage {
             hits.truncate(self.judged);
         }
         hits.sort_unstable_by(best);
-        hits.into_iter().map(|(id, _)| id).collect()
+        hits
     }
 }
 
+/// A desk is weighed as if it held at least this many claims. On a desk of two one-sentence
+/// claims every word is in every claim, so the counts cannot tell a name from a common word,
+/// and two paraphrases' shared words weighed nothing. Chosen by `train_matching`'s measure of
+/// each labelled pair on a desk of its two claims alone: 111 of 144 same-fact pairs and 19 of
+/// 124 hard negatives match at 6, 49 and 1 with no floor, 122 and 33 at 20. Desks of 23 claims
+/// and more (where every labelled story is when its second article comes) are unchanged.
+pub const SMALLEST_DESK: u64 = 6;
+
 /// Inverse document frequency of a stem found in `frequency` of `claims` stored claims.
 pub fn idf(frequency: u64, claims: u64) -> f64 {
+    let claims = claims.max(SMALLEST_DESK);
     ((claims as f64 + 1.0) / (frequency as f64 + 0.5))
         .ln()
         .max(0.05)
@@ -281,6 +299,7 @@ pub fn idf(frequency: u64, claims: u64) -> f64 {
 /// the rarest shared word is measured in, so that the feature means the same in a small
 /// database and a large one.
 pub fn rare_idf(claims: u64) -> f64 {
+    let claims = claims.max(SMALLEST_DESK);
     idf((claims / 50).max(3), claims)
 }
 

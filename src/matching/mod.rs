@@ -356,6 +356,7 @@ fn pair_features(wa: &Weighted<'_>, b: &Fingerprint, rare_weight: f64) -> [f64; 
     }
     let bigrams = shared(&a.bigrams, &b.bigrams) as f64;
     let figures = compare_figures(a, b);
+    let related = related_words(a, b) as f64;
     [
         (1.0 + count).ln(),
         (1.0 + names).ln(),
@@ -365,7 +366,24 @@ fn pair_features(wa: &Weighted<'_>, b: &Fingerprint, rare_weight: f64) -> [f64; 
         figures.one_side,
         top / rare_weight.max(1.0),
         (a.place - b.place).abs(),
+        (1.0 + related).ln(),
     ]
+}
+
+/// Words of `a` that `b` does not have, but a word of one root (`Stem::root`) that `a` does not
+/// have either: "diagnosis" and "diagnosed", "exposures" and "exposed".
+fn related_words(a: &Fingerprint, b: &Fingerprint) -> usize {
+    let has = |f: &Fingerprint, hash: u64| f.stems.binary_search_by_key(&hash, |s| s.hash).is_ok();
+    // A claim has a few dozen stems: a scan of `b` for each of `a`'s costs less than a table.
+    let related = |x: &Stem| {
+        b.stems
+            .iter()
+            .any(|y| y.root == x.root && y.hash != x.hash && !has(a, y.hash))
+    };
+    a.stems
+        .iter()
+        .filter(|x| x.root != 0 && !has(b, x.hash) && related(x))
+        .count()
 }
 
 /// Names of the features, in order: the keys of `weights.txt`.
@@ -378,8 +396,9 @@ pub const FEATURES: [&str; FEATURE_COUNT] = [
     "figures_one_side",
     "rarest_shared_word",
     "place_gap",
+    "related_words",
 ];
-pub const FEATURE_COUNT: usize = 8;
+pub const FEATURE_COUNT: usize = 9;
 
 #[derive(Debug, Default)]
 struct FigureComparison {

@@ -3,13 +3,21 @@
 //!
 //! `cargo run --release --example train_matching -- ../shared/matching [--write] [--stage I,L,R,J]`
 //!
-//! `SHOW_MISSES=1` lists the pairs the held-out scores get wrong; `DROP=name,name` measures
+//! `SHOW_MISSES=1` lists the pairs the held-out scores get wrong; `SHOW_NEGATIVES=1` the hard
+//! negatives by held-out score, each with the same-fact pairs scored above it;
+//! `SHOW_UNPROPOSED=1` puts each same-fact pair the candidate stage never proposes in the class
+//! of the bound that holds it back; `DROP=name,name` measures
 //! the model without some of `matching::FEATURES`; `SHOW_FOLD_WEIGHTS=1` prints each fold's
-//! weights (a feature whose sign changes from fold to fold helps on some stories only).
+//! weights (a feature whose sign changes from fold to fold helps on some stories only). Every
+//! run also scores each pair on a desk of its two claims alone (see `matching::SMALLEST_DESK`).
 //!
 //! Designs measured before any goes into `matching` (README, "How matching decides"):
 //! `EXTRA=name,name` adds features computed here (`overlap_coefficient`, `bm25`,
-//! `sum_of_parts`, `margin_cosine`, `reverse_margin_cosine`, `best_both_ways`, and WordNet
+//! `sum_of_parts`, `margin_cosine`, `reverse_margin_cosine`, `best_both_ways`, `idf_sum`,
+//! `weighted_overlap`, `names_idf`, `unshared_names`, `unshared_words`, `shared_rare`,
+//! `shorter_length`, `longer_length`, `words_times_rarest`, `equal_any_figure`,
+//! `equal_figure_same_unit`, `equal_figure_other_unit`, the candidate stage's own ranking as
+//! `stage_top`, `stage_rank`, `stage_share` and `stage_weight`, and WordNet
 //! synonyms among the words not shared, `synonyms` counted and `synonyms_idf` weighed, with
 //! `SYN_SENSES=1` for first senses only and `SYN_ADJ=0` for nouns and verbs only);
 //! `SYN_INTO_WORDS=1` counts a word with a synonym on the other side as a shared word;

@@ -338,11 +338,18 @@ pub fn features(
 fn pair_features(wa: &Weighted<'_>, b: &Fingerprint, rare_weight: f64) -> [f64; FEATURE_COUNT] {
     let a = wa.fingerprint;
     let (mut count, mut names, mut top) = (0.0_f64, 0.0_f64, 0.0_f64);
+    let mut roots = UnsharedRoots::default();
     let (mut i, mut j) = (0, 0);
     while i < a.stems.len() && j < b.stems.len() {
         match a.stems[i].hash.cmp(&b.stems[j].hash) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Less => {
+                roots.mine(&a.stems[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                roots.theirs(&b.stems[j]);
+                j += 1;
+            }
             std::cmp::Ordering::Equal => {
                 count += 1.0;
                 if a.stems[i].name && b.stems[j].name {
@@ -354,9 +361,11 @@ fn pair_features(wa: &Weighted<'_>, b: &Fingerprint, rare_weight: f64) -> [f64; 
             }
         }
     }
+    a.stems[i..].iter().for_each(|s| roots.mine(s));
+    b.stems[j..].iter().for_each(|s| roots.theirs(s));
     let bigrams = shared(&a.bigrams, &b.bigrams) as f64;
     let figures = compare_figures(a, b);
-    let related = related_words(a, b) as f64;
+    let related = roots.related() as f64;
     [
         (1.0 + count).ln(),
         (1.0 + names).ln(),
@@ -370,20 +379,57 @@ fn pair_features(wa: &Weighted<'_>, b: &Fingerprint, rare_weight: f64) -> [f64; 
     ]
 }
 
-/// Words of `a` that `b` does not have, but a word of one root (`Stem::root`) that `a` does not
-/// have either: "diagnosis" and "diagnosed", "exposures" and "exposed".
+/// The roots (`Stem::root`) of the words each of two claims lacks, gathered on the walk that
+/// finds the words they share, on the stack: a claim has a few dozen words, and roots past
+/// the 48th of a side are not looked at.
+struct UnsharedRoots {
+    mine: [u64; 48],
+    mine_count: usize,
+    theirs: [u64; 48],
+    theirs_count: usize,
+}
+
+impl Default for UnsharedRoots {
+    fn default() -> Self {
+        UnsharedRoots {
+            mine: [0; 48],
+            mine_count: 0,
+            theirs: [0; 48],
+            theirs_count: 0,
+        }
+    }
+}
+
+impl UnsharedRoots {
+    fn mine(&mut self, stem: &Stem) {
+        if stem.root != 0 && self.mine_count < self.mine.len() {
+            self.mine[self.mine_count] = stem.root;
+            self.mine_count += 1;
+        }
+    }
+
+    fn theirs(&mut self, stem: &Stem) {
+        if stem.root != 0 && self.theirs_count < self.theirs.len() {
+            self.theirs[self.theirs_count] = stem.root;
+            self.theirs_count += 1;
+        }
+    }
+
+    /// Words of the first claim that the other lacks, with a word of one root that the first
+    /// lacks: "diagnosis" and "diagnosed", "exposures" and "exposed".
+    fn related(&self) -> usize {
+        let theirs = &self.theirs[..self.theirs_count];
+        let mine = &self.mine[..self.mine_count];
+        mine.iter().filter(|root| theirs.contains(root)).count()
+    }
+}
+
+/// `UnsharedRoots::related` of two claims.
+#[cfg(test)]
 fn related_words(a: &Fingerprint, b: &Fingerprint) -> usize {
-    let has = |f: &Fingerprint, hash: u64| f.stems.binary_search_by_key(&hash, |s| s.hash).is_ok();
-    // A claim has a few dozen stems: a scan of `b` for each of `a`'s costs less than a table.
-    let related = |x: &Stem| {
-        b.stems
-            .iter()
-            .any(|y| y.root == x.root && y.hash != x.hash && !has(a, y.hash))
-    };
-    a.stems
-        .iter()
-        .filter(|x| x.root != 0 && !has(b, x.hash) && related(x))
-        .count()
+    let at = FEATURES.iter().position(|f| *f == "related_words").unwrap();
+    let feature = pair_features(&Weighted::new(a, &|_| 1.0), b, 1.0)[at];
+    feature.exp().round() as usize - 1
 }
 
 /// Names of the features, in order: the keys of `weights.txt`.

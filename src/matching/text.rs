@@ -29,7 +29,7 @@ pub const ROOT_LETTERS: usize = 5;
 /// The hash of a stem's root, or 0 when the stem is shorter than `ROOT_LETTERS` letters.
 fn root_of(stem: &str) -> u64 {
     match stem.char_indices().nth(ROOT_LETTERS - 1) {
-        Some((at, c)) => hash(&format!("~{}", &stem[..at + c.len_utf8()])),
+        Some((at, c)) => hash_bytes(b"~", &stem[..at + c.len_utf8()]),
         None => 0,
     }
 }
@@ -187,9 +187,16 @@ pub fn normalise_figure(values: &[crate::model::Value]) -> Vec<String> {
 /// FNV-1a: a collision between two of a claim's few dozen stems is vanishingly rare, and
 /// would only nudge a score.
 pub fn hash(word: &str) -> u64 {
-    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    hash_bytes(b"", word)
+}
+
+/// `hash` of `lead` followed by `word`, without joining them in a new string.
+fn hash_bytes(lead: &[u8], word: &str) -> u64 {
+    lead.iter()
+        .chain(word.as_bytes())
+        .fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+        })
 }
 
 fn is_stop_word(word: &str) -> bool {

@@ -3,13 +3,21 @@
 //!
 //! `cargo run --release --example train_matching -- ../shared/matching [--write] [--stage I,L,R,J]`
 //!
-//! `SHOW_MISSES=1` lists the pairs the held-out scores get wrong; `DROP=name,name` measures
+//! `SHOW_MISSES=1` lists the pairs the held-out scores get wrong; `SHOW_NEGATIVES=1` the hard
+//! negatives by held-out score, each with the same-fact pairs scored above it;
+//! `SHOW_UNPROPOSED=1` puts each same-fact pair the candidate stage never proposes in the class
+//! of the bound that holds it back; `DROP=name,name` measures
 //! the model without some of `matching::FEATURES`; `SHOW_FOLD_WEIGHTS=1` prints each fold's
-//! weights (a feature whose sign changes from fold to fold helps on some stories only).
+//! weights (a feature whose sign changes from fold to fold helps on some stories only). Every
+//! run also scores each pair on a desk of its two claims alone (see `matching::SMALLEST_DESK`).
 //!
 //! Designs measured before any goes into `matching` (README, "How matching decides"):
 //! `EXTRA=name,name` adds features computed here (`overlap_coefficient`, `bm25`,
-//! `sum_of_parts`, `margin_cosine`, `reverse_margin_cosine`, `best_both_ways`, and WordNet
+//! `sum_of_parts`, `margin_cosine`, `reverse_margin_cosine`, `best_both_ways`, `idf_sum`,
+//! `weighted_overlap`, `names_idf`, `unshared_names`, `unshared_words`, `shared_rare`,
+//! `shorter_length`, `longer_length`, `words_times_rarest`, `equal_any_figure`,
+//! `equal_figure_same_unit`, `equal_figure_other_unit`, the candidate stage's own ranking as
+//! `stage_top`, `stage_rank`, `stage_share` and `stage_weight`, and WordNet
 //! synonyms among the words not shared, `synonyms` counted and `synonyms_idf` weighed, with
 //! `SYN_SENSES=1` for first senses only and `SYN_ADJ=0` for nouns and verbs only);
 //! `SYN_INTO_WORDS=1` counts a word with a synonym on the other side as a shared word;
@@ -54,6 +62,8 @@ struct Claim {
     fingerprint: Fingerprint,
     /// The earlier claims the candidate stage proposed for it, by id.
     candidates: Vec<i64>,
+    /// The weight of the keys each candidate was found under, in `candidates` order.
+    candidate_weights: Vec<f64>,
     /// Document frequencies when its article was stored (the article's own claims counted).
     frequencies_then: std::rc::Rc<HashMap<u64, u64>>,
     claims_then: u64,
@@ -81,6 +91,8 @@ struct Pair {
     excluded: bool,
     /// Proposed by the candidate index.
     proposed: bool,
+    /// The features of the two claims on a desk that holds them alone (`None`: vetoed).
+    alone: Option<[f64; FEATURE_COUNT]>,
 }
 
 fn main() {
@@ -112,6 +124,9 @@ fn main() {
         .position(|a| a == "--stories")
         .map(|i| args[i + 1].split(',').map(str::to_string).collect());
     let (mut pairs, logged, total) = load(dir, stage);
+    if std::env::var_os("SHOW_UNPROPOSED").is_some() {
+        show_unproposed(dir, stage, &pairs);
+    }
     if let Some(only) = &only {
         pairs.retain(|p| only.contains(&p.story));
     }
@@ -142,6 +157,25 @@ fn main() {
     let (recall, precision) = measure(&all, &held_out, threshold);
     if std::env::var_os("SHOW_MISSES").is_some() {
         show_misses(&all, &held_out, threshold);
+    }
+    if std::env::var_os("SHOW_NEGATIVES").is_some() {
+        let mut order: Vec<usize> = (0..all.len()).filter(|i| held_out[*i] > 0.0).collect();
+        order.sort_by(|x, y| held_out[*y].total_cmp(&held_out[*x]));
+        let mut found = 0;
+        for i in order {
+            if all[i].same {
+                found += 1;
+                continue;
+            }
+            let p = all[i];
+            eprintln!(
+                "negative {:.2} after {found} same-fact {} {:.2?} {}",
+                held_out[i],
+                p.story,
+                p.vector(),
+                p.text
+            );
+        }
     }
     println!(
         "leave-stories-out, each fold's own threshold: recall={:.2} precision={:.2} ({} of {} same-fact pairs, {} negatives matched)",
@@ -188,6 +222,22 @@ fn main() {
             let label = if p.same { "same" } else { "diff" };
             eprintln!("{:.2} {label} {:.2?} {}", scores[i], p.vector(), p.text);
         }
+    }
+    if extra_names().is_empty() {
+        // The model fitted on all stories, on desks of each pair's two claims alone.
+        let (mut hit, mut false_hit, mut positives) = (0, 0, 0);
+        for pair in &all {
+            positives += usize::from(pair.same);
+            let matched = pair.alone.is_some_and(|x| model.score(&x) >= threshold);
+            if matched && pair.same {
+                hit += 1;
+            } else if matched {
+                false_hit += 1;
+            }
+        }
+        println!(
+            "each pair on a desk of its two claims alone (in sample): {hit} of {positives} same-fact pairs, {false_hit} negatives matched"
+        );
     }
     for (name, weight) in feature_names().iter().zip(&linear.weights) {
         println!("  {name:28} {weight:+.3}");
@@ -460,6 +510,72 @@ fn fit(pairs: &[&Pair], fitting: Fitting) -> Linear {
     model
 }
 
+/// Why the candidate stage never proposes some same-fact pairs: each is put in the class of
+/// the first bound that, lifted, lets it through (the bounds lifted one after another, in the
+/// order a claim meets them from the end: candidates judged, postings read, stems filed, stems
+/// looked up); those still missing share no figure and no word. Also how many candidates a
+/// claim gets, on average.
+fn show_unproposed(dir: &Path, stage: CandidateStage, pairs: &[Pair]) {
+    let all = usize::MAX / 4;
+    let lifted = [
+        (
+            "candidates judged",
+            CandidateStage {
+                judged: all,
+                ..stage
+            },
+        ),
+        (
+            "postings read",
+            CandidateStage {
+                judged: all,
+                postings_read: all,
+                ..stage
+            },
+        ),
+        (
+            "stems filed",
+            CandidateStage {
+                judged: all,
+                postings_read: all,
+                indexed_stems: all,
+                ..stage
+            },
+        ),
+        (
+            "stems looked up",
+            CandidateStage {
+                judged: all,
+                postings_read: all,
+                indexed_stems: all,
+                lookup_stems: all,
+            },
+        ),
+    ];
+    let mut class: Vec<Option<&str>> = pairs
+        .iter()
+        .map(|p| (p.same && !p.proposed).then_some("no shared figure or word, or vetoed"))
+        .collect();
+    for (name, wider) in lifted.iter().rev() {
+        let (wide, _, _) = load(dir, *wider);
+        for (i, pair) in wide.iter().enumerate() {
+            if class[i].is_some() && pair.proposed {
+                class[i] = Some(name);
+            }
+        }
+    }
+    let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for (pair, class) in pairs.iter().zip(&class) {
+        if let Some(class) = class {
+            *counts.entry((class, pair.story.as_str())).or_default() += 1;
+            eprintln!("never proposed ({class}) {} {}", pair.story, pair.text);
+        }
+    }
+    for ((class, story), n) in counts {
+        println!("  never proposed, let through by lifting {class:36} {story:12} {n}");
+    }
+}
+
 /// The pairs the held-out scores get wrong at `threshold`, on stderr.
 fn show_misses(pairs: &[&Pair], held_out: &[f64], threshold: f64) {
     for (pair, score) in pairs.iter().zip(held_out) {
@@ -578,6 +694,7 @@ fn load(dir: &Path, stage: CandidateStage) -> (Vec<Pair>, usize, usize) {
                     .map(|c| vector_of(c, earlier, &by_id, &claims[&names[place_of(later).0]]))
                     .collect(),
                 proposed,
+                alone: on_a_desk_alone(a, b),
                 excluded: !proposed
                     || contradicting_figures(&later.fingerprint, &earlier.fingerprint)
                     || a.fingerprint.stems.is_empty()
@@ -586,6 +703,24 @@ fn load(dir: &Path, stage: CandidateStage) -> (Vec<Pair>, usize, usize) {
         }
     }
     (pairs, logged, total)
+}
+
+/// The features of two claims on a desk that holds only them (each the first claim of its
+/// article): what a desk that has just begun sees.
+fn on_a_desk_alone(a: &Claim, b: &Claim) -> Option<[f64; FEATURE_COUNT]> {
+    let (a, b) = (
+        a.fingerprint.clone().placed(1, 1),
+        b.fingerprint.clone().placed(1, 1),
+    );
+    if a.stems.is_empty() || b.stems.is_empty() || contradicting_figures(&b, &a) {
+        return None;
+    }
+    let mut frequencies: HashMap<u64, u64> = HashMap::new();
+    for key in all_keys(&a).chain(all_keys(&b)) {
+        *frequencies.entry(key).or_default() += 1;
+    }
+    let weight = |h: u64| idf(frequencies.get(&h).copied().unwrap_or(0), 2);
+    Some(masked(features(&b, &a, &weight, rare_idf(2))))
 }
 
 /// The features of `later` judged against `earlier` with `later`'s document frequencies.
@@ -744,6 +879,103 @@ fn extra_features(
                     .sum();
                 sum / rare_idf(later.claims_then).max(1.0)
             }
+            "idf_sum" => {
+                let sum: f64 = shared.iter().map(|h| weight(later, *h)).sum();
+                sum / rare_idf(later.claims_then).max(1.0)
+            }
+            "stage_top" => {
+                let rank = later.candidates.iter().position(|id| *id == earlier.id);
+                f64::from(u8::from(rank == Some(0)))
+            }
+            "stage_rank" => {
+                let rank = later.candidates.iter().position(|id| *id == earlier.id);
+                rank.map_or(0.0, |r| 1.0 / (1.0 + r as f64))
+            }
+            "stage_share" => {
+                let rank = later.candidates.iter().position(|id| *id == earlier.id);
+                let top = later.candidate_weights.first().copied().unwrap_or(1.0);
+                rank.map_or(0.0, |r| later.candidate_weights[r] / top.max(1e-9))
+            }
+            "stage_weight" => {
+                let rank = later.candidates.iter().position(|id| *id == earlier.id);
+                let w = rank.map_or(0.0, |r| later.candidate_weights[r]);
+                w / rare_idf(later.claims_then).max(1.0)
+            }
+            "unshared_names" => {
+                let names = |f: &Fingerprint, g: &Fingerprint| {
+                    f.stems
+                        .iter()
+                        .filter(|s| s.name && !g.stems.iter().any(|t| t.hash == s.hash))
+                        .count()
+                };
+                (1.0 + names(l, e).min(names(e, l)) as f64).ln()
+            }
+            "shorter_length" => (1.0 + l.stems.len().min(e.stems.len()) as f64).ln(),
+            "longer_length" => (1.0 + l.stems.len().max(e.stems.len()) as f64).ln(),
+            "unshared_words" => {
+                let n = l.stems.len().min(e.stems.len()) - shared.len();
+                (1.0 + n as f64).ln()
+            }
+            "weighted_overlap" => {
+                let sum: f64 = shared.iter().map(|h| weight(later, *h)).sum();
+                let mass = |f: &Fingerprint| -> f64 {
+                    f.stems.iter().map(|s| weight(later, s.hash)).sum()
+                };
+                sum / mass(l).min(mass(e)).max(1e-9)
+            }
+            "names_idf" => {
+                let sum: f64 = l
+                    .stems
+                    .iter()
+                    .filter(|s| s.name && e.stems.iter().any(|t| t.hash == s.hash && t.name))
+                    .map(|s| weight(later, s.hash))
+                    .sum();
+                sum / rare_idf(later.claims_then).max(1.0)
+            }
+            "shared_rare" => {
+                let rare = rare_idf(later.claims_then) * 0.75;
+                let n = shared.iter().filter(|h| weight(later, **h) >= rare).count();
+                (1.0 + n as f64).ln()
+            }
+            "equal_any_figure" => {
+                let n = l
+                    .figures
+                    .iter()
+                    .filter(|x| x.kind != "date" && e.figures.iter().any(|y| y.value == x.value))
+                    .count();
+                (1.0 + n as f64).ln()
+            }
+            "words_times_rarest" => {
+                let x = pair_features(later, earlier);
+                x[0] * x[6]
+            }
+            "equal_figure_same_unit" => {
+                let n = l
+                    .figures
+                    .iter()
+                    .filter(|x| {
+                        x.kind != "date"
+                            && x.unit.is_some()
+                            && e.figures
+                                .iter()
+                                .any(|y| y.value == x.value && y.unit == x.unit)
+                    })
+                    .count();
+                (1.0 + n as f64).ln()
+            }
+            "equal_figure_other_unit" => {
+                let n = l
+                    .figures
+                    .iter()
+                    .filter(|x| {
+                        x.kind != "date"
+                            && e.figures
+                                .iter()
+                                .any(|y| y.value == x.value && y.unit != x.unit)
+                    })
+                    .count();
+                (1.0 + n as f64).ln()
+            }
             other => panic!("unknown EXTRA feature {other}"),
         })
         .collect()
@@ -833,7 +1065,9 @@ fn simulate(
                     (ids, idf(df(*key), total))
                 })
                 .collect();
-            claim.candidates = stage.rank(lists.iter().map(|(ids, w)| (ids.as_slice(), *w)));
+            let ranked = stage.rank_weighed(lists.iter().map(|(ids, w)| (ids.as_slice(), *w)));
+            claim.candidates = ranked.iter().map(|(id, _)| *id).collect();
+            claim.candidate_weights = ranked.iter().map(|(_, w)| *w).collect();
             claim.frequencies_then = std::rc::Rc::clone(&then);
             claim.claims_then = total;
             for key in claim.fingerprint.index_keys(&stage, &df) {
@@ -879,6 +1113,7 @@ fn claims_of(text: &str) -> Vec<Claim> {
             fingerprint: Fingerprint::new(&claim.text, &value_key(&claim.values)),
             id: 0,
             candidates: Vec::new(),
+            candidate_weights: Vec::new(),
             frequencies_then: Default::default(),
             claims_then: 0,
         });

@@ -132,3 +132,25 @@ fn wordnet_synonyms_count_only_words_the_other_claim_lacks() {
     let three = SynonymFilter { senses: 3, ..first };
     assert_eq!(synonym_matches(&a.stems, &b.stems, three).len(), 1);
 }
+
+#[test]
+fn words_of_one_root_are_related_but_not_shared() {
+    let a = fingerprint("The diagnosis followed his exposure to feathers", "");
+    let b = fingerprint("He was diagnosed after being exposed to feathers", "");
+    assert_eq!(
+        related_words(&a, &b),
+        2,
+        "diagnosis/diagnosed, exposure/exposed"
+    );
+    assert_eq!(related_words(&b, &a), 2);
+    // A word both claims have is shared, not related; short stems have no root.
+    let c = fingerprint("The diagnosis followed feathers", "");
+    assert_eq!(related_words(&a, &c), 0);
+    assert_eq!(
+        related_words(
+            &fingerprint("Cats ran", ""),
+            &fingerprint("Catalogues run", "")
+        ),
+        0
+    );
+}

@@ -76,8 +76,7 @@ fn a_paraphrase_from_another_outlet_matches_and_a_different_fact_does_not() {
 
 /// Two outlets name the same finders and finding in other words ("researchers detected",
 /// "scientists discovered"): words of one paraphrase class count as shared. The desk holds
-/// another story too: how rare a shared word is weighs in the match, and on a desk of these
-/// two claims alone every word is in every claim.
+/// another story too, so that the counts tell the story's words from the sample's.
 #[test]
 fn words_of_one_paraphrase_class_match() {
     let desk = Desk::new();
@@ -110,6 +109,42 @@ fn words_of_one_paraphrase_class_match() {
             .unwrap()
             .contains(&serde_json::json!("scientists")),
         "{reasons}"
+    );
+}
+
+/// A desk that has just begun: two articles of one sentence each, the same fact in other words,
+/// and nothing else stored. Every word is in every claim there, so the database's counts say
+/// nothing about which words are rare; the two must match all the same.
+#[test]
+fn paraphrases_match_on_a_desk_of_two_claims() {
+    let desk = Desk::new();
+    let dir = tempfile::tempdir().unwrap();
+    let first = "Researchers detected 17 new species of frog in the Andes.";
+    let one = add(
+        &desk,
+        dir.path(),
+        "one.txt",
+        &format!("Report\n\n{first}\n"),
+        "2022-03-01",
+    );
+    let second = "Scientists discovered 17 new frog species in the Andes.";
+    let other = add(
+        &desk,
+        dir.path(),
+        "two.txt",
+        &format!("Report\n\n{second}\n"),
+        "2022-03-01",
+    );
+    assert_eq!(
+        desk.json(&["list", "--limit", "10"])["claims"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(
+        matched_texts(&desk, &other[0]),
+        [one[0]["text"].as_str().unwrap()]
     );
 }
 

@@ -371,21 +371,15 @@ fn add_many(
             article
         });
         let paths = &paths;
+        let reading = Reading {
+            published,
+            today,
+            max_size,
+        };
         for (worker, sender) in senders.into_iter().enumerate() {
             let ahead = &ahead[worker];
-            scope.spawn(move || {
-                lower_priority();
-                for (path, size) in paths.iter().skip(worker).step_by(workers) {
-                    if !ahead.reserve(*size, ahead_limit)
-                        || sender
-                            .send(prepare_article(path, published, today, max_size))
-                            .is_err()
-                    {
-                        // The store stopped (a full disk): nothing more is wanted.
-                        return;
-                    }
-                }
-            });
+            let mine = paths.iter().skip(worker).step_by(workers);
+            scope.spawn(move || prepare_ahead(mine, reading, ahead, ahead_limit, &sender));
         }
         let mut batch = store.batch()?;
         let mut batch_bytes = 0;
@@ -497,6 +491,33 @@ impl Dating {
 
 /// An article read and extracted, ready to store: its text, dating, title and claims.
 type Prepared = (ArticleText, Dating, String, Vec<NewClaim>);
+
+/// What every worker reads articles with.
+#[derive(Clone, Copy)]
+struct Reading {
+    published: Option<chrono::NaiveDate>,
+    today: chrono::NaiveDate,
+    max_size: u64,
+}
+
+/// A worker: prepare `paths` in turn and send them to the store, at most `limit` bytes of
+/// text ahead of it, at a lower priority than the store.
+fn prepare_ahead<'a>(
+    paths: impl Iterator<Item = &'a (PathBuf, u64)>,
+    reading: Reading,
+    ahead: &Ahead,
+    limit: u64,
+    sender: &std::sync::mpsc::Sender<Result<Prepared>>,
+) {
+    lower_priority();
+    for (path, size) in paths {
+        let article = || prepare_article(path, reading.published, reading.today, reading.max_size);
+        if !ahead.reserve(*size, limit) || sender.send(article()).is_err() {
+            // The store stopped (a full disk): nothing more is wanted.
+            return;
+        }
+    }
+}
 
 /// Read and extract one file, ready to store. The extraction is dropped here, on the worker
 /// that made it, so that the storing thread (the bottleneck) does not free its memory.

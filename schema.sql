@@ -1,5 +1,7 @@
 -- claimtrack schema. PRAGMA user_version (set by the store, not here) is its version: 10.
 -- Constraints live here, not only in Rust, so that no tool writing to the file can break them.
+-- Batch `add` stores articles, claims and values with CHECKs skipped, having checked in Rust
+-- what they refuse (store::claims::check_new_article, by speed9): the schema is unchanged.
 -- A CHECK on a set of words is written `x = 'a' OR x = 'b' ...`, not `x IN ('a', 'b', ...)`:
 -- SQLite builds a temporary b-tree for an IN list of more than two values at every insert,
 -- which was 7% of `add`'s storing time (upgrade by speed4; the events table, written a row

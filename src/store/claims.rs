@@ -81,62 +81,50 @@ pub struct Batch<'a> {
     pending: Pending,
     broken: bool,
     /// Set to None at commit, so that the match and full-text rows are checked.
-    checks: Option<ChecksOff<'a>>,
+    checks: Option<PragmaOff<'a>>,
     /// Declared last, so that foreign keys come back on once the transaction has ended.
-    _keys: ForeignKeysOff<'a>,
+    _keys: PragmaOff<'a>,
 }
 
-/// Foreign keys switched off on a connection while a batch writes, and back on when dropped
-/// (SQLite ignores the pragma inside a transaction, so it is set around one). A batch only
-/// writes rows whose parents it inserted itself or read in the same transaction (an article's
-/// claims, their values and places, matches between stored claims), yet with the checks on
-/// each match row looked its two claims up: on a 685,559-claim archive those random reads
-/// were a tenth of the storing thread's time. Every other write, and every other program,
-/// still has the schema's foreign keys checked.
-struct ForeignKeysOff<'a> {
+/// A pragma switched off on a connection, and back on when dropped. A batch holds two:
+///
+/// - Foreign keys, set around the transaction (SQLite ignores the pragma inside one). A batch
+///   only writes rows whose parents it inserted itself or read in the same transaction (an
+///   article's claims, their values and places, matches between stored claims), yet with the
+///   checks on each match row looked its two claims up: on a 685,559-claim archive those
+///   random reads were a tenth of the storing thread's time.
+/// - The schema's CHECKs, while the batch stores articles. What they guard in the rows
+///   `insert_article` writes is either fixed by the types (kinds, statuses and value types are
+///   enums, values are serialised by serde, dates formatted by chrono) or checked in Rust
+///   first (`check_new_article`): evaluating them in SQL for every claim, value and article
+///   was 5% of the storing thread's instructions. The batch's commit (match rows, full-text
+///   rows) has them evaluated again.
+///
+/// Every other write, and every other program, still has both checked.
+struct PragmaOff<'a> {
     connection: &'a Connection,
+    /// The statement that switches it back on.
+    on: &'static str,
 }
 
-impl<'a> ForeignKeysOff<'a> {
-    fn switch(connection: &'a Connection) -> Result<ForeignKeysOff<'a>> {
-        connection
-            .prepare_cached("PRAGMA foreign_keys = OFF")?
-            .execute([])?;
-        Ok(ForeignKeysOff { connection })
+/// The two pragmas a batch switches off: the statement that does it and the one that undoes it.
+const FOREIGN_KEYS: [&str; 2] = ["PRAGMA foreign_keys = OFF", "PRAGMA foreign_keys = ON"];
+const CHECKS: [&str; 2] = [
+    "PRAGMA ignore_check_constraints = ON",
+    "PRAGMA ignore_check_constraints = OFF",
+];
+
+impl<'a> PragmaOff<'a> {
+    fn switch(connection: &'a Connection, [off, on]: [&'static str; 2]) -> Result<PragmaOff<'a>> {
+        connection.prepare_cached(off)?.execute([])?;
+        Ok(PragmaOff { connection, on })
     }
 }
 
-impl Drop for ForeignKeysOff<'_> {
+impl Drop for PragmaOff<'_> {
     fn drop(&mut self) {
         // Cannot fail outside a transaction; if it did, the next command's open sets it again.
-        let _ = self.connection.execute_batch("PRAGMA foreign_keys = ON");
-    }
-}
-
-/// The schema's CHECKs skipped while a batch stores articles, and back on when dropped. What
-/// they guard in the rows `insert_article` writes is either fixed by the types (kinds,
-/// statuses and value types are enums, values are serialised by serde, dates formatted by
-/// chrono) or checked in Rust first (`check_new_article`): evaluating them in SQL for every
-/// claim, value and article was 5% of the storing thread's instructions. The batch's commit
-/// (match rows, full-text rows) and every other write still has them evaluated.
-struct ChecksOff<'a> {
-    connection: &'a Connection,
-}
-
-impl<'a> ChecksOff<'a> {
-    fn switch(connection: &'a Connection) -> Result<ChecksOff<'a>> {
-        connection
-            .prepare_cached("PRAGMA ignore_check_constraints = ON")?
-            .execute([])?;
-        Ok(ChecksOff { connection })
-    }
-}
-
-impl Drop for ChecksOff<'_> {
-    fn drop(&mut self) {
-        let _ = self
-            .connection
-            .execute_batch("PRAGMA ignore_check_constraints = OFF");
+        let _ = self.connection.execute_batch(self.on);
     }
 }
 
@@ -267,11 +255,11 @@ impl Store {
     /// savepoint), and `Batch::commit` makes the whole batch durable at once, which is what
     /// makes loading an archive fast.
     pub fn batch(&mut self) -> Result<Batch<'_>> {
-        let keys = ForeignKeysOff::switch(&self.connection)?;
+        let keys = PragmaOff::switch(&self.connection, FOREIGN_KEYS)?;
         let transaction =
             super::begin_write_shared(&self.connection, &self.path, self.busy_timeout)?;
         let pending = Pending::begin(&transaction)?;
-        let checks = Some(ChecksOff::switch(&self.connection)?);
+        let checks = Some(PragmaOff::switch(&self.connection, CHECKS)?);
         Ok(Batch {
             transaction,
             pending,

@@ -467,7 +467,7 @@ fn begin_write<'c>(
 }
 
 /// `begin_write` on a shared borrow of the connection, for a batch that also needs the
-/// connection once its transaction has ended (`claims::ForeignKeysOff`).
+/// connection once its transaction has ended (`claims::PragmaOff`).
 fn begin_write_shared<'c>(
     connection: &'c Connection,
     path: &Path,

@@ -24,6 +24,25 @@ fn sample_and_second(desk: &Desk, dir: &std::path::Path) -> Vec<Value> {
     add(desk, dir, "pentagon.txt", SECOND_ARTICLE, "2022-06-10")
 }
 
+/// Two one-sentence articles telling one finding in other words ("researchers detected",
+/// "scientists discovered"); the claims of each.
+fn frog_paraphrases(desk: &Desk, dir: &std::path::Path) -> (Vec<Value>, Vec<Value>) {
+    let article = |name, sentence| {
+        let body = format!("Report\n\n{sentence}\n");
+        add(desk, dir, name, &body, "2022-03-01")
+    };
+    (
+        article(
+            "one.txt",
+            "Researchers detected 17 new species of frog in the Andes.",
+        ),
+        article(
+            "two.txt",
+            "Scientists discovered 17 new frog species in the Andes.",
+        ),
+    )
+}
+
 /// The claim whose text contains `words`.
 fn claim_with<'a>(claims: &'a [Value], words: &str) -> &'a Value {
     claims
@@ -82,22 +101,7 @@ fn words_of_one_paraphrase_class_match() {
     let desk = Desk::new();
     let dir = tempfile::tempdir().unwrap();
     desk.add_sample();
-    let first = "Researchers detected 17 new species of frog in the Andes.";
-    let one = add(
-        &desk,
-        dir.path(),
-        "one.txt",
-        &format!("Report\n\n{first}\n"),
-        "2022-03-01",
-    );
-    let second = "Scientists discovered 17 new frog species in the Andes.";
-    let other = add(
-        &desk,
-        dir.path(),
-        "two.txt",
-        &format!("Report\n\n{second}\n"),
-        "2022-03-01",
-    );
+    let (one, other) = frog_paraphrases(&desk, dir.path());
     assert_eq!(
         matched_texts(&desk, &other[0]),
         [one[0]["text"].as_str().unwrap()]
@@ -119,22 +123,7 @@ fn words_of_one_paraphrase_class_match() {
 fn paraphrases_match_on_a_desk_of_two_claims() {
     let desk = Desk::new();
     let dir = tempfile::tempdir().unwrap();
-    let first = "Researchers detected 17 new species of frog in the Andes.";
-    let one = add(
-        &desk,
-        dir.path(),
-        "one.txt",
-        &format!("Report\n\n{first}\n"),
-        "2022-03-01",
-    );
-    let second = "Scientists discovered 17 new frog species in the Andes.";
-    let other = add(
-        &desk,
-        dir.path(),
-        "two.txt",
-        &format!("Report\n\n{second}\n"),
-        "2022-03-01",
-    );
+    let (one, other) = frog_paraphrases(&desk, dir.path());
     assert_eq!(
         desk.json(&["list", "--limit", "10"])["claims"]
             .as_array()

@@ -384,9 +384,9 @@ fn pair_features(wa: &Weighted<'_>, b: &Fingerprint, rare_weight: f64) -> [f64; 
 /// finds the words they share, on the stack: a claim has a few dozen words, and roots past
 /// the 48th of a side are not looked at.
 struct UnsharedRoots {
-    mine: [u64; 48],
+    mine: [u32; 48],
     mine_count: usize,
-    theirs: [u64; 48],
+    theirs: [u32; 48],
     theirs_count: usize,
 }
 

@@ -389,6 +389,8 @@ lists! {
     PLACE_PREPOSITIONS = "place_prepositions.txt";
     /// Nouns for a person the article may not name ("the patient"), who speaks under them.
     PERSON_NOUNS = "person_nouns.txt";
+    /// Particles after "called" that make a call, not words said ("called in").
+    CALL_PARTICLES = "call_particles.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;
@@ -1119,6 +1121,16 @@ mod tests {
         (
             "person_nouns.txt",
             &["counted_units.txt", "holiday_leads.txt"],
+        ),
+        // "in" is a function word, "up" and "out" also stop a count ("up 5%"), "up" is a change
+        // verb
+        (
+            "call_particles.txt",
+            &[
+                "function_words.txt",
+                "count_stop_words.txt",
+                "change_verbs.txt",
+            ],
         ),
     ];
 

@@ -1,6 +1,7 @@
 //! Attribution: the speech verbs of a sentence and the noun phrases that are their subjects.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use super::mentions::*;
 use super::tokens::*;
@@ -549,6 +550,8 @@ pub(super) fn is_speech_verb(view: &SentenceView, i: usize) -> bool {
 /// fancier's asthma", "spotted Webb's sedan and called 911", "has called in ESA's Concurrent
 /// Design Facility". "Called for", "called on", "called it a betrayal" still say something.
 fn names_a_thing(view: &SentenceView, i: usize, before: Option<usize>) -> bool {
+    static CALL_PARTICLES: LazyLock<lexicon::WordSet> =
+        LazyLock::new(|| lexicon::WordSet::of(&lexicon::CALL_PARTICLES));
     // Past adverbs, which `skip_left` steps over only in lower case.
     let opens = before.is_none_or(|b| b == view.range.start && view.tokens[b].is(SKIP));
     let after_what = before.is_some_and(|b| lower_is(view.word(b), "what"));
@@ -557,9 +560,7 @@ fn names_a_thing(view: &SentenceView, i: usize, before: Option<usize>) -> bool {
         let word = view.word(i + 1);
         (!t.word && is_quote_mark(t.punct))
             || word.starts_with(|c: char| c.is_ascii_digit())
-            || ["in", "off", "up", "back", "out"]
-                .iter()
-                .any(|particle| lower_is(word, particle))
+            || CALL_PARTICLES.contains(&word.to_ascii_lowercase())
     });
     opens || after_what || object_is_no_one
 }

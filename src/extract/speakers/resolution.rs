@@ -81,7 +81,7 @@ impl<'r> Walk<'r> {
             }
         }
         if let (Some(s), Some(Subject::Phrase(phrase))) = (speaker, subject)
-            && matches!(phrase.determiner, Some("a" | "an" | "one"))
+            && is_indefinite(phrase.determiner)
             && **s == *phrase.text
             && let Some(head) = phrase.words.last()
         {
@@ -277,7 +277,8 @@ impl<'r> Walk<'r> {
         }
         // "The defense secretary said": the person introduced with that title. "A doctor on
         // the scene told" introduces someone new, not the doctor named before.
-        if determiner.is_some_and(|d| !matches!(d, "a" | "an" | "one"))
+        if determiner.is_some()
+            && !is_indefinite(*determiner)
             && let Some(person) = self.registry.person_by_title(head, modifiers, position)
         {
             return Some(Cow::Borrowed(person.name));
@@ -333,7 +334,7 @@ impl<'r> Walk<'r> {
         }
         // "A WeWork spokesperson said", "an Associated Press journalist reported": someone
         // in that role whom the article does not name, logged as written.
-        let indefinite = matches!(phrase.determiner, Some("a" | "an" | "one"));
+        let indefinite = is_indefinite(phrase.determiner);
         if is_unnamed_office(phrase) || indefinite && head_class & (ROLE | PERSON) != 0 {
             return Some(Cow::Borrowed(phrase.text));
         }
@@ -424,4 +425,10 @@ pub(super) fn is_unnamed_office(phrase: &Phrase) -> bool {
         && modifiers
             .iter()
             .all(|w| classify(w) & (ROLE | TITLE | GENERIC) == 0)
+}
+
+/// "a", "an" or "one": a phrase that introduces someone new ("A doctor on the scene told"),
+/// never someone named before.
+fn is_indefinite(determiner: Option<&str>) -> bool {
+    matches!(determiner, Some("a" | "an" | "one"))
 }

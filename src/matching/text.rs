@@ -47,8 +47,10 @@ pub fn stem_word(word: &str) -> String {
 /// Stems of the words met lately on this thread, by the word's hash: a fixed number of slots,
 /// a new word taking its slot from the old. Snowball spent some 3,600 instructions per word, a
 /// quarter of `add`'s (extraction threads make every claim's fingerprint), and news repeats
-/// its words.
-struct StemSlots(Vec<Option<(String, String)>>);
+/// its words. A slot is known by the word's 64-bit hash alone, as stems are (`Stem::hash`):
+/// comparing the word itself read a second string from memory the processor's caches did not
+/// hold, most of the time `add`'s storing thread spent reading stored candidates' words.
+struct StemSlots(Vec<Option<(u64, String)>>);
 
 const STEM_SLOT_BITS: u32 = 14;
 
@@ -61,13 +63,13 @@ thread_local! {
 /// `STEMMER.stem(lower)`, remembered.
 fn stem_remembered(lower: &str) -> String {
     STEMS.with_borrow_mut(|slots| {
-        let slot =
-            (hash(lower).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - STEM_SLOT_BITS)) as usize;
+        let word = hash(lower);
+        let slot = (word.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - STEM_SLOT_BITS)) as usize;
         match &slots.0[slot] {
-            Some((word, stem)) if word == lower => stem.clone(),
+            Some((known, stem)) if *known == word => stem.clone(),
             _ => {
                 let stem = STEMMER.stem(lower).into_owned();
-                slots.0[slot] = Some((lower.to_string(), stem.clone()));
+                slots.0[slot] = Some((word, stem.clone()));
                 stem
             }
         }

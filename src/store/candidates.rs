@@ -51,10 +51,19 @@ impl MatchKeys {
     pub fn new(text: &str, values: &[crate::model::Value]) -> MatchKeys {
         let value_key = matching::value_key(values);
         MatchKeys {
-            fingerprint: Fingerprint::new(text, &value_key),
+            fingerprint: compact(Fingerprint::new(text, &value_key)),
             value_key,
         }
     }
+}
+
+/// A fingerprint holding no more memory than its words and figures need, for the fingerprint
+/// cache: its stems are gathered one by one, and the vector's spare room (up to half of it)
+/// was a quarter of the cache's memory.
+fn compact(mut fingerprint: Fingerprint) -> Fingerprint {
+    fingerprint.stems.shrink_to_fit();
+    fingerprint.figures.shrink_to_fit();
+    fingerprint
 }
 
 /// A key found in this many claims gets no more postings: it no longer tells claims apart,
@@ -118,21 +127,29 @@ impl Default for SlotCache<Fingerprint> {
 
 fn fingerprint_of<'c>(
     cache: &'c mut FingerprintCache,
+    sizes: &mut SlotCache<i64>,
     connection: &Connection,
     id: i64,
 ) -> Result<&'c Fingerprint> {
     if cache.get(id as u64).is_none() {
-        let (text, value_key, position, claims): (String, String, i64, i64) = connection
+        let (text, value_key, position, article_id): (String, String, i64, i64) = connection
             .prepare_cached(
-                "SELECT text, value_key, position,
-                     (SELECT max(position) FROM claims o WHERE o.article_id = c.article_id)
-                 FROM claims c WHERE id = ?1",
+                "SELECT text, value_key, position, article_id FROM claims WHERE id = ?1",
             )?
             .query_row([id], |row| {
                 Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
             })?;
-        let fingerprint =
-            Fingerprint::new(&text, &value_key).placed(position as usize, claims as usize);
+        let claims = match sizes.get(article_id as u64) {
+            Some(claims) => *claims,
+            None => {
+                let claims = connection
+                    .prepare_cached("SELECT max(position) FROM claims WHERE article_id = ?1")?
+                    .query_row([article_id], |row| row.get(0))?;
+                *sizes.put(article_id as u64, claims)
+            }
+        };
+        let fingerprint = Fingerprint::new(&text, &value_key);
+        let fingerprint = compact(fingerprint).placed(position as usize, claims as usize);
         cache.put(id as u64, fingerprint);
     }
     Ok(cache.get(id as u64).expect("just put"))
@@ -155,11 +172,17 @@ pub(crate) struct Pending {
     terms: KeyMap<Term>,
     claims: u64,
     stored_claims: u64,
-    /// Match rows found, written sorted when the transaction ends.
+    /// Matches found, one row per pair (the new claim first), written in both directions
+    /// when the transaction ends.
     matches: Vec<MatchRow>,
     /// Some pairs found may be stored already (an import brings its own match records,
     /// scored by another desk): such a pair keeps its row.
     pairs_may_be_stored: bool,
+    /// How many claims the articles of candidates read have (their largest position): the
+    /// candidates of a claim often come from one article (a wire story), and on a large
+    /// archive the second lookup, in an index the page cache does not hold, was a third of
+    /// reading a candidate. Only for the transaction, during which no claim can be added.
+    sizes: SlotCache<i64>,
     /// Working memory of the last article, kept for the next: the allocator hands freed pages
     /// back at once (see `crate::return_freed_memory_promptly`), so tables made afresh for
     /// every article were faulted in page by page, a tenth of the storing thread's time.
@@ -274,6 +297,7 @@ impl Pending {
             stored_claims: stored_claims as u64,
             matches: Vec::new(),
             pairs_may_be_stored: false,
+            sizes: SlotCache::with_slots(12),
             spare: Spare::default(),
         })
     }
@@ -333,7 +357,18 @@ impl Pending {
         self.write_matches(transaction)
     }
 
+    /// Matches are kept one row per pair while the transaction goes on (half the memory of a
+    /// batch's largest vector) and written in both directions here: the pairs as found, then
+    /// turned round, each pass in the table's own order.
     fn write_matches(mut self, transaction: &Connection) -> Result<()> {
+        self.write_match_rows(transaction)?;
+        for (claim_id, matched_id, _) in &mut self.matches {
+            std::mem::swap(claim_id, matched_id);
+        }
+        self.write_match_rows(transaction)
+    }
+
+    fn write_match_rows(&mut self, transaction: &Connection) -> Result<()> {
         // The table's own order, best first within a claim.
         self.matches
             .sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)).then(a.1.cmp(&b.1)));
@@ -592,7 +627,8 @@ fn record_matches_outside(
         let found = stage.rank(lists.iter().map(|(a, b, w)| (&read[*a..*b], *w)));
         let mut scored = Vec::new();
         for other_id in found {
-            let other = fingerprint_of(cache, transaction, other_id)?;
+            let other =
+                fingerprint_of(cache, &mut frequencies.pending.sizes, transaction, other_id)?;
             if let Some(score) = matching::judge(&MODEL, &mine, other, rare) {
                 scored.push((score, other_id));
             }
@@ -602,7 +638,6 @@ fn record_matches_outside(
         for (score, other_id) in scored {
             let score = (score * 1e4).round() / 1e4;
             learnt.matches.push((claim_id, other_id, score));
-            learnt.matches.push((other_id, claim_id, score));
         }
         let df = |key: u64| known.frequency(key);
         for key in fingerprint.index_keys(&stage, &df) {

@@ -197,6 +197,13 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The first lines of `relative_date_words.txt` are days by themselves, from yesterday.
 const DAY_LINES: usize = 3;
+/// "year to date", "month-to-date": the period so far, read as the period itself (as "this
+/// year"), with the periods of the lexicon's line after "night".
+static TO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let lines: Vec<Vec<&str>> = lexicon::RELATIVE_DATE_WORDS.lines().collect();
+    let periods = lines[DAY_LINES + 1].join("|");
+    re(&format!(r"(?i-u)\b({periods})[-\s]to[-\s]date\b"))
+});
 
 /// The days a day word counts from the reference date: "yesterday" -1, "tomorrow" 1.
 fn day_word_offset(word: &str) -> i64 {
@@ -1521,6 +1528,15 @@ const RELATIVE_RULES: &[DateRule] = &[
         ],
     },
     DateRule {
+        name: "to_date",
+        find: to_date_rule,
+        examples: &[
+            ("Shares are up about 40% year to date.", "2019"),
+            ("The stock is down 20% in the year to date.", "2019"),
+            ("month-to-date sales", "2019-11"),
+        ],
+    },
+    DateRule {
         name: "offset",
         find: offset_rule,
         examples: &[
@@ -1746,6 +1762,24 @@ fn relative_rule(s: &Scan, all: &mut Vec<Found>) {
             explicit: false,
             offset_unit: 0,
         });
+    }
+}
+
+fn to_date_rule(s: &Scan, all: &mut Vec<Found>) {
+    let Some(reference) = s.reference else { return };
+    let on = s.on.has(triggers::RELATIVE);
+    for c in captures_in(&TO_DATE, s.text, &s.on.windows, on) {
+        let whole = c.get(0).unwrap();
+        let unit = c[1].to_ascii_lowercase();
+        if let Some(value) = period_counted(reference, 0, &unit) {
+            all.push(Found {
+                start: whole.start(),
+                end: whole.end(),
+                value,
+                explicit: false,
+                offset_unit: 0,
+            });
+        }
     }
 }
 

@@ -1767,7 +1767,8 @@ fn relative_rule(s: &Scan, all: &mut Vec<Found>) {
 
 fn to_date_rule(s: &Scan, all: &mut Vec<Found>) {
     let Some(reference) = s.reference else { return };
-    let on = s.on.has(triggers::RELATIVE);
+    // One substring search first: most sentences with a period word have no "date".
+    let on = s.on.has(triggers::RELATIVE) && s.text.contains("date");
     for c in captures_in(&TO_DATE, s.text, &s.on.windows, on) {
         let whole = c.get(0).unwrap();
         let unit = c[1].to_ascii_lowercase();

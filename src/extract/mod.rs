@@ -221,7 +221,13 @@ pub fn extract_on_the_day(
         Some(_) => {}
     }
     let tokens = tokenize(text, &sentences);
-    let claims = claims::build(text, &sentences, &tokens, reference_date);
+    let claims = claims::build_with(
+        text,
+        &sentences,
+        &tokens,
+        reference_date,
+        values::in_passages(text),
+    );
     Extraction {
         reference_date,
         reference_source,
@@ -319,7 +325,7 @@ pub fn training_sentences(text: &str, context: &Context) -> Vec<TrainingSentence
         &tokens,
         &speech,
         reference_date,
-        values::find_values_in,
+        values::in_passages(text),
     )
     .iter()
     .zip(&sentences)

@@ -197,6 +197,13 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The first lines of `relative_date_words.txt` are days by themselves, from yesterday.
 const DAY_LINES: usize = 3;
+/// "year to date", "month-to-date": the period so far, read as the period itself (as "this
+/// year"), with the periods of the lexicon's line after "night".
+static TO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let lines: Vec<Vec<&str>> = lexicon::RELATIVE_DATE_WORDS.lines().collect();
+    let periods = lines[DAY_LINES + 1].join("|");
+    re(&format!(r"(?i-u)\b({periods})[-\s]to[-\s]date\b"))
+});
 
 /// The days a day word counts from the reference date: "yesterday" -1, "tomorrow" 1.
 fn day_word_offset(word: &str) -> i64 {
@@ -535,17 +542,37 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
 /// `find_dates` with the sentence's triggers already read: every rule's candidates, the longest
 /// of overlapping ones, a weekday joined to the date it names, then dates counted from another.
 pub fn find_dates_with(text: &str, reference: Option<NaiveDate>, on: &Triggers) -> Vec<Value> {
+    find_dates_in_passage(text, reference, on, None).0
+}
+
+/// `find_dates_with` for a sentence of a passage about `passage` (the date the sentences
+/// before it last named): "the previous week" with no date before it in the sentence counts
+/// from that one. Also gives the date this sentence leaves the passage about: its last
+/// explicit date, or the last date counted from one.
+pub(super) fn find_dates_in_passage(
+    text: &str,
+    reference: Option<NaiveDate>,
+    on: &Triggers,
+    passage: Option<When>,
+) -> (Vec<Value>, Option<When>) {
     let all = candidates(text, reference, on);
     let mut kept = longest_without_overlap(all);
     chain_offsets(text, &mut kept);
     let mut merged = weekdays_joined(text, kept);
     static ANCHOR_WORDS: LazyLock<Vec<&str>> =
         LazyLock::new(|| lexicon::ANCHOR_WORDS.words().collect());
+    let mut counted = Vec::new();
     if on.has(triggers::RELATIVE | triggers::SPAN) && ANCHOR_WORDS.iter().any(|w| text.contains(w))
     {
-        anchored_dates(text, &mut merged);
+        counted = anchored_dates(text, &mut merged, passage);
     }
-    merged.into_iter().map(|f| f.value_in(text)).collect()
+    let about = merged
+        .iter()
+        .rev()
+        .filter(|f| f.explicit || counted.contains(&f.start))
+        .find_map(|f| f.value.when());
+    let values = merged.into_iter().map(|f| f.value_in(text)).collect();
+    (values, about)
 }
 
 /// What every date rule finds, overlaps and all. Rules that count from the reference date run
@@ -786,23 +813,27 @@ fn counts_back(word: &str) -> bool {
 /// year" after "in 2018" is 2017). A count of units keeps that date's granularity ("a year
 /// earlier" after "in March 2019" is March 2018); "the previous year" or "the following week"
 /// names a whole year or week, the one before or after the date's. Without a date before them
-/// they are left alone: "a year later" counted from the reference date stays as the offset
-/// rules found it.
-fn anchored_dates(text: &str, found: &mut Vec<Found>) {
+/// in the sentence they count from the date of the `passage` ("the previous week" after a
+/// sentence on September 30); without either they are left alone: "a year later" counted from
+/// the reference date stays as the offset rules found it. Gives the starts of the dates it
+/// counted.
+fn anchored_dates(text: &str, found: &mut Vec<Found>, passage: Option<When>) -> Vec<usize> {
+    let mut counted = Vec::new();
     for c in ANCHORED.captures_iter(text) {
         let whole = c.get(0).unwrap();
         // "two days later than planned" compares; it dates nothing.
         if text[whole.end()..].trim_start().starts_with("than") {
             continue;
         }
-        let Some(anchor) = found
+        let anchor = match found
             .iter()
             .rev()
             .find(|f| f.explicit && f.end <= whole.start())
-        else {
-            continue;
+        {
+            Some(anchor) => anchor.value.when(),
+            None => passage,
         };
-        let Some(anchor) = anchor.value.when() else {
+        let Some(anchor) = anchor else {
             continue;
         };
         let Some(value) = anchored_value(&c, anchor) else {
@@ -820,7 +851,9 @@ fn anchored_dates(text: &str, found: &mut Vec<Found>) {
                 offset_unit: 0,
             },
         );
+        counted.push(whole.start());
     }
+    counted
 }
 
 /// The date an `ANCHORED` match names, counted from `anchor`: "the previous year" is the
@@ -1495,6 +1528,15 @@ const RELATIVE_RULES: &[DateRule] = &[
         ],
     },
     DateRule {
+        name: "to_date",
+        find: to_date_rule,
+        examples: &[
+            ("Shares are up about 40% year to date.", "2019"),
+            ("The stock is down 20% in the year to date.", "2019"),
+            ("month-to-date sales", "2019-11"),
+        ],
+    },
+    DateRule {
         name: "offset",
         find: offset_rule,
         examples: &[
@@ -1720,6 +1762,25 @@ fn relative_rule(s: &Scan, all: &mut Vec<Found>) {
             explicit: false,
             offset_unit: 0,
         });
+    }
+}
+
+fn to_date_rule(s: &Scan, all: &mut Vec<Found>) {
+    let Some(reference) = s.reference else { return };
+    // One substring search first: most sentences with a period word have no "date".
+    let on = s.on.has(triggers::RELATIVE) && s.text.contains("date");
+    for c in captures_in(&TO_DATE, s.text, &s.on.windows, on) {
+        let whole = c.get(0).unwrap();
+        let unit = c[1].to_ascii_lowercase();
+        if let Some(value) = period_counted(reference, 0, &unit) {
+            all.push(Found {
+                start: whole.start(),
+                end: whole.end(),
+                value,
+                explicit: false,
+                offset_unit: 0,
+            });
+        }
     }
 }
 

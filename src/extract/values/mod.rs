@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use crate::extract::tokens::Token;
 use crate::model::{Normalized, Value};
+use when::When;
 
 pub mod dates;
 mod number_words;
@@ -15,7 +16,7 @@ mod when;
 /// date ("June 3, 2022") belongs to the date and is not reported again; a range of years
 /// ("2008 to 2016") is kept whole instead of as two dates.
 pub fn find_values(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
-    values_of(text, triggers::Triggers::of(text), reference)
+    values_of(text, triggers::Triggers::of(text), reference, None).0
 }
 
 /// `find_values` over a sentence already tokenized: `tokens` are those of exactly `text`,
@@ -27,17 +28,66 @@ pub fn find_values_in(
     tokens: &[Token],
     reference: Option<NaiveDate>,
 ) -> Vec<Value> {
-    values_of(
-        text,
-        triggers::Triggers::of_tokens(text, base, tokens),
-        reference,
-    )
+    let on = triggers::Triggers::of_tokens(text, base, tokens);
+    values_of(text, on, reference, None).0
 }
 
-fn values_of(text: &str, on: triggers::Triggers, reference: Option<NaiveDate>) -> Vec<Value> {
+/// `find_values_in` for the sentences of `article`, called in text order: a date counted from
+/// another ("the previous week", "a year later") with none before it in its sentence counts
+/// from the date the passage is about, the last one named in the same or the previous
+/// paragraph. A call out of order forgets the passage.
+pub fn in_passages(
+    article: &str,
+) -> impl Fn(&str, usize, &[Token], Option<NaiveDate>) -> Vec<Value> + '_ {
+    let passage = std::cell::Cell::new(Passage::default());
+    move |text, base, tokens, reference| {
+        let mut now = passage.get();
+        now.move_to(article, base);
+        let on = triggers::Triggers::of_tokens(text, base, tokens);
+        let (values, about) = values_of(text, on, reference, now.date());
+        if about.is_some() {
+            now.date = about;
+            now.paragraph_breaks = 0;
+        }
+        now.read_to = base + text.len();
+        passage.set(now);
+        values
+    }
+}
+
+/// The date the sentences read so far are about, and how far back it was named.
+#[derive(Clone, Copy, Default)]
+struct Passage {
+    date: Option<When>,
+    /// Paragraph breaks between the sentence that named `date` and the one being read.
+    paragraph_breaks: usize,
+    /// The end of the last sentence read.
+    read_to: usize,
+}
+
+impl Passage {
+    fn move_to(&mut self, article: &str, base: usize) {
+        match article.get(self.read_to..base) {
+            Some(gap) if gap.contains('\n') => self.paragraph_breaks += 1,
+            Some(_) => {}
+            None => *self = Passage::default(),
+        }
+    }
+
+    fn date(&self) -> Option<When> {
+        self.date.filter(|_| self.paragraph_breaks <= 1)
+    }
+}
+
+fn values_of(
+    text: &str,
+    on: triggers::Triggers,
+    reference: Option<NaiveDate>,
+    passage: Option<When>,
+) -> (Vec<Value>, Option<When>) {
     // Most sentences have no digit, no date word and no number word: stop at the one pass.
     if on.is_empty() {
-        return Vec::new();
+        return (Vec::new(), None);
     }
     let mut numbers = if on.digits || on.has(triggers::NUMBER_WORD) {
         numbers::find_numbers_with(text, &on.number_words)
@@ -53,7 +103,8 @@ fn values_of(text: &str, on: triggers::Triggers, reference: Option<NaiveDate>) -
             .filter(|n| matches!(n.value, Normalized::DateRange(..)))
             .map(|n| (n.start, n.end)),
     );
-    let mut found: Vec<Value> = dates::find_dates_with(text, reference, &on)
+    let (dates, about) = dates::find_dates_in_passage(text, reference, &on, passage);
+    let mut found: Vec<Value> = dates
         .into_iter()
         .filter(|d| !year_ranges.contains(d.start, d.end))
         .collect();
@@ -64,7 +115,7 @@ fn values_of(text: &str, on: triggers::Triggers, reference: Option<NaiveDate>) -
         }
     }
     if found.is_empty() {
-        return found;
+        return (found, about);
     }
     // Link text such as "(Graphic: Emerging markets in 2019 - here)" is page furniture.
     let mut spans = furniture_spans(text);
@@ -72,7 +123,7 @@ fn values_of(text: &str, on: triggers::Triggers, reference: Option<NaiveDate>) -
     let furniture = Cover::new(spans.into_iter());
     found.retain(|v| !furniture.contains(v.start, v.end));
     found.sort_by_key(|v| (v.start, v.end));
-    found
+    (found, about)
 }
 
 /// Byte spans sorted by start, with the furthest end reached by each prefix: whether a span
@@ -169,6 +220,69 @@ mod tests {
             eprintln!("{input}: got {got:?}, want {expected:?}");
         }
         ok
+    }
+
+    /// The dates `in_passages` finds in each sentence of `article`, reference 2019-11-18.
+    fn passage_dates(article: &str) -> Vec<Vec<String>> {
+        let reference = NaiveDate::from_ymd_opt(2019, 11, 18);
+        let sentences = crate::extract::sentences::split(article);
+        let tokens =
+            crate::extract::tokens::tokenize(article, sentences.iter().map(|s| (s.start, s.end)));
+        let find = in_passages(article);
+        sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                find(&article[s.start..s.end], s.start, tokens.of(i), reference)
+                    .into_iter()
+                    .filter_map(|v| match v.value {
+                        Normalized::Date(date) => Some(format!("{}={date}", v.text)),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn counted_dates_count_from_the_date_of_the_passage() {
+        let cases: &[(&str, &[&[&str]])] = &[
+            // The date named in the previous paragraph is the one the passage is about.
+            (
+                "It shelved its IPO on September 30.\n\nNeumann had resigned the previous week.",
+                &[
+                    &["September 30=2019-09-30"],
+                    &["the previous week=2019-W39"],
+                ],
+            ),
+            // A count keeps the granularity of that date, and a counted date carries on.
+            (
+                "It filed in March 2015. A year later, it had 40 stores. Two years later, 3 closed.",
+                &[
+                    &["March 2015=2015-03"],
+                    &["A year later=2016-03"],
+                    &["Two years later=2018-03"],
+                ],
+            ),
+            // A date of the sentence itself comes first.
+            (
+                "It filed in 2015. Sales rose in 2017, up from the previous year.",
+                &[&["2015=2015"], &["2017=2017", "the previous year=2016"]],
+            ),
+            // Two paragraphs on, the passage is about something else: left alone.
+            (
+                "It shelved its IPO on September 30.\n\nWeWork has 500 sites.\n\nNeumann had resigned the previous week.",
+                &[&["September 30=2019-09-30"], &[], &[]],
+            ),
+        ];
+        for (article, expected) in cases {
+            let got = passage_dates(article);
+            let want: Vec<Vec<String>> = expected
+                .iter()
+                .map(|s| s.iter().map(|d| d.to_string()).collect())
+                .collect();
+            assert_eq!(got, want, "{article}");
+        }
     }
 
     #[test]

@@ -812,3 +812,45 @@ fn candidates_carry_the_rules_choice_and_the_source_as_written() {
     );
     assert_eq!(speech[1].speaker.as_deref(), Some("Sung Kim"));
 }
+
+/// The gazetteers: a place speaks for no one, however many words its name has, and an adverb
+/// that opens a sentence is no name unless it is a given name or the article's name for
+/// someone.
+#[test]
+fn places_and_opening_adverbs_are_no_speakers() {
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        (
+            "a city of two words",
+            "Hong Kong said it would cut rates.",
+            None,
+        ),
+        (
+            "a country after a place cue",
+            "New Zealand said 50 people died.",
+            None,
+        ),
+        (
+            "an opening adverb",
+            "Shortly before, Webb said he left.",
+            Some("Webb"),
+        ),
+        (
+            "an adverb before a share",
+            "Roughly a third of firms said they cut jobs.",
+            None,
+        ),
+        (
+            "a given name in -ly",
+            "Kelly said the plan would cost $5 million.",
+            Some("Kelly"),
+        ),
+        (
+            "a surname in -ly named before",
+            "Ann Daly runs the clinic.\nDaly said the plan would cost $5 million.",
+            Some("Ann Daly"),
+        ),
+    ];
+    for (name, text, expected) in cases {
+        check(name, text, *expected);
+    }
+}

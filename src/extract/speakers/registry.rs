@@ -324,6 +324,15 @@ impl<'t> Registry<'t> {
                 return Cow::Borrowed(full);
             }
         }
+        // "The Chinese CDC": the acronym's body, whose full name opens with the people.
+        if let Some((people, acronym)) = name.rsplit_once(' ')
+            && is_all_caps(acronym)
+            && is_place_or_people(people)
+            && let Cow::Borrowed(full) = self.expand(acronym)
+            && full != acronym
+        {
+            return Cow::Borrowed(full);
+        }
         // "Amnesty" for "Amnesty International".
         let longer = self
             .orgs
@@ -452,8 +461,6 @@ pub(super) fn build_acronyms<'t>(text: &'t str, tokens: &[Tok]) -> FastMap<Strin
     }
     // Reused for every capitalised run: most runs are one word and define nothing.
     let mut words: Vec<usize> = Vec::new();
-    let mut initials = String::new();
-    let mut initial_ends: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if !(tokens[i].word && tokens[i].cap && !tokens[i].is(COMMON)) {
@@ -479,39 +486,78 @@ pub(super) fn build_acronyms<'t>(text: &'t str, tokens: &[Tok]) -> FastMap<Strin
                 break;
             }
         }
-        let opens = token_text(text, &tokens[i])
-            .chars()
-            .next()
-            .is_some_and(may_open_acronym);
-        if words.len() >= 2 && opens {
-            // The initials of the whole run once; those of its first `end` words are a prefix.
-            initials.clear();
-            initial_ends.clear();
-            for &w in &words {
-                if let Some(first) = token_text(text, &tokens[w]).chars().next() {
-                    initials.push(first);
-                }
-                initial_ends.push(initials.len());
-            }
-            for end in (2..=words.len()).rev() {
-                let initials = &initials[..initial_ends[end - 1]];
-                if used.contains_key(initials) && !map.contains_key(initials) {
-                    // "Pacific Gas & Electric Co." for "PG&E": keep the corporate suffix.
-                    let mut last = words[end - 1];
-                    if end < words.len()
-                        && classify(token_text(text, &tokens[words[end]])) & (ORG | ABBREVIATION)
-                            == ORG | ABBREVIATION
-                    {
-                        last = words[end];
-                    }
-                    let full = &text[tokens[words[0]].start..tokens[last].end];
-                    map.insert(initials.to_string(), full);
-                }
-            }
+        // "Chinese Center for Disease Control and Prevention" is the CDC, "Hong Kong's Hang
+        // Seng Index" the HSI: the initials may leave out the place or people the name opens
+        // with, which the full name keeps.
+        let mut from = 0;
+        while from < 2
+            && words.len() >= from + 3
+            && is_place_or_people(token_text(text, &tokens[words[from]]).trim_end_matches("'s"))
+        {
+            from += 1;
+        }
+        for skip in 0..=from {
+            acronyms_of_run(
+                text,
+                tokens,
+                &words,
+                skip,
+                &used,
+                &may_open_acronym,
+                &mut map,
+            );
         }
         i = j + 1;
     }
     map
+}
+
+/// The acronyms among `used` that the initials of a prefix of the run `words[skip..]` spell,
+/// each added to `map` with the run's text from its first word.
+fn acronyms_of_run<'t>(
+    text: &'t str,
+    tokens: &[Tok],
+    words: &[usize],
+    skip: usize,
+    used: &FastMap<String, ()>,
+    may_open_acronym: &dyn Fn(char) -> bool,
+    map: &mut FastMap<String, &'t str>,
+) {
+    let opens = token_text(text, &tokens[words[skip]])
+        .chars()
+        .next()
+        .is_some_and(may_open_acronym);
+    if words.len() - skip < 2 || !opens {
+        return;
+    }
+    let mut initials = String::new();
+    let mut initial_ends: Vec<usize> = Vec::new();
+    for &w in &words[skip..] {
+        if let Some(first) = token_text(text, &tokens[w]).chars().next() {
+            initials.push(first);
+        }
+        initial_ends.push(initials.len());
+    }
+    for end in (2..=words.len() - skip).rev() {
+        let initials = &initials[..initial_ends[end - 1]];
+        if used.contains_key(initials) && !map.contains_key(initials) {
+            let end = end + skip;
+            // "Pacific Gas & Electric Co." for "PG&E": keep the corporate suffix; "Centers for
+            // Disease Control and Prevention" for "CDC": keep the one word joined by "and"
+            // that ends the run.
+            let mut last = words[end - 1];
+            if end < words.len()
+                && (classify(token_text(text, &tokens[words[end]])) & (ORG | ABBREVIATION)
+                    == ORG | ABBREVIATION
+                    || end + 1 == words.len()
+                        && lower_is(token_text(text, &tokens[words[end] - 1]), "and"))
+            {
+                last = words[end];
+            }
+            let full = &text[tokens[words[0]].start..tokens[last].end];
+            map.insert(initials.to_string(), full);
+        }
+    }
 }
 
 /// Does `org`'s name name a kind of body that a phrase headed by `head` ("ministry",

@@ -461,6 +461,7 @@ pub(super) fn build_acronyms<'t>(text: &'t str, tokens: &[Tok]) -> FastMap<Strin
     }
     // Reused for every capitalised run: most runs are one word and define nothing.
     let mut words: Vec<usize> = Vec::new();
+    let mut buffers = (String::new(), Vec::new());
     let mut i = 0;
     while i < tokens.len() {
         if !(tokens[i].word && tokens[i].cap && !tokens[i].is(COMMON)) {
@@ -497,30 +498,35 @@ pub(super) fn build_acronyms<'t>(text: &'t str, tokens: &[Tok]) -> FastMap<Strin
             from += 1;
         }
         for skip in 0..=from {
-            acronyms_of_run(
-                text,
-                tokens,
-                &words,
+            let run = Run {
+                words: &words,
                 skip,
-                &used,
-                &may_open_acronym,
-                &mut map,
-            );
+            };
+            let (used, opens) = (&used, &may_open_acronym);
+            acronyms_of_run(text, tokens, run, used, opens, &mut buffers, &mut map);
         }
         i = j + 1;
     }
     map
 }
 
+/// A capitalised run of words (token indexes), whose initials are read from `skip` on.
+#[derive(Clone, Copy)]
+struct Run<'w> {
+    words: &'w [usize],
+    skip: usize,
+}
+
 /// The acronyms among `used` that the initials of a prefix of the run `words[skip..]` spell,
-/// each added to `map` with the run's text from its first word.
+/// each added to `map` with the run's text from its first word. `buffers` (the initials and
+/// where each word's ends) are reused from run to run.
 fn acronyms_of_run<'t>(
     text: &'t str,
     tokens: &[Tok],
-    words: &[usize],
-    skip: usize,
+    Run { words, skip }: Run,
     used: &FastMap<String, ()>,
     may_open_acronym: &dyn Fn(char) -> bool,
+    (initials, initial_ends): &mut (String, Vec<usize>),
     map: &mut FastMap<String, &'t str>,
 ) {
     let opens = token_text(text, &tokens[words[skip]])
@@ -530,8 +536,8 @@ fn acronyms_of_run<'t>(
     if words.len() - skip < 2 || !opens {
         return;
     }
-    let mut initials = String::new();
-    let mut initial_ends: Vec<usize> = Vec::new();
+    initials.clear();
+    initial_ends.clear();
     for &w in &words[skip..] {
         if let Some(first) = token_text(text, &tokens[w]).chars().next() {
             initials.push(first);

@@ -406,7 +406,21 @@ pub(super) static WORD_CLASS: LazyLock<WordTable> = LazyLock::new(|| {
 /// The gazetteers (places, given names), in a table of their own: they hold thousands of
 /// words, and are asked only about the names being judged a person or a place, while the word
 /// table is asked about every token and stays small enough for the cache.
-static GAZETTEER: LazyLock<lexicon::WordTable<Class>> = LazyLock::new(|| {
+struct Gazetteer {
+    table: lexicon::WordTable<Class>,
+    /// One bit per hash of a word's `word_key` (`Gazetteer::bit`): most words asked about are
+    /// in no gazetteer, and an 8 KB filter answers for them without reaching into the table.
+    filter: Box<[u64; 1024]>,
+}
+
+impl Gazetteer {
+    fn bit(key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
+    }
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let lists = [
         (&lexicon::PLACES, GAZETTEER_PLACE),
         (&lexicon::GIVEN_NAMES, GIVEN_NAME),
@@ -415,25 +429,36 @@ static GAZETTEER: LazyLock<lexicon::WordTable<Class>> = LazyLock::new(|| {
             GAZETTEER_PLACE | GIVEN_NAME,
         ),
     ];
-    lexicon::WordTable::new(
+    let words = || {
         lists
             .into_iter()
-            .flat_map(|(list, class)| list.words().map(move |word| (word, class))),
-    )
+            .flat_map(|(list, class)| list.words().map(move |word| (word, class)))
+    };
+    let mut filter = Box::new([0u64; 1024]);
+    for key in words().filter_map(|(word, _)| word_key(word.as_bytes())) {
+        let bit = Gazetteer::bit(key);
+        filter[bit / 64] |= 1 << (bit % 64);
+    }
+    Gazetteer {
+        table: lexicon::WordTable::new(words()),
+        filter,
+    }
 });
 
 /// The gazetteer classes of `word` (`GAZETTEER_PLACE`, `GIVEN_NAME`), in any case.
 pub(super) fn gazetteer(word: &str) -> Class {
     let word = word.trim_end_matches('.');
-    // Asked for a capitalised word of every name: lowercased on the stack, not in a string.
-    let mut buffer = [0u8; 16];
-    if word.is_ascii() && word.len() <= buffer.len() {
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        return std::str::from_utf8(lower).map_or(0, |w| GAZETTEER.get(w).unwrap_or(0));
+    let gazetteer = &*GAZETTEER;
+    let Some(key) = word_key(word.as_bytes()) else {
+        return gazetteer.table.get(&lowercase(word)).unwrap_or(0);
+    };
+    let bit = Gazetteer::bit(key);
+    if gazetteer.filter[bit / 64] >> (bit % 64) & 1 == 0 {
+        return 0;
     }
-    GAZETTEER.get(&lowercase(word)).unwrap_or(0)
+    // The key holds the word's lowercase bytes, its length in the top byte.
+    let bytes = key.to_le_bytes();
+    std::str::from_utf8(&bytes[..word.len()]).map_or(0, |w| gazetteer.table.get(w).unwrap_or(0))
 }
 
 /// The titles' short forms, with the title each stands for ("gov" for "governor").

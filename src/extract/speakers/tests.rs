@@ -854,3 +854,30 @@ fn places_and_opening_adverbs_are_no_speakers() {
         check(name, text, *expected);
     }
 }
+
+/// The gazetteer's filter never hides a word of its lists, in any case ("Bogotá", "KENYA").
+#[test]
+fn every_gazetteer_word_is_found() {
+    use crate::extract::lexicon;
+    for (list, class) in [
+        (&lexicon::PLACES, GAZETTEER_PLACE),
+        (&lexicon::GIVEN_NAMES, GIVEN_NAME),
+        (
+            &lexicon::GIVEN_NAMES_AND_PLACES,
+            GAZETTEER_PLACE | GIVEN_NAME,
+        ),
+    ] {
+        for word in list.words() {
+            let forms = [
+                word.to_string(),
+                lexicon::capitalised(word),
+                word.to_uppercase(),
+            ];
+            // ("ADIYAMAN" lowercases to another word than "adıyaman".)
+            for form in forms.into_iter().filter(|f| f.to_lowercase() == word) {
+                assert_eq!(gazetteer(&form), class, "{} {form}", list.name);
+            }
+        }
+    }
+    assert_eq!(gazetteer("Netanyahu"), 0);
+}

@@ -54,6 +54,9 @@ pub(super) struct Registry<'t> {
     /// Where the business named most changes, in text order (`business_before`): found only
     /// when "the company" is asked for.
     pub(super) business_leaders: std::cell::OnceCell<Vec<(usize, &'t str)>>,
+    /// The names that sign the posts the article embeds ("— Tottenham Hotspur (@SpursOfficial)
+    /// November 20, 2019"): an account's full name, for a body the prose names by a short one.
+    pub(super) signed_names: Vec<&'t str>,
 }
 
 pub(super) fn surname_of(name: &str) -> &str {
@@ -338,9 +341,19 @@ impl<'t> Registry<'t> {
             .orgs
             .iter()
             .find(|o| o.name.starts_with(name) && o.name[name.len()..].starts_with(' '));
+        if name.contains(' ') {
+            return Cow::Borrowed(name);
+        }
+        // "Tottenham" for "Tottenham Hotspur", named in full only where a post is signed.
+        let starts = |full: &str| full.starts_with(name) && full[name.len()..].starts_with(' ');
         match longer {
-            Some(org) if !name.contains(' ') => Cow::Borrowed(org.name),
-            _ => Cow::Borrowed(name),
+            Some(org) => Cow::Borrowed(org.name),
+            None => Cow::Borrowed(
+                self.signed_names
+                    .iter()
+                    .find(|full| starts(full))
+                    .map_or(name, |full| full),
+            ),
         }
     }
 
@@ -380,6 +393,18 @@ impl<'t> Registry<'t> {
         }
         leaders
     }
+}
+
+/// The name that signs an embedded post, from its signature line ("— Tottenham Hotspur
+/// (@SpursOfficial) November 20, 2019"): two capitalised words at least before the handle.
+pub(super) fn signed_name(line: &str) -> Option<&str> {
+    let line = line.trim_start_matches(['—', '–', '-', ' ']);
+    let name = &line[..line.find(" (@")?];
+    let words = name.split_whitespace();
+    (name.len() <= 60
+        && words.clone().count() >= 2
+        && words.clone().all(|w| w.starts_with(char::is_uppercase)))
+    .then_some(name)
 }
 
 /// Is `name` a news agency of the wire lines ("Reuters", "the Associated Press")?

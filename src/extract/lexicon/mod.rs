@@ -391,6 +391,11 @@ lists! {
     PERSON_NOUNS = "person_nouns.txt";
     /// Particles after "called" that make a call, not words said ("called in").
     CALL_PARTICLES = "call_particles.txt";
+    // -- speakers10
+    /// Given names: a name that opens with one may be a person's even where it holds a place.
+    GIVEN_NAMES = "given_names.txt";
+    /// Words that are both a given name and a place ("Jordan").
+    GIVEN_NAMES_AND_PLACES = "given_names_and_places.txt";
 }
 
 /// `word` with its first character in upper case: "may" is "May". The lists are lower case;

@@ -439,7 +439,7 @@ pub(super) fn is_gazetteer_place(name: &str) -> bool {
 /// A word's classes, with a country's initials a gazetteer place when written in capitals
 /// ("US", not the pronoun "us").
 fn place_class(word: &str) -> Class {
-    let class = classify(word);
+    let class = classify(word) | gazetteer(word);
     if class & COUNTRY_INITIALS != 0 && is_all_caps(word) {
         class | GAZETTEER_PLACE
     } else {

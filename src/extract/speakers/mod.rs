@@ -258,6 +258,13 @@ fn register_names<'t>(article: &Article<'t>) -> Names<'t> {
     let mut by_sentence = Vec::with_capacity(article.ranges.len());
     for (index, range) in article.ranges.iter().enumerate() {
         let first = mentions.len();
+        if article.skipped(index)
+            && !range.is_empty()
+            && let (Some(open), Some(close)) = (tokens.get(range.start), tokens.get(range.end - 1))
+            && let Some(name) = signed_name(&text[open.start..close.end])
+        {
+            registry.signed_names.push(name);
+        }
         if !article.skipped(index) {
             let names = &article.marks.names;
             let starts = &names[marks_in(names, range)];

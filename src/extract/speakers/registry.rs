@@ -54,6 +54,9 @@ pub(super) struct Registry<'t> {
     /// Where the business named most changes, in text order (`business_before`): found only
     /// when "the company" is asked for.
     pub(super) business_leaders: std::cell::OnceCell<Vec<(usize, &'t str)>>,
+    /// The names that sign the posts the article embeds ("— Tottenham Hotspur (@SpursOfficial)
+    /// November 20, 2019"): an account's full name, for a body the prose names by a short one.
+    pub(super) signed_names: Vec<&'t str>,
 }
 
 pub(super) fn surname_of(name: &str) -> &str {
@@ -324,14 +327,33 @@ impl<'t> Registry<'t> {
                 return Cow::Borrowed(full);
             }
         }
+        // "The Chinese CDC": the acronym's body, whose full name opens with the people.
+        if let Some((people, acronym)) = name.rsplit_once(' ')
+            && is_all_caps(acronym)
+            && is_place_or_people(people)
+            && let Cow::Borrowed(full) = self.expand(acronym)
+            && full != acronym
+        {
+            return Cow::Borrowed(full);
+        }
         // "Amnesty" for "Amnesty International".
         let longer = self
             .orgs
             .iter()
             .find(|o| o.name.starts_with(name) && o.name[name.len()..].starts_with(' '));
+        if name.contains(' ') {
+            return Cow::Borrowed(name);
+        }
+        // "Tottenham" for "Tottenham Hotspur", named in full only where a post is signed.
+        let starts = |full: &str| full.starts_with(name) && full[name.len()..].starts_with(' ');
         match longer {
-            Some(org) if !name.contains(' ') => Cow::Borrowed(org.name),
-            _ => Cow::Borrowed(name),
+            Some(org) => Cow::Borrowed(org.name),
+            None => Cow::Borrowed(
+                self.signed_names
+                    .iter()
+                    .find(|full| starts(full))
+                    .map_or(name, |full| full),
+            ),
         }
     }
 
@@ -371,6 +393,18 @@ impl<'t> Registry<'t> {
         }
         leaders
     }
+}
+
+/// The name that signs an embedded post, from its signature line ("— Tottenham Hotspur
+/// (@SpursOfficial) November 20, 2019"): two capitalised words at least before the handle.
+pub(super) fn signed_name(line: &str) -> Option<&str> {
+    let line = line.trim_start_matches(['—', '–', '-', ' ']);
+    let name = &line[..line.find(" (@")?];
+    let words = name.split_whitespace();
+    (name.len() <= 60
+        && words.clone().count() >= 2
+        && words.clone().all(|w| w.starts_with(char::is_uppercase)))
+    .then_some(name)
 }
 
 /// Is `name` a news agency of the wire lines ("Reuters", "the Associated Press")?
@@ -452,8 +486,7 @@ pub(super) fn build_acronyms<'t>(text: &'t str, tokens: &[Tok]) -> FastMap<Strin
     }
     // Reused for every capitalised run: most runs are one word and define nothing.
     let mut words: Vec<usize> = Vec::new();
-    let mut initials = String::new();
-    let mut initial_ends: Vec<usize> = Vec::new();
+    let mut buffers = (String::new(), Vec::new());
     let mut i = 0;
     while i < tokens.len() {
         if !(tokens[i].word && tokens[i].cap && !tokens[i].is(COMMON)) {
@@ -479,39 +512,83 @@ pub(super) fn build_acronyms<'t>(text: &'t str, tokens: &[Tok]) -> FastMap<Strin
                 break;
             }
         }
-        let opens = token_text(text, &tokens[i])
-            .chars()
-            .next()
-            .is_some_and(may_open_acronym);
-        if words.len() >= 2 && opens {
-            // The initials of the whole run once; those of its first `end` words are a prefix.
-            initials.clear();
-            initial_ends.clear();
-            for &w in &words {
-                if let Some(first) = token_text(text, &tokens[w]).chars().next() {
-                    initials.push(first);
-                }
-                initial_ends.push(initials.len());
-            }
-            for end in (2..=words.len()).rev() {
-                let initials = &initials[..initial_ends[end - 1]];
-                if used.contains_key(initials) && !map.contains_key(initials) {
-                    // "Pacific Gas & Electric Co." for "PG&E": keep the corporate suffix.
-                    let mut last = words[end - 1];
-                    if end < words.len()
-                        && classify(token_text(text, &tokens[words[end]])) & (ORG | ABBREVIATION)
-                            == ORG | ABBREVIATION
-                    {
-                        last = words[end];
-                    }
-                    let full = &text[tokens[words[0]].start..tokens[last].end];
-                    map.insert(initials.to_string(), full);
-                }
-            }
+        // "Chinese Center for Disease Control and Prevention" is the CDC, "Hong Kong's Hang
+        // Seng Index" the HSI: the initials may leave out the place or people the name opens
+        // with, which the full name keeps.
+        let mut from = 0;
+        while from < 2
+            && words.len() >= from + 3
+            && is_place_or_people(token_text(text, &tokens[words[from]]).trim_end_matches("'s"))
+        {
+            from += 1;
+        }
+        for skip in 0..=from {
+            let run = Run {
+                words: &words,
+                skip,
+            };
+            let (used, opens) = (&used, &may_open_acronym);
+            acronyms_of_run(text, tokens, run, used, opens, &mut buffers, &mut map);
         }
         i = j + 1;
     }
     map
+}
+
+/// A capitalised run of words (token indexes), whose initials are read from `skip` on.
+#[derive(Clone, Copy)]
+struct Run<'w> {
+    words: &'w [usize],
+    skip: usize,
+}
+
+/// The acronyms among `used` that the initials of a prefix of the run `words[skip..]` spell,
+/// each added to `map` with the run's text from its first word. `buffers` (the initials and
+/// where each word's ends) are reused from run to run.
+fn acronyms_of_run<'t>(
+    text: &'t str,
+    tokens: &[Tok],
+    Run { words, skip }: Run,
+    used: &FastMap<String, ()>,
+    may_open_acronym: &dyn Fn(char) -> bool,
+    (initials, initial_ends): &mut (String, Vec<usize>),
+    map: &mut FastMap<String, &'t str>,
+) {
+    let opens = token_text(text, &tokens[words[skip]])
+        .chars()
+        .next()
+        .is_some_and(may_open_acronym);
+    if words.len() - skip < 2 || !opens {
+        return;
+    }
+    initials.clear();
+    initial_ends.clear();
+    for &w in &words[skip..] {
+        if let Some(first) = token_text(text, &tokens[w]).chars().next() {
+            initials.push(first);
+        }
+        initial_ends.push(initials.len());
+    }
+    for end in (2..=words.len() - skip).rev() {
+        let initials = &initials[..initial_ends[end - 1]];
+        if used.contains_key(initials) && !map.contains_key(initials) {
+            let end = end + skip;
+            // "Pacific Gas & Electric Co." for "PG&E": keep the corporate suffix; "Centers for
+            // Disease Control and Prevention" for "CDC": keep the one word joined by "and"
+            // that ends the run.
+            let mut last = words[end - 1];
+            if end < words.len()
+                && (classify(token_text(text, &tokens[words[end]])) & (ORG | ABBREVIATION)
+                    == ORG | ABBREVIATION
+                    || end + 1 == words.len()
+                        && lower_is(token_text(text, &tokens[words[end] - 1]), "and"))
+            {
+                last = words[end];
+            }
+            let full = &text[tokens[words[0]].start..tokens[last].end];
+            map.insert(initials.to_string(), full);
+        }
+    }
 }
 
 /// Does `org`'s name name a kind of body that a phrase headed by `head` ("ministry",

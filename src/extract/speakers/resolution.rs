@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use super::attribution::*;
 use super::mentions::*;
 use super::registry::*;
+use super::tokens::is_quote_mark;
 use super::words::*;
 
 /// Per-sentence state the resolver keeps while walking the article.
@@ -118,6 +119,7 @@ impl<'r> Walk<'r> {
         before_token: usize,
     ) -> Option<Cow<'r, str>> {
         match subject {
+            Subject::Name(m) if self.adverb_opening(view, &view.mentions[*m]) => None,
             Subject::Name(m) => self.resolve_name(&view.mentions[*m], position),
             Subject::Pronoun(pronoun) => match *pronoun {
                 "he" | "she" => {
@@ -158,6 +160,27 @@ impl<'r> Walk<'r> {
                 }
             }
         }
+    }
+
+    /// "Nearly half of voters said", "Shortly before, Webb admitted": an adverb in "-ly"
+    /// capitalised only because it opens the sentence is no name. Unless a given name
+    /// ("Kelly", "Emily") or the article's name for someone or something ("Daly said" after
+    /// "Ann Daly"; "Bradley" capitalised in mid-sentence too).
+    fn adverb_opening(&self, view: &SentenceView<'r>, mention: &Mention<'r>) -> bool {
+        let word = mention.name;
+        let opens = mention.first == view.range.start || {
+            let before = &view.tokens[mention.first - 1];
+            !before.word && is_quote_mark(before.punct)
+        };
+        opens
+            && mention.kind == EntityKind::Unknown
+            && mention.first == mention.last
+            && word.len() > 4
+            && word.ends_with("ly")
+            && gazetteer(word) & GIVEN_NAME == 0
+            && self.registry.person_by_surname(word, usize::MAX).is_none()
+            && self.registry.org_named(word).is_none()
+            && !self.registry.capitalised_mid_sentence(word)
     }
 
     fn resolve_name(&self, mention: &Mention<'r>, position: usize) -> Option<Cow<'r, str>> {

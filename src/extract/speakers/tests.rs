@@ -40,12 +40,17 @@ fn speakers_skipping(text: &str, skipped: &[usize]) -> Vec<Option<String>> {
 
 /// A quotation that goes on after furniture (an embedded tweet's signature, a label) is
 /// still its speaker's: skynews_mourinho_tottenham, where "Club statement" and a tweet
-/// signature stand between the statement's paragraphs.
+/// signature stand between the statement's paragraphs. The signature gives the club's full
+/// name, which the prose shortens.
 #[test]
 fn a_quotation_continues_past_furniture() {
     let text = "Tottenham said in a statement: \"Jose is one of the most accomplished managers.\n                    \"He is renowned for his tactical prowess.\n                    Club statement\n                    — Tottenham Hotspur (@SpursOfficial) November 20, 2019\n                    \"He has won a domestic title in a record four different countries.\"\n";
     let speakers = speakers_skipping(text, &[2, 3]);
-    assert_eq!(speakers[4].as_deref(), Some("Tottenham"), "{speakers:?}");
+    assert_eq!(
+        speakers[4].as_deref(),
+        Some("Tottenham Hotspur"),
+        "{speakers:?}"
+    );
 }
 
 /// The 16-byte load of `word_key_at` gives the key `word_key` gives, for every length
@@ -811,4 +816,73 @@ fn candidates_carry_the_rules_choice_and_the_source_as_written() {
         &skip,
     );
     assert_eq!(speech[1].speaker.as_deref(), Some("Sung Kim"));
+}
+
+/// The gazetteers: a place speaks for no one, however many words its name has, and an adverb
+/// that opens a sentence is no name unless it is a given name or the article's name for
+/// someone.
+#[test]
+fn places_and_opening_adverbs_are_no_speakers() {
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        (
+            "a city of two words",
+            "Hong Kong said it would cut rates.",
+            None,
+        ),
+        (
+            "a country after a place cue",
+            "New Zealand said 50 people died.",
+            None,
+        ),
+        (
+            "an opening adverb",
+            "Shortly before, Webb said he left.",
+            Some("Webb"),
+        ),
+        (
+            "an adverb before a share",
+            "Roughly a third of firms said they cut jobs.",
+            None,
+        ),
+        (
+            "a given name in -ly",
+            "Kelly said the plan would cost $5 million.",
+            Some("Kelly"),
+        ),
+        (
+            "a surname in -ly named before",
+            "Ann Daly runs the clinic.\nDaly said the plan would cost $5 million.",
+            Some("Ann Daly"),
+        ),
+    ];
+    for (name, text, expected) in cases {
+        check(name, text, *expected);
+    }
+}
+
+/// The gazetteer's filter never hides a word of its lists, in any case ("Bogotá", "KENYA").
+#[test]
+fn every_gazetteer_word_is_found() {
+    use crate::extract::lexicon;
+    for (list, class) in [
+        (&lexicon::PLACES, GAZETTEER_PLACE),
+        (&lexicon::GIVEN_NAMES, GIVEN_NAME),
+        (
+            &lexicon::GIVEN_NAMES_AND_PLACES,
+            GAZETTEER_PLACE | GIVEN_NAME,
+        ),
+    ] {
+        for word in list.words() {
+            let forms = [
+                word.to_string(),
+                lexicon::capitalised(word),
+                word.to_uppercase(),
+            ];
+            // ("ADIYAMAN" lowercases to another word than "adıyaman".)
+            for form in forms.into_iter().filter(|f| f.to_lowercase() == word) {
+                assert_eq!(gazetteer(&form), class, "{} {form}", list.name);
+            }
+        }
+    }
+    assert_eq!(gazetteer("Netanyahu"), 0);
 }

@@ -37,7 +37,8 @@ pub(super) const PARTICIPLE: Class = 1 << 12;
 pub(super) const ABBREVIATION: Class = 1 << 13;
 /// A text that speaks for whoever issued it: "the statement said".
 pub(super) const DOCUMENT: Class = 1 << 14;
-/// A place name of the gazetteer: a name made only of them is a place.
+/// A place name of the gazetteer: a name made only of them is a place. Set by `gazetteer`
+/// only, never on a token.
 pub(super) const GAZETTEER_PLACE: Class = 1 << 15;
 /// A form of address ("Mr.", "Dr."): a title that names no position.
 pub(super) const ADDRESS: Class = 1 << 16;
@@ -64,6 +65,8 @@ pub(super) const BUSINESS: Class = 1 << 25;
 pub(super) const PLACE_PREPOSITION: Class = 1 << 26;
 /// A noun for a person the article may not name ("patient", "man"): "the patient said".
 pub(super) const PERSON: Class = 1 << 27;
+/// A given name of the gazetteer ("Jordan"); set by `gazetteer` only, never on a token.
+pub(super) const GIVEN_NAME: Class = 1 << 28;
 
 /// A multiply-rotate hash of eight bytes at a time (as rustc's FxHasher): the article's
 /// names are looked up for most mentions and speakers, and SipHash, then FNV's byte at a
@@ -318,7 +321,7 @@ pub(super) static SHARED_WORD_CLASS: LazyLock<SharedKeyTable> = LazyLock::new(||
 });
 
 /// Each list of the lexicon this stage reads, with the classes its words are in.
-fn lists() -> [(&'static lexicon::List, Class); 38] {
+fn lists() -> [(&'static lexicon::List, Class); 37] {
     use lexicon as l;
     [
         (&l::MONTHS, TIME),
@@ -333,7 +336,6 @@ fn lists() -> [(&'static lexicon::List, Class); 38] {
         (&l::KIND_NOUNS, ORG | GROUP | KIND_OF_BODY),
         (&l::BODY_NOUNS, GROUP),
         (&l::PLACE_CUES, PLACE),
-        (&l::PLACES, GAZETTEER_PLACE),
         (&l::GENERIC_SOURCES, GENERIC),
         (&l::OFFICE_HOLDERS, GENERIC | OFFICE),
         (&l::SPEECH_VERBS, SPEECH),
@@ -400,6 +402,64 @@ pub(super) static WORD_CLASS: LazyLock<WordTable> = LazyLock::new(|| {
     add(PARTICIPLE, "according");
     WordTable::new(&map)
 });
+
+/// The gazetteers (places, given names), in a table of their own: they hold thousands of
+/// words, and are asked only about the names being judged a person or a place, while the word
+/// table is asked about every token and stays small enough for the cache.
+struct Gazetteer {
+    table: lexicon::WordTable<Class>,
+    /// One bit per hash of a word's `word_key` (`Gazetteer::bit`): most words asked about are
+    /// in no gazetteer, and an 8 KB filter answers for them without reaching into the table.
+    filter: Box<[u64; 1024]>,
+}
+
+impl Gazetteer {
+    fn bit(key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
+    }
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let lists = [
+        (&lexicon::PLACES, GAZETTEER_PLACE),
+        (&lexicon::GIVEN_NAMES, GIVEN_NAME),
+        (
+            &lexicon::GIVEN_NAMES_AND_PLACES,
+            GAZETTEER_PLACE | GIVEN_NAME,
+        ),
+    ];
+    let words = || {
+        lists
+            .into_iter()
+            .flat_map(|(list, class)| list.words().map(move |word| (word, class)))
+    };
+    let mut filter = Box::new([0u64; 1024]);
+    for key in words().filter_map(|(word, _)| word_key(word.as_bytes())) {
+        let bit = Gazetteer::bit(key);
+        filter[bit / 64] |= 1 << (bit % 64);
+    }
+    Gazetteer {
+        table: lexicon::WordTable::new(words()),
+        filter,
+    }
+});
+
+/// The gazetteer classes of `word` (`GAZETTEER_PLACE`, `GIVEN_NAME`), in any case.
+pub(super) fn gazetteer(word: &str) -> Class {
+    let word = word.trim_end_matches('.');
+    let gazetteer = &*GAZETTEER;
+    let Some(key) = word_key(word.as_bytes()) else {
+        return gazetteer.table.get(&lowercase(word)).unwrap_or(0);
+    };
+    let bit = Gazetteer::bit(key);
+    if gazetteer.filter[bit / 64] >> (bit % 64) & 1 == 0 {
+        return 0;
+    }
+    // The key holds the word's lowercase bytes, its length in the top byte.
+    let bytes = key.to_le_bytes();
+    std::str::from_utf8(&bytes[..word.len()]).map_or(0, |w| gazetteer.table.get(w).unwrap_or(0))
+}
 
 /// The titles' short forms, with the title each stands for ("gov" for "governor").
 pub(super) static SHORT_TITLES: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {

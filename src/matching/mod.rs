@@ -63,13 +63,18 @@ impl Figure {
         }
     }
 
-    /// A figure that rarely recurs by chance: three or more digits and not a year, or a
-    /// full date.
+    /// A figure that rarely recurs by chance: three or more digits and not a year, a decimal
+    /// of two significant digits or more ("4.5" percent, not "0.5"), or a full date.
     fn is_distinctive(&self) -> bool {
         if self.is_date() {
             return self.value.len() == 10;
         }
         match self.value.parse::<f64>() {
+            // "4.5%", "2.75 tons": a decimal of two digits or more is as rare by chance.
+            Ok(n) if n.fract() != 0.0 => {
+                let digits = self.value.trim_start_matches(['-', '0', '.']);
+                digits.chars().filter(char::is_ascii_digit).count() >= 2
+            }
             Ok(n) => n.abs() >= 100.0 && !(n.fract() == 0.0 && (1900.0..=2100.0).contains(&n)),
             Err(_) => false,
         }

@@ -58,6 +58,11 @@ fn value_keys_read_back_as_figures() {
     assert_eq!(figures[1].unit, None);
     assert!(figures[0].is_distinctive() && figures[1].is_distinctive());
     assert!(parse_figures("").is_empty());
+    // A decimal of two digits is distinctive ("4.5%"), a half or a year is not.
+    let distinctive = |key: &str| parse_figures(key)[0].is_distinctive();
+    assert!(distinctive("percent:4.5:") && distinctive("number:0.25:"));
+    assert!(!distinctive("number:0.5:") && !distinctive("number:2019:"));
+    assert!(!distinctive("count:42:peopl"));
 }
 
 #[test]

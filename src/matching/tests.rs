@@ -159,3 +159,21 @@ fn words_of_one_root_are_related_but_not_shared() {
         0
     );
 }
+
+#[test]
+fn candidates_rank_by_the_weight_of_their_keys_then_newest_however_many_are_found() {
+    let stage = CandidateStage {
+        postings_read: 400,
+        ..CandidateStage::SHIPPED
+    };
+    // Three hundred claims under a common key fill the table of ids found: 1299 is found
+    // again after it, under a rare key.
+    let many: Vec<i64> = (1000..1300).collect();
+    let lists: Vec<(&[i64], f64)> = vec![
+        (&[7, 9, 5], 1.0),
+        (&many, 0.1),
+        (&[9, 7, 1299], 2.0),
+        (&[7, 3], 0.5),
+    ];
+    assert_eq!(stage.rank(lists), [7, 9, 1299, 5, 3, 1298]);
+}

@@ -1,4 +1,4 @@
--- claimtrack schema. PRAGMA user_version (set by the store, not here) is its version: 10.
+-- claimtrack schema. PRAGMA user_version (set by the store, not here) is its version: 11.
 -- Constraints live here, not only in Rust, so that no tool writing to the file can break them.
 -- Batch `add` stores articles, claims and values with CHECKs skipped, having checked in Rust
 -- what they refuse (store::claims::check_new_article, by speed9): the schema is unchanged.

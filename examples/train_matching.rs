@@ -20,6 +20,10 @@
 //! `stage_top`, `stage_rank`, `stage_share` and `stage_weight`, and WordNet
 //! synonyms among the words not shared, `synonyms` counted and `synonyms_idf` weighed, with
 //! `SYN_SENSES=1` for first senses only and `SYN_ADJ=0` for nouns and verbs only);
+//! `KEYS=general|tiebreak|sum` (with `FREQ=file`, `KEYS_K`, `NAMES_FIRST=1`) chooses the
+//! stems a claim is filed and looked up under by general-English rarity, and `EXTRA=` also
+//! takes `general_rarest`, `general_sum`, `general_common` and `general_rare_count` (shared
+//! words by that rarity; see `design_keys`);
 //! `SYN_INTO_WORDS=1` counts a word with a synonym on the other side as a shared word;
 //! `RIVALS=forward|backward|both` keeps a pair only when no competing pair of the same claims
 //! scores higher; `IDF_SMOOTH=N` counts N claims of other topics in every IDF; `IDF_SAT=K`
@@ -137,7 +141,10 @@ fn main() {
     );
     let positives = pairs.iter().filter(|p| p.same).count();
     let proposed = pairs.iter().filter(|p| p.same && p.proposed).count();
-    println!("candidate stage {stage:?}: proposes {proposed} of {positives} same-fact pairs");
+    let negatives_proposed = pairs.iter().filter(|p| !p.same && p.proposed).count();
+    println!(
+        "candidate stage {stage:?}: proposes {proposed} of {positives} same-fact pairs, {negatives_proposed} negatives"
+    );
     let excluded = pairs.iter().filter(|p| p.same && p.excluded).count();
     println!(
         "{excluded} same-fact pairs never proposed as candidates, or vetoed by a contradicting figure"
@@ -821,6 +828,22 @@ fn extra_features(
     extra_names()
         .iter()
         .map(|name| match name.as_str() {
+            "general_rarest" => shared
+                .iter()
+                .map(|h| (6.5 - zipf(*h)).max(0.0) / 5.0)
+                .fold(0.0, f64::max),
+            "general_sum" => (1.0
+                + shared
+                    .iter()
+                    .map(|h| (6.5 - zipf(*h)).max(0.0))
+                    .sum::<f64>())
+            .ln(),
+            "general_common" => {
+                (1.0 + shared.iter().filter(|h| zipf(**h) >= 4.5).count() as f64).ln()
+            }
+            "general_rare_count" => {
+                (1.0 + shared.iter().filter(|h| zipf(**h) < 3.5).count() as f64).ln()
+            }
             "overlap_coefficient" => {
                 shared.len() as f64 / l.stems.len().min(e.stems.len()).max(1) as f64
             }
@@ -1056,6 +1079,10 @@ fn simulate(
             let lists: Vec<(Vec<i64>, f64)> = claim
                 .fingerprint
                 .lookup_keys(&stage, &elsewhere)
+                .or_design(|| {
+                    let found = |h| Some(elsewhere(h)).filter(|n| *n > 0);
+                    design_keys(&claim.fingerprint, stage.lookup_stems, &found)
+                })
                 .iter()
                 .map(|key| {
                     let ids = index
@@ -1070,7 +1097,10 @@ fn simulate(
             claim.candidate_weights = ranked.iter().map(|(_, w)| *w).collect();
             claim.frequencies_then = std::rc::Rc::clone(&then);
             claim.claims_then = total;
-            for key in claim.fingerprint.index_keys(&stage, &df) {
+            let filed = claim.fingerprint.index_keys(&stage, &df).or_design(|| {
+                design_keys(&claim.fingerprint, stage.indexed_stems, &|h| Some(df(h)))
+            });
+            for key in filed {
                 postings_added.push((key, claim.id));
             }
         }
@@ -1139,4 +1169,82 @@ fn covering<'a>(text: &str, claims: &'a [Claim], sentence: &str) -> Option<&'a C
         }
     }
     best.0
+}
+
+/// The store's keys, or (measuring, `KEYS=`) those a design chooses.
+trait OrDesign {
+    fn or_design(self, design: impl FnOnce() -> Vec<u64>) -> Vec<u64>;
+}
+
+impl OrDesign for Vec<u64> {
+    fn or_design(self, design: impl FnOnce() -> Vec<u64>) -> Vec<u64> {
+        match std::env::var_os("KEYS") {
+            Some(_) => design(),
+            None => self,
+        }
+    }
+}
+
+/// General-English zipf frequency of stems (`FREQ=path`, word<TAB>zipf lines, as written by
+/// the README's wordfreq command), the highest of the words that stem to it; a word not in the
+/// file counts as `UNKNOWN_ZIPF` (1.5, rarer than any listed).
+static GENERAL: LazyLock<HashMap<u64, f64>> = LazyLock::new(|| {
+    let mut table = HashMap::new();
+    if let Ok(path) = std::env::var("FREQ") {
+        for line in std::fs::read_to_string(path).expect("FREQ file").lines() {
+            let Some((word, zipf)) = line.split_once('\t') else {
+                continue;
+            };
+            let zipf: f64 = zipf.parse().unwrap();
+            for stem in claimtrack::matching::stems_of(word) {
+                let e = table.entry(stem.hash).or_insert(zipf);
+                if *e < zipf {
+                    *e = zipf;
+                }
+            }
+        }
+    }
+    table
+});
+
+fn zipf(hash: u64) -> f64 {
+    GENERAL
+        .get(&hash)
+        .copied()
+        .unwrap_or(env_number("UNKNOWN_ZIPF").unwrap_or(1.5))
+}
+
+/// The figure keys and the `n` stems a design ranks first among those `frequency` counts:
+/// `KEYS=general` by general-English frequency (`FREQ`), ties by the desk's counts;
+/// `tiebreak` by the desk's counts, ties by general frequency (where the store breaks them by
+/// length); `sum` by ln(count) + `KEYS_K` times the zipf frequency. `NAMES_FIRST=1` ranks
+/// names before every other word.
+fn design_keys(fp: &Fingerprint, n: usize, frequency: &dyn Fn(u64) -> Option<u64>) -> Vec<u64> {
+    let design = std::env::var("KEYS").unwrap();
+    let k: f64 = env_number("KEYS_K").unwrap_or(1.0);
+    let names_first = std::env::var_os("NAMES_FIRST").is_some();
+    let mut keys = fp.figure_keys().to_vec();
+    let mut rare: Vec<(f64, u64)> = fp
+        .stems
+        .iter()
+        .filter_map(|s| {
+            let df = frequency(s.hash)? as f64;
+            let z = zipf(s.hash);
+            let mut r = match design.as_str() {
+                "general" => z * 100.0 + df,
+                "tiebreak" => df * 100.0 + z,
+                "sum" => df.ln() + k * z,
+                other => panic!("KEYS={other}"),
+            };
+            if names_first && s.name {
+                r -= 1e6;
+            }
+            Some((r, s.hash))
+        })
+        .collect();
+    rare.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    keys.extend(rare.iter().take(n).map(|(_, h)| *h));
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }

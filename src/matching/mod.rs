@@ -63,13 +63,18 @@ impl Figure {
         }
     }
 
-    /// A figure that rarely recurs by chance: three or more digits and not a year, or a
-    /// full date.
+    /// A figure that rarely recurs by chance: three or more digits and not a year, a decimal
+    /// of two significant digits or more ("4.5" percent, not "0.5"), or a full date.
     fn is_distinctive(&self) -> bool {
         if self.is_date() {
             return self.value.len() == 10;
         }
         match self.value.parse::<f64>() {
+            // "4.5%", "2.75 tons": a decimal of two digits or more is as rare by chance.
+            Ok(n) if n.fract() != 0.0 => {
+                let digits = self.value.trim_start_matches(['-', '0', '.']);
+                digits.chars().filter(char::is_ascii_digit).count() >= 2
+            }
             Ok(n) => n.abs() >= 100.0 && !(n.fract() == 0.0 && (1900.0..=2100.0).contains(&n)),
             Err(_) => false,
         }
@@ -212,8 +217,13 @@ impl Fingerprint {
             .iter()
             .filter_map(|s| Some((frequency(s.hash)?, u8::MAX - s.length, s.hash)))
             .collect();
-        rare.sort_unstable();
-        keys.extend(rare.iter().take(stems).map(|(_, _, hash)| *hash));
+        // The rarest few picked, not the whole list sorted (the order is total, hashes being
+        // distinct): the keys are sorted below anyway.
+        if rare.len() > stems {
+            rare.select_nth_unstable(stems);
+            rare.truncate(stems);
+        }
+        keys.extend(rare.iter().map(|(_, _, hash)| *hash));
         keys.sort_unstable();
         keys.dedup();
         keys
@@ -257,12 +267,16 @@ impl CandidateStage {
         &self,
         postings: impl IntoIterator<Item = (&'a [i64], f64)>,
     ) -> Vec<(i64, f64)> {
-        let mut hits: Vec<(i64, f64)> = Vec::new();
+        let mut hits: Vec<(i64, f64)> = Vec::with_capacity(64);
+        let mut seen = SeenIds::default();
         for (list, weight) in postings {
             for id in list.iter().take(self.postings_read) {
-                match hits.iter_mut().find(|(seen, _)| seen == id) {
-                    Some((_, w)) => *w += weight,
-                    None => hits.push((*id, weight)),
+                match seen.position(&hits, *id) {
+                    Some(at) => hits[at].1 += weight,
+                    None => {
+                        seen.insert(*id, hits.len());
+                        hits.push((*id, weight));
+                    }
                 }
             }
         }
@@ -276,6 +290,55 @@ impl CandidateStage {
         }
         hits.sort_unstable_by(best);
         hits
+    }
+}
+
+/// Where each claim found by the candidate stage stands in its list of hits: open addressing
+/// on the stack, where a scan of the hits for every posting read was half of the ranking's
+/// instructions. Past `SeenIds::LIMIT` hits (a claim with dozens of figures, or a stage
+/// measured without bounds) the rest are found by a scan.
+struct SeenIds {
+    /// Position in the hits plus one, 0 for an empty slot.
+    slots: [u16; 512],
+}
+
+impl Default for SeenIds {
+    fn default() -> Self {
+        SeenIds { slots: [0; 512] }
+    }
+}
+
+impl SeenIds {
+    /// Hits the table holds: half its slots, so that a probe always meets an empty one.
+    const LIMIT: usize = 256;
+
+    fn slot(id: i64) -> usize {
+        ((id as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize
+    }
+
+    fn position(&self, hits: &[(i64, f64)], id: i64) -> Option<usize> {
+        if hits.len() > Self::LIMIT {
+            return hits.iter().position(|(seen, _)| *seen == id);
+        }
+        let mut slot = Self::slot(id);
+        loop {
+            match self.slots[slot] {
+                0 => return None,
+                at if hits[usize::from(at) - 1].0 == id => return Some(usize::from(at) - 1),
+                _ => slot = (slot + 1) % self.slots.len(),
+            }
+        }
+    }
+
+    fn insert(&mut self, id: i64, at: usize) {
+        if at >= Self::LIMIT {
+            return;
+        }
+        let mut slot = Self::slot(id);
+        while self.slots[slot] != 0 {
+            slot = (slot + 1) % self.slots.len();
+        }
+        self.slots[slot] = (at + 1) as u16;
     }
 }
 
@@ -421,7 +484,13 @@ impl UnsharedRoots {
     fn related(&self) -> usize {
         let theirs = &self.theirs[..self.theirs_count];
         let mine = &self.mine[..self.mine_count];
-        mine.iter().filter(|root| theirs.contains(root)).count()
+        // A bit per root's low six bits: most roots have no bit set on the other side, and
+        // are ruled out without a scan (the scans were a third of judging a pair).
+        let bit = |root: &u32| 1u64 << (root & 63);
+        let present = theirs.iter().fold(0u64, |mask, root| mask | bit(root));
+        mine.iter()
+            .filter(|root| present & bit(root) != 0 && theirs.contains(root))
+            .count()
     }
 }
 

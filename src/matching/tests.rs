@@ -58,6 +58,11 @@ fn value_keys_read_back_as_figures() {
     assert_eq!(figures[1].unit, None);
     assert!(figures[0].is_distinctive() && figures[1].is_distinctive());
     assert!(parse_figures("").is_empty());
+    // A decimal of two digits is distinctive ("4.5%"), a half or a year is not.
+    let distinctive = |key: &str| parse_figures(key)[0].is_distinctive();
+    assert!(distinctive("percent:4.5:") && distinctive("number:0.25:"));
+    assert!(!distinctive("number:0.5:") && !distinctive("number:2019:"));
+    assert!(!distinctive("count:42:peopl"));
 }
 
 #[test]
@@ -153,4 +158,22 @@ fn words_of_one_root_are_related_but_not_shared() {
         ),
         0
     );
+}
+
+#[test]
+fn candidates_rank_by_the_weight_of_their_keys_then_newest_however_many_are_found() {
+    let stage = CandidateStage {
+        postings_read: 400,
+        ..CandidateStage::SHIPPED
+    };
+    // Three hundred claims under a common key fill the table of ids found: 1299 is found
+    // again after it, under a rare key.
+    let many: Vec<i64> = (1000..1300).collect();
+    let lists: Vec<(&[i64], f64)> = vec![
+        (&[7, 9, 5], 1.0),
+        (&many, 0.1),
+        (&[9, 7, 1299], 2.0),
+        (&[7, 3], 0.5),
+    ];
+    assert_eq!(stage.rank(lists), [7, 9, 1299, 5, 3, 1298]);
 }

@@ -43,7 +43,7 @@ const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this binary writes. Upgrades from older versions are listed in
 /// `UPGRADES`; a database with a higher version is refused.
-pub const SCHEMA_VERSION: i64 = 10;
+pub const SCHEMA_VERSION: i64 = 11;
 
 /// `UPGRADES[n]` takes a database from version `n + 1` to `n + 2`. Append only.
 const UPGRADES: &[&str] = &[
@@ -196,6 +196,9 @@ const UPGRADES: &[&str] = &[
     // claim is counted and filed under changed; `after_upgrade` rebuilds the index from the
     // claims. Full-text rows and the matches already stored stay as they were.
     "DELETE FROM match_terms;",
+    // 10 to 11 (upgrade by match10): more paraphrase classes ("fell"/"dropped",
+    // "jobless"/"unemployment"), so the index is rebuilt again, as from 9 to 10.
+    "DELETE FROM match_terms;",
 ];
 
 /// The version whose upgrade added sources' and events' uid and tick columns: a database
@@ -206,9 +209,9 @@ const IDENTITIES_SINCE: i64 = 4;
 /// a database older than it has its value keys recomputed and its claims indexed after the SQL.
 const MATCHING_SINCE: i64 = 6;
 
-/// The version from which matching joins paraphrases into one word: an older database with a
-/// candidate index has it rebuilt after the SQL.
-const PARAPHRASES_SINCE: i64 = 10;
+/// The version from which matching joins the paraphrases of `paraphrases.txt` as they are now
+/// into one word: an older database with a candidate index has it rebuilt after the SQL.
+const PARAPHRASES_SINCE: i64 = 11;
 
 /// Set on every open. WAL lets readers work while a checker writes; in WAL mode
 /// `synchronous = NORMAL` cannot corrupt the database (a power cut may lose the last commits,

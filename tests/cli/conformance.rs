@@ -130,12 +130,13 @@ fn devset_claims_and_speakers_hold() {
     // 0.837 (speakers8) with a company's management, countries' initials and peoples'
     // adjectives, "the company" as the business named most, "Moody's" and titles alone;
     // 0.843 (speakers9) with middle initials, unnamed people under their noun and the present
-    // forms of speech verbs; precision 0.984 with the threshold's tie rule; the floors stay a
+    // forms of speech verbs; precision 0.984 with the threshold's tie rule; 0.854 (speakers10)
+    // with places and given names as data, bodies' acronyms and the names that sign posts; the floors stay a
     // few sentences below, for the other stages' changes to sentences);
     // raise them as extraction improves, never lower them. The model was trained on these
     // articles, so its precision here is not a forecast: `train checkworthy` prints the
-    // cross-validated 0.945.
+    // cross-validated 0.947.
     assert!(recall >= 0.98, "recall {recall:.2}");
     assert!(precision >= 0.98, "precision {precision:.2}");
-    assert!(speaker_rate >= 0.84, "speakers {speaker_rate:.2}");
+    assert!(speaker_rate >= 0.85, "speakers {speaker_rate:.2}");
 }

@@ -534,6 +534,17 @@ fn found(start: usize, end: usize, value: When, explicit: bool) -> Found {
     }
 }
 
+/// A period a rule counted rather than read, over the words of `whole`.
+fn period_found(whole: &regex::Match, value: Period) -> Found {
+    Found {
+        start: whole.start(),
+        end: whole.end(),
+        value,
+        explicit: false,
+        offset_unit: 0,
+    }
+}
+
 /// Every date in `text`, with offsets relative to `text`.
 pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<Value> {
     find_dates_with(text, reference, &Triggers::of(text))
@@ -841,16 +852,7 @@ fn anchored_dates(text: &str, found: &mut Vec<Found>, passage: Option<When>) -> 
         };
         found.retain(|f| f.end <= whole.start() || whole.end() <= f.start);
         let at = found.partition_point(|f| f.start < whole.start());
-        found.insert(
-            at,
-            Found {
-                start: whole.start(),
-                end: whole.end(),
-                value: Period::At(value),
-                explicit: false,
-                offset_unit: 0,
-            },
-        );
+        found.insert(at, period_found(&whole, Period::At(value)));
         counted.push(whole.start());
     }
     counted
@@ -1755,13 +1757,7 @@ fn relative_rule(s: &Scan, all: &mut Vec<Found>) {
             };
             period
         };
-        all.push(Found {
-            start: whole.start(),
-            end: whole.end(),
-            value,
-            explicit: false,
-            offset_unit: 0,
-        });
+        all.push(period_found(&whole, value));
     }
 }
 
@@ -1773,13 +1769,7 @@ fn to_date_rule(s: &Scan, all: &mut Vec<Found>) {
         let whole = c.get(0).unwrap();
         let unit = c[1].to_ascii_lowercase();
         if let Some(value) = period_counted(reference, 0, &unit) {
-            all.push(Found {
-                start: whole.start(),
-                end: whole.end(),
-                value,
-                explicit: false,
-                offset_unit: 0,
-            });
+            all.push(period_found(&whole, value));
         }
     }
 }

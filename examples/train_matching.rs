@@ -809,199 +809,266 @@ impl Pair {
     }
 }
 
-/// The `EXTRA` features of a pair: designs measured before any goes into `matching`.
+/// What the `EXTRA` features of one pair read.
+struct PairView<'a> {
+    later: &'a Claim,
+    earlier: &'a Claim,
+    by_id: &'a HashMap<i64, &'a Claim>,
+    later_article: &'a [Claim],
+    /// The stem hashes the two claims share.
+    shared: Vec<u64>,
+}
+
+/// The `EXTRA` features of a pair: designs measured before any goes into `matching`, each
+/// family in a function of its own.
 fn extra_features(
     later: &Claim,
     earlier: &Claim,
     by_id: &HashMap<i64, &Claim>,
     later_article: &[Claim],
 ) -> Vec<f64> {
-    let (l, e) = (&later.fingerprint, &earlier.fingerprint);
-    let shared: Vec<u64> = l
+    let shared = later
+        .fingerprint
         .stems
         .iter()
-        .filter(|s| e.stems.iter().any(|t| t.hash == s.hash))
+        .filter(|s| earlier.fingerprint.stems.iter().any(|t| t.hash == s.hash))
         .map(|s| s.hash)
         .collect();
-    let cosine = |x: &Claim, y: &Claim| pair_features(x, y)[0];
-    let best_other = |values: Vec<f64>| values.into_iter().fold(0.0, f64::max);
+    let view = PairView {
+        later,
+        earlier,
+        by_id,
+        later_article,
+        shared,
+    };
     extra_names()
         .iter()
-        .map(|name| match name.as_str() {
-            "general_rarest" => shared
-                .iter()
-                .map(|h| (6.5 - zipf(*h)).max(0.0) / 5.0)
-                .fold(0.0, f64::max),
-            "general_sum" => (1.0
-                + shared
-                    .iter()
-                    .map(|h| (6.5 - zipf(*h)).max(0.0))
-                    .sum::<f64>())
-            .ln(),
-            "general_common" => {
-                (1.0 + shared.iter().filter(|h| zipf(**h) >= 4.5).count() as f64).ln()
-            }
-            "general_rare_count" => {
-                (1.0 + shared.iter().filter(|h| zipf(**h) < 3.5).count() as f64).ln()
-            }
-            "overlap_coefficient" => {
-                shared.len() as f64 / l.stems.len().min(e.stems.len()).max(1) as f64
-            }
-            "bm25" => {
-                let (k1, b, average) = (1.2, 0.75, 12.0);
-                let norm = 1.0 + k1 * (1.0 - b + b * e.stems.len() as f64 / average);
-                let own: f64 = l.stems.iter().map(|s| weight(later, s.hash)).sum();
-                let sum: f64 = shared
-                    .iter()
-                    .map(|h| weight(later, *h) * (k1 + 1.0) / norm)
-                    .sum();
-                sum / own.max(1e-9) / (k1 + 1.0)
-            }
-            "sum_of_parts" => f64::from(u8::from(
-                sum_of_parts(&l.figures, &e.figures) || sum_of_parts(&e.figures, &l.figures),
-            )),
-            "margin_cosine" => {
-                let others = later
-                    .candidates
-                    .iter()
-                    .filter(|id| **id != earlier.id)
-                    .filter_map(|id| by_id.get(id))
-                    .map(|c| cosine(later, c))
-                    .collect();
-                cosine(later, earlier) - best_other(others)
-            }
-            "reverse_margin_cosine" => {
-                let others = later_article
-                    .iter()
-                    .filter(|c| c.id != later.id)
-                    .map(|c| cosine(c, earlier))
-                    .collect();
-                cosine(later, earlier) - best_other(others)
-            }
-            "best_both_ways" => {
-                let own = cosine(later, earlier);
-                let forward = later
-                    .candidates
-                    .iter()
-                    .filter(|id| **id != earlier.id)
-                    .filter_map(|id| by_id.get(id))
-                    .all(|c| cosine(later, c) < own);
-                let backward = later_article
-                    .iter()
-                    .filter(|c| c.id != later.id)
-                    .all(|c| cosine(c, earlier) < own);
-                f64::from(u8::from(forward && backward))
-            }
-            // WordNet synonyms among the words the two claims do not share (`SYN_SENSES=1`:
-            // first senses only; `SYN_ADJ=0`: nouns and verbs only).
-            "synonyms" => (1.0 + synonyms(later, earlier).len() as f64).ln(),
-            "synonyms_idf" => {
-                let sum: f64 = synonyms(later, earlier)
-                    .iter()
-                    .map(|i| weight(later, l.stems[*i].hash))
-                    .sum();
-                sum / rare_idf(later.claims_then).max(1.0)
-            }
-            "idf_sum" => {
-                let sum: f64 = shared.iter().map(|h| weight(later, *h)).sum();
-                sum / rare_idf(later.claims_then).max(1.0)
-            }
-            "stage_top" => {
-                let rank = later.candidates.iter().position(|id| *id == earlier.id);
-                f64::from(u8::from(rank == Some(0)))
-            }
-            "stage_rank" => {
-                let rank = later.candidates.iter().position(|id| *id == earlier.id);
-                rank.map_or(0.0, |r| 1.0 / (1.0 + r as f64))
-            }
-            "stage_share" => {
-                let rank = later.candidates.iter().position(|id| *id == earlier.id);
-                let top = later.candidate_weights.first().copied().unwrap_or(1.0);
-                rank.map_or(0.0, |r| later.candidate_weights[r] / top.max(1e-9))
-            }
-            "stage_weight" => {
-                let rank = later.candidates.iter().position(|id| *id == earlier.id);
-                let w = rank.map_or(0.0, |r| later.candidate_weights[r]);
-                w / rare_idf(later.claims_then).max(1.0)
-            }
-            "unshared_names" => {
-                let names = |f: &Fingerprint, g: &Fingerprint| {
-                    f.stems
-                        .iter()
-                        .filter(|s| s.name && !g.stems.iter().any(|t| t.hash == s.hash))
-                        .count()
-                };
-                (1.0 + names(l, e).min(names(e, l)) as f64).ln()
-            }
-            "shorter_length" => (1.0 + l.stems.len().min(e.stems.len()) as f64).ln(),
-            "longer_length" => (1.0 + l.stems.len().max(e.stems.len()) as f64).ln(),
-            "unshared_words" => {
-                let n = l.stems.len().min(e.stems.len()) - shared.len();
-                (1.0 + n as f64).ln()
-            }
-            "weighted_overlap" => {
-                let sum: f64 = shared.iter().map(|h| weight(later, *h)).sum();
-                let mass = |f: &Fingerprint| -> f64 {
-                    f.stems.iter().map(|s| weight(later, s.hash)).sum()
-                };
-                sum / mass(l).min(mass(e)).max(1e-9)
-            }
-            "names_idf" => {
-                let sum: f64 = l
-                    .stems
-                    .iter()
-                    .filter(|s| s.name && e.stems.iter().any(|t| t.hash == s.hash && t.name))
-                    .map(|s| weight(later, s.hash))
-                    .sum();
-                sum / rare_idf(later.claims_then).max(1.0)
-            }
-            "shared_rare" => {
-                let rare = rare_idf(later.claims_then) * 0.75;
-                let n = shared.iter().filter(|h| weight(later, **h) >= rare).count();
-                (1.0 + n as f64).ln()
-            }
-            "equal_any_figure" => {
-                let n = l
-                    .figures
-                    .iter()
-                    .filter(|x| x.kind != "date" && e.figures.iter().any(|y| y.value == x.value))
-                    .count();
-                (1.0 + n as f64).ln()
-            }
-            "words_times_rarest" => {
-                let x = pair_features(later, earlier);
-                x[0] * x[6]
-            }
-            "equal_figure_same_unit" => {
-                let n = l
-                    .figures
-                    .iter()
-                    .filter(|x| {
-                        x.kind != "date"
-                            && x.unit.is_some()
-                            && e.figures
-                                .iter()
-                                .any(|y| y.value == x.value && y.unit == x.unit)
-                    })
-                    .count();
-                (1.0 + n as f64).ln()
-            }
-            "equal_figure_other_unit" => {
-                let n = l
-                    .figures
-                    .iter()
-                    .filter(|x| {
-                        x.kind != "date"
-                            && e.figures
-                                .iter()
-                                .any(|y| y.value == x.value && y.unit != x.unit)
-                    })
-                    .count();
-                (1.0 + n as f64).ln()
-            }
-            other => panic!("unknown EXTRA feature {other}"),
+        .map(|name| {
+            general_feature(&view, name)
+                .or_else(|| wording_feature(&view, name))
+                .or_else(|| length_feature(&view, name))
+                .or_else(|| context_feature(&view, name))
+                .or_else(|| figure_feature(&view, name))
+                .unwrap_or_else(|| panic!("unknown EXTRA feature {name}"))
         })
         .collect()
+}
+
+/// Shared words weighed by their rarity in general English (`zipf`), not in the desk.
+fn general_feature(v: &PairView, name: &str) -> Option<f64> {
+    let shared = &v.shared;
+    Some(match name {
+        "general_rarest" => shared
+            .iter()
+            .map(|h| (6.5 - zipf(*h)).max(0.0) / 5.0)
+            .fold(0.0, f64::max),
+        "general_sum" => (1.0
+            + shared
+                .iter()
+                .map(|h| (6.5 - zipf(*h)).max(0.0))
+                .sum::<f64>())
+        .ln(),
+        "general_common" => (1.0 + shared.iter().filter(|h| zipf(**h) >= 4.5).count() as f64).ln(),
+        "general_rare_count" => {
+            (1.0 + shared.iter().filter(|h| zipf(**h) < 3.5).count() as f64).ln()
+        }
+        _ => return None,
+    })
+}
+
+/// The wording two claims share, weighed by the desk's counts or by WordNet.
+fn wording_feature(v: &PairView, name: &str) -> Option<f64> {
+    let later = v.later;
+    let earlier = v.earlier;
+    let shared = &v.shared;
+    let (l, e) = (&v.later.fingerprint, &v.earlier.fingerprint);
+    Some(match name {
+        "overlap_coefficient" => {
+            shared.len() as f64 / l.stems.len().min(e.stems.len()).max(1) as f64
+        }
+        "bm25" => {
+            let (k1, b, average) = (1.2, 0.75, 12.0);
+            let norm = 1.0 + k1 * (1.0 - b + b * e.stems.len() as f64 / average);
+            let own: f64 = l.stems.iter().map(|s| weight(later, s.hash)).sum();
+            let sum: f64 = shared
+                .iter()
+                .map(|h| weight(later, *h) * (k1 + 1.0) / norm)
+                .sum();
+            sum / own.max(1e-9) / (k1 + 1.0)
+        }
+        // WordNet synonyms among the words the two claims do not share (`SYN_SENSES=1`:
+        // first senses only; `SYN_ADJ=0`: nouns and verbs only).
+        "synonyms" => (1.0 + synonyms(later, earlier).len() as f64).ln(),
+        "synonyms_idf" => {
+            let sum: f64 = synonyms(later, earlier)
+                .iter()
+                .map(|i| weight(later, l.stems[*i].hash))
+                .sum();
+            sum / rare_idf(later.claims_then).max(1.0)
+        }
+        "idf_sum" => {
+            let sum: f64 = shared.iter().map(|h| weight(later, *h)).sum();
+            sum / rare_idf(later.claims_then).max(1.0)
+        }
+        "weighted_overlap" => {
+            let sum: f64 = shared.iter().map(|h| weight(later, *h)).sum();
+            let mass =
+                |f: &Fingerprint| -> f64 { f.stems.iter().map(|s| weight(later, s.hash)).sum() };
+            sum / mass(l).min(mass(e)).max(1e-9)
+        }
+        "names_idf" => {
+            let sum: f64 = l
+                .stems
+                .iter()
+                .filter(|s| s.name && e.stems.iter().any(|t| t.hash == s.hash && t.name))
+                .map(|s| weight(later, s.hash))
+                .sum();
+            sum / rare_idf(later.claims_then).max(1.0)
+        }
+        "shared_rare" => {
+            let rare = rare_idf(later.claims_then) * 0.75;
+            let n = shared.iter().filter(|h| weight(later, **h) >= rare).count();
+            (1.0 + n as f64).ln()
+        }
+        "words_times_rarest" => {
+            let x = pair_features(later, earlier);
+            x[0] * x[6]
+        }
+        _ => return None,
+    })
+}
+
+/// How long the two claims are, and what they do not share.
+fn length_feature(v: &PairView, name: &str) -> Option<f64> {
+    let shared = &v.shared;
+    let (l, e) = (&v.later.fingerprint, &v.earlier.fingerprint);
+    Some(match name {
+        "unshared_names" => {
+            let names = |f: &Fingerprint, g: &Fingerprint| {
+                f.stems
+                    .iter()
+                    .filter(|s| s.name && !g.stems.iter().any(|t| t.hash == s.hash))
+                    .count()
+            };
+            (1.0 + names(l, e).min(names(e, l)) as f64).ln()
+        }
+        "shorter_length" => (1.0 + l.stems.len().min(e.stems.len()) as f64).ln(),
+        "longer_length" => (1.0 + l.stems.len().max(e.stems.len()) as f64).ln(),
+        "unshared_words" => {
+            let n = l.stems.len().min(e.stems.len()) - shared.len();
+            (1.0 + n as f64).ln()
+        }
+        _ => return None,
+    })
+}
+
+/// How the pair ranks among the claims around it: other candidates, the later article's claims, the candidate stage.
+fn context_feature(v: &PairView, name: &str) -> Option<f64> {
+    let later = v.later;
+    let earlier = v.earlier;
+    let by_id = v.by_id;
+    let later_article = v.later_article;
+    let cosine = |x: &Claim, y: &Claim| pair_features(x, y)[0];
+    let best_other = |values: Vec<f64>| values.into_iter().fold(0.0, f64::max);
+    Some(match name {
+        "margin_cosine" => {
+            let others = later
+                .candidates
+                .iter()
+                .filter(|id| **id != earlier.id)
+                .filter_map(|id| by_id.get(id))
+                .map(|c| cosine(later, c))
+                .collect();
+            cosine(later, earlier) - best_other(others)
+        }
+        "reverse_margin_cosine" => {
+            let others = later_article
+                .iter()
+                .filter(|c| c.id != later.id)
+                .map(|c| cosine(c, earlier))
+                .collect();
+            cosine(later, earlier) - best_other(others)
+        }
+        "best_both_ways" => {
+            let own = cosine(later, earlier);
+            let forward = later
+                .candidates
+                .iter()
+                .filter(|id| **id != earlier.id)
+                .filter_map(|id| by_id.get(id))
+                .all(|c| cosine(later, c) < own);
+            let backward = later_article
+                .iter()
+                .filter(|c| c.id != later.id)
+                .all(|c| cosine(c, earlier) < own);
+            f64::from(u8::from(forward && backward))
+        }
+        "stage_top" => {
+            let rank = later.candidates.iter().position(|id| *id == earlier.id);
+            f64::from(u8::from(rank == Some(0)))
+        }
+        "stage_rank" => {
+            let rank = later.candidates.iter().position(|id| *id == earlier.id);
+            rank.map_or(0.0, |r| 1.0 / (1.0 + r as f64))
+        }
+        "stage_share" => {
+            let rank = later.candidates.iter().position(|id| *id == earlier.id);
+            let top = later.candidate_weights.first().copied().unwrap_or(1.0);
+            rank.map_or(0.0, |r| later.candidate_weights[r] / top.max(1e-9))
+        }
+        "stage_weight" => {
+            let rank = later.candidates.iter().position(|id| *id == earlier.id);
+            let w = rank.map_or(0.0, |r| later.candidate_weights[r]);
+            w / rare_idf(later.claims_then).max(1.0)
+        }
+        _ => return None,
+    })
+}
+
+/// Figures the two claims share beyond what `matching` compares.
+fn figure_feature(v: &PairView, name: &str) -> Option<f64> {
+    let (l, e) = (&v.later.fingerprint, &v.earlier.fingerprint);
+    Some(match name {
+        "sum_of_parts" => f64::from(u8::from(
+            sum_of_parts(&l.figures, &e.figures) || sum_of_parts(&e.figures, &l.figures),
+        )),
+        "equal_any_figure" => {
+            let n = l
+                .figures
+                .iter()
+                .filter(|x| x.kind != "date" && e.figures.iter().any(|y| y.value == x.value))
+                .count();
+            (1.0 + n as f64).ln()
+        }
+        "equal_figure_same_unit" => {
+            let n = l
+                .figures
+                .iter()
+                .filter(|x| {
+                    x.kind != "date"
+                        && x.unit.is_some()
+                        && e.figures
+                            .iter()
+                            .any(|y| y.value == x.value && y.unit == x.unit)
+                })
+                .count();
+            (1.0 + n as f64).ln()
+        }
+        "equal_figure_other_unit" => {
+            let n = l
+                .figures
+                .iter()
+                .filter(|x| {
+                    x.kind != "date"
+                        && e.figures
+                            .iter()
+                            .any(|y| y.value == x.value && y.unit != x.unit)
+                })
+                .count();
+            (1.0 + n as f64).ln()
+        }
+        _ => return None,
+    })
 }
 
 /// The stems of `later` with a synonym among `earlier`'s other words (`SYN_SENSES`, `SYN_ADJ`).

@@ -106,22 +106,7 @@ fn main() {
         std::process::exit(2);
     };
     let dir = Path::new(dir);
-    // `--stage INDEXED,LOOKUP,READ,JUDGED` measures other candidate-stage sizes.
-    let stage = match args.iter().position(|a| a == "--stage") {
-        Some(i) => {
-            let n: Vec<usize> = args[i + 1]
-                .split(',')
-                .map(|x| x.parse().expect("--stage takes four numbers"))
-                .collect();
-            CandidateStage {
-                indexed_stems: n[0],
-                lookup_stems: n[1],
-                postings_read: n[2],
-                judged: n[3],
-            }
-        }
-        None => CandidateStage::SHIPPED,
-    };
+    let stage = stage_of(&args);
     // `--stories a,b,c` measures on some stories only.
     let only: Option<Vec<String>> = args
         .iter()
@@ -166,23 +151,7 @@ fn main() {
         show_misses(&all, &held_out, threshold);
     }
     if std::env::var_os("SHOW_NEGATIVES").is_some() {
-        let mut order: Vec<usize> = (0..all.len()).filter(|i| held_out[*i] > 0.0).collect();
-        order.sort_by(|x, y| held_out[*y].total_cmp(&held_out[*x]));
-        let mut found = 0;
-        for i in order {
-            if all[i].same {
-                found += 1;
-                continue;
-            }
-            let p = all[i];
-            eprintln!(
-                "negative {:.2} after {found} same-fact {} {:.2?} {}",
-                held_out[i],
-                p.story,
-                p.vector(),
-                p.text
-            );
-        }
+        show_negatives(&all, &held_out);
     }
     println!(
         "leave-stories-out, each fold's own threshold: recall={:.2} precision={:.2} ({} of {} same-fact pairs, {} negatives matched)",
@@ -196,19 +165,7 @@ fn main() {
     println!(
         "leave-stories-out, pooled threshold {threshold:.3}: recall={recall:.2} precision={precision:.2} ({hits} of {positives} same-fact pairs, {false_hits} negatives matched)"
     );
-    for story in &stories {
-        let (mine, scores): (Vec<&Pair>, Vec<f64>) = all
-            .iter()
-            .zip(&held_out)
-            .filter(|(p, _)| &p.story == story)
-            .map(|(p, s)| (*p, *s))
-            .unzip();
-        let (hits, false_hits) = counts(&mine, &scores, threshold);
-        let positives = mine.iter().filter(|p| p.same).count();
-        println!(
-            "  at the pooled threshold {story:12} positives {hits}/{positives}  negatives matched {false_hits}"
-        );
-    }
+    show_stories(&all, &held_out, &stories, threshold);
     let linear = fit(&all, settings.fixed());
     let mut model = Model {
         weights: [0.0; FEATURE_COUNT],
@@ -222,29 +179,10 @@ fn main() {
     let (recall, precision) = measure(&all, &scores, threshold);
     println!("all stories (in sample): recall={recall:.2} precision={precision:.2}");
     if std::env::var_os("SHOW_PAIRS").is_some() {
-        let mut order: Vec<usize> = (0..all.len()).collect();
-        order.sort_by(|x, y| scores[*y].total_cmp(&scores[*x]));
-        for i in order {
-            let p = all[i];
-            let label = if p.same { "same" } else { "diff" };
-            eprintln!("{:.2} {label} {:.2?} {}", scores[i], p.vector(), p.text);
-        }
+        show_pairs(&all, &scores);
     }
     if extra_names().is_empty() {
-        // The model fitted on all stories, on desks of each pair's two claims alone.
-        let (mut hit, mut false_hit, mut positives) = (0, 0, 0);
-        for pair in &all {
-            positives += usize::from(pair.same);
-            let matched = pair.alone.is_some_and(|x| model.score(&x) >= threshold);
-            if matched && pair.same {
-                hit += 1;
-            } else if matched {
-                false_hit += 1;
-            }
-        }
-        println!(
-            "each pair on a desk of its two claims alone (in sample): {hit} of {positives} same-fact pairs, {false_hit} negatives matched"
-        );
+        show_alone(&all, &model);
     }
     for (name, weight) in feature_names().iter().zip(&linear.weights) {
         println!("  {name:28} {weight:+.3}");
@@ -260,6 +198,92 @@ fn main() {
         std::fs::write(&path, format!("{header}{}", model.to_text())).expect("weights written");
         println!("wrote {}", path.display());
     }
+}
+
+/// `--stage INDEXED,LOOKUP,READ,JUDGED` measures other candidate-stage sizes.
+fn stage_of(args: &[String]) -> CandidateStage {
+    let Some(i) = args.iter().position(|a| a == "--stage") else {
+        return CandidateStage::SHIPPED;
+    };
+    let n: Vec<usize> = args[i + 1]
+        .split(',')
+        .map(|x| x.parse().expect("--stage takes four numbers"))
+        .collect();
+    CandidateStage {
+        indexed_stems: n[0],
+        lookup_stems: n[1],
+        postings_read: n[2],
+        judged: n[3],
+    }
+}
+
+/// `SHOW_NEGATIVES`: the hard negatives a held-out fold matched, by score, with how many
+/// same-fact pairs scored above each.
+fn show_negatives(all: &[&Pair], held_out: &[f64]) {
+    let mut order: Vec<usize> = (0..all.len()).filter(|i| held_out[*i] > 0.0).collect();
+    order.sort_by(|x, y| held_out[*y].total_cmp(&held_out[*x]));
+    let mut found = 0;
+    for i in order {
+        if all[i].same {
+            found += 1;
+            continue;
+        }
+        let p = all[i];
+        eprintln!(
+            "negative {:.2} after {found} same-fact {} {:.2?} {}",
+            held_out[i],
+            p.story,
+            p.vector(),
+            p.text
+        );
+    }
+}
+
+/// Each story's pairs at the pooled threshold.
+fn show_stories(all: &[&Pair], held_out: &[f64], stories: &[String], threshold: f64) {
+    for story in stories {
+        let (mine, scores): (Vec<&Pair>, Vec<f64>) = all
+            .iter()
+            .zip(held_out)
+            .filter(|(p, _)| &p.story == story)
+            .map(|(p, s)| (*p, *s))
+            .unzip();
+        let (hits, false_hits) = counts(&mine, &scores, threshold);
+        let positives = mine.iter().filter(|p| p.same).count();
+        println!(
+            "  at the pooled threshold {story:12} positives {hits}/{positives}  negatives matched {false_hits}"
+        );
+    }
+}
+
+/// `SHOW_PAIRS`: every pair by its in-sample score.
+fn show_pairs(all: &[&Pair], scores: &[f64]) {
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by(|x, y| scores[*y].total_cmp(&scores[*x]));
+    for i in order {
+        let p = all[i];
+        let label = if p.same { "same" } else { "diff" };
+        eprintln!("{:.2} {label} {:.2?} {}", scores[i], p.vector(), p.text);
+    }
+}
+
+/// The model fitted on all stories, on desks of each pair's two claims alone.
+fn show_alone(all: &[&Pair], model: &Model) {
+    let (mut hit, mut false_hit, mut positives) = (0, 0, 0);
+    for pair in all {
+        positives += usize::from(pair.same);
+        let matched = pair
+            .alone
+            .is_some_and(|x| model.score(&x) >= model.threshold);
+        if matched && pair.same {
+            hit += 1;
+        } else if matched {
+            false_hit += 1;
+        }
+    }
+    println!(
+        "each pair on a desk of its two claims alone (in sample): {hit} of {positives} same-fact pairs, {false_hit} negatives matched"
+    );
 }
 
 fn score(model: &Linear, pair: &Pair) -> f64 {

@@ -336,25 +336,16 @@ impl<'t> Registry<'t> {
         {
             return Cow::Borrowed(full);
         }
-        // "Amnesty" for "Amnesty International".
-        let longer = self
-            .orgs
-            .iter()
-            .find(|o| o.name.starts_with(name) && o.name[name.len()..].starts_with(' '));
+        // One word for a body named in full: "Amnesty" for "Amnesty International", and
+        // "Tottenham" for "Tottenham Hotspur", named in full only where a post is signed.
         if name.contains(' ') {
             return Cow::Borrowed(name);
         }
-        // "Tottenham" for "Tottenham Hotspur", named in full only where a post is signed.
-        let starts = |full: &str| full.starts_with(name) && full[name.len()..].starts_with(' ');
-        match longer {
-            Some(org) => Cow::Borrowed(org.name),
-            None => Cow::Borrowed(
-                self.signed_names
-                    .iter()
-                    .find(|full| starts(full))
-                    .map_or(name, |full| full),
-            ),
-        }
+        let extends = |full: &str| full.starts_with(name) && full[name.len()..].starts_with(' ');
+        let full = (self.orgs.iter().map(|o| o.name))
+            .chain(self.signed_names.iter().copied())
+            .find(|full| extends(full));
+        Cow::Borrowed(full.unwrap_or(name))
     }
 
     /// The business "the company said" means: the body or one-word name the article names
@@ -527,8 +518,8 @@ pub(super) fn build_acronyms<'t>(text: &'t str, tokens: &[Tok]) -> FastMap<Strin
                 words: &words,
                 skip,
             };
-            let (used, opens) = (&used, &may_open_acronym);
-            acronyms_of_run(text, tokens, run, used, opens, &mut buffers, &mut map);
+            let opens = &may_open_acronym;
+            acronyms_of_run(text, tokens, run, &used, opens, &mut buffers, &mut map);
         }
         i = j + 1;
     }

@@ -50,7 +50,7 @@ use std::sync::LazyLock;
 
 use claimtrack::extract::{Context, extract};
 use claimtrack::matching::{
-    CandidateStage, FEATURE_COUNT, FEATURES, Fingerprint, Model, SynonymFilter,
+    CandidateStage, FEATURE_COUNT, FEATURES, Figure, Fingerprint, Model, SynonymFilter,
     contradicting_figures, features, idf, rare_idf, synonym_matches, value_key,
 };
 
@@ -1056,43 +1056,28 @@ fn figure_feature(v: &PairView, name: &str) -> Option<f64> {
         "sum_of_parts" => f64::from(u8::from(
             sum_of_parts(&l.figures, &e.figures) || sum_of_parts(&e.figures, &l.figures),
         )),
-        "equal_any_figure" => {
-            let n = l
-                .figures
-                .iter()
-                .filter(|x| x.kind != "date" && e.figures.iter().any(|y| y.value == x.value))
-                .count();
-            (1.0 + n as f64).ln()
-        }
+        "equal_any_figure" => equal_figures(l, e, |_, _| true),
         "equal_figure_same_unit" => {
-            let n = l
-                .figures
-                .iter()
-                .filter(|x| {
-                    x.kind != "date"
-                        && x.unit.is_some()
-                        && e.figures
-                            .iter()
-                            .any(|y| y.value == x.value && y.unit == x.unit)
-                })
-                .count();
-            (1.0 + n as f64).ln()
+            equal_figures(l, e, |x, y| x.unit.is_some() && y.unit == x.unit)
         }
-        "equal_figure_other_unit" => {
-            let n = l
-                .figures
-                .iter()
-                .filter(|x| {
-                    x.kind != "date"
-                        && e.figures
-                            .iter()
-                            .any(|y| y.value == x.value && y.unit != x.unit)
-                })
-                .count();
-            (1.0 + n as f64).ln()
-        }
+        "equal_figure_other_unit" => equal_figures(l, e, |x, y| y.unit != x.unit),
         _ => return None,
     })
+}
+
+/// How many figures of `l` other than dates `e` has with the same value, where `units` holds
+/// between the two, on a log scale.
+fn equal_figures(
+    l: &Fingerprint,
+    e: &Fingerprint,
+    units: impl Fn(&Figure, &Figure) -> bool,
+) -> f64 {
+    let n = l
+        .figures
+        .iter()
+        .filter(|x| x.kind != "date" && e.figures.iter().any(|y| y.value == x.value && units(x, y)))
+        .count();
+    (1.0 + n as f64).ln()
 }
 
 /// The stems of `later` with a synonym among `earlier`'s other words (`SYN_SENSES`, `SYN_ADJ`).
